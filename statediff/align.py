@@ -1,0 +1,177 @@
+"""Align stage: score old×new pledge pairs and choose one-to-one links plus star-shaped groups."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .features import Featurizer
+from .model import Alignment, Candidate, Link, Segmentation
+
+DEFAULT_THRESHOLD = 0.25
+# A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
+GROUP_FACTOR = 1.0
+# A link that is not mutual-best needs this multiple of the threshold.
+STRONG_FACTOR = 1.0
+OVERLAP_WEIGHT = 0.0
+# Weight of the parent sentence in a clause's score: a clause cut from a long sentence keeps some
+# of the sentence's topic words, which helps when the clause alone is short.
+SENTENCE_WEIGHT = 0.25
+# Candidate generation: pairs must share at least one term rarer than this many pledges.
+RARE_TERM_MAX_DF = 400
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """IDF-weighted term sets of each pledge (its clause and its sentence), unit-normalised."""
+
+    clause: list[dict[str, float]]
+    sentence: list[dict[str, float]]
+
+
+def align(
+    old: Segmentation,
+    new: Segmentation,
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Callable[[int, int], None] | None = None,
+) -> Alignment:
+    """Link old and new pledges by lexical similarity, order-free."""
+    old_terms, old_sentence_terms = _terms(old)
+    new_terms, new_sentence_terms = _terms(new)
+    idf = _idf(old_terms + new_terms, old_sentence_terms + new_sentence_terms)
+    old_vec = Vectors([_vector(t, idf) for t in old_terms], [_vector(t, idf) for t in old_sentence_terms])
+    new_vec = Vectors([_vector(t, idf) for t in new_terms], [_vector(t, idf) for t in new_sentence_terms])
+    scores = _score_candidates(old_vec, new_vec, progress)
+    return _assign(scores, len(old.commitments), len(new.commitments), threshold)
+
+
+def _terms(seg: Segmentation) -> tuple[list[list[str]], list[list[str]]]:
+    featurizer = Featurizer(seg.language)
+    text = seg.document.text
+    clause_terms = [featurizer.terms(c.match_text) for c in seg.commitments]
+    sentence_cache: dict[tuple[int, int], list[str]] = {}
+    sentence_terms = []
+    for c in seg.commitments:
+        key = (c.sentence_start, c.sentence_end)
+        if key not in sentence_cache:
+            sentence_cache[key] = featurizer.terms(text[c.sentence_start:c.sentence_end])
+        sentence_terms.append(sentence_cache[key])
+    return clause_terms, sentence_terms
+
+
+def _idf(clauses: list[list[str]], sentences: list[list[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for terms in clauses:
+        df.update(set(terms))
+    for terms in sentences:
+        for term in set(terms):
+            df.setdefault(term, 1)
+    n = max(1, len(clauses))
+    return {term: math.log(1 + n / count) for term, count in df.items()}
+
+
+def _vector(terms: list[str], idf: dict[str, float]) -> dict[str, float]:
+    return {term: idf.get(term, 1.0) ** 2 for term in set(terms)}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Blend of IDF-weighted cosine and overlap coefficient over term sets (weights are idf²)."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    shared = sum(w for t, w in a.items() if t in b)
+    if not shared:
+        return 0.0
+    sa, sb = sum(a.values()), sum(b.values())
+    cosine = shared / math.sqrt(sa * sb)
+    overlap = shared / min(sa, sb)
+    return (1 - OVERLAP_WEIGHT) * cosine + OVERLAP_WEIGHT * overlap
+
+
+def _score_candidates(old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+    """Scores of every pair that shares a rare term; all other pairs score 0."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, vec in enumerate(new.clause):
+        for term in vec:
+            postings[term].append(j)
+    scores: dict[tuple[int, int], float] = {}
+    total = len(old.clause)
+    for i, vec in enumerate(old.clause):
+        candidates: set[int] = set()
+        for term in vec:
+            posting = postings.get(term)
+            if posting and len(posting) <= RARE_TERM_MAX_DF:
+                candidates.update(posting)
+        for j in candidates:
+            clause = _cosine(vec, new.clause[j])
+            sentence = _cosine(old.sentence[i], new.sentence[j])
+            scores[(i, j)] = (1 - SENTENCE_WEIGHT) * clause + SENTENCE_WEIGHT * max(clause, sentence)
+        if progress and i % 200 == 0:
+            progress(i, total)
+    return scores
+
+
+def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float) -> Alignment:
+    """Best-first one-to-one links, then star-shaped groups for merged or split pledges."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best_new: dict[int, tuple[int, float]] = {}
+    best_old: dict[int, tuple[int, float]] = {}
+    for (i, j), s in ranked:
+        best_new.setdefault(i, (j, s))
+        best_old.setdefault(j, (i, s))
+    old_group: dict[int, int] = {}  # old index -> group id
+    new_group: dict[int, int] = {}
+    groups: list[tuple[list[int], list[int], list[float]]] = []
+    for (i, j), s in ranked:
+        if s < threshold:
+            break
+        if i in old_group or j in new_group:
+            continue
+        # Below the strong score a link must be mutual: each is the other's best candidate.
+        if s < threshold * STRONG_FACTOR and (best_new[i][0] != j or best_old[j][0] != i):
+            continue
+        old_group[i] = new_group[j] = len(groups)
+        groups.append(([i], [j], [s]))
+    # Merges and splits: an unlinked pledge whose best partner is already linked joins that
+    # partner's group if it is also among the partner's two best, keeping groups star-shaped.
+    top2_old = _top_k(scores, by_new=True, k=2)
+    top2_new = _top_k(scores, by_new=False, k=2)
+    for i in range(n_old):
+        if i in old_group or i not in best_new:
+            continue
+        j, s = best_new[i]
+        g = new_group.get(j)
+        if g is not None and s >= threshold * GROUP_FACTOR and i in top2_old.get(j, ()) and len(groups[g][1]) == 1:
+            groups[g][0].append(i)
+            groups[g][2].append(s)
+            old_group[i] = g
+    for j in range(n_new):
+        if j in new_group or j not in best_old:
+            continue
+        i, s = best_old[j]
+        g = old_group.get(i)
+        if g is not None and s >= threshold * GROUP_FACTOR and j in top2_new.get(i, ()) and len(groups[g][0]) == 1:
+            groups[g][1].append(j)
+            groups[g][2].append(s)
+            new_group[j] = g
+    links = tuple(
+        Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
+        for olds, news, ss in groups
+    )
+    nearest_old = {i: Candidate(*best_new[i]) for i in range(n_old) if i not in old_group and i in best_new}
+    nearest_new = {j: Candidate(*best_old[j]) for j in range(n_new) if j not in new_group and j in best_old}
+    return Alignment(links=tuple(sorted(links, key=lambda link: (link.old[0], link.new[0]))), nearest_old=nearest_old, nearest_new=nearest_new)
+
+
+def _top_k(scores: dict[tuple[int, int], float], by_new: bool, k: int) -> dict[int, tuple[int, ...]]:
+    """For each pledge on one side, its k best partners on the other side."""
+    lists: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), s in scores.items():
+        if by_new:
+            lists[j].append((-s, i))
+        else:
+            lists[i].append((-s, j))
+    return {key: tuple(idx for _, idx in sorted(vals)[:k]) for key, vals in lists.items()}

@@ -1,0 +1,48 @@
+"""Classify stage: turn aligned groups into persisted / modified / new / dropped changes."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel
+
+from .model import Alignment, Change, Segmentation, Status
+from .segment.tokens import tokenize
+
+# Persisted means the same pledge in near-identical words: a one-to-one link whose word-level
+# similarity (Indel over lower-cased word tokens) is at least this. See ARCHITECTURE.md.
+DEFAULT_PERSIST_THRESHOLD = 0.9
+
+
+def word_similarity(old_text: str, new_text: str) -> float:
+    """Share of words two pledges have in the same order, in [0, 1]."""
+    old_words = [t.lower for t in tokenize(old_text)]
+    new_words = [t.lower for t in tokenize(new_text)]
+    return Indel.normalized_similarity(old_words, new_words)
+
+
+def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:
+    """One change per group; every commitment of both sides lands in exactly one change."""
+    changes: list[Change] = []
+    for link in alignment.links:
+        old_text = " ".join(old.commitments[i].text for i in link.old)
+        new_text = " ".join(new.commitments[j].text for j in link.new)
+        similarity = round(word_similarity(old_text, new_text), 4)
+        one_to_one = len(link.old) == 1 and len(link.new) == 1
+        status = Status.PERSISTED if one_to_one and similarity >= persist_threshold else Status.MODIFIED
+        changes.append(
+            Change(
+                status=status,
+                old=tuple(old.commitments[i].id for i in link.old),
+                new=tuple(new.commitments[j].id for j in link.new),
+                score=round(min(1.0, max(0.0, link.score)), 4),
+                word_similarity=similarity,
+            )
+        )
+    linked_old = {i for link in alignment.links for i in link.old}
+    linked_new = {j for link in alignment.links for j in link.new}
+    for i, commitment in enumerate(old.commitments):
+        if i not in linked_old:
+            changes.append(Change(Status.DROPPED, (commitment.id,), (), None))
+    for j, commitment in enumerate(new.commitments):
+        if j not in linked_new:
+            changes.append(Change(Status.NEW, (), (commitment.id,), None))
+    return tuple(changes)

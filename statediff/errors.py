@@ -1,0 +1,23 @@
+"""Small named errors raised by the library; cli.py turns them into one-line messages."""
+
+from __future__ import annotations
+
+
+class StatediffError(Exception):
+    """Base class: any error a user can cause and fix. The message is shown as is."""
+
+
+class InputError(StatediffError):
+    """An input file cannot be read or decoded (missing, a directory, empty, binary...)."""
+
+
+class NoCommitmentsError(StatediffError):
+    """A document yielded no commitments at all."""
+
+
+class GoldFormatError(StatediffError):
+    """A gold alignment file is not valid statediff-gold/1."""
+
+
+class UsageError(StatediffError):
+    """Options that cannot work together or values out of range."""

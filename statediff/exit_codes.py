@@ -1,0 +1,5 @@
+"""Named process exit codes, shared by every subcommand."""
+
+OK = 0  # ran; no policy violated (or no policy given)
+POLICY_VIOLATED = 1  # ran; --fail-on matched at least one change
+ERROR = 2  # bad input, bad options, or an internal failure reported as one line

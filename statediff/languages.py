@@ -1,0 +1,163 @@
+"""Per-language data (cue lists, stopwords, abbreviations) read from data files, and language detection."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+SUPPORTED = ("ru", "en", "kk", "tr", "sv", "fr", "es", "pt", "de")
+NEUTRAL = "xx"  # language-neutral rules for anything else
+
+_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Word cues: whole words/phrases and word prefixes (entries ending in ``*``)."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]  # multi-word cues, each word possibly a prefix
+
+    @classmethod
+    def from_entries(cls, entries: list[str]) -> CueSet:
+        words: set[str] = set()
+        prefixes: list[str] = []
+        phrases: list[tuple[str, ...]] = []
+        for entry in entries:
+            entry = entry.lower().strip()
+            if " " in entry:
+                phrases.append(tuple(entry.split()))
+            elif entry.endswith("*"):
+                prefixes.append(entry[:-1])
+            else:
+                words.add(entry)
+        return cls(frozenset(words), tuple(sorted(prefixes, key=len, reverse=True)), tuple(phrases))
+
+    def matches_word(self, word: str) -> bool:
+        return word in self.words or any(word.startswith(p) for p in self.prefixes)
+
+    def match_at(self, words: list[str], i: int) -> int:
+        """Number of words of a cue starting at words[i] (0 when none)."""
+        for phrase in self.phrases:
+            n = len(phrase)
+            if i + n <= len(words) and all(_word_fits(words[i + k], phrase[k]) for k in range(n)):
+                return n
+        return 1 if self.matches_word(words[i]) else 0
+
+
+def _word_fits(word: str, pattern: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything the pipeline knows about one language, from ``data/languages/CODE.toml``."""
+
+    code: str
+    name: str
+    script: str
+    stemmer: str
+    commitment_cues: CueSet
+    clause_predicates: CueSet
+    participle_predicates: CueSet
+    coordinators: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    background_markers: tuple[str, ...]
+    attribution_patterns: tuple[re.Pattern[str], ...]
+    boilerplate_phrases: tuple[str, ...]
+    abbreviations: frozenset[str]
+    prefix_abbreviations: frozenset[str]
+    stopwords: frozenset[str]
+    stock_words: frozenset[str]
+    profile: frozenset[str]
+
+
+@cache
+def get_language(code: str) -> Language:
+    """The language data for a code; the neutral language merges all cue lists."""
+    if code == NEUTRAL:
+        return _neutral()
+    raw = tomllib.loads(resources.files("statediff.data.languages").joinpath(f"{code}.toml").read_text("utf-8"))
+    return _build(code, raw)
+
+
+def _build(code: str, raw: dict) -> Language:
+    return Language(
+        code=code,
+        name=raw["name"],
+        script=raw["script"],
+        stemmer=raw.get("stemmer", ""),
+        commitment_cues=CueSet.from_entries(raw["commitment_cues"]),
+        clause_predicates=CueSet.from_entries(raw["clause_predicates"]),
+        participle_predicates=CueSet.from_entries(raw.get("participle_predicates", [])),
+        coordinators=tuple(tuple(c.lower().split()) for c in raw["coordinators"]),
+        fillers=frozenset(w.lower() for w in raw.get("fillers", [])),
+        background_markers=tuple(raw.get("background_markers", [])),
+        attribution_patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("attribution_patterns", [])),
+        boilerplate_phrases=tuple(raw.get("boilerplate_phrases", [])),
+        abbreviations=frozenset(a.lower() for a in raw.get("abbreviations", [])),
+        prefix_abbreviations=frozenset(a.lower() for a in raw.get("prefix_abbreviations", [])),
+        stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
+        stock_words=frozenset(w.lower() for w in raw.get("stock_words", [])),
+        profile=frozenset(w.lower() for w in raw.get("profile", [])),
+    )
+
+
+def _neutral() -> Language:
+    # Unknown language: accept the cues of every supported language, stem nothing.
+    merged: dict[str, list[str]] = {"commitment_cues": [], "clause_predicates": [], "participle_predicates": [],
+                                    "coordinators": [], "boilerplate_phrases": [], "abbreviations": []}
+    for code in SUPPORTED:
+        raw = tomllib.loads(resources.files("statediff.data.languages").joinpath(f"{code}.toml").read_text("utf-8"))
+        for key in merged:
+            merged[key].extend(raw.get(key, []))
+    merged_raw = {"name": "language-neutral", "script": "any", "stemmer": "", **merged}
+    return _build(NEUTRAL, merged_raw)
+
+
+@cache
+def stemmer_for(code: str):  # -> callable[[str], str]
+    """A word → stem function; languages without a Snowball stemmer cut words to 6 letters."""
+    language = get_language(code)
+    if language.stemmer:
+        import snowballstemmer
+
+        stem = snowballstemmer.stemmer(language.stemmer).stemWord
+        return stem
+    return lambda word: word[:6]
+
+
+def detect_language(text: str) -> str:
+    """Guess the language of a statement: script first, then a function-word profile."""
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return NEUTRAL
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    if cyrillic >= latin:
+        kazakh = sum(1 for ch in letters if ch in _KAZAKH_LETTERS)
+        return "kk" if kazakh > 0.01 * cyrillic else "ru"
+    if latin < 0.5 * len(letters):
+        return NEUTRAL
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if not words:
+        return NEUTRAL
+    best, best_share = NEUTRAL, 0.0
+    for code in SUPPORTED:
+        language = get_language(code)
+        if language.script != "latin":
+            continue
+        share = sum(1 for w in words if w in language.profile) / len(words)
+        if share > best_share:
+            best, best_share = code, share
+    return best if best_share >= 0.08 else NEUTRAL
+
+
+def language_name(code: str) -> str:
+    return get_language(code).name

@@ -1,0 +1,127 @@
+"""The frozen data types passed between pipeline stages: load → segment → align → classify → report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What happened to a pledge between the old and the new statement."""
+
+    PERSISTED = "persisted"
+    MODIFIED = "modified"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input: every offset downstream indexes ``text``."""
+
+    path: str
+    text: str
+    sha256: str  # of the raw bytes, so a reader can verify which file was compared
+    encoding: str
+    encoding_detected: bool  # False when the bytes were plain UTF-8 (with or without BOM)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One pledge of one statement; ``text == document.text[start:end]``."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    match_text: str  # normalised for matching: attribution tags removed, subject restored
+    sentence_start: int  # the sentence this clause was cut from, for context scoring
+    sentence_end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A span of text that is not reported as a commitment, and why."""
+
+    start: int
+    end: int
+    reason: str  # heading | boilerplate | background | not a commitment | list marker
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """A document cut into commitments, with everything else accounted for."""
+
+    document: Document
+    language: str
+    language_notice: str | None
+    commitments: tuple[Commitment, ...]
+    skipped: tuple[Skipped, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Link:
+    """A matched group: old pledges and new pledges that state the same commitment."""
+
+    old: tuple[int, ...]  # indices into the old segmentation's commitments
+    new: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The best partner of an unmatched pledge that stayed below the threshold."""
+
+    index: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The align stage's result: matched groups plus the best below-threshold candidates."""
+
+    links: tuple[Link, ...]
+    nearest_old: dict[int, Candidate]  # unmatched old index -> best new candidate
+    nearest_new: dict[int, Candidate]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the report: a status over a group of old and new commitment ids."""
+
+    status: Status
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    score: float | None
+    word_similarity: float | None = None  # raw-text similarity behind persisted vs modified
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options that shaped a comparison, echoed in every report."""
+
+    threshold: float
+    language: str
+    persist_threshold: float
+
+
+@dataclass(frozen=True)
+class Report:
+    """The single result object every renderer draws from."""
+
+    old: Segmentation
+    new: Segmentation
+    changes: tuple[Change, ...]
+    settings: Settings
+    notices: tuple[str, ...] = ()
+
+    def summary(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for change in self.changes:
+            counts[change.status.value] += 1
+        return {key: counts[key] for key in ("persisted", "modified", "new", "dropped")}

@@ -1,0 +1,1 @@
+"""Renderers: each draws the one Report object in one format and computes nothing new."""

@@ -1,0 +1,163 @@
+"""Segment stage: cut a document into commitments and account for every other span of text."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import NoCommitmentsError
+from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name
+from ..model import Commitment, Document, Segmentation, Skipped
+from .blocks import artefacts, classify_blocks, split_blocks
+from .clauses import split_clauses
+from .sentences import split_sentences
+from .tokens import tokenize
+
+_LIST_MARKER_RE = re.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
+_EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
+_OPENING = "\"«“„'("
+
+
+def segment(document: Document, language: str | None = None) -> Segmentation:
+    """Cut ``document`` into commitments; ``language`` None or 'auto' means detect it."""
+    notice = None
+    code = language if language and language != "auto" else detect_language(document.text)
+    if code not in SUPPORTED and code != NEUTRAL:
+        notice = f"{document.path}: language '{code}' is not supported; using language-neutral rules"
+        code = NEUTRAL
+    elif code == NEUTRAL:
+        notice = f"{document.path}: language not recognised; using language-neutral rules"
+    lang = get_language(code)
+    commitments, skipped = _cut(document, lang)
+    if not commitments:
+        raise NoCommitmentsError(f"{document.path}: no commitments found ({language_name(code)} text of {len(document.text)} characters)")
+    return Segmentation(
+        document=document,
+        language=code,
+        language_notice=notice,
+        commitments=tuple(commitments),
+        skipped=tuple(_fill_gaps(document.text, commitments, skipped)),
+    )
+
+
+def _cut(document: Document, lang: Language) -> tuple[list[Commitment], list[Skipped]]:
+    text = document.text
+    commitments: list[Commitment] = []
+    skipped: list[Skipped] = []
+    for block in classify_blocks(text, split_blocks(text), lang):
+        if block.reason:
+            skipped.append(Skipped(block.start, block.end, block.reason))
+            continue
+        for a_start, a_end in artefacts(text, block.start, block.end):
+            skipped.append(Skipped(a_start, a_end, "boilerplate"))
+        for s_start, s_end in _body_spans(text, block.start, block.end):
+            for sentence in split_sentences(text, s_start, s_end, lang):
+                _cut_sentence(document, lang, sentence, commitments, skipped)
+    return commitments, skipped
+
+
+def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The block minus export artefacts ("[bookmark: _GoBack]")."""
+    spans, cursor = [], start
+    for a_start, a_end in artefacts(text, start, end):
+        if a_start > cursor:
+            spans.append((cursor, a_start))
+        cursor = a_end
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _cut_sentence(document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped]) -> None:
+    text = document.text
+    s_start, s_end = sentence
+    marker = _LIST_MARKER_RE.match(text, s_start, s_end)
+    if marker and marker.end() < s_end:
+        skipped.append(Skipped(s_start, marker.end(), "list marker"))
+        s_start = marker.end()
+    clauses = split_clauses(text, s_start, s_end, lang)
+    sentence_has_cue = _has_cue(text, s_start, s_end, lang)
+    subject = _subject(text, s_start, clauses[0].end, lang) if len(clauses) > 1 else ""
+    for number, clause in enumerate(clauses):
+        start, end = _trim(text, clause.start, clause.end)
+        if start >= end:
+            continue
+        is_commitment = _has_cue(text, start, end, lang) or (clause.after_semicolon and sentence_has_cue)
+        if not is_commitment or len(tokenize(text, start, end)) < 2:
+            skipped.append(Skipped(start, end, "not a commitment"))
+            continue
+        match_text = _match_text(text[start:end], lang)
+        if number > 0 and subject:
+            match_text = f"{subject} {match_text}"
+        commitments.append(
+            Commitment(
+                id=f"c{len(commitments) + 1}",
+                start=start,
+                end=end,
+                text=text[start:end],
+                match_text=match_text,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                line=document.line_of(start),
+            )
+        )
+
+
+def _has_cue(text: str, start: int, end: int, lang: Language) -> bool:
+    words = [t.lower for t in tokenize(text, start, end)]
+    return any(lang.commitment_cues.match_at(words, k) for k in range(len(words)))
+
+
+def _subject(text: str, start: int, end: int, lang: Language) -> str:
+    """The words before the first predicate of a sentence ("Стороны", "The leaders"), if short."""
+    tokens = tokenize(text, start, end)
+    words = [t.lower for t in tokens]
+    for k in range(len(words)):
+        if lang.commitment_cues.match_at(words, k):
+            return " ".join(t.text for t in tokens[:k]) if 0 < k <= 6 else ""
+    return ""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge whitespace and separators, but keep a closing period and balanced quotes."""
+    while start < end and text[start] in _EDGE_STRIP and text[start] not in _OPENING:
+        start += 1
+    while start < end and text[start] in _OPENING and not any(c in text[start + 1:end] for c in "\"»”'’)"):
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\u00a0\u200b,;:":
+        end -= 1
+    return start, end
+
+
+def _match_text(clause: str, lang: Language) -> str:
+    """The clause as matched: attribution tags of a news report removed (tricky case 1)."""
+    out = clause
+    for pattern in lang.attribution_patterns:
+        candidate = pattern.sub(" ", out)
+        # A tag is a few words; a pattern that removes most of a clause is wrong here.
+        if len(candidate.strip()) >= 0.5 * len(out.strip()):
+            out = candidate
+    return " ".join(out.split())
+
+
+def _fill_gaps(text: str, commitments: list[Commitment], skipped: list[Skipped]) -> list[Skipped]:
+    """Everything not in a commitment or a skipped span is recorded too: nothing is lost silently."""
+    spans = sorted([(c.start, c.end, None) for c in commitments] + [(s.start, s.end, s.reason) for s in skipped])
+    out = [s for s in skipped]
+    cursor = 0
+    for start, end, _ in spans:
+        if start > cursor and text[cursor:start].strip():
+            g_start, g_end = _trim_ws(text, cursor, start)
+            out.append(Skipped(g_start, g_end, "punctuation"))
+        cursor = max(cursor, end)
+    if cursor < len(text) and text[cursor:].strip():
+        g_start, g_end = _trim_ws(text, cursor, len(text))
+        out.append(Skipped(g_start, g_end, "punctuation"))
+    return sorted(out, key=lambda s: (s.start, s.end))
+
+
+def _trim_ws(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,127 @@
+"""Cut a document into paragraph blocks and set aside headings, boilerplate and background."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..languages import Language
+
+_TERMINAL = ".!?…;:\"»”'’)"
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# Word-export artefacts and similar markup that is never text (tricky case 11).
+_ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
+# Lines that mark the end of an article: everything after them on a scraped page is page furniture.
+_END_MARKERS = (
+    "похожие материалы", "добавить комментарий", "оставить комментарий", "комментарии", "читайте также",
+    "related posts", "related articles", "leave a comment", "leave a reply", "comments", "###",
+    "top", "наверх", "back to top",
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one line, or several wrapped lines) with a verdict on whether it can hold pledges."""
+
+    start: int
+    end: int
+    reason: str | None  # None: body text; else why it is skipped
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) with surrounding whitespace trimmed; wrapped lines joined."""
+    lines: list[tuple[int, int]] = []
+    for match in _LINE_RE.finditer(text):
+        start, end = match.start(), match.end()
+        if start == end:
+            break
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        lines.append((start + lead, start + lead + len(stripped)))
+    blocks: list[tuple[int, int]] = []
+    for start, end in lines:
+        if blocks and _continues(text, blocks[-1], (start, end)):
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
+def _continues(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    # A hard-wrapped line: the previous line stops mid-sentence, directly above, and this one
+    # starts in lower case. Headings (short lines) followed by a capitalised line are not joined.
+    between = text[previous[1]:current[0]]
+    if between.count("\n") + between.count("\r") - between.count("\r\n") > 1:
+        return False
+    last = text[previous[1] - 1]
+    first = text[current[0]]
+    return last not in _TERMINAL and (first.islower() or (last in ",-‐" and first.isalpha()))
+
+
+def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language) -> list[Block]:
+    """Give each block a skip reason (heading, boilerplate, background) or None for body text."""
+    blocks: list[Block] = []
+    after_end_marker = False
+    for start, end in spans:
+        line = text[start:end]
+        reason = None
+        if after_end_marker:
+            reason = "boilerplate"
+        elif _is_end_marker(line) and start > len(text) * 0.3:
+            reason = "boilerplate"
+            after_end_marker = True
+        elif _is_boilerplate(line, language):
+            reason = "boilerplate"
+        elif _is_background(line, language):
+            reason = "background"
+        elif _is_heading(line, language):
+            reason = "heading"
+        blocks.append(Block(start, end, reason))
+    return blocks
+
+
+def artefacts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of export artefacts such as ``[bookmark: _GoBack]`` inside a block."""
+    return [(m.start(), m.end()) for m in _ARTEFACT_RE.finditer(text, start, end)]
+
+
+def _is_end_marker(line: str) -> bool:
+    normal = line.strip().lower().rstrip(":")
+    return any(
+        normal == marker or (normal.startswith(marker) and not normal[len(marker)].isalnum() and len(normal) < len(marker) + 15)
+        for marker in _END_MARKERS
+    )
+
+
+def _is_boilerplate(line: str, language: Language) -> bool:
+    if not any(ch.isalpha() for ch in line):
+        return True
+    lowered = line.lower()
+    words = len(line.split())
+    if words <= 12 and any(phrase.lower() in lowered for phrase in language.boilerplate_phrases):
+        return True
+    # Breadcrumbs and menus: several items joined by separators, no sentence punctuation.
+    return line.count("/") + line.count("»") + line.count("|") + line.count(">") >= 2 and not line.rstrip().endswith(".")
+
+
+def _is_background(line: str, language: Language) -> bool:
+    head = line.lstrip("\"«“'„ ")
+    return any(head.startswith(marker) for marker in language.background_markers)
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
+
+
+def _is_heading(line: str, language: Language) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    if len(words) > 16 or stripped[-1] in ".!?…;\"»”" or _LIST_ITEM_RE.match(stripped):
+        return False
+    # A dateline, byline or title: short and not closed like a sentence. A short unclosed line
+    # with a finite pledge verb is more likely a list item than a title.
+    lowered = [w.lower().strip(",:") for w in words]
+    has_predicate = any(language.clause_predicates.matches_word(w) for w in lowered)
+    return not has_predicate or len(words) <= 4

@@ -1,0 +1,92 @@
+"""Clause splitting: cut a sentence that states several pledges into one span per pledge.
+
+Each rule looks at the gap before a word and says whether a new pledge starts there. A cut
+is only made when the part before it already has its own predicate, so noun coordination
+("trade, investment and culture") is never split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..languages import Language
+from .tokens import Token, tokenize
+
+MIN_CLAUSE_WORDS = 3
+# Predicates that open a new pledge after a coordinator but, after a bare comma, usually
+# continue a relative clause ("…, which will …").
+_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A span of a sentence holding (at most) one pledge."""
+
+    start: int
+    end: int
+    after_semicolon: bool  # cut at ';': a list item that inherits the sentence's predicate
+
+
+def split_clauses(text: str, start: int, end: int, language: Language) -> list[Clause]:
+    """Clauses of the sentence ``text[start:end]``; they tile the sentence without gaps."""
+    tokens = tokenize(text, start, end)
+    if len(tokens) < 2 * MIN_CLAUSE_WORDS:
+        return [Clause(start, end, False)]
+    words = [t.lower for t in tokens]
+    cuts: list[tuple[int, bool]] = []  # (token index where a clause starts, after ';')
+    last_cut = 0
+    has_predicate = bool(language.commitment_cues.match_at(words, 0))
+    i = 1
+    while i < len(tokens):
+        gap = text[tokens[i - 1].end:tokens[i].start]
+        cut = None
+        if ";" in gap:
+            cut = (i, True)
+        elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS:
+            cut = _coordinated_predicate(words, i, language) or _comma_predicate(words, i, gap, language)
+        if cut is not None and len(tokens) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
+            cuts.append(cut)
+            last_cut = cut[0]
+            has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
+            i = cut[0] + 1
+            continue
+        if not has_predicate and language.commitment_cues.match_at(words, i):
+            has_predicate = True
+        i += 1
+    return _tile(start, end, tokens, cuts)
+
+
+def _coordinated_predicate(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
+    """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate."""
+    for coordinator in language.coordinators:
+        n = len(coordinator)
+        if tuple(words[i:i + n]) != coordinator:
+            continue
+        k = i + n
+        while k < len(words) and words[k] in language.fillers and k - (i + n) < 3:
+            k += 1
+        if k < len(words) and language.clause_predicates.match_at(words, k):
+            return (i, False)
+    return None
+
+
+def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
+    """'…reaffirmed X, welcomed Y' and '…, подтвердив важность …': a comma, then a predicate."""
+    if "," not in gap:
+        return None
+    if language.participle_predicates.match_at(words, i):
+        return (i, False)
+    if language.clause_predicates.match_at(words, i) and words[i] not in _NOT_AFTER_COMMA:
+        return (i, False)
+    return None
+
+
+def _tile(start: int, end: int, tokens: list[Token], cuts: list[tuple[int, bool]]) -> list[Clause]:
+    clauses: list[Clause] = []
+    begin, after_semicolon = start, False
+    for index, semicolon in cuts:
+        cut_at = tokens[index].start
+        clauses.append(Clause(begin, cut_at, after_semicolon))
+        begin, after_semicolon = cut_at, semicolon
+    clauses.append(Clause(begin, end, after_semicolon))
+    return clauses
