@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from .features import Featurizer
 from .model import Alignment, Candidate, Link, Segmentation
 
-DEFAULT_THRESHOLD = 0.25
+DEFAULT_THRESHOLD = 0.3
 # A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
 GROUP_FACTOR = 1.0
-# A link that is not mutual-best needs this multiple of the threshold.
-STRONG_FACTOR = 1.0
-OVERLAP_WEIGHT = 0.0
+# Mutual best candidates link from this share of the threshold up.
+MUTUAL_FACTOR = 1.0
+OVERLAP_WEIGHT = 0.3
+IDF_POWER = 2.0
 # Weight of the parent sentence in a clause's score: a clause cut from a long sentence keeps some
 # of the sentence's topic words, which helps when the clause alone is short.
 SENTENCE_WEIGHT = 0.25
@@ -47,33 +48,44 @@ def align(
     return _assign(scores, len(old.commitments), len(new.commitments), threshold)
 
 
-def _terms(seg: Segmentation) -> tuple[list[list[str]], list[list[str]]]:
+WeightedTerms = dict[str, float]
+
+
+def _terms(seg: Segmentation) -> tuple[list[WeightedTerms], list[WeightedTerms]]:
     featurizer = Featurizer(seg.language)
     text = seg.document.text
-    clause_terms = [featurizer.terms(c.match_text) for c in seg.commitments]
-    sentence_cache: dict[tuple[int, int], list[str]] = {}
+    clause_terms = [_max_weights(featurizer.weighted_terms(c.match_text)) for c in seg.commitments]
+    sentence_cache: dict[tuple[int, int], WeightedTerms] = {}
     sentence_terms = []
     for c in seg.commitments:
         key = (c.sentence_start, c.sentence_end)
         if key not in sentence_cache:
-            sentence_cache[key] = featurizer.terms(text[c.sentence_start:c.sentence_end])
+            sentence_cache[key] = _max_weights(featurizer.weighted_terms(text[c.sentence_start:c.sentence_end]))
         sentence_terms.append(sentence_cache[key])
     return clause_terms, sentence_terms
 
 
-def _idf(clauses: list[list[str]], sentences: list[list[str]]) -> dict[str, float]:
+def _max_weights(pairs: list[tuple[str, float]]) -> WeightedTerms:
+    out: WeightedTerms = {}
+    for term, weight in pairs:
+        if weight > out.get(term, 0.0):
+            out[term] = weight
+    return out
+
+
+def _idf(clauses: list[WeightedTerms], sentences: list[WeightedTerms]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for terms in clauses:
-        df.update(set(terms))
+        df.update(terms.keys())
     for terms in sentences:
-        for term in set(terms):
+        for term in terms:
             df.setdefault(term, 1)
     n = max(1, len(clauses))
     return {term: math.log(1 + n / count) for term, count in df.items()}
 
 
-def _vector(terms: list[str], idf: dict[str, float]) -> dict[str, float]:
-    return {term: idf.get(term, 1.0) ** 2 for term in set(terms)}
+def _vector(terms: WeightedTerms, idf: dict[str, float]) -> dict[str, float]:
+    return {term: weight * idf.get(term, 1.0) ** IDF_POWER for term, weight in terms.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -126,12 +138,12 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
     new_group: dict[int, int] = {}
     groups: list[tuple[list[int], list[int], list[float]]] = []
     for (i, j), s in ranked:
-        if s < threshold:
+        if s < threshold * MUTUAL_FACTOR:
             break
         if i in old_group or j in new_group:
             continue
-        # Below the strong score a link must be mutual: each is the other's best candidate.
-        if s < threshold * STRONG_FACTOR and (best_new[i][0] != j or best_old[j][0] != i):
+        # Below the threshold a link must be mutual: each is the other's best candidate.
+        if s < threshold and (best_new[i][0] != j or best_old[j][0] != i):
             continue
         old_group[i] = new_group[j] = len(groups)
         groups.append(([i], [j], [s]))

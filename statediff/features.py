@@ -49,6 +49,7 @@ def alias_rules(language: str) -> tuple[AliasRule, ...]:
 
 
 TRUNC = 7
+PREAMBLE_WEIGHT = 1.0
 
 
 class Featurizer:
@@ -61,7 +62,9 @@ class Featurizer:
         self.first_words: dict[str, list[AliasRule]] = {}
         for rule in self.rules:
             self.first_words.setdefault(rule.words[0], []).append(rule)
-        self.stock = frozenset(self.stem(w) for w in self.language.stock_words) | self.language.stock_words
+        plain = {w for w in self.language.stock_words if not w.endswith("*")}
+        self.stock = frozenset(self.stem(w) for w in plain) | frozenset(plain)
+        self.stock_prefixes = tuple(w[:-1] for w in self.language.stock_words if w.endswith("*"))
         self._stem_cache: dict[str, str] = {}
 
     def _stem(self, word: str) -> str:
@@ -73,25 +76,33 @@ class Featurizer:
 
     def terms(self, text: str) -> list[str]:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
+        return [term for term, _ in self.weighted_terms(text)]
+
+    def weighted_terms(self, text: str) -> list[tuple[str, float]]:
+        """Terms with a weight: words before the first pledge verb (preambles such as "Со ссылкой
+        на повестку…", "Under the co-chairmanship of…") count less than the pledge itself."""
         tokens = tokenize(text)
         exact = [t.text.replace(".", "") for t in tokens]
         lowered = [t.lower for t in tokens]
         stems = [self._stem(w) for w in lowered]
-        out: list[str] = []
+        cues = self.language.commitment_cues
+        first_cue = next((k for k in range(len(lowered)) if cues.match_at(lowered, k)), 0)
+        out: list[tuple[str, float]] = []
         i = 0
         while i < len(tokens):
+            weight = PREAMBLE_WEIGHT if i < first_cue else 1.0
             rule = self._alias_at(exact, stems, i)
             if rule is not None:
-                out.append("=" + rule.key)
+                out.append(("=" + rule.key, weight))
                 i += len(rule.words)
                 continue
             word, stem = lowered[i], stems[i]
             i += 1
-            if word in self.language.stopwords or stem in self.stock or word in self.stock:
+            if word in self.language.stopwords or stem in self.stock or word in self.stock or word.startswith(self.stock_prefixes):
                 continue
             if any(ch.isdigit() for ch in word) or len(word) < 2:
                 continue
-            out.append(stem[:TRUNC] if TRUNC else stem)
+            out.append((stem[:TRUNC] if TRUNC else stem, weight))
         return out
 
     def _alias_at(self, exact: list[str], stems: list[str], i: int) -> AliasRule | None:

@@ -65,6 +65,8 @@ class Language:
     commitment_cues: CueSet
     clause_predicates: CueSet
     participle_predicates: CueSet
+    infinitive_predicates: CueSet
+    preamble_pledges: CueSet
     coordinators: tuple[tuple[str, ...], ...]
     fillers: frozenset[str]
     background_markers: tuple[str, ...]
@@ -95,6 +97,8 @@ def _build(code: str, raw: dict) -> Language:
         commitment_cues=CueSet.from_entries(raw["commitment_cues"]),
         clause_predicates=CueSet.from_entries(raw["clause_predicates"]),
         participle_predicates=CueSet.from_entries(raw.get("participle_predicates", [])),
+        infinitive_predicates=CueSet.from_entries(raw.get("infinitive_predicates", [])),
+        preamble_pledges=CueSet.from_entries(raw.get("preamble_pledges", [])),
         coordinators=tuple(tuple(c.lower().split()) for c in raw["coordinators"]),
         fillers=frozenset(w.lower() for w in raw.get("fillers", [])),
         background_markers=tuple(raw.get("background_markers", [])),

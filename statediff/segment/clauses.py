@@ -36,14 +36,22 @@ def split_clauses(text: str, start: int, end: int, language: Language) -> list[C
     cuts: list[tuple[int, bool]] = []  # (token index where a clause starts, after ';')
     last_cut = 0
     has_predicate = bool(language.commitment_cues.match_at(words, 0))
+    leading_participle = bool(language.preamble_pledges.match_at(words, 0))
     i = 1
     while i < len(tokens):
         gap = text[tokens[i - 1].end:tokens[i].start]
         cut = None
         if ";" in gap:
-            cut = (i, True)
+            cut = (i, True) if _predicate_before_semicolon(words, i, text, tokens, language) else None
+        elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
+            cut = _after_leading_participle(words, i, language)
+            leading_participle = cut is None and not any(language.clause_predicates.match_at(words, k) for k in range(1, i + 1))
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS:
-            cut = _coordinated_predicate(words, i, language) or _comma_predicate(words, i, gap, language)
+            cut = (
+                _coordinated_predicate(words, i, language)
+                or _comma_predicate(words, i, gap, language)
+                or _coordinated_infinitive(words, i, gap, language)
+            )
         if cut is not None and len(tokens) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
             cuts.append(cut)
             last_cut = cut[0]
@@ -66,6 +74,45 @@ def _coordinated_predicate(words: list[str], i: int, language: Language) -> tupl
         while k < len(words) and words[k] in language.fillers and k - (i + n) < 3:
             k += 1
         if k < len(words) and language.clause_predicates.match_at(words, k):
+            return (i, False)
+    return None
+
+
+def _predicate_before_semicolon(words: list[str], i: int, text: str, tokens: list[Token], language: Language) -> bool:
+    """A ';' starts a new pledge only when the part after it has a predicate of its own;
+    otherwise it separates the items of a noun list ("X; Y; and Z")."""
+    for k in range(i, len(words)):
+        if k > i and ";" in text[tokens[k - 1].end:tokens[k].start]:
+            return False
+        if language.clause_predicates.match_at(words, k):
+            return True
+        # "…will seek to: promote X; strengthen Y; and enhance Z": items that open with a verb.
+        if k - i < 3 and language.infinitive_predicates.match_at(words, k):
+            return True
+    return False
+
+
+def _after_leading_participle(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
+    """'Reaffirming X, the leaders welcomed Y': a sentence-initial gerund phrase is a pledge of its
+    own when a finite predicate follows the comma within a few words (its subject in between)."""
+    for k in range(i, min(len(words), i + 8)):
+        if language.clause_predicates.match_at(words, k):
+            return (i, False)
+    return None
+
+
+def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
+    """'committed to enhance X, and (to) facilitate Y': a comma, a coordinator, then a verb."""
+    if "," not in gap or not language.infinitive_predicates.words:
+        return None
+    for coordinator in language.coordinators:
+        n = len(coordinator)
+        if tuple(words[i:i + n]) != coordinator:
+            continue
+        k = i + n
+        if k < len(words) and words[k] == "to":
+            k += 1
+        if k < len(words) and language.infinitive_predicates.match_at(words, k):
             return (i, False)
     return None
 
