@@ -44,7 +44,8 @@ def cli() -> None:
 
 def _threshold(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
     if value is not None and not 0.0 <= value <= 1.0:
-        raise click.BadParameter("must be between 0 and 1")
+        # One line like every other statediff error, not click's usage block.
+        _fail(f"{param.opts[0]}: must be between 0 and 1, got {value}")
     return value
 
 
@@ -98,7 +99,8 @@ def compare_command(old: str, new: str, fmt: str | None, color: str, show_all: b
         from .render.terminal import render_terminal
 
         use_color = _use_color(color)
-        render_terminal(report, fmt=fmt, color=use_color, show_all=show_all, stream=sys.stdout)
+        # Notices go to stderr below, so the report itself leaves them out.
+        render_terminal(report, fmt=fmt, color=use_color, show_all=show_all, stream=sys.stdout, notices=False)
     for notice in report.notices:
         click.echo(f"statediff: notice: {notice}", err=True)
     sys.exit(exit_codes.OK)

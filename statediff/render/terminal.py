@@ -1,18 +1,234 @@
-"""Terminal renderer (interim plain listing; the full Rich report replaces it)."""
+"""Terminal renderer: the Report as a styled Rich listing or a stable plain-text one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
-from ..model import Report
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
+
+from ..languages import language_name
+from ..model import Change, Commitment, Report, Segmentation, Status
+from .worddiff import word_diff
+
+LAYOUTS = ("rich", "plain")
+PLAIN_WIDTH = 80  # the plain layout never follows the terminal, so saved reports and goldens are stable
+MAX_RICH_WIDTH = 120  # prose lines much wider than this are hard to read on wide terminals
+INDENT = 4
+
+# Section order, heading, item marker and colour; the order is the report's reading order.
+_SECTIONS: tuple[tuple[Status, str, str, str], ...] = (
+    (Status.DROPPED, "Dropped", "-", "red"),
+    (Status.NEW, "New", "+", "green"),
+    (Status.MODIFIED, "Modified", "~", "yellow"),
+    (Status.PERSISTED, "Persisted", "=", "cyan"),
+)
+_SUMMARY_ORDER = (Status.PERSISTED, Status.MODIFIED, Status.NEW, Status.DROPPED)
+_COLOURS = {status: colour for status, _, _, colour in _SECTIONS}
+_REMOVED_STYLE = "red strike"
+_ADDED_STYLE = "bold green"
 
 
-def render_terminal(report: Report, fmt: str, color: bool, show_all: bool, stream: TextIO) -> None:
-    old = {c.id: c for c in report.old.commitments}
-    new = {c.id: c for c in report.new.commitments}
-    for change in report.changes:
-        stream.write(f"{change.status.value}: {change.score}\n")
-        for cid in change.old:
-            stream.write(f"  - {old[cid].line}: {old[cid].text}\n")
-        for cid in change.new:
-            stream.write(f"  + {new[cid].line}: {new[cid].text}\n")
+def render_terminal(
+    report: Report,
+    fmt: str,
+    color: bool,
+    show_all: bool,
+    stream: TextIO,
+    *,
+    notices: bool = True,
+    width: int | None = None,
+) -> None:
+    """Write ``report`` to ``stream`` in the ``rich`` or ``plain`` layout.
+
+    ``color`` is the caller's final decision (flags, NO_COLOR, tty); nothing here second-guesses it.
+    ``notices=False`` leaves report.notices out, for callers that print them elsewhere (stderr)."""
+    if fmt not in LAYOUTS:
+        raise ValueError(f"unknown terminal layout {fmt!r} (expected one of {', '.join(LAYOUTS)})")
+    console = Console(
+        file=stream,
+        width=width or (PLAIN_WIDTH if fmt == "plain" else None),
+        # Without colour Rich must emit no escape codes at all, even on a terminal.
+        color_system="standard" if color else None,
+        force_terminal=True if color else None,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    _Writer(report, console, rich=fmt == "rich", color=color, show_all=show_all).write(notices)
+
+
+class _Writer:
+    """Draws one report; the rich and plain layouts differ only in decoration, never in content."""
+
+    def __init__(self, report: Report, console: Console, *, rich: bool, color: bool, show_all: bool) -> None:
+        self.report = report
+        self.console = console
+        self.rich = rich
+        # Without colour the word diff needs visible markers; the plain layout always has them.
+        self.markers = not (rich and color)
+        self.show_all = show_all
+        self.width = min(console.width, MAX_RICH_WIDTH) if rich else console.width
+        self.old = {c.id: c for c in report.old.commitments}
+        self.new = {c.id: c for c in report.new.commitments}
+
+    def write(self, notices: bool) -> None:
+        self._header()
+        for status, title, marker, colour in _SECTIONS:
+            changes = [ch for ch in self.report.changes if ch.status is status]
+            if changes:
+                self._section(status, title, marker, colour, changes)
+        if notices and self.report.notices:
+            self._notices()
+
+    # -- header ---------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        if self.rich:
+            self._print(Text("statediff report", style="bold"))
+        for label, side in (("old", self.report.old), ("new", self.report.new)):
+            self._wrapped(Text(side.document.path, style="bold" if self.rich else ""), first=Text(f"{label}: "), indent=5)
+            self._wrapped(Text(_side_facts(side)), first=Text(" " * 5), indent=5)
+        self._blank()
+        summary = self.report.summary()
+        line = Text("Summary: " if not self.rich else "")
+        for n, status in enumerate(_SUMMARY_ORDER):
+            if n:
+                line.append(", ")
+            line.append(f"{summary[status.value]} {status.value}", style=_COLOURS[status])
+        self._wrapped(line, indent=INDENT)
+
+    # -- sections -------------------------------------------------------------------------
+
+    def _section(self, status: Status, title: str, marker: str, colour: str, changes: list[Change]) -> None:
+        heading = f"{title} ({len(changes)})"
+        self._blank()
+        if self.rich:
+            self.console.print(Rule(Text(heading, style=f"bold {colour}"), align="left", style=colour), width=self.width)
+        else:
+            self._print(Text(heading, style=f"bold {colour}"))
+            self._print(Text("=" * len(heading)))
+        compact = status is Status.PERSISTED and not self.show_all
+        if compact:
+            self._blank()
+        for change in changes:
+            if compact:
+                self._compact_item(change, marker, colour)
+            else:
+                self._blank()
+                self._item(change, marker, colour)
+
+    def _item(self, change: Change, marker: str, colour: str) -> None:
+        self._wrapped(self._item_head(change, marker, colour), indent=INDENT)
+        old_text = _joined(self.old[cid] for cid in change.old)
+        new_text = _joined(self.new[cid] for cid in change.new)
+        if change.old and change.new and old_text != new_text:
+            body = self._diff_text(old_text, new_text)
+        elif change.old and change.new:
+            body = Text(new_text)
+        else:  # a whole pledge gone or added reads in its section's colour
+            body = Text(old_text or new_text, style=_COLOURS[change.status] if self.rich else "")
+        self._wrapped(body, first=Text(" " * INDENT), indent=INDENT)
+
+    def _compact_item(self, change: Change, marker: str, colour: str) -> None:
+        line = self._item_head(change, marker, colour)
+        line.append("  ")
+        line.append(_joined(self.new[cid] for cid in change.new), style="dim" if self.rich else "")
+        line.truncate(self.width, overflow="ellipsis")
+        self._print(line)
+
+    def _item_head(self, change: Change, marker: str, colour: str) -> Text:
+        head = Text(marker, style=f"bold {colour}")
+        head.append(" ")
+        sides = [_members(side, [lookup[cid] for cid in ids])
+                 for side, ids, lookup in (("old", change.old, self.old), ("new", change.new, self.new)) if ids]
+        head.append(" → ".join(sides) if self.rich else " -> ".join(sides))
+        if change.score is not None:
+            head.append(f"  score {change.score:.2f}", style="dim" if self.rich else "")
+        return head
+
+    def _diff_text(self, old_text: str, new_text: str) -> Text:
+        text = Text()
+        for n, piece in enumerate(word_diff(old_text, new_text)):
+            if n and piece.spaced:
+                text.append(" ")
+            if piece.kind == "removed":
+                text.append(f"[-{piece.text}-]" if self.markers else piece.text, style=_REMOVED_STYLE)
+            elif piece.kind == "added":
+                text.append(f"{{+{piece.text}+}}" if self.markers else piece.text, style=_ADDED_STYLE)
+            else:
+                text.append(piece.text)
+        return text
+
+    def _notices(self) -> None:
+        self._blank()
+        if self.rich:
+            self.console.print(Rule(Text("Notices", style="bold"), align="left"), width=self.width)
+        else:
+            self._print(Text("Notices"))
+            self._print(Text("======="))
+        for notice in self.report.notices:
+            self._wrapped(Text(notice), first=Text("! ", style="bold yellow"), indent=2)
+
+    # -- output primitives ----------------------------------------------------------------
+
+    def _wrapped(self, text: Text, *, first: Text | None = None, indent: int = 0) -> None:
+        """Print ``first`` + ``text`` word-wrapped to the width, continuation lines indented by ``indent``."""
+        lead = first if first is not None else Text()
+        lines = text.wrap(self.console, max(10, self.width - lead.cell_len))
+        if not lines:
+            self._print(lead)
+            return
+        self._print(lead + _rstrip(lines[0]))
+        if len(lines) > 1:
+            # The continuation lines have their own width; rewrapping the remainder fills them evenly.
+            rest = Text(" ").join(_rstrip(line) for line in lines[1:])
+            for line in rest.wrap(self.console, max(10, self.width - indent)):
+                self._print(Text(" " * indent) + _rstrip(line))
+
+    def _print(self, text: Text) -> None:
+        self.console.print(text, soft_wrap=True)
+
+    def _blank(self) -> None:
+        self.console.print()
+
+
+def _side_facts(side: Segmentation) -> str:
+    facts = [f"{_language(side.language)} ({side.language})", _plural(len(side.commitments), "commitment")]
+    document = side.document
+    if document.encoding not in ("utf-8", "n/a"):  # n/a: converted formats (docx, pdf) have no one encoding
+        facts.append(f"encoding {document.encoding}" + (" (detected)" if document.encoding_detected else ""))
+    return ", ".join(facts)
+
+
+def _language(code: str) -> str:
+    try:
+        return language_name(code)
+    except (FileNotFoundError, ModuleNotFoundError, KeyError):  # a code without a data file still has a name: itself
+        return code
+
+
+def _members(side: str, commitments: list[Commitment]) -> str:
+    # Line numbers locate pledges for a reader; ids stay in the JSON report.
+    if len(commitments) == 1:
+        return f"{side} line {commitments[0].line}"
+    lines = list(dict.fromkeys(c.line for c in commitments))
+    return f"{side} {len(commitments)} pledges, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+
+
+def _joined(commitments: Iterable[Commitment]) -> str:
+    # Commitment texts can span source lines; the report reflows them.
+    return " ".join(" ".join(c.text.split()) for c in commitments)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _rstrip(line: Text) -> Text:
+    line.rstrip()
+    return line

@@ -1,0 +1,212 @@
+"""CLI behaviour through click's CliRunner: error cases, inputs, determinism, colour and help texts."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import Result
+
+from statediff import cli as cli_module
+from statediff import exit_codes
+from statediff.cli import cli
+
+Invoke = Callable[..., Result]  # the ``run`` fixture of conftest.py
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"  # relative: the run fixture works from the repo root
+SEED_NEW = "seeds/jspg8-2026-kz-tr.ru.txt"
+
+ANSI = "\x1b["
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\\r\xa8f"
+
+ArgsMaker = Callable[[Path], list[str]]
+
+
+def _file(name: str, data: bytes, *, side: str = "old") -> ArgsMaker:
+    """Args with a file of ``data`` as OLD (or NEW), the seed on the other side."""
+
+    def make(tmp: Path) -> list[str]:
+        path = tmp / name
+        path.write_bytes(data)
+        return [str(path), SEED_NEW] if side == "old" else [SEED_OLD, str(path)]
+
+    return make
+
+
+def _args(*args: str) -> ArgsMaker:
+    return lambda tmp: list(args)
+
+
+ERROR_CASES = [
+    pytest.param(lambda tmp: [str(tmp / "missing.txt"), SEED_NEW], "no such file", id="missing-file"),
+    pytest.param(lambda tmp: [SEED_OLD, str(tmp / "missing.txt")], "no such file", id="missing-new-file"),
+    pytest.param(lambda tmp: [str(tmp), SEED_NEW], "is a directory", id="directory"),
+    pytest.param(_file("empty.txt", b""), "is empty", id="empty-file"),
+    pytest.param(_file("blank.txt", b"  \n\t\r\n   \n"), "", id="whitespace-only"),
+    pytest.param(_file("nul.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 57), "binary", id="nul-bytes"),
+    # Regular NULs at every other byte pass for BOM-less UTF-16, so the message is not about binary data.
+    pytest.param(_file("nul-pattern.txt", b"abc\x00\x01\x02def\x00" * 8), "", id="nul-bytes-utf16-like"),
+    pytest.param(_file("image.txt", PNG_HEADER), "binary", id="png-renamed-txt"),
+    pytest.param(_file("png-new.txt", PNG_HEADER, side="new"), "binary", id="png-as-new"),
+    pytest.param(_file("undecodable.txt", bytes(range(0x80, 0x100)) * 4), "decode", id="undecodable-bytes"),
+    pytest.param(_file("bad-bom.txt", b"\xff\xfe\x00\xd8\x41"), "byte-order mark", id="broken-utf16-bom"),
+    pytest.param(_file("hello.txt", b"Hello world.\n"), "no commitments", id="no-commitments-hello"),
+    pytest.param(_file("headings.txt", b"# Joint Statement\n\n## Introduction\n\nAnnex\n"), "no commitments", id="no-commitments-headings"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", "zz"), "unknown language", id="unknown-lang"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--lang-new", "klingon"), "unknown language", id="unknown-lang-new"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--threshold", "1.5"), "--threshold", id="threshold-above-1"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--threshold", "-0.1"), "--threshold", id="threshold-below-0"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--persist-threshold", "2"), "--persist-threshold", id="persist-threshold-out-of-range"),
+    pytest.param(_args("-", "-"), "stdin", id="both-stdin"),
+]
+
+
+@pytest.mark.parametrize(("make_args", "fragment"), ERROR_CASES)
+def test_error_is_one_line_and_exit_code_2(run: Invoke, tmp_path: Path, make_args: ArgsMaker, fragment: str) -> None:
+    result = run(*make_args(tmp_path), input=b"")
+    assert result.exit_code == exit_codes.ERROR, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("statediff: error:")
+    assert fragment in lines[0]
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert isinstance(result.exception, SystemExit)  # exited on purpose, not an escaped exception
+
+
+def test_seed_pair_succeeds(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW)
+    assert result.exit_code == exit_codes.OK, result.output
+    assert result.stdout.startswith(f"old: {SEED_OLD}\n")
+    assert "error" not in result.stderr
+
+
+@pytest.mark.parametrize("stdin_side", ["old", "new"])
+def test_dash_reads_stdin(run: Invoke, stdin_side: str) -> None:
+    from_file = json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)
+    args = ["-", SEED_NEW] if stdin_side == "old" else [SEED_OLD, "-"]
+    seed = SEED_OLD if stdin_side == "old" else SEED_NEW
+    result = run(*args, "--format", "json", input=(ROOT / seed).read_bytes())
+    assert result.exit_code == exit_codes.OK, result.output
+    from_stdin = json.loads(result.stdout)
+    assert from_stdin[stdin_side]["path"] == "<stdin>"
+    assert from_stdin[stdin_side]["commitments"] == from_file[stdin_side]["commitments"]
+    assert from_stdin["changes"] == from_file["changes"]
+
+
+@pytest.mark.parametrize(
+    ("codec", "shown"),
+    [("cp1251", "cp1251"), ("utf-16", "utf-16-le (BOM)"), ("utf-8-sig", "utf-8 (BOM)")],
+)
+def test_other_encodings_decode_and_are_reported(run: Invoke, tmp_path: Path, codec: str, shown: str) -> None:
+    path = tmp_path / f"old.{codec}.txt"
+    path.write_bytes((ROOT / SEED_OLD).read_text("utf-8").encode(codec))
+    result = run(str(path), SEED_NEW)
+    assert result.exit_code == exit_codes.OK, result.output
+    assert f"encoding {shown}" in result.stdout
+    decoded = json.loads(run(str(path), SEED_NEW, "--format", "json").stdout)
+    from_utf8 = json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)
+    assert [c["text"] for c in decoded["old"]["commitments"]] == [c["text"] for c in from_utf8["old"]["commitments"]]
+
+
+def test_utf8_input_does_not_mention_encoding(run: Invoke) -> None:
+    assert "encoding" not in run(SEED_OLD, SEED_NEW).stdout.split("\n\n")[0]
+
+
+def test_json_is_byte_identical_across_runs(run: Invoke) -> None:
+    first = run(SEED_OLD, SEED_NEW, "--format", "json")
+    second = run(SEED_OLD, SEED_NEW, "--format", "json")
+    assert first.exit_code == second.exit_code == exit_codes.OK
+    assert first.stdout_bytes == second.stdout_bytes
+    json.loads(first.stdout)
+
+
+def test_identical_files_give_only_persisted(run: Invoke) -> None:
+    result = run(SEED_NEW, SEED_NEW, "--format", "json")
+    assert result.exit_code == exit_codes.OK
+    report = json.loads(result.stdout)
+    assert report["summary"] == {"persisted": len(report["new"]["commitments"]), "modified": 0, "new": 0, "dropped": 0}
+    assert "identical" in result.stderr
+    plain = run(SEED_NEW, SEED_NEW).stdout
+    assert "Persisted (" in plain
+    for heading in ("Dropped (", "New (", "Modified ("):
+        assert heading not in plain
+
+
+def test_notices_go_to_stderr_not_into_the_report(run: Invoke) -> None:
+    result = run(SEED_NEW, SEED_NEW)
+    assert "statediff: notice: the two inputs are identical" in result.stderr.splitlines()
+    assert "identical" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "coloured"),
+    [
+        ([], False),  # piped: plain, no colour
+        (["--format", "rich"], False),  # rich layout but piped: still no escape codes
+        (["--color", "never", "--format", "rich"], False),
+        (["--color", "always"], True),
+        (["--color", "always", "--format", "rich"], True),
+    ],
+)
+def test_colour_only_when_asked_or_on_a_terminal(run: Invoke, args: list[str], coloured: bool) -> None:
+    result = run(SEED_OLD, SEED_NEW, *args)
+    assert result.exit_code == exit_codes.OK
+    assert (ANSI in result.stdout) is coloured
+
+
+def test_piped_default_is_the_plain_layout(run: Invoke) -> None:
+    assert run(SEED_OLD, SEED_NEW).stdout == run(SEED_OLD, SEED_NEW, "--format", "plain").stdout
+
+
+class _FakeStdout(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(
+    ("choice", "tty", "env", "expected"),
+    [
+        ("auto", True, {}, True),
+        ("auto", False, {}, False),
+        ("auto", True, {"NO_COLOR": "1"}, False),
+        ("auto", True, {"NO_COLOR": ""}, False),  # NO_COLOR's presence counts, whatever its value
+        ("auto", True, {"TERM": "dumb"}, False),
+        ("always", False, {"NO_COLOR": "1"}, True),  # an explicit flag beats the environment
+        ("never", True, {}, False),
+    ],
+)
+def test_use_color_decision(monkeypatch: pytest.MonkeyPatch, choice: str, tty: bool, env: dict[str, str], expected: bool) -> None:
+    for name in ("NO_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "stdout", _FakeStdout(tty))
+    assert cli_module._use_color(choice) is expected
+
+
+def _commands() -> list[tuple[str, click.Command]]:
+    return [("statediff", cli), *sorted(cli.commands.items())]
+
+
+@pytest.mark.parametrize(("name", "command"), _commands(), ids=[name for name, _ in _commands()])
+def test_every_option_is_in_help_with_a_help_text(run: Invoke, name: str, command: click.Command) -> None:
+    result = run("--help") if command is cli else run(name, "--help")
+    assert result.exit_code == exit_codes.OK, result.output
+    ctx = click.Context(command, info_name=name)
+    options = [p for p in command.get_params(ctx) if isinstance(p, click.Option) and not p.hidden]
+    assert options
+    for option in options:
+        assert option.help and option.help.strip(), f"{name} {option.opts[0]} has no help text"
+        for flag in (*option.opts, *option.secondary_opts):
+            assert flag in result.stdout, f"{name} --help does not list {flag}"
