@@ -38,6 +38,7 @@ def cli() -> None:
     \b
     statediff OLD NEW        which commitments persisted, were modified, are new, were dropped
     statediff compare --help all options of the comparison
+    statediff eval GOLD.json score the comparison against hand alignments
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 policy violated, 2 error."""
 
@@ -103,6 +104,38 @@ def compare_command(old: str, new: str, fmt: str | None, color: str, show_all: b
         render_terminal(report, fmt=fmt, color=use_color, show_all=show_all, stream=sys.stdout, notices=False)
     for notice in report.notices:
         click.echo(f"statediff: notice: {notice}", err=True)
+    sys.exit(exit_codes.OK)
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, metavar="GOLD.json...")
+@click.option("--root", default=".", show_default=True,
+              help="Folder the statement paths inside the gold files are relative to (../shared for the shared gold).")
+@click.option("--format", "-f", "fmt", type=click.Choice(("rich", "json")), default="rich", show_default=True,
+              help="Rich tables, or json with the field names of shared/tools/score.py per gold file and under mean.")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help="Colour in the rich tables.")
+@click.option("--threshold", type=float, default=None, callback=_threshold,
+              help="Minimum alignment score (0-1) passed to every comparison; default: that of compare.")
+def eval_command(gold: tuple[str, ...], root: str, fmt: str, color: str, threshold: float | None) -> None:
+    """Score statediff against hand alignments (statediff-gold/1 files, see docs/gold-format.md).
+
+    Compares each gold file's statement pair and reports link precision, recall and F1, status
+    accuracy, segmentation, noise, fragments and the gold commitments it got wrong, then the mean.
+    Exits 0 whenever it ran, whatever the scores; 2 on a malformed gold file or a missing statement."""
+    from .evaluate import evaluate
+
+    try:
+        evaluation = evaluate(gold, root=root, threshold=threshold)
+    except StatediffError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        from .render.evaluation import render_eval_json
+
+        click.echo(render_eval_json(evaluation), nl=False)
+    else:
+        from .render.evaluation import render_eval_rich
+
+        render_eval_rich(evaluation, stream=sys.stdout, color=_use_color(color))
     sys.exit(exit_codes.OK)
 
 

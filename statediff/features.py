@@ -48,8 +48,9 @@ def alias_rules(language: str) -> tuple[AliasRule, ...]:
     return tuple(rules)
 
 
-TRUNC = 7
-PREAMBLE_WEIGHT = 1.0
+# Stems are cut to this many letters: Snowball leaves Russian derivations apart
+# ("образован"/"образовательн", "культур"/"культурн"); measured best of 5, 6, 7 and none.
+STEM_LENGTH = 7
 
 
 class Featurizer:
@@ -76,34 +77,39 @@ class Featurizer:
 
     def terms(self, text: str) -> list[str]:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
-        return [term for term, _ in self.weighted_terms(text)]
-
-    def weighted_terms(self, text: str) -> list[tuple[str, float]]:
-        """Terms with a weight: words before the first pledge verb (preambles such as "Со ссылкой
-        на повестку…", "Under the co-chairmanship of…") count less than the pledge itself."""
         tokens = tokenize(text)
         exact = [t.text.replace(".", "") for t in tokens]
         lowered = [t.lower for t in tokens]
         stems = [self._stem(w) for w in lowered]
-        cues = self.language.commitment_cues
-        first_cue = next((k for k in range(len(lowered)) if cues.match_at(lowered, k)), 0)
-        out: list[tuple[str, float]] = []
+        out: list[str] = []
         i = 0
         while i < len(tokens):
-            weight = PREAMBLE_WEIGHT if i < first_cue else 1.0
             rule = self._alias_at(exact, stems, i)
             if rule is not None:
-                out.append(("=" + rule.key, weight))
+                out.append("=" + rule.key)
                 i += len(rule.words)
                 continue
             word, stem = lowered[i], stems[i]
             i += 1
-            if word in self.language.stopwords or stem in self.stock or word in self.stock or word.startswith(self.stock_prefixes):
+            if self._is_noise(word, stem):
                 continue
-            if any(ch.isdigit() for ch in word) or len(word) < 2:
-                continue
-            out.append((stem[:TRUNC] if TRUNC else stem, weight))
+            out.append(stem[:STEM_LENGTH])
         return out
+
+    def content_words(self, text: str) -> list[str]:
+        """Lower-cased words that are neither function words nor stock phrases."""
+        return [t.lower for t in tokenize(text) if not self._is_noise(t.lower, self._stem(t.lower))]
+
+    def _is_noise(self, word: str, stem: str) -> bool:
+        """Function words, stock phrases of diplomatic prose, numbers and single letters."""
+        return (
+            word in self.language.stopwords
+            or word in self.stock
+            or stem in self.stock
+            or word.startswith(self.stock_prefixes)
+            or len(word) < 2
+            or any(ch.isdigit() for ch in word)
+        )
 
     def _alias_at(self, exact: list[str], stems: list[str], i: int) -> AliasRule | None:
         candidates = self.first_words.get(exact[i], []) + self.first_words.get(stems[i], [])

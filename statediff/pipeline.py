@@ -27,8 +27,8 @@ def compare(
     """Compare two statements given as paths (``-`` for stdin)."""
     old_doc = load(old_path, max_bytes, stdin)
     new_doc = load(new_path, max_bytes, stdin)
-    old = segment(old_doc, language_old)
-    new = segment(new_doc, language_new)
+    old = segment(old_doc, language_old, id_prefix="o")
+    new = segment(new_doc, language_new, id_prefix="n")
     alignment = align(old, new, threshold, progress)
     changes = classify(old, new, alignment, persist_threshold)
     notices = tuple(n for n in (old.language_notice, new.language_notice) if n)

@@ -17,8 +17,10 @@ _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
 
 
-def segment(document: Document, language: str | None = None) -> Segmentation:
-    """Cut ``document`` into commitments; ``language`` None or 'auto' means detect it."""
+def segment(document: Document, language: str | None = None, id_prefix: str = "c") -> Segmentation:
+    """Cut ``document`` into commitments; ``language`` None or 'auto' means detect it.
+
+    Commitment ids are ``id_prefix`` + a 1-based number (the report uses o1… and n1…)."""
     notice = None
     code = language if language and language != "auto" else detect_language(document.text)
     if code not in SUPPORTED and code != NEUTRAL:
@@ -27,7 +29,7 @@ def segment(document: Document, language: str | None = None) -> Segmentation:
     elif code == NEUTRAL:
         notice = f"{document.path}: language not recognised; using language-neutral rules"
     lang = get_language(code)
-    commitments, skipped = _cut(document, lang)
+    commitments, skipped = _cut(document, lang, id_prefix)
     if not commitments:
         raise NoCommitmentsError(f"{document.path}: no commitments found ({language_name(code)} text of {len(document.text)} characters)")
     return Segmentation(
@@ -39,7 +41,7 @@ def segment(document: Document, language: str | None = None) -> Segmentation:
     )
 
 
-def _cut(document: Document, lang: Language) -> tuple[list[Commitment], list[Skipped]]:
+def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commitment], list[Skipped]]:
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
@@ -51,7 +53,7 @@ def _cut(document: Document, lang: Language) -> tuple[list[Commitment], list[Ski
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
             for sentence in split_sentences(text, s_start, s_end, lang):
-                _cut_sentence(document, lang, sentence, commitments, skipped)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix)
     return commitments, skipped
 
 
@@ -67,7 +69,9 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _cut_sentence(document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped]) -> None:
+def _cut_sentence(
+    document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str
+) -> None:
     text = document.text
     s_start, s_end = sentence
     marker = _LIST_MARKER_RE.match(text, s_start, s_end)
@@ -90,7 +94,7 @@ def _cut_sentence(document: Document, lang: Language, sentence: tuple[int, int],
             match_text = f"{subject} {match_text}"
         commitments.append(
             Commitment(
-                id=f"c{len(commitments) + 1}",
+                id=f"{id_prefix}{len(commitments) + 1}",
                 start=start,
                 end=end,
                 text=text[start:end],
