@@ -139,6 +139,29 @@ def eval_command(gold: tuple[str, ...], root: str, fmt: str, color: str, thresho
     sys.exit(exit_codes.OK)
 
 
+@cli.command("extract")
+@click.argument("file", metavar="FILE")
+@click.option("--info", is_flag=True, help="Also print the format, encoding and checksums to stderr.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
+              help="Refuse inputs larger than this many bytes, before reading them whole.")
+def extract_command(file: str, info: bool, max_bytes: int) -> None:
+    """Print the plain text statediff reads from FILE (- for stdin), exactly, as UTF-8.
+
+    Report offsets (start, end) index this text. Formats: .txt, .md, .html, .docx, .pdf,
+    recognised by content as well as by extension."""
+    from .load import load
+
+    try:
+        document = load(file, max_bytes)
+    except StatediffError as exc:
+        _fail(str(exc))
+    click.echo(document.text.encode("utf-8"), nl=False)
+    if info:
+        click.echo(f"statediff: {document.path}: format {document.format}, encoding {document.encoding}, "
+                   f"{len(document.text)} characters, sha256 {document.sha256}, text_sha256 {document.text_sha256}", err=True)
+    sys.exit(exit_codes.OK)
+
+
 def _use_color(choice: str) -> bool:
     if choice == "always":
         return True

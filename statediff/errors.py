@@ -11,6 +11,10 @@ class InputError(StatediffError):
     """An input file cannot be read or decoded (missing, a directory, empty, binary...)."""
 
 
+class MissingExtraError(InputError):
+    """Reading this input needs an optional extra that is not installed; the message names the pip command."""
+
+
 class NoCommitmentsError(StatediffError):
     """A document yielded no commitments at all."""
 

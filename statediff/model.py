@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
+
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 class Status(StrEnum):
@@ -20,14 +26,25 @@ class Document:
     """A decoded input: every offset downstream indexes ``text``."""
 
     path: str
-    text: str
+    text: str  # the extracted plain text (for .txt: the decoded file, BOM removed)
     sha256: str  # of the raw bytes, so a reader can verify which file was compared
-    encoding: str
+    encoding: str  # "n/a" for formats with no single text encoding (docx, pdf)
     encoding_detected: bool  # False when the bytes were plain UTF-8 (with or without BOM)
+    format: str = "txt"  # txt | markdown | html | docx | pdf
+    text_sha256: str = ""  # of ``text`` as UTF-8; filled in when not given
+
+    def __post_init__(self) -> None:
+        if not self.text_sha256:
+            object.__setattr__(self, "text_sha256", hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest())
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset."""
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number of a character offset (\\n, \\r\\n and a lone \\r each end a line)."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Built once: counting newlines from 0 for every commitment is quadratic on long inputs.
+        return [0, *(m.end() for m in _NEWLINE_RE.finditer(self.text))]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ def _side(seg: Segmentation) -> dict[str, Any]:
     return {
         "path": seg.document.path,
         "sha256": seg.document.sha256,
+        "text_sha256": seg.document.text_sha256,
+        "format": seg.document.format,
         "encoding": seg.document.encoding,
         "language": seg.language,
         "commitments": [

@@ -1,0 +1,117 @@
+"""Turn the bytes of a .txt, .md, .html, .docx or .pdf statement into plain text, format sniffed from content."""
+
+from __future__ import annotations
+
+import codecs
+import importlib.util
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError, MissingExtraError
+from .encoding import control_share, decode
+from .normalize import clean_extracted
+
+FORMATS = ("txt", "markdown", "html", "docx", "pdf")
+_EXTENSIONS = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+# Formats recognised only to refuse them with a helpful message.
+_UNSUPPORTED_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls): save it as .docx"),
+    (b"{\\rtf", "an RTF document: save it as .docx or .txt"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+_HTML_START_RE = re.compile(
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h[1-6]|section|table)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANY_TAG_RE = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--)>")
+_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The plain text of one input and how it was obtained."""
+
+    text: str
+    format: str  # one of FORMATS
+    encoding: str  # the text encoding, or "n/a" for docx and pdf
+    encoding_detected: bool
+
+
+def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
+    """Extract the plain text of ``data``; ``suffix`` (".pdf") is a hint that content sniffing overrides."""
+    fmt = sniff_binary(data, name, suffix)
+    if fmt == "pdf":
+        from .pdf_text import pdf_to_text
+
+        return Extracted(clean_extracted(pdf_to_text(data, name)), "pdf", "n/a", False)
+    if fmt == "docx":
+        from .docx_text import docx_to_text
+
+        return Extracted(clean_extracted(docx_to_text(data, name)), "docx", "n/a", False)
+    declared = _declared_html_charset(data)
+    text, encoding, detected = _decode_text(data, name, declared)
+    if control_share(text) > 0.05:
+        raise InputError(f"{name}: looks like binary data, not a text statement")
+    by_extension = _EXTENSIONS.get(suffix.lower(), "txt")
+    if _HTML_START_RE.match(text) or (by_extension == "html" and _ANY_TAG_RE.search(text)):
+        from .html_text import html_to_text
+
+        return Extracted(clean_extracted(html_to_text(text, name)), "html", encoding, detected)
+    if by_extension == "markdown":
+        from .markdown_text import markdown_to_text
+
+        return Extracted(markdown_to_text(text), "markdown", encoding, detected)
+    # Anything else, a file named .pdf or .docx that holds plain text included, is read as text.
+    return Extracted(text, "txt", encoding, detected)
+
+
+def sniff_binary(data: bytes, name: str, suffix: str = "") -> str | None:
+    """'pdf' or 'docx' when the bytes are one; raise for other binary formats; None for text."""
+    head = data[:1024].lstrip(b"\x00\t\r\n ")
+    if data[:1024].find(b"%PDF-") != -1:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        if b"word/" in data or b"[Content_Types].xml" in data[:4096]:
+            return "docx"
+        if suffix.lower() == ".docx":
+            raise InputError(f"{name}: cannot read as .docx: the file is damaged or not a Word document")
+        raise InputError(f"{name}: looks like binary data: a ZIP archive, not a .docx, .pdf or text statement")
+    for magic, what in _UNSUPPORTED_MAGIC:
+        if head.startswith(magic) or data.startswith(magic):
+            raise InputError(f"{name}: looks like binary data: {what}, not a text statement")
+    return None
+
+
+def _declared_html_charset(data: bytes) -> str | None:
+    match = _META_CHARSET_RE.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def _decode_text(data: bytes, name: str, declared: str | None) -> tuple[str, str, bool]:
+    text, encoding, detected = decode(data, name)
+    if detected and declared:
+        # A web page that names its charset is taken at its word when the bytes agree.
+        try:
+            canonical = codecs.lookup(declared).name
+            return data.decode(canonical), canonical, False
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return text, encoding, detected
+
+
+def require(module: str, extra: str, what: str, name: str) -> None:
+    """Raise MissingExtraError unless ``module`` can be imported."""
+    if importlib.util.find_spec(module) is None:
+        raise MissingExtraError(f"{name}: reading {what} needs the optional package {module}: pip install 'statediff[{extra}]'")

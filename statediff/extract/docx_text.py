@@ -1,0 +1,164 @@
+"""Word .docx to text with python-docx: body paragraphs and tables in document order, list numbers kept."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import InputError
+from . import require
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def docx_to_text(data: bytes, name: str) -> str:
+    """Paragraphs separated by blank lines; table cells one paragraph each; "1." of numbered lists kept."""
+    require("docx", "docx", ".docx files", name)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        numbering = _Numbering(document)
+        paragraphs: list[str] = []
+        _read_container(document, document.element.body, numbering, paragraphs)
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx, zipfile and lxml raise many types on a damaged file
+        raise InputError(f"{name}: cannot read as .docx: the file is damaged or truncated ({type(exc).__name__})") from None
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def _read_container(document: Any, element: Any, numbering: _Numbering, out: list[str]) -> None:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            label = numbering.label(child)  # Word counts empty numbered paragraphs too
+            text = Paragraph(child, document).text.strip()
+            if text:
+                out.append(label + text)
+        elif child.tag == f"{_W}tbl":
+            # A merged cell is returned once per grid column it spans. The list keeps each element
+            # alive, so lxml hands out the same proxy object for it and ``is`` recognises it.
+            seen: list[Any] = []
+            for row in Table(child, document).rows:
+                for cell in row.cells:
+                    if any(cell._tc is tc for tc in seen):
+                        continue
+                    seen.append(cell._tc)
+                    _read_container(document, cell._tc, numbering, out)
+        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                _read_container(document, content, numbering, out)
+
+
+class _Numbering:
+    """Computes the visible label ("1.", "а)", "•") of numbered and bulleted paragraphs."""
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, level) -> (numFmt, lvlText, start)
+        self.counters: dict[str, list[int]] = {}
+        self.styles = document.styles
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
+        for num in root.findall(f"{_W}num"):
+            num_id = num.get(f"{_W}numId")
+            ref = num.find(f"{_W}abstractNumId")
+            definition = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+            if definition is None:
+                continue
+            for level in definition.findall(f"{_W}lvl"):
+                ilvl = int(level.get(f"{_W}ilvl", "0"))
+                fmt = _val(level.find(f"{_W}numFmt"), "decimal")
+                text = _val(level.find(f"{_W}lvlText"), f"%{ilvl + 1}.")
+                start = int(_val(level.find(f"{_W}start"), "1"))
+                self.formats[(num_id, ilvl)] = (fmt, text, start)
+
+    def label(self, paragraph: Any) -> str:
+        num_id, ilvl = self._num_pr(paragraph)
+        if num_id is None or (num_id, ilvl) not in self.formats:
+            return ""
+        fmt, template, _ = self.formats[(num_id, ilvl)]
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= ilvl:
+            counters.append(self.formats.get((num_id, len(counters)), ("decimal", "", 1))[2] - 1)
+        counters[ilvl] += 1
+        del counters[ilvl + 1:]  # a higher-level item restarts the levels below it
+        if fmt == "bullet":
+            return "• "
+        if fmt == "none":
+            return ""
+        label = template
+        for level, value in enumerate(counters):
+            level_fmt = self.formats.get((num_id, level), ("decimal", "", 1))[0]
+            label = label.replace(f"%{level + 1}", _format_number(value, level_fmt))
+        return label.strip() + " " if label.strip() else ""
+
+    def _num_pr(self, paragraph: Any) -> tuple[str | None, int]:
+        ppr = paragraph.find(f"{_W}pPr")
+        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if num_pr is None and ppr is not None:
+            num_pr = self._style_num_pr(_val(ppr.find(f"{_W}pStyle"), ""))
+        if num_pr is None:
+            return None, 0
+        num_id = _val(num_pr.find(f"{_W}numId"), "")
+        if not num_id or num_id == "0":
+            return None, 0
+        return num_id, int(_val(num_pr.find(f"{_W}ilvl"), "0"))
+
+    def _style_num_pr(self, style_id: str) -> Any:
+        seen = 0
+        while style_id and seen < 10:
+            seen += 1
+            style = next((s for s in self.styles if s.style_id == style_id), None)
+            if style is None:
+                return None
+            ppr = style.element.find(f"{_W}pPr")
+            num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+            if num_pr is not None:
+                return num_pr
+            based_on = style.element.find(f"{_W}basedOn")
+            style_id = _val(based_on, "")
+        return None
+
+
+def _val(element: Any, default: str) -> str:
+    if element is None:
+        return default
+    value = element.get(f"{_W}val")
+    return default if value is None else value
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        n = value
+        while n > 0:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "russianLower":
+        return "абвгдежзиклмнопрстуфхцчшщэюя"[(value - 1) % 28]
+    if fmt == "russianUpper":
+        return "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"[(value - 1) % 28]
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    if value <= 0:
+        return str(value)
+    out = ""
+    for number, symbol in _ROMAN:
+        while value >= number:
+            out += symbol
+            value -= number
+    return out

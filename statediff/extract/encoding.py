@@ -1,0 +1,164 @@
+"""Decode text bytes: byte-order marks, UTF-8, then a detector made robust for short Cyrillic texts."""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Single-byte code pages tried for every non-UTF-8 input, whatever the detector says: the
+# detector confuses cp1251 and KOI8-R on short texts, so the final choice is made by _plausibility.
+_ALWAYS_TRY = ("cp1251", "koi8-r", "cp1252", "cp1254")
+_DETECTOR_POOL = ["cp1251", "koi8_r", "cp1252", "cp1254", "cp1250", "iso8859_15", "cp866"]
+# Another encoding the detector proposes must beat the fixed list by this much to be chosen.
+_DETECTOR_MARGIN = 0.05
+# Below this, every decoding is mojibake or binary: the input is refused rather than guessed.
+_MIN_PLAUSIBILITY = 0.5
+# Letters of cp1252 that Western European languages hardly use but that stand where cp1254
+# has Turkish ı ş ğ İ Ş Ğ: a word holding one is more likely Turkish read with the wrong page.
+_SUSPECT_LATIN = frozenset("ýþðÝÞÐ")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Relative frequency (%) of Russian letters; letters of other Cyrillic languages get a middling weight.
+_RU_FREQ = dict(zip(
+    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+    (10.97, 8.45, 8.01, 7.35, 6.70, 6.26, 5.47, 4.73, 4.54, 4.40, 3.49, 3.21, 2.98, 2.81, 2.62, 2.01, 1.90,
+     1.74, 1.70, 1.65, 1.59, 1.44, 1.21, 0.97, 0.94, 0.73, 0.64, 0.48, 0.36, 0.32, 0.26, 0.04, 0.04),
+    strict=True,
+))
+_OTHER_CYRILLIC_FREQ = 0.5
+_FLOOR_FREQ = 0.02  # letters outside the table: rare, whatever they are
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, bool]:
+    """Decode bytes; return (text, encoding name, whether the encoding had to be guessed)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), f"{encoding} (BOM)", False
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: starts with a {encoding} byte-order mark but does not decode as {encoding}") from None
+    if b"\x00" in data[:8192]:
+        utf16 = _guess_utf16_without_bom(data)
+        if utf16:
+            return data.decode(utf16), utf16, True
+        raise InputError(f"{name}: looks like binary data (NUL bytes), not a text statement")
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _detect(data, name)
+    return text, encoding, True
+
+
+def control_share(text: str) -> float:
+    """Share of control characters other than line breaks and tabs: high for binary data."""
+    if not text:
+        return 0.0
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or 0x7F <= ord(ch) < 0xA0)
+    return controls / len(text)
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        encoding = "utf-16-le"
+    elif even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    scored: list[tuple[float, str, str]] = []  # (score, encoding, text), fixed list first
+    for encoding in _ALWAYS_TRY:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_plausibility(text), encoding, text))
+    tried = {encoding for _, encoding, _ in scored}
+    for encoding, text in _detector_guesses(data):
+        if encoding not in tried:
+            tried.add(encoding)
+            scored.append((_plausibility(text) - _DETECTOR_MARGIN, encoding, text))
+    if not scored:
+        raise InputError(f"{name}: cannot decode: not UTF-8 and no known encoding fits")
+    # Highest plausibility wins; on a tie the earlier candidate is kept.
+    best = max(scored, key=lambda item: item[0])
+    if best[0] < _MIN_PLAUSIBILITY:
+        raise InputError(f"{name}: cannot decode: not UTF-8, and no known encoding (cp1251, KOI8-R, cp1252...) gives readable text")
+    return best[2], best[1]
+
+
+def _detector_guesses(data: bytes) -> list[tuple[str, str]]:
+    # Imported lazily: only non-UTF-8 input pays for the detector.
+    from charset_normalizer import from_bytes
+
+    guesses = []
+    for match in list(from_bytes(data, cp_isolation=_DETECTOR_POOL))[:5]:
+        try:
+            encoding = codecs.lookup(match.encoding).name
+        except LookupError:
+            continue
+        guesses.append((encoding, str(match)))
+    return guesses
+
+
+def _plausibility(text: str) -> float:
+    """How much ``text`` looks like natural language rather than mojibake, 0 to 2.
+
+    The share of letters in words that are written in one script and one case pattern
+    (mojibake mixes scripts, "Ñîâìåñòíîå", or cases, "яНБЛЕЯРМНЕ"), plus, for Cyrillic
+    letters, how close their frequencies are to Russian (cp1251 read as KOI8-R and the reverse
+    keep the case pattern of an all-caps title but scramble the letters)."""
+    letters = 0
+    good = 0.0
+    cyrillic_logp = 0.0
+    cyrillic = 0
+    for word in _WORD_RE.findall(text):
+        letters += len(word)
+        good += len(word) * _word_weight(word)
+        for ch in word.lower():
+            if "\u0400" <= ch <= "\u04ff":
+                cyrillic += 1
+                cyrillic_logp += math.log(_RU_FREQ.get(ch, _OTHER_CYRILLIC_FREQ if ch.isalpha() else _FLOOR_FREQ))
+    if not letters:
+        return 0.0
+    score = good / letters
+    if cyrillic:
+        # Mean log-frequency: about 1.5 for Russian, under 0.9 for letters scrambled by the wrong
+        # Cyrillic code page; scaled to about 1.0 and 0.4.
+        score += (cyrillic / letters) * max(0.0, min(1.0, cyrillic_logp / cyrillic - 0.5))
+    return score
+
+
+def _word_weight(word: str) -> float:
+    cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+    ascii_latin = sum(1 for ch in word if ch.isascii())
+    other_latin = sum(1 for ch in word if "\u00c0" <= ch <= "\u024f")
+    if cyrillic and (ascii_latin or other_latin):
+        return 0.0  # mixed scripts: "Mьnchen", "cafй"
+    if len(word) >= 4 and other_latin > 0.6 * len(word):
+        return 0.0  # accented Latin only: a Cyrillic text read as cp1252
+    if not (word.islower() or word.istitle() or word.isupper()):
+        return 0.0  # mixed case: "яНБЛЕЯРМНЕ" is "Совместное" in cp1251 read as KOI8-R
+    if any(ch in _SUSPECT_LATIN for ch in word):
+        return 0.3
+    return 1.0

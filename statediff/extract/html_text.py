@@ -1,0 +1,182 @@
+"""HTML to text with BeautifulSoup: the main content only, one paragraph per block element."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import require
+
+# Never text.
+_ALWAYS_DROP = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "iframe", "head", "title", "meta", "link"})
+# Page furniture around an article.
+_FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select", "textarea", "input", "dialog", "menu"})
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert", "form"})
+# Words in a class or id that mark furniture: "sidebar", "comments-area", "share_buttons"...
+_FURNITURE_WORDS = frozenset({
+    "sidebar", "comment", "comments", "menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "share", "sharing",
+    "social", "cookie", "cookies", "related", "advert", "advertisement", "ads", "banner", "subscribe", "newsletter", "widget",
+    "footer", "header", "popup", "modal", "pagination", "pager", "tags", "masthead", "toolbar", "login", "search",
+})
+_BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "caption", "center", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html",
+})
+# Furniture that can hold more paragraph text than the article (a long comment thread): never the core.
+_COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "replies", "discussion", "disqus"})
+_WORD_SPLIT_RE = re.compile(r"[\s_\-]+")
+_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
+
+
+def html_to_text(html: str, name: str) -> str:
+    """The readable main content of an HTML page as paragraphs separated by blank lines."""
+    require("bs4", "html", "HTML", name)
+    from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction
+
+    soup = BeautifulSoup(html, "html.parser")
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype | ProcessingInstruction)):
+        node.extract()
+    for tag in soup.find_all(list(_ALWAYS_DROP)):
+        tag.decompose()
+    root = _main_content(soup)
+    core = _content_core(root)
+    for tag in root.find_all(True):
+        if tag.decomposed or tag is core or not _is_furniture(tag):
+            continue
+        if core is not None and _contains(tag, core):
+            continue  # a wrapper such as <div class="has-sidebar"> around the article itself
+        tag.decompose()
+    writer = _Writer()
+    writer.walk(root)
+    return writer.result()
+
+
+def _main_content(soup: Any) -> Any:
+    """<article> (the longest) if there is a substantial one, else <main>, else <body>."""
+    body = soup.body or soup
+    articles = [(len(a.get_text(" ", strip=True)), a) for a in body.find_all("article")]
+    mains = [(len(m.get_text(" ", strip=True)), m) for m in body.find_all(["main"])]
+    mains += [(len(m.get_text(" ", strip=True)), m) for m in body.find_all(attrs={"role": "main"})]
+    longest = max([n for n, _ in articles + mains], default=0)
+    if articles:
+        size, article = max(articles, key=lambda item: item[0])
+        if size >= 0.3 * longest and size > 0:
+            return article
+    if mains:
+        size, main = max(mains, key=lambda item: item[0])
+        if size > 0:
+            return main
+    return body
+
+
+def _content_core(root: Any) -> Any:
+    """The element whose own <p> children hold the most text: the article body, not a comment thread."""
+    best, best_size = None, 0
+    for candidate in [root, *root.find_all(True)]:
+        if any(_is_comments_or_structural(t) for t in [candidate, *candidate.parents] if t is not root and _contains(root, t)):
+            continue
+        size = sum(len(p.get_text(" ", strip=True)) for p in candidate.find_all("p", recursive=False))
+        if size > best_size:
+            best, best_size = candidate, size
+    return best
+
+
+def _contains(tag: Any, other: Any) -> bool:
+    return any(parent is tag for parent in other.parents)
+
+
+def _is_furniture(tag: Any) -> bool:
+    return _is_comments_or_structural(tag) or bool(_attribute_words(tag) & _FURNITURE_WORDS)
+
+
+def _is_comments_or_structural(tag: Any) -> bool:
+    if tag.name in _FURNITURE_TAGS:
+        return True
+    attrs = tag.attrs or {}
+    if str(attrs.get("role", "")).lower() in _FURNITURE_ROLES:
+        return True
+    if str(attrs.get("aria-hidden", "")).lower() == "true" or "hidden" in attrs:
+        return True
+    return bool(_attribute_words(tag) & _COMMENT_WORDS)
+
+
+def _attribute_words(tag: Any) -> set[str]:
+    attrs = tag.attrs or {}
+    classes = attrs.get("class") or []
+    names = [*(classes if isinstance(classes, list) else [classes]), str(attrs.get("id", ""))]
+    return {w for n in names for w in _WORD_SPLIT_RE.split(str(n).lower()) if w}
+
+
+class _Writer:
+    """Walks the tree; block elements end a paragraph, <br> ends a line, inline text flows."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+        self.marker = ""  # a list item's "1. " or "• ", put before its first paragraph
+
+    def walk(self, node: Any, pre: bool = False) -> None:
+        from bs4 import NavigableString, Tag
+
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                self.current.append(str(child) if pre else _SPACE_RE.sub(" ", str(child)))
+            elif isinstance(child, Tag):
+                self._tag(child, pre)
+
+    def _tag(self, tag: Any, pre: bool) -> None:
+        name = tag.name
+        if name == "br":
+            self.current.append("\n")
+            return
+        if name == "img":
+            return
+        if name not in _BLOCK_TAGS:
+            self.walk(tag, pre)
+            return
+        self.flush()
+        if name == "li":
+            self.marker = self._marker(tag)
+        if name in ("ol", "ul"):
+            self._list(tag, pre)
+        else:
+            self.walk(tag, pre or name == "pre")
+        self.flush()
+        if name == "li":
+            self.marker = ""
+
+    def _list(self, tag: Any, pre: bool) -> None:
+        # Numbers of an ordered list as a browser shows them: from start="", one per item.
+        try:
+            number = int(tag.get("start", 1))
+        except ValueError:
+            number = 1
+        for child in tag.children:
+            if getattr(child, "name", None) == "li":
+                child["data-statediff-number"] = str(number)
+                if child.get("value", "").strip().isdigit():
+                    child["data-statediff-number"] = child["value"].strip()
+                    number = int(child["value"].strip())
+                number += 1
+        self.walk(tag, pre)
+
+    @staticmethod
+    def _marker(tag: Any) -> str:
+        parent = tag.parent
+        if parent is not None and parent.name == "ol":
+            return f"{tag.get('data-statediff-number', '1')}. "
+        return "• "
+
+    def flush(self) -> None:
+        text = "".join(self.current)
+        self.current = []
+        lines = [line.strip() for line in text.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            self.paragraphs.append(self.marker + paragraph)
+            self.marker = ""
+
+    def result(self) -> str:
+        self.flush()
+        return "\n\n".join(self.paragraphs) + "\n" if self.paragraphs else ""

@@ -1,0 +1,204 @@
+"""PDF to text with pypdf: the text layer with layout lines re-joined, hyphens mended, page furniture dropped."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import statistics
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import InputError
+from . import require
+
+_TERMINAL = ".!?…:;\"»”)"
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\W_]*(?:(?:стр|страница|page|p|seite|sayfa|bet)\.?\s*)?\d{1,4}(?:\s*(?:/|из|of|von|из)\s*\d{1,4})?[\W_]*$",
+    re.IGNORECASE,
+)
+_LIST_START_RE = re.compile(r"^(?:\(?\d{1,3}[.)]|[•▪●◦·–—-])\s")
+_HYPHENS = "-‐‑"
+_WORD_RE = re.compile(r"\w+(?:[-‐‑]\w+)*")
+_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running headers/footers
+
+
+@dataclass
+class _Line:
+    text: str
+    x: float | None
+    y: float | None
+    size: float
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    """Paragraphs of the PDF's text layer separated by blank lines."""
+    require("pypdf", "pdf", "PDF files", name)
+    import pypdf
+
+    try:
+        with _quiet("pypdf"):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(f"{name}: the PDF is encrypted with a password")
+            pages = [_page_lines(page) for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many types (PdfReadError, KeyError, ValueError...) on a damaged file
+        detail = "encrypted" if "crypt" in str(exc).lower() else "damaged or truncated"
+        raise InputError(f"{name}: cannot read as PDF: the file is {detail} ({type(exc).__name__})") from None
+    if not any(line.text.strip() for page in pages for line in page):
+        raise InputError(f"{name}: the PDF has no text layer (a scanned image?); run OCR on it first")
+    body = _drop_page_furniture(pages)
+    return layout_to_text(body)
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's log lines and warnings: the user gets one error line, or none."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _page_lines(page: object) -> list[_Line]:
+    """The page's text as pypdf lays it out, each line with the position of its first glyphs."""
+    fragments: list[tuple[str, float | None, float | None, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        try:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = abs(tm[3] * cm[3]) or 1.0
+        except (IndexError, TypeError):
+            x = y = None
+            scale = 1.0
+        fragments.append((text, x, y, float(size or 0) * scale))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    lines: list[_Line] = []
+    current = _Line("", None, None, 0.0)
+    for text, x, y, size in fragments:
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
+            if k > 0:
+                lines.append(current)
+                current = _Line("", None, None, 0.0)
+            if part.strip() and current.y is None and (x, y) != (0.0, 0.0):
+                current.x, current.y, current.size = x, y, size
+            current.text += part
+    lines.append(current)
+    return [line for line in lines if line.text.strip()]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Drop page numbers, and lines repeated at the top or bottom of most pages (running headers)."""
+    edge_keys: Counter[str] = Counter()
+    for page in pages:
+        edges = {_furniture_key(line.text) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:]}
+        edge_keys.update(edges)
+    repeated = {key for key, count in edge_keys.items() if len(pages) >= 2 and count >= max(2, 0.5 * len(pages))}
+    out: list[list[_Line]] = []
+    for page in pages:
+        keep: list[_Line] = []
+        for index, line in enumerate(page):
+            at_edge = index < _EDGE_LINES or index >= len(page) - _EDGE_LINES
+            if at_edge and (_furniture_key(line.text) in repeated or _PAGE_NUMBER_RE.match(line.text.strip())):
+                continue
+            keep.append(line)
+        out.append(keep)
+    return out
+
+
+def layout_to_text(pages: list[list[_Line]]) -> str:
+    """Join layout lines into paragraphs: a paragraph ends at a wider gap, an indent or a short closed line."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return ""
+    spacing = _typical_spacing(pages)
+    full_width = _typical_length(lines)
+    left = statistics.median([line.x for line in lines if line.x is not None] or [0.0])
+    paragraphs: list[list[str]] = []
+    previous: _Line | None = None
+    previous_page = -1
+    page_of = [k for k, page in enumerate(pages) for _ in page]
+    for index, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        if previous is None or _starts_paragraph(previous, line, text, spacing, full_width, left, page_of[index] != previous_page):
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+        previous, previous_page = line, page_of[index]
+    words = Counter(_WORD_RE.findall(" ".join(" ".join(p) for p in paragraphs).lower()))
+    return "\n\n".join(_join_lines(p, words) for p in paragraphs) + "\n"
+
+
+def _typical_spacing(pages: list[list[_Line]]) -> float | None:
+    gaps = []
+    for page in pages:
+        for above, below in zip(page, page[1:], strict=False):
+            if above.y is not None and below.y is not None and above.y > below.y:
+                gaps.append(above.y - below.y)
+    return statistics.median(gaps) if gaps else None
+
+
+def _typical_length(lines: list[_Line]) -> int:
+    lengths = sorted(len(line.text.strip()) for line in lines)
+    # The length of a full line: most lines of running text are full, so a high percentile.
+    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+
+
+def _starts_paragraph(previous: _Line, line: _Line, text: str, spacing: float | None, full_width: int, left: float, new_page: bool) -> bool:
+    before = " ".join(previous.text.split())
+    closed = before[-1:] in _TERMINAL
+    short = len(before) < 0.8 * full_width
+    if _LIST_START_RE.match(text) and (closed or short):
+        return True
+    if not new_page and spacing and previous.y is not None and line.y is not None:
+        gap = previous.y - line.y
+        if gap > 1.3 * spacing or gap < -0.5 * spacing:  # a wider gap, or a jump up (next column)
+            return True
+    if line.x is not None and line.size and line.x > left + 0.8 * line.size and closed:
+        return True  # a first-line indent
+    return closed and short
+
+
+def _join_lines(lines: list[str], words: Counter[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        if out.endswith("\u00ad"):
+            out = out[:-1] + line
+        elif len(out) >= 2 and out[-1] in _HYPHENS and out[-2].isalpha() and line[0].isalpha():
+            out = out[:-1] + line if _drop_hyphen(out, line, words) else out + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def _drop_hyphen(left: str, right: str, words: Counter[str]) -> bool:
+    """'сотруд-' + 'ничества' joins to one word; 'Нур-' + 'Султан' and 'северо-' + 'западный' keep the hyphen."""
+    if not right[0].islower():
+        return False
+    head = re.search(r"\w+$", left[:-1])
+    tail = re.match(r"\w+", right)
+    if not head or not tail:
+        return True
+    joined = (head.group() + tail.group()).lower()
+    hyphenated = f"{head.group()}-{tail.group()}".lower()
+    # The same word written elsewhere in the document settles it; the breaks themselves are not counted.
+    return not (words[hyphenated] > 0 and words[joined] == 0)

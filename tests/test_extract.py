@@ -1,0 +1,309 @@
+"""Format extraction and encoding detection: every corpus file gives the commitments of the plain UTF-8 seed."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from statediff.errors import InputError
+from statediff.extract import extract
+from statediff.extract.encoding import decode
+from statediff.extract.markdown_text import markdown_to_text
+from statediff.extract.normalize import clean_extracted
+from statediff.load import load, load_bytes
+from statediff.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = Path(__file__).resolve().parent / "data" / "inputs"
+SEED7 = ROOT / "seeds" / "jspg7-2022-kz-tr.ru.txt"
+SEED8 = ROOT / "seeds" / "jspg8-2026-kz-tr.ru.txt"
+KOI8_SUBSTITUTIONS = str.maketrans({"–": "-"})  # as in tests/data/make_inputs.py
+
+
+def _commitments(document_text_or_path: str | Path) -> list[str]:
+    document = load(str(document_text_or_path))
+    return [" ".join(c.text.split()) for c in segment(document).commitments]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+CORPUS = [
+    ("jspg7.docx", SEED7, "docx", "n/a"),
+    ("jspg7.numbered.docx", SEED7, "docx", "n/a"),
+    ("jspg7.pdf", SEED7, "pdf", "n/a"),
+    ("jspg7.messy.pdf", SEED7, "pdf", "n/a"),
+    ("jspg7.html", SEED7, "html", "utf-8"),
+    ("jspg7.messy.html", SEED7, "html", "utf-8"),
+    ("jspg7.html.txt", SEED7, "html", "utf-8"),
+    ("jspg7.utf16.txt", SEED7, "txt", "utf-16-le (BOM)"),
+    ("jspg7.cp1251.txt", SEED7, "txt", "cp1251"),
+    ("jspg7.koi8r.txt", SEED7, "txt", "koi8-r"),
+    ("jspg8.docx", SEED8, "docx", "n/a"),
+    ("jspg8.pdf", SEED8, "pdf", "n/a"),
+    ("jspg8.html", SEED8, "html", "utf-8"),
+    ("jspg8.utf16.txt", SEED8, "txt", "utf-16-le (BOM)"),
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[Path, list[str]]:
+    return {SEED7: _commitments(SEED7), SEED8: _commitments(SEED8)}
+
+
+@pytest.mark.parametrize(("name", "seed", "fmt", "encoding"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_corpus_file_gives_the_seed_commitments(reference: dict[Path, list[str]], name: str, seed: Path, fmt: str, encoding: str) -> None:
+    document = load(str(INPUTS / name))
+    assert document.format == fmt
+    assert document.encoding == encoding
+    expected = reference[seed]
+    if "koi8r" in name:
+        expected = [c.translate(KOI8_SUBSTITUTIONS) for c in expected]
+    assert _commitments(INPUTS / name) == expected
+
+
+@pytest.mark.parametrize("name", ["jspg7.pdf", "jspg7.messy.pdf", "jspg7.docx", "jspg7.html", "jspg8.pdf"])
+def test_converted_text_has_exactly_the_seed_words(name: str) -> None:
+    # No running header, page number, comment or menu word added; no word split or glued.
+    seed = SEED7 if name.startswith("jspg7") else SEED8
+    assert _words(load(str(INPUTS / name)).text) == _words(seed.read_text(encoding="utf-8"))
+
+
+def test_messy_pdf_drops_headers_page_numbers_and_mends_hyphens() -> None:
+    text = load(str(INPUTS / "jspg7.messy.pdf")).text
+    assert "Совместное заявление МИД Казахстана и Турции — 24 февраля" not in text
+    assert "— 1 —" not in text and "— 2 —" not in text
+    assert "сотрудничества" in text and "сотруд- ничества" not in text
+    assert "Нур-Султан" in text and "Премьер-Министра" in text  # real hyphens kept
+
+
+def test_messy_html_keeps_the_article_only() -> None:
+    text = load(str(INPUTS / "jspg7.messy.html")).text
+    for furniture in ("Главная", "Популярное", "Комментарии", "Иван:", "Поделиться", "Все права", "dataLayer", "скрыть этот комментарий", "Отправить"):
+        assert furniture not in text, furniture
+    assert text.startswith("Совместное заявление министров иностранных дел")
+
+
+def test_numbered_docx_keeps_list_numbers() -> None:
+    text = load(str(INPUTS / "jspg7.numbered.docx")).text
+    paragraphs = text.split("\n\n")
+    assert paragraphs[2].startswith("1. [bookmark: _GoBack]24 февраля")
+    assert paragraphs[3].startswith("2. В ходе встречи")
+
+
+def test_extract_is_deterministic_and_offsets_index_the_extracted_text() -> None:
+    first = load(str(INPUTS / "jspg7.messy.pdf"))
+    second = load(str(INPUTS / "jspg7.messy.pdf"))
+    assert first.text == second.text and first.text_sha256 == second.text_sha256
+    for commitment in segment(first).commitments:
+        assert first.text[commitment.start:commitment.end] == commitment.text
+
+
+# --- format sniffing -------------------------------------------------------------------------
+
+
+def test_html_named_txt_is_read_as_html() -> None:
+    page = b"<!DOCTYPE html><html><body><nav>Menu</nav><p>The parties agreed to cooperate.</p></body></html>"
+    extracted = extract(page, "x.txt", ".txt")
+    assert extracted.format == "html"
+    assert extracted.text == "The parties agreed to cooperate.\n"
+
+
+def test_html_extension_without_tags_is_plain_text() -> None:
+    extracted = extract(b"The parties agreed.\nThey will meet again.\n", "x.html", ".html")
+    assert extracted.format == "txt"
+    assert extracted.text == "The parties agreed.\nThey will meet again.\n"
+
+
+def test_pdf_named_docx_is_read_as_pdf() -> None:
+    data = (INPUTS / "jspg7.pdf").read_bytes()
+    assert extract(data, "x.docx", ".docx").format == "pdf"
+
+
+def test_plain_text_named_pdf_is_read_as_text() -> None:
+    assert extract("Стороны договорились.".encode(), "x.pdf", ".pdf").format == "txt"
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+        (b"\xff\xd8\xff\xe0" + bytes(100), "JPEG image"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "legacy Office file"),
+        (b"{\\rtf1\\ansi Hello}", "RTF"),
+        (b"PK\x03\x04" + b"not a word document" * 10, "ZIP archive"),
+        (b"\x1f\x8b\x08" + bytes(50), "gzip"),
+    ],
+    ids=["png", "jpeg", "doc", "rtf", "zip", "gzip"],
+)
+def test_other_binary_formats_are_refused_by_name(data: bytes, fragment: str) -> None:
+    with pytest.raises(InputError, match=fragment):
+        extract(data, "x.txt", ".txt")
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+
+def test_markdown_markup_is_stripped() -> None:
+    source = (
+        "Совместное заявление\n====================\n\n# Раздел *первый* #\n\n"
+        "Стороны **договорились** развивать [сотрудничество](http://x.ru/a_(b)) в\nсфере `энергетики`, snake_case_name.\n\n"
+        "1. Первый пункт.\n1. Второй пункт\n   с продолжением.\n1. Третий пункт.\n\n- один\n* [x] два\n\n"
+        "> Цитата: стороны _отметили_ важность.\n\n---\nТекст с \\*звёздочками\\* и ![img](a.png) AT&amp;T.\n\n[ref]: http://example.com\n"
+    )
+    assert markdown_to_text(source) == (
+        "Совместное заявление\n\nРаздел первый\n\n"
+        "Стороны договорились развивать сотрудничество в сфере энергетики, snake_case_name.\n\n"
+        "1. Первый пункт.\n\n2. Второй пункт с продолжением.\n\n3. Третий пункт.\n\n• один\n\n• два\n\n"
+        "Цитата: стороны отметили важность.\n\nТекст с *звёздочками* и AT&T.\n"
+    )
+
+
+def test_markdown_ordered_list_keeps_its_start_number() -> None:
+    assert markdown_to_text("3. a\n4. b\n\ntext\n\n1. c\n") == "3. a\n\n4. b\n\ntext\n\n1. c\n"
+
+
+def test_markdown_seed_gives_the_seed_commitments(tmp_path: Path, reference: dict[Path, list[str]]) -> None:
+    paragraphs = [line.strip() for line in SEED8.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = tmp_path / "seed.md"
+    path.write_text("# " + paragraphs[0] + "\n\n" + "\n\n".join(f"**{p[:5]}**{p[5:]}" for p in paragraphs[1:]) + "\n", encoding="utf-8")
+    document = load(str(path))
+    assert document.format == "markdown"
+    assert "**" not in document.text
+    assert _commitments(path) == reference[SEED8]
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+def test_html_blocks_lists_and_line_breaks() -> None:
+    page = (
+        "<html><body><main><h2>Title</h2><p>First  para\n graph.</p><ol start='3'><li>Three.</li><li><p>Four.</p></li></ol>"
+        "<ul><li>Bullet.</li></ul><p>Line one<br>line two</p><table><tr><td>Cell A.</td><td>Cell B.</td></tr></table></main></body></html>"
+    )
+    assert extract(page.encode(), "x.html", ".html").text == (
+        "Title\n\nFirst para graph.\n\n3. Three.\n\n4. Four.\n\n• Bullet.\n\nLine one\nline two\n\nCell A.\n\nCell B.\n"
+    )
+
+
+def test_html_prefers_article_and_drops_furniture_but_keeps_a_sidebar_named_wrapper() -> None:
+    page = (
+        "<html><body class='has-sidebar'><div class='wrapper with-sidebar'><aside class='sidebar'><p>Sidebar pledge agreed.</p></aside>"
+        "<div class='post'><p>The parties agreed to meet.</p><p>They will cooperate.</p></div></div>"
+        "<div id='comments'><p>A comment longer than the article, agreed agreed agreed agreed agreed agreed agreed.</p>"
+        "<p>Another long comment that goes on and on and on and on and on and on.</p></div></body></html>"
+    )
+    assert extract(page.encode(), "x.html", ".html").text == "The parties agreed to meet.\n\nThey will cooperate.\n"
+
+
+def test_html_charset_from_meta_is_used_for_cp1251_pages() -> None:
+    page = "<html><head><meta charset='windows-1251'></head><body><p>Стороны договорились.</p></body></html>"
+    extracted = extract(page.encode("cp1251"), "x.html", ".html")
+    assert extracted.text == "Стороны договорились.\n"
+    assert extracted.encoding == "cp1251"
+
+
+# --- DOCX --------------------------------------------------------------------------------------
+
+
+def test_docx_tables_in_document_order_and_numbering() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Before the table.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Cell one."
+    table.cell(0, 1).text = "Cell two."
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Merged cell."
+    document.add_paragraph("After the table.")
+    document.add_paragraph("First item.", style="List Number")
+    document.add_paragraph("Second item.", style="List Number")
+    document.add_paragraph("A bullet.", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract(buffer.getvalue(), "x.docx", ".docx").text
+    assert text == "Before the table.\n\nCell one.\n\nCell two.\n\nMerged cell.\n\nAfter the table.\n\n1. First item.\n\n2. Second item.\n\n• A bullet.\n"
+
+
+@pytest.mark.parametrize("name", ["jspg7.docx", "jspg7.pdf"])
+def test_truncated_or_corrupt_binary_formats_give_one_clear_error(name: str) -> None:
+    data = (INPUTS / name).read_bytes()
+    for damaged in (data[: len(data) // 2], data[:200], data[:8] + bytes(len(data) - 8)):
+        with pytest.raises(InputError, match=r"cannot read as|no text|binary|no commitments|contains"):
+            load_bytes(damaged, name, Path(name).suffix)
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8-r"])
+def test_seed_text_decodes_in_every_supported_encoding(encoding: str) -> None:
+    text = SEED7.read_text(encoding="utf-8").translate(KOI8_SUBSTITUTIONS)
+    decoded, detected, _ = decode(text.encode(encoding), "x")
+    assert decoded == text
+    assert detected.split()[0] in {"utf-8", "utf-16-le", "cp1251", "koi8-r"}
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_short_cyrillic_snippets_are_not_confused(encoding: str) -> None:
+    # charset-normalizer alone confuses cp1251 and KOI8-R on short texts; upper-case ones too.
+    rng = random.Random(7)
+    text = " ".join(SEED7.read_text(encoding="utf-8").translate(KOI8_SUBSTITUTIONS).split())
+    failures = []
+    for length in (20, 40, 80, 200):
+        for _ in range(40):
+            start = rng.randrange(len(text) - length)
+            snippet = text[start:start + length]
+            snippet = snippet.upper() if rng.random() < 0.3 else snippet
+            data = snippet.encode(encoding)
+            if data.isascii():
+                continue
+            decoded, detected, _ = decode(data, "x")
+            if detected != encoding:
+                failures.append((length, snippet, detected))
+    assert not failures, failures[:5]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Les deux parties ont réaffirmé leur volonté de développer la coopération économique.", "cp1252"),
+        ("Die Seiten bekräftigten ihre Absicht, die Zusammenarbeit weiter zu stärken. Größe", "cp1252"),
+        ("Taraflar, iki ülke arasındaki ekonomik işbirliğini geliştirme kararlılığını teyit ettiler.", "cp1254"),
+    ],
+)
+def test_western_and_turkish_code_pages(text: str, encoding: str) -> None:
+    decoded, detected, was_guessed = decode(text.encode(encoding), "x")
+    assert decoded == text and detected == encoding and was_guessed
+
+
+def test_undecodable_bytes_are_refused() -> None:
+    with pytest.raises(InputError, match="cannot decode"):
+        decode(bytes(range(0x80, 0x100)) * 4, "x")
+
+
+def test_nbsp_zero_width_and_crlf_do_not_change_the_commitments(tmp_path: Path, reference: dict[Path, list[str]]) -> None:
+    text = SEED7.read_text(encoding="utf-8")
+    rng = random.Random(3)
+    spaced = "".join("\u00a0" if ch == " " and rng.random() < 0.3 else ch for ch in text)
+    path = tmp_path / "nbsp-crlf.txt"
+    path.write_bytes(spaced.replace("\n", "\r\n").encode("utf-8"))
+    document = load(str(path))
+    assert "\r\n" in document.text and "\u00a0" in document.text  # offsets index the file as it is
+    assert _commitments(path) == reference[SEED7]
+
+
+def test_mixed_line_endings_do_not_change_the_commitments(tmp_path: Path, reference: dict[Path, list[str]]) -> None:
+    lines = SEED7.read_text(encoding="utf-8").split("\n")
+    endings = ["\r\n", "\n", "\r\n", "\n", "\n"]
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("".join(line + endings[k % len(endings)] for k, line in enumerate(lines)).encode("utf-8"))
+    assert _commitments(path) == reference[SEED7]
+
+
+def test_clean_extracted_normalises_spaces_and_invisible_characters() -> None:
+    assert clean_extracted("a\u00a0b\u200bc\r\nd  e\u2028\n\n\n\n  f \r\x0cg") == "a bc\nd e\n\nf\n\ng\n"
