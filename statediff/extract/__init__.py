@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import importlib.util
+import importlib
 import re
 from dataclasses import dataclass
 
@@ -111,7 +111,9 @@ def _decode_text(data: bytes, name: str, declared: str | None) -> tuple[str, str
     return text, encoding, detected
 
 
-def require(module: str, extra: str, what: str, name: str) -> None:
-    """Raise MissingExtraError unless ``module`` can be imported."""
-    if importlib.util.find_spec(module) is None:
-        raise MissingExtraError(f"{name}: reading {what} needs the optional package {module}: pip install 'statediff[{extra}]'")
+def require(module: str, package: str, extra: str, what: str, name: str) -> None:
+    """Raise MissingExtraError unless ``module`` (from the pip ``package``) can be imported."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(f"{name}: reading {what} needs the optional package {package}: pip install 'statediff[{extra}]'") from None

@@ -14,7 +14,7 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 
 def docx_to_text(data: bytes, name: str) -> str:
     """Paragraphs separated by blank lines; table cells one paragraph each; "1." of numbered lists kept."""
-    require("docx", "docx", ".docx files", name)
+    require("docx", "python-docx", "docx", ".docx files", name)
     import docx
 
     try:

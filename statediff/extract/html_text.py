@@ -31,7 +31,7 @@ _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 def html_to_text(html: str, name: str) -> str:
     """The readable main content of an HTML page as paragraphs separated by blank lines."""
-    require("bs4", "html", "HTML", name)
+    require("bs4", "beautifulsoup4", "html", "HTML", name)
     from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction
 
     soup = BeautifulSoup(html, "html.parser")

@@ -36,7 +36,7 @@ class _Line:
 
 def pdf_to_text(data: bytes, name: str) -> str:
     """Paragraphs of the PDF's text layer separated by blank lines."""
-    require("pypdf", "pdf", "PDF files", name)
+    require("pypdf", "pypdf", "pdf", "PDF files", name)
     import pypdf
 
     try:
