@@ -25,3 +25,11 @@ class GoldFormatError(StatediffError):
 
 class UsageError(StatediffError):
     """Options that cannot work together or values out of range."""
+
+
+class AcceptFileError(StatediffError):
+    """An accept file (``statediff accept``) cannot be read, parsed or written."""
+
+
+class StatementFolderError(StatediffError):
+    """A folder's statements cannot be ordered by date (undated names, ties, fewer than two)."""

@@ -116,6 +116,7 @@ class Change:
     new: tuple[str, ...]
     score: float | None
     word_similarity: float | None = None  # raw-text similarity behind persisted vs modified
+    accepted: bool = False  # reviewed via an accept file: status unchanged, not counted by --fail-on
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "new": list(ch.new),
                 "score": ch.score,
                 "word_similarity": ch.word_similarity,
+                "accepted": ch.accepted,
             }
             for ch in report.changes
         ],

@@ -149,6 +149,8 @@ class _Writer:
         head.append(" → ".join(sides) if self.rich else " -> ".join(sides))
         if change.score is not None:
             head.append(f"  score {change.score:.2f}", style="dim" if self.rich else "")
+        if change.accepted:  # reviewed through an accept file; the status itself is unchanged
+            head.append("  (accepted)", style="bold" if self.rich else "")
         return head
 
     def _diff_text(self, old_text: str, new_text: str) -> Text:

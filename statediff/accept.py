@@ -1,0 +1,191 @@
+"""Accepted changes: fingerprints of reviewed dropped/modified/new pledges, applied to a Report as flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import AcceptFileError
+from .model import Change, Commitment, Report, Status
+
+ACCEPT_FORMAT = "statediff-accept/1"
+DEFAULT_ACCEPT_FILE = ".statediff-accept.json"
+ACCEPTABLE = (Status.DROPPED, Status.MODIFIED, Status.NEW)  # persisted pledges need no review
+_STALE_SHOWN = 3  # a long stale list would drown the report; the file itself has them all
+_EXCERPT = 60
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """One reviewed change: its fingerprint, plus status and texts so a reviewer can read the file."""
+
+    fingerprint: str
+    status: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AcceptList:
+    """The contents of an accept file, with notices about reading it (a missing file is empty)."""
+
+    path: str
+    entries: tuple[Accepted, ...] = ()
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AcceptUpdate:
+    """The result of ``statediff accept``: the list to save and how many entries it gained."""
+
+    accept_list: AcceptList
+    added: int
+    already: int
+
+
+def normalise(text: str) -> str:
+    """Lower-case letters and digits only, so whitespace, punctuation and case edits keep the fingerprint."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def fingerprint(status: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    """Stable hash of a change's status and normalised pledge texts (old side, then new side)."""
+    # The separators keep ("ab", "c") and ("a", "bc") apart, and the old side apart from the new one.
+    payload = "\x1e".join((status, "\x1f".join(map(normalise, old)), "\x1f".join(map(normalise, new))))
+    return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def entry_for(report: Report, change: Change) -> Accepted:
+    """The accept-file entry describing ``change`` of ``report``."""
+    old = tuple(_texts(report.old.commitments, change.old))
+    new = tuple(_texts(report.new.commitments, change.new))
+    return Accepted(fingerprint(change.status.value, old, new), change.status.value, old, new)
+
+
+def update(existing: AcceptList, report: Report) -> AcceptUpdate:
+    """``existing`` plus every dropped, modified and new change of ``report`` not in it yet.
+
+    Existing entries are kept even when this report does not match them: one accept file can
+    serve several statement pairs (a whole repository of them with the pre-commit hook)."""
+    known = {entry.fingerprint for entry in existing.entries}
+    entries = list(existing.entries)
+    added = already = 0
+    for change in report.changes:
+        if change.status not in ACCEPTABLE:
+            continue
+        entry = entry_for(report, change)
+        if entry.fingerprint in known:
+            already += 1
+            continue
+        known.add(entry.fingerprint)
+        entries.append(entry)
+        added += 1
+    return AcceptUpdate(AcceptList(existing.path, tuple(entries)), added, already)
+
+
+def apply(report: Report, accept_list: AcceptList) -> Report:
+    """A new Report whose changes matching an accepted fingerprint have ``accepted=True``.
+
+    Statuses stay as they are; stale entries (matching nothing) and the list's own notices are
+    added to the report's notices."""
+    by_fingerprint = {entry.fingerprint: entry for entry in accept_list.entries}
+    used: set[str] = set()
+    changes: list[Change] = []
+    for change in report.changes:
+        if change.status in ACCEPTABLE:
+            fp = entry_for(report, change).fingerprint
+            if fp in by_fingerprint:
+                used.add(fp)
+                change = dataclasses.replace(change, accepted=True)
+        changes.append(change)
+    stale = [entry for entry in accept_list.entries if entry.fingerprint not in used]
+    notices = list(accept_list.notices)
+    if stale:
+        notices.append(_stale_notice(accept_list.path, stale))
+    return dataclasses.replace(report, changes=tuple(changes), notices=(*report.notices, *notices))
+
+
+def read(path: str) -> AcceptList:
+    """Read an accept file; a missing one is an empty list with a notice, a malformed one an error."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        return AcceptList(path, (), (f"{path}: accept file not found, so no change is accepted "
+                                     "(create it with statediff accept OLD NEW)",))
+    except IsADirectoryError:
+        raise AcceptFileError(f"{path}: is a directory, expected an accept file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AcceptFileError(f"{path}: cannot read the accept file ({exc})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise AcceptFileError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    return AcceptList(path, _parse(data, path))
+
+
+def dumps(accept_list: AcceptList) -> str:
+    """The accept file's text: stable key order and layout so it diffs well in review."""
+    data = {
+        "format": ACCEPT_FORMAT,
+        "accepted": [
+            {"fingerprint": e.fingerprint, "status": e.status, "old": list(e.old), "new": list(e.new)}
+            for e in accept_list.entries
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(accept_list: AcceptList) -> None:
+    """Save atomically, so an interrupted run never leaves a half-written accept file behind."""
+    directory = os.path.dirname(os.path.abspath(accept_list.path))
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=".statediff-accept.",
+                                         suffix=".tmp", delete=False) as handle:
+            handle.write(dumps(accept_list))
+        os.replace(handle.name, accept_list.path)
+    except OSError as exc:
+        raise AcceptFileError(f"{accept_list.path}: cannot write the accept file ({exc.strerror or exc})") from None
+
+
+def _parse(data: Any, path: str) -> tuple[Accepted, ...]:
+    if not isinstance(data, dict) or data.get("format") != ACCEPT_FORMAT:
+        raise AcceptFileError(f"{path}: not a statediff accept file (expected \"format\": \"{ACCEPT_FORMAT}\")")
+    items = data.get("accepted")
+    if not isinstance(items, list):
+        raise AcceptFileError(f"{path}: \"accepted\" must be a list")
+    statuses = {status.value for status in ACCEPTABLE}
+    entries = []
+    for n, item in enumerate(items, 1):
+        ok = (isinstance(item, dict) and isinstance(item.get("fingerprint"), str) and item.get("status") in statuses
+              and all(isinstance(item.get(side, []), list) for side in ("old", "new")))
+        if not ok:
+            raise AcceptFileError(f"{path}: accepted entry {n} needs a fingerprint string, a status "
+                                  f"({', '.join(sorted(statuses))}) and old/new text lists")
+        entries.append(Accepted(item["fingerprint"], item["status"], tuple(map(str, item.get("old", []))),
+                                tuple(map(str, item.get("new", [])))))
+    return tuple(entries)
+
+
+def _texts(commitments: tuple[Commitment, ...], ids: tuple[str, ...]) -> list[str]:
+    by_id = {c.id: c for c in commitments}
+    # Whitespace collapsed: the file is read by people, and normalise() ignores it anyway.
+    return [" ".join(by_id[cid].text.split()) for cid in ids]
+
+
+def _stale_notice(path: str, stale: list[Accepted]) -> str:
+    shown = "; ".join(f"{e.status} \"{_excerpt(e)}\"" for e in stale[:_STALE_SHOWN])
+    more = f"; and {len(stale) - _STALE_SHOWN} more" if len(stale) > _STALE_SHOWN else ""
+    noun = "entry matches" if len(stale) == 1 else "entries match"
+    return f"{path}: {len(stale)} accepted {noun} nothing in this comparison (stale): {shown}{more}"
+
+
+def _excerpt(entry: Accepted) -> str:
+    text = " ".join((entry.new or entry.old)[:1])
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"

@@ -1,0 +1,112 @@
+"""Statement folders: order statement files by the last date in their names; pick the newest two or a previous one."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from .errors import StatementFolderError
+
+STATEMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+IGNORED_PREFIXES = ("readme", "source")  # README.md, SOURCES.txt: notes about a folder, never a statement
+# YYYY, YYYY-MM or YYYY-MM-DD, not glued to other digits. Years 1000-2999, so a serial number such
+# as "jspg7" or "no-0042" is never read as a year.
+_DATE_RE = re.compile(r"(?<!\d)([12]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?(?!\d)")
+
+DateKey = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A statement file and the date its name carries, as (year,), (year, month) or (year, month, day).
+
+    Dates compare as tuples, so a shorter date sorts before every longer one with the same
+    prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. "2022" means "some time in 2022, as far as the
+    name says", and a statement with a more precise date is taken as the later one."""
+
+    path: str
+    date: DateKey
+
+    @property
+    def label(self) -> str:
+        return "-".join(f"{part:02d}" if n else str(part) for n, part in enumerate(self.date))
+
+
+def is_statement(name: str) -> bool:
+    """Whether a file name counts as a statement: a statement extension, not hidden, not README*/SOURCE*."""
+    lower = os.path.basename(name).lower()
+    return lower.endswith(STATEMENT_EXTENSIONS) and not lower.startswith(IGNORED_PREFIXES) and not lower.startswith(".")
+
+
+def date_of(name: str) -> DateKey | None:
+    """The last date in a file name (extension excluded), or None when it has none."""
+    stem, _ = os.path.splitext(os.path.basename(name))
+    matches = list(_DATE_RE.finditer(stem))
+    if not matches:
+        return None
+    return tuple(int(part) for part in matches[-1].groups() if part is not None)
+
+
+def statements(folder: str) -> list[Dated]:
+    """Every statement file of ``folder``, oldest first; an undated one is an error naming it."""
+    try:
+        names = sorted(os.listdir(folder or "."))
+    except FileNotFoundError:
+        raise StatementFolderError(f"{folder}: no such folder") from None
+    except NotADirectoryError:
+        raise StatementFolderError(f"{folder}: is not a folder") from None
+    except OSError as exc:
+        raise StatementFolderError(f"{folder}: cannot list the folder ({exc.strerror})") from None
+    dated, undated = [], []
+    for name in names:
+        path = os.path.join(folder, name)
+        if not is_statement(name) or not os.path.isfile(path):
+            continue
+        date = date_of(name)
+        if date is None:
+            undated.append(name)
+        else:
+            dated.append(Dated(path, date))
+    if undated:
+        raise StatementFolderError(f"{folder or '.'}: cannot order statements without a date (YYYY, YYYY-MM or YYYY-MM-DD) "
+                                   f"in the file name: {', '.join(undated)}")
+    return sorted(dated, key=lambda d: (d.date, d.path))
+
+
+def latest_pair(folder: str) -> tuple[str, str]:
+    """(previous, newest) statement paths of ``folder``; ties for either place are an error."""
+    items = statements(folder)
+    if len(items) < 2:
+        found = ", ".join(os.path.basename(d.path) for d in items) or "none"
+        raise StatementFolderError(f"{folder}: needs at least two dated statements to compare, found {len(items)} ({found})")
+    newest = _only(items, items[-1].date, folder, "the newest")
+    previous = _only([d for d in items if d.date < newest.date], items[-2].date, folder, "the previous")
+    return previous.path, newest.path
+
+
+def previous_of(path: str) -> str | None:
+    """The statement before ``path`` in its folder by the same ordering, or None when it is the oldest."""
+    folder = os.path.dirname(path)
+    date = date_of(path)
+    if date is None:
+        raise StatementFolderError(f"{path}: no date (YYYY, YYYY-MM or YYYY-MM-DD) in the file name")
+    items = statements(folder)
+    name = os.path.basename(path)
+    twins = [d for d in items if d.date == date and os.path.basename(d.path) != name]
+    if twins:
+        names = ", ".join(sorted([name, *(os.path.basename(d.path) for d in twins)]))
+        raise StatementFolderError(f"{folder or '.'}: statements share the date {Dated(path, date).label}, "
+                                   f"so their order is unknown: {names}")
+    earlier = [d for d in items if d.date < date]
+    if not earlier:
+        return None
+    return _only(earlier, earlier[-1].date, folder, "the previous").path
+
+
+def _only(items: list[Dated], date: DateKey, folder: str, place: str) -> Dated:
+    same = [d for d in items if d.date == date]
+    if len(same) > 1:
+        names = ", ".join(os.path.basename(d.path) for d in same)
+        raise StatementFolderError(f"{folder or '.'}: more than one statement is {place}, dated {same[0].label}: {names}")
+    return same[0]

@@ -1,0 +1,115 @@
+"""The --fail-on policy: a pure function from a Report to the changes that violate it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import UsageError
+from .model import Change, Report, Status
+
+WEAKENED = "weakened"
+FAIL_ON_CHOICES = (Status.DROPPED.value, Status.MODIFIED.value, Status.NEW.value, WEAKENED)
+_MATCHED = (Status.PERSISTED, Status.MODIFIED)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What makes a comparison fail: statuses (and ``weakened``), and the score below which matches are ignored."""
+
+    fail_on: frozenset[str] = frozenset()
+    min_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The policy applied to one report; ``violations`` index ``report.changes``."""
+
+    violations: tuple[int, ...]
+    reasons: tuple[str, ...]  # per violation: the --fail-on value it matched
+    accepted: int  # changes the policy would have counted, left out because they were accepted
+    below_min_score: int  # matched changes the policy would have counted, left out by --min-score
+
+    @property
+    def violated(self) -> bool:
+        return bool(self.violations)
+
+
+def parse_fail_on(value: str | None) -> frozenset[str]:
+    """``dropped,modified`` → {"dropped", "modified"}; unknown names and unavailable checks are usage errors."""
+    if value is None:
+        return frozenset()
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    if not names:
+        raise UsageError("--fail-on: give at least one of " + ", ".join(FAIL_ON_CHOICES))
+    unknown = [name for name in names if name not in FAIL_ON_CHOICES]
+    if unknown:
+        raise UsageError(f"--fail-on: unknown value '{unknown[0]}' (choose from {', '.join(FAIL_ON_CHOICES)}, comma-separated)")
+    if WEAKENED in names and not strength_available():
+        raise UsageError("--fail-on weakened: pledge strength is not available yet in this version of statediff; "
+                         "use dropped, modified or new")
+    return frozenset(names)
+
+
+def strength_available() -> bool:
+    """Whether changes carry strength details (a ``details`` field on Change), which ``weakened`` needs."""
+    return any(f.name == "details" for f in dataclasses.fields(Change))
+
+
+def strength_change(change: Change) -> str | None:
+    """The change's strength verdict ("weakened", "strengthened", ...) if its details carry one.
+
+    Tolerates the shapes the details may take: ``details.strength`` or ``details["strength"]``,
+    itself either the verdict string or an object/mapping with a ``change`` entry."""
+    strength = _get(getattr(change, "details", None), "strength")
+    if isinstance(strength, str):
+        return strength
+    value = _get(strength, "change")
+    return value if isinstance(value, str) else None
+
+
+def evaluate(report: Report, policy: Policy) -> Verdict:
+    """The changes of ``report`` that ``policy`` counts: matching statuses, not accepted, scored high enough."""
+    violations: list[int] = []
+    reasons: list[str] = []
+    accepted = below = 0
+    for index, change in enumerate(report.changes):
+        reason = _reason(change, policy.fail_on)
+        if reason is None:
+            continue
+        if change.accepted:
+            accepted += 1
+        elif _below(change, policy.min_score):
+            below += 1
+        else:
+            violations.append(index)
+            reasons.append(reason)
+    return Verdict(tuple(violations), tuple(reasons), accepted, below)
+
+
+def describe(verdict: Verdict) -> str:
+    """What violated the policy, e.g. ``15 dropped, 2 modified``, in --fail-on's order."""
+    return ", ".join(f"{verdict.reasons.count(name)} {name}" for name in FAIL_ON_CHOICES if name in verdict.reasons)
+
+
+def _reason(change: Change, fail_on: frozenset[str]) -> str | None:
+    if change.status.value in fail_on:
+        return change.status.value
+    if WEAKENED in fail_on and change.status in _MATCHED and strength_change(change) == WEAKENED:
+        return WEAKENED
+    return None
+
+
+def _below(change: Change, min_score: float | None) -> bool:
+    # Only matched groups have a score; a dropped or new pledge is never uncertain in this sense.
+    return min_score is not None and change.status in _MATCHED and change.score is not None and change.score < min_score
+
+
+def _get(obj: Any, key: str) -> Any:
+    if obj is None:
+        return None
+    if isinstance(obj, Mapping):
+        return obj.get(key)
+    return getattr(obj, key, None)

@@ -1,0 +1,71 @@
+"""GitHub Actions renderer: one ::warning or ::error workflow command per dropped, modified or new pledge."""
+
+from __future__ import annotations
+
+from ..model import Change, Commitment, Report, Segmentation, Status
+from ..policy import Verdict
+
+_TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MODIFIED: "Modified pledge",
+           Status.PERSISTED: "Persisted pledge"}
+# Line numbers of converted inputs index the extracted text, not the file GitHub shows, so
+# annotations on them point at the file as a whole.
+_NO_LINES = ("docx", "pdf", "html")
+
+
+def render_github(report: Report, verdict: Verdict | None = None) -> str:
+    """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
+
+    Dropped pledges point at the old file's line, new and modified ones at the new file's line."""
+    violating = set(verdict.violations) if verdict else set()
+    old = {c.id: c for c in report.old.commitments}
+    new = {c.id: c for c in report.new.commitments}
+    lines = []
+    for index, change in enumerate(report.changes):
+        # Persisted changes appear only when the policy counts them (a weakened pledge).
+        if change.status is Status.PERSISTED and index not in violating:
+            continue
+        level = "error" if index in violating else "warning"
+        lines.append(_command(level, report, change, old, new))
+    return "".join(line + "\n" for line in lines)
+
+
+def _command(level: str, report: Report, change: Change, old: dict[str, Commitment], new: dict[str, Commitment]) -> str:
+    old_members = [old[cid] for cid in change.old]
+    new_members = [new[cid] for cid in change.new]
+    side, members = (report.old, old_members) if change.status is Status.DROPPED else (report.new, new_members)
+    title = _TITLES[change.status]
+    if change.score is not None:
+        title += f" (score {change.score:.2f})"
+    if change.accepted:
+        title += " (accepted)"
+    if change.status is Status.DROPPED:
+        message = f"Not in {report.new.document.path}: {_joined(old_members)}"
+    elif change.status is Status.NEW:
+        message = f"Not in {report.old.document.path}: {_joined(new_members)}"
+    else:
+        lines = ", ".join(str(c.line) for c in old_members)
+        message = f"Now: {_joined(new_members)}\nWas ({report.old.document.path} line {lines}): {_joined(old_members)}"
+    properties = {"file": side.document.path}
+    if _has_lines(side):
+        properties["line"] = str(members[0].line)
+    properties["title"] = title
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{level} {props}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message: ``%``, CR and LF (``%`` first, so escapes stay unambiguous)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command property value: as data, plus ``:`` and ``,`` that delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _has_lines(side: Segmentation) -> bool:
+    return getattr(side.document, "format", "txt") not in _NO_LINES
+
+
+def _joined(commitments: list[Commitment]) -> str:
+    return " ".join(" ".join(c.text.split()) for c in commitments)

@@ -1,0 +1,109 @@
+"""Markdown renderer: the Report as a pull-request comment (title, summary table, collapsible sections)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Change, Commitment, Report, Status
+from .worddiff import word_diff
+
+# Reading order and headings match the terminal report.
+_SECTIONS: tuple[tuple[Status, str], ...] = (
+    (Status.DROPPED, "Dropped"),
+    (Status.NEW, "New"),
+    (Status.MODIFIED, "Modified"),
+    (Status.PERSISTED, "Persisted"),
+)
+# Characters that Markdown (GitHub flavour) would read as formatting inside a list item.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as GitHub-flavoured Markdown, ending in one newline."""
+    old = {c.id: c for c in report.old.commitments}
+    new = {c.id: c for c in report.new.commitments}
+    parts = [
+        f"## statediff: {_code(report.old.document.path)} → {_code(report.new.document.path)}",
+        "",
+        f"Old: {_side_facts(report.old.language, len(report.old.commitments))} · "
+        f"new: {_side_facts(report.new.language, len(report.new.commitments))}",
+        "",
+        *_summary_table(report),
+    ]
+    for status, title in _SECTIONS:
+        changes = [ch for ch in report.changes if ch.status is status]
+        if not changes:
+            continue
+        accepted = sum(ch.accepted for ch in changes)
+        note = f", {accepted} accepted" if accepted else ""
+        parts += ["", "<details>", f"<summary><b>{title} ({len(changes)}{note})</b></summary>", ""]
+        parts += [_item(change, old, new) for change in changes]
+        parts += ["", "</details>"]
+    if report.notices:
+        parts += ["", "**Notices**", "", *(f"- {_escape(notice)}" for notice in report.notices)]
+    return "\n".join(parts) + "\n"
+
+
+def _summary_table(report: Report) -> list[str]:
+    any_accepted = any(ch.accepted for ch in report.changes)
+    header = "| Status | Pledges |" + (" Accepted |" if any_accepted else "")
+    rule = "|:--|--:|" + ("--:|" if any_accepted else "")
+    rows = []
+    for status, title in _SECTIONS:
+        changes = [ch for ch in report.changes if ch.status is status]
+        row = f"| {title} | {len(changes)} |"
+        if any_accepted:
+            row += f" {sum(ch.accepted for ch in changes) if status is not Status.PERSISTED else '–'} |"
+        rows.append(row)
+    return [header, rule, *rows]
+
+
+def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]) -> str:
+    old_members = [old[cid] for cid in change.old]
+    new_members = [new[cid] for cid in change.new]
+    head = " → ".join(_members(side, members) for side, members in (("old", old_members), ("new", new_members)) if members)
+    if change.score is not None:
+        head += f" · score {change.score:.2f}"
+    if change.accepted:
+        head += " · *accepted*"
+    old_text, new_text = _joined(old_members), _joined(new_members)
+    body = _diff(old_text, new_text) if old_text and new_text and old_text != new_text else _escape(new_text or old_text)
+    return f"- **{head}**<br>{body}" if not change.accepted else f"- {head}<br>{body}"
+
+
+def _diff(old_text: str, new_text: str) -> str:
+    # <del>/<ins> render as struck-through and underlined words in a GitHub comment.
+    out = []
+    for n, piece in enumerate(word_diff(old_text, new_text)):
+        if n and piece.spaced:
+            out.append(" ")
+        text = _escape(piece.text)
+        out.append(f"<del>{text}</del>" if piece.kind == "removed" else f"<ins>{text}</ins>" if piece.kind == "added" else text)
+    return "".join(out)
+
+
+def _members(side: str, commitments: list[Commitment]) -> str:
+    lines = list(dict.fromkeys(c.line for c in commitments))
+    if len(commitments) == 1:
+        return f"{side} line {lines[0]}"
+    return f"{side} {len(commitments)} pledges, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+
+
+def _joined(commitments: list[Commitment]) -> str:
+    # Pledges can span source lines; a comment reflows them.
+    return " ".join(" ".join(c.text.split()) for c in commitments)
+
+
+def _side_facts(language: str, count: int) -> str:
+    return f"{language}, {count} pledge{'' if count == 1 else 's'}"
+
+
+def _code(text: str) -> str:
+    # A backtick inside a path would end the code span early; a longer fence keeps it literal.
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}"
+
+
+def _escape(text: str) -> str:
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
