@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .features import Featurizer
+from .features import featurizer_for
 from .model import Alignment, Candidate, Link, Segmentation
 
 DEFAULT_THRESHOLD = 0.25
@@ -26,19 +27,36 @@ CHAR_WEIGHT = 0.5
 CHAR_N = 5
 # A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
 GROUP_FACTOR = 1.0
-# Candidate generation: pairs must share at least one term rarer than this many pledges.
-RARE_TERM_MAX_DF = 400
+# Candidate generation (see candidate_pairs): exhaustive below this many old × new pairs.
+EXHAUSTIVE_MAX_PAIRS = 250_000
+CANDIDATES_PER_ITEM = 10
+RARE_TERMS_PER_ITEM = 8
+POSTING_CAP = 300  # a term in more pledges than this says nothing about which pair is right
+SCORE_CHUNK = 20_000
+PARALLEL_MIN_PAIRS = 40_000  # fewer pairs are scored faster than worker processes start
 
 WeightedTerms = dict[str, float]
 
 
 @dataclass(frozen=True)
 class Vectors:
-    """IDF-weighted term sets of each pledge: its clause, its sentence, its character n-grams."""
+    """IDF-weighted term sets of each pledge: its clause, its sentence, its character n-grams,
+    each with the sum of its weights (precomputed: pairs are scored by the hundred thousand)."""
 
     clause: list[WeightedTerms]
     sentence: list[WeightedTerms]
     chars: list[WeightedTerms]
+    clause_total: list[float]
+    sentence_total: list[float]
+    chars_total: list[float]
+
+    @classmethod
+    def build(cls, clause: list[WeightedTerms], sentence: list[WeightedTerms], chars: list[WeightedTerms]) -> Vectors:
+        return cls(clause, sentence, chars, _totals(clause), _totals(sentence), _totals(chars))
+
+
+def _totals(vectors: list[WeightedTerms]) -> list[float]:
+    return [sum(vec.values()) for vec in vectors]
 
 
 def align(
@@ -46,42 +64,54 @@ def align(
     new: Segmentation,
     threshold: float = DEFAULT_THRESHOLD,
     progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
+    exhaustive: bool | None = None,
 ) -> Alignment:
-    """Link old and new pledges by lexical similarity, order-free."""
+    """Link old and new pledges by lexical similarity, order-free.
+
+    ``workers`` processes score candidate pairs in parallel; ``exhaustive`` forces (True) or
+    disables (False) scoring every pair that shares a term, instead of deciding by size."""
     old_terms, old_sentence_terms = _terms(old)
     new_terms, new_sentence_terms = _terms(new)
     old_chars, new_chars = _char_grams(old), _char_grams(new)
     idf = _idf(old_terms + new_terms, old_sentence_terms + new_sentence_terms)
     char_idf = _idf(old_chars + new_chars, [])
-    old_vec = Vectors(_vectors(old_terms, idf), _vectors(old_sentence_terms, idf), _vectors(old_chars, char_idf))
-    new_vec = Vectors(_vectors(new_terms, idf), _vectors(new_sentence_terms, idf), _vectors(new_chars, char_idf))
-    scores = _score_candidates(old_vec, new_vec, progress)
+    old_vec = Vectors.build(_vectors(old_terms, idf), _vectors(old_sentence_terms, idf), _vectors(old_chars, char_idf))
+    new_vec = Vectors.build(_vectors(new_terms, idf), _vectors(new_sentence_terms, idf), _vectors(new_chars, char_idf))
+    scores = _score_candidates(old_vec, new_vec, progress, workers, exhaustive)
     return _assign(scores, len(old.commitments), len(new.commitments), threshold)
 
 
 def _char_grams(seg: Segmentation) -> list[WeightedTerms]:
     """Character n-grams of each pledge's content words: catch compounds and derivations
     that stems keep apart ("counterterrorism"/"terrorism", "государства-основатели")."""
-    featurizer = Featurizer(seg.language)
+    featurizer = featurizer_for(seg.language)
+    word_grams: dict[str, list[str]] = {}
     out = []
     for c in seg.commitments:
         grams: WeightedTerms = {}
         for word in featurizer.content_words(c.match_text):
-            padded = f" {word} "
-            for k in range(len(padded) - CHAR_N + 1):
-                grams[padded[k:k + CHAR_N]] = 1.0
+            cut = word_grams.get(word)
+            if cut is None:
+                padded = f" {word} "
+                cut = word_grams[word] = [padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1)]
+            grams.update(dict.fromkeys(cut, 1.0))
         out.append(grams)
     return out
 
 
 def _terms(seg: Segmentation) -> tuple[list[WeightedTerms], list[WeightedTerms]]:
-    featurizer = Featurizer(seg.language)
+    featurizer = featurizer_for(seg.language)
     text = seg.document.text
     clause_terms = [dict.fromkeys(featurizer.terms(c.match_text), 1.0) for c in seg.commitments]
+    clauses_per_sentence = Counter((c.sentence_start, c.sentence_end) for c in seg.commitments)
     sentence_cache: dict[tuple[int, int], WeightedTerms] = {}
     sentence_terms = []
-    for c in seg.commitments:
+    for c, own in zip(seg.commitments, clause_terms, strict=True):
         key = (c.sentence_start, c.sentence_end)
+        if clauses_per_sentence[key] == 1:
+            sentence_terms.append(own)  # the pledge is its whole sentence
+            continue
         if key not in sentence_cache:
             sentence_cache[key] = dict.fromkeys(featurizer.terms(text[c.sentence_start:c.sentence_end]), 1.0)
         sentence_terms.append(sentence_cache[key])
@@ -104,44 +134,112 @@ def _vectors(term_sets: list[WeightedTerms], idf: dict[str, float]) -> list[Weig
     return [{term: weight * idf.get(term, 1.0) ** IDF_POWER for term, weight in terms.items()} for terms in term_sets]
 
 
-def _cosine(a: WeightedTerms, b: WeightedTerms, overlap_weight: float = OVERLAP_WEIGHT) -> float:
-    """Blend of weighted cosine and overlap coefficient over two term sets."""
-    if not a or not b:
+def _cosine(a: WeightedTerms, b: WeightedTerms, sa: float, sb: float, overlap_weight: float = OVERLAP_WEIGHT) -> float:
+    """Blend of weighted cosine and overlap coefficient over two term sets whose weight sums
+    are ``sa`` and ``sb``. Both sets are weighted by the same IDF table, so a shared term has
+    the same weight on both sides."""
+    if not sa or not sb:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    shared = sum(w for t, w in a.items() if t in b)
+    shared = sum(map(a.__getitem__, a.keys() & b.keys()))
     if not shared:
         return 0.0
-    sa, sb = sum(a.values()), sum(b.values())
     cosine = shared / math.sqrt(sa * sb)
     overlap = shared / min(sa, sb)
     return (1 - overlap_weight) * cosine + overlap_weight * overlap
 
 
-def _score_candidates(old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
-    """Scores of every pair that shares a rare term; all other pairs score 0."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, vec in enumerate(new.clause):
-        for term in vec:
-            postings[term].append(j)
-    scores: dict[tuple[int, int], float] = {}
-    total = len(old.clause)
+def candidate_pairs(old: Vectors, new: Vectors, exhaustive: bool | None = None) -> list[tuple[int, int]]:
+    """The pairs worth scoring, sorted.
+
+    Small inputs: every pair that shares a term (exactly the pairs with a non-zero term score).
+    Large inputs (more than EXHAUSTIVE_MAX_PAIRS pairs, or ``exhaustive=False``): each pledge
+    keeps the CANDIDATES_PER_ITEM partners with the most rare-term weight in common, found
+    through an inverted index over its RARE_TERMS_PER_ITEM rarest terms, in both directions.
+    The cost then grows with the number of candidates, not with old × new."""
+    if exhaustive is None:
+        exhaustive = len(old.clause) * len(new.clause) <= EXHAUSTIVE_MAX_PAIRS
+    new_postings = _postings(new.clause)
+    if exhaustive:
+        pairs: set[tuple[int, int]] = set()
+        for i, vec in enumerate(old.clause):
+            for term in vec:
+                pairs.update((i, j) for j in new_postings.get(term, ()))
+        return sorted(pairs)
+    old_postings = _postings(old.clause)
+    pairs = set()
     for i, vec in enumerate(old.clause):
-        candidates: set[int] = set()
+        pairs.update((i, j) for j in _top_partners(vec, new_postings))
+    for j, vec in enumerate(new.clause):
+        pairs.update((i, j) for i in _top_partners(vec, old_postings))
+    return sorted(pairs)
+
+
+def _postings(vectors: list[WeightedTerms]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, vec in enumerate(vectors):
         for term in vec:
-            posting = postings.get(term)
-            if posting and len(posting) <= RARE_TERM_MAX_DF:
-                candidates.update(posting)
-        for j in candidates:
-            clause = _cosine(vec, new.clause[j])
-            sentence = _cosine(old.sentence[i], new.sentence[j])
-            terms = (1 - SENTENCE_WEIGHT) * clause + SENTENCE_WEIGHT * max(clause, sentence)
-            chars = _cosine(old.chars[i], new.chars[j], overlap_weight=0.0)
-            scores[(i, j)] = (1 - CHAR_WEIGHT) * terms + CHAR_WEIGHT * chars
-        if progress and i % 200 == 0:
-            progress(i, total)
-    return scores
+            postings[term].append(index)
+    return postings
+
+
+def _top_partners(vec: WeightedTerms, postings: dict[str, list[int]]) -> list[int]:
+    rare = heapq.nlargest(RARE_TERMS_PER_ITEM, ((w, t) for t, w in vec.items() if 0 < len(postings.get(t, ())) <= POSTING_CAP))
+    accumulated: dict[int, float] = defaultdict(float)
+    for weight, term in rare:
+        for index in postings[term]:
+            accumulated[index] += weight
+    best = heapq.nsmallest(CANDIDATES_PER_ITEM, [(-weight, index) for index, weight in accumulated.items()])
+    return [index for _, index in best]
+
+
+def pair_score(old: Vectors, new: Vectors, i: int, j: int) -> float:
+    """The similarity of old pledge i and new pledge j, in [0, 1]."""
+    clause = _cosine(old.clause[i], new.clause[j], old.clause_total[i], new.clause_total[j])
+    sentence = _cosine(old.sentence[i], new.sentence[j], old.sentence_total[i], new.sentence_total[j])
+    terms = (1 - SENTENCE_WEIGHT) * clause + SENTENCE_WEIGHT * max(clause, sentence)
+    chars = _cosine(old.chars[i], new.chars[j], old.chars_total[i], new.chars_total[j], overlap_weight=0.0)
+    return (1 - CHAR_WEIGHT) * terms + CHAR_WEIGHT * chars
+
+
+# Worker processes read the vectors from here (inherited by fork), not through pickling.
+_SHARED: tuple[Vectors, Vectors] | None = None
+
+
+def _score_chunk(pairs: list[tuple[int, int]]) -> list[float]:
+    assert _SHARED is not None
+    old, new = _SHARED
+    return [pair_score(old, new, i, j) for i, j in pairs]
+
+
+def _score_candidates(
+    old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None, workers: int = 1, exhaustive: bool | None = None
+) -> dict[tuple[int, int], float]:
+    """Scores of the candidate pairs; all other pairs score 0. The result does not depend on
+    ``workers``: chunks are scored independently and reassembled in order."""
+    global _SHARED
+    pairs = candidate_pairs(old, new, exhaustive)
+    chunks = [pairs[k:k + SCORE_CHUNK] for k in range(0, len(pairs), SCORE_CHUNK)]
+    results: list[list[float]] = []
+    if workers > 1 and len(pairs) >= PARALLEL_MIN_PAIRS:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _SHARED = (old, new)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for done, result in enumerate(pool.map(_score_chunk, chunks), 1):
+                    results.append(result)
+                    if progress:
+                        progress(done * SCORE_CHUNK, len(pairs))
+        finally:
+            _SHARED = None
+    else:
+        for done, chunk in enumerate(chunks, 1):
+            results.append([pair_score(old, new, i, j) for i, j in chunk])
+            if progress:
+                progress(done * SCORE_CHUNK, len(pairs))
+    return {pair: score for chunk, values in zip(chunks, results, strict=True) for pair, score in zip(chunk, values, strict=True)}
 
 
 def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float) -> Alignment:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from .languages import get_language, stemmer_for
-from .segment.tokens import tokenize
+from .languages import DATA_DIR, get_language, stemmer_for
+from .segment.tokens import WORD_RE, tokenize
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class AliasRule:
 
 @cache
 def _alias_entries() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    raw = tomllib.loads(resources.files("statediff.data").joinpath("aliases.toml").read_text("utf-8"))
+    raw = tomllib.loads((DATA_DIR / "aliases.toml").read_text("utf-8"))
     return tuple((group["key"], tuple(group["terms"])) for group in raw["alias"])
 
 
@@ -51,6 +51,13 @@ def alias_rules(language: str) -> tuple[AliasRule, ...]:
 # Stems are cut to this many letters: Snowball leaves Russian derivations apart
 # ("образован"/"образовательн", "культур"/"культурн"); measured best of 5, 6, 7 and none.
 STEM_LENGTH = 7
+_DIGIT_RE = re.compile(r"\d")
+
+
+@cache
+def featurizer_for(language: str) -> Featurizer:
+    """One shared featurizer per language, so its stem cache serves both statements."""
+    return Featurizer(language)
 
 
 class Featurizer:
@@ -67,6 +74,7 @@ class Featurizer:
         self.stock = frozenset(self.stem(w) for w in plain) | frozenset(plain)
         self.stock_prefixes = tuple(w[:-1] for w in self.language.stock_words if w.endswith("*"))
         self._stem_cache: dict[str, str] = {}
+        self._term_cache: dict[str, str | None] = {}
 
     def _stem(self, word: str) -> str:
         cached = self._stem_cache.get(word)
@@ -75,30 +83,40 @@ class Featurizer:
             self._stem_cache[word] = cached
         return cached
 
+    def _term(self, word: str) -> str | None:
+        """The matching term of a lower-cased word, None for noise (memoised: words repeat)."""
+        if word in self._term_cache:
+            return self._term_cache[word]
+        stem = self._stem(word)
+        term = None if self._is_noise(word, stem) else stem[:STEM_LENGTH]
+        self._term_cache[word] = term
+        return term
+
     def terms(self, text: str) -> list[str]:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
-        tokens = tokenize(text)
-        exact = [t.text.replace(".", "") for t in tokens]
-        lowered = [t.lower for t in tokens]
+        raw = WORD_RE.findall(text)
+        exact = [w.replace(".", "") for w in raw]
+        lowered = [w.lower() for w in raw]
         stems = [self._stem(w) for w in lowered]
+        starts = self.first_words
         out: list[str] = []
         i = 0
-        while i < len(tokens):
-            rule = self._alias_at(exact, stems, i)
-            if rule is not None:
-                out.append("=" + rule.key)
-                i += len(rule.words)
-                continue
-            word, stem = lowered[i], stems[i]
+        while i < len(raw):
+            if exact[i] in starts or stems[i] in starts:
+                rule = self._alias_at(exact, stems, i)
+                if rule is not None:
+                    out.append("=" + rule.key)
+                    i += len(rule.words)
+                    continue
+            term = self._term(lowered[i])
             i += 1
-            if self._is_noise(word, stem):
-                continue
-            out.append(stem[:STEM_LENGTH])
+            if term is not None:
+                out.append(term)
         return out
 
     def content_words(self, text: str) -> list[str]:
         """Lower-cased words that are neither function words nor stock phrases."""
-        return [t.lower for t in tokenize(text) if not self._is_noise(t.lower, self._stem(t.lower))]
+        return [w for w in (raw.lower() for raw in WORD_RE.findall(text)) if self._term(w) is not None]
 
     def _is_noise(self, word: str, stem: str) -> bool:
         """Function words, stock phrases of diplomatic prose, numbers and single letters."""
@@ -108,7 +126,7 @@ class Featurizer:
             or stem in self.stock
             or word.startswith(self.stock_prefixes)
             or len(word) < 2
-            or any(ch.isdigit() for ch in word)
+            or _DIGIT_RE.search(word) is not None
         )
 
     def _alias_at(self, exact: list[str], stems: list[str], i: int) -> AliasRule | None:

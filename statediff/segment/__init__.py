@@ -10,7 +10,7 @@ from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import artefacts, classify_blocks, split_blocks
 from .clauses import split_clauses
 from .sentences import split_sentences
-from .tokens import tokenize
+from .tokens import Token, tokenize
 
 _LIST_MARKER_RE = re.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
@@ -78,15 +78,18 @@ def _cut_sentence(
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
-    clauses = split_clauses(text, s_start, s_end, lang)
-    sentence_has_cue = _has_cue(text, s_start, s_end, lang)
-    subject = _subject(text, s_start, clauses[0].end, lang) if len(clauses) > 1 else ""
+    tokens = tokenize(text, s_start, s_end)
+    words = [t.text.lower() for t in tokens]
+    cue_starts = [t.start for k, t in enumerate(tokens) if lang.commitment_cues.match_at(words, k)]
+    clauses = split_clauses(text, s_start, s_end, lang, tokens)
+    subject = _subject(tokens, words, lang) if len(clauses) > 1 else ""
     for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
             continue
-        is_commitment = _has_cue(text, start, end, lang) or (clause.after_semicolon and sentence_has_cue)
-        if not is_commitment or len(tokenize(text, start, end)) < 2:
+        has_cue = any(start <= cue < end for cue in cue_starts)
+        is_commitment = has_cue or (clause.after_semicolon and bool(cue_starts))
+        if not is_commitment or sum(1 for t in tokens if start <= t.start < end) < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
         match_text = _match_text(text[start:end], lang)
@@ -106,15 +109,8 @@ def _cut_sentence(
         )
 
 
-def _has_cue(text: str, start: int, end: int, lang: Language) -> bool:
-    words = [t.lower for t in tokenize(text, start, end)]
-    return any(lang.commitment_cues.match_at(words, k) for k in range(len(words)))
-
-
-def _subject(text: str, start: int, end: int, lang: Language) -> str:
+def _subject(tokens: list[Token], words: list[str], lang: Language) -> str:
     """The words before the first predicate of a sentence ("Стороны", "The leaders"), if short."""
-    tokens = tokenize(text, start, end)
-    words = [t.lower for t in tokens]
     for k in range(len(words)):
         if lang.commitment_cues.match_at(words, k):
             return " ".join(t.text for t in tokens[:k]) if 0 < k <= 6 else ""

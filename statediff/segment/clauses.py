@@ -27,9 +27,10 @@ class Clause:
     after_semicolon: bool  # cut at ';': a list item that inherits the sentence's predicate
 
 
-def split_clauses(text: str, start: int, end: int, language: Language) -> list[Clause]:
-    """Clauses of the sentence ``text[start:end]``; they tile the sentence without gaps."""
-    tokens = tokenize(text, start, end)
+def split_clauses(text: str, start: int, end: int, language: Language, tokens: list[Token] | None = None) -> list[Clause]:
+    """Clauses of the sentence ``text[start:end]`` (``tokens``: its words, if already cut);
+    the clauses tile the sentence without gaps."""
+    tokens = tokenize(text, start, end) if tokens is None else tokens
     if len(tokens) < 2 * MIN_CLAUSE_WORDS:
         return [Clause(start, end, False)]
     words = [t.lower for t in tokens]
@@ -66,6 +67,8 @@ def split_clauses(text: str, start: int, end: int, language: Language) -> list[C
 
 def _coordinated_predicate(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate."""
+    if words[i] not in language.coordinator_starts:
+        return None
     for coordinator in language.coordinators:
         n = len(coordinator)
         if tuple(words[i:i + n]) != coordinator:
@@ -103,7 +106,7 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
     """'committed to enhance X, and (to) facilitate Y': a comma, a coordinator, then a verb."""
-    if "," not in gap or not language.infinitive_predicates.words:
+    if "," not in gap or not language.infinitive_predicates.words or words[i] not in language.coordinator_starts:
         return None
     for coordinator in language.coordinators:
         n = len(coordinator)
