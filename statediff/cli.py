@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import io
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__, exit_codes
-from .errors import StatediffError
+from .errors import StatediffError, UsageError
 
-FORMATS = ("rich", "plain", "json")
+if TYPE_CHECKING:
+    from .accept import AcceptList
+    from .model import Report
+    from .policy import Verdict
+
+FORMATS = ("rich", "plain", "json", "markdown", "github")
 COLOR_CHOICES = ("auto", "always", "never")
 
 
@@ -38,6 +49,10 @@ def cli() -> None:
     \b
     statediff OLD NEW        which commitments persisted, were modified, are new, were dropped
     statediff compare --help all options of the comparison
+    statediff latest DIR     compare the two newest statements in a folder (by the dates in their names)
+    statediff accept OLD NEW record the current changes as reviewed, for --accept-file
+    statediff hook FILE...   pre-commit: compare each changed statement with the previous one
+    statediff schema         print the JSON Schema of --format json
     statediff eval GOLD.json score the comparison against hand alignments
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 policy violated, 2 error."""
@@ -50,61 +65,290 @@ def _threshold(ctx: click.Context, param: click.Parameter, value: float | None) 
     return value
 
 
+@dataclass(frozen=True)
+class AlignOptions:
+    """The options that shape a comparison; shared by compare, latest, hook and accept."""
+
+    threshold: float | None
+    persist_threshold: float | None
+    lang: str
+    lang_old: str | None
+    lang_new: str | None
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """The options that choose what a comparison prints and how it exits; shared by compare, latest and hook."""
+
+    fmt: str | None
+    color: str
+    show_all: bool
+    output: str | None
+    fail_on: frozenset[str]
+    min_score: float | None
+    accept_file: str | None
+
+
+def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+    from .policy import parse_fail_on
+
+    try:
+        return parse_fail_on(value)
+    except StatediffError as exc:
+        _fail(str(exc))
+
+
+_ALIGN_OPTIONS = (
+    click.option("--threshold", type=float, default=None, callback=_threshold,
+                 help="Minimum alignment score (0-1) for two pledges to be linked. Default: 0.25; see ARCHITECTURE.md."),
+    click.option("--persist-threshold", type=float, default=None, callback=_threshold,
+                 help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified. Default: 0.9."),
+    click.option("--lang", default="auto", show_default=True, help="Language of both statements (ru, en, kk, tr, sv, fr, es, pt, de) or auto."),
+    click.option("--lang-old", default=None, help="Language of OLD only (overrides --lang)."),
+    click.option("--lang-new", default=None, help="Language of NEW only (overrides --lang)."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
+                 help="Refuse inputs larger than this many bytes, before reading them whole."),
+)
+_OUTPUT_OPTIONS = (
+    click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
+                 help="Output format. Default: rich on a terminal, plain when piped (and for --output). json follows the "
+                      "report contract (statediff schema prints its JSON Schema), markdown suits a pull-request comment, "
+                      "github prints GitHub Actions annotations."),
+    click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+                 help="Colour in rich/plain output; auto honours NO_COLOR and disables colour when piped."),
+    click.option("--all", "show_all", is_flag=True, help="List every persisted pledge in full (default: one short line each)."),
+    click.option("--output", "-o", metavar="FILE", default=None,
+                 help="Write the --format output to FILE; the terminal still gets the rich/plain report."),
+    click.option("--fail-on", "fail_on", metavar="STATUSES", default=None, callback=_fail_on,
+                 help="Exit 1 if any change has one of these statuses (comma-separated: dropped, modified, new, weakened). "
+                      "Without it a comparison exits 0 whatever it finds."),
+    click.option("--min-score", type=float, default=None, callback=_threshold,
+                 help="--fail-on ignores matched (modified) changes whose alignment score is below this (0-1)."),
+    click.option("--accept-file", metavar="PATH", default=None,
+                 help="Mark the changes recorded by statediff accept in PATH as accepted: still listed, not counted by --fail-on. "
+                      "Never read unless given."),
+)
+
+
+def _with_options(options: tuple[Callable[[Any], Any], ...], cls: type, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A decorator adding ``options`` to a command and passing their values as one ``cls`` argument ``name``."""
+    names = [f.name for f in dataclasses.fields(cls)]
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            values = {key: kwargs.pop(key) for key in names}
+            return func(*args, **kwargs, **{name: cls(**values)})
+
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return wrapper
+
+    return decorate
+
+
+comparison_options = _with_options(_ALIGN_OPTIONS, AlignOptions, "align")
+report_options = _with_options(_OUTPUT_OPTIONS, OutputOptions, "out")
+
+
 @cli.command("compare")
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format. Default: rich on a terminal, plain when piped. json follows the report contract.")
-@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
-              help="Colour in rich/plain output; auto honours NO_COLOR and disables colour when piped.")
-@click.option("--all", "show_all", is_flag=True, help="List every persisted pledge in full (default: one short line each).")
-@click.option("--threshold", type=float, default=None, callback=_threshold,
-              help="Minimum alignment score (0-1) for two pledges to be linked. Default: 0.25; see ARCHITECTURE.md.")
-@click.option("--persist-threshold", type=float, default=None, callback=_threshold,
-              help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified. Default: 0.9.")
-@click.option("--lang", default="auto", show_default=True, help="Language of both statements (ru, en, kk, tr, sv, fr, es, pt, de) or auto.")
-@click.option("--lang-old", default=None, help="Language of OLD only (overrides --lang).")
-@click.option("--lang-new", default=None, help="Language of NEW only (overrides --lang).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
-              help="Refuse inputs larger than this many bytes, before reading them whole.")
-def compare_command(old: str, new: str, fmt: str | None, color: str, show_all: bool, threshold: float | None,
-                    persist_threshold: float | None, lang: str, lang_old: str | None, lang_new: str | None,
-                    max_bytes: int) -> None:
-    """Compare OLD and NEW statements (paths, or - for stdin)."""
+@report_options
+@comparison_options
+def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions) -> None:
+    """Compare OLD and NEW statements (paths, or - for stdin).
+
+    Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error."""
+    accept_list = _read_accept_list(out.accept_file)
+    try:
+        report = _compare(old, new, align)
+    except StatediffError as exc:
+        _fail(str(exc))
+    sys.exit(_emit(report, out, accept_list))
+
+
+@cli.command("latest")
+@click.argument("folder", metavar="DIR")
+@report_options
+@comparison_options
+def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None:
+    """Compare the two newest statements in DIR (same options as compare).
+
+    Statements are the .txt .md .html .htm .docx .pdf files (never README* or SOURCE*), ordered by
+    the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD. A shorter date sorts before
+    longer ones with the same prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. Undated statement
+    files, and two files tied for the newest or the previous place, are an error naming them."""
+    from .latest import latest_pair
+
+    accept_list = _read_accept_list(out.accept_file)
+    try:
+        old, new = latest_pair(folder)
+        report = _compare(old, new, align)
+    except StatediffError as exc:
+        _fail(str(exc))
+    sys.exit(_emit(report, out, accept_list))
+
+
+@cli.command("hook")
+@click.argument("files", nargs=-1, metavar="FILE...")
+@report_options
+@comparison_options
+def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions) -> None:
+    """For pre-commit: compare each changed statement FILE with the previous one in its folder.
+
+    The previous statement is found by the ordering of statediff latest. Files that are not
+    statements or have no date in their name, and the oldest statement of a folder, are skipped
+    with a notice. Exits with the worst code of all comparisons (2 error, 1 --fail-on violated, 0)."""
+    from .latest import date_of, is_statement, previous_of
+
+    accept_list = _read_accept_list(out.accept_file)
+    code = exit_codes.OK
+    compared = 0
+    for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
+        if not is_statement(path) or date_of(path) is None:
+            click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
+            continue
+        try:
+            previous = previous_of(path)
+            if previous is None:
+                click.echo(f"statediff: notice: {path}: no earlier statement in its folder, nothing to compare", err=True)
+                continue
+            report = _compare(previous, path, align)
+        except StatediffError as exc:
+            click.echo(f"statediff: error: {exc}", err=True)
+            code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
+            continue
+        code = max(code, _emit(report, out, accept_list, append=compared > 0))
+        compared += 1
+    sys.exit(code)
+
+
+@cli.command("accept")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--accept-file", metavar="PATH", default=".statediff-accept.json", show_default=True,
+              help="The accept file to create, or to update keeping the entries it already has.")
+@comparison_options
+def accept_command(old: str, new: str, accept_file: str, align: AlignOptions) -> None:
+    """Record the current dropped, modified and new changes of OLD → NEW as reviewed.
+
+    Each is stored as a fingerprint of its status and normalised pledge texts (case, whitespace and
+    punctuation ignored) with the texts themselves. Runs given --accept-file then show these changes
+    as accepted and leave them out of --fail-on. Use the same alignment options as those runs."""
+    from . import accept
+
+    try:
+        existing = accept.read(accept_file)
+        report = _compare(old, new, align)
+        result = accept.update(accept.AcceptList(accept_file, existing.entries), report)
+        accept.write(result.accept_list)
+    except StatediffError as exc:
+        _fail(str(exc))
+    click.echo(f"{accept_file}: {result.added} change{'' if result.added == 1 else 's'} accepted, "
+               f"{result.already} already accepted, {len(result.accept_list.entries)} in the file")
+    sys.exit(exit_codes.OK)
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) of the --format json report."""
+    from .schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+    sys.exit(exit_codes.OK)
+
+
+def _compare(old: str, new: str, align: AlignOptions) -> Report:
+    """Run the pipeline with the command-line options; raises StatediffError."""
     from .align import DEFAULT_THRESHOLD
     from .classify import DEFAULT_PERSIST_THRESHOLD
     from .languages import NEUTRAL, SUPPORTED
     from .pipeline import compare
 
-    for name, value in (("--lang", lang), ("--lang-old", lang_old), ("--lang-new", lang_new)):
+    for name, value in (("--lang", align.lang), ("--lang-old", align.lang_old), ("--lang-new", align.lang_new)):
         if value is not None and value != "auto" and value not in SUPPORTED and value != NEUTRAL:
-            _fail(f"{name}: unknown language '{value}' (supported: {', '.join(SUPPORTED)}, or auto)")
+            raise UsageError(f"{name}: unknown language '{value}' (supported: {', '.join(SUPPORTED)}, or auto)")
     if old == "-" and new == "-":
-        _fail("only one of OLD and NEW can be read from stdin (-)")
+        raise UsageError("only one of OLD and NEW can be read from stdin (-)")
+    return compare(
+        old, new,
+        threshold=DEFAULT_THRESHOLD if align.threshold is None else align.threshold,
+        persist_threshold=DEFAULT_PERSIST_THRESHOLD if align.persist_threshold is None else align.persist_threshold,
+        language_old=align.lang_old or align.lang, language_new=align.lang_new or align.lang,
+        max_bytes=align.max_bytes,
+    )
+
+
+def _read_accept_list(path: str | None) -> AcceptList | None:
+    from .accept import read
+
+    if path is None:
+        return None
     try:
-        report = compare(
-            old, new,
-            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-            persist_threshold=DEFAULT_PERSIST_THRESHOLD if persist_threshold is None else persist_threshold,
-            language_old=lang_old or lang, language_new=lang_new or lang,
-            max_bytes=max_bytes,
-        )
+        return read(path)
     except StatediffError as exc:
         _fail(str(exc))
-    fmt = fmt or ("rich" if sys.stdout.isatty() else "plain")
+
+
+def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *, append: bool = False) -> int:
+    """Mark accepted changes, print the report (and write --output), print notices; return the exit code."""
+    from .accept import apply
+    from .policy import Policy, describe, evaluate
+
+    if accept_list is not None:
+        report = apply(report, accept_list)
+    verdict = evaluate(report, Policy(out.fail_on, out.min_score))
+    terminal_layout = "rich" if sys.stdout.isatty() else "plain"
+    use_color = _use_color(out.color)
+    if out.output:
+        text = _render(report, out.fmt or "plain", verdict, color=out.color == "always", show_all=out.show_all)
+        try:
+            with open(out.output, "a" if append else "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            _fail(f"--output {out.output}: cannot write ({exc.strerror or exc})")
+        _render_terminal(report, terminal_layout, use_color, out.show_all)
+    elif (out.fmt or terminal_layout) in ("rich", "plain"):
+        _render_terminal(report, out.fmt or terminal_layout, use_color, out.show_all)
+    else:
+        click.echo(_render(report, out.fmt or terminal_layout, verdict, color=False, show_all=out.show_all), nl=False)
+    for notice in report.notices:
+        click.echo(f"statediff: notice: {notice}", err=True)
+    if verdict.violated:
+        click.echo(f"statediff: --fail-on {','.join(sorted(out.fail_on))}: {describe(verdict)} "
+                   f"({report.old.document.path} → {report.new.document.path})", err=True)
+        return exit_codes.POLICY_VIOLATED
+    return exit_codes.OK
+
+
+def _render_terminal(report: Report, layout: str, color: bool, show_all: bool) -> None:
+    from .render.terminal import render_terminal
+
+    # Notices go to stderr, so the report itself leaves them out.
+    render_terminal(report, fmt=layout, color=color, show_all=show_all, stream=sys.stdout, notices=False)
+
+
+def _render(report: Report, fmt: str, verdict: Verdict, *, color: bool, show_all: bool) -> str:
+    """The report in ``fmt`` as text, for stdout or an --output file."""
     if fmt == "json":
         from .render.json_report import render_json
 
-        click.echo(render_json(report), nl=False)
-    else:
-        from .render.terminal import render_terminal
+        return render_json(report)
+    if fmt == "markdown":
+        from .render.markdown import render_markdown
 
-        use_color = _use_color(color)
-        # Notices go to stderr below, so the report itself leaves them out.
-        render_terminal(report, fmt=fmt, color=use_color, show_all=show_all, stream=sys.stdout, notices=False)
-    for notice in report.notices:
-        click.echo(f"statediff: notice: {notice}", err=True)
-    sys.exit(exit_codes.OK)
+        return render_markdown(report)
+    if fmt == "github":
+        from .render.github import render_github
+
+        return render_github(report, verdict)
+    from .render.terminal import render_terminal
+
+    stream = io.StringIO()
+    render_terminal(report, fmt=fmt, color=color, show_all=show_all, stream=stream)
+    return stream.getvalue()
 
 
 @cli.command("eval")
@@ -170,7 +414,7 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"statediff: error: {message}", err=True)
     sys.exit(exit_codes.ERROR)
 

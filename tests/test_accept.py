@@ -1,0 +1,250 @@
+"""Accepted changes: fingerprints, the accept file, the Report → Report step, and the CLI round trip on the seed pair."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+
+from statediff import accept, exit_codes
+from statediff.errors import AcceptFileError
+from statediff.model import Change, Commitment, Document, Report, Segmentation, Settings, Status
+
+Invoke = Callable[..., Result]
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_OLD = ROOT / "seeds/jspg7-2022-kz-tr.ru.txt"
+SEED_NEW = ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"
+
+
+# -- fingerprints -------------------------------------------------------------------------
+
+
+def test_normalise_drops_case_whitespace_and_punctuation() -> None:
+    assert accept.normalise("  Стороны  подтвердили, — готовность!\n") == "стороныподтвердилиготовность"
+    assert accept.normalise("The U.S.-Kazakh fund (2026)") == "theuskazakhfund2026"
+
+
+def test_fingerprint_survives_whitespace_and_punctuation_edits() -> None:
+    a = accept.fingerprint("dropped", ("The sides will meet, yearly.",), ())
+    assert a == accept.fingerprint("dropped", ("the sides  will meet yearly",), ())
+    assert a.startswith("sha256:")
+
+
+@pytest.mark.parametrize(
+    ("status", "old", "new"),
+    [
+        ("new", ("The sides will meet yearly.",), ()),  # the status is part of it
+        ("dropped", ("The sides will meet monthly.",), ()),  # a changed word is a different pledge
+        ("dropped", ("The sides will", "meet yearly."), ()),  # a different split into pledges
+        ("modified", (), ("The sides will meet yearly.",)),  # the side matters
+    ],
+)
+def test_fingerprint_distinguishes(status: str, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+    assert accept.fingerprint(status, old, new) != accept.fingerprint("dropped", ("The sides will meet yearly.",), ())
+
+
+# -- the Report → Report step -------------------------------------------------------------
+
+
+def _report() -> Report:
+    def side(prefix: str, texts: tuple[str, ...]) -> Segmentation:
+        commitments, offset = [], 0
+        for n, text in enumerate(texts):
+            commitments.append(Commitment(f"{prefix}{n + 1}", offset, offset + len(text), text, text, offset, offset + len(text), n + 1))
+            offset += len(text) + 1
+        return Segmentation(Document(f"{prefix}.txt", "\n".join(texts) + "\n", "0" * 64, "utf-8", False), "en", None, tuple(commitments))
+
+    old = side("o", ("They will trade more.", "They will meet yearly.", "A fund will open."))
+    new = side("n", ("They will trade more.", "A fund will open in 2026.", "Flights will start."))
+    changes = (
+        Change(Status.PERSISTED, ("o1",), ("n1",), 1.0, 1.0),
+        Change(Status.MODIFIED, ("o3",), ("n2",), 0.7, 0.7),
+        Change(Status.DROPPED, ("o2",), (), None),
+        Change(Status.NEW, (), ("n3",), None),
+    )
+    return Report(old, new, changes, Settings(0.25, "auto", 0.9), ("a notice",))
+
+
+def test_update_collects_every_reviewable_change() -> None:
+    result = accept.update(accept.AcceptList("x.json"), _report())
+    assert (result.added, result.already) == (3, 0)
+    assert [e.status for e in result.accept_list.entries] == ["modified", "dropped", "new"]
+    assert result.accept_list.entries[0].old == ("A fund will open.",)
+    assert result.accept_list.entries[0].new == ("A fund will open in 2026.",)
+    again = accept.update(result.accept_list, _report())
+    assert (again.added, again.already) == (0, 3)
+    assert again.accept_list.entries == result.accept_list.entries
+
+
+def test_apply_marks_accepted_without_changing_statuses() -> None:
+    report = _report()
+    entries = accept.update(accept.AcceptList("x.json"), report).accept_list.entries
+    marked = accept.apply(report, accept.AcceptList("x.json", entries[1:]))  # dropped and new only
+    assert [c.status for c in marked.changes] == [c.status for c in report.changes]
+    assert [c.accepted for c in marked.changes] == [False, False, True, True]
+    assert [c.accepted for c in report.changes] == [False] * 4  # a new Report; the old one is untouched
+    assert marked.notices == ("a notice",)
+
+
+def test_apply_reports_stale_entries_and_the_lists_own_notices() -> None:
+    stale = accept.Accepted(accept.fingerprint("dropped", ("Gone long ago.",), ()), "dropped", ("Gone long ago.",), ())
+    marked = accept.apply(_report(), accept.AcceptList("x.json", (stale,), ("from reading",)))
+    assert not any(c.accepted for c in marked.changes)
+    assert marked.notices[:2] == ("a notice", "from reading")
+    assert marked.notices[2] == 'x.json: 1 accepted entry matches nothing in this comparison (stale): dropped "Gone long ago."'
+
+
+# -- the accept file ----------------------------------------------------------------------
+
+
+def test_write_then_read_round_trips(tmp_path: Path) -> None:
+    path = str(tmp_path / "accept.json")
+    written = accept.update(accept.AcceptList(path), _report()).accept_list
+    accept.write(written)
+    assert accept.read(path) == written
+    data = json.loads(Path(path).read_text("utf-8"))
+    assert data["format"] == accept.ACCEPT_FORMAT
+    assert set(data["accepted"][0]) == {"fingerprint", "status", "old", "new"}
+
+
+def test_missing_file_is_empty_with_a_notice(tmp_path: Path) -> None:
+    result = accept.read(str(tmp_path / "none.json"))
+    assert result.entries == ()
+    assert "accept file not found" in result.notices[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{", "not valid JSON"),
+        ("[]", "not a statediff accept file"),
+        ('{"format": "statediff-accept/1", "accepted": {}}', "must be a list"),
+        ('{"format": "statediff-accept/1", "accepted": [{"status": "dropped"}]}', "entry 1"),
+        ('{"format": "statediff-accept/1", "accepted": [{"fingerprint": "x", "status": "persisted"}]}', "entry 1"),
+    ],
+)
+def test_malformed_files_are_errors(tmp_path: Path, content: str, fragment: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, "utf-8")
+    with pytest.raises(AcceptFileError, match=fragment):
+        accept.read(str(path))
+
+
+# -- the CLI round trip on the seed pair --------------------------------------------------
+
+
+@pytest.fixture
+def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    old, new = tmp_path / "statements" / "jspg7-2022.txt", tmp_path / "statements" / "jspg8-2026.txt"
+    old.parent.mkdir()
+    shutil.copyfile(SEED_OLD, old)
+    shutil.copyfile(SEED_NEW, new)
+    return old, new
+
+
+def _json(run: Invoke, *args: str) -> tuple[Result, dict[str, Any]]:
+    result = run(*args, "--format", "json")
+    return result, json.loads(result.stdout)
+
+
+def test_accept_round_trip(run: Invoke, pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = map(str, pair)
+    accept_file = str(tmp_path / ".statediff-accept.json")
+    assert run(old, new, "--fail-on", "dropped").exit_code == exit_codes.POLICY_VIOLATED
+
+    # 1. accept everything the comparison found
+    result = run("accept", old, new, "--accept-file", accept_file)
+    assert result.exit_code == exit_codes.OK, result.output
+    _, before = _json(run, old, new)
+    reviewable = [c for c in before["changes"] if c["status"] != "persisted"]
+    assert len(json.loads(Path(accept_file).read_text("utf-8"))["accepted"]) == len(reviewable)
+    assert result.stdout == f"{accept_file}: {len(reviewable)} changes accepted, 0 already accepted, {len(reviewable)} in the file\n"
+
+    # 2. re-run: everything is reviewed, statuses unchanged
+    result, report = _json(run, old, new, "--fail-on", "dropped,modified,new", "--accept-file", accept_file)
+    assert result.exit_code == exit_codes.OK, result.stderr
+    assert [c["status"] for c in report["changes"]] == [c["status"] for c in before["changes"]]
+    assert all(c["accepted"] is (c["status"] != "persisted") for c in report["changes"])
+    assert "stale" not in result.stderr
+
+    # 3. whitespace and punctuation edits in a sentence keep its fingerprint
+    lines = Path(new).read_text("utf-8").split("\n")
+    edited = next(c for c in report["new"]["commitments"]
+                  if any(ch["status"] == "new" and ch["new"] == [c["id"]] for ch in report["changes"]))
+    target = edited["line"] - 1
+    assert "," in lines[target]
+    lines[target] = lines[target].replace(" ", "  ").replace(",", "")
+    Path(new).write_text("\n".join(lines), "utf-8")
+    result, report = _json(run, old, new, "--fail-on", "dropped,modified,new", "--accept-file", accept_file)
+    assert result.exit_code == exit_codes.OK, result.stderr
+    assert any("  " in c["text"] for c in report["new"]["commitments"])  # the edit really reached a pledge
+
+    # 4. dropping one more pledge from the new file fails, and only that pledge is reported
+    one_to_one = [c for c in report["changes"] if c["status"] == "modified" and len(c["old"]) == len(c["new"]) == 1]
+    new_by_id = {c["id"]: c for c in report["new"]["commitments"]}
+    line_counts: dict[int, int] = {}
+    for c in report["new"]["commitments"]:
+        line_counts[c["line"]] = line_counts.get(c["line"], 0) + 1
+    removed = max((c for c in one_to_one if line_counts[new_by_id[c["new"][0]]["line"]] == 1), key=lambda c: c["score"])
+    lines[new_by_id[removed["new"][0]]["line"] - 1] = ""
+    Path(new).write_text("\n".join(lines), "utf-8")
+    result, report = _json(run, old, new, "--fail-on", "dropped", "--accept-file", accept_file)
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    unaccepted = [c for c in report["changes"] if c["status"] == "dropped" and not c["accepted"]]
+    assert [c["old"] for c in unaccepted] == [removed["old"]]
+    assert "statediff: --fail-on dropped: 1 dropped" in result.stderr
+    assert "1 accepted entry matches nothing in this comparison (stale): modified" in result.stderr
+    github = run(old, new, "--format", "github", "--fail-on", "dropped", "--accept-file", accept_file).stdout
+    errors = [line for line in github.splitlines() if line.startswith("::error")]
+    old_line = next(c["line"] for c in report["old"]["commitments"] if c["id"] == removed["old"][0])
+    assert errors == [next(line for line in errors if f",line={old_line}," in line)]
+
+    # 5. accepting again picks up the new drop and keeps the stale entry
+    result = run("accept", old, new, "--accept-file", accept_file)
+    assert result.stdout.startswith(f"{accept_file}: 1 change accepted, ")
+    assert run(old, new, "--fail-on", "dropped", "--accept-file", accept_file).exit_code == exit_codes.OK
+
+
+def test_accepted_changes_show_in_every_layout(run: Invoke, pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = map(str, pair)
+    accept_file = str(tmp_path / "a.json")
+    run("accept", old, new, "--accept-file", accept_file)
+    plain = run(old, new, "--accept-file", accept_file).stdout
+    assert "(accepted)" in plain
+    markdown = run(old, new, "--format", "markdown", "--accept-file", accept_file).stdout
+    assert "*accepted*" in markdown and "| Accepted |" in markdown
+
+
+def test_accept_file_is_never_read_implicitly(run: Invoke, pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = map(str, pair)
+    monkeypatch.chdir(tmp_path)
+    assert run("accept", old, new).exit_code == exit_codes.OK
+    assert (tmp_path / accept.DEFAULT_ACCEPT_FILE).exists()  # the default name, in the working folder
+    result = run(old, new, "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    assert "statediff: notice" not in result.stderr  # no stale or missing-file notice: nothing was read
+
+
+def test_missing_accept_file_is_a_notice(run: Invoke, pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = map(str, pair)
+    result = run(old, new, "--fail-on", "dropped", "--accept-file", str(tmp_path / "none.json"))
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    assert f"statediff: notice: {tmp_path / 'none.json'}: accept file not found" in result.stderr
+
+
+def test_malformed_accept_file_is_one_error_line(run: Invoke, pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = map(str, pair)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    for args in ([old, new, "--accept-file", str(bad)], ["accept", old, new, "--accept-file", str(bad)]):
+        result = run(*args)
+        assert result.exit_code == exit_codes.ERROR
+        assert result.stderr.startswith("statediff: error:") and "not valid JSON" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert bad.read_text("utf-8") == "{not json"  # a failed accept leaves the file alone

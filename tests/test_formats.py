@@ -1,0 +1,319 @@
+"""Output formats: JSON against the shipped schema, Markdown (golden), GitHub workflow commands, --output and colour."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import Result
+
+from statediff import exit_codes
+from statediff.model import Change, Commitment, Document, Report, Segmentation, Settings, Status
+from statediff.policy import Policy, evaluate
+from statediff.render.github import escape_data, escape_property, render_github
+from statediff.render.markdown import render_markdown
+from statediff.render.terminal import render_terminal
+from statediff.schema import SCHEMA_FILE, load_schema, schema_text
+
+Invoke = Callable[..., Result]
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"
+SEED_NEW = "seeds/jspg8-2026-kz-tr.ru.txt"
+UPDATE_GOLDEN = os.environ.get("STATEDIFF_UPDATE_GOLDEN") == "1"
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
+# ::error file=a.txt,line=3,title=T::message  (properties are optional, comma-separated key=value)
+COMMAND_RE = re.compile(r"^::(?P<level>warning|error|notice)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def _validate(text: str) -> dict[str, Any]:
+    data = json.loads(text)
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+    return data
+
+
+def _unescape(text: str) -> str:
+    return text.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+
+
+def _parse_commands(text: str) -> list[dict[str, Any]]:
+    commands = []
+    for line in text.splitlines():
+        match = COMMAND_RE.match(line)
+        assert match, f"not a workflow command: {line!r}"
+        props = dict(item.split("=", 1) for item in match["props"].split(",")) if match["props"] else {}
+        commands.append({"level": match["level"], **{k: _unescape(v) for k, v in props.items()},
+                         "message": _unescape(match["message"])})
+    return commands
+
+
+# -- JSON and its schema ------------------------------------------------------------------
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    schema = load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_schema_describes_every_required_field() -> None:
+    schema = load_schema()
+    assert set(schema["required"]) >= {"schema_version", "tool", "settings", "old", "new", "changes", "summary"}
+    side = schema["$defs"]["side"]
+    assert set(side["required"]) >= {"path", "sha256", "language", "commitments"}
+    assert set(schema["$defs"]["commitment"]["required"]) >= {"id", "start", "end", "text"}
+    change = schema["$defs"]["change"]
+    assert set(change["required"]) >= {"status", "old", "new", "score"}
+    assert change["properties"]["status"]["enum"] == ["persisted", "modified", "new", "dropped"]
+    assert change["properties"]["score"]["type"] == ["number", "null"]
+    assert set(schema["properties"]["summary"]["required"]) == {"persisted", "modified", "new", "dropped"}
+
+
+def test_schema_ships_inside_the_package() -> None:
+    from importlib.resources import files
+
+    assert files("statediff.schema").joinpath(SCHEMA_FILE).is_file()
+    assert 'schema/*.json' in (ROOT / "pyproject.toml").read_text("utf-8")  # so a wheel carries it too
+
+
+def test_schema_command_prints_the_schema(run: Invoke) -> None:
+    result = run("schema")
+    assert result.exit_code == exit_codes.OK
+    assert result.stdout == schema_text()
+    assert json.loads(result.stdout) == load_schema()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [SEED_OLD, SEED_NEW],
+        [SEED_NEW, SEED_NEW],
+        [SEED_NEW, SEED_OLD, "--threshold", "0.6"],
+        ["tests/data/inputs/jspg7.docx", SEED_NEW],
+    ],
+    ids=["seed", "identical", "reversed-strict", "docx"],
+)
+def test_every_json_report_validates(run: Invoke, args: list[str]) -> None:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    report = _validate(result.stdout)
+    assert all(change["accepted"] is False for change in report["changes"])
+
+
+def test_golden_json_and_example_validate() -> None:
+    _validate((GOLDEN / "seed.json").read_text("utf-8"))
+    _validate((ROOT / "examples" / "seed.json").read_text("utf-8"))
+
+
+def test_schema_rejects_contract_breaks() -> None:
+    report = json.loads((GOLDEN / "seed.json").read_text("utf-8"))
+    validator = _validator()
+    for mutate in (
+        lambda r: r.pop("summary"),
+        lambda r: r["changes"][0].update(status="removed"),
+        lambda r: r["changes"][0].update(score="high"),
+        lambda r: r["old"]["commitments"][0].pop("text"),
+        lambda r: r["new"].pop("sha256"),
+        lambda r: r.update(schema_version=2),
+    ):
+        broken = json.loads(json.dumps(report))
+        mutate(broken)
+        assert not validator.is_valid(broken)
+
+
+# -- Markdown -----------------------------------------------------------------------------
+
+
+def _check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.write_bytes(actual.encode("utf-8"))
+        return
+    assert path.exists(), f"{path} is missing; run STATEDIFF_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_formats.py"
+    assert actual == path.read_bytes().decode("utf-8"), f"{name} differs from the golden file; regenerate it if intended (tests/golden/README.md)"
+
+
+def test_seed_markdown_golden(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--format", "markdown")
+    assert result.exit_code == exit_codes.OK, result.output
+    _check_golden("seed.md", result.stdout)
+
+
+def test_markdown_structure(run: Invoke) -> None:
+    out = run(SEED_OLD, SEED_NEW, "--format", "markdown").stdout
+    summary = json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)["summary"]
+    assert out.startswith(f"## statediff: `{SEED_OLD}` → `{SEED_NEW}`\n")
+    for title, status in (("Dropped", "dropped"), ("New", "new"), ("Modified", "modified"), ("Persisted", "persisted")):
+        assert f"| {title} | {summary[status]} |" in out
+        if summary[status]:
+            assert f"<summary><b>{title} ({summary[status]})</b></summary>" in out
+    assert out.count("<details>") == out.count("</details>") == sum(1 for n in summary.values() if n)
+    # a blank line after <summary> lets GitHub render the Markdown list inside the HTML block
+    assert "</summary>\n\n- " in out
+    assert "- **old line 5**<br>" in out  # each pledge with its line number
+
+
+def _hand_report(*, accepted: bool = False, notices: tuple[str, ...] = ()) -> Report:
+    def side(path: str, prefix: str, texts: tuple[str, ...]) -> Segmentation:
+        commitments, offset = [], 0
+        for n, text in enumerate(texts):
+            commitments.append(Commitment(f"{prefix}{n + 1}", offset, offset + len(text), text, text, offset, offset + len(text), 2 * n + 1))
+            offset += len(text) + 2
+        return Segmentation(Document(path, "\n\n".join(texts) + "\n", "0" * 64, "utf-8", False), "en", None, tuple(commitments))
+
+    old = side("old, draft: 1.txt", "o", ("The sides will expand *trade* by 50% <soon>.", "They will meet yearly.\nIn Astana."))
+    new = side("new.txt", "n", ("The sides will expand trade by 60%.", "A new fund | 2026."))
+    changes = (
+        Change(Status.MODIFIED, ("o1",), ("n1",), 0.71, 0.6),
+        Change(Status.DROPPED, ("o2",), (), None, accepted=accepted),
+        Change(Status.NEW, (), ("n2",), None),
+    )
+    return Report(old, new, changes, Settings(0.25, "auto", 0.9), notices)
+
+
+def test_markdown_escapes_and_diffs() -> None:
+    out = render_markdown(_hand_report())
+    assert r"<del>\*</del> trade" in out and "&lt;soon&gt;" in out and r"fund \| 2026" in out
+    assert "<del>" in out and "<ins>" in out
+    assert "- **old line 3**<br>They will meet yearly. In Astana." in out  # reflowed onto one line
+
+
+def test_markdown_shows_accepted_changes_and_notices() -> None:
+    out = render_markdown(_hand_report(accepted=True, notices=("1 accepted entry matches nothing",)))
+    assert "| Status | Pledges | Accepted |" in out and "| Dropped | 1 | 1 |" in out
+    assert "<summary><b>Dropped (1, 1 accepted)</b></summary>" in out
+    assert "- old line 3 · *accepted*<br>" in out
+    assert out.endswith("**Notices**\n\n- 1 accepted entry matches nothing\n")
+
+
+# -- GitHub workflow commands -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "data", "prop"),
+    [
+        ("100% sure", "100%25 sure", "100%25 sure"),
+        ("a\nb\r\nc", "a%0Ab%0D%0Ac", "a%0Ab%0D%0Ac"),
+        ("x: y, z", "x: y, z", "x%3A y%2C z"),
+        ("%0A literal", "%250A literal", "%250A literal"),
+    ],
+)
+def test_escaping_follows_the_workflow_command_rules(raw: str, data: str, prop: str) -> None:
+    assert escape_data(raw) == data
+    assert escape_property(raw) == prop
+    assert _unescape(prop) == raw
+
+
+def test_github_commands_point_at_the_right_file_and_line(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--format", "github")
+    assert result.exit_code == exit_codes.OK
+    report = json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)
+    commands = _parse_commands(result.stdout)
+    counted = [c for c in report["changes"] if c["status"] != "persisted"]
+    assert len(commands) == len(counted)
+    assert {c["level"] for c in commands} == {"warning"}  # no --fail-on: nothing is an error
+    old_lines = (ROOT / SEED_OLD).read_text("utf-8").splitlines()
+    new_lines = (ROOT / SEED_NEW).read_text("utf-8").splitlines()
+    by_id = {c["id"]: c for side in ("old", "new") for c in report[side]["commitments"]}
+    for command, change in zip(commands, counted, strict=True):
+        side, lines, ids = (SEED_OLD, old_lines, change["old"]) if change["status"] == "dropped" else (SEED_NEW, new_lines, change["new"])
+        assert command["file"] == side
+        first = by_id[ids[0]]
+        assert command["line"] == str(first["line"])
+        # the annotated line of the file really holds the start of that pledge
+        assert first["text"].split("\n")[0][:40] in lines[first["line"] - 1]
+        assert command["title"].startswith(change["status"].capitalize() + " pledge")
+        assert " ".join(first["text"].split()) in command["message"]
+
+
+def test_some_github_lines_by_hand(run: Invoke) -> None:
+    commands = _parse_commands(run(SEED_OLD, SEED_NEW, "--format", "github").stdout)
+    dropped = next(c for c in commands if c["title"] == "Dropped pledge")
+    assert (dropped["file"], dropped["line"]) == (SEED_OLD, "5")
+    assert dropped["message"].startswith(f"Not in {SEED_NEW}: В ходе встречи, которая носила дружественный")
+    new = next(c for c in commands if c["title"] == "New pledge")
+    assert (new["file"], new["line"]) == (SEED_NEW, "1")
+    assert new["message"].startswith("Not in seeds/jspg7-2022-kz-tr.ru.txt: Министр иностранных дел Турции Хакан Фидан")
+    modified = next(c for c in commands if c["title"].startswith("Modified pledge"))
+    assert modified["file"] == SEED_NEW and "\nWas (" in modified["message"]
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "errors"),
+    [("dropped", {"dropped"}), ("new", {"new"}), ("dropped,modified", {"dropped", "modified"}), (None, set())],
+)
+def test_github_errors_are_exactly_what_fail_on_counts(run: Invoke, fail_on: str | None, errors: set[str]) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--format", "github", *(["--fail-on", fail_on] if fail_on else []))
+    assert result.exit_code == (exit_codes.POLICY_VIOLATED if errors else exit_codes.OK)
+    for command in _parse_commands(result.stdout):
+        status = command["title"].split()[0].lower()
+        assert (command["level"] == "error") is (status in errors), command
+
+
+def test_github_escapes_properties_and_marks_accepted() -> None:
+    report = _hand_report(accepted=True)
+    out = render_github(report, evaluate(report, Policy(frozenset({"dropped", "new"}))))
+    commands = _parse_commands(out)
+    dropped = next(c for c in commands if c["title"].startswith("Dropped"))
+    assert dropped == {"level": "warning", "file": "old, draft: 1.txt", "line": "3", "title": "Dropped pledge (accepted)",
+                       "message": "Not in new.txt: They will meet yearly. In Astana."}
+    assert "file=old%2C draft%3A 1.txt" in out
+    new = next(c for c in commands if c["title"].startswith("New"))
+    assert new["level"] == "error" and new["line"] == "3"
+    assert "60%25" in out
+
+
+def test_github_leaves_lines_out_for_converted_formats() -> None:
+    report = _hand_report()
+    docx = Document("old.docx", report.old.document.text, "0" * 64, "n/a", False, format="docx")
+    out = render_github(Report(Segmentation(docx, "en", None, report.old.commitments), report.new, report.changes, report.settings))
+    dropped = next(c for c in _parse_commands(out) if c["title"].startswith("Dropped"))
+    assert "line" not in dropped and dropped["file"] == "old.docx"
+
+
+# -- --output, the terminal layouts and colour --------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "github", "plain"])
+def test_output_writes_the_format_and_the_terminal_gets_the_report(run: Invoke, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"report.{fmt}"
+    result = run(SEED_OLD, SEED_NEW, "--format", fmt, "--output", str(target), "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    assert result.stdout == run(SEED_OLD, SEED_NEW, "--format", "plain").stdout
+    written = target.read_text("utf-8")
+    assert written == run(SEED_OLD, SEED_NEW, "--format", fmt, "--fail-on", "dropped").stdout
+    if fmt == "json":
+        _validate(written)
+
+
+def test_output_to_an_unwritable_place_is_an_error(run: Invoke, tmp_path: Path) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--format", "json", "--output", str(tmp_path / "missing" / "r.json"))
+    assert result.exit_code == exit_codes.ERROR
+    assert result.stderr.startswith("statediff: error: --output")
+
+
+def test_plain_with_color_always_keeps_the_plain_layout(run: Invoke) -> None:
+    coloured = run(SEED_OLD, SEED_NEW, "--format", "plain", "--color", "always").stdout
+    assert ANSI_RE.search(coloured)
+    assert ANSI_RE.sub("", coloured) == run(SEED_OLD, SEED_NEW, "--format", "plain").stdout
+
+
+@pytest.mark.parametrize("fmt", ["plain", "rich"])
+def test_terminal_layouts_mark_accepted_changes(fmt: str) -> None:
+    stream = io.StringIO()
+    render_terminal(_hand_report(accepted=True), fmt, False, False, stream, width=80)
+    assert "old line 3  (accepted)" in stream.getvalue()
+    assert stream.getvalue().count("(accepted)") == 1

@@ -1,0 +1,210 @@
+"""Statement folders: dates in file names, statediff latest, statediff hook and the pre-commit hook definition."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from statediff import exit_codes
+from statediff.errors import StatementFolderError
+from statediff.latest import date_of, is_statement, latest_pair, previous_of, statements
+
+Invoke = Callable[..., Result]
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_OLD = ROOT / "seeds/jspg7-2022-kz-tr.ru.txt"
+SEED_NEW = ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("jspg7-2022-kz-tr.ru.txt", (2022,)),
+        ("statement-2022-03.md", (2022, 3)),
+        ("2022-03-05 joint statement.html", (2022, 3, 5)),
+        ("review-2019-2022.txt", (2022,)),  # the last date in the name
+        ("2021-12-01-to-2022-01.pdf", (2022, 1)),
+        ("2022-13-01.txt", (2022,)),  # no month 13: the year alone
+        ("2022-03-32.txt", (2022, 3)),
+        ("statement-20220305.txt", None),  # digits glued together are not a date
+        ("jspg7.txt", None),
+        ("no-0042.txt", None),  # not a plausible year
+        ("x-2022.docx", (2022,)),
+    ],
+)
+def test_date_of(name: str, date: tuple[int, ...] | None) -> None:
+    assert date_of(name) == date
+
+
+def test_shorter_dates_sort_before_longer_ones_with_the_same_prefix() -> None:
+    names = ["s-2023.txt", "s-2022-03-05.txt", "s-2022-04.txt", "s-2022.txt", "s-2022-03.txt"]
+    assert sorted(names, key=date_of) == ["s-2022.txt", "s-2022-03.txt", "s-2022-03-05.txt", "s-2022-04.txt", "s-2023.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "counts"),
+    [
+        ("a-2022.txt", True), ("a-2022.MD", True), ("a-2022.htm", True), ("a-2022.html", True), ("a-2022.docx", True),
+        ("a-2022.pdf", True), ("README.md", False), ("readme-2022.txt", False), ("SOURCES-2022.txt", False),
+        ("source.txt", False), (".draft-2022.txt", False), ("a-2022.json", False), ("a-2022.doc", False),
+    ],
+)
+def test_is_statement(name: str, counts: bool) -> None:
+    assert is_statement(name) is counts
+
+
+def _folder(tmp_path: Path, *names: str, seeds: dict[str, Path] | None = None) -> Path:
+    folder = tmp_path / "statements"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_text("The sides will cooperate.\n", "utf-8")
+    for name, source in (seeds or {}).items():
+        shutil.copyfile(source, folder / name)
+    return folder
+
+
+def test_latest_pair_picks_the_two_newest(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "s-2020.txt", "s-2022-03.md", "s-2022.txt", "README.md", "SOURCE.txt", "notes.json")
+    (folder / "sub-2030.txt").mkdir()  # folders never count, whatever their name
+    assert latest_pair(str(folder)) == (str(folder / "s-2022.txt"), str(folder / "s-2022-03.md"))
+    assert [d.label for d in statements(str(folder))] == ["2020", "2022", "2022-03"]
+
+
+@pytest.mark.parametrize(
+    ("names", "fragments"),
+    [
+        (("s-2020.txt", "draft.txt", "old.md"), ["without a date", "draft.txt", "old.md"]),
+        (("s-2020.txt", "a-2022.txt", "b-2022.txt"), ["the newest", "2022", "a-2022.txt", "b-2022.txt"]),
+        (("s-2020-01.txt", "t-2020-01.txt", "s-2022.txt"), ["the previous", "2020-01", "s-2020-01.txt", "t-2020-01.txt"]),
+        (("s-2020.txt",), ["at least two", "found 1", "s-2020.txt"]),
+        ((), ["at least two", "found 0"]),
+    ],
+)
+def test_latest_pair_errors_name_the_files(tmp_path: Path, names: tuple[str, ...], fragments: list[str]) -> None:
+    folder = _folder(tmp_path, *names)
+    with pytest.raises(StatementFolderError) as info:
+        latest_pair(str(folder))
+    for fragment in fragments:
+        assert fragment in str(info.value)
+
+
+def test_a_tie_below_the_two_newest_does_not_matter(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a-2019.txt", "b-2019.txt", "s-2020.txt", "s-2022.txt")
+    assert latest_pair(str(folder)) == (str(folder / "s-2020.txt"), str(folder / "s-2022.txt"))
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(StatementFolderError, match="no such folder"):
+        latest_pair(str(tmp_path / "nowhere"))
+
+
+def test_previous_of(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "s-2020.txt", "s-2022-03.md", "s-2022.txt", "s-2024.txt")
+    assert previous_of(str(folder / "s-2022-03.md")) == str(folder / "s-2022.txt")
+    assert previous_of(str(folder / "s-2024.txt")) == str(folder / "s-2022-03.md")
+    assert previous_of(str(folder / "s-2020.txt")) is None
+    (folder / "t-2022.txt").write_text("x", "utf-8")
+    with pytest.raises(StatementFolderError, match="share the date 2022"):
+        previous_of(str(folder / "s-2022.txt"))
+    with pytest.raises(StatementFolderError, match="the previous"):
+        previous_of(str(folder / "s-2022-03.md"))
+
+
+# -- statediff latest ---------------------------------------------------------------------
+
+
+def test_latest_command_compares_the_two_newest(run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _folder(tmp_path, "ancient-2001.txt", seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    monkeypatch.chdir(tmp_path)  # short relative paths, as a user would type them
+    result = run("latest", "statements")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert result.stdout.startswith("old: statements/jspg7-2022.ru.txt\n")
+    assert "new: statements/jspg8-2026.ru.txt\n" in result.stdout
+    assert result.stdout == run("statements/jspg7-2022.ru.txt", "statements/jspg8-2026.ru.txt").stdout
+
+
+def test_latest_shares_the_options_of_compare(run: Invoke, tmp_path: Path) -> None:
+    from statediff.cli import cli
+
+    compare_opts = {p.name for p in cli.commands["compare"].params if p.name not in ("old", "new")}
+    assert compare_opts == {p.name for p in cli.commands["latest"].params if p.name != "folder"}
+    assert compare_opts == {p.name for p in cli.commands["hook"].params if p.name != "files"}
+    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    result = run("latest", str(folder), "--format", "json", "--fail-on", "dropped", "--threshold", "0.3", "--lang", "ru")
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    assert '"threshold": 0.3' in result.stdout
+
+
+def test_latest_errors_are_one_line(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a-2022.txt", "b-2022.txt")
+    result = run("latest", str(folder), "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.ERROR
+    assert result.stderr.startswith("statediff: error:") and "a-2022.txt, b-2022.txt" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+# -- statediff hook -----------------------------------------------------------------------
+
+
+def test_hook_compares_each_changed_file_with_the_previous_one(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "README.md", seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    old, new = folder / "jspg7-2022.ru.txt", folder / "jspg8-2026.ru.txt"
+    result = run("hook", str(new), "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    assert result.stdout == run(str(old), str(new)).stdout
+    # the oldest statement and files that are not statements are skipped, with a notice
+    result = run("hook", str(old), str(folder / "README.md"), "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert result.stdout == ""
+    assert f"{old}: no earlier statement in its folder" in result.stderr
+    assert f"{folder / 'README.md'}: not a dated statement file, skipped" in result.stderr
+
+
+def test_hook_without_files_does_nothing(run: Invoke) -> None:
+    result = run("hook", "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.OK
+    assert result.output == ""
+
+
+def test_hook_exits_with_the_worst_code(run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    (tmp_path / "bad").mkdir()
+    for name in ("a-2022.txt", "b-2022.txt"):
+        shutil.copyfile(SEED_NEW, tmp_path / "bad" / name)
+    monkeypatch.chdir(tmp_path)
+    result = run("hook", "bad/a-2022.txt", "statements/jspg8-2026.ru.txt", "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.ERROR
+    assert "statediff: error: bad: statements share the date 2022" in result.stderr
+    assert "new: statements/jspg8-2026.ru.txt\n" in result.stdout  # the good pair was still compared
+    assert run("hook", "statements/jspg8-2026.ru.txt", "--fail-on", "new").exit_code == exit_codes.POLICY_VIOLATED
+
+
+def test_hook_writes_every_report_to_output(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD, "b-2022.txt": SEED_NEW, "c-2024.txt": SEED_OLD})
+    out = tmp_path / "report.md"
+    result = run("hook", str(folder / "b-2022.txt"), str(folder / "c-2024.txt"), "--format", "markdown", "--output", str(out))
+    assert result.exit_code == exit_codes.OK
+    assert out.read_text("utf-8").count("## statediff: ") == 2
+
+
+# -- the pre-commit hook definition -------------------------------------------------------
+
+
+def test_pre_commit_hook_definition() -> None:
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert re.search(r"^- id: statediff$", text, re.M)
+    assert re.search(r"^  entry: statediff hook$", text, re.M)
+    assert re.search(r"^  language: python$", text, re.M)
+    files = re.search(r"^  files: (.+)$", text, re.M)
+    assert files
+    pattern = re.compile(files.group(1))
+    for name in ("s/a-2022.txt", "s/a-2022.md", "s/a.html", "s/a.htm", "s/a.docx", "s/a.pdf"):
+        assert pattern.search(name), name
+    assert not pattern.search("s/a.json")
+    args = re.search(r"^  args: \[(.+)\]$", text, re.M)
+    assert args and args.group(1).split(", ") == ["--fail-on", "dropped"]
