@@ -28,7 +28,7 @@ CHAR_N = 5
 # A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
 GROUP_FACTOR = 1.0
 # Candidate generation (see candidate_pairs): exhaustive below this many old × new pairs.
-EXHAUSTIVE_MAX_PAIRS = 250_000
+EXHAUSTIVE_MAX_PAIRS = 40_000
 CANDIDATES_PER_ITEM = 10
 RARE_TERMS_PER_ITEM = 8
 POSTING_CAP = 300  # a term in more pledges than this says nothing about which pair is right
@@ -71,6 +71,13 @@ def align(
 
     ``workers`` processes score candidate pairs in parallel; ``exhaustive`` forces (True) or
     disables (False) scoring every pair that shares a term, instead of deciding by size."""
+    old_vec, new_vec = build_vectors(old, new)
+    scores = _score_candidates(old_vec, new_vec, progress, workers, exhaustive)
+    return _assign(scores, len(old.commitments), len(new.commitments), threshold)
+
+
+def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:
+    """Matching vectors of both statements, weighted by IDF over the two together."""
     old_terms, old_sentence_terms = _terms(old)
     new_terms, new_sentence_terms = _terms(new)
     old_chars, new_chars = _char_grams(old), _char_grams(new)
@@ -78,8 +85,7 @@ def align(
     char_idf = _idf(old_chars + new_chars, [])
     old_vec = Vectors.build(_vectors(old_terms, idf), _vectors(old_sentence_terms, idf), _vectors(old_chars, char_idf))
     new_vec = Vectors.build(_vectors(new_terms, idf), _vectors(new_sentence_terms, idf), _vectors(new_chars, char_idf))
-    scores = _score_candidates(old_vec, new_vec, progress, workers, exhaustive)
-    return _assign(scores, len(old.commitments), len(new.commitments), threshold)
+    return old_vec, new_vec
 
 
 def _char_grams(seg: Segmentation) -> list[WeightedTerms]:
@@ -288,7 +294,12 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
     )
     nearest_old = {i: Candidate(*best_new[i]) for i in range(n_old) if i not in old_group and i in best_new}
     nearest_new = {j: Candidate(*best_old[j]) for j in range(n_new) if j not in new_group and j in best_old}
-    return Alignment(links=tuple(sorted(links, key=lambda link: (link.old[0], link.new[0]))), nearest_old=nearest_old, nearest_new=nearest_new)
+    return Alignment(
+        links=tuple(sorted(links, key=lambda link: (link.old[0], link.new[0]))),
+        nearest_old=nearest_old,
+        nearest_new=nearest_new,
+        candidates_scored=len(scores),
+    )
 
 
 def _top_k(scores: dict[tuple[int, int], float], by_new: bool, k: int) -> dict[int, tuple[int, ...]]:

@@ -105,6 +105,7 @@ class Alignment:
     links: tuple[Link, ...]
     nearest_old: dict[int, Candidate]  # unmatched old index -> best new candidate
     nearest_new: dict[int, Candidate]
+    candidates_scored: int = 0  # pairs whose similarity was computed (the cost of alignment)
 
 
 @dataclass(frozen=True)

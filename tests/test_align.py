@@ -1,0 +1,147 @@
+"""Alignment and classification: reordered, merged, split and reworded pledges; the
+persisted/modified boundary; candidate generation on large inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from statediff.align import align, build_vectors, candidate_pairs
+from statediff.classify import classify, word_similarity
+from statediff.model import Document, Status
+from statediff.segment import segment
+
+
+def _seg(text: str, prefix: str, lang: str = "en"):
+    doc = Document(path=f"{prefix}.txt", text=text, sha256=prefix * 64, encoding="utf-8", encoding_detected=False)
+    return segment(doc, lang, id_prefix=prefix)
+
+
+def _changes(old_text: str, new_text: str, lang: str = "en", **kwargs):
+    old, new = _seg(old_text, "o", lang), _seg(new_text, "n", lang)
+    return classify(old, new, align(old, new, **kwargs))
+
+
+def _groups(changes) -> set[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    return {(ch.old, ch.new, ch.status.value) for ch in changes}
+
+
+OLD_EN = """The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors.
+The leaders condemned terrorism in all its forms and manifestations.
+The leaders welcomed the launch of a student exchange programme between universities.
+The leaders discussed the situation on the Korean Peninsula.
+"""
+
+ALIGN_CASES = [
+    ("identical", OLD_EN, OLD_EN, {(("o1",), ("n1",), "persisted"), (("o2",), ("n2",), "persisted"),
+                                   (("o3",), ("n3",), "persisted"), (("o4",), ("n4",), "persisted")}),
+    ("reordered",
+     OLD_EN,
+     """The leaders discussed the situation on the Korean Peninsula.
+The leaders welcomed the launch of a student exchange programme between universities.
+The leaders condemned terrorism in all its forms and manifestations.
+The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors.
+""",
+     {(("o1",), ("n4",), "persisted"), (("o2",), ("n3",), "persisted"), (("o3",), ("n2",), "persisted"), (("o4",), ("n1",), "persisted")}),
+    ("reworded, dropped and new",
+     OLD_EN,
+     """The two sides committed to deepen their civil nuclear energy partnership, including small modular reactors.
+The leaders condemned terrorism and violent extremism in all its forms.
+The leaders launched a new dialogue on critical minerals supply chains.
+""",
+     {(("o1",), ("n1",), "modified"), (("o2",), ("n2",), "modified"), (("o3",), (), "dropped"), (("o4",), (), "dropped"),
+      ((), ("n3",), "new")}),
+]
+
+
+@pytest.mark.parametrize(("name", "old_text", "new_text", "expected"), ALIGN_CASES, ids=[c[0] for c in ALIGN_CASES])
+def test_alignment_cases(name: str, old_text: str, new_text: str, expected: set) -> None:
+    assert _groups(_changes(old_text, new_text)) == expected
+
+
+def test_merge_two_old_pledges_into_one_new() -> None:
+    old = """The ministers discussed the calendar of bilateral visits at the highest level this year.
+The ministers discussed preparations for the fourth meeting of the High-Level Strategic Cooperation Council.
+The ministers condemned terrorism in all its forms.
+"""
+    new = """The ministers discussed the calendar of visits and preparations for the sixth meeting of the High-Level Strategic Cooperation Council.
+The ministers condemned terrorism in all its forms.
+"""
+    groups = _groups(_changes(old, new))
+    assert (("o1", "o2"), ("n1",), "modified") in groups
+    assert (("o3",), ("n2",), "persisted") in groups
+
+
+def test_split_one_old_pledge_into_two_new() -> None:
+    old = "The sides stressed the importance of cooperation in education, science and culture between universities and schools.\n"
+    new = """The sides encouraged cooperation in education and science between universities.
+The sides agreed to support cultural partnerships between schools and universities.
+"""
+    groups = _groups(_changes(old, new))
+    assert (("o1",), ("n1", "n2"), "modified") in groups
+
+
+def test_aliases_match_across_scripts() -> None:
+    old = "Стороны заявили о поддержке трансформации Совещания по взаимодействию и мерам доверия в Азии в полноценную международную организацию.\n"
+    new = "Стороны поддержали преобразование CICA в полноценную международную организацию при сохранении ее азиатской идентичности.\n"
+    groups = _groups(_changes(old, new, lang="ru"))
+    assert {(g[0], g[1]) for g in groups} == {(("o1",), ("n1",))}
+
+
+def test_unrelated_statements_match_nothing() -> None:
+    old = "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors.\n"
+    new = "The ministers welcomed the opening of a consulate in Almaty to serve students and tourists.\n"
+    assert {g[2] for g in _groups(_changes(old, new))} == {"dropped", "new"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "status"),
+    [
+        # one word changed in a 16-word pledge: similarity ≥ 0.9 → persisted
+        ("The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors in both countries.",
+         "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors in the two countries.",
+         Status.PERSISTED),
+        # a changed number and reworded predicate → modified
+        ("The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors by 2030.",
+         "The leaders decided to pursue cooperation on civil nuclear energy including modular reactors by 2035.",
+         Status.MODIFIED),
+    ],
+)
+def test_persisted_modified_boundary(old: str, new: str, status: Status) -> None:
+    [change] = [ch for ch in _changes(old + "\n", new + "\n") if ch.old and ch.new]
+    assert change.status == status
+    assert (change.word_similarity >= 0.9) == (status == Status.PERSISTED)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [("a b c d", "a b c d", 1.0), ("a b c d", "e f g h", 0.0), ("a b c d", "a b c e", 0.75)])
+def test_word_similarity(a: str, b: str, expected: float) -> None:
+    assert word_similarity(a, b) == pytest.approx(expected)
+
+
+def test_persist_threshold_moves_the_boundary() -> None:
+    old = "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors in both countries.\n"
+    new = "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors in the two countries.\n"
+    o, n = _seg(old, "o"), _seg(new, "n")
+    strict = classify(o, n, align(o, n), persist_threshold=0.99)
+    assert [ch.status for ch in strict] == [Status.MODIFIED]
+
+
+def test_candidate_index_keeps_true_pairs_and_matches_exhaustive_links() -> None:
+    topics = ["nuclear reactors", "student exchanges", "maritime security", "critical minerals", "vaccine production",
+              "space exploration", "cyber defence", "clean hydrogen", "rail corridors", "wheat exports"]
+    places = ["Almaty", "Ankara", "Osaka", "Lima", "Dakar", "Oslo", "Hanoi", "Quito", "Accra", "Riga",
+              "Perth", "Cusco", "Tunis", "Minsk", "Sofia", "Turku", "Nadi", "Jinja", "Balkh", "Merv"]
+    old_lines = [f"The sides agreed to expand cooperation on {t} with partners in {p} and {q}."
+                 for t in topics for p in places for q in places[:2]]
+    new_lines = [line.replace("agreed to expand", "committed to deepen") for line in reversed(old_lines)]
+    old, new = _seg("\n".join(old_lines) + "\n", "o"), _seg("\n".join(new_lines) + "\n", "n")
+    vectors = build_vectors(old, new)
+    indexed = set(candidate_pairs(*vectors, exhaustive=False))
+    n = len(old_lines)
+    assert all((k, n - 1 - k) in indexed for k in range(n))
+    assert align(old, new, exhaustive=False).links == align(old, new, exhaustive=True).links
+
+
+def test_parallel_scoring_gives_the_same_links() -> None:
+    lines = [f"The sides agreed to cooperate on topic {w} and {v} in region {u}." for w in "abcdefghij" for v in "klmnopqrst" for u in "uvwxy"]
+    old, new = _seg("\n".join(lines) + "\n", "o"), _seg("\n".join(reversed(lines)) + "\n", "n")
+    assert align(old, new, workers=2).links == align(old, new, workers=1).links

@@ -1,0 +1,166 @@
+"""Segmentation: sentence repair rules, clause splitting, commitment detection, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from statediff.errors import NoCommitmentsError
+from statediff.languages import detect_language, get_language
+from statediff.model import Document
+from statediff.segment import segment
+from statediff.segment.sentences import split_sentences
+
+
+def _doc(text: str) -> Document:
+    return Document(path="t.txt", text=text, sha256="0" * 64, encoding="utf-8", encoding_detected=False)
+
+
+def _sentences(text: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, 0, len(text), get_language(lang))]
+
+
+def _commitments(text: str, lang: str | None = None) -> list[str]:
+    return [c.text for c in segment(_doc(text), lang).commitments]
+
+
+SENTENCE_CASES = [
+    # (language, text, expected sentences) — every abbreviation the repair rules must survive
+    ("ru", "Встреча прошла в г. Нур-Султан. Стороны договорились.", ["Встреча прошла в г. Нур-Султан.", "Стороны договорились."]),
+    ("ru", "Это было в 2020-2022 гг. в Анкаре. Стороны договорились.", ["Это было в 2020-2022 гг. в Анкаре.", "Стороны договорились."]),
+    ("ru", "Торговля превысила 5 млрд. долл. США. Стороны договорились.", ["Торговля превысила 5 млрд. долл. США.", "Стороны договорились."]),
+    ("ru", "Объем составил 10 млрд. долларов США в 2021 году. Стороны договорились.",
+     ["Объем составил 10 млрд. долларов США в 2021 году.", "Стороны договорились."]),
+    ("ru", "Посол А. Байель отметил важность диалога. Стороны договорились.", ["Посол А. Байель отметил важность диалога.", "Стороны договорились."]),
+    ("ru", "Встреча прошла 24 февр. 2022 года. Стороны договорились.", ["Встреча прошла 24 февр. 2022 года.", "Стороны договорились."]),
+    ("en", "The leaders met on Feb. 3 in Washington. They agreed to talk.", ["The leaders met on Feb. 3 in Washington.", "They agreed to talk."]),
+    ("en", "They discussed trade, e.g. tariffs and quotas. They agreed to talk.", ["They discussed trade, e.g. tariffs and quotas.", "They agreed to talk."]),
+    ("en", "The summit in St. Louis was held. They agreed to talk.", ["The summit in St. Louis was held.", "They agreed to talk."]),
+    ("en", "They adopted Resolution No. 5 today. They agreed to talk.", ["They adopted Resolution No. 5 today.", "They agreed to talk."]),
+    ("en", "President Joseph R. Biden welcomed the Prime Minister. They agreed to talk.",
+     ["President Joseph R. Biden welcomed the Prime Minister.", "They agreed to talk."]),
+    ("en", "The U.S. and India met. They agreed to talk.", ["The U.S. and India met.", "They agreed to talk."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SENTENCE_CASES)
+def test_sentence_repair_rules(lang: str, text: str, expected: list[str]) -> None:
+    assert _sentences(text, lang) == expected
+
+
+CLAUSE_CASES = [
+    # (language, text, expected commitment texts)
+    ("ru",
+     "Стороны отметили важность углубления взаимодействия на площадках, таких как ООН, ОБСЕ, ОИС и ОЭС, "
+     "и договорились поддерживать кандидатуры друг друга в международных организациях.",
+     ["Стороны отметили важность углубления взаимодействия на площадках, таких как ООН, ОБСЕ, ОИС и ОЭС",
+      "и договорились поддерживать кандидатуры друг друга в международных организациях."]),
+    ("ru",
+     "Они выразили признательность за тесное сотрудничество в оборонной сфере, подтвердив важность модернизации оборонной промышленности.",
+     ["Они выразили признательность за тесное сотрудничество в оборонной сфере",
+      "подтвердив важность модернизации оборонной промышленности."]),
+    # noun coordination under one predicate stays one pledge
+    ("ru", "Стороны подчеркнули важность сотрудничества в сфере торговли, экономики, капиталовложений и культуры.",
+     ["Стороны подчеркнули важность сотрудничества в сфере торговли, экономики, капиталовложений и культуры."]),
+    ("ru", "Министры договорились обсудить календарь визитов, а также организацию саммитов глав государств.",
+     ["Министры договорились обсудить календарь визитов, а также организацию саммитов глав государств."]),
+    ("en", "The leaders reaffirmed their partnership, welcomed the new dialogue, and committed to expand trade.",
+     ["The leaders reaffirmed their partnership", "welcomed the new dialogue", "and committed to expand trade."]),
+    ("en", "The leaders agreed to deepen cooperation on trade, investment and culture.",
+     ["The leaders agreed to deepen cooperation on trade, investment and culture."]),
+    ("en", "The leaders committed to enhance investments in energy, and facilitate cooperation between energy companies.",
+     ["The leaders committed to enhance investments in energy", "and facilitate cooperation between energy companies."]),
+    ("en", "Reaffirming their commitment to open markets, the leaders welcomed the new trade framework.",
+     ["Reaffirming their commitment to open markets", "the leaders welcomed the new trade framework."]),
+    # a ';' list of nouns is one pledge; a ';' list of verb phrases is several
+    ("en", "The sides will cooperate on renewable energy; storage technologies; and grid modernisation.",
+     ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
+    ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
+     ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CLAUSE_CASES)
+def test_clause_splitting(lang: str, text: str, expected: list[str]) -> None:
+    assert _commitments(text, lang) == expected
+
+
+SKIP_CASES = [
+    # (language, text, reason of the first line's skip, commitment count)
+    ("ru", "Совместное заявление министров\n\nСтороны договорились о сотрудничестве.", "heading", 1),
+    ("ru", "Стороны договорились о сотрудничестве.\nНапомним, что коридор соединяет Азию с Европой.", "background", 1),
+    ("ru", "[bookmark: _GoBack]Стороны договорились о сотрудничестве.", "boilerplate", 1),
+    ("ru", "Вы находитесь здесь:Главная/Актуально/Новости\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
+    ("en", "Joint Statement\nThe leaders agreed to cooperate.", "heading", 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reason", "count"), SKIP_CASES)
+def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason: str, count: int) -> None:
+    seg = segment(_doc(text), lang)
+    assert len(seg.commitments) == count
+    assert reason in {s.reason for s in seg.skipped}
+
+
+def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
+    text = ("Стороны договорились о сотрудничестве в сфере торговли и инвестиций.\n" * 3
+            + "Похожие материалы (по тегу)\nСтороны договорились о чем-то еще.\n")
+    seg = segment(_doc(text), "ru")
+    assert len(seg.commitments) == 3
+    tail = text.index("Похожие")
+    assert all(s.reason == "boilerplate" for s in seg.skipped if s.start >= tail)
+
+
+@pytest.mark.parametrize("path", ["seeds/jspg7-2022-kz-tr.ru.txt", "seeds/jspg8-2026-kz-tr.ru.txt", "seeds/kz-tm-mfa-2023.ru.txt"])
+def test_offsets_and_coverage_on_real_text(path: str) -> None:
+    from statediff.load import load
+
+    seg = segment(load(path))
+    text = seg.document.text
+    covered = bytearray(len(text))
+    for c in seg.commitments:
+        assert text[c.start:c.end] == c.text
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for s in seg.skipped:
+        covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+    assert all(covered[k] or text[k].isspace() for k in range(len(text)))
+
+
+def test_attribution_tags_are_removed_from_match_text_only() -> None:
+    text = 'Стороны подтвердили намерение сохранять эту динамику", - передает министерство.'
+    [commitment] = segment(_doc(text), "ru").commitments
+    assert "передает" in commitment.text
+    assert "передает" not in commitment.match_text
+
+
+def test_no_commitments_raises() -> None:
+    with pytest.raises(NoCommitmentsError):
+        segment(_doc("Погода в Астане.\nСолнечно."), "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Стороны договорились углублять сотрудничество в сфере торговли и культуры.", "ru"),
+        ("Тараптар сауда және мәдениет саласындағы ынтымақтастықты тереңдетуге келісті.", "kk"),
+        ("The leaders agreed to deepen cooperation in trade and culture with their partners.", "en"),
+        ("Gruppen är fast besluten att fortsätta arbeta för detta och för rättvisa.", "sv"),
+        ("Taraflar ticaret ve kültür alanında işbirliğini derinleştirme konusunda mutabık kaldı ve bu konuda bir karar aldı.", "tr"),
+        ("Nous réaffirmons notre engagement envers la coopération dans le domaine du commerce et de la culture.", "fr"),
+        ("Reafirmamos nuestro compromiso con la cooperación en el comercio y la cultura de la región.", "es"),
+    ],
+)
+def test_language_detection(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("pair", ["sv_ps752-coordination-group_2023-10_2024-01", "en_nnsc-annual-joint-statement_2018_2019"])
+def test_real_corpus_statements_yield_commitments(pair: str) -> None:
+    from pathlib import Path
+
+    from statediff.load import load
+
+    folder = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / pair
+    if not folder.exists():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    for name in ("a.txt", "b.txt"):
+        assert segment(load(str(folder / name))).commitments
