@@ -7,6 +7,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -317,3 +318,18 @@ def test_terminal_layouts_mark_accepted_changes(fmt: str) -> None:
     render_terminal(_hand_report(accepted=True), fmt, False, False, stream, width=80)
     assert "old line 3  (accepted)" in stream.getvalue()
     assert stream.getvalue().count("(accepted)") == 1
+
+
+@dataclass(frozen=True)
+class _DetailedChange(Change):
+    details: Any = None  # the per-change details a later stage adds (strength, numbers, topics)
+
+
+def test_github_annotates_weakened_pledges_as_errors() -> None:
+    report = _hand_report()
+    weakened = _DetailedChange(Status.PERSISTED, ("o1",), ("n1",), 0.95, 0.95, details={"strength": {"change": "weakened"}})
+    report = Report(report.old, report.new, (weakened, *report.changes[1:]), report.settings)
+    commands = _parse_commands(render_github(report, evaluate(report, Policy(frozenset({"weakened"})))))
+    assert commands[0] == {"level": "error", "file": "new.txt", "line": "1", "title": "Weakened pledge (score 0.95)",
+                           "message": commands[0]["message"]}
+    assert [c["level"] for c in commands[1:]] == ["warning", "warning"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Change, Commitment, Report, Segmentation, Status
-from ..policy import Verdict
+from ..policy import WEAKENED, Verdict
 
 _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MODIFIED: "Modified pledge",
            Status.PERSISTED: "Persisted pledge"}
@@ -16,24 +16,25 @@ def render_github(report: Report, verdict: Verdict | None = None) -> str:
     """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
 
     Dropped pledges point at the old file's line, new and modified ones at the new file's line."""
-    violating = set(verdict.violations) if verdict else set()
+    reasons = dict(zip(verdict.violations, verdict.reasons, strict=True)) if verdict else {}
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
     lines = []
     for index, change in enumerate(report.changes):
         # Persisted changes appear only when the policy counts them (a weakened pledge).
-        if change.status is Status.PERSISTED and index not in violating:
+        if change.status is Status.PERSISTED and index not in reasons:
             continue
-        level = "error" if index in violating else "warning"
-        lines.append(_command(level, report, change, old, new))
+        level = "error" if index in reasons else "warning"
+        lines.append(_command(level, report, change, old, new, weakened=reasons.get(index) == WEAKENED))
     return "".join(line + "\n" for line in lines)
 
 
-def _command(level: str, report: Report, change: Change, old: dict[str, Commitment], new: dict[str, Commitment]) -> str:
+def _command(level: str, report: Report, change: Change, old: dict[str, Commitment], new: dict[str, Commitment], *,
+             weakened: bool) -> str:
     old_members = [old[cid] for cid in change.old]
     new_members = [new[cid] for cid in change.new]
     side, members = (report.old, old_members) if change.status is Status.DROPPED else (report.new, new_members)
-    title = _TITLES[change.status]
+    title = "Weakened pledge" if weakened else _TITLES[change.status]
     if change.score is not None:
         title += f" (score {change.score:.2f})"
     if change.accepted:
