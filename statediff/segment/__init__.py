@@ -10,7 +10,7 @@ from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import artefacts, classify_blocks, split_blocks
 from .clauses import split_clauses
 from .sentences import split_sentences
-from .tokens import Token, tokenize
+from .tokens import tokenize
 
 _LIST_MARKER_RE = re.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
@@ -82,8 +82,7 @@ def _cut_sentence(
     words = [t.text.lower() for t in tokens]
     cue_starts = [t.start for k, t in enumerate(tokens) if lang.commitment_cues.match_at(words, k)]
     clauses = split_clauses(text, s_start, s_end, lang, tokens)
-    subject = _subject(tokens, words, lang) if len(clauses) > 1 else ""
-    for number, clause in enumerate(clauses):
+    for clause in clauses:
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
             continue
@@ -92,9 +91,9 @@ def _cut_sentence(
         if not is_commitment or sum(1 for t in tokens if start <= t.start < end) < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
+        # The sentence subject is not copied onto later clauses: measured, it made unrelated
+        # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
         match_text = _match_text(text[start:end], lang)
-        if number > 0 and subject:
-            match_text = f"{subject} {match_text}"
         commitments.append(
             Commitment(
                 id=f"{id_prefix}{len(commitments) + 1}",
@@ -107,14 +106,6 @@ def _cut_sentence(
                 line=document.line_of(start),
             )
         )
-
-
-def _subject(tokens: list[Token], words: list[str], lang: Language) -> str:
-    """The words before the first predicate of a sentence ("Стороны", "The leaders"), if short."""
-    for k in range(len(words)):
-        if lang.commitment_cues.match_at(words, k):
-            return " ".join(t.text for t in tokens[:k]) if 0 < k <= 6 else ""
-    return ""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
