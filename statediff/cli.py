@@ -75,6 +75,7 @@ class AlignOptions:
     lang_old: str | None
     lang_new: str | None
     max_bytes: int
+    workers: int
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ _ALIGN_OPTIONS = (
     click.option("--lang-new", default=None, help="Language of NEW only (overrides --lang)."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
                  help="Refuse inputs larger than this many bytes, before reading them whole."),
+    click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+                 help="Processes for segmenting and scoring large inputs; the output is the same whatever this is."),
 )
 _OUTPUT_OPTIONS = (
     click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
@@ -278,7 +281,28 @@ def _compare(old: str, new: str, align: AlignOptions) -> Report:
         persist_threshold=DEFAULT_PERSIST_THRESHOLD if align.persist_threshold is None else align.persist_threshold,
         language_old=align.lang_old or align.lang, language_new=align.lang_new or align.lang,
         max_bytes=align.max_bytes,
+        workers=align.workers,
+        progress=_progress_bar() if sys.stderr.isatty() else None,
     )
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A Rich progress bar on stderr, shown only once scoring reports progress (large inputs)."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            state["bar"] = Progress(console=Console(stderr=True), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("scoring pledge pairs", total=total)
+        state["bar"].update(state["task"], completed=min(done, total))
+        if done >= total:
+            state["bar"].stop()
+
+    return update
 
 
 def _read_accept_list(path: str | None) -> AcceptList | None:
