@@ -299,6 +299,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         nearest_old=nearest_old,
         nearest_new=nearest_new,
         candidates_scored=len(scores),
+        ranked_old=_ranked_candidates(ranked, by_new=False),
+        ranked_new=_ranked_candidates(ranked, by_new=True),
     )
 
 
@@ -311,3 +313,17 @@ def _top_k(scores: dict[tuple[int, int], float], by_new: bool, k: int) -> dict[i
         else:
             lists[i].append((-s, j))
     return {key: tuple(idx for _, idx in sorted(vals)[:k]) for key, vals in lists.items()}
+
+
+RANKED_K = 3  # candidates kept per pledge: enough for a runner-up besides the partners it is linked to
+
+
+def _ranked_candidates(ranked: list[tuple[tuple[int, int], float]], by_new: bool) -> dict[int, tuple[Candidate, ...]]:
+    """Each pledge's RANKED_K best partners on the other side, best first, linked or not
+    (the details stage names the runner-up of an uncertain match from these)."""
+    out: dict[int, list[Candidate]] = defaultdict(list)
+    for (i, j), s in ranked:
+        key, partner = (j, i) if by_new else (i, j)
+        if len(out[key]) < RANKED_K:
+            out[key].append(Candidate(partner, s))
+    return {key: tuple(candidates) for key, candidates in out.items()}

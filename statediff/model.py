@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the details stage's own types; imported for annotations only, never at run time
+    from .details.types import ChangeDetails, ReportDetails, TopicCount
 
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -106,6 +110,8 @@ class Alignment:
     nearest_old: dict[int, Candidate]  # unmatched old index -> best new candidate
     nearest_new: dict[int, Candidate]
     candidates_scored: int = 0  # pairs whose similarity was computed (the cost of alignment)
+    ranked_old: dict[int, tuple[Candidate, ...]] = field(default_factory=dict)  # old index -> its best new candidates, linked or not
+    ranked_new: dict[int, tuple[Candidate, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ class Change:
     score: float | None
     word_similarity: float | None = None  # raw-text similarity behind persisted vs modified
     accepted: bool = False  # reviewed via an accept file: status unchanged, not counted by --fail-on
+    details: ChangeDetails | None = None  # strength, numbers, names, topics, match reasons (details stage)
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,8 @@ class Report:
     changes: tuple[Change, ...]
     settings: Settings
     notices: tuple[str, ...] = ()
+    topics: tuple[TopicCount, ...] = ()  # changes per status for each topic (details stage)
+    details: ReportDetails | None = None  # names and figures found on one side only (details stage)
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}

@@ -73,10 +73,9 @@ def test_parse_fail_on_rejects_bad_values(value: str, fragment: str) -> None:
         parse_fail_on(value)
 
 
-def test_weakened_is_a_usage_error_while_changes_have_no_strength() -> None:
-    assert not policy.strength_available()  # flips once Change gains ``details``; then see the next test
-    with pytest.raises(UsageError, match="pledge strength is not available yet"):
-        parse_fail_on("dropped,weakened")
+def test_weakened_is_available_now_that_changes_carry_strength() -> None:
+    assert policy.strength_available()  # Change.details (the details stage) carries strength
+    assert parse_fail_on("dropped,weakened") == {"dropped", "weakened"}
 
 
 def test_weakened_is_accepted_once_strength_is_available(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,8 +223,6 @@ def test_without_fail_on_a_comparison_exits_0_whatever_it_finds(run: Invoke) -> 
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--fail-on", "weakened"], "pledge strength is not available yet"),
-        (["--fail-on", "dropped,weakened"], "pledge strength is not available yet"),
         (["--fail-on", "deleted"], "unknown value 'deleted'"),
         (["--min-score", "1.5"], "--min-score"),
     ],

@@ -1,0 +1,163 @@
+"""The frozen data types of the details stage: what each change and the whole report are annotated with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Temporal kinds carry an ISO 8601 value ("2030", "2022-03", "2022-03-03/2022-03-04", "--02-02").
+TEMPORAL_KINDS = ("date", "year", "deadline")
+# Kinds whose disappearance is worth a report-level line: amounts, shares, counts and deadlines.
+FIGURE_KINDS = ("money", "percent", "count", "deadline")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """The main predicate of a pledge and its place on the strength ladder."""
+
+    level: int  # 0 note … 4 binding
+    label: str  # note | welcome | support | intent | binding
+    verb: str  # verbatim source span of the cue ("подтвердили намерение", "will")
+    start: int  # offsets into the document text
+    end: int
+    negated: bool = False  # a negation next to the predicate ("will not", "не поддерживают")
+
+
+@dataclass(frozen=True)
+class Strength:
+    """Strength of a change's old and new sides; ``change`` only when both exist and the level moved."""
+
+    old: Predicate | None
+    new: Predicate | None
+    change: str | None = None  # strengthened | weakened | None
+    negation_changed: bool = False  # one side negated and the other not: a reversal the level cannot show
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number, amount, date or deadline found in a pledge; ``text == document.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # money | percent | date | year | ordinal | count | deadline
+    quantity: int | float | None = None  # money amount, percent, ordinal or count
+    unit: str = ""  # ISO currency, "%", or the counted/ordered noun ("session", "year")
+    when: str = ""  # ISO 8601 for temporal kinds
+    target: bool = False  # introduced as a goal ("до 10 млрд.", "to $500 billion")
+    id: str = ""  # the commitment it was found in
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Numbers are paired across a change only within the same kind and unit."""
+        return (self.kind, self.unit)
+
+    @property
+    def same_value(self) -> tuple[Any, ...]:
+        return (self.kind, self.unit, self.quantity, self.when)
+
+    @property
+    def value(self) -> Any:
+        """The JSON form of the value for this kind."""
+        if self.kind in TEMPORAL_KINDS:
+            return self.when
+        if self.kind == "money":
+            return {"amount": self.quantity, "currency": self.unit}
+        if self.kind == "percent":
+            return self.quantity
+        return {"n": self.quantity, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class NumberPair:
+    """One number of the old side replaced by one of the new side (same kind and unit)."""
+
+    old: Number
+    new: Number
+
+
+@dataclass(frozen=True)
+class NumberChanges:
+    """Numbers of a change's old side that are gone, new ones, and pairs whose value changed."""
+
+    removed: tuple[Number, ...] = ()
+    added: tuple[Number, ...] = ()
+    changed: tuple[NumberPair, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named body, place, programme or person mentioned in a pledge."""
+
+    key: str  # gazetteer key ("cica") or "name:" + stems of a capitalised phrase
+    label: str  # display name: the gazetteer label, or the phrase as first written
+    kind: str  # organisation | place | process | programme | event | name
+    text: str  # verbatim source span of the first mention
+    start: int
+    end: int
+    id: str = ""  # the commitment it was found in
+
+
+@dataclass(frozen=True)
+class EntityChanges:
+    """Entities of a change (or a whole statement) that are gone, and new ones."""
+
+    removed: tuple[Entity, ...] = ()
+    added: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class SharedTerm:
+    """A matching term both sides of a link share, as written on each side."""
+
+    term: str  # the featurizer's term: a stem, or "=key" for an alias
+    old: str
+    new: str
+    weight: float  # IDF over both statements: rarer terms drove the score more
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The best candidate on the other side that stayed below the threshold (or lost to another link)."""
+
+    id: str
+    score: float
+    line: int
+    shared: tuple[SharedTerm, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangeDetails:
+    """Everything the details stage adds to one change."""
+
+    strength: Strength
+    numbers: NumberChanges
+    entities: EntityChanges
+    topics: tuple[str, ...]
+    why: tuple[SharedTerm, ...] = ()  # matched changes: the shared terms behind the score
+    uncertain: bool = False  # matched within UNCERTAIN_MARGIN of the threshold
+    runner_up: Nearest | None = None  # matched changes: the best competing candidate
+    nearest: Nearest | None = None  # dropped and new changes: the best candidate below the threshold
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    """One row of the report's topic table: changes per status touching a topic."""
+
+    topic: str
+    persisted: int = 0
+    modified: int = 0
+    new: int = 0
+    dropped: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.persisted + self.modified + self.new + self.dropped
+
+
+@dataclass(frozen=True)
+class ReportDetails:
+    """Statement-level findings: names and figures present on one side only."""
+
+    entities: EntityChanges = field(default_factory=EntityChanges)  # removed = vanished, added = appeared
+    numbers: NumberChanges = field(default_factory=NumberChanges)  # figures with no counterpart on the other side
