@@ -323,7 +323,10 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
 
     if accept_list is not None:
         report = apply(report, accept_list)
-    verdict = evaluate(report, Policy(out.fail_on, out.min_score))
+    try:
+        verdict = evaluate(report, Policy(out.fail_on, out.min_score))
+    except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
+        _fail(str(exc))
     terminal_layout = "rich" if sys.stdout.isatty() else "plain"
     use_color = _use_color(out.color)
     if out.output:
@@ -404,6 +407,39 @@ def eval_command(gold: tuple[str, ...], root: str, fmt: str, color: str, thresho
         from .render.evaluation import render_eval_rich
 
         render_eval_rich(evaluation, stream=sys.stdout, color=_use_color(color))
+    sys.exit(exit_codes.OK)
+
+
+@cli.command("segment")
+@click.argument("file", metavar="FILE")
+@click.option("--format", "-f", "fmt", type=click.Choice(("rich", "plain", "json")), default=None,
+              help="Default: rich on a terminal, plain when piped; json lists every span with its offsets.")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help="Colour in the rich table.")
+@click.option("--all", "full", is_flag=True, help="Show every span in full instead of a one-line preview.")
+@click.option("--lang", default="auto", show_default=True, help="Language of the statement (ru, en, kk, tr, sv, fr, es, pt, de) or auto.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
+              help="Refuse inputs larger than this many bytes, before reading them whole.")
+def segment_command(file: str, fmt: str | None, color: str, full: bool, lang: str, max_bytes: int) -> None:
+    """Show how FILE is cut into commitments, and why every other span was skipped
+    (heading, boilerplate, background, not a commitment, …): nothing is dropped silently."""
+    from .languages import NEUTRAL, SUPPORTED
+    from .load import load
+    from .render.segmentation import render_segmentation_json, render_segmentation_text
+    from .segment import segment
+
+    if lang != "auto" and lang not in SUPPORTED and lang != NEUTRAL:
+        _fail(f"--lang: unknown language '{lang}' (supported: {', '.join(SUPPORTED)}, or auto)")
+    try:
+        seg = segment(load(file, max_bytes), lang)
+    except StatediffError as exc:
+        _fail(str(exc))
+    fmt = fmt or ("rich" if sys.stdout.isatty() else "plain")
+    if fmt == "json":
+        click.echo(render_segmentation_json(seg), nl=False)
+    else:
+        render_segmentation_text(seg, sys.stdout, rich=fmt == "rich", color=_use_color(color), full=full)
+    if seg.language_notice:
+        click.echo(f"statediff: notice: {seg.language_notice}", err=True)
     sys.exit(exit_codes.OK)
 
 

@@ -164,3 +164,31 @@ def test_real_corpus_statements_yield_commitments(pair: str) -> None:
         pytest.skip("../shared/corpus is not beside this checkout")
     for name in ("a.txt", "b.txt"):
         assert segment(load(str(folder / name))).commitments
+
+
+def test_news_headline_with_a_verb_is_a_heading() -> None:
+    text = ("Вы находитесь здесь:Главная/Актуально/Главы МИД обсудили сотрудничество\n\n"
+            "Главы МИД обсудили сотрудничество\n\n31.10.2023\n\n"
+            "Министры подчеркнули потенциал для развития культурных и гуманитарных отношений.\n")
+    seg = segment(_doc(text), "ru")
+    assert [c.text for c in seg.commitments] == ["Министры подчеркнули потенциал для развития культурных и гуманитарных отношений."]
+    assert "heading" in {s.reason for s in seg.skipped}
+
+
+@pytest.mark.parametrize("fmt", ["plain", "json", "rich"])
+def test_segment_command_lists_every_span(fmt: str) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from statediff.cli import cli
+
+    result = CliRunner().invoke(cli, ["segment", "seeds/jspg7-2022-kz-tr.ru.txt", "--format", fmt, "--color", "never"])
+    assert result.exit_code == 0
+    if fmt == "json":
+        data = json.loads(result.output)
+        kinds = {(s["kind"], s.get("reason")) for s in data["spans"]}
+        assert ("skipped", "heading") in kinds and ("skipped", "boilerplate") in kinds
+        assert data["commitments"] == sum(1 for s in data["spans"] if s["kind"] == "commitment")
+    else:
+        assert "[bookmark: _GoBack]" in result.output and "heading" in result.output

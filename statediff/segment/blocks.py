@@ -65,7 +65,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
     """Give each block a skip reason (heading, boilerplate, background) or None for body text."""
     blocks: list[Block] = []
     after_end_marker = False
-    for start, end in spans:
+    for number, (start, end) in enumerate(spans):
         line = text[start:end]
         reason = None
         if after_end_marker:
@@ -77,7 +77,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             reason = "boilerplate"
         elif _is_background(line, language):
             reason = "background"
-        elif _is_heading(line, language):
+        elif _is_heading(line, language) or (_is_title(line, number, text, start) and not _is_list_item(line)):
             reason = "heading"
         blocks.append(Block(start, end, reason))
     return blocks
@@ -110,6 +110,20 @@ def _is_boilerplate(line: str, language: Language) -> bool:
 def _is_background(line: str, language: Language) -> bool:
     head = line.lstrip("\"«“'„ ")
     return any(head.startswith(marker) for marker in language.background_markers)
+
+
+def _is_title(line: str, number: int, text: str, start: int) -> bool:
+    """A news headline has a verb ("Направления сотрудничества обсудили главы МИД…"), so the
+    heading rule misses it; but it is short, unclosed, and either opens the page or is
+    repeated on it (a breadcrumb, a page title)."""
+    stripped = line.strip()
+    if len(stripped.split()) > 16 or stripped[-1] in ".!?…;\"»”":
+        return False
+    return number < 2 or text.find(stripped) < start
+
+
+def _is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM_RE.match(line.strip()))
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")

@@ -1,0 +1,67 @@
+"""Segmentation renderer: how one statement was cut, every span with its role (statediff segment)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from ..languages import language_name
+from ..model import Segmentation
+
+_PREVIEW = 110  # characters of a span shown in the table layouts
+
+
+def spans_in_order(seg: Segmentation) -> list[dict[str, Any]]:
+    """Commitments and skipped regions in document order, as plain data."""
+    text = seg.document.text
+    rows = [{"kind": "commitment", "id": c.id, "start": c.start, "end": c.end, "line": c.line, "text": c.text}
+            for c in seg.commitments]
+    rows += [{"kind": "skipped", "reason": s.reason, "start": s.start, "end": s.end, "line": seg.document.line_of(s.start),
+              "text": text[s.start:s.end]} for s in seg.skipped]
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))
+
+
+def render_segmentation_json(seg: Segmentation) -> str:
+    data = {
+        "path": seg.document.path,
+        "sha256": seg.document.sha256,
+        "encoding": seg.document.encoding,
+        "language": seg.language,
+        "commitments": len(seg.commitments),
+        "spans": spans_in_order(seg),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, color: bool, full: bool) -> None:
+    """A table (rich) or a stable plain listing of every span with its role."""
+    rows = spans_in_order(seg)
+    title = (f"{seg.document.path}: {language_name(seg.language)} ({seg.language}), {len(seg.commitments)} commitments, "
+             f"{len(seg.skipped)} skipped spans")
+
+    def shown(text: str) -> str:
+        flat = " ".join(text.split())
+        return flat if full or len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+
+    if not rich:
+        stream.write(title + "\n\n")
+        for row in rows:
+            role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
+            stream.write(f"{row['line']:>5}  {role:<22} {shown(row['text'])}\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False)
+    table = Table(title=title, show_lines=False, expand=True)
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("role", no_wrap=True)
+    table.add_column("text", overflow="fold")
+    for row in rows:
+        # Text objects, not markup strings: statements contain brackets ("[bookmark: _GoBack]").
+        if row["kind"] == "commitment":
+            table.add_row(str(row["line"]), Text(row["id"], style="bold green"), Text(shown(row["text"])))
+        else:
+            table.add_row(str(row["line"]), Text(row["reason"], style="dim"), Text(shown(row["text"]), style="dim"))
+    console.print(table)
