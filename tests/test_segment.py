@@ -192,3 +192,19 @@ def test_segment_command_lists_every_span(fmt: str) -> None:
         assert data["commitments"] == sum(1 for s in data["spans"] if s["kind"] == "commitment")
     else:
         assert "[bookmark: _GoBack]" in result.output and "heading" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "Taraflar, iki ülke arasındaki ticaret hacminin artırılması konusunda mutabık kalmıştır. Bakanlar terörün her türlüsünü kınadı."),
+        ("kk", "Тараптар екі ел арасындағы сауда көлемін арттыру туралы келісті. Министрлер терроризмнің барлық түрін айыптады."),
+        ("sv", "Ministrarna välkomnade avtalet och bekräftade sitt åtagande att fördjupa samarbetet."),
+        ("fr", "Nous réaffirmons notre engagement en faveur de la coopération régionale. Nous condamnons le terrorisme."),
+        ("es", "Reafirmamos nuestro compromiso con la cooperación regional. Condenamos el terrorismo en todas sus formas."),
+        ("pt", "Reafirmamos nosso compromisso com a cooperação regional. Condenamos o terrorismo em todas as suas formas."),
+        ("de", "Die Minister bekräftigten ihre Zusammenarbeit. Sie verurteilten den Terrorismus in allen seinen Formen."),
+    ],
+)
+def test_every_supported_language_yields_commitments(lang: str, text: str) -> None:
+    assert len(segment(_doc(text), lang).commitments) >= 2
