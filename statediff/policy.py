@@ -13,6 +13,8 @@ from .model import Change, Report, Status
 WEAKENED = "weakened"
 FAIL_ON_CHOICES = (Status.DROPPED.value, Status.MODIFIED.value, Status.NEW.value, WEAKENED)
 _MATCHED = (Status.PERSISTED, Status.MODIFIED)
+STRENGTH_UNAVAILABLE = ("--fail-on weakened: pledge strength is not available yet in this version of statediff; "
+                        "use dropped, modified or new")
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,7 @@ def parse_fail_on(value: str | None) -> frozenset[str]:
     if unknown:
         raise UsageError(f"--fail-on: unknown value '{unknown[0]}' (choose from {', '.join(FAIL_ON_CHOICES)}, comma-separated)")
     if WEAKENED in names and not strength_available():
-        raise UsageError("--fail-on weakened: pledge strength is not available yet in this version of statediff; "
-                         "use dropped, modified or new")
+        raise UsageError(STRENGTH_UNAVAILABLE)
     return frozenset(names)
 
 
@@ -71,7 +72,14 @@ def strength_change(change: Change) -> str | None:
 
 
 def evaluate(report: Report, policy: Policy) -> Verdict:
-    """The changes of ``report`` that ``policy`` counts: matching statuses, not accepted, scored high enough."""
+    """The changes of ``report`` that ``policy`` counts: matching statuses, not accepted, scored high enough.
+
+    Raises UsageError for ``weakened`` when the report has matched changes but none carries details:
+    a policy that could never fire must not pass silently."""
+    if WEAKENED in policy.fail_on:
+        matched = [change for change in report.changes if change.status in _MATCHED]
+        if matched and all(getattr(change, "details", None) is None for change in matched):
+            raise UsageError(STRENGTH_UNAVAILABLE)
     violations: list[int] = []
     reasons: list[str] = []
     accepted = below = 0

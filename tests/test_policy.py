@@ -83,6 +83,19 @@ def test_weakened_is_accepted_once_strength_is_available(monkeypatch: pytest.Mon
     assert parse_fail_on("weakened") == {"weakened"}
 
 
+def test_weakened_is_a_usage_error_without_a_details_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(policy, "strength_available", lambda: False)  # a model whose Change has no ``details``
+    with pytest.raises(UsageError, match="pledge strength is not available yet"):
+        parse_fail_on("dropped,weakened")
+
+
+def test_weakened_is_a_usage_error_when_no_matched_change_carries_details() -> None:
+    # The field exists but nothing filled it in: a weakened policy could never fire, so it must not pass silently.
+    with pytest.raises(UsageError, match="pledge strength is not available yet"):
+        evaluate(REPORT, Policy(frozenset({"weakened"})))
+    assert not evaluate(_report(DROPPED, NEW), Policy(frozenset({"weakened"}))).violated  # nothing matched to weaken
+
+
 # -- evaluation ---------------------------------------------------------------------------
 
 
@@ -233,6 +246,21 @@ def test_policy_usage_errors_are_one_line_and_exit_2(run: Invoke, args: list[str
     assert result.stderr.splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith("statediff: error:") and fragment in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("pair", ["seed", "identical"])
+def test_weakened_through_the_cli(run: Invoke, pair: str) -> None:
+    files = (SEED_OLD, SEED_NEW) if pair == "seed" else (SEED_NEW, SEED_NEW)
+    report = compare(*(str(ROOT / f) for f in files))
+    matched = [c for c in report.changes if c.status in (Status.PERSISTED, Status.MODIFIED)]
+    result = run(*files, "--fail-on", "weakened")
+    if all(c.details is None for c in matched):  # the pipeline does not fill in details (yet)
+        assert result.exit_code == exit_codes.ERROR
+        assert result.stderr.startswith("statediff: error: --fail-on weakened: pledge strength is not available yet")
+        assert result.stdout == ""
+    else:
+        violated = evaluate(report, Policy(frozenset({"weakened"}))).violated
+        assert result.exit_code == (exit_codes.POLICY_VIOLATED if violated else exit_codes.OK), result.output
 
 
 def test_errors_beat_policy_violations(run: Invoke) -> None:
