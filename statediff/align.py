@@ -268,26 +268,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         groups.append(([i], [j], [s]))
     # Merges and splits: an unlinked pledge whose best partner is already linked joins that
     # partner's group if it is also among the partner's two best, keeping groups star-shaped.
-    top2_old = _top_k(scores, by_new=True, k=2)
-    top2_new = _top_k(scores, by_new=False, k=2)
-    for i in range(n_old):
-        if i in old_group or i not in best_new:
-            continue
-        j, s = best_new[i]
-        g = new_group.get(j)
-        if g is not None and s >= threshold * GROUP_FACTOR and i in top2_old.get(j, ()) and len(groups[g][1]) == 1:
-            groups[g][0].append(i)
-            groups[g][2].append(s)
-            old_group[i] = g
-    for j in range(n_new):
-        if j in new_group or j not in best_old:
-            continue
-        i, s = best_old[j]
-        g = old_group.get(i)
-        if g is not None and s >= threshold * GROUP_FACTOR and j in top2_new.get(i, ()) and len(groups[g][0]) == 1:
-            groups[g][1].append(j)
-            groups[g][2].append(s)
-            new_group[j] = g
+    _attach(0, n_old, best_new, old_group, new_group, _top_k(scores, by_new=True, k=2), groups, threshold)
+    _attach(1, n_new, best_old, new_group, old_group, _top_k(scores, by_new=False, k=2), groups, threshold)
     links = tuple(
         Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
         for olds, news, ss in groups
@@ -302,6 +284,30 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         ranked_old=_ranked_candidates(ranked, by_new=False),
         ranked_new=_ranked_candidates(ranked, by_new=True),
     )
+
+
+def _attach(
+    side: int,
+    count: int,
+    best_partner: dict[int, tuple[int, float]],
+    own_group: dict[int, int],
+    partner_group: dict[int, int],
+    partner_top2: dict[int, tuple[int, ...]],
+    groups: list[tuple[list[int], list[int], list[float]]],
+    threshold: float,
+) -> None:
+    """Let unlinked pledges of one side (0 old, 1 new) join the group of their best partner,
+    when they are among that partner's two best and the group has one pledge on the partner's
+    side, so that groups stay star-shaped."""
+    for x in range(count):
+        if x in own_group or x not in best_partner:
+            continue
+        y, score = best_partner[x]
+        g = partner_group.get(y)
+        if g is not None and score >= threshold * GROUP_FACTOR and x in partner_top2.get(y, ()) and len(groups[g][1 - side]) == 1:
+            groups[g][side].append(x)
+            groups[g][2].append(score)
+            own_group[x] = g
 
 
 def _top_k(scores: dict[tuple[int, int], float], by_new: bool, k: int) -> dict[int, tuple[int, ...]]:

@@ -67,18 +67,20 @@ def split_clauses(text: str, start: int, end: int, language: Language, tokens: l
 
 def _coordinated_predicate(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate."""
-    if words[i] not in language.coordinator_starts:
-        return None
-    for coordinator in language.coordinators:
-        n = len(coordinator)
-        if tuple(words[i:i + n]) != coordinator:
-            continue
-        k = i + n
-        while k < len(words) and words[k] in language.fillers and k - (i + n) < 3:
+    for after in _after_coordinators(words, i, language):
+        k = after
+        while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
         if k < len(words) and language.clause_predicates.match_at(words, k):
             return (i, False)
     return None
+
+
+def _after_coordinators(words: list[str], i: int, language: Language) -> list[int]:
+    """Indices just past each coordinator that starts at words[i] ("и", "а также", "as well as")."""
+    if words[i] not in language.coordinator_starts:
+        return []
+    return [i + len(c) for c in language.coordinators if tuple(words[i:i + len(c)]) == c]
 
 
 def _predicate_before_semicolon(words: list[str], i: int, text: str, tokens: list[Token], language: Language) -> bool:
@@ -106,13 +108,9 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
     """'committed to enhance X, and (to) facilitate Y': a comma, a coordinator, then a verb."""
-    if "," not in gap or not language.infinitive_predicates.words or words[i] not in language.coordinator_starts:
+    if "," not in gap or not language.infinitive_predicates.words:
         return None
-    for coordinator in language.coordinators:
-        n = len(coordinator)
-        if tuple(words[i:i + n]) != coordinator:
-            continue
-        k = i + n
+    for k in _after_coordinators(words, i, language):
         if k < len(words) and words[k] == "to":
             k += 1
         if k < len(words) and language.infinitive_predicates.match_at(words, k):
