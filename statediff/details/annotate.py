@@ -1,0 +1,170 @@
+"""Details stage: annotate classified changes with strength, numbers, names, topics and match reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..model import Alignment, Change, Commitment, Segmentation, Status
+from .entities import compare_entities, find_entities, proper_stems
+from .numbers import compare_numbers, extract_numbers, without_counterpart
+from .strength import compare_strength, main_predicate, strongest
+from .topics import taxonomy, topics_of
+from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount
+from .why import TermIndex
+
+# A match scoring less than threshold + this is marked uncertain: a small change of wording
+# or of the threshold could undo it, so a reviewer should look at the runner-up too.
+UNCERTAIN_MARGIN = 0.05
+
+
+@dataclass(frozen=True)
+class PledgeFacts:
+    """What the extractors found in one commitment."""
+
+    predicate: Predicate | None
+    numbers: tuple[Number, ...]
+    entities: tuple[Entity, ...]
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SideFacts:
+    """Facts per commitment of one statement, plus the names and numbers of its whole text."""
+
+    pledges: tuple[PledgeFacts, ...]
+    all_numbers: tuple[Number, ...]  # of the whole document, commitments or not
+    all_entities: tuple[Entity, ...]
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The stage's result: the changes with details, the topic table and statement-level findings."""
+
+    changes: tuple[Change, ...]
+    topics: tuple[TopicCount, ...]
+    details: ReportDetails
+
+
+def annotate(old: Segmentation, new: Segmentation, alignment: Alignment, changes: tuple[Change, ...], threshold: float) -> Annotation:
+    """Details for every change (``Change.details``) and the report-level topic table and findings."""
+    proper = proper_stems(old.document.text, old.language) | proper_stems(new.document.text, new.language)
+    facts = {"old": _side_facts(old, proper), "new": _side_facts(new, proper)}
+    index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
+    segs = {"old": old, "new": new}
+    terms = TermIndex(old, new)
+    annotated = []
+    for change in changes:
+        old_idx = [index["old"][cid] for cid in change.old]
+        new_idx = [index["new"][cid] for cid in change.new]
+        details = _details(change, old_idx, new_idx, facts, segs, alignment, terms, threshold)
+        annotated.append(replace(change, details=details))
+    result = tuple(annotated)
+    return Annotation(result, _topic_table(result), _report_details(result, facts, index))
+
+
+def _side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
+    text, language = seg.document.text, seg.language
+    pledges = []
+    for c in seg.commitments:
+        numbers = extract_numbers(text, language, c.start, c.end, c.id)
+        money = [(n.start, n.end) for n in numbers if n.kind == "money"]
+        pledges.append(PledgeFacts(
+            predicate=main_predicate(text, language, c.start, c.end),
+            numbers=numbers,
+            entities=find_entities(text, language, c.start, c.end, proper, c.id, exclude=money),
+            topics=topics_of(text, language, c.start, c.end, (c.sentence_start, c.sentence_end)),
+        ))
+    all_numbers = extract_numbers(text, language)
+    money = [(n.start, n.end) for n in all_numbers if n.kind == "money"]
+    return SideFacts(tuple(pledges), all_numbers, find_entities(text, language, 0, len(text), proper, exclude=money))
+
+
+def _details(
+    change: Change,
+    old_idx: list[int],
+    new_idx: list[int],
+    facts: dict[str, SideFacts],
+    segs: dict[str, Segmentation],
+    alignment: Alignment,
+    terms: TermIndex,
+    threshold: float,
+) -> ChangeDetails:
+    old_facts = [facts["old"].pledges[i] for i in old_idx]
+    new_facts = [facts["new"].pledges[j] for j in new_idx]
+    topics = {t for f in (*old_facts, *new_facts) for t in f.topics}
+    details = ChangeDetails(
+        strength=compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts])),
+        numbers=compare_numbers([n for f in old_facts for n in f.numbers], [n for f in new_facts for n in f.numbers]),
+        entities=compare_entities([e for f in old_facts for e in f.entities], [e for f in new_facts for e in f.entities]),
+        topics=tuple(key for key in taxonomy().keys if key in topics),
+    )
+    old_members = [(i, segs["old"].commitments[i]) for i in old_idx]
+    new_members = [(j, segs["new"].commitments[j]) for j in new_idx]
+    if old_idx and new_idx:
+        uncertain = change.score is not None and change.score < threshold + UNCERTAIN_MARGIN
+        runner_up = _runner_up(old_idx, new_idx, alignment, segs)
+        return replace(details, why=terms.shared(old_members, new_members), uncertain=uncertain, runner_up=runner_up)
+    if old_idx:
+        candidate = alignment.nearest_old.get(old_idx[0])
+        if candidate is None:
+            return details
+        partner = segs["new"].commitments[candidate.index]
+        shared = terms.shared(old_members, [(candidate.index, partner)])
+        return replace(details, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+    candidate = alignment.nearest_new.get(new_idx[0])
+    if candidate is None:
+        return details
+    partner = segs["old"].commitments[candidate.index]
+    shared = terms.shared([(candidate.index, partner)], new_members)
+    return replace(details, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+
+
+def _runner_up(old_idx: list[int], new_idx: list[int], alignment: Alignment, segs: dict[str, Segmentation]) -> Nearest | None:
+    """The best-scoring candidate of any member that is not in the group itself."""
+    ranked_old: dict[int, Any] = getattr(alignment, "ranked_old", {}) or {}
+    ranked_new: dict[int, Any] = getattr(alignment, "ranked_new", {}) or {}
+    best: tuple[float, Commitment] | None = None
+    for i in old_idx:
+        for candidate in ranked_old.get(i, ()):
+            if candidate.index not in new_idx and (best is None or candidate.score > best[0]):
+                best = (candidate.score, segs["new"].commitments[candidate.index])
+    for j in new_idx:
+        for candidate in ranked_new.get(j, ()):
+            if candidate.index not in old_idx and (best is None or candidate.score > best[0]):
+                best = (candidate.score, segs["old"].commitments[candidate.index])
+    if best is None:
+        return None
+    return Nearest(best[1].id, round(best[0], 4), best[1].line)
+
+
+def _topic_table(changes: tuple[Change, ...]) -> tuple[TopicCount, ...]:
+    """Changes per status for every topic of the taxonomy, in its order."""
+    counts = {key: dict.fromkeys(Status, 0) for key in taxonomy().keys}
+    for change in changes:
+        details: ChangeDetails | None = getattr(change, "details", None)
+        for topic in details.topics if details else ():
+            counts[topic][change.status] += 1
+    return tuple(
+        TopicCount(key, c[Status.PERSISTED], c[Status.MODIFIED], c[Status.NEW], c[Status.DROPPED]) for key, c in counts.items()
+    )
+
+
+def _report_details(changes: tuple[Change, ...], facts: dict[str, SideFacts], index: dict[str, dict[str, int]]) -> ReportDetails:
+    """Names and figures of the pledges that the other statement does not have anywhere in its text."""
+    old_pledges = [facts["old"].pledges[i] for i in index["old"].values()]
+    new_pledges = [facts["new"].pledges[j] for j in index["new"].values()]
+    vanished = compare_entities([e for f in old_pledges for e in f.entities], facts["new"].all_entities).removed
+    appeared = compare_entities(facts["old"].all_entities, [e for f in new_pledges for e in f.entities]).added
+    gone: list[Number] = []
+    came: list[Number] = []
+    for change in changes:
+        numbers: NumberChanges = change.details.numbers  # type: ignore[attr-defined]
+        if change.status in (Status.DROPPED, Status.MODIFIED):
+            gone.extend(without_counterpart(numbers.removed, facts["new"].all_numbers))
+        if change.status in (Status.NEW, Status.MODIFIED):
+            came.extend(without_counterpart(numbers.added, facts["old"].all_numbers))
+    return ReportDetails(
+        entities=EntityChanges(vanished, appeared),
+        numbers=NumberChanges(tuple(sorted(gone, key=lambda n: n.start)), tuple(sorted(came, key=lambda n: n.start))),
+    )

@@ -1,0 +1,362 @@
+"""Numbers in pledges: money, percentages, dates, years, deadlines, ordinals and counts, per data/numbers/."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from ..languages import stemmer_for
+from .patterns import PatternSet, fold, load_data, words_of
+from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
+
+_DASH = r"\s*[-–—]\s*"
+_BEFORE = r"(?<![\w\-./+№,$€£¥₹₩₸₺₽])"  # not inside a longer token ("COVID-19", "26/11", "$4")
+_AFTER = r"(?![\w%/+])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_BREAKS = re.compile(r"[.;:!?]")
+UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
+
+
+def _word(entry: str) -> str:
+    """Regex of one data-file word: "prefix*", "abbr." (dot optional), or literal."""
+    if entry.endswith("*"):
+        return re.escape(entry[:-1]) + r"\w*"
+    if entry.endswith(".") and len(entry) > 1:
+        return re.escape(entry[:-1]) + r"\.?"
+    return re.escape(entry)
+
+
+def _phrase(entry: str) -> str:
+    body = r"\s+".join(_word(part) for part in entry.split())
+    head = r"(?<!\w)" if entry[0].isalnum() else ""
+    tail = r"(?!\w)" if entry.rstrip("*.")[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _alternation(entries: Iterable[str]) -> str:
+    """Longest entries first, so "доллар* сша" wins over "доллар*"."""
+    ordered = sorted(set(entries), key=lambda e: (-len(e), e))
+    return "(?:" + "|".join(_phrase(e) for e in ordered) + ")" if ordered else r"(?!x)x"
+
+
+def _lookup(table: dict[str, Any], found: str) -> Any:
+    """The value of the data-file entry that matched ``found`` (entries may be prefixes or phrases)."""
+    words = fold(found).replace(".", " ").split()
+    for entry in sorted(table, key=len, reverse=True):
+        parts = fold(entry).replace(".", " ").split()
+        if len(parts) == len(words) and all(
+            w.startswith(p[:-1]) if p.endswith("*") else w == p for w, p in zip(words, parts, strict=True)
+        ):
+            return table[entry]
+    return None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled number forms of one language (plus the shared symbols and codes)."""
+
+    number: str  # regex of a written number
+    decimal_comma: bool
+    scales: dict[str, int]
+    scale_re: str
+    currencies: dict[str, str]  # words, symbols and codes -> ISO code
+    currency_before: str
+    currency_after: str
+    percent_after: str
+    percent_before: str
+    months: dict[str, int]
+    month_re: str
+    year_words: str
+    deadline_before: re.Pattern[str]
+    deadline_after: re.Pattern[str]
+    target_before: re.Pattern[str]
+    identifier_before: re.Pattern[str]
+    ordinal_suffix_re: str
+    anniversary_re: str
+    ordinal_words: dict[str, int]
+    ordinal_stems: tuple[tuple[str, int], ...]
+    ordinal_endings: frozenset[str]
+    units: PatternSet[str]
+    event_units: frozenset[str]
+    stem: Callable[[str], str]
+    units_known: bool  # the language has a data file: the word after a number may name its unit
+
+
+@cache
+def grammar_for(language: str) -> Grammar:
+    """Number forms for a language; one without a data file gets the shared symbols only."""
+    common = load_data("numbers", "common") or {}
+    raw = load_data("numbers", language) or {}
+    # Most languages without a data file (sv, fr, de…) write "1,5" and "4 000 000".
+    decimal_comma = raw.get("decimal_comma", True)
+    group = r"[ \u00a0\u202f]" if decimal_comma else ","
+    decimal = "," if decimal_comma else r"\."
+    number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+    symbols = dict(common.get("currency_symbols", {}))
+    codes = {code: code for code in common.get("currency_codes", [])}
+    words = dict(raw.get("currencies", {}))
+    stemmer = stemmer_for(language) if raw else (lambda w: w[:6])
+
+    def cues(entries: list[str], before: bool) -> re.Pattern[str]:
+        alternation = _alternation(entries)
+        return re.compile(alternation + r"\s*$" if before else r"(?:['’]\w+)?\s*" + alternation, re.IGNORECASE)
+
+    return Grammar(
+        number=number,
+        decimal_comma=decimal_comma,
+        scales=dict(raw.get("scales", {})),
+        scale_re=_alternation(raw.get("scales", {})).replace(r"(?<!\w)", ""),  # "$200M": a scale may touch the number
+        currencies={**symbols, **codes, **words},
+        currency_before="(?:" + "|".join(re.escape(s) for s in sorted({*symbols, *codes}, key=len, reverse=True)) + ")",
+        currency_after=_alternation([*words, *codes]) if words or codes else r"(?!x)x",
+        percent_after=_alternation([*common.get("percent_words", []), *raw.get("percent_words", [])]),
+        percent_before=_alternation(raw.get("percent_before", [])),
+        months=dict(raw.get("months", {})),
+        month_re=_alternation(raw.get("months", {})),
+        year_words=_alternation(raw.get("year_words", [])),
+        deadline_before=cues(raw.get("deadline_cues", []), before=True),
+        deadline_after=cues(raw.get("deadline_after", []), before=False),
+        target_before=cues(raw.get("target_cues", []), before=True),
+        identifier_before=re.compile("(?:" + "|".join(re.escape(m) for m in common.get("identifier_marks", [])) + r")\s*$"),
+        ordinal_suffix_re=_alternation(raw.get("ordinal_suffixes", [])).replace(r"(?<!\w)", ""),
+        anniversary_re=_alternation(raw.get("anniversary_suffixes", [])).replace(r"(?<!\w)", ""),
+        ordinal_words={fold(k): v for k, v in raw.get("ordinal_words", {}).items()},
+        ordinal_stems=tuple(sorted(raw.get("ordinal_stems", {}).items(), key=lambda kv: -len(kv[0]))),
+        ordinal_endings=frozenset(raw.get("ordinal_endings", [])),
+        units=PatternSet(raw.get("units", {}).items()),
+        event_units=frozenset(raw.get("event_units", [])),
+        stem=stemmer,
+        units_known=bool(raw),
+    )
+
+
+def _quantity(grammar: Grammar, written: str, scale: str | None = None) -> int | float | None:
+    digits = re.sub(r"[ \u00a0\u202f]", "", written)
+    digits = digits.replace(",", ".") if grammar.decimal_comma else digits.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    if scale:
+        value *= Decimal(_lookup(grammar.scales, scale) or 1)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class _Scanner:
+    """Finds numbers in text[start:end], each form claiming its span before the next form looks."""
+
+    def __init__(self, text: str, grammar: Grammar, start: int, end: int, commitment_id: str) -> None:
+        self.text, self.g, self.start, self.end, self.id = text, grammar, start, end, commitment_id
+        self.claimed: list[tuple[int, int]] = []
+        self.found: list[Number] = []
+
+    def run(self) -> tuple[Number, ...]:
+        for form in (self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts):
+            for number in form():
+                if not self._overlaps(number.start, number.end):
+                    self.claimed.append((number.start, number.end))
+                    self.found.append(number)
+        return tuple(sorted(self.found, key=lambda n: n.start))
+
+    def _overlaps(self, a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e in self.claimed)
+
+    def _finditer(self, pattern: str) -> Iterator[re.Match[str]]:
+        return re.compile(pattern, re.IGNORECASE).finditer(self.text, self.start, self.end)
+
+    def _number(self, kind: str, a: int, b: int, **fields: Any) -> Number:
+        return Number(self.text[a:b], a, b, kind, id=self.id, **fields)
+
+    def _before(self, a: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return pattern.search(self.text, max(self.start, a - 40), a)
+
+    def _is_identifier(self, a: int) -> bool:
+        return self._before(a, self.g.identifier_before) is not None
+
+    # -- temporal -------------------------------------------------------------------------
+
+    def _temporal(self, kind: str, a: int, b: int, when: str) -> Number:
+        """A date or year; a deadline when a cue comes before ("by 2030", "до 2025 года") or after."""
+        cue = self._before(a, self.g.deadline_before)
+        if cue is not None:
+            return self._number("deadline", cue.start(), b, when=when)
+        after = self.g.deadline_after.match(self.text, b, self.end)
+        if after is not None:
+            return self._number("deadline", a, after.end(), when=when)
+        return self._number(kind, a, b, when=when)
+
+    def _dates(self) -> Iterator[Number]:
+        g = self.g
+        year = rf"(?P<y>{_YEAR})(?:\s*{g.year_words})?"
+        forms = (
+            rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s+(?P<m>{g.month_re})(?:,?\s+{year})?{_AFTER}",
+            rf"(?<!\w)(?P<m>{g.month_re})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:,?\s+{year})?{_AFTER}",
+            rf"(?<!\w)(?P<m>{g.month_re})\s+{year}{_AFTER}",
+            rf"{_BEFORE}(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d1>\d\d){_AFTER}",
+            rf"{_BEFORE}(?P<d1>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<y>{_YEAR}){_AFTER}",
+        )
+        for form in forms:
+            for m in self._finditer(form):
+                if self._overlaps(*m.span()):
+                    continue
+                groups = m.groupdict()
+                month = int(groups["mm"]) if groups.get("mm") else _lookup(g.months, groups["m"])
+                when = _iso(groups.get("y"), month, groups.get("d1"), groups.get("d2"))
+                if when:  # run() claims the span before the next match is looked at
+                    yield self._temporal("date", m.start(), m.end(), when)
+
+    def _years(self) -> Iterator[Number]:
+        pattern = rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{self.g.year_words})?(?:['’]\w+)?(?![\w%/+])"
+        for m in self._finditer(pattern):
+            if not self._is_identifier(m.start()):
+                when = m["y"] + (f"/{m['y2']}" if m["y2"] else "")
+                yield self._temporal("year", m.start(), self._trim_suffix(m.start(), m.end()), when)
+
+    def _trim_suffix(self, a: int, b: int) -> int:
+        # "2030'a kadar": the apostrophe suffix is not part of the year itself.
+        span = self.text[a:b]
+        cut = re.search(r"['’]\w+$", span)
+        return a + cut.start() if cut else b
+
+    # -- amounts --------------------------------------------------------------------------
+
+    def _money(self) -> Iterator[Number]:
+        g = self.g
+        scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
+        forms = (
+            rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)",
+            rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})",
+        )
+        for form in forms:
+            for m in self._finditer(form):
+                code = _lookup(g.currencies, m["c"]) or g.currencies.get(m["c"]) or g.currencies.get(m["c"].upper())
+                amount = _quantity(g, m["n"], m["s"])
+                if code and amount is not None and not self._is_identifier(m.start()):
+                    yield self._number("money", m.start(), m.end(), quantity=amount, unit=code, target=self._target(m.start()))
+
+    def _percent(self) -> Iterator[Number]:
+        g = self.g
+        forms = (rf"{_BEFORE}(?P<n>{g.number})\s?(?:{g.percent_after})", rf"(?:{g.percent_before})\s?(?P<n>{g.number}){_AFTER}")
+        for form in forms:
+            for m in self._finditer(form):
+                value = _quantity(g, m["n"])
+                if value is not None:
+                    yield self._number("percent", m.start(), m.end(), quantity=value, unit="%", target=self._target(m.start()))
+
+    def _target(self, a: int) -> bool:
+        return self._before(a, self.g.target_before) is not None
+
+    # -- ordinals and counts --------------------------------------------------------------
+
+    def _ordinals(self) -> Iterator[Number]:
+        g = self.g
+        forms = [rf"{_BEFORE}(?P<n>\d+)-(?P<a>{g.anniversary_re})(?!\w)"]
+        forms.append(rf"{_BEFORE}(?P<n>\d+)-?(?P<o>{g.ordinal_suffix_re})(?!\w)")
+        for form in forms:
+            for m in self._finditer(form):
+                if m.groupdict().get("a"):
+                    yield self._number("ordinal", m.start(), m.end(), quantity=int(m["n"]), unit="anniversary")
+                    continue
+                unit, unit_end = self._unit_after(m.end(), any_word=True)
+                if unit:
+                    yield self._number("ordinal", m.start(), unit_end, quantity=int(m["n"]), unit=unit)
+
+    def _word_ordinals(self) -> Iterator[Number]:
+        words = words_of(self.text, self.start, self.end)
+        for i, token in enumerate(words.tokens):
+            n = self._ordinal_word(words.folded[i])
+            if n is None:
+                continue
+            unit, unit_end = self._unit_after(token.end, any_word=False)
+            if unit in self.g.event_units:
+                yield self._number("ordinal", token.start, unit_end, quantity=n, unit=unit)
+
+    def _ordinal_word(self, word: str) -> int | None:
+        if word in self.g.ordinal_words:
+            return self.g.ordinal_words[word]
+        for stem, n in self.g.ordinal_stems:
+            if word.startswith(stem) and word[len(stem):] in self.g.ordinal_endings:
+                return n
+        return None
+
+    def _counts(self) -> Iterator[Number]:
+        g = self.g
+        for m in self._finditer(rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}"):
+            if self._is_identifier(m.start()):
+                continue
+            unit, unit_end = self._unit_after(m.end(), any_word=True)
+            value = _quantity(g, m["n"], m["s"])
+            if unit and value is not None:
+                yield self._number("count", m.start(), unit_end, quantity=value, unit=unit, target=self._target(m.start()))
+
+    def _unit_after(self, b: int, any_word: bool) -> tuple[str, int]:
+        """The canonical unit named within UNIT_LOOKAHEAD words after ``b`` and the end of its word,
+        so that the span reads "четвертому заседанию", "30 лет"; with ``any_word``, else the stem
+        of the next word. Empty when the clause ends first."""
+        words = words_of(self.text, b, min(self.end, b + 120))
+        if not words.tokens or _BREAKS.search(self.text, b, words.tokens[0].start):
+            return "", b
+        for i in range(min(UNIT_LOOKAHEAD, len(words))):
+            if i and words.breaks[i]:
+                break
+            hit = self.g.units.match_at(words, i)
+            if hit is not None:
+                return hit.payload, words.tokens[hit.end - 1].end
+        first = words.folded[0]
+        if any_word and first.isalpha() and self.g.units_known:
+            return self.g.stem(first), words.tokens[0].end
+        return "", b
+
+
+def _iso(year: str | None, month: int | None, day: str | None, day2: str | None) -> str:
+    if not month or not 1 <= month <= 12:
+        return ""
+    if day is None:
+        return f"{year}-{month:02d}" if year else ""
+    days = [int(d) for d in (day, day2) if d]
+    if not all(1 <= d <= 31 for d in days):
+        return ""
+    prefix = f"{year}-{month:02d}" if year else f"--{month:02d}"
+    return "/".join(f"{prefix}-{d:02d}" for d in days)
+
+
+def extract_numbers(text: str, language: str, start: int = 0, end: int | None = None, commitment_id: str = "") -> tuple[Number, ...]:
+    """The numbers of ``text[start:end]`` in reading order; offsets are absolute into ``text``."""
+    return _Scanner(text, grammar_for(language), start, len(text) if end is None else end, commitment_id).run()
+
+
+def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChanges:
+    """Equal values cancel out; the rest pair up in order within a kind and unit (a changed
+    number), and what is left over was removed or added."""
+    removed: list[Number] = []
+    added: list[Number] = []
+    changed: list[NumberPair] = []
+    old_left, new_left = list(old), list(new)
+    for number in list(old_left):
+        twin = next((n for n in new_left if n.same_value == number.same_value), None)
+        if twin is not None:
+            old_left.remove(number)
+            new_left.remove(twin)
+    for number in old_left:
+        partner = next((n for n in new_left if n.key == number.key), None)
+        if partner is None:
+            removed.append(number)
+        else:
+            new_left.remove(partner)
+            changed.append(NumberPair(number, partner))
+    added.extend(new_left)
+    return NumberChanges(tuple(removed), tuple(added), tuple(changed))
+
+
+def without_counterpart(numbers: Iterable[Number], other_side: Iterable[Number]) -> tuple[Number, ...]:
+    """Figures (amounts, shares, counts, deadlines) whose value occurs nowhere on the other side."""
+    values = {n.same_value for n in other_side}
+    loose = {(n.kind, n.quantity, n.when) for n in other_side}  # same figure, unit named differently
+    return tuple(
+        n for n in numbers
+        if n.kind in FIGURE_KINDS and n.same_value not in values and (n.kind, n.quantity, n.when) not in loose
+    )

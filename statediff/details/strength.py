@@ -1,0 +1,125 @@
+"""Commitment strength: the main predicate of a pledge placed on the ladder of data/strength/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .patterns import PatternSet, Words, attribution_spans, load_data, words_of
+from .types import Predicate, Strength
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """One language's cues: level per cue (None for look-alikes to skip), preambles, negations."""
+
+    cues: PatternSet[int | None]
+    preamble: PatternSet[bool]
+    negation: PatternSet[bool]  # True for a negation, False for an exception ("not only")
+    negation_window: tuple[int, int]  # words before and after the cue where a negation counts
+    labels: dict[int, str]
+
+
+@cache
+def level_labels() -> dict[int, str]:
+    """Level number -> label, from data/strength/ladder.toml."""
+    raw = load_data("strength", "ladder")
+    assert raw is not None, "statediff/data/strength/ladder.toml is missing"
+    return {entry["level"]: entry["label"] for entry in raw["level"]}
+
+
+@cache
+def ladder_for(language: str) -> Ladder | None:
+    """The ladder of a language, or None when it has no strength data file."""
+    raw = load_data("strength", language)
+    if raw is None:
+        return None
+    levels = {label: level for level, label in level_labels().items()}
+    entries: list[tuple[str, int | None]] = [(cue, None) for cue in raw.get("ignore", [])]
+    for label, cues in raw["cues"].items():
+        entries.extend((cue, levels[label]) for cue in cues)
+    negation = [(n, True) for n in raw.get("negation", [])] + [(n, False) for n in raw.get("negation_exceptions", [])]
+    return Ladder(
+        cues=PatternSet(entries),
+        preamble=PatternSet((p, True) for p in raw.get("preamble", [])),
+        negation=PatternSet(negation),
+        negation_window=(raw.get("negation_before", 2), raw.get("negation_after", 0)),
+        labels=level_labels(),
+    )
+
+
+def main_predicate(text: str, language: str, start: int = 0, end: int | None = None) -> Predicate | None:
+    """The predicate of ``text[start:end]`` that sets its level, with absolute offsets.
+
+    The main predicate is the first cue that does not open a preamble ("Recognizing X, the
+    leaders agreed…" → "agreed"); a pledge made only of a preamble falls back to its first cue.
+    None when the language has no ladder or no cue occurs."""
+    ladder = ladder_for(language)
+    if ladder is None:
+        return None
+    words = words_of(text, start, end)
+    # An attribution tag's verb ("Подчеркивается, что") is the reporter's, not the parties'.
+    attributions = attribution_spans(text, language, start, len(text) if end is None else end)
+    first_preamble = None
+    for hit in ladder.cues.find_all(words):
+        if hit.payload is None or any(a <= words.tokens[hit.start].start < b for a, b in attributions):
+            continue
+        if ladder.preamble.match_at(words, hit.start) is not None:
+            if first_preamble is None:
+                first_preamble = hit
+            continue
+        return _predicate(text, words, ladder, hit.start, hit.end, hit.payload)
+    if first_preamble is not None:
+        return _predicate(text, words, ladder, first_preamble.start, first_preamble.end, first_preamble.payload)
+    return None
+
+
+def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:
+    span_start, span_end = words.span(i, j)
+    return Predicate(level, ladder.labels[level], text[span_start:span_end], span_start, span_end, _negated(words, ladder, i, j))
+
+
+def _negated(words: Words, ladder: Ladder, i: int, j: int) -> bool:
+    """A negation word inside the cue or within the language's window around it."""
+    before, after = ladder.negation_window
+    k = max(0, i - before)
+    stop = min(len(words), j + after)
+    while k < stop:
+        hit = ladder.negation.match_at(words, k)
+        if hit is None:
+            k += 1
+            continue
+        if hit.payload and not _crosses_break(words, k, i, j):
+            return True
+        k = hit.end
+    return False
+
+
+def _crosses_break(words: Words, k: int, i: int, j: int) -> bool:
+    # A negation in the previous clause ("…, not X. We agreed…") says nothing about this predicate.
+    if k < i:
+        between = range(k + 1, i + 1)
+    elif k >= j:
+        between = range(j, k + 1)
+    else:
+        return False
+    return any(words.breaks[m] for m in between)
+
+
+def strongest(predicates: Sequence[Predicate | None]) -> Predicate | None:
+    """A merged or split group takes the strength of its strongest member (the first on ties)."""
+    best: Predicate | None = None
+    for predicate in predicates:
+        if predicate is not None and (best is None or predicate.level > best.level):
+            best = predicate
+    return best
+
+
+def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
+    """Strengthened or weakened when both sides have a level and it moved."""
+    change = None
+    if old is not None and new is not None and old.level != new.level:
+        change = "strengthened" if new.level > old.level else "weakened"
+    negation_changed = old is not None and new is not None and old.negated != new.negated
+    return Strength(old, new, change, negation_changed)

@@ -1,0 +1,75 @@
+"""Topics of a pledge: keyword stems per language (data/topics/) plus the topics of the names it mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .entities import gazetteer, gazetteer_mentions
+from .patterns import PatternSet, attribution_spans, load_data, words_of
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The topic keys in table order, their labels, and the default for a pledge matching nothing."""
+
+    keys: tuple[str, ...]
+    labels: dict[str, str]
+    default: str
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    raw = load_data("topics", "taxonomy")
+    assert raw is not None, "statediff/data/topics/taxonomy.toml is missing"
+    return Taxonomy(tuple(t["key"] for t in raw["topic"]), {t["key"]: t["label"] for t in raw["topic"]}, raw["default"])
+
+
+@cache
+def _keywords(language: str) -> dict[str, PatternSet[str]] | None:
+    # One set per topic: a phrase of one topic must not hide a word of another ("clean energy").
+    raw = load_data("topics", language)
+    if raw is None:
+        return None
+    known = set(taxonomy().keys)
+    unknown = set(raw["keywords"]) - known
+    if unknown:
+        raise ValueError(f"data/topics/{language}.toml: unknown topics {sorted(unknown)}")
+    return {topic: PatternSet((word, topic) for word in words) for topic, words in raw["keywords"].items()}
+
+
+def topics_of(text: str, language: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """Topics of text[start:end] in taxonomy order.
+
+    Named bodies and places give their gazetteer topics, and their words match no keyword
+    ("Организация экономического сотрудничества" is not about trade). A clause that matches
+    nothing takes the topics of its ``sentence`` ("…и выразили намерение углублять его" after
+    "…сотрудничество в сфере здравоохранения"); then, for a language with a topic file, the
+    default topic."""
+    found = _matched(text, language, start, end)
+    if not found and sentence is not None and sentence != (start, end):
+        found = _matched(text, language, *sentence)
+    if not found and _keywords(language) is not None:
+        found = {taxonomy().default}
+    return tuple(key for key in taxonomy().keys if key in found)
+
+
+def _matched(text: str, language: str, start: int, end: int) -> set[str]:
+    found: set[str] = set()
+    entries = gazetteer()
+    mentions = gazetteer_mentions(text, language, start, end)
+    for key, _, _ in mentions:
+        found.update(entries[key].topics)
+    keywords = _keywords(language)
+    if keywords is None:
+        return found
+    words = words_of(text, start, end)
+    # Words of a name speak through its gazetteer topics; words of an attribution tag
+    # ("сообщает МИД") are the reporter's.
+    skip = [(a, b) for _, a, b in mentions] + attribution_spans(text, language, start, end)
+    for topic, patterns in keywords.items():
+        if topic in found:
+            continue
+        if any(not any(a <= words.tokens[hit.start].start < b for a, b in skip) for hit in patterns.find_all(words)):
+            found.add(topic)
+    return found

@@ -1,0 +1,370 @@
+"""Table-driven tests of the details extractors: strength, numbers, names, topics and shared terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from statediff.details.entities import compare_entities, find_entities, gazetteer, proper_stems
+from statediff.details.numbers import compare_numbers, extract_numbers, without_counterpart
+from statediff.details.patterns import load_data
+from statediff.details.strength import compare_strength, main_predicate, strongest
+from statediff.details.topics import taxonomy, topics_of
+from statediff.details.types import Number, Predicate
+from statediff.details.why import surface_terms
+from statediff.features import Featurizer
+from statediff.languages import SUPPORTED
+
+# -- strength ---------------------------------------------------------------------------------
+
+STRENGTH_CASES = [
+    # (language, pledge, level, verb as written, negated)
+    ("ru", "Стороны договорились продолжить консультации.", 4, "договорились", False),
+    ("ru", "Стороны приняли решение создать рабочую группу.", 4, "приняли решение", False),
+    ("ru", "Стороны обязуются не допускать дискриминации.", 4, "обязуются", False),
+    ("ru", "В ходе встречи достигнута договоренность о продолжении поддержки.", 4, "достигнута договоренность", False),
+    ("ru", "Министры подтвердили приверженность углублению сотрудничества.", 4, "подтвердили приверженность", False),
+    ("ru", "Стороны подтвердили намерение развивать отношения.", 3, "подтвердили намерение", False),
+    ("ru", "Стороны намерены расширять торговлю.", 3, "намерены", False),
+    ("ru", "Стороны выразили готовность к совместной работе.", 3, "выразили готовность", False),
+    ("ru", "Стороны поддержали преобразование СВМДА.", 2, "поддержали", False),
+    ("ru", "Стороны призвали к урегулированию конфликта.", 2, "призвали", False),
+    ("ru", "Стороны заявили о своей поддержке инициативы.", 2, "заявили о своей поддержке", False),
+    ("ru", "Стороны приветствовали прогресс.", 1, "приветствовали", False),
+    ("ru", "Министры высоко оценили деятельность Съезда.", 1, "высоко оценили", False),
+    ("ru", "Стороны выразили удовлетворение динамикой.", 1, "выразили удовлетворение", False),
+    ("ru", "Стороны отметили важность контактов.", 0, "отметили", False),
+    ("ru", "Стороны обсудили календарь визитов.", 0, "обсудили", False),
+    ("ru", "Стороны обменялись мнениями по региональным вопросам.", 0, "обменялись мнениями", False),
+    ("ru", "Стороны подтвердили важность консультаций.", 0, "подтвердили важность", False),
+    # a preamble gerund gives way to the finite predicate after it
+    ("ru", "Признавая важность коридора, министры подтвердили намерение углублять сотрудничество.", 3, "подтвердили намерение", False),
+    # a pledge that is only a gerund clause keeps it
+    ("ru", "подтвердив важность модернизации промышленности.", 0, "подтвердив важность", False),
+    # the reporter's "Подчеркивается, что" is not the parties' predicate
+    ("ru", "Подчеркивается, что стороны выразили признательность за сотрудничество.", 1, "выразили признательность", False),
+    ("ru", "Стороны не поддерживают односторонние санкции.", 2, "поддерживают", True),
+    ("ru", "Стороны не будут вмешиваться во внутренние дела.", 4, "будут", True),
+    ("ru", "Стороны не только обсудили ситуацию, но и договорились о мерах.", 0, "обсудили", False),
+    ("ru", "Стороны приняли участие в форуме и отметили его итоги.", 0, "отметили", False),
+    ("en", "The leaders agreed to hold annual consultations.", 4, "agreed", False),
+    ("en", "We decided to establish a working group.", 4, "decided", False),
+    ("en", "We will expand trade.", 4, "will", False),
+    ("en", "The Quad is committed to cooperation with partners.", 4, "committed", False),
+    ("en", "We reaffirm our steadfast commitment to a free and open Indo-Pacific.", 4, "reaffirm our steadfast commitment", False),
+    ("en", "We recommit to working in partnership with Pacific island countries.", 4, "recommit", False),
+    ("en", "We intend to pursue a memorandum of understanding.", 3, "intend", False),
+    ("en", "The United States plans to provide grants.", 3, "plans to", False),
+    ("en", "We support the principles of freedom of navigation.", 2, "support", False),
+    ("en", "We call for an immediate ceasefire.", 2, "call for", False),
+    ("en", "We encourage further exchanges.", 2, "encourage", False),
+    ("en", "We reaffirm our unwavering support for ASEAN unity.", 2, "reaffirm our unwavering support", False),
+    ("en", "We strongly condemn the attack.", 2, "condemn", False),
+    ("en", "We welcome the launch of the partnership.", 1, "welcome", False),
+    ("en", "We appreciate Japan's leadership.", 1, "appreciate", False),
+    ("en", "India expressed appreciation for the measures.", 1, "expressed appreciation", False),
+    ("en", "We note the progress made.", 0, "note", False),
+    ("en", "The sides discussed regional security.", 0, "discussed", False),
+    ("en", "The ministers exchanged views on the situation.", 0, "exchanged views", False),
+    ("en", "They underscored the importance of collaboration.", 0, "underscored", False),
+    ("en", "Recognizing the importance of trade, the leaders agreed to meet in 2026.", 4, "agreed", False),
+    ("en", "In support of these goals, the two countries pledge to take concrete steps.", 4, "pledge", False),
+    ("en", "We will not recognize the annexation.", 4, "will", True),
+    ("en", "We do not support any unilateral attempt.", 2, "support", True),
+    ("en", "We not only support the plan but also fund it.", 2, "support", False),
+    ("en", "The political will of the parties was noted.", 0, "noted", False),
+    # operative verbs of UN resolutions
+    ("en", "Decides to remain seized of the matter.", 4, "Decides", False),
+    ("en", "Requests the Secretary-General to report.", 2, "Requests", False),
+    ("en", "Calls upon all States to comply.", 2, "Calls upon", False),
+    ("en", "Welcomes the report of the panel.", 1, "Welcomes", False),
+    ("en", "Takes note of the report.", 0, "Takes note", False),
+    ("en", "Noting with concern the deterioration.", 0, "Noting", False),
+    ("tr", "Taraflar ortak bir çalışma grubu kurulmasına karar verdiler.", 4, "karar verdiler", False),
+    ("tr", "Bakanlar işbirliğini destekledi.", 2, "destekledi", False),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "level", "verb", "negated"), STRENGTH_CASES)
+def test_main_predicate(language: str, text: str, level: int, verb: str, negated: bool) -> None:
+    predicate = main_predicate(text, language)
+    assert predicate is not None
+    assert (predicate.level, predicate.verb, predicate.negated) == (level, verb, negated)
+    assert text[predicate.start:predicate.end] == predicate.verb
+    assert predicate.label == ("note", "welcome", "support", "intent", "binding")[level]
+
+
+@pytest.mark.parametrize(("language", "text"), [("ru", "Совместное заявление министров."), ("sv", "Parterna kom överens om samarbete."), ("en", "")])
+def test_no_predicate(language: str, text: str) -> None:
+    assert main_predicate(text, language) is None
+
+
+def _p(level: int, negated: bool = False) -> Predicate:
+    return Predicate(level, "x", "verb", 0, 4, negated)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "change", "negation_changed"),
+    [
+        (_p(3), _p(4), "strengthened", False),
+        (_p(4), _p(0), "weakened", False),
+        (_p(2), _p(2), None, False),
+        (_p(4), _p(4, negated=True), None, True),
+        (None, _p(4), None, False),
+        (_p(1), None, None, False),
+    ],
+)
+def test_compare_strength(old: Predicate | None, new: Predicate | None, change: str | None, negation_changed: bool) -> None:
+    strength = compare_strength(old, new)
+    assert (strength.change, strength.negation_changed) == (change, negation_changed)
+
+
+def test_a_group_takes_its_strongest_member() -> None:
+    assert strongest([_p(0), None, _p(4), _p(2)]) == _p(4)
+    assert strongest([None, None]) is None
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+NUMBER_CASES = [
+    # (language, text, [(verbatim span, kind, value, target)])
+    ("ru", "по доведению товарооборота до 10 млрд. долларов США.", [("10 млрд. долларов США", "money", {"amount": 10_000_000_000, "currency": "USD"}, True)]),
+    ("ru", "в 2021 году впервые превысил 5 млрд. долларов США",
+     [("2021 году", "year", "2021", False), ("5 млрд. долларов США", "money", {"amount": 5_000_000_000, "currency": "USD"}, False)]),
+    ("ru", "инвестиции в объеме 1,5 млрд тенге", [("1,5 млрд тенге", "money", {"amount": 1_500_000_000, "currency": "KZT"}, False)]),
+    ("ru", "проекты на 300 млн евро", [("300 млн евро", "money", {"amount": 300_000_000, "currency": "EUR"}, False)]),
+    ("ru", "доля выросла на 25 процентов, до 40%", [("25 процентов", "percent", 25, False), ("40%", "percent", 40, True)]),
+    ("ru", "24 февраля 2022 года в г. Нур-Султан", [("24 февраля 2022 года", "date", "2022-02-24", False)]),
+    ("ru", "которое пройдет в Казахстане 3-4 марта 2022 году.", [("3-4 марта 2022 году", "date", "2022-03-03/2022-03-04", False)]),
+    ("ru", "которое состоялось 2 февраля в Анкаре", [("2 февраля", "date", "--02-02", False)]),
+    ("ru", "произошедшими в январе 2022 года.", [("январе 2022 года", "date", "2022-01", False)]),
+    ("ru", "завершить строительство до 2025 года", [("до 2025 года", "deadline", "2025", False)]),
+    ("ru", "сократить выбросы к 2030 году", [("к 2030 году", "deadline", "2030", False)]),
+    ("ru", "ход подготовки к четвертому заседанию Совета", [("четвертому заседанию", "ordinal", {"n": 4, "unit": "session"}, False)]),
+    ("ru", "подготовку 6-го заседания Совета", [("6-го заседания", "ordinal", {"n": 6, "unit": "session"}, False)]),
+    ("ru", "на 8-м заседании Совместной группы", [("8-м заседании", "ordinal", {"n": 8, "unit": "session"}, False)]),
+    ("ru", "провели 7-ое заседание группы", [("7-ое заседание", "ordinal", {"n": 7, "unit": "session"}, False)]),
+    ("ru", "Отмечая 34-ю годовщину установления отношений", [("34-ю годовщину", "ordinal", {"n": 34, "unit": "anniversary"}, False)]),
+    ("ru", "в честь 30-летия установления отношений", [("30-летия", "ordinal", {"n": 30, "unit": "anniversary"}, False)]),
+    ("ru", "запуск второго этапа плана", [("второго этапа", "ordinal", {"n": 2, "unit": "phase"}, False)]),
+    ("ru", "на протяжении 30 лет внесло вклад", [("30 лет", "count", {"n": 30, "unit": "year"}, False)]),
+    ("ru", "более 10 000 студентов", [("10 000 студентов", "count", {"n": 10_000, "unit": "student"}, False)]),
+    # identifiers, names and first-in-the-word digits are not numbers
+    ("ru", "резолюцией Совета Безопасности ООН №2803", []),
+    ("ru", "первостепенное значение и впервые", []),
+    ("ru", "\"Видения тюркского мира - 2040\"", [("2040", "year", "2040", False)]),
+    ("en", "aiming to more than double total bilateral trade to $500 billion by 2030.",
+     [("$500 billion", "money", {"amount": 500_000_000_000, "currency": "USD"}, True), ("by 2030", "deadline", "2030", False)]),
+    ("en", "a $4 billion contribution", [("$4 billion", "money", {"amount": 4_000_000_000, "currency": "USD"}, False)]),
+    ("en", "investments worth approximately $7.35 billion", [("$7.35 billion", "money", {"amount": 7_350_000_000, "currency": "USD"}, False)]),
+    ("en", "a $200M commitment", [("$200M", "money", {"amount": 200_000_000, "currency": "USD"}, False)]),
+    ("en", "more than 50 billion USD", [("50 billion USD", "money", {"amount": 50_000_000_000, "currency": "USD"}, False)]),
+    ("en", "traced 40 percent more", [("40 percent", "percent", 40, False)]),
+    ("en", "a target of 23% by the end of 2023", [("23%", "percent", 23, True), ("by the end of 2023", "deadline", "2023", False)]),
+    ("en", "net zero emissions no later than 2050", [("no later than 2050", "deadline", "2050", False)]),
+    ("en", "on March 3-4, 2022 in Tokyo", [("March 3-4, 2022", "date", "2022-03-03/2022-03-04", False)]),
+    ("en", "the joint statement of 27 July", [("27 July", "date", "--07-27", False)]),
+    ("en", "announced in September 2021", [("September 2021", "date", "2021-09", False)]),
+    ("en", "we convene for our fourth meeting", [("fourth meeting", "ordinal", {"n": 4, "unit": "meeting"}, False)]),
+    ("en", "the fourth Quad meeting", [("fourth Quad meeting", "ordinal", {"n": 4, "unit": "meeting"}, False)]),
+    ("en", "the 60th anniversary", [("60th anniversary", "ordinal", {"n": 60, "unit": "anniversary"}, False)]),
+    ("en", "for the 21st century", [("21st century", "ordinal", {"n": 21, "unit": "century"}, False)]),
+    ("en", "more than 115 countries", [("115 countries", "count", {"n": 115, "unit": "country"}, False)]),
+    ("en", "seized more than 800,000 pills", [("800,000 pills", "count", {"n": 800_000, "unit": "pill"}, False)]),
+    ("en", "for the first time; COVID-19 vaccines; the 2+2 meeting; the 26/11 attacks; 5G networks", []),
+    ("en", "during the 2021-2024 period", [("2021-2024", "year", "2021/2024", False)]),
+    ("tr", "2030'a kadar yüzde 40 ve 5 milyar dolar",
+     [("2030'a kadar", "deadline", "2030", False), ("yüzde 40", "percent", 40, False),
+      ("5 milyar dolar", "money", {"amount": 5_000_000_000, "currency": "USD"}, False)]),
+    # any other language: symbols, ISO codes and years still count
+    ("sv", "ett bidrag på $4 000 000 och 12 % år 2024", [("$4 000 000", "money", {"amount": 4_000_000, "currency": "USD"}, False),
+                                                       ("12 %", "percent", 12, False), ("2024", "year", "2024", False)]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), NUMBER_CASES)
+def test_extract_numbers(language: str, text: str, expected: list[tuple[str, str, object, bool]]) -> None:
+    numbers = extract_numbers(text, language)
+    assert [(n.text, n.kind, n.value, n.target) for n in numbers] == expected
+    for n in numbers:
+        assert text[n.start:n.end] == n.text  # the verbatim source span
+
+
+def test_offsets_are_absolute_within_a_slice() -> None:
+    text = "Заголовок. Стороны договорились довести товарооборот до 10 млрд. долларов США."
+    start = text.index("Стороны")
+    (number,) = extract_numbers(text, "ru", start, len(text), "o7")
+    assert (text[number.start:number.end], number.id) == ("10 млрд. долларов США", "o7")
+
+
+def _n(text: str, kind: str, quantity: int | None = None, unit: str = "", when: str = "") -> Number:
+    return Number(text, 0, len(text), kind, quantity, unit, when)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "removed", "added", "changed"),
+    [
+        # a renumbered session: same kind and unit, new value
+        ([_n("четвертому заседанию", "ordinal", 4, "session")], [_n("6-го заседания", "ordinal", 6, "session")], [], [],
+         [("четвертому заседанию", "6-го заседания")]),
+        # equal values cancel out, whatever the wording
+        ([_n("$4 billion", "money", 4_000_000_000, "USD")], [_n("4 billion dollars", "money", 4_000_000_000, "USD")], [], [], []),
+        # different units never pair
+        ([_n("4th meeting", "ordinal", 4, "meeting")], [_n("6th summit", "ordinal", 6, "summit")], ["4th meeting"], ["6th summit"], []),
+        ([_n("10 млрд. долларов США", "money", 10_000_000_000, "USD")], [], ["10 млрд. долларов США"], [], []),
+        ([], [_n("by 2030", "deadline", when="2030")], [], ["by 2030"], []),
+        ([_n("2022", "year", when="2022"), _n("5%", "percent", 5, "%")], [_n("2026", "year", when="2026"), _n("5%", "percent", 5, "%")],
+         [], [], [("2022", "2026")]),
+    ],
+)
+def test_compare_numbers(old: list[Number], new: list[Number], removed: list[str], added: list[str], changed: list[tuple[str, str]]) -> None:
+    result = compare_numbers(old, new)
+    assert [n.text for n in result.removed] == removed
+    assert [n.text for n in result.added] == added
+    assert [(p.old.text, p.new.text) for p in result.changed] == changed
+
+
+def test_figures_without_counterpart_ignore_dates_and_ordinals() -> None:
+    target = _n("10 млрд. долларов США", "money", 10_000_000_000, "USD")
+    same = _n("$10 billion", "money", 10_000_000_000, "USD")
+    ordinal = _n("четвертому заседанию", "ordinal", 4, "session")
+    assert without_counterpart([target, ordinal], []) == (target,)
+    assert without_counterpart([target], [same]) == ()
+
+
+# -- entities ---------------------------------------------------------------------------------
+
+ENTITY_CASES = [
+    # (language, text, entity keys in reading order; "name:" keys are capitalised names)
+    ("ru", "в рамках Совещания по взаимодействию и мерам доверия в Азии (СВМДА)", ["cica"]),
+    ("ru", "стороны поддержали преобразование CICA", ["cica"]),
+    ("ru", "укрепления ОТГ и других тюркских структур", ["ots"]),
+    ("ru", "в Организации тюркских государств", ["ots"]),
+    ("en", "the Organization of Turkic States (OTS)", ["ots"]),
+    ("tr", "Türk Devletleri Teşkilatı (TDT) zirvesi", ["ots"]),
+    ("ru", "на площадках ООН, ОБСЕ, ОИС и ОЭС", ["un", "osce", "oic", "eco"]),
+    ("en", "the UN, the OSCE, the OIC and the ECO", ["un", "osce", "oic", "eco"]),
+    ("ru", "развитие ТМТМ", ["middle_corridor"]),
+    ("en", "the Trans-Caspian International Transport Route (TITR)", ["middle_corridor"]),
+    ("ru", "развитию Среднего коридора", ["middle_corridor"]),
+    ("ru", "в рамках Астанинского процесса", ["astana_process"]),
+    ("en", "progress in the Astana process", ["astana_process"]),
+    ("ru", "прекращению войны в Газе", ["gaza"]),
+    ("ru", "поставки природного газа", []),  # gas, not Gaza: a capitalised form needs a capital
+    ("ru", "урегулирования кипрского вопроса", ["cyprus"]),
+    ("ru", "по реализации \"Видения тюркского мира - 2040\"", ["turkic_world_vision_2040"]),
+    ("ru", "Министр иностранных дел Турции Хакан Фидан посетил Анкару.", ["turkiye", "name:хака фида", "name:анкар"]),
+    ("ru", "Президента Республики Казахстан Касым-Жомарта Токаева", ["kazakhstan", "name:касым-жомарт токаев"]),
+    # a sentence-initial capital is an ordinary word unless the texts write it capitalised mid-sentence
+    ("en", "Today, the leaders welcomed the Quad Vaccine Partnership.", ["quad", "name:vaccin partnership"]),
+    ("ru", "товарооборот до 10 млрд. долларов США", ["usa"]),  # the stage excludes amounts; see test_details_stage
+]
+
+
+@pytest.mark.parametrize(("language", "text", "keys"), ENTITY_CASES)
+def test_find_entities(language: str, text: str, keys: list[str]) -> None:
+    entities = find_entities(text, language, 0, len(text), proper_stems(text, language))
+    assert [e.key for e in entities] == keys
+    for entity in entities:
+        assert text[entity.start:entity.end] == entity.text
+
+
+def test_amounts_and_attribution_tags_name_nothing() -> None:
+    text = "Стороны договорились, сообщает Day.Az, довести товарооборот до 10 млрд. долларов США."
+    money = [(n.start, n.end) for n in extract_numbers(text, "ru") if n.kind == "money"]
+    assert find_entities(text, "ru", 0, len(text), frozenset(), exclude=money) == ()
+
+
+def test_compare_entities_by_key_and_by_surname() -> None:
+    old = find_entities("Касым-Жомарта Токаева и Астанинского процесса", "ru", 0, 44, frozenset())
+    new_text = "Касыма-Жомарта Токаева и Газы"
+    new = find_entities(new_text, "ru", 0, len(new_text), frozenset())
+    changes = compare_entities(old, new)
+    assert [e.label for e in changes.removed] == ["Astana process"]
+    assert [e.label for e in changes.added] == ["Gaza"]
+
+
+# -- topics -----------------------------------------------------------------------------------
+
+TOPIC_CASES = [
+    ("ru", "Стороны подтвердили готовность по доведению товарооборота до 10 млрд. долларов США.", ("trade_investment",)),
+    ("ru", "важность сотрудничества в энергетике и передачи электроэнергии", ("energy",)),
+    ("ru", "углублять сотрудничество по развитию Среднего коридора", ("transport_connectivity",)),
+    ("ru", "выразили признательность за сотрудничество в оборонной сфере", ("security_defence",)),
+    ("ru", "по противодействию терроризму во всех его формах", ("counter_terrorism",)),
+    ("ru", "поощрили сотрудничество в сфере образования и науки", ("education_culture", "science_technology")),
+    ("ru", "сотрудничество в сфере здравоохранения", ("health",)),
+    ("ru", "расширение сотрудничества в экологической сфере", ("environment_climate",)),
+    ("ru", "урегулирования кипрского вопроса", ("regional_conflicts",)),
+    ("ru", "поддерживать кандидатуры друг друга в международных организациях", ("multilateral",)),
+    ("ru", "реализацию совместных проектов помощи третьим странам", ("development_aid",)),
+    ("ru", "упрощение визового режима для граждан", ("consular_migration",)),
+    ("ru", "обсудили график взаимных визитов на высшем уровне", ("political_dialogue",)),
+    # a name's words speak through the gazetteer: ECO is an organisation, not a trade pledge
+    ("ru", "в рамках Организации экономического сотрудничества", ("multilateral",)),
+    ("ru", "Стороны выразили намерение сохранить эту динамику.", ("political_dialogue",)),  # nothing matched: the default
+    ("en", "We will expand trade and investment.", ("trade_investment",)),
+    ("en", "We welcome the Quad Clean Hydrogen Partnership.", ("energy", "political_dialogue")),
+    ("en", "We will collaborate on green shipping and ports.", ("transport_connectivity", "environment_climate")),
+    ("en", "We pledge to reduce the trafficking of weapons.", ("security_defence",)),
+    ("en", "We condemn terrorism and violent extremism.", ("counter_terrorism",)),
+    ("en", "We will expand student exchanges and scholarships.", ("education_culture",)),
+    ("en", "We support COVID-19 vaccine production.", ("health",)),
+    ("en", "We will cooperate on quantum computing and semiconductors.", ("science_technology",)),
+    ("en", "We call for an immediate ceasefire in Gaza.", ("regional_conflicts",)),
+    ("en", "We will address irregular migration and expand visa processing.", ("consular_migration",)),
+    ("en", "The leaders look forward to the next summit.", ("political_dialogue",)),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "topics"), TOPIC_CASES)
+def test_topics_of(language: str, text: str, topics: tuple[str, ...]) -> None:
+    assert topics_of(text, language, 0, len(text)) == topics
+
+
+def test_a_clause_with_no_keyword_takes_its_sentence_topics() -> None:
+    text = "Стороны приветствовали сотрудничество в сфере здравоохранения и выразили намерение углублять его."
+    clause = text.index("и выразили")
+    assert topics_of(text, "ru", clause, len(text), (0, len(text))) == ("health",)
+
+
+def test_a_language_without_topic_file_has_only_gazetteer_topics() -> None:
+    assert topics_of("Parterna diskuterade läget i Gaza.", "sv", 0, 34) == ("regional_conflicts",)
+    assert topics_of("Parterna diskuterade läget.", "sv", 0, 27) == ()
+
+
+# -- data files -------------------------------------------------------------------------------
+
+
+def test_every_topic_in_the_data_is_in_the_taxonomy() -> None:
+    keys = set(taxonomy().keys)
+    assert len(keys) == 14
+    for entry in gazetteer().values():
+        assert set(entry.topics) <= keys, entry.key
+    for language in SUPPORTED:
+        raw = load_data("topics", language)
+        if raw is not None:
+            assert set(raw["keywords"]) <= keys, language
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "tr"])
+def test_strength_files_use_the_ladder_labels(language: str) -> None:
+    raw = load_data("strength", language)
+    assert raw is not None
+    assert set(raw["cues"]) == {"note", "welcome", "support", "intent", "binding"}
+
+
+# -- why matched ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "term", "surface"),
+    [
+        ("ru", "Совещание по взаимодействию и мерам доверия в Азии (СВМДА) внесло вклад", "=cica", "Совещание по взаимодействию и мерам доверия в Азии"),
+        ("ru", "стороны поддержали преобразование CICA", "=cica", "CICA"),
+        ("ru", "подготовку 6-го заседания Совета стратегического сотрудничества на высшем уровне", "=hlscc",
+         "Совета стратегического сотрудничества на высшем уровне"),
+        ("en", "the Organization of Turkic States and the OIC", "=ots", "Organization of Turkic States"),
+    ],
+)
+def test_surface_terms_map_terms_back_to_words(language: str, text: str, term: str, surface: str) -> None:
+    assert surface_terms(Featurizer(language), text)[term] == surface
