@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import sparse
 from .features import featurizer_for
 from .model import Alignment, Candidate, Link, Segmentation
 
@@ -33,6 +34,9 @@ CANDIDATES_PER_ITEM = 10
 RARE_TERMS_PER_ITEM = 8
 POSTING_CAP = 300  # a term in more pledges than this says nothing about which pair is right
 SCORE_CHUNK = 20_000
+# From this many old × new pairs on, numpy/scipy (if installed) pay back their ~0.3 s import.
+SPARSE_MIN_PAIRS = 1_000_000
+SCORE_DECIMALS = sparse.SCORE_DECIMALS  # scores are rounded so that both scoring paths agree exactly
 PARALLEL_MIN_PAIRS = 40_000  # fewer pairs are scored faster than worker processes start
 
 WeightedTerms = dict[str, float]
@@ -194,7 +198,8 @@ def _top_partners(vec: WeightedTerms, postings: dict[str, list[int]]) -> list[in
     for weight, term in rare:
         for index in postings[term]:
             accumulated[index] += weight
-    best = heapq.nsmallest(CANDIDATES_PER_ITEM, [(-weight, index) for index, weight in accumulated.items()])
+    # Rounded like the vectorised path (statediff/sparse.py), so both rank ties alike.
+    best = heapq.nsmallest(CANDIDATES_PER_ITEM, [(-round(weight, SCORE_DECIMALS), index) for index, weight in accumulated.items()])
     return [index for _, index in best]
 
 
@@ -204,7 +209,7 @@ def pair_score(old: Vectors, new: Vectors, i: int, j: int) -> float:
     sentence = _cosine(old.sentence[i], new.sentence[j], old.sentence_total[i], new.sentence_total[j])
     terms = (1 - SENTENCE_WEIGHT) * clause + SENTENCE_WEIGHT * max(clause, sentence)
     chars = _cosine(old.chars[i], new.chars[j], old.chars_total[i], new.chars_total[j], overlap_weight=0.0)
-    return (1 - CHAR_WEIGHT) * terms + CHAR_WEIGHT * chars
+    return round((1 - CHAR_WEIGHT) * terms + CHAR_WEIGHT * chars, SCORE_DECIMALS)
 
 
 # Worker processes read the vectors from here (inherited by fork), not through pickling.
@@ -223,6 +228,10 @@ def _score_candidates(
     """Scores of the candidate pairs; all other pairs score 0. The result does not depend on
     ``workers``: chunks are scored independently and reassembled in order."""
     global _SHARED
+    if exhaustive is None:
+        exhaustive = len(old.clause) * len(new.clause) <= EXHAUSTIVE_MAX_PAIRS
+    if not exhaustive and len(old.clause) * len(new.clause) >= SPARSE_MIN_PAIRS and sparse.available():
+        return _score_candidates_sparse(old, new, progress)
     pairs = candidate_pairs(old, new, exhaustive)
     chunks = [pairs[k:k + SCORE_CHUNK] for k in range(0, len(pairs), SCORE_CHUNK)]
     results: list[list[float]] = []
@@ -246,6 +255,14 @@ def _score_candidates(
             if progress:
                 progress(done * SCORE_CHUNK, len(pairs))
     return {pair: score for chunk, values in zip(chunks, results, strict=True) for pair, score in zip(chunk, values, strict=True)}
+
+
+def _score_candidates_sparse(old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+    """The indexed path with numpy/scipy: same candidates and scores, computed as matrices."""
+    old_m, new_m = sparse.matrices(old, new)
+    pairs = sparse.candidate_pairs(old_m, new_m, RARE_TERMS_PER_ITEM, POSTING_CAP, CANDIDATES_PER_ITEM)
+    values = sparse.score_pairs(old_m, new_m, pairs, (OVERLAP_WEIGHT, SENTENCE_WEIGHT, CHAR_WEIGHT), SCORE_CHUNK * 5, progress)
+    return dict(zip(pairs, values, strict=True))
 
 
 def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float) -> Alignment:

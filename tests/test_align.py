@@ -145,3 +145,19 @@ def test_parallel_scoring_gives_the_same_links() -> None:
     lines = [f"The sides agreed to cooperate on topic {w} and {v} in region {u}." for w in "abcdefghij" for v in "klmnopqrst" for u in "uvwxy"]
     old, new = _seg("\n".join(lines) + "\n", "o"), _seg("\n".join(reversed(lines)) + "\n", "n")
     assert align(old, new, workers=2).links == align(old, new, workers=1).links
+
+
+def test_vectorised_path_gives_the_same_candidates_and_scores() -> None:
+    from statediff import align as A
+    from statediff import sparse
+
+    if not sparse.available():
+        pytest.skip("numpy/scipy (the large extra) not installed")
+    words = ["nuclear", "student", "maritime", "minerals", "vaccine", "space", "cyber", "hydrogen", "rail", "wheat", "ports", "drones"]
+    lines = [f"The sides agreed to cooperate on {a} and {b} technology with {c} partners." for a in words for b in words for c in words[:3]]
+    old = _seg("\n".join(lines) + "\n", "o")
+    new = _seg("\n".join(line.replace("agreed", "committed") for line in reversed(lines)) + "\n", "n")
+    old_vec, new_vec = build_vectors(old, new)
+    pure_pairs = candidate_pairs(old_vec, new_vec, exhaustive=False)
+    pure = {pair: A.pair_score(old_vec, new_vec, *pair) for pair in pure_pairs}
+    assert A._score_candidates_sparse(old_vec, new_vec, None) == pure
