@@ -141,7 +141,8 @@ def _idf(units: list[WeightedTerms], extra: list[WeightedTerms]) -> dict[str, fl
 
 
 def _vectors(term_sets: list[WeightedTerms], idf: dict[str, float]) -> list[WeightedTerms]:
-    return [{term: weight * idf.get(term, 1.0) ** IDF_POWER for term, weight in terms.items()} for terms in term_sets]
+    weight = {term: value ** IDF_POWER for term, value in idf.items()}  # one power per term, not per use
+    return [dict(zip(terms, map(weight.__getitem__, terms), strict=True)) for terms in term_sets]
 
 
 def _cosine(a: WeightedTerms, b: WeightedTerms, sa: float, sb: float, overlap_weight: float = OVERLAP_WEIGHT) -> float:
