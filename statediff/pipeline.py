@@ -1,4 +1,4 @@
-"""The whole comparison, load → segment → align → classify, returning one Report."""
+"""The whole comparison, load → segment → align → classify → details, returning one Report."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from .align import DEFAULT_THRESHOLD, align
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
+from .details import annotate
 from .load import DEFAULT_MAX_BYTES, load
 from .model import Document, Report, Segmentation, Settings
 from .segment import segment
@@ -62,10 +63,14 @@ def compare(
     alignment = align(old, new, threshold, progress, workers=workers, exhaustive=exhaustive)
     changes = classify(old, new, alignment, persist_threshold)
     clock["align"] = time.perf_counter() - started
+    started = time.perf_counter()
+    annotation = annotate(old, new, alignment, changes, threshold, workers=workers)
+    clock["details"] = time.perf_counter() - started
     notices = tuple(n for n in (old.language_notice, new.language_notice) if n)
     if old_doc.sha256 == new_doc.sha256:
         notices += ("the two inputs are identical",)
     if old.language != new.language:
         notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across languages relies on shared names only",)
     language = language_old if language_old == language_new and language_old else "auto"
-    return Report(old=old, new=new, changes=changes, settings=Settings(threshold, language or "auto", persist_threshold), notices=notices)
+    return Report(old=old, new=new, changes=annotation.changes, settings=Settings(threshold, language or "auto", persist_threshold),
+                  notices=notices, topics=annotation.topics, details=annotation.details)

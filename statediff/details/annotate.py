@@ -16,6 +16,8 @@ from .why import TermIndex
 # A match scoring less than threshold + this is marked uncertain: a small change of wording
 # or of the threshold could undo it, so a reviewer should look at the runner-up too.
 UNCERTAIN_MARGIN = 0.05
+# Below this many pledges a side, worker processes cost more than they save.
+PARALLEL_MIN_PLEDGES = 1500
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,14 @@ class Annotation:
     details: ReportDetails
 
 
-def annotate(old: Segmentation, new: Segmentation, alignment: Alignment, changes: tuple[Change, ...], threshold: float) -> Annotation:
-    """Details for every change (``Change.details``) and the report-level topic table and findings."""
+def annotate(
+    old: Segmentation, new: Segmentation, alignment: Alignment, changes: tuple[Change, ...], threshold: float, workers: int = 1
+) -> Annotation:
+    """Details for every change (``Change.details``) and the report-level topic table and findings.
+
+    ``workers`` > 1 runs the extractors in parallel processes on large inputs; the result is the same."""
     proper = proper_stems(old.document.text, old.language) | proper_stems(new.document.text, new.language)
-    facts = {"old": _side_facts(old, proper), "new": _side_facts(new, proper)}
+    facts = {"old": _side_facts(old, proper, workers), "new": _side_facts(new, proper, workers)}
     index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
     segs = {"old": old, "new": new}
     terms = TermIndex(old, new)
@@ -63,21 +69,71 @@ def annotate(old: Segmentation, new: Segmentation, alignment: Alignment, changes
     return Annotation(result, _topic_table(result), _report_details(result, facts, index))
 
 
-def _side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
+def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> PledgeFacts:
     text, language = seg.document.text, seg.language
-    pledges = []
-    for c in seg.commitments:
-        numbers = extract_numbers(text, language, c.start, c.end, c.id)
+    numbers = extract_numbers(text, language, c.start, c.end, c.id)
+    money = [(n.start, n.end) for n in numbers if n.kind == "money"]
+    return PledgeFacts(
+        predicate=main_predicate(text, language, c.start, c.end),
+        numbers=numbers,
+        entities=find_entities(text, language, c.start, c.end, proper, c.id, exclude=money),
+        topics=topics_of(text, language, c.start, c.end, (c.sentence_start, c.sentence_end)),
+    )
+
+
+# Worker processes read the segmentation from here (inherited by fork), not through pickling.
+_SHARED: tuple[Segmentation, frozenset[str]] | None = None
+
+
+def _chunk_facts(indices: range) -> list[PledgeFacts]:
+    assert _SHARED is not None
+    seg, proper = _SHARED
+    return [_pledge_facts(seg, seg.commitments[i], proper) for i in indices]
+
+
+def _all_pledge_facts(seg: Segmentation, proper: frozenset[str], workers: int) -> list[PledgeFacts]:
+    n = len(seg.commitments)
+    if workers < 2 or n < PARALLEL_MIN_PLEDGES:
+        return [_pledge_facts(seg, c, proper) for c in seg.commitments]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _SHARED
+    size = -(-n // (workers * 4))  # a few chunks per worker evens out long and short pledges
+    chunks = [range(k, min(n, k + size)) for k in range(0, n, size)]
+    _SHARED = (seg, proper)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [facts for chunk in pool.map(_chunk_facts, chunks) for facts in chunk]
+    finally:
+        _SHARED = None
+
+
+def _side_facts(seg: Segmentation, proper: frozenset[str], workers: int = 1) -> SideFacts:
+    text, language = seg.document.text, seg.language
+    pledges = _all_pledge_facts(seg, proper, workers)
+    # The whole text, for "does the other statement name this anywhere": the pledges' findings
+    # plus those of the text between them (headings, datelines, background paragraphs).
+    all_numbers = [n for p in pledges for n in p.numbers]
+    all_entities = [e for p in pledges for e in p.entities]
+    for start, end in _gaps(seg):
+        numbers = extract_numbers(text, language, start, end)
         money = [(n.start, n.end) for n in numbers if n.kind == "money"]
-        pledges.append(PledgeFacts(
-            predicate=main_predicate(text, language, c.start, c.end),
-            numbers=numbers,
-            entities=find_entities(text, language, c.start, c.end, proper, c.id, exclude=money),
-            topics=topics_of(text, language, c.start, c.end, (c.sentence_start, c.sentence_end)),
-        ))
-    all_numbers = extract_numbers(text, language)
-    money = [(n.start, n.end) for n in all_numbers if n.kind == "money"]
-    return SideFacts(tuple(pledges), all_numbers, find_entities(text, language, 0, len(text), proper, exclude=money))
+        all_numbers.extend(numbers)
+        all_entities.extend(find_entities(text, language, start, end, proper, exclude=money))
+    return SideFacts(tuple(pledges), tuple(all_numbers), tuple(all_entities))
+
+
+def _gaps(seg: Segmentation) -> list[tuple[int, int]]:
+    """Spans of the document outside every commitment."""
+    gaps, cursor = [], 0
+    for c in sorted(seg.commitments, key=lambda c: c.start):
+        if c.start > cursor:
+            gaps.append((cursor, c.start))
+        cursor = max(cursor, c.end)
+    if cursor < len(seg.document.text):
+        gaps.append((cursor, len(seg.document.text)))
+    return [(a, b) for a, b in gaps if seg.document.text[a:b].strip()]
 
 
 def _details(
@@ -150,12 +206,22 @@ def _topic_table(changes: tuple[Change, ...]) -> tuple[TopicCount, ...]:
     )
 
 
+# Statement-level names, most telling first: places, processes and programmes change with the
+# agenda; organisations and countries less so; capitalised names are often people and cities.
+KIND_ORDER = ("place", "process", "programme", "event", "organisation", "country", "name")
+
+
+def _by_kind(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    rank = {kind: n for n, kind in enumerate(KIND_ORDER)}
+    return tuple(sorted(entities, key=lambda e: rank.get(e.kind, len(KIND_ORDER))))  # stable: reading order within a kind
+
+
 def _report_details(changes: tuple[Change, ...], facts: dict[str, SideFacts], index: dict[str, dict[str, int]]) -> ReportDetails:
     """Names and figures of the pledges that the other statement does not have anywhere in its text."""
     old_pledges = [facts["old"].pledges[i] for i in index["old"].values()]
     new_pledges = [facts["new"].pledges[j] for j in index["new"].values()]
-    vanished = compare_entities([e for f in old_pledges for e in f.entities], facts["new"].all_entities).removed
-    appeared = compare_entities(facts["old"].all_entities, [e for f in new_pledges for e in f.entities]).added
+    vanished = _by_kind(compare_entities([e for f in old_pledges for e in f.entities], facts["new"].all_entities).removed)
+    appeared = _by_kind(compare_entities(facts["old"].all_entities, [e for f in new_pledges for e in f.entities]).added)
     gone: list[Number] = []
     came: list[Number] = []
     for change in changes:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..languages import stemmer_for
 from ..segment.tokens import tokenize
-from .patterns import PatternSet, attribution_spans, fold, words_of
+from .patterns import PatternSet, attribution_spans, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
 
 _SUBWORD = re.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
@@ -118,7 +119,12 @@ class _Sub:
 
 
 def _subwords(text: str, start: int, end: int, stem: Callable[[str], str]) -> list[_Sub]:
-    return [_Sub(m.group(), m.start(), m.end(), stem(fold(m.group())), fold(m.group())) for m in _SUBWORD.finditer(text, start, end)]
+    out = []
+    for m in _SUBWORD.finditer(text, start, end):
+        word = m.group()
+        folded = fold(word)
+        out.append(_Sub(word, m.start(), m.end(), stem(folded), folded))
+    return out
 
 
 def _fits(sub: _Sub, part: tuple[str, str, bool]) -> bool:
@@ -135,10 +141,14 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= FUZZY_STEM_MIN and (a.startswith(b) or b.startswith(a)))
 
 
-def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None = None) -> tuple[tuple[str, int, int], ...]:
     """(key, start, end) of every gazetteer mention in text[start:end], longest form first."""
-    end = len(text) if end is None else end
-    subs = _subwords(text, start, end, stemmer_for(language))
+    return _mentions(text, language, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=4096)  # names and topics look at the same pledge; str hashes are cached, so keys are cheap
+def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
+    subs = _subwords(text, start, end, cached_stemmer(language))
     by_exact, by_stem, by_prefix = _rule_index(language)
     found = []
     i = 0
@@ -154,7 +164,7 @@ def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def _contiguous(text: str, subs: list[_Sub]) -> bool:
@@ -165,7 +175,7 @@ def _contiguous(text: str, subs: list[_Sub]) -> bool:
 def proper_stems(text: str, language: str) -> frozenset[str]:
     """Stems of words written with a capital in mid-sentence anywhere in ``text``: the words a
     sentence-initial capital may be trusted for."""
-    stem = stemmer_for(language)
+    stem = cached_stemmer(language)
     out = set()
     previous_end = 0
     for token in tokenize(text):
@@ -191,10 +201,11 @@ def find_entities(
     States) and a news report's attribution tags ("сообщает Day.Az")."""
     entries = gazetteer()
     exclude = [*exclude, *attribution_spans(text, language, start, end)]
+    excluded = _Spans(exclude)
     out: dict[str, Entity] = {}
     covered: list[tuple[int, int]] = list(exclude)
     for key, a, b in gazetteer_mentions(text, language, start, end):
-        if _overlaps(a, b, exclude):
+        if excluded.overlaps(a, b):
             continue
         covered.append((a, b))
         entry = entries[key]
@@ -204,13 +215,30 @@ def find_entities(
         run = words_of(text, a, b)
         if all(heads.match_at(run, i) is not None for i in range(len(run))):
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
-        key = NAME_PREFIX + " ".join(stemmer_for(language)(fold(t.text)) for t in tokenize(text, a, b))
+        key = NAME_PREFIX + " ".join(cached_stemmer(language)(fold(t.text)) for t in tokenize(text, a, b))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
 
 
-def _overlaps(a: int, b: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
+class _Spans:
+    """Sorted spans answering "does [a, b) overlap any?" in logarithmic time (a whole document
+    has hundreds of name mentions)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect.bisect_right(self.starts, a) - 1  # the last span starting at or before a
+        if k >= 0 and self.ends[k] > a:
+            return True
+        return k + 1 < len(self.starts) and self.starts[k + 1] < b
 
 
 @cache
@@ -226,8 +254,9 @@ def _capitalised_runs(
     A capital that opens a sentence counts only for an acronym or a word seen capitalised in
     mid-sentence elsewhere ("Kazakhstan"), not for an ordinary opener ("Today", "Стороны")."""
     words = words_of(text, start, end)
-    stem = stemmer_for(language)
+    stem = cached_stemmer(language)
     ignored = _ignored(language)
+    spans = _Spans(covered)
     connectors = frozenset(_capitalised_settings().get("connectors", []))
     runs: list[tuple[int, int]] = []
     current: list[int] = []  # token indices of the run being built
@@ -246,7 +275,7 @@ def _capitalised_runs(
         previous_end = token.end
         if words.breaks[i] or re.search(r"[,()«»\"“”]", gap):
             close()
-        if _overlaps(token.start, token.end, covered):
+        if spans.overlaps(token.start, token.end):
             close()
             continue
         word = token.text
@@ -263,22 +292,29 @@ def _capitalised_runs(
     return runs
 
 
-def present(entity: Entity, others: Iterable[Entity]) -> bool:
-    """Whether the other side names the same thing: the same key, or for a capitalised name the
-    same last word ("Касым-Жомарта Токаева" and "Касыма-Жомарта Токаева" are one person)."""
-    keys = {e.key for e in others}
-    if entity.key in keys:
-        return True
-    if not entity.key.startswith(NAME_PREFIX):
-        return False
-    last = entity.key.split()[-1].removeprefix(NAME_PREFIX)
-    return any(k.startswith(NAME_PREFIX) and k.split()[-1].removeprefix(NAME_PREFIX) == last for k in keys)
+def _last_word(key: str) -> str | None:
+    return key.split()[-1].removeprefix(NAME_PREFIX) if key.startswith(NAME_PREFIX) else None
+
+
+class _Named:
+    """The keys one side names, and the last words of its capitalised names, for quick look-ups."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.keys = {e.key for e in entities}
+        self.last_words = {w for w in map(_last_word, self.keys) if w}
+
+    def names(self, entity: Entity) -> bool:
+        """Whether this side names the same thing: the same key, or for a capitalised name the
+        same last word ("Касым-Жомарта Токаева" and "Касыма-Жомарта Токаева" are one person)."""
+        last = _last_word(entity.key)
+        return entity.key in self.keys or (last is not None and last in self.last_words)
 
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:
     """Entities of one side the other side does not name; each key once, in reading order."""
     old, new = _unique(old), _unique(new)
-    return EntityChanges(tuple(e for e in old if not present(e, new)), tuple(e for e in new if not present(e, old)))
+    old_named, new_named = _Named(old), _Named(new)
+    return EntityChanges(tuple(e for e in old if not new_named.names(e)), tuple(e for e in new if not old_named.names(e)))
 
 
 def _unique(entities: Iterable[Entity]) -> list[Entity]:

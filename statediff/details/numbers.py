@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from ..languages import stemmer_for
-from .patterns import PatternSet, fold, load_data, words_of
+from .patterns import PatternSet, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -18,6 +17,7 @@ _BEFORE = r"(?<![\w\-./+№,$€£¥₹₩₸₺₽])"  # not inside a longer to
 _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = re.compile(r"[.;:!?]")
+_DIGIT = re.compile(r"\d")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
 
 
@@ -84,6 +84,7 @@ class Grammar:
     event_units: frozenset[str]
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
+    ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
 
 
 @cache
@@ -99,7 +100,7 @@ def grammar_for(language: str) -> Grammar:
     symbols = dict(common.get("currency_symbols", {}))
     codes = {code: code for code in common.get("currency_codes", [])}
     words = dict(raw.get("currencies", {}))
-    stemmer = stemmer_for(language) if raw else (lambda w: w[:6])
+    stemmer = cached_stemmer(language) if raw else (lambda w: w[:6])
 
     def cues(entries: list[str], before: bool) -> re.Pattern[str]:
         alternation = _alternation(entries)
@@ -155,7 +156,10 @@ class _Scanner:
         self.found: list[Number] = []
 
     def run(self) -> tuple[Number, ...]:
-        for form in (self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts):
+        forms = [self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts]
+        if not _DIGIT.search(self.text, self.start, self.end):
+            forms = [self._word_ordinals]  # most pledges have no digit at all: skip the regular expressions
+        for form in forms:
             for number in form():
                 if not self._overlaps(number.start, number.end):
                     self.claimed.append((number.start, number.end))
@@ -276,12 +280,13 @@ class _Scanner:
                 yield self._number("ordinal", token.start, unit_end, quantity=n, unit=unit)
 
     def _ordinal_word(self, word: str) -> int | None:
-        if word in self.g.ordinal_words:
-            return self.g.ordinal_words[word]
-        for stem, n in self.g.ordinal_stems:
-            if word.startswith(stem) and word[len(stem):] in self.g.ordinal_endings:
-                return n
-        return None
+        memo = self.g.ordinal_memo
+        if word not in memo:
+            memo[word] = self.g.ordinal_words.get(word)
+            for stem, n in self.g.ordinal_stems:
+                if memo[word] is None and word.startswith(stem) and word[len(stem):] in self.g.ordinal_endings:
+                    memo[word] = n
+        return memo[word]
 
     def _counts(self) -> Iterator[Number]:
         g = self.g
@@ -297,7 +302,7 @@ class _Scanner:
         """The canonical unit named within UNIT_LOOKAHEAD words after ``b`` and the end of its word,
         so that the span reads "четвертому заседанию", "30 лет"; with ``any_word``, else the stem
         of the next word. Empty when the clause ends first."""
-        words = words_of(self.text, b, min(self.end, b + 120))
+        words = words_of(self.text, b, min(self.end, b + 120), memo=False)
         if not words.tokens or _BREAKS.search(self.text, b, words.tokens[0].start):
             return "", b
         for i in range(min(UNIT_LOOKAHEAD, len(words))):

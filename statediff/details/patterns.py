@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
-from ..languages import SUPPORTED, get_language
+from ..languages import SUPPORTED, get_language, stemmer_for
 from ..segment.tokens import Token, tokenize
 
 T = TypeVar("T")
 GAP = "..."
+PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
 GAP_WORDS = 3  # "reaffirm* ... commitment" spans "reaffirmed their strong commitment"
 _CLAUSE_BREAKS = frozenset(".;:!?")
 
@@ -39,8 +40,14 @@ class Words:
         return self.tokens[i].start, self.tokens[j - 1].end
 
 
-def words_of(text: str, start: int = 0, end: int | None = None) -> Words:
-    """Tokenize ``text[start:end]``; offsets stay absolute."""
+def words_of(text: str, start: int = 0, end: int | None = None, memo: bool = True) -> Words:
+    """Tokenize ``text[start:end]``; offsets stay absolute. ``memo=False`` for one-off slices."""
+    end = len(text) if end is None else end
+    return _words(text, start, end) if memo else _words.__wrapped__(text, start, end)
+
+
+@lru_cache(maxsize=8192)  # every extractor reads the same pledge; str hashes are cached, so keys are cheap
+def _words(text: str, start: int, end: int) -> Words:
     tokens = tokenize(text, start, end)
     breaks = [False]
     for prev, tok in zip(tokens, tokens[1:], strict=False):
@@ -109,19 +116,34 @@ class PatternSet(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
         self._exact: dict[str, list[tuple[int, Pattern, T]]] = {}
-        self._prefix: list[tuple[str, int, Pattern, T]] = []
+        # Prefix patterns by their first PREFIX_KEY letters: a word is checked only against those.
+        self._prefix: dict[str, list[tuple[str, int, Pattern, T]]] = {}
+        self._memo: dict[str, list[tuple[int, Pattern, T]]] = {}  # word -> patterns that may start there
         for order, (entry, payload) in enumerate(entries):
             pattern = Pattern.parse(entry)
             first = pattern.parts[0]
             if first.endswith("*"):
-                self._prefix.append((first[:-1], order, pattern, payload))
+                self._prefix.setdefault(first[:-1][:PREFIX_KEY], []).append((first[:-1], order, pattern, payload))
             else:
                 self._exact.setdefault(first, []).append((order, pattern, payload))
 
+    def _candidates(self, word: str) -> list[tuple[int, Pattern, T]]:
+        cached = self._memo.get(word)
+        if cached is None:
+            cached = list(self._exact.get(word, ()))
+            for key in {word[:k] for k in range(1, PREFIX_KEY + 1)}:
+                cached += [(order, pattern, payload) for prefix, order, pattern, payload in self._prefix.get(key, ()) if word.startswith(prefix)]
+            self._memo[word] = cached
+        return cached
+
+    def payloads_at(self, words: Words, i: int) -> set[T]:
+        """The payloads of every pattern matching at word i, not only the best one."""
+        return {payload for _, pattern, payload in self._candidates(words.folded[i]) if pattern.match(words, i) >= 0}
+
     def match_at(self, words: Words, i: int) -> Hit[T] | None:
-        word = words.folded[i]
-        candidates = list(self._exact.get(word, ()))
-        candidates += [(order, pattern, payload) for prefix, order, pattern, payload in self._prefix if word.startswith(prefix)]
+        candidates = self._candidates(words.folded[i])
+        if not candidates:
+            return None
         best: tuple[tuple[int, int, int], Hit[T]] | None = None
         for order, pattern, payload in candidates:
             end = pattern.match(words, i)
@@ -164,3 +186,9 @@ def attribution_spans(text: str, language: str, start: int, end: int) -> list[tu
     # Searched in the slice itself: the patterns anchor on "^" at the start of the pledge.
     piece = text[start:end]
     return [(start + m.start(), start + m.end()) for pattern in get_language(language).attribution_patterns for m in pattern.finditer(piece)]
+
+
+@cache
+def cached_stemmer(language: str) -> Callable[[str], str]:
+    """The language's stemmer with a memo: names and numbers stem the same few thousand words again and again."""
+    return cache(stemmer_for(language))

@@ -26,16 +26,16 @@ def taxonomy() -> Taxonomy:
 
 
 @cache
-def _keywords(language: str) -> dict[str, PatternSet[str]] | None:
-    # One set per topic: a phrase of one topic must not hide a word of another ("clean energy").
+def _keywords(language: str) -> PatternSet[str] | None:
+    """All keywords of a language, each with its topic; every match counts, so a phrase of one
+    topic never hides a word of another ("clean energy")."""
     raw = load_data("topics", language)
     if raw is None:
         return None
-    known = set(taxonomy().keys)
-    unknown = set(raw["keywords"]) - known
+    unknown = set(raw["keywords"]) - set(taxonomy().keys)
     if unknown:
         raise ValueError(f"data/topics/{language}.toml: unknown topics {sorted(unknown)}")
-    return {topic: PatternSet((word, topic) for word in words) for topic, words in raw["keywords"].items()}
+    return PatternSet((word, topic) for topic, words in raw["keywords"].items() for word in words)
 
 
 def topics_of(text: str, language: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> tuple[str, ...]:
@@ -67,9 +67,7 @@ def _matched(text: str, language: str, start: int, end: int) -> set[str]:
     # Words of a name speak through its gazetteer topics; words of an attribution tag
     # ("сообщает МИД") are the reporter's.
     skip = [(a, b) for _, a, b in mentions] + attribution_spans(text, language, start, end)
-    for topic, patterns in keywords.items():
-        if topic in found:
-            continue
-        if any(not any(a <= words.tokens[hit.start].start < b for a, b in skip) for hit in patterns.find_all(words)):
-            found.add(topic)
+    for i, token in enumerate(words.tokens):
+        if not any(a <= token.start < b for a, b in skip):
+            found |= keywords.payloads_at(words, i)
     return found

@@ -30,6 +30,7 @@ class TermIndex:
         n = max(1, len(old.commitments) + len(new.commitments))
         self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
         self._surfaces: dict[tuple[str, str], dict[str, str]] = {}
+        self._word_terms: dict[str, dict[str, list[str]]] = {"old": {}, "new": {}}
 
     def shared(self, old: Sequence[tuple[int, Commitment]], new: Sequence[tuple[int, Commitment]]) -> tuple[SharedTerm, ...]:
         """Terms of the old members that the new members also have, highest IDF first."""
@@ -47,14 +48,17 @@ class TermIndex:
         for commitment in commitments:
             key = (side, commitment.id)
             if key not in self._surfaces:
-                self._surfaces[key] = surface_terms(self.featurizers[side], commitment.text)
+                self._surfaces[key] = surface_terms(self.featurizers[side], commitment.text, self._word_terms[side])
             for term, word in self._surfaces[key].items():
                 out.setdefault(term, word)
         return out
 
 
-def surface_terms(featurizer: Featurizer, text: str) -> dict[str, str]:
-    """Each term of ``text`` mapped to the words it was made from, first occurrence ("=cica" → "СВМДА")."""
+def surface_terms(featurizer: Featurizer, text: str, memo: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Each term of ``text`` mapped to the words it was made from, first occurrence ("=cica" → "СВМДА").
+
+    ``memo`` keeps the terms of single words across calls: pledges share most of their words."""
+    memo = {} if memo is None else memo
     tokens = tokenize(text)
     out: dict[str, str] = {}
     i = 0
@@ -65,8 +69,11 @@ def surface_terms(featurizer: Featurizer, text: str) -> dict[str, str]:
             out.setdefault("=" + rule.key, " ".join(text[tokens[i].start:tokens[i + n - 1].end].split()))
             i += n
             continue
-        for term in featurizer.terms(tokens[i].text):
-            out.setdefault(term, tokens[i].text)
+        word = tokens[i].text
+        if word not in memo:
+            memo[word] = featurizer.terms(word)
+        for term in memo[word]:
+            out.setdefault(term, word)
         i += 1
     return out
 

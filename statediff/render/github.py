@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Change, Commitment, Report, Segmentation, Status
 from ..policy import WEAKENED, Verdict
+from .details import change_notes
 
 _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MODIFIED: "Modified pledge",
            Status.PERSISTED: "Persisted pledge"}
@@ -46,6 +47,9 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     else:
         lines = ", ".join(str(c.line) for c in old_members)
         message = f"Now: {_joined(new_members)}\nWas ({report.old.document.path} line {lines}): {_joined(old_members)}"
+    # Strength and number changes are what a reviewer checks first; other details stay in the report.
+    message += "".join(f"\n{note.label.capitalize()}: {note.text}" for note in change_notes(change, report, "→")
+                       if note.label in ("strength", "numbers"))
     properties = {"file": side.document.path}
     if _has_lines(side):
         properties["line"] = str(members[0].line)

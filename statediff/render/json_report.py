@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 from .. import __version__
+from ..details.types import ChangeDetails
 from ..model import Report, Segmentation
+from .details import change_details_json, report_details_json
 
 SCHEMA_VERSION = 1
 
@@ -47,11 +49,13 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "score": ch.score,
                 "word_similarity": ch.word_similarity,
                 "accepted": ch.accepted,
+                **({"details": change_details_json(ch.details)} if isinstance(ch.details, ChangeDetails) else {}),
             }
             for ch in report.changes
         ],
         "summary": report.summary(),
         "notices": list(report.notices),
+        **report_details_json(report),  # topics, entities, numbers (details stage)
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Change, Commitment, Report, Status
+from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
 from .worddiff import word_diff
 
 # Reading order and headings match the terminal report.
@@ -29,6 +30,7 @@ def render_markdown(report: Report) -> str:
         f"new: {_side_facts(report.new.language, len(report.new.commitments))}",
         "",
         *_summary_table(report),
+        *_overview(report),
     ]
     for status, title in _SECTIONS:
         changes = [ch for ch in report.changes if ch.status is status]
@@ -37,7 +39,7 @@ def render_markdown(report: Report) -> str:
         accepted = sum(ch.accepted for ch in changes)
         note = f", {accepted} accepted" if accepted else ""
         parts += ["", "<details>", f"<summary><b>{title} ({len(changes)}{note})</b></summary>", ""]
-        parts += [_item(change, old, new) for change in changes]
+        parts += [_item(change, old, new, report) for change in changes]
         parts += ["", "</details>"]
     if report.notices:
         parts += ["", "**Notices**", "", *(f"- {_escape(notice)}" for notice in report.notices)]
@@ -58,7 +60,7 @@ def _summary_table(report: Report) -> list[str]:
     return [header, rule, *rows]
 
 
-def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]) -> str:
+def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment], report: Report) -> str:
     old_members = [old[cid] for cid in change.old]
     new_members = [new[cid] for cid in change.new]
     head = " → ".join(_members(side, members) for side, members in (("old", old_members), ("new", new_members)) if members)
@@ -68,7 +70,21 @@ def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]
         head += " · *accepted*"
     old_text, new_text = _joined(old_members), _joined(new_members)
     body = _diff(old_text, new_text) if old_text and new_text and old_text != new_text else _escape(new_text or old_text)
+    body += "".join(f"<br><sub>{note.label}: {_escape(note.text)}</sub>" for note in change_notes(change, report, "→"))
     return f"- **{head}**<br>{body}" if not change.accepted else f"- {head}<br>{body}"
+
+
+def _overview(report: Report) -> list[str]:
+    """The topic table, then names and figures found in one statement only (details stage)."""
+    rows = topic_rows(report)
+    lines: list[str] = []
+    if rows:
+        lines += ["", "| Topic | Persisted | Modified | New | Dropped |", "|:--|--:|--:|--:|--:|"]
+        lines += [f"| {topic_label(r.topic)} | {r.persisted} | {r.modified} | {r.new} | {r.dropped} |" for r in rows]
+    for title, notes in (("Names", entity_lines(report)), ("Figures with no counterpart", figure_lines(report))):
+        if notes:
+            lines += ["", f"**{title}**", "", *(f"- {note.label}: {_escape(note.text)}" for note in notes)]
+    return lines
 
 
 def _diff(old_text: str, new_text: str) -> str:

@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
+from ..details.types import TopicCount
 from ..languages import language_name
 from ..model import Change, Commitment, Report, Segmentation, Status
+from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
 from .worddiff import word_diff
 
 LAYOUTS = ("rich", "plain")
 PLAIN_WIDTH = 80  # the plain layout never follows the terminal, so saved reports and goldens are stable
 MAX_RICH_WIDTH = 120  # prose lines much wider than this are hard to read on wide terminals
 INDENT = 4
+SIDE_BY_SIDE_WIDTH = 110  # the rich layout sets names beside the topic table from this width on
 
 # Section order, heading, item marker and colour; the order is the report's reading order.
 _SECTIONS: tuple[tuple[Status, str, str, str], ...] = (
@@ -78,6 +83,7 @@ class _Writer:
 
     def write(self, notices: bool) -> None:
         self._header()
+        self._overview()
         for status, title, marker, colour in _SECTIONS:
             changes = [ch for ch in self.report.changes if ch.status is status]
             if changes:
@@ -101,6 +107,51 @@ class _Writer:
                 line.append(", ")
             line.append(f"{summary[status.value]} {status.value}", style=_COLOURS[status])
         self._wrapped(line, indent=INDENT)
+
+    # -- details overview: topic table, then names and figures on one side only -----------
+
+    def _overview(self) -> None:
+        rows = topic_rows(self.report)
+        blocks = [(title, notes) for title, notes in (("Names", entity_lines(self.report)),
+                                                      ("Figures with no counterpart", figure_lines(self.report))) if notes]
+        if not rows and not blocks:
+            return
+        self._blank()
+        if self.rich and rows and blocks and self.width >= SIDE_BY_SIDE_WIDTH:  # names beside the table when there is room
+            side = Text()
+            for title, notes in blocks:
+                side.append(("\n\n" if side else "") + title, style="bold")
+                for note in notes:
+                    side.append(f"\n{note.label}: ", style="bold")
+                    side.append(note.text)
+            grid = Table.grid(padding=(0, 4))
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1)
+            grid.add_row(self._topic_table(rows), side)
+            self.console.print(grid, width=self.width)
+            return
+        if rows and self.rich:
+            self.console.print(self._topic_table(rows), width=self.width)
+        elif rows:
+            widths = [max(len("Topics"), *(len(topic_label(r.topic)) + 2 for r in rows)), *(len(s.value) + 2 for s in _SUMMARY_ORDER)]
+            self._print(Text("Topics".ljust(widths[0]) + "".join(s.value.rjust(w) for s, w in zip(_SUMMARY_ORDER, widths[1:], strict=True))))
+            for row in rows:
+                cells = "".join(str(getattr(row, s.value)).rjust(w) for s, w in zip(_SUMMARY_ORDER, widths[1:], strict=True))
+                self._print(Text(("  " + topic_label(row.topic)).ljust(widths[0]) + cells))
+        for title, notes in blocks:
+            self._blank()
+            self._print(Text(title, style="bold" if self.rich else ""))
+            for note in notes:
+                self._wrapped(Text(note.text), first=Text(f"  {note.label}: ", style="bold" if self.rich else ""), indent=4)
+
+    def _topic_table(self, rows: list[TopicCount]) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("Topic", style="bold", no_wrap=True)
+        for status in _SUMMARY_ORDER:
+            table.add_column(status.value, justify="right", header_style=f"bold {_COLOURS[status]}")
+        for row in rows:
+            table.add_row(topic_label(row.topic), *(str(getattr(row, s.value)) for s in _SUMMARY_ORDER))
+        return table
 
     # -- sections -------------------------------------------------------------------------
 
@@ -133,6 +184,8 @@ class _Writer:
         else:  # a whole pledge gone or added reads in its section's colour
             body = Text(old_text or new_text, style=_COLOURS[change.status] if self.rich else "")
         self._wrapped(body, first=Text(" " * INDENT), indent=INDENT)
+        for note in change_notes(change, self.report, "→" if self.rich else "->"):
+            self._wrapped(Text(note.text, style="dim" if self.rich else ""), first=Text(f"{' ' * INDENT}{note.label}: "), indent=INDENT + 2)
 
     def _compact_item(self, change: Change, marker: str, colour: str) -> None:
         line = self._item_head(change, marker, colour)

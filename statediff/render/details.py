@@ -1,0 +1,253 @@
+"""Details stage findings as JSON data and as short text notes, shared by every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..details import UNCERTAIN_MARGIN
+from ..details.topics import taxonomy
+from ..details.types import ChangeDetails, Entity, Nearest, Number, Predicate, SharedTerm, TopicCount
+from ..model import Change, Report, Status
+
+MAX_NAMES = 16  # names listed per line in text reports; the JSON report has them all
+MAX_WHY = 4  # shared terms shown per match in text reports
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def predicate_json(predicate: Predicate | None) -> dict[str, Any] | None:
+    if predicate is None:
+        return None
+    return {"level": predicate.level, "label": predicate.label, "verb": predicate.verb, "start": predicate.start,
+            "end": predicate.end, "negated": predicate.negated}
+
+
+def number_json(number: Number) -> dict[str, Any]:
+    out = {"text": number.text, "kind": number.kind, "value": number.value, "id": number.id, "start": number.start, "end": number.end}
+    if number.kind in ("money", "percent", "count"):
+        out["target"] = number.target
+    return out
+
+
+def entity_json(entity: Entity) -> dict[str, Any]:
+    return {"key": entity.key, "label": entity.label, "kind": entity.kind, "text": entity.text, "id": entity.id,
+            "start": entity.start, "end": entity.end}
+
+
+def _shared_json(terms: tuple[SharedTerm, ...]) -> list[dict[str, Any]]:
+    return [{"term": t.term, "old": t.old, "new": t.new, "weight": t.weight} for t in terms]
+
+
+def _nearest_json(nearest: Nearest | None) -> dict[str, Any] | None:
+    if nearest is None:
+        return None
+    return {"id": nearest.id, "score": nearest.score, "line": nearest.line, "shared": _shared_json(nearest.shared)}
+
+
+def change_details_json(details: ChangeDetails) -> dict[str, Any]:
+    """The ``details`` object of one change in the JSON report."""
+    strength = details.strength
+    return {
+        "strength": {"old": predicate_json(strength.old), "new": predicate_json(strength.new), "change": strength.change,
+                     "negation_changed": strength.negation_changed},
+        "numbers": {
+            "removed": [number_json(n) for n in details.numbers.removed],
+            "added": [number_json(n) for n in details.numbers.added],
+            "changed": [{"old": number_json(p.old), "new": number_json(p.new)} for p in details.numbers.changed],
+        },
+        "entities": {"removed": [entity_json(e) for e in details.entities.removed], "added": [entity_json(e) for e in details.entities.added]},
+        "topics": list(details.topics),
+        "why": _shared_json(details.why),
+        "uncertain": details.uncertain,
+        "runner_up": _nearest_json(details.runner_up),
+        "nearest": _nearest_json(details.nearest),
+    }
+
+
+def report_details_json(report: Report) -> dict[str, Any]:
+    """The report-level fields: the topic table, and names and figures found on one side only."""
+    out: dict[str, Any] = {"topics": [
+        {"topic": row.topic, "persisted": row.persisted, "modified": row.modified, "new": row.new, "dropped": row.dropped}
+        for row in report.topics
+    ]}
+    if report.details is not None:
+        out["entities"] = {"vanished": [entity_json(e) for e in report.details.entities.removed],
+                           "appeared": [entity_json(e) for e in report.details.entities.added]}
+        out["numbers"] = {"vanished": [number_json(n) for n in report.details.numbers.removed],
+                          "appeared": [number_json(n) for n in report.details.numbers.added]}
+    return out
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """One line of annotation under a report item: ``label: text``."""
+
+    label: str
+    text: str
+
+
+def topic_label(key: str) -> str:
+    return taxonomy().labels.get(key, key)
+
+
+def topic_rows(report: Report) -> list[TopicCount]:
+    """Rows of the topic table worth printing: topics some change touches."""
+    return [row for row in report.topics if row.total]
+
+
+def quantity(number: Number) -> str:
+    """A number's value for a reader: "10,000,000,000 USD", "40%", "session 4", "2022-03-03"."""
+    if number.kind in ("date", "year", "deadline"):
+        return number.when
+    if number.kind == "money":
+        return f"{_plain(number.quantity)} {number.unit}"
+    if number.kind == "percent":
+        return f"{_plain(number.quantity)}%"
+    if number.kind == "count":
+        return f"{_plain(number.quantity)} × {number.unit}"
+    return f"{number.unit} {_plain(number.quantity)}"
+
+
+def _plain(value: int | float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _predicate(predicate: Predicate) -> str:
+    return f"{' '.join(predicate.verb.split())} ({predicate.label}{', negated' if predicate.negated else ''})"
+
+
+def strength_text(details: ChangeDetails, arrow: str) -> str | None:
+    """"подтвердили намерение (intent) → подтвердили приверженность (binding), strengthened"."""
+    old, new = details.strength.old, details.strength.new
+    if old is None:
+        return _predicate(new) if new is not None else None
+    if new is None:
+        return _predicate(old)
+    text = f"{_predicate(old)} {arrow} {_predicate(new)}"
+    if details.strength.change:
+        text += f", {details.strength.change}"
+    if details.strength.negation_changed:
+        text += ", negation changed"
+    return text
+
+
+def numbers_text(details: ChangeDetails, arrow: str, matched: bool = True) -> str | None:
+    """Changed pairs, then numbers gone and added; for a dropped or new pledge simply its numbers."""
+    parts = [f"{_span(p.old)} {arrow} {_span(p.new)} ({_pair_values(p.old, p.new, arrow)})" for p in details.numbers.changed]
+    parts += [("gone " if matched else "") + _number(n) for n in details.numbers.removed]
+    parts += [("added " if matched else "") + _number(n) for n in details.numbers.added]
+    return "; ".join(parts) or None
+
+
+def _pair_values(old: Number, new: Number, arrow: str) -> str:
+    if old.kind in ("ordinal", "count"):
+        return f"{old.unit} {_plain(old.quantity)} {arrow} {_plain(new.quantity)}"
+    return f"{quantity(old)} {arrow} {quantity(new)}"
+
+
+def _span(number: Number) -> str:
+    return " ".join(number.text.split())
+
+
+def _number(number: Number) -> str:
+    target = "target " if number.target else ""
+    if number.kind in ("date", "year", "deadline"):  # the words say it already
+        return f"{target}{_span(number)}"
+    return f"{target}{_span(number)} ({quantity(number)})"
+
+
+def entities_text(details: ChangeDetails) -> str | None:
+    parts = [f"+ {_entity(e)}" for e in details.entities.added] + [f"- {_entity(e)}" for e in details.entities.removed]
+    return ", ".join(parts) or None
+
+
+def _entity(entity: Entity) -> str:
+    return entity.label if entity.kind != "name" else " ".join(entity.text.split())
+
+
+def why_text(terms: tuple[SharedTerm, ...]) -> str | None:
+    shown = [t.old if t.old == t.new else f"{t.old}/{t.new}" for t in terms[:MAX_WHY]]
+    return ", ".join(shown) or None
+
+
+def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
+    """The annotation lines of one report item, in a fixed order."""
+    details = change.details
+    if not isinstance(details, ChangeDetails):  # none, or a stand-in some tests build by hand
+        return []
+    notes: list[Note] = []
+    matched = bool(change.old and change.new)
+    for label, text in (
+        ("strength", strength_text(details, arrow)),
+        ("numbers", numbers_text(details, arrow, matched)),
+        ("names", entities_text(details) if matched else None),  # a whole pledge's names all come or go with it
+        ("topics", ", ".join(topic_label(t) for t in details.topics) or None),
+    ):
+        if text:
+            notes.append(Note(label, text))
+    if matched:
+        why = why_text(details.why)
+        if why:
+            notes.append(Note("shared terms", why))
+        if details.uncertain:
+            text = f"score within {UNCERTAIN_MARGIN:.2f} of the threshold {report.settings.threshold:.2f}"
+            if details.runner_up is not None:
+                text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}"
+            notes.append(Note("uncertain", text))
+    elif details.nearest is not None:
+        text = f"{_line(details.nearest)}, score {details.nearest.score:.2f} (threshold {report.settings.threshold:.2f})"
+        shared = why_text(details.nearest.shared)
+        if shared:
+            text += f", sharing {shared}"
+        notes.append(Note("nearest miss", text))
+    elif change.status in (Status.NEW, Status.DROPPED):
+        notes.append(Note("nearest miss", "none: no pledge on the other side shares a term"))
+    return notes
+
+
+def _line(nearest: Nearest) -> str:
+    side = "old" if nearest.id.startswith("o") else "new"
+    return f"{side} line {nearest.line}"
+
+
+def _lines_of(report: Report) -> dict[str, tuple[str, int]]:
+    return {c.id: ("old", c.line) for c in report.old.commitments} | {c.id: ("new", c.line) for c in report.new.commitments}
+
+
+def _status_of(report: Report) -> dict[str, str]:
+    return {cid: ch.status.value for ch in report.changes for cid in (*ch.old, *ch.new)}
+
+
+def entity_lines(report: Report) -> list[Note]:
+    """Names that appeared or vanished between the statements."""
+    if report.details is None:
+        return []
+    notes = []
+    for label, entities in (("appeared", report.details.entities.added), ("vanished", report.details.entities.removed)):
+        if entities:
+            shown = [_entity(e) for e in entities[:MAX_NAMES]]
+            more = f" and {len(entities) - MAX_NAMES} more" if len(entities) > MAX_NAMES else ""
+            notes.append(Note(label, ", ".join(shown) + more))
+    return notes
+
+
+def figure_lines(report: Report) -> list[Note]:
+    """Amounts, shares, counts and deadlines of one statement that the other does not have."""
+    if report.details is None:
+        return []
+    lines, status = _lines_of(report), _status_of(report)
+    notes = []
+    for label, numbers in (("gone", report.details.numbers.removed), ("new", report.details.numbers.added)):
+        for number in numbers:
+            side, line = lines.get(number.id, ("", 0))
+            other = "new" if side == "old" else "old"
+            text = f"{_number(number)}, {side} line {line} ({status.get(number.id, '?')}): no counterpart in the {other} statement"
+            notes.append(Note(label, text))
+    return notes

@@ -1,0 +1,227 @@
+"""The details stage on the seed pair: targets gone, renumbered sessions, topics, names, strength; JSON, text and --fail-on."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from statediff import exit_codes
+from statediff.details.strength import main_predicate
+from statediff.details.types import ChangeDetails
+from statediff.model import Change, Report, Status
+from statediff.pipeline import compare
+from statediff.render.terminal import render_terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"
+SEED_NEW = "seeds/jspg8-2026-kz-tr.ru.txt"
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return compare(str(ROOT / SEED_OLD), str(ROOT / SEED_NEW))
+
+
+def _change_with(report: Report, side: str, snippet: str) -> Change:
+    """The change holding the commitment whose text contains ``snippet``."""
+    seg = report.old if side == "old" else report.new
+    (commitment,) = [c for c in seg.commitments if snippet in " ".join(c.text.split())]
+    return next(ch for ch in report.changes if commitment.id in (ch.old if side == "old" else ch.new))
+
+
+def _details(change: Change) -> ChangeDetails:
+    assert isinstance(change.details, ChangeDetails)
+    return change.details
+
+
+def test_every_change_is_annotated(report: Report) -> None:
+    assert all(isinstance(ch.details, ChangeDetails) for ch in report.changes)
+
+
+def test_the_ten_billion_target_has_no_counterpart(report: Report) -> None:
+    assert report.details is not None
+    gone = [n for n in report.details.numbers.removed if n.kind == "money" and n.quantity == 10_000_000_000]
+    assert len(gone) == 1
+    target = gone[0]
+    assert (target.text, target.unit, target.target) == ("10 млрд. долларов США", "USD", True)
+    assert report.old.document.text[target.start:target.end] == target.text
+    # it went with a dropped pledge, and nothing in 2026 names 10 billion dollars
+    assert _change_with(report, "old", "до 10 млрд. долларов США").status is Status.DROPPED
+    assert not any(n.kind == "money" for n in report.details.numbers.added)
+
+
+def test_the_council_session_is_renumbered_four_to_six(report: Report) -> None:
+    change = _change_with(report, "old", "к четвертому заседанию Совета стратегического сотрудничества")
+    assert change.status is Status.MODIFIED
+    (pair,) = [p for p in _details(change).numbers.changed if p.old.kind == "ordinal"]
+    assert (pair.old.quantity, pair.new.quantity, pair.old.unit, pair.new.unit) == (4, 6, "session", "session")
+    assert (pair.old.text, pair.new.text) == ("четвертому заседанию", "6-го заседания")
+    assert report.old.document.text[pair.old.start:pair.old.end] == pair.old.text
+    assert report.new.document.text[pair.new.start:pair.new.end] == pair.new.text
+    # the High-Level Strategic Cooperation Council is what both sides share, under two names
+    assert "=hlscc" in [t.term for t in _details(change).why]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "topic"),
+    [
+        ("важность сотрудничества в энергетике", "energy"),
+        ("сотрудничество в оборонной сфере", "security_defence"),
+        ("Транскаспийского Восточно-Западного Среднего коридора", "transport_connectivity"),
+        ("противодействию новым угрозам миру и безопасности", "security_defence"),
+    ],
+)
+def test_new_pledges_by_topic(report: Report, snippet: str, topic: str) -> None:
+    change = _change_with(report, "new", snippet)
+    assert change.status is Status.NEW
+    assert topic in _details(change).topics
+
+
+@pytest.mark.parametrize("topic", ["energy", "security_defence", "transport_connectivity"])
+def test_the_topic_table_counts_new_pledges(report: Report, topic: str) -> None:
+    (row,) = [row for row in report.topics if row.topic == topic]
+    new = sum(1 for ch in report.changes if ch.status is Status.NEW and topic in _details(ch).topics)
+    assert row.new == new > 0
+
+
+def test_the_topic_table_counts_every_change_per_topic(report: Report) -> None:
+    assert len(report.topics) == 14  # every topic of the taxonomy, in its order
+    for row in report.topics:
+        for status in Status:
+            expected = sum(1 for ch in report.changes if ch.status is status and row.topic in _details(ch).topics)
+            assert getattr(row, status.value) == expected, (row.topic, status)
+
+
+def test_names_that_appeared_and_vanished(report: Report) -> None:
+    assert report.details is not None
+    appeared = {e.key for e in report.details.entities.added}
+    vanished = {e.key for e in report.details.entities.removed}
+    assert {"gaza", "cyprus", "middle_corridor", "turkic_world_vision_2040"} <= appeared
+    assert "astana_process" in vanished
+    # named in both statements, under different names and scripts: neither appeared nor vanished
+    assert not {"cica", "ots", "hlscc", "jspg"} & (appeared | vanished)
+
+
+# The main predicate of each matched seed pledge, whatever the alignment pairs it with.
+SEED_PREDICATES = [
+    ("old", "стороны подтвердили намерение продолжить", "intent", "подтвердили намерение"),
+    ("old", "Стороны отметили важность взаимных контактов", "note", "отметили"),
+    ("old", "был обсужден ход подготовки", "note", "обсужден"),
+    ("old", "В этой связи стороны подчеркнули важность укрепления", "note", "подчеркнули"),
+    ("old", "Стороны обратили внимание на важность", "note", "обратили внимание"),
+    ("old", "и заявили о своей поддержке трансформации", "support", "заявили о своей поддержке"),
+    ("old", "достигнута договоренность касательно", "binding", "достигнута договоренность"),
+    ("new", "министры иностранных дел подтвердили приверженность", "binding", "подтвердили приверженность"),
+    ("new", "Они подчеркнули, что такие контакты", "note", "подчеркнули"),
+    ("new", "стало своевременной возможностью обсудить", "note", "обсудить"),
+    ("new", "и договорились продолжать поддержку", "binding", "договорились"),
+    ("new", "Стороны поощрили сотрудничество", "support", "поощрили"),
+    ("new", "стороны отметили важность углубления взаимодействия", "note", "отметили"),
+    ("new", "стороны поддержали преобразование CICA", "support", "поддержали"),
+    ("new", "и договорились поддерживать кандидатуры", "binding", "договорились"),
+]
+
+
+@pytest.mark.parametrize(("side", "snippet", "label", "verb"), SEED_PREDICATES)
+def test_seed_strength(report: Report, side: str, snippet: str, label: str, verb: str) -> None:
+    seg = report.old if side == "old" else report.new
+    (commitment,) = [c for c in seg.commitments if snippet in " ".join(c.text.split())]
+    predicate = main_predicate(seg.document.text, "ru", commitment.start, commitment.end)
+    assert predicate is not None and (predicate.label, predicate.verb) == (label, verb)
+
+
+def test_matched_pledges_carry_both_strengths(report: Report) -> None:
+    matched = [ch for ch in report.changes if ch.old and ch.new]
+    assert matched
+    for change in matched:
+        strength = _details(change).strength
+        assert strength.old is not None and strength.new is not None
+        moved = strength.new.level - strength.old.level
+        assert strength.change == ("strengthened" if moved > 0 else "weakened" if moved < 0 else None)
+    # "подтвердили намерение" (2022) became "подтвердили приверженность" (2026)
+    change = _change_with(report, "old", "стороны подтвердили намерение продолжить")
+    strength = _details(change).strength
+    assert strength.old is not None and strength.new is not None
+    assert (strength.old.verb, strength.new.verb, strength.change) == ("подтвердили намерение", "подтвердили приверженность", "strengthened")
+
+
+def test_every_dropped_and_new_pledge_has_its_nearest_miss(report: Report) -> None:
+    threshold = report.settings.threshold
+    for change in report.changes:
+        details = _details(change)
+        if change.status in (Status.DROPPED, Status.NEW) and details.nearest is not None:
+            assert details.nearest.score < threshold
+            other = report.new if change.status is Status.DROPPED else report.old
+            assert details.nearest.id in {c.id for c in other.commitments}
+    dropped = _change_with(report, "old", "до 10 млрд. долларов США")
+    assert _details(dropped).nearest is not None
+
+
+def test_uncertain_matches_are_near_the_threshold(report: Report) -> None:
+    for change in report.changes:
+        details = _details(change)
+        if change.old and change.new:
+            assert change.score is not None
+            assert details.uncertain is (change.score < report.settings.threshold + 0.05)
+            assert details.why  # every match shares some term
+        else:
+            assert not details.uncertain and not details.why
+
+
+# -- rendering --------------------------------------------------------------------------------
+
+
+def _plain(report: Report) -> str:
+    stream = io.StringIO()
+    render_terminal(report, "plain", False, False, stream)
+    return stream.getvalue()
+
+
+def test_plain_report_opens_with_topics_and_says_the_target_is_gone(report: Report) -> None:
+    out = _plain(report)
+    assert out.index("Topics") < out.index("Names") < out.index("Figures with no counterpart") < out.index("Dropped (")
+    assert "target 10 млрд. долларов США (10,000,000,000 USD)" in out
+    flat = " ".join(out.split())
+    assert "target 10 млрд. долларов США (10,000,000,000 USD), old line 12 (dropped): no counterpart in the new statement" in flat
+    assert "четвертому заседанию -> 6-го заседания (session 4 -> 6)" in flat
+    assert "strength: подтвердили намерение (intent) -> подтвердили приверженность (binding), strengthened" in flat
+    assert "vanished: Astana process" in flat
+    assert "nearest miss: new line" in flat
+
+
+def test_json_details(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--format", "json")
+    assert result.exit_code == exit_codes.OK
+    data = json.loads(result.stdout)
+    texts = {"old": (ROOT / SEED_OLD).read_text("utf-8"), "new": (ROOT / SEED_NEW).read_text("utf-8")}
+    assert [row["topic"] for row in data["topics"]][:3] == ["trade_investment", "energy", "transport_connectivity"]
+    gone = [n for n in data["numbers"]["vanished"] if n["kind"] == "money" and n["value"] == {"amount": 10_000_000_000, "currency": "USD"}]
+    assert len(gone) == 1 and gone[0]["target"] is True
+    assert texts["old"][gone[0]["start"]:gone[0]["end"]] == "10 млрд. долларов США"
+    assert "astana_process" in {e["key"] for e in data["entities"]["vanished"]}
+    for change in data["changes"]:
+        details = change["details"]
+        assert set(details) == {"strength", "numbers", "entities", "topics", "why", "uncertain", "runner_up", "nearest"}
+        assert details["strength"]["change"] in (None, "strengthened", "weakened")
+        assert details["topics"]
+        for number in details["numbers"]["removed"] + details["numbers"]["added"]:
+            side = "old" if number["id"].startswith("o") else "new"
+            assert texts[side][number["start"]:number["end"]] == number["text"]
+        if change["status"] in ("dropped", "new"):
+            assert details["why"] == [] and details["runner_up"] is None
+
+
+def test_fail_on_weakened(run: Invoke) -> None:
+    # The seed pair only strengthens; read backwards, those pledges weaken.
+    assert run(SEED_OLD, SEED_NEW, "--format", "json", "--fail-on", "weakened").exit_code == exit_codes.OK
+    backwards = run(SEED_NEW, SEED_OLD, "--format", "github", "--fail-on", "weakened")
+    assert backwards.exit_code == exit_codes.POLICY_VIOLATED
+    errors = [line for line in backwards.stdout.splitlines() if line.startswith("::error")]
+    assert errors and all("title=Weakened pledge" in line for line in errors)
+    assert all("Strength: " in line and "weakened" in line for line in errors)
