@@ -67,6 +67,12 @@ STRENGTH_CASES = [
     ("en", "The ministers exchanged views on the situation.", 0, "exchanged views", False),
     ("en", "They underscored the importance of collaboration.", 0, "underscored", False),
     ("en", "Recognizing the importance of trade, the leaders agreed to meet in 2026.", 4, "agreed", False),
+    # cue words inside a preamble clause are not its predicate ("commitment", "signed")
+    ("en", "Recognizing the importance of energy security as well as commitment to address climate change, the two Presidents will work together.",
+     4, "will", False),
+    ("en", "Building on the Memorandum signed between us at the Summit, today we announce our commitment to increase exchanges.", 4, "announce", False),
+    ("en", "We stress the need for restraint.", 2, "stress the need", False),  # a stated need is a call
+    ("ru", "Главы МИД выразили необходимость укрепления политического диалога.", 2, "выразили необходимость", False),
     ("en", "In support of these goals, the two countries pledge to take concrete steps.", 4, "pledge", False),
     ("en", "We will not recognize the annexation.", 4, "will", True),
     ("en", "We do not support any unilateral attempt.", 2, "support", True),
@@ -93,7 +99,8 @@ def test_main_predicate(language: str, text: str, level: int, verb: str, negated
     assert predicate.label == ("note", "welcome", "support", "intent", "binding")[level]
 
 
-@pytest.mark.parametrize(("language", "text"), [("ru", "Совместное заявление министров."), ("sv", "Parterna kom överens om samarbete."), ("en", "")])
+@pytest.mark.parametrize(("language", "text"), [("ru", "Совместное заявление министров."), ("sv", "Parterna kom överens om samarbete."), ("en", ""),
+                                              ("en", "These launches pose a grave threat to peace.")])
 def test_no_predicate(language: str, text: str) -> None:
     assert main_predicate(text, language) is None
 
@@ -303,7 +310,8 @@ TOPIC_CASES = [
     ("ru", "в рамках Организации экономического сотрудничества", ("multilateral",)),
     ("ru", "Стороны выразили намерение сохранить эту динамику.", ("political_dialogue",)),  # nothing matched: the default
     ("en", "We will expand trade and investment.", ("trade_investment",)),
-    ("en", "We welcome the Quad Clean Hydrogen Partnership.", ("energy", "political_dialogue")),
+    ("en", "We welcome the Quad Clean Hydrogen Partnership.", ("energy",)),
+    ("en", "We stress that energy security is vital.", ("energy",)),  # a claimed phrase: not defence
     ("en", "We will collaborate on green shipping and ports.", ("transport_connectivity", "environment_climate")),
     ("en", "We pledge to reduce the trafficking of weapons.", ("security_defence",)),
     ("en", "We condemn terrorism and violent extremism.", ("counter_terrorism",)),

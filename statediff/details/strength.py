@@ -9,6 +9,8 @@ from functools import cache
 from .patterns import PatternSet, Words, attribution_spans, load_data, words_of
 from .types import Predicate, Strength
 
+PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
+
 
 @dataclass(frozen=True)
 class Ladder:
@@ -61,11 +63,12 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     words = words_of(text, start, end)
     # An attribution tag's verb ("Подчеркивается, что") is the reporter's, not the parties'.
     attributions = attribution_spans(text, language, start, len(text) if end is None else end)
+    preambles = _preamble_regions(text, words, ladder)
     first_preamble = None
     for hit in ladder.cues.find_all(words):
         if hit.payload is None or any(a <= words.tokens[hit.start].start < b for a, b in attributions):
             continue
-        if ladder.preamble.match_at(words, hit.start) is not None:
+        if any(a <= hit.start < b for a, b in preambles):
             if first_preamble is None:
                 first_preamble = hit
             continue
@@ -73,6 +76,28 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     if first_preamble is not None:
         return _predicate(text, words, ladder, first_preamble.start, first_preamble.end, first_preamble.payload)
     return None
+
+
+def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int, int]]:
+    """Word ranges of preamble clauses: from a participle opening a sentence (or the pledge) to
+    the first comma at least PREAMBLE_MIN_WORDS words on ("Recognizing the importance of X as
+    well as commitment to Y, the leaders will…": "commitment" is not the predicate)."""
+    regions = []
+    for i in range(len(words)):
+        opening = i == 0 or words.breaks[i] or text[words.tokens[i - 1].end:words.tokens[i].start].strip() in ('"', "«", "“", "„")
+        hit = ladder.preamble.match_at(words, i) if opening else None
+        if hit is None:
+            continue
+        end = len(words)
+        for k in range(hit.end + PREAMBLE_MIN_WORDS - 1, len(words)):
+            if k and "," in text[words.tokens[k - 1].end:words.tokens[k].start]:
+                end = k
+                break
+            if words.breaks[k]:
+                end = k
+                break
+        regions.append((i, end))
+    return regions
 
 
 def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:

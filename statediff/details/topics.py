@@ -26,13 +26,22 @@ def taxonomy() -> Taxonomy:
 
 
 @cache
+def _claims(language: str) -> PatternSet[tuple[str, ...]] | None:
+    """Phrases that decide the topics of their own words ("energy security" → energy only)."""
+    raw = load_data("topics", language)
+    if raw is None or not raw.get("claims"):
+        return None
+    return PatternSet((phrase, tuple(topics)) for phrase, topics in raw["claims"].items())
+
+
+@cache
 def _keywords(language: str) -> PatternSet[str] | None:
     """All keywords of a language, each with its topic; every match counts, so a phrase of one
     topic never hides a word of another ("clean energy")."""
     raw = load_data("topics", language)
     if raw is None:
         return None
-    unknown = set(raw["keywords"]) - set(taxonomy().keys)
+    unknown = (set(raw["keywords"]) | {t for topics in raw.get("claims", {}).values() for t in topics}) - set(taxonomy().keys)
     if unknown:
         raise ValueError(f"data/topics/{language}.toml: unknown topics {sorted(unknown)}")
     return PatternSet((word, topic) for topic, words in raw["keywords"].items() for word in words)
@@ -67,6 +76,10 @@ def _matched(text: str, language: str, start: int, end: int) -> set[str]:
     # Words of a name speak through its gazetteer topics; words of an attribution tag
     # ("сообщает МИД") are the reporter's.
     skip = [(a, b) for _, a, b in mentions] + attribution_spans(text, language, start, end)
+    claims = _claims(language)
+    for hit in claims.find_all(words) if claims is not None else ():
+        found.update(hit.payload)
+        skip.append(words.span(hit.start, hit.end))
     for i, token in enumerate(words.tokens):
         if not any(a <= token.start < b for a, b in skip):
             found |= keywords.payloads_at(words, i)
