@@ -307,3 +307,37 @@ def test_mixed_line_endings_do_not_change_the_commitments(tmp_path: Path, refere
 
 def test_clean_extracted_normalises_spaces_and_invisible_characters() -> None:
     assert clean_extracted("a\u00a0b\u200bc\r\nd  e\u2028\n\n\n\n  f \r\x0cg") == "a bc\nd e\n\nf\n\ng\n"
+
+
+def _changes(old: Path, new: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    from statediff.pipeline import compare
+
+    return [(change.status.value, change.old, change.new) for change in compare(str(old), str(new)).changes]
+
+
+def test_nbsp_crlf_and_zero_width_spaces_between_words_do_not_change_the_matching(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    variants = []
+    for seed in (SEED7, SEED8):
+        text = seed.read_text(encoding="utf-8")
+        text = "".join("\u00a0" if ch == " " and rng.random() < 0.3 else ch for ch in text)
+        text = "".join(ch + ("\u200b" if ch == " " and rng.random() < 0.2 else "") for ch in text)
+        path = tmp_path / seed.name
+        path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+        variants.append(path)
+    assert _changes(*variants) == _changes(SEED7, SEED8)
+
+
+def test_make_inputs_rebuilds_the_corpus(tmp_path: Path) -> None:
+    pytest.importorskip("fpdf")
+    pytest.importorskip("docx")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_inputs", Path(__file__).resolve().parent / "data" / "make_inputs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = module.build(tmp_path)
+    assert {p.name for p in written} == {p.name for p in INPUTS.iterdir()}
+    for path in written:
+        assert load(str(path)).text == load(str(INPUTS / path.name)).text, path.name

@@ -27,6 +27,7 @@ _MIN_PLAUSIBILITY = 0.5
 # has Turkish ı ş ğ İ Ş Ğ: a word holding one is more likely Turkish read with the wrong page.
 _SUSPECT_LATIN = frozenset("ýþðÝÞÐ")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+")
 # Relative frequency (%) of Russian letters; letters of other Cyrillic languages get a middling weight.
 _RU_FREQ = dict(zip(
     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
@@ -63,8 +64,7 @@ def control_share(text: str) -> float:
     """Share of control characters other than line breaks and tabs: high for binary data."""
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or 0x7F <= ord(ch) < 0xA0)
-    return controls / len(text)
+    return (len(text) - len(_CONTROL_RE.sub("", text))) / len(text)
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:

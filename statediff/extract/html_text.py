@@ -32,7 +32,7 @@ _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 def html_to_text(html: str, name: str) -> str:
     """The readable main content of an HTML page as paragraphs separated by blank lines."""
     require("bs4", "beautifulsoup4", "html", "HTML", name)
-    from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction
+    from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
     soup = BeautifulSoup(html, "html.parser")
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype | ProcessingInstruction)):
@@ -41,12 +41,15 @@ def html_to_text(html: str, name: str) -> str:
         tag.decompose()
     root = _main_content(soup)
     core = _content_core(root)
-    for tag in root.find_all(True):
-        if tag.decomposed or tag is core or not _is_furniture(tag):
-            continue
-        if core is not None and _contains(tag, core):
-            continue  # a wrapper such as <div class="has-sidebar"> around the article itself
-        tag.decompose()
+    # A wrapper such as <div class="has-sidebar"> around the article itself is kept.
+    keep = {id(core), *(id(parent) for parent in core.parents)} if core is not None else set()
+    stack = [child for child in root.children if isinstance(child, Tag)]
+    while stack:  # top-down: a removed element's descendants are never visited
+        tag = stack.pop()
+        if id(tag) not in keep and _is_furniture(tag):
+            tag.decompose()
+        else:
+            stack.extend(child for child in tag.children if isinstance(child, Tag))
     writer = _Writer()
     writer.walk(root)
     return writer.result()
@@ -72,18 +75,20 @@ def _main_content(soup: Any) -> Any:
 
 def _content_core(root: Any) -> Any:
     """The element whose own <p> children hold the most text: the article body, not a comment thread."""
+    from bs4 import Tag
+
     best, best_size = None, 0
-    for candidate in [root, *root.find_all(True)]:
-        if any(_is_comments_or_structural(t) for t in [candidate, *candidate.parents] if t is not root and _contains(root, t)):
-            continue
-        size = sum(len(p.get_text(" ", strip=True)) for p in candidate.find_all("p", recursive=False))
-        if size > best_size:
-            best, best_size = candidate, size
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:  # iterative, carrying "inside furniture" down: deep pages stay linear
+        node, excluded = stack.pop()
+        excluded = excluded or (node is not root and _is_comments_or_structural(node))
+        children = [child for child in node.children if isinstance(child, Tag)]
+        if not excluded:
+            size = sum(len(child.get_text(" ", strip=True)) for child in children if child.name == "p")
+            if size > best_size:
+                best, best_size = node, size
+        stack.extend((child, excluded) for child in children)
     return best
-
-
-def _contains(tag: Any, other: Any) -> bool:
-    return any(parent is tag for parent in other.parents)
 
 
 def _is_furniture(tag: Any) -> bool:
@@ -116,50 +121,50 @@ class _Writer:
         self.current: list[str] = []
         self.marker = ""  # a list item's "1. " or "• ", put before its first paragraph
 
-    def walk(self, node: Any, pre: bool = False) -> None:
+    def walk(self, root: Any) -> None:
+        """Depth-first over the tree with an explicit stack: deeply nested pages cannot overflow it."""
         from bs4 import NavigableString, Tag
 
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                self.current.append(str(child) if pre else _SPACE_RE.sub(" ", str(child)))
-            elif isinstance(child, Tag):
-                self._tag(child, pre)
+        stack: list[tuple[Any, bool, bool]] = [(child, False, False) for child in reversed(list(root.children))]
+        while stack:
+            node, pre, leaving = stack.pop()
+            if leaving:  # the end of a block element
+                self.flush()
+                if node.name == "li":
+                    self.marker = ""
+                continue
+            if isinstance(node, NavigableString):
+                self.current.append(str(node) if pre else _SPACE_RE.sub(" ", str(node)))
+                continue
+            if not isinstance(node, Tag) or node.name == "img":
+                continue
+            if node.name == "br":
+                self.current.append("\n")
+                continue
+            inner_pre = pre or node.name == "pre"
+            if node.name in _BLOCK_TAGS:
+                self.flush()
+                if node.name == "li":
+                    self.marker = self._marker(node)
+                elif node.name in ("ol", "ul"):
+                    self._number_items(node)
+                stack.append((node, pre, True))
+            stack.extend((child, inner_pre, False) for child in reversed(list(node.children)))
 
-    def _tag(self, tag: Any, pre: bool) -> None:
-        name = tag.name
-        if name == "br":
-            self.current.append("\n")
-            return
-        if name == "img":
-            return
-        if name not in _BLOCK_TAGS:
-            self.walk(tag, pre)
-            return
-        self.flush()
-        if name == "li":
-            self.marker = self._marker(tag)
-        if name in ("ol", "ul"):
-            self._list(tag, pre)
-        else:
-            self.walk(tag, pre or name == "pre")
-        self.flush()
-        if name == "li":
-            self.marker = ""
-
-    def _list(self, tag: Any, pre: bool) -> None:
-        # Numbers of an ordered list as a browser shows them: from start="", one per item.
+    @staticmethod
+    def _number_items(tag: Any) -> None:
+        # Numbers of an ordered list as a browser shows them: from start="", one per item, value="" resets.
         try:
             number = int(tag.get("start", 1))
         except ValueError:
             number = 1
         for child in tag.children:
             if getattr(child, "name", None) == "li":
+                value = str(child.get("value", "")).strip()
+                if value.isdigit():
+                    number = int(value)
                 child["data-statediff-number"] = str(number)
-                if child.get("value", "").strip().isdigit():
-                    child["data-statediff-number"] = child["value"].strip()
-                    number = int(child["value"].strip())
                 number += 1
-        self.walk(tag, pre)
 
     @staticmethod
     def _marker(tag: Any) -> str:

@@ -12,25 +12,29 @@ _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RULE_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$")
-_QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
+_QUOTE_RE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _BULLET_RE = re.compile(r"^([ \t]*)[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(.*)$")
 _ORDERED_RE = re.compile(r"^([ \t]*)(\d{1,9})([.)])[ \t]+(.*)$")
 _TABLE_SEPARATOR_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-_INLINE_RULES = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
-    (re.compile(r"!\[([^\]]*)\]\[[^\]]*\]"), ""),
-    (re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)"), r"\1"),  # [text](url "title")
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>"), r"\1"),  # <https://...>
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # `code`
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **strong**
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),  # _emphasis_, not snake_case
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # ~~strike~~
+# Each span pattern stops at the next delimiter character ([^*]...), so a line full of unmatched
+# markers costs linear time, not quadratic.
+_INLINE_RULES = (  # (characters that must be present, pattern, replacement)
+    ("!", re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)"), ""),  # images
+    ("!", re.compile(r"!\[([^\[\]\n]*)\]\[[^\[\]\n]*\]"), ""),
+    ("[", re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)"), r"\1"),  # [text](url "title")
+    ("[", re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]"), r"\1"),  # [text][ref]
+    ("<", re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>"), r"\1"),  # <https://...>
+    ("`", re.compile(r"(`+)([^`]+)\1"), r"\2"),  # `code`
+    ("<", re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
+    ("*", re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*"), r"\1"),  # **strong**
+    ("_", re.compile(r"(?<!\w)__(?=[^\s_])([^_]+?)(?<=\S)__(?!\w)"), r"\1"),  # __strong__
+    ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
+    ("_", re.compile(r"(?<!\w)_(?=[^\s_])([^_]+?)(?<=\S)_(?!\w)"), r"\1"),  # _emphasis_, not snake_case
+    ("~", re.compile(r"~~(?=[^\s~])([^~]+?)(?<=\S)~~"), r"\1"),  # ~~strike~~
 )
-_PLACEHOLDER_BASE = 0xF0000  # private-use code points stand in for escaped characters
+_PLACEHOLDER_BASE = 0xF0000  # private-use code points stand in for escaped (ASCII) characters
+_PLACEHOLDER_RE = re.compile("[\U000F0000-\U000F007F]")
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -41,10 +45,11 @@ def markdown_to_text(markdown: str) -> str:
     numbers: dict[int, int] = {}  # indent -> last number of the ordered list open at that indent
     in_fence = ""
 
-    def end_paragraph() -> None:
+    def end_paragraph(code: bool = False) -> None:
         if paragraph:
             # Soft-wrapped lines are one paragraph; a hard break (two spaces, a backslash) keeps its line.
-            blocks.append("".join(part.strip() + ("\n" if part.endswith("\n") else " ") for part in paragraph if part.strip()).strip())
+            joined = "".join(part.strip() + ("\n" if part.endswith("\n") else " ") for part in paragraph if part.strip()).strip()
+            blocks.append(joined if code else _inline(joined))
             paragraph.clear()
 
     for index, line in enumerate(lines):
@@ -52,7 +57,7 @@ def markdown_to_text(markdown: str) -> str:
         if in_fence:
             if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
                 in_fence = ""
-                end_paragraph()
+                end_paragraph(code=True)
             else:
                 paragraph.append(line + "\n")
             continue
@@ -60,8 +65,7 @@ def markdown_to_text(markdown: str) -> str:
             end_paragraph()
             in_fence = fence.group(1)
             continue
-        while _QUOTE_RE.match(line):
-            line = _QUOTE_RE.sub("", line, count=1)
+        line = _QUOTE_RE.sub("", line, count=1)
         if not line.strip():
             end_paragraph()
             continue
@@ -82,7 +86,7 @@ def markdown_to_text(markdown: str) -> str:
         ordered = _ORDERED_RE.match(line)
         if bullet:
             end_paragraph()
-            paragraph.append("• " + _inline(bullet.group(2)))
+            paragraph.append("• " + bullet.group(2))
             continue
         if ordered:
             end_paragraph()
@@ -91,19 +95,18 @@ def markdown_to_text(markdown: str) -> str:
                 del numbers[deeper]
             number = numbers[indent] + 1 if indent in numbers else int(ordered.group(2))
             numbers[indent] = number
-            paragraph.append(f"{number}{ordered.group(3)} " + _inline(ordered.group(4)))
+            paragraph.append(f"{number}{ordered.group(3)} " + ordered.group(4))
             continue
         if "|" in line and line.strip().startswith("|"):
             end_paragraph()
             cells = [c.strip() for c in _split_cells(line.strip().strip("|"))]
-            blocks.append("\t".join(_inline(c) for c in cells if c))
+            blocks.append(_inline("\t".join(c for c in cells if c)))
             continue
         if not line[:1].isspace() and not paragraph and index > 0 and not lines[index - 1].strip():
             numbers.clear()  # a plain paragraph after a blank line ends the lists above it
         hard_break = line.endswith("  ") or line.endswith("\\")
-        text = _inline(line.rstrip("\\").strip())
-        paragraph.append(text + ("\n" if hard_break else ""))
-    end_paragraph()
+        paragraph.append(line.rstrip("\\").strip() + ("\n" if hard_break else ""))
+    end_paragraph(code=bool(in_fence))
     return clean_extracted("\n\n".join(block for block in blocks if block.strip()))
 
 
@@ -112,16 +115,13 @@ def _split_cells(row: str) -> list[str]:
 
 
 def _inline(text: str) -> str:
-    escaped: list[str] = []
-
-    def hide(match: re.Match[str]) -> str:
-        escaped.append(match.group(1))
-        return chr(_PLACEHOLDER_BASE + len(escaped) - 1)
-
-    text = _ESCAPE_RE.sub(hide, text)
-    for pattern, replacement in _INLINE_RULES:
-        text = pattern.sub(replacement, text)
-    text = html.unescape(text)
-    for k, original in enumerate(escaped):
-        text = text.replace(chr(_PLACEHOLDER_BASE + k), original)
-    return text
+    # An escaped marker ("\\*") stands in as a private-use character while the rules run.
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPE_RE.sub(lambda match: chr(_PLACEHOLDER_BASE + ord(match.group(1))), text)
+    for triggers, pattern, replacement in _INLINE_RULES:
+        if any(trigger in text for trigger in triggers):  # plain text skips every rule
+            text = pattern.sub(replacement, text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _PLACEHOLDER_RE.sub(lambda match: chr(ord(match.group()) - _PLACEHOLDER_BASE), text) if escaped else text
