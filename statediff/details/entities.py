@@ -300,14 +300,19 @@ class _Named:
     """The keys one side names, and the last words of its capitalised names, for quick look-ups."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = list(entities)
         self.keys = {e.key for e in entities}
         self.last_words = {w for w in map(_last_word, self.keys) if w}
+        # Written forms too: statements in two languages stem the same name differently ("Barbados").
+        self.written = {fold(" ".join(e.text.split())) for e in entities}
 
     def names(self, entity: Entity) -> bool:
-        """Whether this side names the same thing: the same key, or for a capitalised name the
-        same last word ("Касым-Жомарта Токаева" and "Касыма-Жомарта Токаева" are one person)."""
+        """Whether this side names the same thing: the same key, the same written form, or for a
+        capitalised name the same last word ("Касым-Жомарта Токаева" and "Касыма-Жомарта Токаева"
+        are one person)."""
         last = _last_word(entity.key)
-        return entity.key in self.keys or (last is not None and last in self.last_words)
+        return (entity.key in self.keys or fold(" ".join(entity.text.split())) in self.written
+                or (last is not None and last in self.last_words))
 
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:
