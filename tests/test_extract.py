@@ -128,6 +128,10 @@ def test_plain_text_named_pdf_is_read_as_text() -> None:
     assert extract("Стороны договорились.".encode(), "x.pdf", ".pdf").format == "txt"
 
 
+def test_text_that_mentions_the_pdf_magic_is_still_text() -> None:
+    assert extract("Файл начинается с %PDF-1.7, стороны договорились.".encode(), "x.txt", ".txt").format == "txt"
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [

@@ -161,3 +161,19 @@ def test_loading_any_bytes_raises_nothing_but_input_error(data: bytes, suffix: s
     event(document.format)
     assert document.text.strip()
     assert document.format in ("txt", "markdown", "html", "docx", "pdf")
+
+
+layout_words = st.lists(st.sampled_from(WORDS + ("—", "•", "1.", "12", "сотруд-", "Нур-")), min_size=1, max_size=12).map(" ".join)
+
+
+@PROFILE
+@given(st.lists(st.lists(st.tuples(layout_words, st.floats(0, 800), st.floats(0, 100)), max_size=30), min_size=1, max_size=4))
+def test_pdf_line_joining_keeps_every_word(pages: list[list[tuple[str, float, float]]]) -> None:
+    from statediff.extract.pdf_text import _Line, layout_to_text
+
+    laid_out = [[_Line(text, x, y, 11.0) for text, y, x in page] for page in pages]
+    words = [w for page in pages for text, _, _ in page for w in text.split()]
+    joined = layout_to_text(laid_out).split()
+    # Only a line-final hyphen may glue two words together; nothing is lost or added.
+    assert "".join(joined).replace("-", "") == "".join(words).replace("-", "")
+    assert len(joined) <= len(words)

@@ -80,7 +80,8 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
 def sniff_binary(data: bytes, name: str, suffix: str = "") -> str | None:
     """'pdf' or 'docx' when the bytes are one; raise for other binary formats; None for text."""
     head = data[:1024].lstrip(b"\x00\t\r\n ")
-    if data[:1024].find(b"%PDF-") != -1:
+    # A PDF starts with %PDF-; readers accept up to 1 KB of junk before it (then it must have objects).
+    if head.startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and b"endobj" in data):
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         if b"word/" in data or b"[Content_Types].xml" in data[:4096]:
