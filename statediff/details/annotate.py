@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Alignment, Change, Commitment, Segmentation, Status
 from .entities import compare_entities, find_entities, proper_stems
-from .numbers import compare_numbers, extract_numbers, without_counterpart
+from .numbers import Counterparts, compare_numbers, extract_numbers
 from .strength import compare_strength, main_predicate, strongest
 from .topics import taxonomy, topics_of
 from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount
@@ -224,12 +224,13 @@ def _report_details(changes: tuple[Change, ...], facts: dict[str, SideFacts], in
     appeared = _by_kind(compare_entities(facts["old"].all_entities, [e for f in new_pledges for e in f.entities]).added)
     gone: list[Number] = []
     came: list[Number] = []
+    in_new, in_old = Counterparts(facts["new"].all_numbers), Counterparts(facts["old"].all_numbers)
     for change in changes:
         numbers: NumberChanges = change.details.numbers  # type: ignore[attr-defined]
         if change.status in (Status.DROPPED, Status.MODIFIED):
-            gone.extend(without_counterpart(numbers.removed, facts["new"].all_numbers))
+            gone.extend(in_new.missing(numbers.removed))
         if change.status in (Status.NEW, Status.MODIFIED):
-            came.extend(without_counterpart(numbers.added, facts["old"].all_numbers))
+            came.extend(in_old.missing(numbers.added))
     return ReportDetails(
         entities=EntityChanges(vanished, appeared),
         numbers=NumberChanges(tuple(sorted(gone, key=lambda n: n.start)), tuple(sorted(came, key=lambda n: n.start))),

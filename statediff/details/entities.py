@@ -146,7 +146,7 @@ def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None
     return _mentions(text, language, start, len(text) if end is None else end)
 
 
-@lru_cache(maxsize=4096)  # names and topics look at the same pledge; str hashes are cached, so keys are cheap
+@lru_cache(maxsize=32768)  # names and topics look at the same pledge; str hashes are cached, so keys are cheap
 def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
     subs = _subwords(text, start, end, cached_stemmer(language))
     by_exact, by_stem, by_prefix = _rule_index(language)

@@ -357,11 +357,22 @@ def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChang
     return NumberChanges(tuple(removed), tuple(added), tuple(changed))
 
 
+class Counterparts:
+    """The figures of one statement, for "does the other statement have this value anywhere"."""
+
+    def __init__(self, numbers: Iterable[Number]) -> None:
+        numbers = list(numbers)
+        self.values = {n.same_value for n in numbers}
+        self.loose = {(n.kind, n.quantity, n.when) for n in numbers}  # the same figure, its unit named differently
+
+    def missing(self, numbers: Iterable[Number]) -> tuple[Number, ...]:
+        """Figures (amounts, shares, counts, deadlines) whose value this statement does not have."""
+        return tuple(
+            n for n in numbers
+            if n.kind in FIGURE_KINDS and n.same_value not in self.values and (n.kind, n.quantity, n.when) not in self.loose
+        )
+
+
 def without_counterpart(numbers: Iterable[Number], other_side: Iterable[Number]) -> tuple[Number, ...]:
     """Figures (amounts, shares, counts, deadlines) whose value occurs nowhere on the other side."""
-    values = {n.same_value for n in other_side}
-    loose = {(n.kind, n.quantity, n.when) for n in other_side}  # same figure, unit named differently
-    return tuple(
-        n for n in numbers
-        if n.kind in FIGURE_KINDS and n.same_value not in values and (n.kind, n.quantity, n.when) not in loose
-    )
+    return Counterparts(other_side).missing(numbers)

@@ -46,7 +46,7 @@ def words_of(text: str, start: int = 0, end: int | None = None, memo: bool = Tru
     return _words(text, start, end) if memo else _words.__wrapped__(text, start, end)
 
 
-@lru_cache(maxsize=8192)  # every extractor reads the same pledge; str hashes are cached, so keys are cheap
+@lru_cache(maxsize=65536)  # every extractor reads the same pledge; str hashes are cached, so keys are cheap
 def _words(text: str, start: int, end: int) -> Words:
     tokens = tokenize(text, start, end)
     breaks = [False]
