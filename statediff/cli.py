@@ -324,10 +324,7 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
     if accept_list is not None:
         report = apply(report, accept_list)
     try:
-        try:
         verdict = evaluate(report, Policy(out.fail_on, out.min_score))
-    except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
-        _fail(str(exc))
     except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
         _fail(str(exc))
     terminal_layout = "rich" if sys.stdout.isatty() else "plain"
