@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +36,8 @@ class CueSet:
     # First words of the phrases, so that most words skip the phrase loop.
     phrase_first_words: frozenset[str] = frozenset()
     phrase_first_prefixes: tuple[str, ...] = ()
+    # word → matches_word(word): the same words recur in every sentence of a statement.
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: list[str]) -> CueSet:
@@ -60,7 +62,10 @@ class CueSet:
         )
 
     def matches_word(self, word: str) -> bool:
-        return word in self.words or word.startswith(self.prefixes)
+        known = self._seen.get(word)
+        if known is None:
+            known = self._seen[word] = word in self.words or word.startswith(self.prefixes)
+        return known
 
     def match_at(self, words: list[str], i: int) -> int:
         """Number of words of a cue starting at words[i] (0 when none)."""

@@ -33,7 +33,7 @@ def split_clauses(text: str, start: int, end: int, language: Language, tokens: l
     tokens = tokenize(text, start, end) if tokens is None else tokens
     if len(tokens) < 2 * MIN_CLAUSE_WORDS:
         return [Clause(start, end, False)]
-    words = [t.lower for t in tokens]
+    words = [t.text.lower() for t in tokens]
     cuts: list[tuple[int, bool]] = []  # (token index where a clause starts, after ';')
     last_cut = 0
     has_predicate = bool(language.commitment_cues.match_at(words, 0))
