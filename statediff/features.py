@@ -54,6 +54,11 @@ STEM_LENGTH = 7
 _DIGIT_RE = re.compile(r"\d")
 
 
+def _fold(word: str) -> str:
+    """Lower case, and ё written as е: Russian texts use both for the same word ("партнёрство")."""
+    return word.lower().replace("ё", "е")
+
+
 @cache
 def featurizer_for(language: str) -> Featurizer:
     """One shared featurizer per language, so its stem cache serves both statements."""
@@ -96,7 +101,7 @@ class Featurizer:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
         raw = WORD_RE.findall(text)
         exact = [w.replace(".", "") for w in raw]
-        lowered = [w.lower() for w in raw]
+        lowered = [_fold(w) for w in raw]
         stems = [self._stem(w) for w in lowered]
         starts = self.first_words
         out: list[str] = []
@@ -116,7 +121,7 @@ class Featurizer:
 
     def content_words(self, text: str) -> list[str]:
         """Lower-cased words that are neither function words nor stock phrases."""
-        return [w for w in (raw.lower() for raw in WORD_RE.findall(text)) if self._term(w) is not None]
+        return [w for w in map(_fold, WORD_RE.findall(text)) if self._term(w) is not None]
 
     def _is_noise(self, word: str, stem: str) -> bool:
         """Function words, stock phrases of diplomatic prose, numbers and single letters."""
