@@ -303,7 +303,7 @@ def test_nbsp_zero_width_and_crlf_do_not_change_the_commitments(tmp_path: Path, 
 
 def test_mixed_line_endings_do_not_change_the_commitments(tmp_path: Path, reference: dict[Path, list[str]]) -> None:
     lines = SEED7.read_text(encoding="utf-8").split("\n")
-    endings = ["\r\n", "\n", "\r\n", "\n", "\n"]
+    endings = ["\r\n", "\n", "\r", "\n", "\r\n"]
     path = tmp_path / "mixed.txt"
     path.write_bytes("".join(line + endings[k % len(endings)] for k, line in enumerate(lines)).encode("utf-8"))
     assert _commitments(path) == reference[SEED7]

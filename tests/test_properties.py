@@ -21,10 +21,11 @@ from statediff.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PAIR = ("seeds/jspg7-2022-kz-tr.ru.txt", "seeds/jspg8-2026-kz-tr.ru.txt")
-settings.register_profile("default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Fast in CI; HYPOTHESIS_PROFILE=thorough runs 10,000 examples per property. Applied per test
+# (not loaded globally), so other test modules keep hypothesis' own defaults.
+settings.register_profile("statediff-fast", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-# Applied per test, so other test modules keep hypothesis' own defaults.
-PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+PROFILE = settings.get_profile("thorough" if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else "statediff-fast")
 
 WORDS = (
     "Стороны", "стороны", "договорились", "подтвердили", "намерение", "развивать", "сотрудничество", "будут", "продолжат",
