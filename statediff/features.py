@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .languages import DATA_DIR, get_language, stemmer_for
-from .segment.tokens import WORD_RE, tokenize
+from .segment.tokens import WORD_RE, fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,9 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 def _fold(word: str) -> str:
-    """Lower case, and ё written as е: Russian texts use both for the same word ("партнёрство")."""
-    return word.lower().replace("ё", "е")
+    """Lower case without invisible characters, and ё written as е: Russian texts use both
+    for the same word ("партнёрство")."""
+    return fold(word).replace("ё", "е")
 
 
 @cache

@@ -208,3 +208,21 @@ def test_segment_command_lists_every_span(fmt: str) -> None:
 )
 def test_every_supported_language_yields_commitments(lang: str, text: str) -> None:
     assert len(segment(_doc(text), lang).commitments) >= 2
+
+
+def test_invisible_characters_inside_words_do_not_split_them() -> None:
+    from statediff.pipeline import compare
+
+    plain = compare("seeds/jspg7-2022-kz-tr.ru.txt", "seeds/jspg8-2026-kz-tr.ru.txt")
+    text = open("seeds/jspg8-2026-kz-tr.ru.txt", encoding="utf-8").read()
+    # A zero-width space or soft hyphen inside every 40th word, as scraped pages have them.
+    words = text.split(" ")
+    marked = " ".join(w[:2] + ("\u200b" if k % 80 else "\u00ad") + w[2:] if k % 40 == 0 and len(w) > 4 else w for k, w in enumerate(words))
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "new.txt"
+        path.write_text(marked, encoding="utf-8")
+        invisible = compare("seeds/jspg7-2022-kz-tr.ru.txt", str(path))
+    assert [(c.status, c.old, c.new) for c in invisible.changes] == [(c.status, c.old, c.new) for c in plain.changes]

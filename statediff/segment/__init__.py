@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..errors import NoCommitmentsError
@@ -10,7 +11,7 @@ from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import artefacts, classify_blocks, split_blocks
 from .clauses import split_clauses
 from .sentences import split_sentences
-from .tokens import tokenize
+from .tokens import fold, tokenize
 
 _LIST_MARKER_RE = re.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
@@ -79,16 +80,19 @@ def _cut_sentence(
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
     tokens = tokenize(text, s_start, s_end)
-    words = [t.text.lower() for t in tokens]
+    words = [fold(t.text) for t in tokens]
+    token_starts = [t.start for t in tokens]
     cue_starts = [t.start for k, t in enumerate(tokens) if lang.commitment_cues.match_at(words, k)]
     clauses = split_clauses(text, s_start, s_end, lang, tokens)
     for clause in clauses:
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
             continue
-        has_cue = any(start <= cue < end for cue in cue_starts)
+        # Counted by bisection: a sentence may be a whole 5 MB line of many clauses.
+        has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         is_commitment = has_cue or (clause.after_semicolon and bool(cue_starts))
-        if not is_commitment or sum(1 for t in tokens if start <= t.start < end) < 2:
+        word_count = bisect.bisect_left(token_starts, end) - bisect.bisect_left(token_starts, start)
+        if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..languages import Language
-from .tokens import Token, tokenize
+from .tokens import Token, fold, tokenize
 
 MIN_CLAUSE_WORDS = 3
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
@@ -33,7 +33,7 @@ def split_clauses(text: str, start: int, end: int, language: Language, tokens: l
     tokens = tokenize(text, start, end) if tokens is None else tokens
     if len(tokens) < 2 * MIN_CLAUSE_WORDS:
         return [Clause(start, end, False)]
-    words = [t.text.lower() for t in tokens]
+    words = [fold(t.text) for t in tokens]
     cuts: list[tuple[int, bool]] = []  # (token index where a clause starts, after ';')
     last_cut = 0
     has_predicate = bool(language.commitment_cues.match_at(words, 0))

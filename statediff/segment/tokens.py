@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# Invisible characters that scraped and exported text leaves inside words: soft hyphen,
+# zero-width space/non-joiner/joiner, word joiner. They are part of the word, never a break.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # Letters and digits, keeping in-word hyphens, apostrophes and dots (U.S., Нур-Султан, 3-4).
-WORD_RE = re.compile(r"\w+(?:[-‐‑'’.]\w+)*", re.UNICODE)
+WORD_RE = re.compile(rf"\w+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)\w+)*", re.UNICODE)
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+
+
+def fold(word: str) -> str:
+    """A word as cue lists and matching see it: lower case, invisible characters removed."""
+    return word.lower().translate(_DROP_INVISIBLE)
 
 
 class Token(NamedTuple):
@@ -19,7 +28,7 @@ class Token(NamedTuple):
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        return fold(self.text)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
