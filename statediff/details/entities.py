@@ -5,14 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from ..languages import stemmer_for
-from ..segment.tokens import tokenize
-from .patterns import PatternSet, attribution_spans, cached_stemmer, fold, words_of
+from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, attribution_spans, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
 
 _SUBWORD = re.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
@@ -109,31 +108,40 @@ def _rule_index(language: str) -> tuple[dict[str, list[TermRule]], dict[str, lis
     return by_exact, by_stem, by_prefix
 
 
-@dataclass(frozen=True)
-class _Sub:
-    text: str
-    start: int
-    end: int
-    stem: str
-    folded: str
+# One part of a word for gazetteer matching ("Нур-Султан" has two): its text, offsets within the
+# word, stem and folded form, and the gazetteer forms whose first part it fits, longest first.
+_Sub = tuple[str, int, int, str, str, tuple[TermRule, ...]]
+_SUBS: dict[str, dict[str, tuple[_Sub, ...]]] = {}  # language -> word -> its parts
 
 
-def _subwords(text: str, start: int, end: int, stem: Callable[[str], str]) -> list[_Sub]:
-    out = []
-    for m in _SUBWORD.finditer(text, start, end):
-        word = m.group()
-        folded = fold(word)
-        out.append(_Sub(word, m.start(), m.end(), stem(folded), folded))
-    return out
+def _subs_of(word: str, language: str) -> tuple[_Sub, ...]:
+    memo = _SUBS.setdefault(language, {})
+    subs = memo.get(word)
+    if subs is None:
+        stem = cached_stemmer(language)
+        by_exact, by_stem, by_prefix = _rule_index(language)
+        found = []
+        for m in _SUBWORD.finditer(word):
+            text = m.group()
+            f = fold(text)
+            sub: _Sub = (text, m.start(), m.end(), stem(f), f, ())
+            rules = [*by_exact.get(text, ()), *by_stem.get(sub[3][:STEM_KEY], ()), *(r for p, r in by_prefix if f.startswith(p))]
+            rules.sort(key=lambda r: len(r.parts), reverse=True)
+            found.append(sub[:5] + (tuple(r for r in rules if _fits(sub, r.parts[0])),))
+        subs = tuple(found)
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[word] = subs
+    return subs
 
 
 def _fits(sub: _Sub, part: tuple[str, str, bool]) -> bool:
     how, value, capital = part
     if how == "exact":
-        return sub.text == value
+        return sub[0] == value
     if how == "prefix":
-        return sub.folded.startswith(value)
-    return _same_stem(sub.stem, value) and (not capital or sub.text[0].isupper())
+        return sub[4].startswith(value)
+    return _same_stem(sub[3], value) and (not capital or sub[0][0].isupper())
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -148,18 +156,20 @@ def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None
 
 @lru_cache(maxsize=32768)  # names and topics look at the same pledge; str hashes are cached, so keys are cheap
 def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
-    subs = _subwords(text, start, end, cached_stemmer(language))
-    by_exact, by_stem, by_prefix = _rule_index(language)
+    # The parts of the words ([^\W_]+ runs never cross a word), each with its absolute start.
+    words = words_of(text, start, end)
+    memo = _SUBS.get(language, {})
+    per_word = [memo.get(w) or _subs_of(w, language) for w in words.texts]
+    if not any(sub[5] for subs in per_word for sub in subs):
+        return ()  # no part of any word can start a name
+    subs = [(at, sub) for at, subs in zip(words.starts, per_word, strict=True) for sub in subs]
     found = []
     i = 0
     while i < len(subs):
-        sub = subs[i]
-        rules = [*by_exact.get(sub.text, ()), *by_stem.get(sub.stem[:STEM_KEY], ()), *(r for p, r in by_prefix if sub.folded.startswith(p))]
-        rules.sort(key=lambda r: len(r.parts), reverse=True)
-        for rule in rules:
+        for rule in subs[i][1][5]:  # their first part fits
             n = len(rule.parts)
-            if i + n <= len(subs) and all(_fits(subs[i + k], rule.parts[k]) for k in range(n)) and _contiguous(text, subs[i:i + n]):
-                found.append((rule.key, subs[i].start, subs[i + n - 1].end))
+            if i + n <= len(subs) and all(_fits(subs[i + k][1], rule.parts[k]) for k in range(1, n)) and _contiguous(text, subs[i:i + n]):
+                found.append((rule.key, subs[i][0] + subs[i][1][1], subs[i + n - 1][0] + subs[i + n - 1][1][2]))
                 i += n
                 break
         else:
@@ -167,23 +177,22 @@ def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str
     return tuple(found)
 
 
-def _contiguous(text: str, subs: list[_Sub]) -> bool:
+_NOT_CONTIGUOUS = re.compile(r"[,;:()«»\"“”!?]|\.\s")
+
+
+def _contiguous(text: str, subs: list[tuple[int, _Sub]]) -> bool:
     # The parts of one name are separated by spaces, hyphens, dots or apostrophes, never by a clause break.
-    return all(not re.search(r"[,;:()«»\"“”!?]|\.\s", text[a.end:b.start]) for a, b in zip(subs, subs[1:], strict=False))
+    return all(not _NOT_CONTIGUOUS.search(text, a[0] + a[1][2], b[0] + b[1][1]) for a, b in zip(subs, subs[1:], strict=False))
 
 
 def proper_stems(text: str, language: str) -> frozenset[str]:
     """Stems of words written with a capital in mid-sentence anywhere in ``text``: the words a
     sentence-initial capital may be trusted for."""
     stem = cached_stemmer(language)
-    out = set()
-    previous_end = 0
-    for token in tokenize(text):
-        initial = previous_end == 0 or _SENTENCE_END.search(text, previous_end, token.start) is not None
-        if not initial and token.text[0].isupper():
-            out.add(stem(fold(token.text)))
-        previous_end = token.end
-    return frozenset(out)
+    words = words_of(text, 0, len(text), memo=False)
+    # The first word opens the text; the others open a sentence after one of [.!?…] or a line break.
+    return frozenset(stem(f) for w, f, g in zip(words.texts[1:], words.folded[1:], words.gaps[1:], strict=True)
+                     if not g & SENTENCE_END and w[0].isupper())
 
 
 def find_entities(
@@ -211,11 +220,12 @@ def find_entities(
         entry = entries[key]
         out.setdefault(key, Entity(key, entry.label, entry.kind, text[a:b], a, b, commitment_id))
     heads = _heads(language)
+    stem = cached_stemmer(language)
     for a, b in _capitalised_runs(text, language, start, end, proper, covered):
         run = words_of(text, a, b)
         if all(heads.match_at(run, i) is not None for i in range(len(run))):
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
-        key = NAME_PREFIX + " ".join(cached_stemmer(language)(fold(t.text)) for t in tokenize(text, a, b))
+        key = NAME_PREFIX + " ".join(stem(f) for f in run.folded)
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
 
@@ -254,42 +264,48 @@ def _capitalised_runs(
     A capital that opens a sentence counts only for an acronym or a word seen capitalised in
     mid-sentence elsewhere ("Kazakhstan"), not for an ordinary opener ("Today", "Стороны")."""
     words = words_of(text, start, end)
+    texts, folded, starts, ends, breaks, gaps = words.texts, words.folded, words.starts, words.ends, words.breaks, words.gaps
+    # Only a capitalised word can open a run: the others are looked at only while one is open.
+    capitals = [i for i, w in enumerate(texts) if w[0].isupper() and not w.isdigit()]
+    if not capitals:
+        return []
     stem = cached_stemmer(language)
     ignored = _ignored(language)
     spans = _Spans(covered)
-    connectors = frozenset(_capitalised_settings().get("connectors", []))
+    connectors = _connectors()
+
+    def name_word(i: int) -> bool:
+        """A capitalised word that may be part of a name here."""
+        word = texts[i]
+        if not (word[0].isupper() and not word.isdigit()) or ignored.match_at(words, i) is not None:
+            return False
+        initial = i == 0 or gaps[i] & SENTENCE_END
+        return not initial or _is_acronym(word) or stem(folded[i]) in proper
+
     runs: list[tuple[int, int]] = []
-    current: list[int] = []  # token indices of the run being built
-    pending: list[int] = []  # connectors waiting for a capitalised word
-
-    def close() -> None:
-        if current:
-            runs.append((words.tokens[current[0]].start, words.tokens[current[-1]].end))
-        current.clear()
-        pending.clear()
-
-    previous_end = start
-    for i, token in enumerate(words.tokens):
-        gap = text[previous_end:token.start]
-        initial = i == 0 or _SENTENCE_END.search(gap) is not None
-        previous_end = token.end
-        if words.breaks[i] or re.search(r"[,()«»\"“”]", gap):
-            close()
-        if spans.overlaps(token.start, token.end):
-            close()
+    n, resume = len(texts), 0
+    for first in capitals:
+        if first < resume or spans.overlaps(starts[first], ends[first]) or not name_word(first):
             continue
-        word = token.text
-        capital = word[0].isupper() and not word.isdigit()
-        if capital and ignored.match_at(words, i) is None and (not initial or _is_acronym(word) or stem(fold(word)) in proper):
-            current.extend(pending)
-            pending.clear()
-            current.append(i)
-        elif current and words.folded[i] in connectors and len(pending) < 2:
-            pending.append(i)
-        else:
-            close()
-    close()
+        last, pending, i = first, 0, first + 1  # pending: connectors waiting for a capitalised word
+        while i < n:
+            if breaks[i] or gaps[i] & NAME_BREAK or spans.overlaps(starts[i], ends[i]):
+                break  # the word itself may open the next run
+            if name_word(i):
+                last, pending = i, 0
+            elif folded[i] in connectors and pending < 2:
+                pending += 1
+            else:
+                break
+            i += 1
+        runs.append((starts[first], ends[last]))
+        resume = i
     return runs
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(_capitalised_settings().get("connectors", []))
 
 
 def _last_word(key: str) -> str | None:

@@ -85,6 +85,8 @@ class Grammar:
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
+    regexes: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
+    lookups: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, as found) -> _lookup's value
 
 
 @cache
@@ -135,15 +137,27 @@ def grammar_for(language: str) -> Grammar:
     )
 
 
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_SUFFIX = re.compile(r"['’]\w+$")
+
+
+def _lookup_in(grammar: Grammar, table: str, found: str) -> Any:
+    """``_lookup`` of one of the grammar's tables (months, currencies, scales), memoised."""
+    key = (table, found)
+    if key not in grammar.lookups:
+        grammar.lookups[key] = _lookup(getattr(grammar, table), found)
+    return grammar.lookups[key]
+
+
 def _quantity(grammar: Grammar, written: str, scale: str | None = None) -> int | float | None:
-    digits = re.sub(r"[ \u00a0\u202f]", "", written)
+    digits = _SPACES.sub("", written)
     digits = digits.replace(",", ".") if grammar.decimal_comma else digits.replace(",", "")
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return None
     if scale:
-        value *= Decimal(_lookup(grammar.scales, scale) or 1)
+        value *= Decimal(_lookup_in(grammar, "scales", scale) or 1)
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -169,8 +183,13 @@ class _Scanner:
     def _overlaps(self, a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in self.claimed)
 
-    def _finditer(self, pattern: str) -> Iterator[re.Match[str]]:
-        return re.compile(pattern, re.IGNORECASE).finditer(self.text, self.start, self.end)
+    def _finditer(self, form: str, build: Callable[[Grammar], Iterable[str]]) -> Iterator[re.Match[str]]:
+        """Matches of each pattern of a form in turn; the patterns are built and compiled once per grammar."""
+        patterns = self.g.regexes.get(form)
+        if patterns is None:
+            patterns = self.g.regexes[form] = tuple(re.compile(p, re.IGNORECASE) for p in build(self.g))
+        for pattern in patterns:
+            yield from pattern.finditer(self.text, self.start, self.end)
 
     def _number(self, kind: str, a: int, b: int, **fields: Any) -> Number:
         return Number(self.text[a:b], a, b, kind, id=self.id, **fields)
@@ -195,27 +214,17 @@ class _Scanner:
 
     def _dates(self) -> Iterator[Number]:
         g = self.g
-        year = rf"(?P<y>{_YEAR})(?:\s*{g.year_words})?"
-        forms = (
-            rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s+(?P<m>{g.month_re})(?:,?\s+{year})?{_AFTER}",
-            rf"(?<!\w)(?P<m>{g.month_re})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:,?\s+{year})?{_AFTER}",
-            rf"(?<!\w)(?P<m>{g.month_re})\s+{year}{_AFTER}",
-            rf"{_BEFORE}(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d1>\d\d){_AFTER}",
-            rf"{_BEFORE}(?P<d1>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<y>{_YEAR}){_AFTER}",
-        )
-        for form in forms:
-            for m in self._finditer(form):
-                if self._overlaps(*m.span()):
-                    continue
-                groups = m.groupdict()
-                month = int(groups["mm"]) if groups.get("mm") else _lookup(g.months, groups["m"])
-                when = _iso(groups.get("y"), month, groups.get("d1"), groups.get("d2"))
-                if when:  # run() claims the span before the next match is looked at
-                    yield self._temporal("date", m.start(), m.end(), when)
+        for m in self._finditer("dates", _date_forms):
+            if self._overlaps(*m.span()):
+                continue
+            groups = m.groupdict()
+            month = int(groups["mm"]) if groups.get("mm") else _lookup_in(g, "months", groups["m"])
+            when = _iso(groups.get("y"), month, groups.get("d1"), groups.get("d2"))
+            if when:  # run() claims the span before the next match is looked at
+                yield self._temporal("date", m.start(), m.end(), when)
 
     def _years(self) -> Iterator[Number]:
-        pattern = rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{self.g.year_words})?(?:['’]\w+)?(?![\w%/+])"
-        for m in self._finditer(pattern):
+        for m in self._finditer("years", _year_forms):
             if not self._is_identifier(m.start()):
                 when = m["y"] + (f"/{m['y2']}" if m["y2"] else "")
                 yield self._temporal("year", m.start(), self._trim_suffix(m.start(), m.end()), when)
@@ -223,33 +232,25 @@ class _Scanner:
     def _trim_suffix(self, a: int, b: int) -> int:
         # "2030'a kadar": the apostrophe suffix is not part of the year itself.
         span = self.text[a:b]
-        cut = re.search(r"['’]\w+$", span)
+        cut = _SUFFIX.search(span)
         return a + cut.start() if cut else b
 
     # -- amounts --------------------------------------------------------------------------
 
     def _money(self) -> Iterator[Number]:
         g = self.g
-        scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
-        forms = (
-            rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)",
-            rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})",
-        )
-        for form in forms:
-            for m in self._finditer(form):
-                code = _lookup(g.currencies, m["c"]) or g.currencies.get(m["c"]) or g.currencies.get(m["c"].upper())
-                amount = _quantity(g, m["n"], m["s"])
-                if code and amount is not None and not self._is_identifier(m.start()):
-                    yield self._number("money", m.start(), m.end(), quantity=amount, unit=code, target=self._target(m.start()))
+        for m in self._finditer("money", _money_forms):
+            code = _lookup_in(g, "currencies", m["c"]) or g.currencies.get(m["c"]) or g.currencies.get(m["c"].upper())
+            amount = _quantity(g, m["n"], m["s"])
+            if code and amount is not None and not self._is_identifier(m.start()):
+                yield self._number("money", m.start(), m.end(), quantity=amount, unit=code, target=self._target(m.start()))
 
     def _percent(self) -> Iterator[Number]:
         g = self.g
-        forms = (rf"{_BEFORE}(?P<n>{g.number})\s?(?:{g.percent_after})", rf"(?:{g.percent_before})\s?(?P<n>{g.number}){_AFTER}")
-        for form in forms:
-            for m in self._finditer(form):
-                value = _quantity(g, m["n"])
-                if value is not None:
-                    yield self._number("percent", m.start(), m.end(), quantity=value, unit="%", target=self._target(m.start()))
+        for m in self._finditer("percent", _percent_forms):
+            value = _quantity(g, m["n"])
+            if value is not None:
+                yield self._number("percent", m.start(), m.end(), quantity=value, unit="%", target=self._target(m.start()))
 
     def _target(self, a: int) -> bool:
         return self._before(a, self.g.target_before) is not None
@@ -257,27 +258,24 @@ class _Scanner:
     # -- ordinals and counts --------------------------------------------------------------
 
     def _ordinals(self) -> Iterator[Number]:
-        g = self.g
-        forms = [rf"{_BEFORE}(?P<n>\d+)-(?P<a>{g.anniversary_re})(?!\w)"]
-        forms.append(rf"{_BEFORE}(?P<n>\d+)-?(?P<o>{g.ordinal_suffix_re})(?!\w)")
-        for form in forms:
-            for m in self._finditer(form):
-                if m.groupdict().get("a"):
-                    yield self._number("ordinal", m.start(), m.end(), quantity=int(m["n"]), unit="anniversary")
-                    continue
-                unit, unit_end = self._unit_after(m.end(), any_word=True)
-                if unit:
-                    yield self._number("ordinal", m.start(), unit_end, quantity=int(m["n"]), unit=unit)
+        for m in self._finditer("ordinals", _ordinal_forms):
+            if m.groupdict().get("a"):
+                yield self._number("ordinal", m.start(), m.end(), quantity=int(m["n"]), unit="anniversary")
+                continue
+            unit, unit_end = self._unit_after(m.end(), any_word=True)
+            if unit:
+                yield self._number("ordinal", m.start(), unit_end, quantity=int(m["n"]), unit=unit)
 
     def _word_ordinals(self) -> Iterator[Number]:
         words = words_of(self.text, self.start, self.end)
-        for i, token in enumerate(words.tokens):
-            n = self._ordinal_word(words.folded[i])
+        memo, ordinal = self.g.ordinal_memo, self._ordinal_word
+        for i, word in enumerate(words.folded):
+            n = memo[word] if word in memo else ordinal(word)
             if n is None:
                 continue
-            unit, unit_end = self._unit_after(token.end, any_word=False)
+            unit, unit_end = self._unit_after(words.ends[i], any_word=False)
             if unit in self.g.event_units:
-                yield self._number("ordinal", token.start, unit_end, quantity=n, unit=unit)
+                yield self._number("ordinal", words.starts[i], unit_end, quantity=n, unit=unit)
 
     def _ordinal_word(self, word: str) -> int | None:
         memo = self.g.ordinal_memo
@@ -290,7 +288,7 @@ class _Scanner:
 
     def _counts(self) -> Iterator[Number]:
         g = self.g
-        for m in self._finditer(rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}"):
+        for m in self._finditer("counts", _count_forms):
             if self._is_identifier(m.start()):
                 continue
             unit, unit_end = self._unit_after(m.end(), any_word=True)
@@ -303,18 +301,56 @@ class _Scanner:
         so that the span reads "четвертому заседанию", "30 лет"; with ``any_word``, else the stem
         of the next word. Empty when the clause ends first."""
         words = words_of(self.text, b, min(self.end, b + 120), memo=False)
-        if not words.tokens or _BREAKS.search(self.text, b, words.tokens[0].start):
+        if not words.texts or _BREAKS.search(self.text, b, words.starts[0]):
             return "", b
         for i in range(min(UNIT_LOOKAHEAD, len(words))):
             if i and words.breaks[i]:
                 break
             hit = self.g.units.match_at(words, i)
             if hit is not None:
-                return hit.payload, words.tokens[hit.end - 1].end
+                return hit.payload, words.ends[hit.end - 1]
         first = words.folded[0]
         if any_word and first.isalpha() and self.g.units_known:
-            return self.g.stem(first), words.tokens[0].end
+            return self.g.stem(first), words.ends[0]
         return "", b
+
+
+# The forms' regular expressions, built from a language's grammar; each form's patterns are tried in order.
+
+
+def _date_forms(g: Grammar) -> tuple[str, ...]:
+    year = rf"(?P<y>{_YEAR})(?:\s*{g.year_words})?"
+    return (
+        rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s+(?P<m>{g.month_re})(?:,?\s+{year})?{_AFTER}",
+        rf"(?<!\w)(?P<m>{g.month_re})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:,?\s+{year})?{_AFTER}",
+        rf"(?<!\w)(?P<m>{g.month_re})\s+{year}{_AFTER}",
+        rf"{_BEFORE}(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d1>\d\d){_AFTER}",
+        rf"{_BEFORE}(?P<d1>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<y>{_YEAR}){_AFTER}",
+    )
+
+
+def _year_forms(g: Grammar) -> tuple[str, ...]:
+    return (rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{g.year_words})?(?:['’]\w+)?(?![\w%/+])",)
+
+
+def _money_forms(g: Grammar) -> tuple[str, ...]:
+    scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
+    return (
+        rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)",
+        rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})",
+    )
+
+
+def _percent_forms(g: Grammar) -> tuple[str, ...]:
+    return (rf"{_BEFORE}(?P<n>{g.number})\s?(?:{g.percent_after})", rf"(?:{g.percent_before})\s?(?P<n>{g.number}){_AFTER}")
+
+
+def _ordinal_forms(g: Grammar) -> tuple[str, ...]:
+    return (rf"{_BEFORE}(?P<n>\d+)-(?P<a>{g.anniversary_re})(?!\w)", rf"{_BEFORE}(?P<n>\d+)-?(?P<o>{g.ordinal_suffix_re})(?!\w)")
+
+
+def _count_forms(g: Grammar) -> tuple[str, ...]:
+    return (rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}",)
 
 
 def _iso(year: str | None, month: int | None, day: str | None, day2: str | None) -> str:

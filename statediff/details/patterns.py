@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any, Generic, TypeVar
 
 from ..languages import SUPPORTED, get_language, stemmer_for
-from ..segment.tokens import Token, tokenize
+from ..segment.tokens import WORD_RE, Token, tokenize
 
 T = TypeVar("T")
 GAP = "..."
@@ -24,20 +27,116 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+# Words and the gaps between them repeat endlessly: both are folded and classified once.
+_FOLDED: dict[str, str] = {}
+_GAP_FLAGS: dict[str, int] = {}
+MEMO_LIMIT = 500_000  # entries per memo before it starts afresh (bounded memory in long-lived processes)
+
+# What the text before a word holds, as bit flags (Words.gaps).
+BREAK = 1  # a clause break: one of _CLAUSE_BREAKS
+SENTENCE_END = 2  # [.!?…] or a line break: the word may open a sentence
+NAME_BREAK = 4  # one of ,()«»"“”: a capitalised name does not run across it
+COMMA = 8
+QUOTE = 16  # nothing but an opening quote mark
+_SENTENCE_END_RE = re.compile(r"[.!?…]|\n")
+_NAME_BREAK_RE = re.compile(r"[,()«»\"“”]")
+_QUOTES = ('"', "«", "“", "„")
+
+
+def folded(word: str) -> str:
+    """``fold(word)``, memoised."""
+    out = _FOLDED.get(word)
+    if out is None:
+        if len(_FOLDED) >= MEMO_LIMIT:
+            _FOLDED.clear()
+        out = _FOLDED[word] = fold(word)
+    return out
+
+
+def gap_flags(gap: str) -> int:
+    """The flags of the text between two words."""
+    out = _GAP_FLAGS.get(gap)
+    if out is None:
+        out = (
+            (BREAK if any(ch in _CLAUSE_BREAKS for ch in gap) else 0)
+            | (SENTENCE_END if _SENTENCE_END_RE.search(gap) else 0)
+            | (NAME_BREAK if _NAME_BREAK_RE.search(gap) else 0)
+            | (COMMA if "," in gap else 0)
+            | (QUOTE if gap.strip() in _QUOTES else 0)
+        )
+        if len(gap) <= 16:  # long gaps (markup, tables) are rare and would only bloat the memo
+            if len(_GAP_FLAGS) >= MEMO_LIMIT:
+                _GAP_FLAGS.clear()
+            _GAP_FLAGS[gap] = out
+    return out
+
+
 @dataclass(frozen=True)
 class Words:
-    """The words of a text with their offsets; ``breaks[i]`` when a clause ends between words i-1 and i."""
+    """The words of a text with their offsets; ``breaks[i]`` when a clause ends between words i-1 and i.
 
-    tokens: tuple[Token, ...]
-    folded: tuple[str, ...]
-    breaks: tuple[bool, ...]
+    ``texts[i]`` is word i as written, ``text[starts[i]:ends[i]]``; ``gaps[i]`` holds the flags
+    (BREAK, SENTENCE_END, …) of the text before it: from the previous word, or for the first word
+    from the start of the slice."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    folded: list[str]
+    breaks: list[bool]
+    gaps: list[int]
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.texts)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(Token(w, a, b) for w, a, b in zip(self.texts, self.starts, self.ends, strict=True))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character offsets of words i..j-1."""
-        return self.tokens[i].start, self.tokens[j - 1].end
+        return self.starts[i], self.ends[j - 1]
+
+
+class _Document:
+    """Every word of one text, tokenized once (``tokenize`` without its Token objects): the words
+    of a slice are views of these lists."""
+
+    def __init__(self, text: str) -> None:
+        texts = WORD_RE.findall(text)
+        between = WORD_RE.split(text)  # the text before each word, and after the last
+        n = len(texts)
+        pieces: list[str] = [""] * (2 * n)
+        pieces[0::2] = between[:n]
+        pieces[1::2] = texts
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        fold_get, gap_get = _FOLDED.get, _GAP_FLAGS.get
+        self.texts = texts
+        self.starts = offsets[1::2]
+        self.ends = offsets[2::2]
+        self.folded = [fold_get(w) or folded(w) for w in texts]
+        self.gaps = [gap_get(g) if g in _GAP_FLAGS else gap_flags(g) for g in between[:n]]
+        self.breaks = [bool(g & BREAK) for g in self.gaps]
+
+    def words(self, text: str, start: int, end: int) -> Words | None:
+        """The words of text[start:end], or None when a word of the whole text straddles an end
+        (tokenizing the slice alone would cut it)."""
+        starts, ends = self.starts, self.ends
+        i = bisect_left(starts, start)
+        j = max(i, bisect_left(starts, end))
+        if (i and ends[i - 1] > start) or (j and ends[j - 1] > end):
+            return None
+        breaks = self.breaks[i:j] or [False]
+        breaks[0] = False
+        gaps = self.gaps[i:j]
+        if gaps:
+            gaps[0] = gap_flags(text[start:starts[i]])
+        return Words(self.texts[i:j], starts[i:j], ends[i:j], self.folded[i:j], breaks, gaps)
+
+
+@lru_cache(maxsize=8)
+def _document(text: str) -> _Document:
+    return _Document(text)
 
 
 def words_of(text: str, start: int = 0, end: int | None = None, memo: bool = True) -> Words:
@@ -48,11 +147,18 @@ def words_of(text: str, start: int = 0, end: int | None = None, memo: bool = Tru
 
 @lru_cache(maxsize=65536)  # every extractor reads the same pledge; str hashes are cached, so keys are cheap
 def _words(text: str, start: int, end: int) -> Words:
+    words = _document(text).words(text, start, end)
+    if words is not None:
+        return words
     tokens = tokenize(text, start, end)
+    gaps, previous = [], start
+    for token in tokens:
+        gaps.append(gap_flags(text[previous:token.start]))
+        previous = token.end
     breaks = [False]
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
-        breaks.append(any(ch in _CLAUSE_BREAKS for ch in text[prev.end:tok.start]))
-    return Words(tuple(tokens), tuple(fold(t.text) for t in tokens), tuple(breaks))
+    breaks += [bool(g & BREAK) for g in gaps[1:]]
+    return Words([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+                 [folded(t.text) for t in tokens], breaks, gaps)
 
 
 def _fits(word: str, part: str) -> bool:
@@ -118,7 +224,9 @@ class PatternSet(Generic[T]):
         self._exact: dict[str, list[tuple[int, Pattern, T]]] = {}
         # Prefix patterns by their first PREFIX_KEY letters: a word is checked only against those.
         self._prefix: dict[str, list[tuple[str, int, Pattern, T]]] = {}
-        self._memo: dict[str, list[tuple[int, Pattern, T]]] = {}  # word -> patterns that may start there
+        # word -> (order, pattern, payload, single, weight) of the patterns that may start there;
+        # ``single`` when the pattern is that one word, so that it matches wherever it may start.
+        self._memo: dict[str, list[tuple[int, Pattern, T, bool, int]]] = {}
         for order, (entry, payload) in enumerate(entries):
             pattern = Pattern.parse(entry)
             first = pattern.parts[0]
@@ -127,44 +235,61 @@ class PatternSet(Generic[T]):
             else:
                 self._exact.setdefault(first, []).append((order, pattern, payload))
 
-    def _candidates(self, word: str) -> list[tuple[int, Pattern, T]]:
+    def _candidates(self, word: str) -> list[tuple[int, Pattern, T, bool, int]]:
         cached = self._memo.get(word)
         if cached is None:
-            cached = list(self._exact.get(word, ()))
+            found = list(self._exact.get(word, ()))
             for key in {word[:k] for k in range(1, PREFIX_KEY + 1)}:
-                cached += [(order, pattern, payload) for prefix, order, pattern, payload in self._prefix.get(key, ()) if word.startswith(prefix)]
+                found += [(order, pattern, payload) for prefix, order, pattern, payload in self._prefix.get(key, ()) if word.startswith(prefix)]
+            cached = [(order, pattern, payload, len(pattern.parts) == 1, pattern.weight) for order, pattern, payload in found]
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
             self._memo[word] = cached
         return cached
 
+    def starts(self, words: Words) -> list[int]:
+        """Indices of the words where some pattern may start (its first word fits); no other word matches."""
+        memo, candidates = self._memo, self._candidates
+        return [i for i, word in enumerate(words.folded) if (memo[word] if word in memo else candidates(word))]
+
+    def may_start(self, word: str) -> bool:
+        """Whether some pattern may start at this folded word."""
+        cached = self._memo.get(word)
+        return bool(cached if cached is not None else self._candidates(word))
+
     def payloads_at(self, words: Words, i: int) -> set[T]:
         """The payloads of every pattern matching at word i, not only the best one."""
-        return {payload for _, pattern, payload in self._candidates(words.folded[i]) if pattern.match(words, i) >= 0}
+        # The first word fits every candidate, so the match goes on from the second part.
+        return {payload for _, pattern, payload, single, _ in self._candidates(words.folded[i])
+                if single or pattern._match(words, i + 1, 1) >= 0}
 
     def match_at(self, words: Words, i: int) -> Hit[T] | None:
-        candidates = self._candidates(words.folded[i])
+        candidates = self._memo.get(words.folded[i])
+        if candidates is None:
+            candidates = self._candidates(words.folded[i])
         if not candidates:
             return None
-        best: tuple[tuple[int, int, int], Hit[T]] | None = None
-        for order, pattern, payload in candidates:
-            end = pattern.match(words, i)
+        best: tuple[tuple[int, int, int], int, T, int] | None = None
+        for order, pattern, payload, single, weight in candidates:
+            end = i + 1 if single else pattern._match(words, i + 1, 1)
             if end < 0:
                 continue
-            rank = (-pattern.weight, end - i, order)
+            rank = (-weight, end - i, order)
             if best is None or rank < best[0]:
-                best = (rank, Hit(i, end, payload, pattern.weight))
-        return best[1] if best else None
+                best = (rank, end, payload, weight)
+        return Hit(i, best[1], best[2], best[3]) if best else None
 
     def find_all(self, words: Words) -> list[Hit[T]]:
         """Non-overlapping matches left to right."""
         hits: list[Hit[T]] = []
         i = 0
-        while i < len(words):
-            hit = self.match_at(words, i)
-            if hit is None:
-                i += 1
+        for k in self.starts(words):
+            if k < i:
                 continue
-            hits.append(hit)
-            i = hit.end
+            hit = self.match_at(words, k)
+            if hit is not None:
+                hits.append(hit)
+                i = hit.end
         return hits
 
 
@@ -181,11 +306,16 @@ def load_data(folder: str, name: str) -> dict[str, Any] | None:
 def attribution_spans(text: str, language: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of a news report's attribution tags ("сообщает Day.Az", "Подчеркивается, что"),
     from the language's attribution_patterns: their words are the reporter's, not the parties'."""
+    return list(_attribution_spans(text, language, start, end))
+
+
+@lru_cache(maxsize=32768)  # strength, names and topics all ask for the same pledge
+def _attribution_spans(text: str, language: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     if language not in SUPPORTED:
-        return []
+        return ()
     # Searched in the slice itself: the patterns anchor on "^" at the start of the pledge.
     piece = text[start:end]
-    return [(start + m.start(), start + m.end()) for pattern in get_language(language).attribution_patterns for m in pattern.finditer(piece)]
+    return tuple((start + m.start(), start + m.end()) for pattern in get_language(language).attribution_patterns for m in pattern.finditer(piece))
 
 
 @cache

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .patterns import PatternSet, Words, attribution_spans, load_data, words_of
+from .patterns import COMMA, QUOTE, PatternSet, Words, attribution_spans, load_data, words_of
 from .types import Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
@@ -66,7 +66,7 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     preambles = _preamble_regions(text, words, ladder)
     first_preamble = None
     for hit in ladder.cues.find_all(words):
-        if hit.payload is None or any(a <= words.tokens[hit.start].start < b for a, b in attributions):
+        if hit.payload is None or any(a <= words.starts[hit.start] < b for a, b in attributions):
             continue
         if any(a <= hit.start < b for a, b in preambles):
             if first_preamble is None:
@@ -83,14 +83,14 @@ def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int
     the first comma at least PREAMBLE_MIN_WORDS words on ("Recognizing the importance of X as
     well as commitment to Y, the leaders will…": "commitment" is not the predicate)."""
     regions = []
-    for i in range(len(words)):
-        opening = i == 0 or words.breaks[i] or text[words.tokens[i - 1].end:words.tokens[i].start].strip() in ('"', "«", "“", "„")
+    for i in ladder.preamble.starts(words):  # no preamble can open at any other word
+        opening = i == 0 or words.breaks[i] or words.gaps[i] & QUOTE
         hit = ladder.preamble.match_at(words, i) if opening else None
         if hit is None:
             continue
         end = len(words)
         for k in range(hit.end + PREAMBLE_MIN_WORDS - 1, len(words)):
-            if k and "," in text[words.tokens[k - 1].end:words.tokens[k].start]:
+            if k and words.gaps[k] & COMMA:
                 end = k
                 break
             if words.breaks[k]:

@@ -80,7 +80,9 @@ def _matched(text: str, language: str, start: int, end: int) -> set[str]:
     for hit in claims.find_all(words) if claims is not None else ():
         found.update(hit.payload)
         skip.append(words.span(hit.start, hit.end))
-    for i, token in enumerate(words.tokens):
-        if not any(a <= token.start < b for a, b in skip):
+    starts = words.starts
+    for i in keywords.starts(words):  # no keyword can match at any other word
+        at = starts[i]
+        if not any(a <= at < b for a, b in skip):
             found |= keywords.payloads_at(words, i)
     return found
