@@ -133,8 +133,7 @@ def run(gold_paths: Sequence[str | Path], root: str | Path) -> list[tuple[str, s
         gold = load_gold(path)
         old_path, new_path = statement_paths(gold, root)
         old, new = load(old_path), load(new_path)
-        check_documents(gold, old, new)
-        golds.append((gold, old, new))
+        golds.append((check_documents(gold, old, new), old, new))
     rows = []
     for gold, old, new in golds:
         name = Path(gold.source).name.removesuffix(".json").removesuffix(".gold")

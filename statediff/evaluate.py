@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,6 +279,40 @@ def check_quotes(gold: Gold, side: str, text: str, path: str) -> None:
             )
 
 
+def locate_quotes(gold: Gold, side: str, text: str, path: str) -> Gold:
+    """The gold with one side's offsets moved to where its quotes stand in ``text``.
+
+    A gold file is made against the plain text of a statement; the same statement as .docx,
+    .pdf or .html extracts to a text with other offsets (and other line wrapping). Each quote
+    is found again — as written, else with any run of whitespace between its words, the
+    occurrence nearest its old offset — so one gold file scores every format. A quote found
+    nowhere is a GoldFormatError, as in check_quotes."""
+    gside = gold.side(side)
+
+    def moved(span: Any, label: str) -> Any:
+        if text[span.start:span.end] == span.quote:
+            return span
+        match = _find_quote(span.quote, span.start, text)
+        if match is None:
+            raise GoldFormatError(f"{gold.source}: {label}: the quote {span.quote[:60]!r} is not in {path}")
+        return dataclasses.replace(span, start=match[0], end=match[1])
+
+    units = tuple(moved(u, f"{side} unit {u.id}") for u in gside.units)
+    noise = tuple(moved(n, f"{side}.noise[{i}]") for i, n in enumerate(gside.noise))
+    new_side = dataclasses.replace(gside, units=units, noise=noise)
+    return dataclasses.replace(gold, **{side: new_side})
+
+
+def _find_quote(quote: str, near: int, text: str) -> tuple[int, int] | None:
+    starts = [m.start() for m in re.finditer(re.escape(quote), text)]
+    if starts:
+        best = min(starts, key=lambda s: abs(s - near))
+        return best, best + len(quote)
+    flexible = r"\s+".join(re.escape(word) for word in quote.split())
+    spans = [(m.start(), m.end()) for m in re.finditer(flexible, text)]
+    return min(spans, key=lambda span: abs(span[0] - near)) if spans else None
+
+
 # --- scoring -------------------------------------------------------------------------------
 
 
@@ -415,10 +451,10 @@ def statement_paths(gold: Gold, root: str | Path) -> tuple[str, str]:
     return resolved[0], resolved[1]
 
 
-def check_documents(gold: Gold, old: Document, new: Document) -> None:
-    """Check the gold quotes against both decoded statements."""
-    check_quotes(gold, "a", old.text, old.path)
-    check_quotes(gold, "b", new.text, new.path)
+def check_documents(gold: Gold, old: Document, new: Document) -> Gold:
+    """The gold with its quotes located in both statements' texts (see locate_quotes)."""
+    gold = locate_quotes(gold, "a", old.text, old.path)
+    return locate_quotes(gold, "b", new.text, new.path)
 
 
 def evaluate(gold_paths: Sequence[str | Path], root: str | Path = ".", threshold: float | None = None) -> Evaluation:
@@ -432,11 +468,12 @@ def evaluate(gold_paths: Sequence[str | Path], root: str | Path = ".", threshold
     from .render.json_report import to_dict
 
     used_threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    golds = [load_gold(path) for path in gold_paths]
+    golds = []
     pairs = []
-    for gold in golds:
+    for path in gold_paths:
+        gold = load_gold(path)
         old_path, new_path = statement_paths(gold, root)
-        check_documents(gold, load(old_path), load(new_path))
+        golds.append(check_documents(gold, load(old_path), load(new_path)))
         pairs.append((old_path, new_path))
     results = []
     for gold, (old_path, new_path) in zip(golds, pairs, strict=True):

@@ -364,3 +364,24 @@ def test_cli_eval_missing_statement_exits_2(tmp_path: Path) -> None:
 def test_cli_eval_needs_a_gold_file() -> None:
     result = CliRunner().invoke(cli, ["eval"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("old_input", "new_input"),
+    [("tests/data/inputs/jspg7.docx", "tests/data/inputs/jspg8.html"), ("tests/data/inputs/jspg7.pdf", "tests/data/inputs/jspg8.docx")],
+)
+def test_the_seed_gold_scores_converted_inputs_like_the_text_pair(tmp_path: Path, old_input: str, new_input: str) -> None:
+    """Gold quotes are located again in the extracted text, so one gold file scores any format;
+    the 7th statement as .docx against the 8th as .html links exactly like the .txt pair."""
+    pytest.importorskip("docx")
+    pytest.importorskip("bs4")
+    pytest.importorskip("pypdf")
+    root = Path(__file__).resolve().parent.parent
+    raw = json.loads((root / "benchmarks" / "gold" / "jspg7-vs-jspg8.gold.json").read_text(encoding="utf-8"))
+    raw["a"]["path"], raw["b"]["path"] = old_input, new_input
+    converted = tmp_path / "converted.gold.json"
+    converted.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    text_pair = evaluate([root / "benchmarks" / "gold" / "jspg7-vs-jspg8.gold.json"], root=root).results[0].scores
+    other = evaluate([converted], root=root).results[0].scores
+    assert other.link_f1 == text_pair.link_f1
+    assert other.status_accuracy == text_pair.status_accuracy
