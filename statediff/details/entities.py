@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..languages import stemmer_for
-from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, attribution_spans, cached_stemmer, fold, words_of
+from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attribution_spans, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
 
 _SUBWORD = re.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
@@ -154,26 +154,49 @@ def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None
     return _mentions(text, language, start, len(text) if end is None else end)
 
 
+@cache
+def _name_starts(language: str) -> WordClass:
+    """The words (as written) a part of which may start a gazetteer name."""
+    return WordClass(lambda new: {w for w in new if any(sub[5] for sub in _subs_of(w, language))})
+
+
 @lru_cache(maxsize=32768)  # names and topics look at the same pledge; str hashes are cached, so keys are cheap
 def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
-    # The parts of the words ([^\W_]+ runs never cross a word), each with its absolute start.
     words = words_of(text, start, end)
-    memo = _SUBS.get(language, {})
-    per_word = [memo.get(w) or _subs_of(w, language) for w in words.texts]
-    if not any(sub[5] for subs in per_word for sub in subs):
+    hot = words.where(_name_starts(language), "texts")
+    if not hot:
         return ()  # no part of any word can start a name
-    subs = [(at, sub) for at, subs in zip(words.starts, per_word, strict=True) for sub in subs]
+    # The parts of the words ([^\W_]+ runs never cross a word) are read left to right, a name
+    # consuming its parts; only the words in ``hot`` have parts a name may start at.
+    texts, starts = words.texts, words.starts
+    memo = _SUBS.setdefault(language, {})
+
+    def parts(k: int) -> tuple[_Sub, ...]:
+        return memo.get(texts[k]) or _subs_of(texts[k], language)
+
     found = []
-    i = 0
-    while i < len(subs):
-        for rule in subs[i][1][5]:  # their first part fits
-            n = len(rule.parts)
-            if i + n <= len(subs) and all(_fits(subs[i + k][1], rule.parts[k]) for k in range(1, n)) and _contiguous(text, subs[i:i + n]):
-                found.append((rule.key, subs[i][0] + subs[i][1][1], subs[i + n - 1][0] + subs[i + n - 1][1][2]))
-                i += n
-                break
-        else:
-            i += 1
+    resume = (0, 0)  # (word, part) where reading goes on after the last name
+    for k in hot:
+        subs = parts(k)
+        for j, sub in enumerate(subs):
+            if not sub[5] or (k, j) < resume:
+                continue
+            for rule in sub[5]:  # their first part fits
+                n = len(rule.parts)
+                run = [(starts[k], sub)]  # this part and the next n-1, across words
+                w, q = k, j + 1
+                while len(run) < n:
+                    if q < len(memo.get(texts[w]) or parts(w)):
+                        run.append((starts[w], parts(w)[q]))
+                        q += 1
+                    elif w + 1 < len(texts):
+                        w, q = w + 1, 0
+                    else:
+                        break
+                if len(run) == n and all(_fits(run[m][1], rule.parts[m]) for m in range(1, n)) and _contiguous(text, run):
+                    found.append((rule.key, run[0][0] + sub[1], run[-1][0] + run[-1][1][2]))
+                    resume = (w, q)
+                    break
     return tuple(found)
 
 
@@ -190,9 +213,9 @@ def proper_stems(text: str, language: str) -> frozenset[str]:
     sentence-initial capital may be trusted for."""
     stem = cached_stemmer(language)
     words = words_of(text, 0, len(text), memo=False)
+    folded, gaps = words.folded, words.gaps
     # The first word opens the text; the others open a sentence after one of [.!?…] or a line break.
-    return frozenset(stem(f) for w, f, g in zip(words.texts[1:], words.folded[1:], words.gaps[1:], strict=True)
-                     if not g & SENTENCE_END and w[0].isupper())
+    return frozenset(stem(folded[i]) for i in words.where(_UPPER_FIRST, "texts") if i and not gaps[i] & SENTENCE_END)
 
 
 def find_entities(
@@ -219,12 +242,17 @@ def find_entities(
         covered.append((a, b))
         entry = entries[key]
         out.setdefault(key, Entity(key, entry.label, entry.kind, text[a:b], a, b, commitment_id))
+    words = words_of(text, start, end)
+    runs = _capitalised_runs(text, language, words, proper, covered)
+    if not runs:
+        return tuple(sorted(out.values(), key=lambda e: e.start)) if len(out) > 1 else tuple(out.values())
     heads = _heads(language)
     stem = cached_stemmer(language)
-    for a, b in _capitalised_runs(text, language, start, end, proper, covered):
-        run = words_of(text, a, b)
+    for first, last in runs:
+        run = words.sub(first, last + 1)  # the words of text[a:b] alone
         if all(heads.match_at(run, i) is not None for i in range(len(run))):
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
+        a, b = words.starts[first], words.ends[last]
         key = NAME_PREFIX + " ".join(stem(f) for f in run.folded)
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
@@ -256,17 +284,20 @@ def _heads(language: str) -> PatternSet[bool]:
     return PatternSet((word, True) for word in _capitalised_settings().get(f"{language}_heads", []))
 
 
+_UPPER_FIRST = WordClass(lambda new: {w for w in new if w[0].isupper()})
+_CAPITALISED = WordClass(lambda new: {w for w in new if w[0].isupper() and not w.isdigit()})
+
+
 def _capitalised_runs(
-    text: str, language: str, start: int, end: int, proper: frozenset[str], covered: list[tuple[int, int]]
+    text: str, language: str, words: Words, proper: frozenset[str], covered: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Spans of runs of capitalised words, split at titles, gazetteer names and clause breaks.
+    """First and last word of each run of capitalised words, split at titles, gazetteer names and clause breaks.
 
     A capital that opens a sentence counts only for an acronym or a word seen capitalised in
     mid-sentence elsewhere ("Kazakhstan"), not for an ordinary opener ("Today", "Стороны")."""
-    words = words_of(text, start, end)
     texts, folded, starts, ends, breaks, gaps = words.texts, words.folded, words.starts, words.ends, words.breaks, words.gaps
     # Only a capitalised word can open a run: the others are looked at only while one is open.
-    capitals = [i for i, w in enumerate(texts) if w[0].isupper() and not w.isdigit()]
+    capitals = words.where(_CAPITALISED, "texts")
     if not capitals:
         return []
     stem = cached_stemmer(language)
@@ -298,7 +329,7 @@ def _capitalised_runs(
             else:
                 break
             i += 1
-        runs.append((starts[first], ends[last]))
+        runs.append((first, last))
         resume = i
     return runs
 
@@ -312,33 +343,60 @@ def _last_word(key: str) -> str | None:
     return key.split()[-1].removeprefix(NAME_PREFIX) if key.startswith(NAME_PREFIX) else None
 
 
+_LAST_WORDS: dict[str, str | None] = {}
+_WRITTEN: dict[str, str] = {}
+
+
+def _last(key: str) -> str | None:
+    last = _LAST_WORDS.get(key, "")
+    if last == "":
+        if len(_LAST_WORDS) >= MEMO_LIMIT:
+            _LAST_WORDS.clear()
+        last = _LAST_WORDS[key] = _last_word(key)
+    return last
+
+
+def _written(text: str) -> str:
+    written = _WRITTEN.get(text)
+    if written is None:
+        if len(_WRITTEN) >= MEMO_LIMIT:
+            _WRITTEN.clear()
+        written = _WRITTEN[text] = fold(" ".join(text.split()))
+    return written
+
+
 class _Named:
     """The keys one side names, and the last words of its capitalised names, for quick look-ups."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         entities = list(entities)
         self.keys = {e.key for e in entities}
-        self.last_words = {w for w in map(_last_word, self.keys) if w}
+        self.last_words = {w for w in map(_last, self.keys) if w}
         # Written forms too: statements in two languages stem the same name differently ("Barbados").
-        self.written = {fold(" ".join(e.text.split())) for e in entities}
+        self.written = {_written(e.text) for e in entities}
 
     def names(self, entity: Entity) -> bool:
         """Whether this side names the same thing: the same key, the same written form, or for a
         capitalised name the same last word ("Касым-Жомарта Токаева" and "Касыма-Жомарта Токаева"
         are one person)."""
-        last = _last_word(entity.key)
-        return (entity.key in self.keys or fold(" ".join(entity.text.split())) in self.written
-                or (last is not None and last in self.last_words))
+        if entity.key in self.keys or _written(entity.text) in self.written:
+            return True
+        last = _last(entity.key)
+        return last is not None and last in self.last_words
 
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:
     """Entities of one side the other side does not name; each key once, in reading order."""
     old, new = _unique(old), _unique(new)
+    if not old or not new:  # nothing to name them on the other side
+        return EntityChanges(tuple(old), tuple(new))
     old_named, new_named = _Named(old), _Named(new)
     return EntityChanges(tuple(e for e in old if not new_named.names(e)), tuple(e for e in new if not old_named.names(e)))
 
 
 def _unique(entities: Iterable[Entity]) -> list[Entity]:
+    if isinstance(entities, tuple | list) and len(entities) < 2:
+        return list(entities)
     seen: dict[str, Entity] = {}
     for entity in entities:
         seen.setdefault(entity.key, entity)

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from .patterns import PatternSet, cached_stemmer, fold, load_data, words_of
+from .patterns import PatternSet, WordClass, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -18,6 +18,9 @@ _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = re.compile(r"[.;:!?]")
 _DIGIT = re.compile(r"\d")
+_NUMBER_START = re.compile(r"(?<!\w)\d")
+_LEADING_WORD = re.compile(r"\w+")
+_RUNS = re.compile(r"\w+")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
 
 
@@ -85,8 +88,10 @@ class Grammar:
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
-    regexes: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
+    regexes: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
     lookups: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, as found) -> _lookup's value
+    classes: dict[str, WordClass | None] = field(default_factory=dict)  # "ordinal" -> the words that are ordinals, …
+    language: str = ""
 
 
 @cache
@@ -134,6 +139,7 @@ def grammar_for(language: str) -> Grammar:
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
         units_known=bool(raw),
+        language=language,
     )
 
 
@@ -168,6 +174,7 @@ class _Scanner:
         self.text, self.g, self.start, self.end, self.id = text, grammar, start, end, commitment_id
         self.claimed: list[tuple[int, int]] = []
         self.found: list[Number] = []
+        self.digits: list[int] | None = None  # where a number may start
 
     def run(self) -> tuple[Number, ...]:
         forms = [self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts]
@@ -183,13 +190,33 @@ class _Scanner:
     def _overlaps(self, a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in self.claimed)
 
-    def _finditer(self, form: str, build: Callable[[Grammar], Iterable[str]]) -> Iterator[re.Match[str]]:
-        """Matches of each pattern of a form in turn; the patterns are built and compiled once per grammar."""
+    def _finditer(self, form: str, build: Callable[[Grammar], Iterable[tuple[str, bool | str]]]) -> Iterator[re.Match[str]]:
+        """Matches of each pattern of a form in turn (as ``finditer`` finds them); the patterns are
+        built and compiled once per grammar."""
         patterns = self.g.regexes.get(form)
         if patterns is None:
-            patterns = self.g.regexes[form] = tuple(re.compile(p, re.IGNORECASE) for p in build(self.g))
-        for pattern in patterns:
-            yield from pattern.finditer(self.text, self.start, self.end)
+            patterns = self.g.regexes[form] = tuple((re.compile(p, re.IGNORECASE), how) for p, how in build(self.g))
+        for pattern, how in patterns:
+            if isinstance(how, str):  # the name of a table whose entries open every match
+                if _opening_words(self.g, how) is None or words_of(self.text, self.start, self.end).where(_opening_words(self.g, how), "texts"):
+                    yield from pattern.finditer(self.text, self.start, self.end)
+                continue
+            if not how:
+                yield from pattern.finditer(self.text, self.start, self.end)
+                continue
+            # A match starts at a digit no word character precedes: try only there, left to right.
+            after = self.start
+            for at in self._number_starts():
+                if at >= after:
+                    m = pattern.match(self.text, at, self.end)
+                    if m is not None:
+                        yield m
+                        after = m.end()
+
+    def _number_starts(self) -> list[int]:
+        if self.digits is None:
+            self.digits = [m.start() for m in _NUMBER_START.finditer(self.text, self.start, self.end)]
+        return self.digits
 
     def _number(self, kind: str, a: int, b: int, **fields: Any) -> Number:
         return Number(self.text[a:b], a, b, kind, id=self.id, **fields)
@@ -268,23 +295,14 @@ class _Scanner:
 
     def _word_ordinals(self) -> Iterator[Number]:
         words = words_of(self.text, self.start, self.end)
-        memo, ordinal = self.g.ordinal_memo, self._ordinal_word
-        for i, word in enumerate(words.folded):
-            n = memo[word] if word in memo else ordinal(word)
-            if n is None:
-                continue
+        g = self.g
+        if "ordinal" not in g.classes:
+            g.classes["ordinal"] = WordClass(lambda new: {w for w in new if _ordinal_word(g, w) is not None})
+        for i in words.where(g.classes["ordinal"]):
+            n = _ordinal_word(g, words.folded[i])
             unit, unit_end = self._unit_after(words.ends[i], any_word=False)
-            if unit in self.g.event_units:
+            if unit in g.event_units:
                 yield self._number("ordinal", words.starts[i], unit_end, quantity=n, unit=unit)
-
-    def _ordinal_word(self, word: str) -> int | None:
-        memo = self.g.ordinal_memo
-        if word not in memo:
-            memo[word] = self.g.ordinal_words.get(word)
-            for stem, n in self.g.ordinal_stems:
-                if memo[word] is None and word.startswith(stem) and word[len(stem):] in self.g.ordinal_endings:
-                    memo[word] = n
-        return memo[word]
 
     def _counts(self) -> Iterator[Number]:
         g = self.g
@@ -315,42 +333,90 @@ class _Scanner:
         return "", b
 
 
-# The forms' regular expressions, built from a language's grammar; each form's patterns are tried in order.
+def _ordinal_word(g: Grammar, word: str) -> int | None:
+    memo = g.ordinal_memo
+    if word not in memo:
+        memo[word] = g.ordinal_words.get(word)
+        for stem, n in g.ordinal_stems:
+            if memo[word] is None and word.startswith(stem) and word[len(stem):] in g.ordinal_endings:
+                memo[word] = n
+    return memo[word]
 
 
-def _date_forms(g: Grammar) -> tuple[str, ...]:
+# The forms' regular expressions, built from a language's grammar; each form's patterns are tried
+# in order. With each pattern, True when every match of it starts with a digit that no word character
+# (nor any of _BEFORE's) precedes: such a pattern is tried only where _NUMBER_START matches; or the
+# name of the data-file table ("months") whose alternation opens it: such a pattern is tried only
+# on text with a word that may begin an entry (_opening_words).
+
+
+def _opening_words(g: Grammar, table: str) -> WordClass | None:
+    """The words (as written) with a run of word characters that an entry of ``table`` may match
+    from its start, or None when that cannot be told (an entry opening with a non-word character).
+
+    A match of ``_alternation(entries)`` starts where no word character precedes (its head), with
+    the entry's first part: so at the start of a run of word characters, which begins with the
+    part's leading word characters, in any case (the patterns ignore case, and this test uses the
+    same regular-expression engine)."""
+    key = "opening:" + table
+    if key not in g.classes:
+        raw = load_data("numbers", g.language) or {}
+        entries = list(raw.get(table, {}))
+        heads = []
+        for entry in entries:
+            first = entry.split()[0] if entry.split() else ""
+            lead = _LEADING_WORD.match(first)
+            if not entry[:1].isalnum() or lead is None:
+                g.classes[key] = None  # type: ignore[assignment]
+                return None
+            heads.append(re.escape(lead.group()))
+        if not heads:
+            g.classes[key] = WordClass(lambda new: set())
+        else:
+            opening = re.compile("(?:" + "|".join(sorted(set(heads))) + ")", re.IGNORECASE)
+            g.classes[key] = WordClass(lambda new: {w for w in new if any(opening.match(run) for run in _RUNS.findall(w))})
+    return g.classes[key]
+
+
+def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     year = rf"(?P<y>{_YEAR})(?:\s*{g.year_words})?"
     return (
-        rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s+(?P<m>{g.month_re})(?:,?\s+{year})?{_AFTER}",
-        rf"(?<!\w)(?P<m>{g.month_re})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:,?\s+{year})?{_AFTER}",
-        rf"(?<!\w)(?P<m>{g.month_re})\s+{year}{_AFTER}",
-        rf"{_BEFORE}(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d1>\d\d){_AFTER}",
-        rf"{_BEFORE}(?P<d1>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<y>{_YEAR}){_AFTER}",
+        (rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s+(?P<m>{g.month_re})(?:,?\s+{year})?{_AFTER}", True),
+        (rf"(?<!\w)(?P<m>{g.month_re})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:,?\s+{year})?{_AFTER}", "months"),
+        (rf"(?<!\w)(?P<m>{g.month_re})\s+{year}{_AFTER}", "months"),
+        (rf"{_BEFORE}(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d1>\d\d){_AFTER}", True),
+        (rf"{_BEFORE}(?P<d1>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<y>{_YEAR}){_AFTER}", True),
     )
 
 
-def _year_forms(g: Grammar) -> tuple[str, ...]:
-    return (rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{g.year_words})?(?:['’]\w+)?(?![\w%/+])",)
+def _year_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
+    return ((rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{g.year_words})?(?:['’]\w+)?(?![\w%/+])", True),)
 
 
-def _money_forms(g: Grammar) -> tuple[str, ...]:
+def _money_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
     return (
-        rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)",
-        rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})",
+        (rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)", False),
+        (rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})", True),
     )
 
 
-def _percent_forms(g: Grammar) -> tuple[str, ...]:
-    return (rf"{_BEFORE}(?P<n>{g.number})\s?(?:{g.percent_after})", rf"(?:{g.percent_before})\s?(?P<n>{g.number}){_AFTER}")
+def _percent_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
+    return (
+        (rf"{_BEFORE}(?P<n>{g.number})\s?(?:{g.percent_after})", True),
+        (rf"(?:{g.percent_before})\s?(?P<n>{g.number}){_AFTER}", "percent_before"),
+    )
 
 
-def _ordinal_forms(g: Grammar) -> tuple[str, ...]:
-    return (rf"{_BEFORE}(?P<n>\d+)-(?P<a>{g.anniversary_re})(?!\w)", rf"{_BEFORE}(?P<n>\d+)-?(?P<o>{g.ordinal_suffix_re})(?!\w)")
+def _ordinal_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
+    return (
+        (rf"{_BEFORE}(?P<n>\d+)-(?P<a>{g.anniversary_re})(?!\w)", True),
+        (rf"{_BEFORE}(?P<n>\d+)-?(?P<o>{g.ordinal_suffix_re})(?!\w)", True),
+    )
 
 
-def _count_forms(g: Grammar) -> tuple[str, ...]:
-    return (rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}",)
+def _count_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
+    return ((rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}", True),)
 
 
 def _iso(year: str | None, month: int | None, day: str | None, day2: str | None) -> str:

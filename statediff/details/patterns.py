@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any, Generic, TypeVar
 
 from ..languages import SUPPORTED, get_language, stemmer_for
@@ -71,6 +71,27 @@ def gap_flags(gap: str) -> int:
     return out
 
 
+class WordClass:
+    """A property of single words (a pattern may start there, a capital letter…), decided once per
+    distinct word: ``members`` of the words seen so far, for C-speed membership tests."""
+
+    def __init__(self, test: Callable[[set[str]], set[str]]) -> None:
+        self._test = test  # new words -> those of them that have the property
+        self.members: set[str] = set()
+        self._known: set[str] = set()
+
+    def of(self, vocabulary: set[str]) -> set[str]:
+        """A set holding every word of ``vocabulary`` that has the property (and maybe others)."""
+        unknown = vocabulary - self._known
+        if unknown:
+            if len(self._known) >= MEMO_LIMIT:
+                self.members, self._known = set(), set()
+                unknown = vocabulary
+            self.members |= self._test(unknown)
+            self._known |= unknown
+        return self.members
+
+
 @dataclass(frozen=True)
 class Words:
     """The words of a text with their offsets; ``breaks[i]`` when a clause ends between words i-1 and i.
@@ -85,6 +106,8 @@ class Words:
     folded: list[str]
     breaks: list[bool]
     gaps: list[int]
+    doc: _Document | None = field(default=None, repr=False, compare=False)  # the whole text's words, for a slice of them
+    offset: int = 0  # index of word 0 among the document's words
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -97,26 +120,68 @@ class Words:
         """Character offsets of words i..j-1."""
         return self.starts[i], self.ends[j - 1]
 
+    def sub(self, i: int, j: int) -> Words:
+        """Words i..j-1 alone, as ``words_of`` the text from the start of word i to the end of word j-1."""
+        breaks, gaps = self.breaks[i:j] or [False], self.gaps[i:j]
+        breaks[0] = False
+        if gaps:
+            gaps[0] = 0  # nothing comes before the first word
+        return Words(self.texts[i:j], self.starts[i:j], self.ends[i:j], self.folded[i:j], breaks, gaps, self.doc, self.offset + i)
+
+    def where(self, word_class: WordClass, by: str = "folded") -> list[int]:
+        """Indices of the words whose ``by`` form (folded, or texts as written) is in the class."""
+        if self.doc is None:
+            values: list[str] = getattr(self, by)
+            members = word_class.of(set(values))
+            return [i for i, v in enumerate(values) if v in members]
+        found = self.doc.indices(word_class, by)
+        lo = bisect_left(found, self.offset)
+        hi = bisect_left(found, self.offset + len(self.texts), lo)
+        if lo == hi:
+            return []
+        offset = self.offset
+        return [k - offset for k in found[lo:hi]]
+
 
 class _Document:
     """Every word of one text, tokenized once (``tokenize`` without its Token objects): the words
-    of a slice are views of these lists."""
+    of a slice are views of these lists, and a word class is looked up once over all of them."""
 
     def __init__(self, text: str) -> None:
         texts = WORD_RE.findall(text)
-        between = WORD_RE.split(text)  # the text before each word, and after the last
+        between = WORD_RE.split(text)[:len(texts)]  # the text before each word
         n = len(texts)
         pieces: list[str] = [""] * (2 * n)
-        pieces[0::2] = between[:n]
+        pieces[0::2] = between
         pieces[1::2] = texts
         offsets = list(accumulate(map(len, pieces), initial=0))
-        fold_get, gap_get = _FOLDED.get, _GAP_FLAGS.get
+        # Folded once per distinct word, classified once per distinct gap.
+        folds = {word: folded(word) for word in set(texts)}
+        flags = {gap: gap_flags(gap) for gap in set(between)}
         self.texts = texts
         self.starts = offsets[1::2]
         self.ends = offsets[2::2]
-        self.folded = [fold_get(w) or folded(w) for w in texts]
-        self.gaps = [gap_get(g) if g in _GAP_FLAGS else gap_flags(g) for g in between[:n]]
-        self.breaks = [bool(g & BREAK) for g in self.gaps]
+        self.folded = list(map(folds.__getitem__, texts))
+        self.gaps = list(map(flags.__getitem__, between))
+        self.breaks = list(map(bool, map(BREAK.__and__, self.gaps)))
+        self._vocabulary: dict[str, set[str]] = {}
+        self._indices: dict[tuple[WordClass, str], list[int]] = {}
+
+    def vocabulary(self, by: str) -> set[str]:
+        """The distinct words, by their ``by`` form (folded, or texts as written)."""
+        if by not in self._vocabulary:
+            self._vocabulary[by] = set(getattr(self, by))
+        return self._vocabulary[by]
+
+    def indices(self, word_class: WordClass, by: str) -> list[int]:
+        """Sorted indices of the words whose ``by`` form is in the class."""
+        key = (word_class, by)
+        found = self._indices.get(key)
+        if found is None:
+            values: list[str] = getattr(self, by)
+            members = word_class.of(self.vocabulary(by))
+            found = self._indices[key] = list(compress(range(len(values)), map(members.__contains__, values)))
+        return found
 
     def words(self, text: str, start: int, end: int) -> Words | None:
         """The words of text[start:end], or None when a word of the whole text straddles an end
@@ -131,7 +196,7 @@ class _Document:
         gaps = self.gaps[i:j]
         if gaps:
             gaps[0] = gap_flags(text[start:starts[i]])
-        return Words(self.texts[i:j], starts[i:j], ends[i:j], self.folded[i:j], breaks, gaps)
+        return Words(self.texts[i:j], starts[i:j], ends[i:j], self.folded[i:j], breaks, gaps, self, i)
 
 
 @lru_cache(maxsize=8)
@@ -234,6 +299,9 @@ class PatternSet(Generic[T]):
                 self._prefix.setdefault(first[:-1][:PREFIX_KEY], []).append((first[:-1], order, pattern, payload))
             else:
                 self._exact.setdefault(first, []).append((order, pattern, payload))
+        prefixes = tuple(prefix for entries in self._prefix.values() for prefix, *_ in entries if prefix)
+        # The words some pattern may start at: a first word itself, or a word with a first prefix.
+        self.first_words = WordClass(lambda words: (words & self._exact.keys()) | {w for w in words if w.startswith(prefixes)})
 
     def _candidates(self, word: str) -> list[tuple[int, Pattern, T, bool, int]]:
         cached = self._memo.get(word)
@@ -249,8 +317,7 @@ class PatternSet(Generic[T]):
 
     def starts(self, words: Words) -> list[int]:
         """Indices of the words where some pattern may start (its first word fits); no other word matches."""
-        memo, candidates = self._memo, self._candidates
-        return [i for i, word in enumerate(words.folded) if (memo[word] if word in memo else candidates(word))]
+        return words.where(self.first_words)
 
     def may_start(self, word: str) -> bool:
         """Whether some pattern may start at this folded word."""
@@ -281,16 +348,18 @@ class PatternSet(Generic[T]):
 
     def find_all(self, words: Words) -> list[Hit[T]]:
         """Non-overlapping matches left to right."""
-        hits: list[Hit[T]] = []
+        return list(self.iter_all(words))
+
+    def iter_all(self, words: Words) -> Iterator[Hit[T]]:
+        """``find_all`` one match at a time, for a caller that may stop at the first it wants."""
         i = 0
         for k in self.starts(words):
             if k < i:
                 continue
             hit = self.match_at(words, k)
             if hit is not None:
-                hits.append(hit)
+                yield hit
                 i = hit.end
-        return hits
 
 
 @cache

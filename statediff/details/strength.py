@@ -65,7 +65,7 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     attributions = attribution_spans(text, language, start, len(text) if end is None else end)
     preambles = _preamble_regions(text, words, ladder)
     first_preamble = None
-    for hit in ladder.cues.find_all(words):
+    for hit in ladder.cues.iter_all(words):  # the first cue that is no preamble's is the predicate
         if hit.payload is None or any(a <= words.starts[hit.start] < b for a, b in attributions):
             continue
         if any(a <= hit.start < b for a, b in preambles):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
 from ..features import AliasRule, Featurizer, featurizer_for
 from ..model import Commitment, Segmentation
 from ..segment.tokens import WORD_RE, Token, tokenize
-from .patterns import fold
+from ..segment.tokens import fold as fold_token
+from .patterns import WordClass, Words, words_of
 from .types import SharedTerm
 
 MAX_SHARED = 6  # a reader needs the few terms that carried the score, not the whole overlap
@@ -21,41 +23,229 @@ class TermIndex:
     def __init__(self, old: Segmentation, new: Segmentation) -> None:
         # The align stage's own featurizers: their memos of stems and terms are warm already.
         self.featurizers = {"old": featurizer_for(old.language), "new": featurizer_for(new.language)}
-        self._words: dict[str, dict[str, _WordEntry]] = {"old": {}, "new": {}}
-        self.terms = {
-            "old": [_term_set(self.featurizers["old"], c.match_text, self._words["old"]) for c in old.commitments],
-            "new": [_term_set(self.featurizers["new"], c.match_text, self._words["new"]) for c in new.commitments],
-        }
+        self._sides = {"old": _Side(old, _lexicon(self.featurizers["old"])), "new": _Side(new, _lexicon(self.featurizers["new"]))}
+        self.terms = {side: [self._sides[side].terms(i) for i in range(len(seg.commitments))] for side, seg in (("old", old), ("new", new))}
         df: Counter[str] = Counter()
         for side in self.terms.values():
             for terms in side:
                 df.update(terms)
         n = max(1, len(old.commitments) + len(new.commitments))
         self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
-        self._surfaces: dict[tuple[str, str], dict[str, str]] = {}
 
     def shared(self, old: Sequence[tuple[int, Commitment]], new: Sequence[tuple[int, Commitment]]) -> tuple[SharedTerm, ...]:
         """Terms of the old members that the new members also have, highest IDF first."""
         old_terms = set().union(*(self.terms["old"][i] for i, _ in old))
         new_terms = set().union(*(self.terms["new"][j] for j, _ in new))
         common = sorted(old_terms & new_terms, key=lambda t: (-self.idf.get(t, 0.0), t))[:MAX_SHARED]
-        if not common:
-            return ()
-        old_words = self._surface("old", [c for _, c in old])
-        new_words = self._surface("new", [c for _, c in new])
+        old_side, new_side = self._sides["old"], self._sides["new"]
         return tuple(
-            SharedTerm(term, old_words.get(term, term), new_words.get(term, term), round(self.idf.get(term, 0.0), 4)) for term in common
+            SharedTerm(term, old_side.surface([i for i, _ in old], term), new_side.surface([j for j, _ in new], term),
+                       round(self.idf.get(term, 0.0), 4))
+            for term in common
         )
 
-    def _surface(self, side: str, commitments: Sequence[Commitment]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for commitment in commitments:
-            key = (side, commitment.id)
-            if key not in self._surfaces:
-                self._surfaces[key] = surface_terms(self.featurizers[side], commitment.text, self._words[side])
-            for term, word in self._surfaces[key].items():
-                out.setdefault(term, word)
+
+class _Lexicon:
+    """What one featurizer makes of single words, each worked out once."""
+
+    def __init__(self, featurizer: Featurizer) -> None:
+        self.featurizer = featurizer
+        self.term: dict[str, str | None] = {}  # Featurizer.terms of the word alone: at most one term
+        self._multi: dict[str, tuple[AliasRule, ...]] = {}
+        self._stem: dict[str, str] = {}
+        self._surface_rules: dict[str, list[AliasRule]] = {}
+        self._surface_stem: dict[str, str] = {}
+        # Words where Featurizer.terms may match an alias of several words, and where surface_terms may match any alias.
+        self.multi_starts = WordClass(lambda new: {w for w in new if self.multi_rules(w)})
+        self.alias_starts = WordClass(lambda new: {w for w in new if self.surface_rules(w)})
+
+    def learn(self, words: set[str]) -> None:
+        for word in words.difference(self.term):
+            terms = self.featurizer.terms(word)
+            self.term[word] = terms[0] if terms else None
+
+    def stem(self, word: str) -> str:
+        """The stem Featurizer.terms compares with alias rules: of the word folded as it folds words."""
+        stem = self._stem.get(word)
+        if stem is None:
+            stem = self._stem[word] = self.featurizer.stem(fold_token(word).replace("ё", "е"))
+        return stem
+
+    def multi_rules(self, word: str) -> tuple[AliasRule, ...]:
+        """The alias rules of several words that Featurizer.terms tries at this word, in its order.
+        They come before every rule of one word, so where none matches, the word's term is
+        Featurizer.terms of the word alone."""
+        rules = self._multi.get(word)
+        if rules is None:
+            first = self.featurizer.first_words
+            candidates = first.get(word.replace(".", ""), []) + first.get(self.stem(word), [])
+            rules = self._multi[word] = tuple(r for r in sorted(candidates, key=lambda r: len(r.words), reverse=True) if len(r.words) > 1)
+        return rules
+
+    def multi_match(self, texts: list[str], i: int, end: int) -> AliasRule | None:
+        """The alias of several words Featurizer.terms matches at texts[i] (the text ending before texts[end])."""
+        exact = texts[i].replace(".", "")
+        for rule in self.multi_rules(texts[i]):
+            n = len(rule.words)
+            if rule.exact:
+                if exact == rule.words[0]:
+                    return rule
+            elif i + n <= end and tuple(self.stem(w) for w in texts[i:i + n]) == rule.words:
+                return rule
+        return None
+
+    def surface_stem(self, word: str) -> str:
+        stem = self._surface_stem.get(word)
+        if stem is None:
+            stem = self._surface_stem[word] = self.featurizer.stem(fold_token(word))
+        return stem
+
+    def surface_rules(self, word: str) -> list[AliasRule]:
+        """The rules _alias_at tries at this word, in its order."""
+        rules = self._surface_rules.get(word)
+        if rules is None:
+            first = self.featurizer.first_words
+            candidates = first.get(word.replace(".", ""), []) + first.get(self.surface_stem(word), [])
+            rules = self._surface_rules[word] = sorted(candidates, key=lambda r: len(r.words), reverse=True)
+        return rules
+
+    def surface_match(self, texts: list[str], i: int, end: int) -> AliasRule | None:
+        """_alias_at over the words texts[:end]."""
+        exact = texts[i].replace(".", "")
+        for rule in self.surface_rules(texts[i]):
+            n = len(rule.words)
+            if rule.exact and exact == rule.words[0]:
+                return rule
+            if not rule.exact and i + n <= end and tuple(self.surface_stem(w) for w in texts[i:i + n]) == rule.words:
+                return rule
+        return None
+
+
+_LEXICONS: dict[int, tuple[Featurizer, _Lexicon]] = {}
+
+
+def _lexicon(featurizer: Featurizer) -> _Lexicon:
+    held = _LEXICONS.get(id(featurizer))
+    if held is None or held[0] is not featurizer:
+        held = _LEXICONS[id(featurizer)] = (featurizer, _Lexicon(featurizer))
+    return held[1]
+
+
+class _Side:
+    """One statement's pledges as slices of its document's words, with the terms of every word.
+
+    A pledge whose match_text is its text and whose words are a slice of the document's gets its
+    terms and the words they were made from by list look-ups; any other falls back to
+    Featurizer.terms and surface_terms of its own text."""
+
+    def __init__(self, seg: Segmentation, lexicon: _Lexicon) -> None:
+        self.seg, self.lex = seg, lexicon
+        text = seg.document.text
+        self.words: list[Words | None] = []
+        for c in seg.commitments:
+            words = words_of(text, c.start, c.end)
+            plain = words.doc is not None and c.match_text == c.text and text[c.start:c.end] == c.text
+            self.words.append(words if plain else None)
+        doc = next((w.doc for w in self.words if w is not None), None)
+        self.doc = doc
+        if doc is not None:
+            lexicon.learn(doc.vocabulary("texts"))
+            self.doc_terms = list(map(lexicon.term.__getitem__, doc.texts))
+        self._scans: dict[int, tuple[list[tuple[int, int]], dict[str, tuple[int, str]]]] = {}
+        self._fallback: dict[int, dict[str, str]] = {}
+        self._memo: dict[str, _WordEntry] = {}
+
+    def terms(self, i: int) -> set[str]:
+        """set(Featurizer.terms(match_text)) of commitment i."""
+        words = self.words[i]
+        if words is None or words.doc is not self.doc or self.doc is None:
+            return set(self.lex.featurizer.terms(self.seg.commitments[i].match_text))
+        start, end = words.offset, words.offset + len(words)
+        doc_terms = self.doc_terms
+        starts = self.doc.indices(self.lex.multi_starts, "texts")
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        if lo == hi:
+            out = set(doc_terms[start:end])
+        else:  # Featurizer.terms left to right: an alias of several words stands for them all
+            out, at, texts = set(), start, self.doc.texts
+            for k in starts[lo:hi]:
+                if k < at:
+                    continue
+                rule = self.lex.multi_match(texts, k, end)
+                if rule is not None:
+                    out.update(doc_terms[at:k])
+                    out.add("=" + rule.key)
+                    at = k + len(rule.words)
+            out.update(doc_terms[at:end])
+        out.discard(None)
         return out
+
+    def surface(self, members: list[int], term: str) -> str:
+        """The word(s) ``term`` was made from in the first of the members that has it, as
+        surface_terms finds them; the term itself when none has it."""
+        for i in members:
+            words = self.words[i]
+            if words is None or words.doc is not self.doc or self.doc is None:
+                found = self._fallback.get(i)
+                if found is None:
+                    found = self._fallback[i] = surface_terms(self.lex.featurizer, self.seg.commitments[i].text, self._memo)
+                if term in found:
+                    return found[term]
+                continue
+            surface = self._doc_surface(i, words, term)
+            if surface is not None:
+                return surface
+        return term
+
+    def _doc_surface(self, i: int, words: Words, term: str) -> str | None:
+        assert self.doc is not None
+        start, end = words.offset, words.offset + len(words)
+        covered, aliases = self._scan(i, start, end)
+        first = aliases.get(term)  # (position, surface) of the first alias written for this key
+        limit = first[0] if first is not None else end
+        at = start
+        for a, b in covered:  # the first word outside the aliases whose own term it is, before the alias
+            if at >= limit:
+                break
+            position = _index(self.doc_terms, term, at, min(a, limit))
+            if position >= 0:
+                return self.doc.texts[position]
+            at = b
+        if at < limit:
+            position = _index(self.doc_terms, term, at, limit)
+            if position >= 0:
+                return self.doc.texts[position]
+        return first[1] if first is not None else None
+
+    def _scan(self, i: int, start: int, end: int) -> tuple[list[tuple[int, int]], dict[str, tuple[int, str]]]:
+        """surface_terms' aliases in commitment i: the word ranges they cover, and per key its first one."""
+        scan = self._scans.get(i)
+        if scan is None:
+            assert self.doc is not None
+            doc, text = self.doc, self.seg.document.text
+            covered: list[tuple[int, int]] = []
+            aliases: dict[str, tuple[int, str]] = {}
+            starts = doc.indices(self.lex.alias_starts, "texts")
+            at = start
+            for k in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+                if k < at:
+                    continue
+                rule = self.lex.surface_match(doc.texts, k, end)
+                if rule is not None:
+                    n = len(rule.words)
+                    covered.append((k, k + n))
+                    aliases.setdefault("=" + rule.key, (k, " ".join(text[doc.starts[k]:doc.ends[k + n - 1]].split())))
+                    at = k + n
+            scan = self._scans[i] = (covered, aliases)
+        return scan
+
+
+def _index(values: list[str | None], value: str, start: int, end: int) -> int:
+    try:
+        return values.index(value, start, end)
+    except ValueError:
+        return -1
 
 
 # A word's entry in the memos below: whether an alias may start at it, and Featurizer.terms of the word alone.
@@ -64,24 +254,12 @@ _WordEntry = tuple[bool, list[str]]
 
 def _word_entry(featurizer: Featurizer, word: str, memo: dict[str, _WordEntry]) -> _WordEntry:
     first = featurizer.first_words
-    # Every spelling an alias rule may be looked up by, here or in Featurizer.terms (lower-cased,
-    # or folded as well): a word none of them reaches starts no alias, so a text of such words has
-    # the terms of its words one by one.
-    lower = word.lower()
-    may_alias = word.replace(".", "") in first or featurizer.stem(lower) in first or featurizer.stem(fold(lower)) in first
+    # Every spelling an alias rule may be looked up by, here or in Featurizer.terms: a word none
+    # of them reaches starts no alias, and has the terms of the word alone.
+    spellings = {word.lower(), fold_token(word), fold_token(word).replace("ё", "е")}
+    may_alias = word.replace(".", "") in first or any(featurizer.stem(s) in first for s in spellings)
     entry = memo[word] = (may_alias, featurizer.terms(word))
     return entry
-
-
-def _term_set(featurizer: Featurizer, text: str, memo: dict[str, _WordEntry]) -> set[str]:
-    """``set(featurizer.terms(text))``, from the memoised terms of its words when no alias may start."""
-    out: set[str] = set()
-    for word in WORD_RE.findall(text):
-        entry = memo.get(word) or _word_entry(featurizer, word, memo)
-        if entry[0]:
-            return set(featurizer.terms(text))
-        out.update(entry[1])
-    return out
 
 
 def surface_terms(featurizer: Featurizer, text: str, memo: dict[str, _WordEntry] | None = None) -> dict[str, str]:
