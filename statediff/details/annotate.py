@@ -9,7 +9,7 @@ from ..model import Alignment, Change, Commitment, Segmentation, Status
 from .entities import compare_entities, find_entities, proper_stems
 from .numbers import Counterparts, compare_numbers, extract_numbers
 from .strength import compare_strength, main_predicate, strongest
-from .topics import taxonomy, topics_of
+from .topics import in_table_order, taxonomy, topics_of
 from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount
 from .why import TermIndex
 
@@ -136,6 +136,10 @@ def _gaps(seg: Segmentation) -> list[tuple[int, int]]:
     return [(a, b) for a, b in gaps if seg.document.text[a:b].strip()]
 
 
+_NO_NUMBERS = NumberChanges()
+_NO_ENTITIES = EntityChanges()
+
+
 def _details(
     change: Change,
     old_idx: list[int],
@@ -148,32 +152,34 @@ def _details(
 ) -> ChangeDetails:
     old_facts = [facts["old"].pledges[i] for i in old_idx]
     new_facts = [facts["new"].pledges[j] for j in new_idx]
-    topics = {t for f in (*old_facts, *new_facts) for t in f.topics}
-    details = ChangeDetails(
-        strength=compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts])),
-        numbers=compare_numbers([n for f in old_facts for n in f.numbers], [n for f in new_facts for n in f.numbers]),
-        entities=compare_entities([e for f in old_facts for e in f.entities], [e for f in new_facts for e in f.entities]),
-        topics=tuple(key for key in taxonomy().keys if key in topics),
-    )
-    old_members = [(i, segs["old"].commitments[i]) for i in old_idx]
-    new_members = [(j, segs["new"].commitments[j]) for j in new_idx]
+    # Most changes are one pledge to one (or to none): its own findings need no merging.
+    old_numbers = old_facts[0].numbers if len(old_facts) == 1 else [n for f in old_facts for n in f.numbers]
+    new_numbers = new_facts[0].numbers if len(new_facts) == 1 else [n for f in new_facts for n in f.numbers]
+    old_entities = old_facts[0].entities if len(old_facts) == 1 else [e for f in old_facts for e in f.entities]
+    new_entities = new_facts[0].entities if len(new_facts) == 1 else [e for f in new_facts for e in f.entities]
+    members = old_facts + new_facts
+    strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
+    numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
+    entities = compare_entities(old_entities, new_entities) if old_entities or new_entities else _NO_ENTITIES
+    # Each pledge's topics are in table order already.
+    topics = members[0].topics if len(members) == 1 else in_table_order(frozenset(t for f in members for t in f.topics))
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < threshold + UNCERTAIN_MARGIN
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
-        return replace(details, why=terms.shared(old_members, new_members), uncertain=uncertain, runner_up=runner_up)
+        return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, runner_up)
     if old_idx:
         candidate = alignment.nearest_old.get(old_idx[0])
         if candidate is None:
-            return details
+            return ChangeDetails(strength, numbers, entities, topics)
         partner = segs["new"].commitments[candidate.index]
-        shared = terms.shared(old_members, [(candidate.index, partner)])
-        return replace(details, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+        shared = terms.shared_by_index(old_idx, [candidate.index])
+        return ChangeDetails(strength, numbers, entities, topics, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
     candidate = alignment.nearest_new.get(new_idx[0])
     if candidate is None:
-        return details
+        return ChangeDetails(strength, numbers, entities, topics)
     partner = segs["old"].commitments[candidate.index]
-    shared = terms.shared([(candidate.index, partner)], new_members)
-    return replace(details, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+    shared = terms.shared_by_index([candidate.index], new_idx)
+    return ChangeDetails(strength, numbers, entities, topics, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
 
 
 def _runner_up(old_idx: list[int], new_idx: list[int], alignment: Alignment, segs: dict[str, Segmentation]) -> Nearest | None:

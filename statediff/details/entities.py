@@ -65,6 +65,7 @@ def _ignored(language: str) -> PatternSet[bool]:
     return PatternSet((word, True) for word in _capitalised_settings().get(language, []))
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2
@@ -183,6 +184,10 @@ def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str
                 continue
             for rule in sub[5]:  # their first part fits
                 n = len(rule.parts)
+                if n == 1:
+                    found.append((rule.key, starts[k] + sub[1], starts[k] + sub[2]))
+                    resume = (k, j + 1)
+                    break
                 run = [(starts[k], sub)]  # this part and the next n-1, across words
                 w, q = k, j + 1
                 while len(run) < n:
@@ -233,11 +238,11 @@ def find_entities(
     States) and a news report's attribution tags ("сообщает Day.Az")."""
     entries = gazetteer()
     exclude = [*exclude, *attribution_spans(text, language, start, end)]
-    excluded = _Spans(exclude)
+    excluded = _Spans(exclude) if exclude else None
     out: dict[str, Entity] = {}
     covered: list[tuple[int, int]] = list(exclude)
     for key, a, b in gazetteer_mentions(text, language, start, end):
-        if excluded.overlaps(a, b):
+        if excluded is not None and excluded.overlaps(a, b):
             continue
         covered.append((a, b))
         entry = entries[key]
@@ -302,25 +307,26 @@ def _capitalised_runs(
         return []
     stem = cached_stemmer(language)
     ignored = _ignored(language)
-    spans = _Spans(covered)
+    spans = _Spans(covered) if covered else None
     connectors = _connectors()
+    capital = _CAPITALISED.members
 
     def name_word(i: int) -> bool:
         """A capitalised word that may be part of a name here."""
         word = texts[i]
-        if not (word[0].isupper() and not word.isdigit()) or ignored.match_at(words, i) is not None:
+        if word not in capital or ignored.match_at(words, i) is not None:
             return False
-        initial = i == 0 or gaps[i] & SENTENCE_END
-        return not initial or _is_acronym(word) or stem(folded[i]) in proper
+        # A capital opening a sentence counts for an acronym or a word capitalised elsewhere.
+        return not (i == 0 or gaps[i] & SENTENCE_END) or _is_acronym(word) or stem(folded[i]) in proper
 
     runs: list[tuple[int, int]] = []
     n, resume = len(texts), 0
     for first in capitals:
-        if first < resume or spans.overlaps(starts[first], ends[first]) or not name_word(first):
+        if first < resume or (spans is not None and spans.overlaps(starts[first], ends[first])) or not name_word(first):
             continue
         last, pending, i = first, 0, first + 1  # pending: connectors waiting for a capitalised word
         while i < n:
-            if breaks[i] or gaps[i] & NAME_BREAK or spans.overlaps(starts[i], ends[i]):
+            if breaks[i] or gaps[i] & NAME_BREAK or (spans is not None and spans.overlaps(starts[i], ends[i])):
                 break  # the word itself may open the next run
             if name_word(i):
                 last, pending = i, 0

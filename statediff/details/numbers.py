@@ -18,7 +18,7 @@ _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = re.compile(r"[.;:!?]")
 _DIGIT = re.compile(r"\d")
-_NUMBER_START = re.compile(r"(?<!\w)\d")
+_NUMBER_START = re.compile(_BEFORE + r"\d")  # where the patterns opening with {_BEFORE} and a digit may match
 _LEADING_WORD = re.compile(r"\w+")
 _RUNS = re.compile(r"\w+")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
@@ -90,7 +90,7 @@ class Grammar:
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
     regexes: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
     lookups: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, as found) -> _lookup's value
-    classes: dict[str, WordClass | None] = field(default_factory=dict)  # "ordinal" -> the words that are ordinals, …
+    classes: dict[str, Any] = field(default_factory=dict)  # "ordinal" -> the words that are ordinals, "gate:months" -> a _Gate, …
     language: str = ""
 
 
@@ -198,7 +198,8 @@ class _Scanner:
             patterns = self.g.regexes[form] = tuple((re.compile(p, re.IGNORECASE), how) for p, how in build(self.g))
         for pattern, how in patterns:
             if isinstance(how, str):  # the name of a table whose entries open every match
-                if _opening_words(self.g, how) is None or words_of(self.text, self.start, self.end).where(_opening_words(self.g, how), "texts"):
+                gate = _gate(self.g, how)
+                if gate is None or gate.passes(self.text, self.start, self.end):
                     yield from pattern.finditer(self.text, self.start, self.end)
                 continue
             if not how:
@@ -296,9 +297,7 @@ class _Scanner:
     def _word_ordinals(self) -> Iterator[Number]:
         words = words_of(self.text, self.start, self.end)
         g = self.g
-        if "ordinal" not in g.classes:
-            g.classes["ordinal"] = WordClass(lambda new: {w for w in new if _ordinal_word(g, w) is not None})
-        for i in words.where(g.classes["ordinal"]):
+        for i in words.where(_ordinal_class(g)):
             n = _ordinal_word(g, words.folded[i])
             unit, unit_end = self._unit_after(words.ends[i], any_word=False)
             if unit in g.event_units:
@@ -333,6 +332,14 @@ class _Scanner:
         return "", b
 
 
+def _ordinal_class(g: Grammar) -> WordClass:
+    """The (folded) words that are ordinals."""
+    word_class = g.classes.get("ordinal")
+    if word_class is None:
+        word_class = g.classes["ordinal"] = WordClass(lambda new: {w for w in new if _ordinal_word(g, w) is not None})
+    return word_class
+
+
 def _ordinal_word(g: Grammar, word: str) -> int | None:
     memo = g.ordinal_memo
     if word not in memo:
@@ -343,39 +350,72 @@ def _ordinal_word(g: Grammar, word: str) -> int | None:
     return memo[word]
 
 
-# The forms' regular expressions, built from a language's grammar; each form's patterns are tried
-# in order. With each pattern, True when every match of it starts with a digit that no word character
-# (nor any of _BEFORE's) precedes: such a pattern is tried only where _NUMBER_START matches; or the
-# name of the data-file table ("months") whose alternation opens it: such a pattern is tried only
-# on text with a word that may begin an entry (_opening_words).
+class _Gate:
+    """A cheap test that text[start:end] may hold a match of a pattern that opens with one of a
+    table's entries: a run of word characters that equals (or begins with) an entry's leading
+    word characters, or a character an entry opens with. The tests use the same engine and case
+    rule as the patterns, and only ever let through more text than the pattern matches in."""
+
+    def __init__(self, exact: set[str], prefix: set[str], chars: set[str]) -> None:
+        whole = re.compile("(?:" + "|".join(sorted(map(re.escape, exact))) + ")", re.IGNORECASE) if exact else None
+        start = re.compile("(?:" + "|".join(sorted(map(re.escape, prefix))) + ")", re.IGNORECASE) if prefix else None
+
+        def fits(run: str) -> bool:
+            return bool((whole is not None and whole.fullmatch(run)) or (start is not None and start.match(run)))
+
+        self.words = WordClass(lambda new: {w for w in new if any(fits(run) for run in _RUNS.findall(w))}) if exact or prefix else None
+        self.chars = re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]", re.IGNORECASE) if chars else None
+
+    def passes(self, text: str, start: int, end: int) -> bool:
+        if self.words is not None and words_of(text, start, end).where(self.words, "texts"):
+            return True
+        return self.chars is not None and self.chars.search(text, start, end) is not None
 
 
-def _opening_words(g: Grammar, table: str) -> WordClass | None:
-    """The words (as written) with a run of word characters that an entry of ``table`` may match
-    from its start, or None when that cannot be told (an entry opening with a non-word character).
-
-    A match of ``_alternation(entries)`` starts where no word character precedes (its head), with
-    the entry's first part: so at the start of a run of word characters, which begins with the
-    part's leading word characters, in any case (the patterns ignore case, and this test uses the
-    same regular-expression engine)."""
-    key = "opening:" + table
+def _gate(g: Grammar, name: str) -> _Gate | None:
+    """The gate of a pattern opening with the ``months`` or ``percent_before`` alternation (data-file
+    entries through _phrase, after a lookbehind for a word character) or with ``currency`` (the
+    symbols and codes of currency_before, as written); None when it cannot be told."""
+    key = "gate:" + name
     if key not in g.classes:
-        raw = load_data("numbers", g.language) or {}
-        entries = list(raw.get(table, {}))
-        heads = []
-        for entry in entries:
-            first = entry.split()[0] if entry.split() else ""
-            lead = _LEADING_WORD.match(first)
-            if not entry[:1].isalnum() or lead is None:
-                g.classes[key] = None  # type: ignore[assignment]
-                return None
-            heads.append(re.escape(lead.group()))
-        if not heads:
-            g.classes[key] = WordClass(lambda new: set())
+        exact: set[str] = set()
+        prefix: set[str] = set()
+        chars: set[str] = set()
+        if name == "currency":
+            raw = load_data("numbers", "common") or {}
+            for entry in [*raw.get("currency_symbols", {}), *raw.get("currency_codes", [])]:
+                lead = _LEADING_WORD.match(entry)
+                if lead is not None:
+                    prefix.add(lead.group())  # the number may follow without a space ("USD100")
+                else:
+                    chars.add(entry[0])
         else:
-            opening = re.compile("(?:" + "|".join(sorted(set(heads))) + ")", re.IGNORECASE)
-            g.classes[key] = WordClass(lambda new: {w for w in new if any(opening.match(run) for run in _RUNS.findall(w))})
-    return g.classes[key]
+            for entry in list((load_data("numbers", g.language) or {}).get(name, {})):
+                parts = entry.split()
+                if not parts or not entry[0].isalnum():
+                    g.classes[key] = None
+                    return None
+                first = parts[0]
+                kind = "prefix" if first.endswith("*") else "abbr" if first.endswith(".") and len(first) > 1 else "literal"
+                literal = first[:-1] if kind != "literal" else first
+                lead = _LEADING_WORD.match(literal)
+                if lead is None:
+                    g.classes[key] = None
+                    return None
+                # After the whole first word comes a space, a dot or the tail's (?!\w): the run ends there.
+                ends = len(parts) > 1 or entry.rstrip("*.")[-1:].isalnum()
+                if lead.group() == literal and kind != "prefix" and ends:
+                    exact.add(literal)
+                else:
+                    prefix.add(lead.group())
+        g.classes[key] = _Gate(exact, prefix, chars)  # type: ignore[assignment]
+    return g.classes[key]  # type: ignore[return-value]
+
+
+# The forms' regular expressions, built from a language's grammar; each form's patterns are tried
+# in order. With each pattern: True when it opens with _BEFORE and a digit, so that it is tried
+# only where _NUMBER_START matches; False when it is tried everywhere; or the name of what opens it
+# ("months": that table's alternation), so that it is tried only on text its _gate lets through.
 
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
@@ -396,7 +436,7 @@ def _year_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
 def _money_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
     return (
-        (rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)", False),
+        (rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)", "currency"),
         (rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})", True),
     )
 
@@ -433,7 +473,11 @@ def _iso(year: str | None, month: int | None, day: str | None, day2: str | None)
 
 def extract_numbers(text: str, language: str, start: int = 0, end: int | None = None, commitment_id: str = "") -> tuple[Number, ...]:
     """The numbers of ``text[start:end]`` in reading order; offsets are absolute into ``text``."""
-    return _Scanner(text, grammar_for(language), start, len(text) if end is None else end, commitment_id).run()
+    grammar = grammar_for(language)
+    end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end) and not words_of(text, start, end).where(_ordinal_class(grammar)):
+        return ()  # most pledges have neither a digit nor an ordinal word
+    return _Scanner(text, grammar, start, end, commitment_id).run()
 
 
 def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChanges:

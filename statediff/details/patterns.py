@@ -6,11 +6,13 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, compress
-from typing import Any, Generic, TypeVar
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..languages import SUPPORTED, get_language, stemmer_for
 from ..segment.tokens import WORD_RE, Token, tokenize
@@ -92,27 +94,26 @@ class WordClass:
         return self.members
 
 
-@dataclass(frozen=True)
 class Words:
     """The words of a text with their offsets; ``breaks[i]`` when a clause ends between words i-1 and i.
 
     ``texts[i]`` is word i as written, ``text[starts[i]:ends[i]]``; ``gaps[i]`` holds the flags
     (BREAK, SENTENCE_END, …) of the text before it: from the previous word, or for the first word
-    from the start of the slice."""
+    from the start of the slice. (A class with slots, not a dataclass: one is made per pledge and
+    per name, and a frozen dataclass is several times slower to make.)"""
 
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    folded: list[str]
-    breaks: list[bool]
-    gaps: list[int]
-    doc: _Document | None = field(default=None, repr=False, compare=False)  # the whole text's words, for a slice of them
-    offset: int = 0  # index of word 0 among the document's words
+    __slots__ = ("texts", "starts", "ends", "folded", "breaks", "gaps", "doc", "offset")
+
+    def __init__(self, texts: list[str], starts: list[int], ends: list[int], folded: list[str], breaks: list[bool],
+                 gaps: list[int], doc: _Document | None = None, offset: int = 0) -> None:
+        self.texts, self.starts, self.ends, self.folded, self.breaks, self.gaps = texts, starts, ends, folded, breaks, gaps
+        self.doc = doc  # the whole text's words, for a slice of them
+        self.offset = offset  # index of word 0 among the document's words
 
     def __len__(self) -> int:
         return len(self.texts)
 
-    @cached_property
+    @property
     def tokens(self) -> tuple[Token, ...]:
         return tuple(Token(w, a, b) for w, a, b in zip(self.texts, self.starts, self.ends, strict=True))
 
@@ -130,17 +131,29 @@ class Words:
 
     def where(self, word_class: WordClass, by: str = "folded") -> list[int]:
         """Indices of the words whose ``by`` form (folded, or texts as written) is in the class."""
-        if self.doc is None:
-            values: list[str] = getattr(self, by)
+        doc = self.doc
+        if doc is not None:
+            found = doc._indices[by].get(word_class)
+            if found is not None:  # a class most slices have: the document's own list of its words
+                offset = self.offset
+                lo = bisect_left(found, offset)
+                hi = bisect_left(found, offset + len(self.texts), lo)
+                return [k - offset for k in found[lo:hi]] if hi > lo else []
+        values: list[str] = self.folded if by == "folded" else self.texts
+        if doc is None:
             members = word_class.of(set(values))
-            return [i for i, v in enumerate(values) if v in members]
-        found = self.doc.indices(word_class, by)
-        lo = bisect_left(found, self.offset)
-        hi = bisect_left(found, self.offset + len(self.texts), lo)
-        if lo == hi:
+        else:  # the class has looked at every word of the document once
+            members = doc._members[by].get(word_class)  # type: ignore[assignment]
+            if members is None:
+                members = doc.members(word_class, by)
+        if members.isdisjoint(values):
             return []
-        offset = self.offset
-        return [k - offset for k in found[lo:hi]]
+        if doc is not None:
+            doc.had(word_class, by)
+        return [i for i, v in enumerate(values) if v in members]
+
+
+DENSE_AFTER = 64  # slices with words of a class before the document lists them all (Words.where)
 
 
 class _Document:
@@ -148,12 +161,14 @@ class _Document:
     of a slice are views of these lists, and a word class is looked up once over all of them."""
 
     def __init__(self, text: str) -> None:
-        texts = WORD_RE.findall(text)
-        between = WORD_RE.split(text)[:len(texts)]  # the text before each word
-        n = len(texts)
-        pieces: list[str] = [""] * (2 * n)
-        pieces[0::2] = between
-        pieces[1::2] = texts
+        if _WORD_SPLIT.groups == 1:
+            pieces = _WORD_SPLIT.split(text)  # the text before each word, the word, …, the text after the last
+            texts, between = pieces[1::2], pieces[0:-1:2]
+        else:  # WORD_RE has groups of its own
+            texts = WORD_RE.findall(text)
+            between = WORD_RE.split(text)[:len(texts)]
+            pieces = [""] * (2 * len(texts))
+            pieces[0::2], pieces[1::2] = between, texts
         offsets = list(accumulate(map(len, pieces), initial=0))
         # Folded once per distinct word, classified once per distinct gap.
         folds = {word: folded(word) for word in set(texts)}
@@ -165,7 +180,9 @@ class _Document:
         self.gaps = list(map(flags.__getitem__, between))
         self.breaks = list(map(bool, map(BREAK.__and__, self.gaps)))
         self._vocabulary: dict[str, set[str]] = {}
-        self._indices: dict[tuple[WordClass, str], list[int]] = {}
+        self._members: dict[str, dict[WordClass, set[str]]] = {"folded": {}, "texts": {}}
+        self._indices: dict[str, dict[WordClass, list[int]]] = {"folded": {}, "texts": {}}
+        self._hits: dict[tuple[str, WordClass], int] = {}
 
     def vocabulary(self, by: str) -> set[str]:
         """The distinct words, by their ``by`` form (folded, or texts as written)."""
@@ -173,15 +190,20 @@ class _Document:
             self._vocabulary[by] = set(getattr(self, by))
         return self._vocabulary[by]
 
-    def indices(self, word_class: WordClass, by: str) -> list[int]:
-        """Sorted indices of the words whose ``by`` form is in the class."""
-        key = (word_class, by)
-        found = self._indices.get(key)
-        if found is None:
+    def had(self, word_class: WordClass, by: str) -> None:
+        """A slice had words of the class: after DENSE_AFTER such slices, list the class's words
+        of the whole document once, so that later slices bisect instead of testing every word."""
+        key = (by, word_class)
+        hits = self._hits[key] = self._hits.get(key, 0) + 1
+        if hits == DENSE_AFTER:
             values: list[str] = getattr(self, by)
-            members = word_class.of(self.vocabulary(by))
-            found = self._indices[key] = list(compress(range(len(values)), map(members.__contains__, values)))
-        return found
+            members = self._members[by][word_class]
+            self._indices[by][word_class] = list(compress(range(len(values)), map(members.__contains__, values)))
+
+    def members(self, word_class: WordClass, by: str) -> set[str]:
+        """A set holding every word of the document (by its ``by`` form) in the class, and maybe others."""
+        members = self._members[by][word_class] = word_class.of(self.vocabulary(by))
+        return members
 
     def words(self, text: str, start: int, end: int) -> Words | None:
         """The words of text[start:end], or None when a word of the whole text straddles an end
@@ -197,6 +219,9 @@ class _Document:
         if gaps:
             gaps[0] = gap_flags(text[start:starts[i]])
         return Words(self.texts[i:j], starts[i:j], ends[i:j], self.folded[i:j], breaks, gaps, self, i)
+
+
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", WORD_RE.flags)
 
 
 @lru_cache(maxsize=8)
@@ -252,29 +277,45 @@ class Pattern:
         """End index (exclusive) of the shortest match starting at word i, or -1."""
         return self._match(words, i, 0)
 
+    def rest(self, words: Words, i: int) -> int:
+        """``match`` at word i when its first part is known to fit there."""
+        parts = self.parts
+        if GAP in parts:
+            return self._match(words, i + 1, 1)
+        # A phrase without gaps: each next word fits its part, with no clause break before it.
+        folded, breaks, n = words.folded, words.breaks, len(words.texts)
+        for k in range(1, len(parts)):
+            at = i + k
+            if at >= n or breaks[at]:
+                return -1
+            part, word = parts[k], folded[at]
+            if not (word.startswith(part[:-1]) if part.endswith("*") else word == part):
+                return -1
+        return i + len(parts)
+
     def _match(self, words: Words, i: int, k: int) -> int:
         if k == len(self.parts):
             return i
         part = self.parts[k]
+        n = len(words.texts)
         if part == GAP:
             for skip in range(GAP_WORDS + 1):
                 at = i + skip
-                if at >= len(words) or (skip and words.breaks[at]) or (at > i and words.breaks[i]):
+                if at >= n or (skip and words.breaks[at]) or (at > i and words.breaks[i]):
                     break
                 end = self._match(words, at, k + 1)
                 if end >= 0:
                     return end
             return -1
-        if i >= len(words) or not _fits(words.folded[i], part):
+        if i >= n or not _fits(words.folded[i], part):
             return -1
         if k and self.parts[k - 1] != GAP and words.breaks[i]:
             return -1  # a phrase does not run across a clause break
         return self._match(words, i + 1, k + 1)
 
 
-@dataclass(frozen=True)
-class Hit(Generic[T]):
-    """A pattern matched at words[start:end]."""
+class Hit(NamedTuple, Generic[T]):
+    """A pattern matched at words[start:end] (a NamedTuple: hits are made by the hundred thousand)."""
 
     start: int
     end: int
@@ -292,6 +333,7 @@ class PatternSet(Generic[T]):
         # word -> (order, pattern, payload, single, weight) of the patterns that may start there;
         # ``single`` when the pattern is that one word, so that it matches wherever it may start.
         self._memo: dict[str, list[tuple[int, Pattern, T, bool, int]]] = {}
+        self._payloads: dict[str, frozenset[T]] = {}  # word -> payloads, when its patterns are all that one word
         for order, (entry, payload) in enumerate(entries):
             pattern = Pattern.parse(entry)
             first = pattern.parts[0]
@@ -324,11 +366,20 @@ class PatternSet(Generic[T]):
         cached = self._memo.get(word)
         return bool(cached if cached is not None else self._candidates(word))
 
-    def payloads_at(self, words: Words, i: int) -> set[T]:
+    def payloads_at(self, words: Words, i: int) -> AbstractSet[T]:
         """The payloads of every pattern matching at word i, not only the best one."""
+        word = words.folded[i]
+        known = self._payloads.get(word)
+        if known is not None:
+            return known
+        candidates = self._candidates(word)
+        if all(single for _, _, _, single, _ in candidates):  # the word alone decides
+            if len(self._payloads) >= MEMO_LIMIT:
+                self._payloads.clear()
+            known = self._payloads[word] = frozenset(payload for _, _, payload, _, _ in candidates)
+            return known
         # The first word fits every candidate, so the match goes on from the second part.
-        return {payload for _, pattern, payload, single, _ in self._candidates(words.folded[i])
-                if single or pattern._match(words, i + 1, 1) >= 0}
+        return {payload for _, pattern, payload, single, _ in candidates if single or pattern.rest(words, i) >= 0}
 
     def match_at(self, words: Words, i: int) -> Hit[T] | None:
         candidates = self._memo.get(words.folded[i])
@@ -336,9 +387,11 @@ class PatternSet(Generic[T]):
             candidates = self._candidates(words.folded[i])
         if not candidates:
             return None
+        if len(candidates) == 1 and candidates[0][3]:  # one pattern, that one word
+            return Hit(i, i + 1, candidates[0][2], candidates[0][4])
         best: tuple[tuple[int, int, int], int, T, int] | None = None
         for order, pattern, payload, single, weight in candidates:
-            end = i + 1 if single else pattern._match(words, i + 1, 1)
+            end = i + 1 if single else pattern.rest(words, i)
             if end < 0:
                 continue
             rank = (-weight, end - i, order)
@@ -382,9 +435,79 @@ def attribution_spans(text: str, language: str, start: int, end: int) -> list[tu
 def _attribution_spans(text: str, language: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     if language not in SUPPORTED:
         return ()
-    # Searched in the slice itself: the patterns anchor on "^" at the start of the pledge.
-    piece = text[start:end]
-    return tuple((start + m.start(), start + m.end()) for pattern in get_language(language).attribution_patterns for m in pattern.finditer(piece))
+    found: list[tuple[int, int]] = []
+    piece = None
+    for pattern, gate in zip(get_language(language).attribution_patterns, _attribution_gates(language), strict=True):
+        if gate is not None and not words_of(text, start, end).where(gate, "texts"):
+            continue  # no word holds what every match of the pattern spells
+        if piece is None:
+            # Searched in the slice itself: the patterns anchor on "^" at the start of the pledge.
+            piece = text[start:end]
+        found.extend((start + m.start(), start + m.end()) for m in pattern.finditer(piece))
+    return tuple(found)
+
+
+@cache
+def _attribution_gates(language: str) -> tuple[WordClass | None, ...]:
+    return tuple(required_words(pattern) for pattern in get_language(language).attribution_patterns)
+
+
+def required_words(pattern: re.Pattern[str]) -> WordClass | None:
+    """The words (as written) that may hold a piece of every match of ``pattern``, or None when
+    the pattern has no such piece that can be told.
+
+    Every match spells one of some literal strings (a literal run, or one per branch of a
+    mandatory alternation); the longest run of word characters of each lies inside one word of
+    the text, matched by the same engine with the same case rule."""
+    try:
+        required = _required_literals(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+    except Exception:  # an engine whose parse tree reads differently: no shortcut, the pattern is always tried
+        return None
+    if not required:
+        return None
+    chunks = []
+    for literal in required:
+        runs = _WORD_RUN.findall(literal)
+        if not runs:
+            return None
+        chunks.append(max(runs, key=len))
+    spells = re.compile("|".join(re.escape(c) for c in sorted(set(chunks))), pattern.flags & re.IGNORECASE)
+    return WordClass(lambda new: {w for w in new if spells.search(w)})
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _required_literals(items: Any) -> set[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` contains, or None."""
+    best: set[str] | None = None
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is _constants.BRANCH:
+            branches = [_required_literals(branch) for branch in av[1]]
+            if all(branches):
+                consider(set().union(*branches))  # type: ignore[arg-type]
+        elif op is _constants.SUBPATTERN:
+            _, add_flags, del_flags, inner = av
+            if not add_flags and not del_flags:  # a group changing the case rule is left alone
+                consider(_required_literals(inner))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            consider(_required_literals(av[2]))
+    if run:
+        consider({"".join(run)})
+    return best
 
 
 @cache

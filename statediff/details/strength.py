@@ -66,9 +66,9 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     preambles = _preamble_regions(text, words, ladder)
     first_preamble = None
     for hit in ladder.cues.iter_all(words):  # the first cue that is no preamble's is the predicate
-        if hit.payload is None or any(a <= words.starts[hit.start] < b for a, b in attributions):
+        if hit.payload is None or (attributions and any(a <= words.starts[hit.start] < b for a, b in attributions)):
             continue
-        if any(a <= hit.start < b for a, b in preambles):
+        if preambles and any(a <= hit.start < b for a, b in preambles):
             if first_preamble is None:
                 first_preamble = hit
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .entities import gazetteer, gazetteer_mentions
 from .patterns import PatternSet, attribution_spans, load_data, words_of
@@ -60,7 +60,13 @@ def topics_of(text: str, language: str, start: int, end: int, sentence: tuple[in
         found = _matched(text, language, *sentence)
     if not found and _keywords(language) is not None:
         found = {taxonomy().default}
-    return tuple(key for key in taxonomy().keys if key in found)
+    return in_table_order(frozenset(found))
+
+
+@lru_cache(maxsize=4096)
+def in_table_order(topics: frozenset[str]) -> tuple[str, ...]:
+    """Topic keys in taxonomy order."""
+    return tuple(key for key in taxonomy().keys if key in topics)
 
 
 def _matched(text: str, language: str, start: int, end: int) -> set[str]:

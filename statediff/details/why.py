@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -31,18 +30,24 @@ class TermIndex:
                 df.update(terms)
         n = max(1, len(old.commitments) + len(new.commitments))
         self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
+        self._rank = {term: (-idf, term) for term, idf in self.idf.items()}  # the order of shared terms
+        self._weight = {term: round(idf, 4) for term, idf in self.idf.items()}
 
     def shared(self, old: Sequence[tuple[int, Commitment]], new: Sequence[tuple[int, Commitment]]) -> tuple[SharedTerm, ...]:
         """Terms of the old members that the new members also have, highest IDF first."""
-        old_terms = set().union(*(self.terms["old"][i] for i, _ in old))
-        new_terms = set().union(*(self.terms["new"][j] for j, _ in new))
-        common = sorted(old_terms & new_terms, key=lambda t: (-self.idf.get(t, 0.0), t))[:MAX_SHARED]
-        old_side, new_side = self._sides["old"], self._sides["new"]
-        return tuple(
-            SharedTerm(term, old_side.surface([i for i, _ in old], term), new_side.surface([j for j, _ in new], term),
-                       round(self.idf.get(term, 0.0), 4))
-            for term in common
-        )
+        return self.shared_by_index([i for i, _ in old], [j for j, _ in new])
+
+    def shared_by_index(self, old: list[int], new: list[int]) -> tuple[SharedTerm, ...]:
+        """``shared`` of the commitments at these indices."""
+        old_terms = self.terms["old"][old[0]] if len(old) == 1 else set().union(*(self.terms["old"][i] for i in old))
+        new_terms = self.terms["new"][new[0]] if len(new) == 1 else set().union(*(self.terms["new"][j] for j in new))
+        common = old_terms & new_terms
+        if not common:
+            return ()
+        rank = self._rank
+        top = sorted(common, key=rank.__getitem__)[:MAX_SHARED] if len(common) > 1 else list(common)
+        old_side, new_side, weight = self._sides["old"], self._sides["new"], self._weight
+        return tuple(SharedTerm(term, old_side.surface(old, term), new_side.surface(new, term), weight[term]) for term in top)
 
 
 class _Lexicon:
@@ -151,8 +156,7 @@ class _Side:
         if doc is not None:
             lexicon.learn(doc.vocabulary("texts"))
             self.doc_terms = list(map(lexicon.term.__getitem__, doc.texts))
-        self._scans: dict[int, tuple[list[tuple[int, int]], dict[str, tuple[int, str]]]] = {}
-        self._fallback: dict[int, dict[str, str]] = {}
+        self._surfaces: dict[int, dict[str, str]] = {}
         self._memo: dict[str, _WordEntry] = {}
 
     def terms(self, i: int) -> set[str]:
@@ -162,14 +166,12 @@ class _Side:
             return set(self.lex.featurizer.terms(self.seg.commitments[i].match_text))
         start, end = words.offset, words.offset + len(words)
         doc_terms = self.doc_terms
-        starts = self.doc.indices(self.lex.multi_starts, "texts")
-        lo = bisect_left(starts, start)
-        hi = bisect_left(starts, end, lo)
-        if lo == hi:
+        starts = words.where(self.lex.multi_starts, "texts")
+        if not starts:
             out = set(doc_terms[start:end])
         else:  # Featurizer.terms left to right: an alias of several words stands for them all
             out, at, texts = set(), start, self.doc.texts
-            for k in starts[lo:hi]:
+            for k in (start + i for i in starts):
                 if k < at:
                     continue
                 rule = self.lex.multi_match(texts, k, end)
@@ -185,67 +187,36 @@ class _Side:
         """The word(s) ``term`` was made from in the first of the members that has it, as
         surface_terms finds them; the term itself when none has it."""
         for i in members:
-            words = self.words[i]
-            if words is None or words.doc is not self.doc or self.doc is None:
-                found = self._fallback.get(i)
-                if found is None:
-                    found = self._fallback[i] = surface_terms(self.lex.featurizer, self.seg.commitments[i].text, self._memo)
-                if term in found:
-                    return found[term]
-                continue
-            surface = self._doc_surface(i, words, term)
-            if surface is not None:
-                return surface
+            found = self._surfaces.get(i)
+            if found is None:
+                found = self._surfaces[i] = self._surface_terms(i)
+            if term in found:
+                return found[term]
         return term
 
-    def _doc_surface(self, i: int, words: Words, term: str) -> str | None:
-        assert self.doc is not None
+    def _surface_terms(self, i: int) -> dict[str, str]:
+        """surface_terms of commitment i's text."""
+        words = self.words[i]
+        if words is None or words.doc is not self.doc or self.doc is None:
+            return surface_terms(self.lex.featurizer, self.seg.commitments[i].text, self._memo)
+        doc, text = self.doc, self.seg.document.text
         start, end = words.offset, words.offset + len(words)
-        covered, aliases = self._scan(i, start, end)
-        first = aliases.get(term)  # (position, surface) of the first alias written for this key
-        limit = first[0] if first is not None else end
+        # Each word's own term, or an alias standing for several words, in reading order.
+        events: list[tuple[str | None, str]] = []
         at = start
-        for a, b in covered:  # the first word outside the aliases whose own term it is, before the alias
-            if at >= limit:
-                break
-            position = _index(self.doc_terms, term, at, min(a, limit))
-            if position >= 0:
-                return self.doc.texts[position]
-            at = b
-        if at < limit:
-            position = _index(self.doc_terms, term, at, limit)
-            if position >= 0:
-                return self.doc.texts[position]
-        return first[1] if first is not None else None
-
-    def _scan(self, i: int, start: int, end: int) -> tuple[list[tuple[int, int]], dict[str, tuple[int, str]]]:
-        """surface_terms' aliases in commitment i: the word ranges they cover, and per key its first one."""
-        scan = self._scans.get(i)
-        if scan is None:
-            assert self.doc is not None
-            doc, text = self.doc, self.seg.document.text
-            covered: list[tuple[int, int]] = []
-            aliases: dict[str, tuple[int, str]] = {}
-            starts = doc.indices(self.lex.alias_starts, "texts")
-            at = start
-            for k in starts[bisect_left(starts, start):bisect_left(starts, end)]:
-                if k < at:
-                    continue
-                rule = self.lex.surface_match(doc.texts, k, end)
-                if rule is not None:
-                    n = len(rule.words)
-                    covered.append((k, k + n))
-                    aliases.setdefault("=" + rule.key, (k, " ".join(text[doc.starts[k]:doc.ends[k + n - 1]].split())))
-                    at = k + n
-            scan = self._scans[i] = (covered, aliases)
-        return scan
-
-
-def _index(values: list[str | None], value: str, start: int, end: int) -> int:
-    try:
-        return values.index(value, start, end)
-    except ValueError:
-        return -1
+        for k in (start + i for i in words.where(self.lex.alias_starts, "texts")):
+            if k < at:
+                continue
+            rule = self.lex.surface_match(doc.texts, k, end)
+            if rule is not None:
+                n = len(rule.words)
+                events.extend(zip(self.doc_terms[at:k], doc.texts[at:k], strict=True))
+                events.append(("=" + rule.key, " ".join(text[doc.starts[k]:doc.ends[k + n - 1]].split())))
+                at = k + n
+        events.extend(zip(self.doc_terms[at:end], doc.texts[at:end], strict=True))
+        found = dict(reversed(events))  # the first occurrence of a term wins
+        found.pop(None, None)  # type: ignore[call-overload]
+        return found  # type: ignore[return-value]
 
 
 # A word's entry in the memos below: whether an alias may start at it, and Featurizer.terms of the word alone.
