@@ -36,18 +36,19 @@ def entity_json(entity: Entity) -> dict[str, Any]:
             "start": entity.start, "end": entity.end}
 
 
-def _shared_json(terms: tuple[SharedTerm, ...]) -> list[dict[str, Any]]:
+def shared_json(terms: tuple[SharedTerm, ...]) -> list[dict[str, Any]]:
     return [{"term": t.term, "old": t.old, "new": t.new, "weight": t.weight} for t in terms]
 
 
-def _nearest_json(nearest: Nearest | None) -> dict[str, Any] | None:
+def nearest_json(nearest: Nearest | None) -> dict[str, Any] | None:
     if nearest is None:
         return None
-    return {"id": nearest.id, "score": nearest.score, "line": nearest.line, "shared": _shared_json(nearest.shared)}
+    return {"id": nearest.id, "score": nearest.score, "line": nearest.line, "shared": shared_json(nearest.shared)}
 
 
 def change_details_json(details: ChangeDetails) -> dict[str, Any]:
-    """The ``details`` object of one change in the JSON report."""
+    """The ``details`` object of one change in the JSON report (render/json_report.py's _details_text
+    writes the same text directly: keep the two alike)."""
     strength = details.strength
     return {
         "strength": {"old": predicate_json(strength.old), "new": predicate_json(strength.new), "change": strength.change,
@@ -59,10 +60,10 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
         },
         "entities": {"removed": [entity_json(e) for e in details.entities.removed], "added": [entity_json(e) for e in details.entities.added]},
         "topics": list(details.topics),
-        "why": _shared_json(details.why),
+        "why": shared_json(details.why),
         "uncertain": details.uncertain,
-        "runner_up": _nearest_json(details.runner_up),
-        "nearest": _nearest_json(details.nearest),
+        "runner_up": nearest_json(details.runner_up),
+        "nearest": nearest_json(details.nearest),
     }
 
 

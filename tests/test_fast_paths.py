@@ -1,0 +1,106 @@
+"""The details stage's and the JSON renderer's shortcuts give exactly what the plain code gives."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from pathlib import Path
+
+import pytest
+
+from statediff.details.patterns import words_of
+from statediff.details.why import TermIndex, surface_terms
+from statediff.features import featurizer_for
+from statediff.load import load
+from statediff.model import Report
+from statediff.pipeline import compare
+from statediff.render.json_report import dumps_indented, render_json, to_dict
+from statediff.segment import segment
+from statediff.segment.tokens import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_OLD = ROOT / "seeds" / "jspg7-2022-kz-tr.ru.txt"
+SEED_NEW = ROOT / "seeds" / "jspg8-2026-kz-tr.ru.txt"
+CORPUS = ROOT / "benchmarks" / "corpus" / "en_us-japan-leaders_2024-04_2025-02"
+
+
+@pytest.fixture(scope="module")
+def seed_report() -> Report:
+    return compare(str(SEED_OLD), str(SEED_NEW))
+
+
+def _indented(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+TRICKY = [
+    {},
+    [],
+    "plain",
+    None,
+    {"a": []},
+    {"a": {}, "b": [[]], "c": [{}]},
+    [{"id": "o1", "text": 'quote " and \\ and \n newline and },\n      { inside'}, {"id": "o2", "text": "ёлка\u00ad\u200b"}],
+    [{"x": 1}, {"y": [1, 2]}, {}],
+    [{"x": 1}, 2, "three", None, [4, [5, {"six": 6}]]],
+    {"floats": [1.0, -0.0, 1e20, 1.5e-7, math.nan, math.inf, -math.inf], "ints": [0, -1, 10**30], "bools": [True, False]},
+    {"nested": {"deeper": {"deepest": {"leaf": [1, {"k": "v"}]}}}, "tuple": (1, "two", (3,))},
+    {1: "int key", "s": "str key"},
+    {"k": {"inner": [{"a": 1, "b": None, "c": []}, {"a": 2, "b": "x", "c": {}}]}},
+]
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_dumps_indented_is_json_dumps_with_indent(value: object) -> None:
+    assert dumps_indented(value) == _indented(value)
+
+
+def _random_value(rng: random.Random, depth: int = 0) -> object:
+    roll = rng.random()
+    if depth > 4 or roll < 0.35:
+        return rng.choice([None, True, False, 0, -7, 2**40, 0.5, 1e-9, "", "s", 'a"b\\c', "line\nbreak", "}, {", "ёж", "\x00\x1f"])
+    if roll < 0.65:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    return {rng.choice(["a", "b", "c", "d", "é", ""]) + str(k): _random_value(rng, depth + 1) for k in range(rng.randrange(4))}
+
+
+def test_dumps_indented_on_random_values() -> None:
+    rng = random.Random(5)
+    for _ in range(400):
+        value = _random_value(rng)
+        assert dumps_indented(value) == _indented(value)
+
+
+def test_render_json_is_to_dict_dumped(seed_report: Report) -> None:
+    assert render_json(seed_report) == _indented(to_dict(seed_report)) + "\n"
+
+
+def test_render_json_of_a_cross_language_pair() -> None:
+    report = compare(str(CORPUS / "a.txt"), str(SEED_NEW))
+    assert render_json(report) == _indented(to_dict(report)) + "\n"
+
+
+@pytest.mark.parametrize("path", [SEED_OLD, SEED_NEW, CORPUS / "a.txt", CORPUS / "b.txt"])
+def test_words_of_a_slice_are_its_tokens(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    # invisible characters inside words and spans cutting words, as the tokenizer must see them
+    text = text.replace("ств", "с\u00adтв").replace("tion", "ti\u200bon")
+    rng = random.Random(len(text))
+    spans = [(0, len(text))] + [(a, min(len(text), a + rng.randrange(1, 300))) for a in (rng.randrange(len(text)) for _ in range(300))]
+    for start, end in spans:
+        words = words_of(text, start, end)
+        assert list(words.tokens) == tokenize(text, start, end)
+
+
+@pytest.mark.parametrize("old_path, new_path", [(SEED_OLD, SEED_NEW), (CORPUS / "a.txt", CORPUS / "b.txt"), (CORPUS / "a.txt", SEED_NEW)])
+def test_term_index_has_the_featurizer_terms(old_path: Path, new_path: Path) -> None:
+    old, new = segment(load(str(old_path)), None, id_prefix="o"), segment(load(str(new_path)), None, id_prefix="n")
+    index = TermIndex(old, new)
+    for side, seg in (("old", old), ("new", new)):
+        featurizer = featurizer_for(seg.language)
+        for i, c in enumerate(seg.commitments):
+            assert index.terms[side][i] == set(featurizer.terms(c.match_text)), c.id
+            every = list(index.terms[side][i])
+            for term in every:
+                assert index._sides[side].surface([i], term) == surface_terms(featurizer, c.text).get(term, term), (c.id, term)
