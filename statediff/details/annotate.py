@@ -5,14 +5,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..model import Alignment, Change, Commitment, Segmentation, Status
-from .entities import compare_entities, find_entities, proper_stems
-from .numbers import Counterparts, compare_numbers, extract_numbers
-from .strength import compare_strength, main_predicate, strongest
-from .topics import in_table_order, taxonomy, topics_of
+from .entities import compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
+from .numbers import Counterparts, compare_numbers, extract_numbers, numbers_in
+from .patterns import attributions_of, words_of
+from .strength import compare_strength, ladder_for, predicate_in, strongest
+from .topics import in_table_order, taxonomy, topics_in
 from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount
 from .why import TermIndex
 
@@ -68,9 +69,25 @@ def annotate(
             old_idx = [index["old"][cid] for cid in change.old]
             new_idx = [index["new"][cid] for cid in change.new]
             details = _details(change, old_idx, new_idx, facts, segs, alignment, terms, threshold)
-            annotated.append(replace(change, details=details))
+            annotated.append(_with_details(change, details))
         result = tuple(annotated)
         return Annotation(result, _topic_table(result), _report_details(result, facts, index))
+
+
+def _with_details(change: Change, details: ChangeDetails) -> Change:
+    """``dataclasses.replace(change, details=details)``: the same object, made without the
+    generated __init__'s per-field object.__setattr__ (one per change, thousands of changes)."""
+    if _PLAIN_CHANGE:
+        made = object.__new__(Change)
+        made.__dict__.update(change.__dict__)
+        made.__dict__["details"] = details
+        return made
+    return replace(change, details=details)
+
+
+# A dataclass whose instance is its __dict__: no __post_init__, no slots, every field set by __init__.
+_PLAIN_CHANGE = (not hasattr(Change, "__post_init__") and hasattr(Change, "__dict__") and "__slots__" not in vars(Change)
+                 and all(f.init for f in fields(Change)))
 
 
 @contextmanager
@@ -87,14 +104,20 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> PledgeFacts:
-    text, language = seg.document.text, seg.language
-    numbers = extract_numbers(text, language, c.start, c.end, c.id)
+    """main_predicate, extract_numbers, find_entities and topics_of of one commitment, sharing
+    its words, attribution spans and gazetteer mentions."""
+    text, language, start, end = seg.document.text, seg.language, c.start, c.end
+    words = words_of(text, start, end)
+    attributions = attributions_of(text, language, start, end)
+    mentions = gazetteer_mentions(text, language, start, end)
+    ladder = ladder_for(language)
+    numbers = numbers_in(text, language, start, end, c.id, words)
     money = [(n.start, n.end) for n in numbers if n.kind == "money"]
     return PledgeFacts(
-        predicate=main_predicate(text, language, c.start, c.end),
+        predicate=predicate_in(text, ladder, words, attributions) if ladder is not None else None,
         numbers=numbers,
-        entities=find_entities(text, language, c.start, c.end, proper, c.id, exclude=money),
-        topics=topics_of(text, language, c.start, c.end, (c.sentence_start, c.sentence_end)),
+        entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
+        topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
     )
 
 
@@ -149,7 +172,12 @@ def _details(
     members = old_facts + new_facts
     strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
-    entities = compare_entities(old_entities, new_entities) if old_entities or new_entities else _NO_ENTITIES
+    if not old_entities and not new_entities:
+        entities = _NO_ENTITIES
+    elif len(old_facts) <= 1 and len(new_facts) <= 1:  # one pledge's names have unique keys already
+        entities = compare_unique_entities(old_entities, new_entities)
+    else:
+        entities = compare_entities(old_entities, new_entities)
     # Each pledge's topics are in table order already.
     topics = members[0].topics if len(members) == 1 else in_table_order(frozenset(t for f in members for t in f.topics))
     if old_idx and new_idx:

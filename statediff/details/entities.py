@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from ..languages import stemmer_for
-from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attribution_spans, cached_stemmer, fold, words_of
+from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
 
 _SUBWORD = re.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
@@ -171,36 +171,31 @@ def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str
     # consuming its parts; only the words in ``hot`` have parts a name may start at.
     texts, starts = words.texts, words.starts
     memo = _SUBS.setdefault(language, {})
-
-    def parts(k: int) -> tuple[_Sub, ...]:
-        return memo.get(texts[k]) or _subs_of(texts[k], language)
-
     found = []
-    resume = (0, 0)  # (word, part) where reading goes on after the last name
+    after_word, after_part = 0, 0  # reading goes on there after the last name
     for k in hot:
-        subs = parts(k)
-        for j, sub in enumerate(subs):
-            if not sub[5] or (k, j) < resume:
+        for j, sub in enumerate(memo.get(texts[k]) or _subs_of(texts[k], language)):
+            if not sub[5] or k < after_word or (k == after_word and j < after_part):
                 continue
             for rule in sub[5]:  # their first part fits
-                n = len(rule.parts)
-                if n == 1:
-                    found.append((rule.key, starts[k] + sub[1], starts[k] + sub[2]))
-                    resume = (k, j + 1)
-                    break
-                run = [(starts[k], sub)]  # this part and the next n-1, across words
+                parts = rule.parts
+                n = len(parts)
+                run = [(starts[k], sub)]  # this part and the next n-1, across words, while they fit
                 w, q = k, j + 1
                 while len(run) < n:
-                    if q < len(memo.get(texts[w]) or parts(w)):
-                        run.append((starts[w], parts(w)[q]))
+                    following = memo.get(texts[w]) or _subs_of(texts[w], language)
+                    if q < len(following):
+                        if not _fits(following[q], parts[len(run)]):
+                            break
+                        run.append((starts[w], following[q]))
                         q += 1
                     elif w + 1 < len(texts):
                         w, q = w + 1, 0
                     else:
                         break
-                if len(run) == n and all(_fits(run[m][1], rule.parts[m]) for m in range(1, n)) and _contiguous(text, run):
-                    found.append((rule.key, run[0][0] + sub[1], run[-1][0] + run[-1][1][2]))
-                    resume = (w, q)
+                if len(run) == n and (n == 1 or _contiguous(text, run)):
+                    found.append((rule.key, starts[k] + sub[1], run[-1][0] + run[-1][1][2]))
+                    after_word, after_part = w, q
                     break
     return tuple(found)
 
@@ -236,29 +231,45 @@ def find_entities(
 
     Spans in ``exclude`` name nothing: amounts ("долларов США" is no mention of the United
     States) and a news report's attribution tags ("сообщает Day.Az")."""
+    return entities_in(text, language, words_of(text, start, end), proper, commitment_id, exclude,
+                       attributions_of(text, language, start, end), gazetteer_mentions(text, language, start, end))
+
+
+def entities_in(
+    text: str,
+    language: str,
+    words: Words,
+    proper: frozenset[str],
+    commitment_id: str,
+    exclude: Iterable[tuple[int, int]],
+    attributions: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[str, int, int]],
+) -> tuple[Entity, ...]:
+    """find_entities of a slice, given its words, attribution spans and gazetteer mentions."""
     entries = gazetteer()
-    exclude = [*exclude, *attribution_spans(text, language, start, end)]
+    exclude = [*exclude, *attributions]
     excluded = _Spans(exclude) if exclude else None
     out: dict[str, Entity] = {}
     covered: list[tuple[int, int]] = list(exclude)
-    for key, a, b in gazetteer_mentions(text, language, start, end):
+    for key, a, b in mentions:
         if excluded is not None and excluded.overlaps(a, b):
             continue
         covered.append((a, b))
         entry = entries[key]
         out.setdefault(key, Entity(key, entry.label, entry.kind, text[a:b], a, b, commitment_id))
-    words = words_of(text, start, end)
     runs = _capitalised_runs(text, language, words, proper, covered)
     if not runs:
         return tuple(sorted(out.values(), key=lambda e: e.start)) if len(out) > 1 else tuple(out.values())
     heads = _heads(language)
     stem = cached_stemmer(language)
     for first, last in runs:
-        run = words.sub(first, last + 1)  # the words of text[a:b] alone
-        if all(heads.match_at(run, i) is not None for i in range(len(run))):
-            continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
+        folded = words.folded[first:last + 1]
+        if all(map(heads.may_start, folded)):  # else some word starts no head
+            run = words.sub(first, last + 1)  # the words of text[a:b] alone
+            if all(heads.match_at(run, i) is not None for i in range(len(run))):
+                continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
         a, b = words.starts[first], words.ends[last]
-        key = NAME_PREFIX + " ".join(stem(f) for f in run.folded)
+        key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
 
@@ -393,7 +404,11 @@ class _Named:
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:
     """Entities of one side the other side does not name; each key once, in reading order."""
-    old, new = _unique(old), _unique(new)
+    return compare_unique_entities(_unique(old), _unique(new))
+
+
+def compare_unique_entities(old: Sequence[Entity], new: Sequence[Entity]) -> EntityChanges:
+    """compare_entities of entities whose keys are unique on each side already (one pledge's)."""
     if not old or not new:  # nothing to name them on the other side
         return EntityChanges(tuple(old), tuple(new))
     old_named, new_named = _Named(old), _Named(new)

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from .patterns import PatternSet, WordClass, cached_stemmer, fold, load_data, words_of
+from .patterns import PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -473,9 +473,14 @@ def _iso(year: str | None, month: int | None, day: str | None, day2: str | None)
 
 def extract_numbers(text: str, language: str, start: int = 0, end: int | None = None, commitment_id: str = "") -> tuple[Number, ...]:
     """The numbers of ``text[start:end]`` in reading order; offsets are absolute into ``text``."""
-    grammar = grammar_for(language)
     end = len(text) if end is None else end
-    if not _DIGIT.search(text, start, end) and not words_of(text, start, end).where(_ordinal_class(grammar)):
+    return numbers_in(text, language, start, end, commitment_id, words_of(text, start, end))
+
+
+def numbers_in(text: str, language: str, start: int, end: int, commitment_id: str, words: Words) -> tuple[Number, ...]:
+    """extract_numbers of text[start:end], given its words."""
+    grammar = grammar_for(language)
+    if not _DIGIT.search(text, start, end) and not words.where(_ordinal_class(grammar)):
         return ()  # most pledges have neither a digit nor an ordinal word
     return _Scanner(text, grammar, start, end, commitment_id).run()
 

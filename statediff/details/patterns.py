@@ -7,10 +7,10 @@ import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -132,13 +132,6 @@ class Words:
     def where(self, word_class: WordClass, by: str = "folded") -> list[int]:
         """Indices of the words whose ``by`` form (folded, or texts as written) is in the class."""
         doc = self.doc
-        if doc is not None:
-            found = doc._indices[by].get(word_class)
-            if found is not None:  # a class most slices have: the document's own list of its words
-                offset = self.offset
-                lo = bisect_left(found, offset)
-                hi = bisect_left(found, offset + len(self.texts), lo)
-                return [k - offset for k in found[lo:hi]] if hi > lo else []
         values: list[str] = self.folded if by == "folded" else self.texts
         if doc is None:
             members = word_class.of(set(values))
@@ -148,12 +141,7 @@ class Words:
                 members = doc.members(word_class, by)
         if members.isdisjoint(values):
             return []
-        if doc is not None:
-            doc.had(word_class, by)
         return [i for i, v in enumerate(values) if v in members]
-
-
-DENSE_AFTER = 64  # slices with words of a class before the document lists them all (Words.where)
 
 
 class _Document:
@@ -181,24 +169,12 @@ class _Document:
         self.breaks = list(map(bool, map(BREAK.__and__, self.gaps)))
         self._vocabulary: dict[str, set[str]] = {}
         self._members: dict[str, dict[WordClass, set[str]]] = {"folded": {}, "texts": {}}
-        self._indices: dict[str, dict[WordClass, list[int]]] = {"folded": {}, "texts": {}}
-        self._hits: dict[tuple[str, WordClass], int] = {}
 
     def vocabulary(self, by: str) -> set[str]:
         """The distinct words, by their ``by`` form (folded, or texts as written)."""
         if by not in self._vocabulary:
             self._vocabulary[by] = set(getattr(self, by))
         return self._vocabulary[by]
-
-    def had(self, word_class: WordClass, by: str) -> None:
-        """A slice had words of the class: after DENSE_AFTER such slices, list the class's words
-        of the whole document once, so that later slices bisect instead of testing every word."""
-        key = (by, word_class)
-        hits = self._hits[key] = self._hits.get(key, 0) + 1
-        if hits == DENSE_AFTER:
-            values: list[str] = getattr(self, by)
-            members = self._members[by][word_class]
-            self._indices[by][word_class] = list(compress(range(len(values)), map(members.__contains__, values)))
 
     def members(self, word_class: WordClass, by: str) -> set[str]:
         """A set holding every word of the document (by its ``by`` form) in the class, and maybe others."""
@@ -260,13 +236,16 @@ class Pattern:
     """One data-file entry: words, word prefixes (``*``) and gaps (``...``) of up to GAP_WORDS words."""
 
     parts: tuple[str, ...]
+    # The parts after the first, as (word or prefix, is a prefix), for a pattern without gaps.
+    steps: tuple[tuple[str, bool], ...] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def parse(cls, entry: str) -> Pattern:
         parts = tuple(fold(p) for p in entry.split())
         if not parts or parts[0] == GAP or parts[-1] == GAP:
             raise ValueError(f"bad pattern {entry!r}: empty, or a gap at an end")
-        return cls(parts)
+        steps = None if GAP in parts else tuple((p[:-1], True) if p.endswith("*") else (p, False) for p in parts[1:])
+        return cls(parts, steps)
 
     @property
     def weight(self) -> int:
@@ -279,19 +258,17 @@ class Pattern:
 
     def rest(self, words: Words, i: int) -> int:
         """``match`` at word i when its first part is known to fit there."""
-        parts = self.parts
-        if GAP in parts:
+        steps = self.steps
+        if steps is None:
             return self._match(words, i + 1, 1)
         # A phrase without gaps: each next word fits its part, with no clause break before it.
         folded, breaks, n = words.folded, words.breaks, len(words.texts)
-        for k in range(1, len(parts)):
-            at = i + k
-            if at >= n or breaks[at]:
+        at = i
+        for value, prefix in steps:
+            at += 1
+            if at >= n or breaks[at] or not (folded[at].startswith(value) if prefix else folded[at] == value):
                 return -1
-            part, word = parts[k], folded[at]
-            if not (word.startswith(part[:-1]) if part.endswith("*") else word == part):
-                return -1
-        return i + len(parts)
+        return at + 1
 
     def _match(self, words: Words, i: int, k: int) -> int:
         if k == len(self.parts):
@@ -428,18 +405,23 @@ def load_data(folder: str, name: str) -> dict[str, Any] | None:
 def attribution_spans(text: str, language: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of a news report's attribution tags ("сообщает Day.Az", "Подчеркивается, что"),
     from the language's attribution_patterns: their words are the reporter's, not the parties'."""
-    return list(_attribution_spans(text, language, start, end))
+    return list(attributions_of(text, language, start, end))
 
 
 @lru_cache(maxsize=32768)  # strength, names and topics all ask for the same pledge
-def _attribution_spans(text: str, language: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+def attributions_of(text: str, language: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """attribution_spans, as a tuple worked out once per span."""
     if language not in SUPPORTED:
         return ()
     found: list[tuple[int, int]] = []
     piece = None
+    words = None
     for pattern, gate in zip(get_language(language).attribution_patterns, _attribution_gates(language), strict=True):
-        if gate is not None and not words_of(text, start, end).where(gate, "texts"):
-            continue  # no word holds what every match of the pattern spells
+        if gate is not None:
+            if words is None:
+                words = words_of(text, start, end)
+            if not words.where(gate, "texts"):
+                continue  # no word holds what every match of the pattern spells
         if piece is None:
             # Searched in the slice itself: the patterns anchor on "^" at the start of the pledge.
             piece = text[start:end]

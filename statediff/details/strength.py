@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .patterns import COMMA, QUOTE, PatternSet, Words, attribution_spans, load_data, words_of
+from .patterns import COMMA, QUOTE, PatternSet, Words, attributions_of, load_data, words_of
 from .types import Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
@@ -60,9 +60,12 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     ladder = ladder_for(language)
     if ladder is None:
         return None
-    words = words_of(text, start, end)
+    return predicate_in(text, ladder, words_of(text, start, end), attributions_of(text, language, start, len(text) if end is None else end))
+
+
+def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence[tuple[int, int]]) -> Predicate | None:
+    """main_predicate of the words of a slice, given the slice's attribution spans."""
     # An attribution tag's verb ("Подчеркивается, что") is the reporter's, not the parties'.
-    attributions = attribution_spans(text, language, start, len(text) if end is None else end)
     preambles = _preamble_regions(text, words, ladder)
     first_preamble = None
     for hit in ladder.cues.iter_all(words):  # the first cue that is no preamble's is the predicate

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .entities import gazetteer, gazetteer_mentions
-from .patterns import PatternSet, attribution_spans, load_data, words_of
+from .patterns import PatternSet, Words, attributions_of, load_data, words_of
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,25 @@ def topics_of(text: str, language: str, start: int, end: int, sentence: tuple[in
     nothing takes the topics of its ``sentence`` ("…и выразили намерение углублять его" after
     "…сотрудничество в сфере здравоохранения"); then, for a language with a topic file, the
     default topic."""
-    found = _matched(text, language, start, end)
+    return topics_in(text, language, start, end, words_of(text, start, end), gazetteer_mentions(text, language, start, end),
+                     attributions_of(text, language, start, end), sentence)
+
+
+def topics_in(
+    text: str,
+    language: str,
+    start: int,
+    end: int,
+    words: Words,
+    mentions: Sequence[tuple[str, int, int]],
+    attributions: Sequence[tuple[int, int]],
+    sentence: tuple[int, int] | None = None,
+) -> tuple[str, ...]:
+    """topics_of text[start:end], given its words, gazetteer mentions and attribution spans."""
+    found = _matched(text, language, words, mentions, attributions)
     if not found and sentence is not None and sentence != (start, end):
-        found = _matched(text, language, *sentence)
+        a, b = sentence
+        found = _matched(text, language, words_of(text, a, b), gazetteer_mentions(text, language, a, b), attributions_of(text, language, a, b))
     if not found and _keywords(language) is not None:
         found = {taxonomy().default}
     return in_table_order(frozenset(found))
@@ -69,19 +86,20 @@ def in_table_order(topics: frozenset[str]) -> tuple[str, ...]:
     return tuple(key for key in taxonomy().keys if key in topics)
 
 
-def _matched(text: str, language: str, start: int, end: int) -> set[str]:
+def _matched(
+    text: str, language: str, words: Words, mentions: Sequence[tuple[str, int, int]], attributions: Sequence[tuple[int, int]]
+) -> set[str]:
     found: set[str] = set()
     entries = gazetteer()
-    mentions = gazetteer_mentions(text, language, start, end)
     for key, _, _ in mentions:
         found.update(entries[key].topics)
     keywords = _keywords(language)
     if keywords is None:
         return found
-    words = words_of(text, start, end)
     # Words of a name speak through its gazetteer topics; words of an attribution tag
     # ("сообщает МИД") are the reporter's.
-    skip = [(a, b) for _, a, b in mentions] + attribution_spans(text, language, start, end)
+    skip = [(a, b) for _, a, b in mentions]
+    skip.extend(attributions)
     claims = _claims(language)
     for hit in claims.find_all(words) if claims is not None else ():
         found.update(hit.payload)
@@ -89,6 +107,9 @@ def _matched(text: str, language: str, start: int, end: int) -> set[str]:
     starts = words.starts
     for i in keywords.starts(words):  # no keyword can match at any other word
         at = starts[i]
-        if not any(a <= at < b for a, b in skip):
+        for a, b in skip:
+            if a <= at < b:
+                break
+        else:
             found |= keywords.payloads_at(words, i)
     return found

@@ -47,6 +47,9 @@ class TermIndex:
         rank = self._rank
         top = sorted(common, key=rank.__getitem__)[:MAX_SHARED] if len(common) > 1 else list(common)
         old_side, new_side, weight = self._sides["old"], self._sides["new"], self._weight
+        if len(old) == 1 and len(new) == 1:  # one pledge a side: its own surfaces
+            old_words, new_words = old_side.surfaces(old[0]), new_side.surfaces(new[0])
+            return tuple(SharedTerm(term, old_words.get(term, term), new_words.get(term, term), weight[term]) for term in top)
         return tuple(SharedTerm(term, old_side.surface(old, term), new_side.surface(new, term), weight[term]) for term in top)
 
 
@@ -187,12 +190,17 @@ class _Side:
         """The word(s) ``term`` was made from in the first of the members that has it, as
         surface_terms finds them; the term itself when none has it."""
         for i in members:
-            found = self._surfaces.get(i)
-            if found is None:
-                found = self._surfaces[i] = self._surface_terms(i)
+            found = self.surfaces(i)
             if term in found:
                 return found[term]
         return term
+
+    def surfaces(self, i: int) -> dict[str, str]:
+        """surface_terms of commitment i's text, worked out once."""
+        found = self._surfaces.get(i)
+        if found is None:
+            found = self._surfaces[i] = self._surface_terms(i)
+        return found
 
     def _surface_terms(self, i: int) -> dict[str, str]:
         """surface_terms of commitment i's text."""
