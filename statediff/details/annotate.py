@@ -14,7 +14,7 @@ from .numbers import Counterparts, compare_numbers, extract_numbers, numbers_in
 from .patterns import attributions_of, words_of
 from .strength import compare_strength, ladder_for, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
-from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount
+from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount, quick_init
 from .why import TermIndex
 
 # A match scoring less than threshold + this is marked uncertain: a small change of wording
@@ -22,6 +22,7 @@ from .why import TermIndex
 UNCERTAIN_MARGIN = 0.05
 
 
+@quick_init
 @dataclass(frozen=True)
 class PledgeFacts:
     """What the extractors found in one commitment."""

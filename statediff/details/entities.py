@@ -318,7 +318,10 @@ def _capitalised_runs(
         return []
     stem = cached_stemmer(language)
     ignored = _ignored(language)
-    spans = _Spans(covered) if covered else None
+    # The words a covered span overlaps (starts[i] < b and a < ends[i]): no run goes through them.
+    blocked: set[int] = set()
+    for a, b in covered:
+        blocked.update(range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)))
     connectors = _connectors()
     capital = _CAPITALISED.members
 
@@ -333,11 +336,11 @@ def _capitalised_runs(
     runs: list[tuple[int, int]] = []
     n, resume = len(texts), 0
     for first in capitals:
-        if first < resume or (spans is not None and spans.overlaps(starts[first], ends[first])) or not name_word(first):
+        if first < resume or first in blocked or not name_word(first):
             continue
         last, pending, i = first, 0, first + 1  # pending: connectors waiting for a capitalised word
         while i < n:
-            if breaks[i] or gaps[i] & NAME_BREAK or (spans is not None and spans.overlaps(starts[i], ends[i])):
+            if breaks[i] or gaps[i] & NAME_BREAK or i in blocked:
                 break  # the word itself may open the next run
             if name_word(i):
                 last, pending = i, 0

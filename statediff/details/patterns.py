@@ -416,7 +416,12 @@ def attributions_of(text: str, language: str, start: int, end: int) -> tuple[tup
     found: list[tuple[int, int]] = []
     piece = None
     words = None
-    for pattern, gate in zip(get_language(language).attribution_patterns, _attribution_gates(language), strict=True):
+    gates = _attribution_gates(language)
+    if gates and None not in gates:  # every pattern has a gate: first, one test for them all
+        words = words_of(text, start, end)
+        if not words.where(_any_gate(language), "texts"):
+            return ()
+    for pattern, gate in zip(get_language(language).attribution_patterns, gates, strict=True):
         if gate is not None:
             if words is None:
                 words = words_of(text, start, end)
@@ -432,6 +437,13 @@ def attributions_of(text: str, language: str, start: int, end: int) -> tuple[tup
 @cache
 def _attribution_gates(language: str) -> tuple[WordClass | None, ...]:
     return tuple(required_words(pattern) for pattern in get_language(language).attribution_patterns)
+
+
+@cache
+def _any_gate(language: str) -> WordClass:
+    """The words some attribution pattern's gate lets through."""
+    gates = [gate for gate in _attribution_gates(language) if gate is not None]
+    return WordClass(lambda new: set().union(*(gate.of(new) & new for gate in gates)))
 
 
 def required_words(pattern: re.Pattern[str]) -> WordClass | None:

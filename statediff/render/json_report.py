@@ -99,13 +99,13 @@ class _Raw:
 def _changes_text(changes: tuple[Change, ...], level: int) -> str:
     if not changes:
         return "[]"
-    inner = _indent(level + 1)
-    return "[" + inner + ("," + inner).join(_change_text(ch, level + 1) for ch in changes) + _indent(level) + "]"
+    inner = _INDENT[level + 1]
+    return "[" + inner + ("," + inner).join(_change_text(ch, level + 1) for ch in changes) + _INDENT[level] + "]"
 
 
 def _change_text(ch: Change, level: int) -> str:
     """dumps_indented(_change(ch)) at this depth."""
-    i = _indent(level + 1)
+    i = _INDENT[level + 1]
     text = (
         "{" + i + '"status": ' + _scalar(ch.status.value) + "," + i + '"old": ' + _flat_text(list(ch.old), level + 1)
         + "," + i + '"new": ' + _flat_text(list(ch.new), level + 1) + "," + i + '"score": ' + _scalar(ch.score)
@@ -113,12 +113,12 @@ def _change_text(ch: Change, level: int) -> str:
     )
     if isinstance(ch.details, ChangeDetails):
         text += "," + i + '"details": ' + _details_text(ch.details, level + 1)
-    return text + _indent(level) + "}"
+    return text + _INDENT[level] + "}"
 
 
 def _details_text(details: ChangeDetails, level: int) -> str:
     """dumps_indented(change_details_json(details)) at this depth (render/details.py: keep the two alike)."""
-    i, j = _indent(level + 1), _indent(level + 2)
+    i, j = _INDENT[level + 1], _INDENT[level + 2]
     strength, numbers, entities = details.strength, details.numbers, details.entities
     return (
         "{" + i + '"strength": {' + j + '"old": ' + _flat_text(predicate_json(strength.old), level + 2)
@@ -134,7 +134,7 @@ def _details_text(details: ChangeDetails, level: int) -> str:
         + "," + i + '"uncertain": ' + _scalar(details.uncertain)
         + "," + i + '"runner_up": ' + _nearest_text(details.runner_up, level + 1)
         + "," + i + '"nearest": ' + _nearest_text(details.nearest, level + 1)
-        + _indent(level) + "}"
+        + _INDENT[level] + "}"
     )
 
 
@@ -142,9 +142,9 @@ def _nearest_text(nearest: Nearest | None, level: int) -> str:
     """dumps_indented(nearest_json(nearest)) at this depth."""
     if nearest is None:
         return "null"
-    i = _indent(level + 1)
+    i = _INDENT[level + 1]
     return ("{" + i + '"id": ' + _scalar(nearest.id) + "," + i + '"score": ' + _scalar(nearest.score) + "," + i + '"line": '
-            + _scalar(nearest.line) + "," + i + '"shared": ' + _dicts(shared_json(nearest.shared), level + 1) + _indent(level) + "}")
+            + _scalar(nearest.line) + "," + i + '"shared": ' + _dicts(shared_json(nearest.shared), level + 1) + _INDENT[level] + "}")
 
 
 def _flat_text(value: Any, level: int) -> str:
@@ -156,7 +156,7 @@ def _flat_text(value: Any, level: int) -> str:
     if not _PLAIN.issuperset(map(type, value.values() if type(value) is dict else value)):
         return _value(value, level)
     text = "".join(_encoder(level)(value, 0))
-    return text[0] + _indent(level + 1) + text[1:-1] + _indent(level) + text[-1]
+    return text[0] + _INDENT[level + 1] + text[1:-1] + _INDENT[level] + text[-1]
 
 
 def _dicts(items: list[dict[str, Any]], level: int) -> str:
@@ -165,10 +165,10 @@ def _dicts(items: list[dict[str, Any]], level: int) -> str:
         return "[]"
     if not all(type(item) is dict and item and _PLAIN.issuperset(map(type, item.values())) for item in items):
         return _value(items, level)
-    inner, outer = _indent(level + 2), _indent(level + 1)
+    inner, outer = _INDENT[level + 2], _INDENT[level + 1]
     text = "".join(_encoder(level + 1)(items, 0))
     body = text[2:-2].replace("}," + inner + "{", outer + "}," + outer + "{" + inner)
-    return "[" + outer + "{" + inner + body + outer + "}" + _indent(level) + "]"
+    return "[" + outer + "{" + inner + body + outer + "}" + _INDENT[level] + "]"
 
 
 def _value(value: Any, level: int) -> str:
