@@ -106,6 +106,10 @@ class Language:
     stopwords: frozenset[str]
     stock_words: frozenset[str]
     profile: frozenset[str]
+    # A clause that dates itself in the past ("65 years ago") and has no active pledge
+    # predicate is background, not a pledge (tricky case: narrative openings).
+    past_anchors: tuple[re.Pattern[str], ...] = ()
+    passive_auxiliaries: frozenset[str] = frozenset()
 
 
 @cache
@@ -138,6 +142,8 @@ def _build(code: str, raw: dict) -> Language:
         stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
         stock_words=frozenset(w.lower() for w in raw.get("stock_words", [])),
         profile=frozenset(w.lower() for w in raw.get("profile", [])),
+        past_anchors=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("past_anchors", [])),
+        passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from statediff.errors import NoCommitmentsError
@@ -94,6 +96,30 @@ SKIP_CASES = [
 ]
 
 
+_ANOTHER_PLEDGE = {"en": "The sides agreed to meet again.", "ru": "Стороны договорились о сотрудничестве.", "sv": "Parterna kom överens om att samarbeta."}
+PAST_NARRATIVE_CASES = [
+    # (language, clause, is it reported as a commitment?)
+    ("en", "The NNSC was established 65 years ago through the Armistice Agreement.", False),
+    ("en", "Over seventy years ago, the alliance was forged on the battlefield, as we stood together.", False),
+    ("en", "Our nations took courageous steps to strengthen capacity that seemed impossible a few years ago.", False),
+    ("en", "We recognize the contributions made by the Commission over the past 72 years.", True),  # present predicate
+    ("en", "Ten years ago the leaders agreed to cooperate, and they reaffirmed that pledge today.", True),
+    ("en", "The NNSC was established to supervise the Armistice Agreement.", True),  # no date in the past
+    ("ru", "Организация была создана 30 лет назад для укрепления сотрудничества и поддержки диалога.", False),
+    ("ru", "Стороны подчеркнули, что договор был подписан 30 лет назад и сохраняет значение.", True),
+    ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reported"), PAST_NARRATIVE_CASES)
+def test_clauses_dated_in_the_past_without_an_active_pledge_are_background(lang: str, text: str, reported: bool) -> None:
+    seg = segment(_doc(text + "\n" + _ANOTHER_PLEDGE[lang]), lang)
+    pledges = [c.text for c in seg.commitments]
+    assert any(text.rstrip(".") in p or p.rstrip(".") in text for p in pledges) == reported, pledges
+    if not reported:
+        assert any(s.reason == "background" and s.start < len(text) for s in seg.skipped)
+
+
 @pytest.mark.parametrize(("lang", "text", "reason", "count"), SKIP_CASES)
 def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason: str, count: int) -> None:
     seg = segment(_doc(text), lang)
@@ -155,7 +181,6 @@ def test_language_detection(text: str, language: str) -> None:
 
 @pytest.mark.parametrize("pair", ["sv_ps752-coordination-group_2023-10_2024-01", "en_nnsc-annual-joint-statement_2018_2019"])
 def test_real_corpus_statements_yield_commitments(pair: str) -> None:
-    from pathlib import Path
 
     from statediff.load import load
 
@@ -214,12 +239,11 @@ def test_invisible_characters_inside_words_do_not_split_them() -> None:
     from statediff.pipeline import compare
 
     plain = compare("seeds/jspg7-2022-kz-tr.ru.txt", "seeds/jspg8-2026-kz-tr.ru.txt")
-    text = open("seeds/jspg8-2026-kz-tr.ru.txt", encoding="utf-8").read()
+    text = Path("seeds/jspg8-2026-kz-tr.ru.txt").read_text(encoding="utf-8")
     # A zero-width space or soft hyphen inside every 40th word, as scraped pages have them.
     words = text.split(" ")
     marked = " ".join(w[:2] + ("\u200b" if k % 80 else "\u00ad") + w[2:] if k % 40 == 0 and len(w) > 4 else w for k, w in enumerate(words))
     import tempfile
-    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "new.txt"

@@ -95,6 +95,9 @@ def _cut_sentence(
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
+        if _is_past_narrative(text, start, end, lang, words, token_starts):
+            skipped.append(Skipped(start, end, "background"))
+            continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
         match_text = _match_text(text[start:end], lang)
@@ -110,6 +113,18 @@ def _cut_sentence(
                 line=document.line_of(start),
             )
         )
+
+
+def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int]) -> bool:
+    """A clause dated in the past ("The NNSC was established 65 years ago", "Over seventy years
+    ago, the alliance was forged…") with no active pledge predicate: history, not a pledge.
+    A passive ("was established") is not the parties' predicate; "We recognize the
+    contributions made over the past 72 years" keeps its present-tense "recognize"."""
+    if not any(anchor.search(text, start, end) for anchor in lang.past_anchors):
+        return False
+    first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
+    active = (k for k in range(first, last) if not (k > first and words[k - 1] in lang.passive_auxiliaries))
+    return not any(lang.clause_predicates.match_at(words, k) for k in active)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
