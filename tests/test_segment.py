@@ -41,6 +41,11 @@ SENTENCE_CASES = [
     ("en", "President Joseph R. Biden welcomed the Prime Minister. They agreed to talk.",
      ["President Joseph R. Biden welcomed the Prime Minister.", "They agreed to talk."]),
     ("en", "The U.S. and India met. They agreed to talk.", ["The U.S. and India met.", "They agreed to talk."]),
+    # A sentence end whose space was lost in copying is still an end; a site name is not.
+    ("en", "It acts under the Treaty.President Biden also agreed.", ["It acts under the Treaty.", "President Biden also agreed."]),
+    ("en", "They banned missile programs.Both leaders urge restraint.", ["They banned missile programs.", "Both leaders urge restraint."]),
+    ("ru", "Об этом сообщает Day.Az со ссылкой на МИД. Стороны договорились.", ["Об этом сообщает Day.Az со ссылкой на МИД.", "Стороны договорились."]),
+    ("ru", "Стороны подписали меморандум.Министры договорились о встрече.", ["Стороны подписали меморандум.", "Министры договорились о встрече."]),
 ]
 
 

@@ -11,11 +11,15 @@ from ..languages import Language
 _LAST_WORD_RE = re.compile(r"(\S+)\s*$")
 _INITIAL_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
 _ACRONYM_START_RE = re.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
+# "…under the Treaty.President Biden also reaffirmed…": a sentence end whose space was lost in
+# copying. Three lower-case letters before the stop and a capitalised word of three or more
+# letters after it, so that "Day.Az", "U.S.", "e.g." and domain names stay whole.
+_GLUED_END_RE = re.compile(r"(?<=[a-zа-яёәғқңөұүһі]{3}[.!?])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,}\b)")
 
 
 def split_sentences(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as absolute (start, end) spans, whitespace trimmed."""
-    pieces = [(start + s.start, start + s.stop) for s in sentenize(text[start:end])]
+    pieces = [piece for s in sentenize(text[start:end]) for piece in _unglue(text, start + s.start, start + s.stop)]
     merged: list[tuple[int, int]] = []
     for piece in pieces:
         if merged and _should_join(text, merged[-1], piece, language):
@@ -23,6 +27,13 @@ def split_sentences(text: str, start: int, end: int, language: Language) -> list
         else:
             merged.append(piece)
     return merged
+
+
+def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a razdel sentence where two sentences were glued together without a space."""
+    cuts = [m.start() for m in _GLUED_END_RE.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
 def _should_join(text: str, previous: tuple[int, int], current: tuple[int, int], language: Language) -> bool:
