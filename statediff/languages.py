@@ -94,6 +94,7 @@ class Language:
     clause_predicates: CueSet
     participle_predicates: CueSet
     infinitive_predicates: CueSet
+    gerund_predicates: CueSet
     preamble_pledges: CueSet
     coordinators: tuple[tuple[str, ...], ...]
     coordinator_starts: frozenset[str]
@@ -130,6 +131,7 @@ def _build(code: str, raw: dict) -> Language:
         clause_predicates=CueSet.from_entries(raw["clause_predicates"]),
         participle_predicates=CueSet.from_entries(raw.get("participle_predicates", [])),
         infinitive_predicates=CueSet.from_entries(raw.get("infinitive_predicates", [])),
+        gerund_predicates=CueSet.from_entries(raw.get("gerund_predicates", [])),
         preamble_pledges=CueSet.from_entries(raw.get("preamble_pledges", [])),
         coordinators=tuple(tuple(c.lower().split()) for c in raw["coordinators"]),
         coordinator_starts=frozenset(c.lower().split()[0] for c in raw["coordinators"]),

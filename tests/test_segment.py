@@ -83,6 +83,20 @@ CLAUSE_CASES = [
      ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
     ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
      ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+    # parallel -ing predicates after ", and" are two pledges; -ing forms used as nouns are not
+    ("en", "The leaders committed to streamlining avenues for legal mobility, and facilitating short-term business travel.",
+     ["The leaders committed to streamlining avenues for legal mobility", "and facilitating short-term business travel."]),
+    ("en", "We are also deepening our engagement with industry, and exploring ways to collaborate on telecommunications.",
+     ["We are also deepening our engagement with industry", "and exploring ways to collaborate on telecommunications."]),
+    ("en", "We share the values of promoting democracy and the rule of law, and advancing human rights.",
+     ["We share the values of promoting democracy and the rule of law, and advancing human rights."]),
+    ("en", "We will invest in nuclear projects, while ensuring the highest standards of nuclear safety.",
+     ["We will invest in nuclear projects, while ensuring the highest standards of nuclear safety."]),
+    ("en", "The leaders underscored the value of deeper research ties, announcing a new partnership between science agencies.",
+     ["The leaders underscored the value of deeper research ties", "announcing a new partnership between science agencies."]),
+    # a stance adjective is a position of the parties
+    ("en", "Any threat or use of nuclear weapons by Russia is unacceptable.", ["Any threat or use of nuclear weapons by Russia is unacceptable."]),
+    ("ru", "Любое применение ядерного оружия недопустимо.", ["Любое применение ядерного оружия недопустимо."]),
 ]
 
 

@@ -107,7 +107,8 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 
 def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
-    """'committed to enhance X, and (to) facilitate Y': a comma, a coordinator, then a verb."""
+    """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
+    (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form."""
     if "," not in gap or not language.infinitive_predicates.words:
         return None
     for k in _after_coordinators(words, i, language):
@@ -115,7 +116,30 @@ def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Langua
             k += 1
         if k < len(words) and language.infinitive_predicates.match_at(words, k):
             return (i, False)
+        if words[i] == "while":
+            continue  # "while ensuring X": a condition on the pledge, not a second one
+        if k + 1 < len(words) and words[k].endswith("ly"):
+            k += 1  # one adverb: "and aggressively addressing"
+        if k < len(words) and language.gerund_predicates.match_at(words, k) and _gerund_predicate_before(words, i, language):
+            return (i, False)
     return None
+
+
+# Words that make a following -ing form a predicate ("committed to streamlining", "are deepening")
+# rather than a noun ("the importance of promoting", "a role in contributing").
+_GERUND_GOVERNORS = frozenset({"to", "are", "is", "be", "been", "were", "was", "am"})
+
+
+def _gerund_predicate_before(words: list[str], i: int, language: Language) -> bool:
+    """An -ing form used as a predicate in the part before words[i], for parallel gerunds."""
+    for p in range(i - MIN_CLAUSE_WORDS, 0, -1):
+        if words[p].endswith("ing"):
+            q = p - 1
+            while q > 0 and (words[q] in language.fillers or words[q].endswith("ly")) and words[q] != "to":
+                q -= 1
+            if words[q] in _GERUND_GOVERNORS:
+                return True
+    return False
 
 
 def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
