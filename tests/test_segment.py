@@ -97,6 +97,9 @@ CLAUSE_CASES = [
     # a stance adjective is a position of the parties
     ("en", "Any threat or use of nuclear weapons by Russia is unacceptable.", ["Any threat or use of nuclear weapons by Russia is unacceptable."]),
     ("ru", "Любое применение ядерного оружия недопустимо.", ["Любое применение ядерного оружия недопустимо."]),
+    # "direct" and "task" are cues as verbs only: "foreign direct investment" is a fact
+    ("en", "Japan provides the most foreign direct investment. The leaders directed their ministers to meet.",
+     ["The leaders directed their ministers to meet."]),
 ]
 
 
