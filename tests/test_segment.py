@@ -100,6 +100,10 @@ CLAUSE_CASES = [
     # "direct" and "task" are cues as verbs only: "foreign direct investment" is a fact
     ("en", "Japan provides the most foreign direct investment. The leaders directed their ministers to meet.",
      ["The leaders directed their ministers to meet."]),
+    ("en", "The cartel moves a significant part of the fentanyl. The leaders signed an agreement on critical minerals.",
+     ["The leaders signed an agreement on critical minerals."]),
+    ("en", "They mine critical minerals for urgent orders. It is critical that the decline continues.",
+     ["It is critical that the decline continues."]),
 ]
 
 
