@@ -129,10 +129,46 @@ def test_schema_rejects_contract_breaks() -> None:
         lambda r: r["old"]["commitments"][0].pop("text"),
         lambda r: r["new"].pop("sha256"),
         lambda r: r.update(schema_version=2),
+        lambda r: r["changes"][0]["details"]["strength"].update(change="sideways"),
+        lambda r: r["changes"][0]["details"].pop("topics"),
+        lambda r: next(c for c in r["changes"] if c["details"]["numbers"]["changed"])["details"]["numbers"]["changed"][0]["new"].update(kind="n/a"),
+        lambda r: r["numbers"]["vanished"][0].pop("value"),
     ):
         broken = json.loads(json.dumps(report))
         mutate(broken)
         assert not validator.is_valid(broken)
+
+
+def _described(schema: dict, node: dict, value: object, path: str, missing: list[str]) -> None:
+    """Collect the fields of ``value`` that ``node`` of the schema does not name."""
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].split("/")[-1]]
+    options = node.get("anyOf", [node])
+    if isinstance(value, dict):
+        objects = [o for o in options if "properties" in o or o.get("type") == "object"]
+        if not objects:
+            return
+        props = {k: v for o in objects for k, v in o.get("properties", {}).items()}
+        for key, item in value.items():
+            if key not in props:
+                missing.append(f"{path}.{key}")
+            else:
+                _described(schema, props[key], item, f"{path}.{key}", missing)
+    elif isinstance(value, list):
+        for option in options:
+            if "items" in option:
+                for item in value:
+                    _described(schema, option["items"], item, f"{path}[]", missing)
+
+
+def test_schema_names_every_field_the_report_writes() -> None:
+    """Additional properties are allowed (the contract is the required fields), but every field
+    statediff itself writes is described, details included."""
+    schema = load_schema()
+    missing: list[str] = []
+    for report in (json.loads((GOLDEN / "seed.json").read_text("utf-8")), json.loads((ROOT / "examples" / "seed.json").read_text("utf-8"))):
+        _described(schema, schema, report, "$", missing)
+    assert not sorted(set(missing))
 
 
 # -- Markdown -----------------------------------------------------------------------------
