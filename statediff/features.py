@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .languages import DATA_DIR, get_language, stemmer_for
+from .data import read as read_data
+from .languages import get_language, stemmer_for
 from .segment.tokens import WORD_RE, fold, tokenize
 
 
@@ -23,7 +23,7 @@ class AliasRule:
 
 @cache
 def _alias_entries() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    raw = tomllib.loads((DATA_DIR / "aliases.toml").read_text("utf-8"))
+    raw = read_data("aliases.toml")
     return tuple((group["key"], tuple(group["terms"])) for group in raw["alias"])
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+
+from .data import read as read_data
 
 SUPPORTED = ("ru", "en", "kk", "tr", "sv", "fr", "es", "pt", "de")
 NEUTRAL = "xx"  # language-neutral rules for anything else
@@ -16,14 +16,9 @@ _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-# Package data is read from beside the module: importlib.resources costs ~10 ms of imports
-# on every run, and statediff is never installed zipped.
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
 def read_language_file(code: str) -> dict:
-    """The parsed ``data/languages/CODE.toml``."""
-    return tomllib.loads((DATA_DIR / "languages" / f"{code}.toml").read_text("utf-8"))
+    """The parsed ``data/languages/CODE.toml`` (shared: not to be changed)."""
+    return read_data(f"languages/{code}.toml")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,15 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return runner.invoke(cli, list(args), input=input)
 
     return invoke
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _data_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Parsed data files are cached in a folder of this test session, not in the user's cache."""
+    saved = os.environ.get("STATEDIFF_CACHE_DIR")
+    os.environ["STATEDIFF_CACHE_DIR"] = str(tmp_path_factory.mktemp("statediff-cache"))
+    yield
+    if saved is None:
+        del os.environ["STATEDIFF_CACHE_DIR"]
+    else:
+        os.environ["STATEDIFF_CACHE_DIR"] = saved

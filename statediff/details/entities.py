@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..data import read as read_data
 from ..languages import stemmer_for
 from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
@@ -43,9 +42,8 @@ class TermRule:
 @cache
 def gazetteer() -> dict[str, GazetteerEntry]:
     """data/gazetteer.toml with the terms of the aliases.toml group of the same key folded in."""
-    data = resources.files("statediff.data")
-    raw = tomllib.loads(data.joinpath("gazetteer.toml").read_text("utf-8"))
-    aliases = tomllib.loads(data.joinpath("aliases.toml").read_text("utf-8"))
+    raw = read_data("gazetteer.toml")
+    aliases = read_data("aliases.toml")
     alias_terms = {group["key"]: tuple(group["terms"]) for group in aliases["alias"]}
     entries = {}
     for item in raw["entity"]:
@@ -56,8 +54,7 @@ def gazetteer() -> dict[str, GazetteerEntry]:
 
 @cache
 def _capitalised_settings() -> dict[str, list[str]]:
-    raw = tomllib.loads(resources.files("statediff.data").joinpath("gazetteer.toml").read_text("utf-8"))
-    return raw["capitalised"]
+    return read_data("gazetteer.toml")["capitalised"]
 
 
 @cache

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import accumulate
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from ..data import read as read_data
 from ..languages import SUPPORTED, get_language, stemmer_for
 from ..segment.tokens import WORD_RE, Token, tokenize
 
@@ -395,11 +394,10 @@ class PatternSet(Generic[T]):
 @cache
 def load_data(folder: str, name: str) -> dict[str, Any] | None:
     """``statediff/data/<folder>/<name>.toml`` parsed, or None when that language has no file."""
-    package = resources.files("statediff.data").joinpath(folder)
-    path = package.joinpath(f"{name}.toml")
-    if not path.is_file():
+    try:
+        return read_data(f"{folder}/{name}.toml")
+    except FileNotFoundError:
         return None
-    return tomllib.loads(path.read_text("utf-8"))
 
 
 def attribution_spans(text: str, language: str, start: int, end: int) -> list[tuple[int, int]]:
