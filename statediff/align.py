@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import sparse
 from .features import featurizer_for
 from .model import Alignment, Candidate, Link, Segmentation
 
@@ -36,7 +35,7 @@ POSTING_CAP = 300  # a term in more pledges than this says nothing about which p
 SCORE_CHUNK = 20_000
 # From this many old × new pairs on, numpy/scipy (if installed) pay back their ~0.3 s import.
 SPARSE_MIN_PAIRS = 1_000_000
-SCORE_DECIMALS = sparse.SCORE_DECIMALS  # scores are rounded so that both scoring paths agree exactly
+SCORE_DECIMALS = 9  # scores are rounded so that both scoring paths (here and statediff/sparse.py) agree exactly
 PARALLEL_MIN_PAIRS = 40_000  # fewer pairs are scored faster than worker processes start
 
 WeightedTerms = dict[str, float]
@@ -231,7 +230,7 @@ def _score_candidates(
     global _SHARED
     if exhaustive is None:
         exhaustive = len(old.clause) * len(new.clause) <= EXHAUSTIVE_MAX_PAIRS
-    if not exhaustive and len(old.clause) * len(new.clause) >= SPARSE_MIN_PAIRS and sparse.available():
+    if not exhaustive and len(old.clause) * len(new.clause) >= SPARSE_MIN_PAIRS and _sparse_available():
         return _score_candidates_sparse(old, new, progress)
     pairs = candidate_pairs(old, new, exhaustive)
     chunks = [pairs[k:k + SCORE_CHUNK] for k in range(0, len(pairs), SCORE_CHUNK)]
@@ -258,8 +257,16 @@ def _score_candidates(
     return {pair: score for chunk, values in zip(chunks, results, strict=True) for pair, score in zip(chunk, values, strict=True)}
 
 
+def _sparse_available() -> bool:
+    from . import sparse  # imported only for inputs this large: small runs never need it
+
+    return sparse.available()
+
+
 def _score_candidates_sparse(old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
     """The indexed path with numpy/scipy: same candidates and scores, computed as matrices."""
+    from . import sparse
+
     old_m, new_m = sparse.matrices(old, new)
     pairs = sparse.candidate_pairs(old_m, new_m, RARE_TERMS_PER_ITEM, POSTING_CAP, CANDIDATES_PER_ITEM)
     values = sparse.score_pairs(old_m, new_m, pairs, (OVERLAP_WEIGHT, SENTENCE_WEIGHT, CHAR_WEIGHT), SCORE_CHUNK * 5, progress)

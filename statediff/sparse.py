@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .align import SCORE_DECIMALS
+
 if TYPE_CHECKING:
     from .align import Vectors
-
-SCORE_DECIMALS = 9
 
 
 def available() -> bool:
