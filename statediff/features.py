@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from . import recache
 from .data import read as read_data
 from .languages import get_language, stemmer_for
 from .segment.tokens import WORD_RE, fold, tokenize
@@ -51,7 +51,7 @@ def alias_rules(language: str) -> tuple[AliasRule, ...]:
 # Stems are cut to this many letters: Snowball leaves Russian derivations apart
 # ("образован"/"образовательн", "культур"/"культурн"); measured best of 5, 6, 7 and none.
 STEM_LENGTH = 7
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = recache.compile(r"\d")
 
 
 def _fold(word: str) -> str:

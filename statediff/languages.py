@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import recache
 from .data import read as read_data
 
 SUPPORTED = ("ru", "en", "kk", "tr", "sv", "fr", "es", "pt", "de")
 NEUTRAL = "xx"  # language-neutral rules for anything else
 
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = recache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def read_language_file(code: str) -> dict:
@@ -132,14 +133,14 @@ def _build(code: str, raw: dict) -> Language:
         coordinator_starts=frozenset(c.lower().split()[0] for c in raw["coordinators"]),
         fillers=frozenset(w.lower() for w in raw.get("fillers", [])),
         background_markers=tuple(raw.get("background_markers", [])),
-        attribution_patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("attribution_patterns", [])),
+        attribution_patterns=tuple(recache.compile(p, re.IGNORECASE) for p in raw.get("attribution_patterns", [])),
         boilerplate_phrases=tuple(raw.get("boilerplate_phrases", [])),
         abbreviations=frozenset(a.lower() for a in raw.get("abbreviations", [])),
         prefix_abbreviations=frozenset(a.lower() for a in raw.get("prefix_abbreviations", [])),
         stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
         stock_words=frozenset(w.lower() for w in raw.get("stock_words", [])),
         profile=frozenset(w.lower() for w in raw.get("profile", [])),
-        past_anchors=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("past_anchors", [])),
+        past_anchors=tuple(recache.compile(p, re.IGNORECASE) for p in raw.get("past_anchors", [])),
         passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
     )
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from . import recache
+
 if TYPE_CHECKING:  # the details stage's own types; imported for annotations only, never at run time
     from .details.types import ChangeDetails, ReportDetails, TopicCount
 
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_NEWLINE_RE = recache.compile(r"\r\n|\r|\n")
 
 
 class Status(StrEnum):

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
-from collections.abc import Callable, Iterator
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from statediff.cli import cli
+# Parsed data files and compiled regexes are cached in a folder of this test run, not in the
+# user's cache (set before statediff is imported: its modules compile regexes at import).
+if "STATEDIFF_CACHE_DIR" not in os.environ:
+    os.environ["STATEDIFF_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="statediff-test-cache-")
+    atexit.register(shutil.rmtree, _CACHE, True)  # registered first, so it runs after statediff's own exit hooks
+
+from statediff.cli import cli  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,14 +37,3 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 
     return invoke
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _data_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Parsed data files are cached in a folder of this test session, not in the user's cache."""
-    saved = os.environ.get("STATEDIFF_CACHE_DIR")
-    os.environ["STATEDIFF_CACHE_DIR"] = str(tmp_path_factory.mktemp("statediff-cache"))
-    yield
-    if saved is None:
-        del os.environ["STATEDIFF_CACHE_DIR"]
-    else:
-        os.environ["STATEDIFF_CACHE_DIR"] = saved

@@ -8,13 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .. import recache
 from ..data import read as read_data
 from ..languages import stemmer_for
 from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
 
-_SUBWORD = re.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
-_SENTENCE_END = re.compile(r"[.!?…]|\n")
+_SUBWORD = recache.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
+_SENTENCE_END = recache.compile(r"[.!?…]|\n")
 NAME_PREFIX = "name:"
 STEM_KEY = 4  # stems are indexed by their first letters, then compared with _same_stem
 FUZZY_STEM_MIN = 5  # shorter stems must be equal ("аз" for Азия is no prefix of anything)
@@ -197,7 +198,7 @@ def _mentions(text: str, language: str, start: int, end: int) -> tuple[tuple[str
     return tuple(found)
 
 
-_NOT_CONTIGUOUS = re.compile(r"[,;:()«»\"“”!?]|\.\s")
+_NOT_CONTIGUOUS = recache.compile(r"[,;:()«»\"“”!?]|\.\s")
 
 
 def _contiguous(text: str, subs: list[tuple[int, _Sub]]) -> bool:

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from .. import recache
 from .patterns import PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
@@ -16,11 +17,11 @@ _DASH = r"\s*[-–—]\s*"
 _BEFORE = r"(?<![\w\-./+№,$€£¥₹₩₸₺₽])"  # not inside a longer token ("COVID-19", "26/11", "$4")
 _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_BREAKS = re.compile(r"[.;:!?]")
-_DIGIT = re.compile(r"\d")
-_NUMBER_START = re.compile(_BEFORE + r"\d")  # where the patterns opening with {_BEFORE} and a digit may match
-_LEADING_WORD = re.compile(r"\w+")
-_RUNS = re.compile(r"\w+")
+_BREAKS = recache.compile(r"[.;:!?]")
+_DIGIT = recache.compile(r"\d")
+_NUMBER_START = recache.compile(_BEFORE + r"\d")  # where the patterns opening with {_BEFORE} and a digit may match
+_LEADING_WORD = recache.compile(r"\w+")
+_RUNS = recache.compile(r"\w+")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
 
 
@@ -111,7 +112,7 @@ def grammar_for(language: str) -> Grammar:
 
     def cues(entries: list[str], before: bool) -> re.Pattern[str]:
         alternation = _alternation(entries)
-        return re.compile(alternation + r"\s*$" if before else r"(?:['’]\w+)?\s*" + alternation, re.IGNORECASE)
+        return recache.compile(alternation + r"\s*$" if before else r"(?:['’]\w+)?\s*" + alternation, re.IGNORECASE)
 
     return Grammar(
         number=number,
@@ -119,7 +120,8 @@ def grammar_for(language: str) -> Grammar:
         scales=dict(raw.get("scales", {})),
         scale_re=_alternation(raw.get("scales", {})).replace(r"(?<!\w)", ""),  # "$200M": a scale may touch the number
         currencies={**symbols, **codes, **words},
-        currency_before="(?:" + "|".join(re.escape(s) for s in sorted({*symbols, *codes}, key=len, reverse=True)) + ")",
+        # Longest first; ties in a fixed order, so the pattern is the same text in every run (the regex cache's key).
+        currency_before="(?:" + "|".join(re.escape(s) for s in sorted({*symbols, *codes}, key=lambda s: (-len(s), s))) + ")",
         currency_after=_alternation([*words, *codes]) if words or codes else r"(?!x)x",
         percent_after=_alternation([*common.get("percent_words", []), *raw.get("percent_words", [])]),
         percent_before=_alternation(raw.get("percent_before", [])),
@@ -129,7 +131,7 @@ def grammar_for(language: str) -> Grammar:
         deadline_before=cues(raw.get("deadline_cues", []), before=True),
         deadline_after=cues(raw.get("deadline_after", []), before=False),
         target_before=cues(raw.get("target_cues", []), before=True),
-        identifier_before=re.compile("(?:" + "|".join(re.escape(m) for m in common.get("identifier_marks", [])) + r")\s*$"),
+        identifier_before=recache.compile("(?:" + "|".join(re.escape(m) for m in common.get("identifier_marks", [])) + r")\s*$"),
         ordinal_suffix_re=_alternation(raw.get("ordinal_suffixes", [])).replace(r"(?<!\w)", ""),
         anniversary_re=_alternation(raw.get("anniversary_suffixes", [])).replace(r"(?<!\w)", ""),
         ordinal_words={fold(k): v for k, v in raw.get("ordinal_words", {}).items()},
@@ -143,8 +145,8 @@ def grammar_for(language: str) -> Grammar:
     )
 
 
-_SPACES = re.compile(r"[ \u00a0\u202f]")
-_SUFFIX = re.compile(r"['’]\w+$")
+_SPACES = recache.compile(r"[ \u00a0\u202f]")
+_SUFFIX = recache.compile(r"['’]\w+$")
 
 
 def _lookup_in(grammar: Grammar, table: str, found: str) -> Any:
@@ -195,7 +197,7 @@ class _Scanner:
         built and compiled once per grammar."""
         patterns = self.g.regexes.get(form)
         if patterns is None:
-            patterns = self.g.regexes[form] = tuple((re.compile(p, re.IGNORECASE), how) for p, how in build(self.g))
+            patterns = self.g.regexes[form] = tuple((recache.compile(p, re.IGNORECASE), how) for p, how in build(self.g))
         for pattern, how in patterns:
             if isinstance(how, str):  # the name of a table whose entries open every match
                 gate = _gate(self.g, how)
@@ -357,14 +359,14 @@ class _Gate:
     rule as the patterns, and only ever let through more text than the pattern matches in."""
 
     def __init__(self, exact: set[str], prefix: set[str], chars: set[str]) -> None:
-        whole = re.compile("(?:" + "|".join(sorted(map(re.escape, exact))) + ")", re.IGNORECASE) if exact else None
-        start = re.compile("(?:" + "|".join(sorted(map(re.escape, prefix))) + ")", re.IGNORECASE) if prefix else None
+        whole = recache.compile("(?:" + "|".join(sorted(map(re.escape, exact))) + ")", re.IGNORECASE) if exact else None
+        start = recache.compile("(?:" + "|".join(sorted(map(re.escape, prefix))) + ")", re.IGNORECASE) if prefix else None
 
         def fits(run: str) -> bool:
             return bool((whole is not None and whole.fullmatch(run)) or (start is not None and start.match(run)))
 
         self.words = WordClass(lambda new: {w for w in new if any(fits(run) for run in _RUNS.findall(w))}) if exact or prefix else None
-        self.chars = re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]", re.IGNORECASE) if chars else None
+        self.chars = recache.compile("[" + "".join(sorted(map(re.escape, chars))) + "]", re.IGNORECASE) if chars else None
 
     def passes(self, text: str, start: int, end: int) -> bool:
         if self.words is not None and words_of(text, start, end).where(self.words, "texts"):

@@ -12,6 +12,7 @@ from itertools import accumulate
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from .. import recache
 from ..data import read as read_data
 from ..languages import SUPPORTED, get_language, stemmer_for
 from ..segment.tokens import WORD_RE, Token, tokenize
@@ -39,8 +40,8 @@ SENTENCE_END = 2  # [.!?…] or a line break: the word may open a sentence
 NAME_BREAK = 4  # one of ,()«»"“”: a capitalised name does not run across it
 COMMA = 8
 QUOTE = 16  # nothing but an opening quote mark
-_SENTENCE_END_RE = re.compile(r"[.!?…]|\n")
-_NAME_BREAK_RE = re.compile(r"[,()«»\"“”]")
+_SENTENCE_END_RE = recache.compile(r"[.!?…]|\n")
+_NAME_BREAK_RE = recache.compile(r"[,()«»\"“”]")
 _QUOTES = ('"', "«", "“", "„")
 
 
@@ -196,7 +197,7 @@ class _Document:
         return Words(self.texts[i:j], starts[i:j], ends[i:j], self.folded[i:j], breaks, gaps, self, i)
 
 
-_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", WORD_RE.flags)
+_WORD_SPLIT = recache.compile(f"({WORD_RE.pattern})", WORD_RE.flags)
 
 
 @lru_cache(maxsize=8)
@@ -463,11 +464,11 @@ def required_words(pattern: re.Pattern[str]) -> WordClass | None:
         if not runs:
             return None
         chunks.append(max(runs, key=len))
-    spells = re.compile("|".join(re.escape(c) for c in sorted(set(chunks))), pattern.flags & re.IGNORECASE)
+    spells = recache.compile("|".join(re.escape(c) for c in sorted(set(chunks))), pattern.flags & re.IGNORECASE)
     return WordClass(lambda new: {w for w in new if spells.search(w)})
 
 
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = recache.compile(r"\w+")
 
 
 def _required_literals(items: Any) -> set[str] | None:

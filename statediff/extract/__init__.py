@@ -7,6 +7,7 @@ import importlib
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..errors import InputError, MissingExtraError
 from .encoding import control_share, decode
 from .normalize import clean_extracted
@@ -31,12 +32,12 @@ _UNSUPPORTED_MAGIC = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
 )
-_HTML_START_RE = re.compile(
+_HTML_START_RE = recache.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h[1-6]|section|table)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_ANY_TAG_RE = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--)>")
-_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:]+)", re.IGNORECASE)
+_ANY_TAG_RE = recache.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--)>")
+_META_CHARSET_RE = recache.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 import math
-import re
 
+from .. import recache
 from ..errors import InputError
 
 _BOMS = (
@@ -26,8 +26,8 @@ _MIN_PLAUSIBILITY = 0.5
 # Letters of cp1252 that Western European languages hardly use but that stand where cp1254
 # has Turkish ı ş ğ İ Ş Ğ: a word holding one is more likely Turkish read with the wrong page.
 _SUSPECT_LATIN = frozenset("ýþðÝÞÐ")
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+")
+_WORD_RE = recache.compile(r"[^\W\d_]+")
+_CONTROL_RE = recache.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+")
 # Relative frequency (%) of Russian letters; letters of other Cyrillic languages get a middling weight.
 _RU_FREQ = dict(zip(
     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",

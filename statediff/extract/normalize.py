@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
+from .. import recache
 
 # Spaces that look like a space: made plain spaces.
-_SPACE_LIKE_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_LIKE_RE = recache.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Characters with no width: dropped (a soft hyphen only shows where a line breaks).
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_LINE_BREAK_RE = re.compile("\r\n?|[\f\v\x85\u2028\u2029]")
-_INNER_SPACES_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_INVISIBLE_RE = recache.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_LINE_BREAK_RE = recache.compile("\r\n?|[\f\v\x85\u2028\u2029]")
+_INNER_SPACES_RE = recache.compile(r"(?<=\S) {2,}(?=\S)")
+_BLANK_LINES_RE = recache.compile(r"\n{3,}")
 
 
 def clean_extracted(text: str) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import re
 
+from .. import recache
 from ..errors import NoCommitmentsError
 from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name
 from ..model import Commitment, Document, Segmentation, Skipped
@@ -13,7 +13,7 @@ from .clauses import split_clauses
 from .sentences import split_sentences
 from .tokens import fold, tokenize
 
-_LIST_MARKER_RE = re.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
+_LIST_MARKER_RE = recache.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
 

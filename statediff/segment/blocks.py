@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..languages import Language
 
 _TERMINAL = ".!?…;:\"»”'’)"
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Word-export artefacts and similar markup that is never text (tricky case 11).
-_ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
+_ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
 # Lines that mark the end of an article: everything after them on a scraped page is page furniture.
 _END_MARKERS = (
     "похожие материалы", "добавить комментарий", "оставить комментарий", "комментарии", "читайте также",
@@ -126,7 +127,7 @@ def _is_list_item(line: str) -> bool:
     return bool(_LIST_ITEM_RE.match(line.strip()))
 
 
-_LIST_ITEM_RE = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
+_LIST_ITEM_RE = recache.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 
 
 def _is_heading(line: str, language: Language) -> bool:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from razdel import sentenize
 
+from .. import recache
 from ..languages import Language
 
-_LAST_WORD_RE = re.compile(r"(\S+)\s*$")
-_INITIAL_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
-_ACRONYM_START_RE = re.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
+_LAST_WORD_RE = recache.compile(r"(\S+)\s*$")
+_INITIAL_RE = recache.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
+_ACRONYM_START_RE = recache.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
 # "…under the Treaty.President Biden also reaffirmed…": a sentence end whose space was lost in
 # copying. Three lower-case letters before the stop and a capitalised word of three or more
 # letters after it, so that "Day.Az", "U.S.", "e.g." and domain names stay whole.
-_GLUED_END_RE = re.compile(r"(?<=[a-zа-яёәғқңөұүһі]{3}[.!?])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,}\b)")
+_GLUED_END_RE = recache.compile(r"(?<=[a-zа-яёәғқңөұүһі]{3}[.!?])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,}\b)")
 
 
 def split_sentences(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:

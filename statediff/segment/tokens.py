@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .. import recache
+
 # Invisible characters that scraped and exported text leaves inside words: soft hyphen,
 # zero-width space/non-joiner/joiner, word joiner. They are part of the word, never a break.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # Letters and digits, keeping in-word hyphens, apostrophes and dots (U.S., Нур-Султан, 3-4).
-WORD_RE = re.compile(rf"\w+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)\w+)*", re.UNICODE)
+WORD_RE = recache.compile(rf"\w+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)\w+)*", re.UNICODE)
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 
 
