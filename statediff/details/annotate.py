@@ -23,7 +23,7 @@ UNCERTAIN_MARGIN = 0.05
 
 
 @quick_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class PledgeFacts:
     """What the extractors found in one commitment."""
 
