@@ -154,7 +154,21 @@ def gazetteer_mentions(text: str, language: str, start: int = 0, end: int | None
 @cache
 def _name_starts(language: str) -> WordClass:
     """The words (as written) a part of which may start a gazetteer name."""
-    return WordClass(lambda new: {w for w in new if any(sub[5] for sub in _subs_of(w, language))})
+    by_exact, by_stem, by_prefix = _rule_index(language)
+    prefixes = tuple(prefix for prefix, _ in by_prefix)
+    stem = cached_stemmer(language)
+
+    def may_start(word: str) -> bool:
+        # Whether some part of the word has a form whose first part is indexed under it, as
+        # _subs_of looks them up: most words have none, and need no full _subs_of.
+        for m in _SUBWORD.finditer(word):
+            text = m.group()
+            f = fold(text)
+            if text in by_exact or stem(f)[:STEM_KEY] in by_stem or (prefixes and f.startswith(prefixes)):
+                return True
+        return False
+
+    return WordClass(lambda new: {w for w in new if may_start(w) and any(sub[5] for sub in _subs_of(w, language))})
 
 
 @lru_cache(maxsize=32768)  # names and topics look at the same pledge; str hashes are cached, so keys are cheap

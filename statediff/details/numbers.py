@@ -338,7 +338,12 @@ def _ordinal_class(g: Grammar) -> WordClass:
     """The (folded) words that are ordinals."""
     word_class = g.classes.get("ordinal")
     if word_class is None:
-        word_class = g.classes["ordinal"] = WordClass(lambda new: {w for w in new if _ordinal_word(g, w) is not None})
+        heads = tuple(stem for stem, _ in g.ordinal_stems)  # a word that is none of these and opens with none is no ordinal
+
+        def ordinals(new: set[str]) -> set[str]:
+            return {w for w in new if (w in g.ordinal_words or (heads and w.startswith(heads))) and _ordinal_word(g, w) is not None}
+
+        word_class = g.classes["ordinal"] = WordClass(ordinals)
     return word_class
 
 
