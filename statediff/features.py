@@ -119,6 +119,15 @@ class Featurizer:
                 out.append(term)
         return out
 
+    def word_term(self, word: str) -> str | None:
+        """``terms(word)[0]`` (or None) of one token as WORD_RE finds it: the alias rules are tried
+        only when one may start at it, as ``terms`` does."""
+        lowered = _fold(word)
+        if word.replace(".", "") in self.first_words or self._stem(lowered) in self.first_words:
+            terms = self.terms(word)
+            return terms[0] if terms else None
+        return self._term(lowered)
+
     def content_words(self, text: str) -> list[str]:
         """Lower-cased words that are neither function words nor stock phrases."""
         return [w for w in map(_fold, WORD_RE.findall(text)) if self._term(w) is not None]

@@ -63,8 +63,10 @@ def _ignored(language: str) -> PatternSet[bool]:
 
 @lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2
+    """At least two upper-case letters."""
+    if sum(map(str.isupper, word)) < 2:  # C-speed first test: most words have at most one capital
+        return False
+    return sum(1 for ch in word if ch.isupper() and ch.isalpha()) >= 2
 
 
 @cache

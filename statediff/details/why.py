@@ -68,9 +68,9 @@ class _Lexicon:
         self.alias_starts = WordClass(lambda new: {w for w in new if self.surface_rules(w)})
 
     def learn(self, words: set[str]) -> None:
+        word_term = self.featurizer.word_term  # the words are tokens of the document
         for word in words.difference(self.term):
-            terms = self.featurizer.terms(word)
-            self.term[word] = terms[0] if terms else None
+            self.term[word] = word_term(word)
 
     def stem(self, word: str) -> str:
         """The stem Featurizer.terms compares with alias rules: of the word folded as it folds words."""
