@@ -13,11 +13,13 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # Letters and digits, keeping in-word hyphens, apostrophes and dots (U.S., Нур-Султан, 3-4).
 WORD_RE = recache.compile(rf"\w+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)\w+)*", re.UNICODE)
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+_has_invisible = recache.compile(f"[{_INVISIBLE}]").search  # translate() is slow: called only on the rare word that needs it
 
 
 def fold(word: str) -> str:
     """A word as cue lists and matching see it: lower case, invisible characters removed."""
-    return word.lower().translate(_DROP_INVISIBLE)
+    lowered = word.lower()
+    return lowered.translate(_DROP_INVISIBLE) if _has_invisible(lowered) else lowered
 
 
 class Token(NamedTuple):
