@@ -7,9 +7,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .features import featurizer_for
 from .model import Alignment, Candidate, Link, Segmentation
+from .segment.tokens import WORD_RE
+
+if TYPE_CHECKING:
+    from .sparse import SideMatrices
 
 DEFAULT_THRESHOLD = 0.25
 # Score of a pair = blend of three similarities, each in [0, 1] (weights measured on the seed
@@ -23,8 +28,7 @@ DEFAULT_THRESHOLD = 0.25
 OVERLAP_WEIGHT = 0.3
 IDF_POWER = 2.0
 SENTENCE_WEIGHT = 0.25
-CHAR_WEIGHT = 0.5
-CHAR_N = 5
+CHAR_WEIGHT = 0.5  # character n-grams of CHAR_N letters (statediff/features.py)
 # A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
 GROUP_FACTOR = 1.0
 # Candidate generation (see candidate_pairs): exhaustive below this many old × new pairs.
@@ -74,45 +78,55 @@ def align(
 
     ``workers`` processes score candidate pairs in parallel; ``exhaustive`` forces (True) or
     disables (False) scoring every pair that shares a term, instead of deciding by size."""
-    old_vec, new_vec = build_vectors(old, new)
-    scores = _score_candidates(old_vec, new_vec, progress, workers, exhaustive)
+    old_sets, new_sets = term_sets(old), term_sets(new)
+    pairs = len(old.commitments) * len(new.commitments)
+    if exhaustive is None:
+        exhaustive = pairs <= EXHAUSTIVE_MAX_PAIRS
+    if not exhaustive and pairs >= SPARSE_MIN_PAIRS and _sparse_available():
+        scores = _score_sets_sparse(old_sets, new_sets, progress)
+    else:
+        scores = _score_candidates(*_weighted(old_sets, new_sets), progress, workers, exhaustive)
     return _assign(scores, len(old.commitments), len(new.commitments), threshold)
 
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:
     """Matching vectors of both statements, weighted by IDF over the two together."""
-    old_terms, old_sentence_terms = _terms(old)
-    new_terms, new_sentence_terms = _terms(new)
-    old_chars, new_chars = _char_grams(old), _char_grams(new)
-    idf = _idf(old_terms + new_terms, old_sentence_terms + new_sentence_terms)
-    char_idf = _idf(old_chars + new_chars, [])
-    old_vec = Vectors.build(_vectors(old_terms, idf), _vectors(old_sentence_terms, idf), _vectors(old_chars, char_idf))
-    new_vec = Vectors.build(_vectors(new_terms, idf), _vectors(new_sentence_terms, idf), _vectors(new_chars, char_idf))
+    return _weighted(term_sets(old), term_sets(new))
+
+
+def _weighted(old_sets: TermSets, new_sets: TermSets) -> tuple[Vectors, Vectors]:
+    term_weight, gram_weight = weights(old_sets, new_sets)
+    old_vec = Vectors.build(_vectors(old_sets.clause, term_weight), _vectors(old_sets.sentence, term_weight), _vectors(old_sets.chars, gram_weight))
+    new_vec = Vectors.build(_vectors(new_sets.clause, term_weight), _vectors(new_sets.sentence, term_weight), _vectors(new_sets.chars, gram_weight))
     return old_vec, new_vec
 
 
-def _char_grams(seg: Segmentation) -> list[WeightedTerms]:
-    """Character n-grams of each pledge's content words: catch compounds and derivations
-    that stems keep apart ("counterterrorism"/"terrorism", "государства-основатели")."""
-    featurizer = featurizer_for(seg.language)
-    word_grams: dict[str, list[str]] = {}
-    out = []
-    for c in seg.commitments:
-        grams: WeightedTerms = {}
-        for word in featurizer.content_words(c.match_text):
-            cut = word_grams.get(word)
-            if cut is None:
-                padded = f" {word} "
-                cut = word_grams[word] = [padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1)]
-            grams.update(dict.fromkeys(cut, 1.0))
-        out.append(grams)
-    return out
+def weights(old_sets: TermSets, new_sets: TermSets) -> tuple[dict[str, float], dict[str, float]]:
+    """IDF² of every term (clauses and sentences) and of every character n-gram of both statements."""
+    idf = _idf(old_sets.clause + new_sets.clause, old_sets.sentence + new_sets.sentence)
+    char_idf = _idf(old_sets.chars + new_sets.chars, [])
+    return _powered(idf), _powered(char_idf)
 
 
-def _terms(seg: Segmentation) -> tuple[list[WeightedTerms], list[WeightedTerms]]:
+@dataclass(frozen=True)
+class TermSets:
+    """One statement's unweighted term sets (dicts of term → 1.0, in order of first appearance):
+    of each pledge's clause, of its parent sentence, and the character n-grams of its content words."""
+
+    clause: list[WeightedTerms]
+    sentence: list[WeightedTerms]
+    chars: list[WeightedTerms]
+
+
+def term_sets(seg: Segmentation) -> TermSets:
+    """The term sets of every pledge of ``seg`` (each pledge's words are read once)."""
     featurizer = featurizer_for(seg.language)
     text = seg.document.text
-    clause_terms = [dict.fromkeys(featurizer.terms(c.match_text), 1.0) for c in seg.commitments]
+    words = [WORD_RE.findall(c.match_text) for c in seg.commitments]
+    clause_terms = [dict.fromkeys(featurizer.terms_of_words(raw), 1.0) for raw in words]
+    # Character n-grams of each pledge's content words: catch compounds and derivations that
+    # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели").
+    chars = list(map(featurizer.char_grams, words))
     clauses_per_sentence = Counter((c.sentence_start, c.sentence_end) for c in seg.commitments)
     sentence_cache: dict[tuple[int, int], WeightedTerms] = {}
     sentence_terms = []
@@ -124,7 +138,7 @@ def _terms(seg: Segmentation) -> tuple[list[WeightedTerms], list[WeightedTerms]]
         if key not in sentence_cache:
             sentence_cache[key] = dict.fromkeys(featurizer.terms(text[c.sentence_start:c.sentence_end]), 1.0)
         sentence_terms.append(sentence_cache[key])
-    return clause_terms, sentence_terms
+    return TermSets(clause_terms, sentence_terms, chars)
 
 
 def _idf(units: list[WeightedTerms], extra: list[WeightedTerms]) -> dict[str, float]:
@@ -139,8 +153,11 @@ def _idf(units: list[WeightedTerms], extra: list[WeightedTerms]) -> dict[str, fl
     return {term: math.log(1 + n / count) for term, count in df.items()}
 
 
-def _vectors(term_sets: list[WeightedTerms], idf: dict[str, float]) -> list[WeightedTerms]:
-    weight = {term: value ** IDF_POWER for term, value in idf.items()}  # one power per term, not per use
+def _powered(idf: dict[str, float]) -> dict[str, float]:
+    return {term: value ** IDF_POWER for term, value in idf.items()}  # one power per term, not per use
+
+
+def _vectors(term_sets: list[WeightedTerms], weight: dict[str, float]) -> list[WeightedTerms]:
     return [dict(zip(terms, map(weight.__getitem__, terms), strict=True)) for terms in term_sets]
 
 
@@ -267,20 +284,45 @@ def _score_candidates_sparse(old: Vectors, new: Vectors, progress: Callable[[int
     """The indexed path with numpy/scipy: same candidates and scores, computed as matrices."""
     from . import sparse
 
-    old_m, new_m = sparse.matrices(old, new)
+    return _score_matrices(*sparse.matrices(old, new), progress)
+
+
+def _score_sets_sparse(old: TermSets, new: TermSets, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+    """_score_candidates_sparse of the term sets, weighted straight into the matrices."""
+    from . import sparse
+
+    return _score_matrices(*sparse.weighted_matrices(old, new, *weights(old, new)), progress)
+
+
+def _score_matrices(old_m: SideMatrices, new_m: SideMatrices, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+    from . import sparse
+
     pairs = sparse.candidate_pairs(old_m, new_m, RARE_TERMS_PER_ITEM, POSTING_CAP, CANDIDATES_PER_ITEM)
     values = sparse.score_pairs(old_m, new_m, pairs, (OVERLAP_WEIGHT, SENTENCE_WEIGHT, CHAR_WEIGHT), SCORE_CHUNK * 5, progress)
-    return dict(zip(pairs, values, strict=True))
+    return dict(zip(zip(pairs[0].tolist(), pairs[1].tolist(), strict=True), values, strict=True))
 
 
 def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float) -> Alignment:
     """Best-first one-to-one links, then star-shaped groups for merged or split pledges."""
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    best_new: dict[int, tuple[int, float]] = {}
-    best_old: dict[int, tuple[int, float]] = {}
+    # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
+    # then new index; for a fixed new pledge, by score, then old index).
+    old_top: dict[int, list[tuple[int, float]]] = {}
+    new_top: dict[int, list[tuple[int, float]]] = {}
+    kept = max(RANKED_K, 2)
     for (i, j), s in ranked:
-        best_new.setdefault(i, (j, s))
-        best_old.setdefault(j, (i, s))
+        top = old_top.get(i)
+        if top is None:
+            old_top[i] = [(j, s)]
+        elif len(top) < kept:
+            top.append((j, s))
+        top = new_top.get(j)
+        if top is None:
+            new_top[j] = [(i, s)]
+        elif len(top) < kept:
+            top.append((i, s))
+    best_new = {i: top[0] for i, top in old_top.items()}
+    best_old = {j: top[0] for j, top in new_top.items()}
     old_group: dict[int, int] = {}  # old index -> group id
     new_group: dict[int, int] = {}
     groups: list[tuple[list[int], list[int], list[float]]] = []
@@ -293,8 +335,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         groups.append(([i], [j], [s]))
     # Merges and splits: an unlinked pledge whose best partner is already linked joins that
     # partner's group if it is also among the partner's two best, keeping groups star-shaped.
-    _attach(0, n_old, best_new, old_group, new_group, _top_k(scores, by_new=True, k=2), groups, threshold)
-    _attach(1, n_new, best_old, new_group, old_group, _top_k(scores, by_new=False, k=2), groups, threshold)
+    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, threshold)
+    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, threshold)
     links = tuple(
         Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
         for olds, news, ss in groups
@@ -306,8 +348,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         nearest_old=nearest_old,
         nearest_new=nearest_new,
         candidates_scored=len(scores),
-        ranked_old=_ranked_candidates(ranked, by_new=False),
-        ranked_new=_ranked_candidates(ranked, by_new=True),
+        ranked_old=_ranked_candidates(old_top),
+        ranked_new=_ranked_candidates(new_top),
     )
 
 
@@ -335,26 +377,15 @@ def _attach(
             own_group[x] = g
 
 
-def _top_k(scores: dict[tuple[int, int], float], by_new: bool, k: int) -> dict[int, tuple[int, ...]]:
+def _top_indices(tops: dict[int, list[tuple[int, float]]], k: int) -> dict[int, tuple[int, ...]]:
     """For each pledge on one side, its k best partners on the other side."""
-    lists: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), s in scores.items():
-        if by_new:
-            lists[j].append((-s, i))
-        else:
-            lists[i].append((-s, j))
-    return {key: tuple(idx for _, idx in sorted(vals)[:k]) for key, vals in lists.items()}
+    return {key: tuple(index for index, _ in top[:k]) for key, top in tops.items()}
 
 
 RANKED_K = 3  # candidates kept per pledge: enough for a runner-up besides the partners it is linked to
 
 
-def _ranked_candidates(ranked: list[tuple[tuple[int, int], float]], by_new: bool) -> dict[int, tuple[Candidate, ...]]:
+def _ranked_candidates(tops: dict[int, list[tuple[int, float]]]) -> dict[int, tuple[Candidate, ...]]:
     """Each pledge's RANKED_K best partners on the other side, best first, linked or not
     (the details stage names the runner-up of an uncertain match from these)."""
-    out: dict[int, list[Candidate]] = defaultdict(list)
-    for (i, j), s in ranked:
-        key, partner = (j, i) if by_new else (i, j)
-        if len(out[key]) < RANKED_K:
-            out[key].append(Candidate(partner, s))
-    return {key: tuple(candidates) for key, candidates in out.items()}
+    return {key: tuple(Candidate(index, score) for index, score in top[:RANKED_K]) for key, top in tops.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from itertools import chain
 from typing import NamedTuple
 
 from . import recache
@@ -50,7 +51,22 @@ def alias_rules(language: str) -> tuple[AliasRule, ...]:
 # Stems are cut to this many letters: Snowball leaves Russian derivations apart
 # ("образован"/"образовательн", "культур"/"культурн"); measured best of 5, 6, 7 and none.
 STEM_LENGTH = 7
+# Character n-grams of content words (see align.py): their length.
+CHAR_N = 5
 _DIGIT_RE = recache.compile(r"\d")
+_ALIAS_START = object()  # in Featurizer._word_terms: an alias rule may start at this word
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A dict that fills a missing key from a function of it (look-ups stay at C speed)."""
+
+    def __init__(self, make: Callable[[str], object]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> object:
+        value = self[key] = self._make(key)
+        return value
 
 
 def _fold(word: str) -> str:
@@ -80,6 +96,12 @@ class Featurizer:
         self.stock_prefixes = tuple(w[:-1] for w in self.language.stock_words if w.endswith("*"))
         self._stem_cache: dict[str, str] = {}
         self._term_cache: dict[str, str | None] = {}
+        # word as written → its term (None for noise), or _ALIAS_START where an alias may start:
+        # large inputs repeat a few thousand distinct words hundreds of thousands of times.
+        self._word_terms: dict[str, object] = _Memo(self._word_term)
+        self._word_grams: dict[str, tuple[str, ...]] = _Memo(self._grams_of)
+        self._raw_stems: dict[str, str] = _Memo(lambda word: self._stem(_fold(word)))
+        self._rules_at: dict[str, tuple[AliasRule, ...]] = _Memo(self._alias_rules)
 
     def _stem(self, word: str) -> str:
         cached = self._stem_cache.get(word)
@@ -97,26 +119,43 @@ class Featurizer:
         self._term_cache[word] = term
         return term
 
+    def _word_term(self, word: str) -> object:
+        """The term of one word as written, or _ALIAS_START when an alias rule may start at it."""
+        if word.replace(".", "") in self.first_words or self._raw_stems[word] in self.first_words:
+            return _ALIAS_START
+        return self._term(_fold(word))
+
+    def _grams_of(self, word: str) -> tuple[str, ...]:
+        """Character n-grams of one word as written: none for a function word, stock word or number."""
+        lowered = _fold(word)
+        if self._term(lowered) is None:
+            return ()
+        padded = f" {lowered} "
+        return tuple(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
+
     def terms(self, text: str) -> list[str]:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
-        raw = WORD_RE.findall(text)
-        exact = [w.replace(".", "") for w in raw]
-        lowered = [_fold(w) for w in raw]
-        stems = [self._stem(w) for w in lowered]
-        starts = self.first_words
+        return self.terms_of_words(WORD_RE.findall(text))
+
+    def terms_of_words(self, raw: list[str]) -> list[str]:
+        """``terms`` of a text whose words (WORD_RE matches) are ``raw``."""
+        found = list(map(self._word_terms.__getitem__, raw))
+        if _ALIAS_START not in found:  # no alias can start here: each word's own term
+            return [term for term in found if term is not None]  # type: ignore[misc]
         out: list[str] = []
         i = 0
         while i < len(raw):
-            if exact[i] in starts or stems[i] in starts:
-                rule = self._alias_at(exact, stems, i)
+            term = found[i]
+            if term is _ALIAS_START:
+                rule = self._alias_at(raw, i)
                 if rule is not None:
                     out.append("=" + rule.key)
                     i += len(rule.words)
                     continue
-            term = self._term(lowered[i])
+                term = self._term(_fold(raw[i]))
             i += 1
             if term is not None:
-                out.append(term)
+                out.append(term)  # type: ignore[arg-type]
         return out
 
     def word_term(self, word: str) -> str | None:
@@ -132,6 +171,11 @@ class Featurizer:
         """Lower-cased words that are neither function words nor stock phrases."""
         return [w for w in map(_fold, WORD_RE.findall(text)) if self._term(w) is not None]
 
+    def char_grams(self, raw: list[str]) -> dict[str, float]:
+        """Character n-grams (CHAR_N letters, words padded with a space) of the content words of
+        a text whose words are ``raw``, in order of first appearance, each weighted 1."""
+        return dict.fromkeys(chain.from_iterable(map(self._word_grams.__getitem__, raw)), 1.0)
+
     def _is_noise(self, word: str, stem: str) -> bool:
         """Function words, stock phrases of diplomatic prose, numbers and single letters."""
         return (
@@ -143,13 +187,20 @@ class Featurizer:
             or _DIGIT_RE.search(word) is not None
         )
 
-    def _alias_at(self, exact: list[str], stems: list[str], i: int) -> AliasRule | None:
-        candidates = self.first_words.get(exact[i], []) + self.first_words.get(stems[i], [])
-        for rule in sorted(candidates, key=lambda r: len(r.words), reverse=True):
+    def _alias_at(self, raw: list[str], i: int) -> AliasRule | None:
+        """The longest alias rule matching the words ``raw[i:]``: acronyms as written, other
+        forms word by word after stemming."""
+        exact = raw[i].replace(".", "")
+        for rule in self._rules_at[raw[i]]:
             n = len(rule.words)
             if rule.exact:
-                if exact[i] == rule.words[0]:
+                if exact == rule.words[0]:
                     return rule
-            elif tuple(stems[i:i + n]) == rule.words:
+            elif tuple(map(self._raw_stems.__getitem__, raw[i:i + n])) == rule.words:
                 return rule
         return None
+
+    def _alias_rules(self, word: str) -> tuple[AliasRule, ...]:
+        """The alias rules that may start at a word as written, longest first."""
+        candidates = self.first_words.get(word.replace(".", ""), []) + self.first_words.get(self._raw_stems[word], [])
+        return tuple(sorted(candidates, key=lambda r: len(r.words), reverse=True))

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from .align import SCORE_DECIMALS
 
 if TYPE_CHECKING:
-    from .align import Vectors
+    from .align import TermSets, Vectors
 
 
 def available() -> bool:
@@ -41,25 +42,29 @@ class SideMatrices:
     chars_total: Any
 
 
-def _vocabulary(*vector_lists: list[dict[str, float]]) -> dict[str, int]:
-    # Ids in string order, so that ties between equal weights break as in the pure path.
-    terms = sorted({term for vectors in vector_lists for vec in vectors for term in vec})
-    return {term: index for index, term in enumerate(terms)}
+def vocabulary(*row_lists: list[dict[str, float]]) -> dict[str, int]:
+    """Ids of every term of the rows, in string order, so that ties between equal weights
+    break as in the pure path."""
+    terms: set[str] = set()
+    for rows in row_lists:
+        for row in rows:
+            terms.update(row)
+    return {term: index for index, term in enumerate(sorted(terms))}
 
 
-def _csr(vectors: list[dict[str, float]], vocabulary: dict[str, int]) -> Any:
+def csr(rows: list[dict[str, float]], vocabulary: dict[str, int], weights: Any | None = None) -> Any:
+    """The rows as a CSR matrix with sorted indices: each term's weight from ``weights`` (an
+    array by term id), or the row's own values when None."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
-    indices: list[int] = []
-    data: list[float] = []
-    for row, vec in enumerate(vectors):
-        indices.extend(vocabulary[t] for t in vec)
-        data.extend(vec.values())
-        indptr[row + 1] = len(indices)
-    matrix = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-                        shape=(len(vectors), len(vocabulary)))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), out=indptr[1:])
+    total = int(indptr[-1])
+    indices = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(rows)), dtype=np.int64, count=total)
+    own = weights is None
+    data = np.fromiter(chain.from_iterable(map(dict.values, rows)), dtype=np.float64, count=total) if own else weights[indices]
+    matrix = csr_matrix((data, indices, indptr), shape=(len(rows), len(vocabulary)))
     matrix.sort_indices()
     return matrix
 
@@ -68,75 +73,107 @@ def matrices(old: Vectors, new: Vectors) -> tuple[SideMatrices, SideMatrices]:
     """Both statements as sparse matrices (term and sentence vocabularies shared, chars apart)."""
     import numpy as np
 
-    terms = _vocabulary(old.clause, new.clause, old.sentence, new.sentence)
-    grams = _vocabulary(old.chars, new.chars)
+    terms = vocabulary(old.clause, new.clause, old.sentence, new.sentence)
+    grams = vocabulary(old.chars, new.chars)
 
     def side(v: Vectors) -> SideMatrices:
-        return SideMatrices(_csr(v.clause, terms), _csr(v.sentence, terms), _csr(v.chars, grams),
+        return SideMatrices(csr(v.clause, terms), csr(v.sentence, terms), csr(v.chars, grams),
                             np.array(v.clause_total), np.array(v.sentence_total), np.array(v.chars_total))
 
     return side(old), side(new)
 
 
-def _partners(queries: Any, others: Any, rare_terms: int, posting_cap: int, per_item: int) -> list[tuple[int, int]]:
-    """(query row, other row) pairs: each query's best partners by shared rare-term weight."""
+def weighted_matrices(
+    old: TermSets, new: TermSets, term_weight: dict[str, float], gram_weight: dict[str, float]
+) -> tuple[SideMatrices, SideMatrices]:
+    """``matrices`` of the vectors align.py would weight from these term sets with these weights
+    (whose keys are every term and every n-gram of both statements)."""
+    import numpy as np
+
+    terms = {term: index for index, term in enumerate(sorted(term_weight))}
+    grams = {gram: index for index, gram in enumerate(sorted(gram_weight))}
+    by_term = np.array(list(map(term_weight.__getitem__, terms)), dtype=np.float64)
+    by_gram = np.array(list(map(gram_weight.__getitem__, grams)), dtype=np.float64)
+
+    def totals(rows: list[dict[str, float]], weight: dict[str, float]) -> Any:
+        # Summed in each row's own order, as align.Vectors sums them: the same floats.
+        return np.array([sum(map(weight.__getitem__, row)) for row in rows], dtype=np.float64)
+
+    def side(sets: TermSets) -> SideMatrices:
+        return SideMatrices(csr(sets.clause, terms, by_term), csr(sets.sentence, terms, by_term), csr(sets.chars, grams, by_gram),
+                            totals(sets.clause, term_weight), totals(sets.sentence, term_weight), totals(sets.chars, gram_weight))
+
+    return side(old), side(new)
+
+
+def _partners(queries: Any, others: Any, rare_terms: int, posting_cap: int, per_item: int) -> tuple[Any, Any]:
+    """(query rows, other rows): each query's best partners by shared rare-term weight."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
     binary = others.copy()
     binary.data[:] = 1.0
-    df_other = np.asarray(binary.sum(axis=0)).ravel()
-    rows, cols, vals = [], [], []
-    indptr, indices, data = queries.indptr, queries.indices, queries.data
-    for row in range(queries.shape[0]):
-        idx = indices[indptr[row]:indptr[row + 1]]
-        w = data[indptr[row]:indptr[row + 1]]
-        keep = (df_other[idx] > 0) & (df_other[idx] <= posting_cap)
-        idx, w = idx[keep], w[keep]
-        if len(idx) > rare_terms:
-            order = np.lexsort((idx, w))[-rare_terms:]  # largest (weight, term) last, as heapq.nlargest
-            idx, w = idx[order], w[order]
-        rows.extend([row] * len(idx))
-        cols.extend(idx.tolist())
-        vals.extend(w.tolist())
-    selected = csr_matrix((vals, (rows, cols)), shape=queries.shape)
+    df_other = np.bincount(others.indices, minlength=others.shape[1])  # canonical rows: one entry per term
+    # Each query's rare_terms terms of largest (weight, term id) among those whose posting list
+    # on the other side is not empty and at most posting_cap long (as heapq.nlargest in align.py).
+    rows = np.repeat(np.arange(queries.shape[0], dtype=np.int64), np.diff(queries.indptr))
+    df = df_other[queries.indices]
+    keep = (df > 0) & (df <= posting_cap)
+    rows, idx, w = rows[keep], queries.indices[keep], queries.data[keep]
+    order = np.lexsort((idx, w, rows))
+    rows, idx, w = rows[order], idx[order], w[order]
+    ends = np.cumsum(np.bincount(rows, minlength=queries.shape[0]))
+    last = (ends[rows] - np.arange(len(rows))) <= rare_terms
+    selected = csr_matrix((w[last], (rows[last], idx[last])), shape=queries.shape)
     accumulated = (selected @ binary.T).tocsr()
     accumulated.data = np.round(accumulated.data, SCORE_DECIMALS)
-    pairs: list[tuple[int, int]] = []
-    for row in range(accumulated.shape[0]):
-        start, stop = accumulated.indptr[row], accumulated.indptr[row + 1]
-        if start == stop:
-            continue
-        partner = accumulated.indices[start:stop]
-        weight = accumulated.data[start:stop]
-        order = np.lexsort((partner, -weight))[:per_item]  # most weight first, lower index on ties
-        pairs.extend((row, int(p)) for p in partner[order])
-    return pairs
+    accumulated.sort_indices()
+    # Each query's per_item partners with most weight, the lower index first on ties: a stable
+    # sort by row, then weight descending, keeps the rows' ascending indices among equal weights.
+    rows = np.repeat(np.arange(accumulated.shape[0], dtype=np.int64), np.diff(accumulated.indptr))
+    # Weights rounded to SCORE_DECIMALS are whole numbers of 10**-SCORE_DECIMALS: as integers they
+    # order the same, and one int64 key (row, weight) sorts far faster than np.lexsort's three.
+    steps = np.rint(accumulated.data * 10.0**SCORE_DECIMALS).astype(np.int64)
+    top = int(steps.max(initial=0)) + 1
+    if accumulated.shape[0] * top < 2**62:
+        order = np.argsort(rows * top + (top - 1 - steps), kind="stable")
+    else:
+        order = np.lexsort((accumulated.indices, -accumulated.data, rows))
+    rows, partners = rows[order], accumulated.indices[order]
+    rank = np.arange(len(rows)) - accumulated.indptr[rows]
+    best = rank < per_item
+    return rows[best], partners[best].astype(np.int64)
 
 
-def candidate_pairs(old: SideMatrices, new: SideMatrices, rare_terms: int, posting_cap: int, per_item: int) -> list[tuple[int, int]]:
-    """The candidate pairs of the indexed path, sorted (see align.candidate_pairs)."""
-    pairs = set(_partners(old.clause, new.clause, rare_terms, posting_cap, per_item))
-    pairs.update((i, j) for j, i in _partners(new.clause, old.clause, rare_terms, posting_cap, per_item))
-    return sorted(pairs)
+def candidate_pairs(old: SideMatrices, new: SideMatrices, rare_terms: int, posting_cap: int, per_item: int) -> tuple[Any, Any]:
+    """The candidate pairs of the indexed path (see align.candidate_pairs) as two arrays of old
+    and new indices, sorted by old index, then new."""
+    import numpy as np
+
+    old_rows, new_partners = _partners(old.clause, new.clause, rare_terms, posting_cap, per_item)
+    new_rows, old_partners = _partners(new.clause, old.clause, rare_terms, posting_cap, per_item)
+    width = max(1, new.clause.shape[0])
+    keys = np.unique(np.concatenate([old_rows * width + new_partners, old_partners * width + new_rows]))
+    return keys // width, keys % width
 
 
 def score_pairs(
     old: SideMatrices,
     new: SideMatrices,
-    pairs: list[tuple[int, int]],
+    pairs: tuple[Any, Any],
     weights: tuple[float, float, float],
     chunk: int,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[float]:
-    """Similarity of each pair, as align.pair_score computes it. ``weights``: overlap, sentence, chars."""
+    """Similarity of each pair (``pairs``: arrays of old and new indices), as align.pair_score
+    computes it. ``weights``: overlap, sentence, chars."""
     import numpy as np
 
     overlap_weight, sentence_weight, char_weight = weights
     out: list[float] = []
-    for begin in range(0, len(pairs), chunk):
-        part = np.array(pairs[begin:begin + chunk], dtype=np.int64).reshape(-1, 2)
-        i, j = part[:, 0], part[:, 1]
+    count = len(pairs[0])
+    for begin in range(0, count, chunk):
+        i, j = pairs[0][begin:begin + chunk], pairs[1][begin:begin + chunk]
         clause = _blend(old.clause, new.clause, old.clause_total, new.clause_total, i, j, overlap_weight)
         sentence = _blend(old.sentence, new.sentence, old.sentence_total, new.sentence_total, i, j, overlap_weight)
         chars = _blend(old.chars, new.chars, old.chars_total, new.chars_total, i, j, 0.0)
@@ -144,7 +181,7 @@ def score_pairs(
         scores = (1 - char_weight) * terms + char_weight * chars
         out.extend(np.round(scores, SCORE_DECIMALS).tolist())
         if progress:
-            progress(min(begin + chunk, len(pairs)), len(pairs))
+            progress(min(begin + chunk, count), count)
     return out
 
 
