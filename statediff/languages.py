@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 
 from . import recache
 from .data import read as read_data
@@ -38,6 +39,8 @@ class CueSet:
     phrase_first_prefixes: tuple[str, ...] = ()
     # word → matches_word(word): the same words recur in every sentence of a statement.
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # word → whether a cue may start at it (a cue word, or the first word of a phrase).
+    _opens: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: list[str]) -> CueSet:
@@ -66,6 +69,14 @@ class CueSet:
         if known is None:
             known = self._seen[word] = word in self.words or word.startswith(self.prefixes)
         return known
+
+    def positions(self, words: list[str]) -> list[int]:
+        """Indices i of ``words`` where ``match_at(words, i)`` finds a cue."""
+        opens = self._opens
+        for word in set(words).difference(opens):
+            opens[word] = (word in self.phrase_first_words or bool(self.phrase_first_prefixes and word.startswith(self.phrase_first_prefixes))
+                           or self.matches_word(word))
+        return [i for i in compress(range(len(words)), map(opens.__getitem__, words)) if self.match_at(words, i)]
 
     def match_at(self, words: list[str], i: int) -> int:
         """Number of words of a cue starting at words[i] (0 when none)."""

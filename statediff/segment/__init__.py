@@ -9,9 +9,9 @@ from ..errors import NoCommitmentsError
 from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name
 from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import artefacts, classify_blocks, split_blocks
-from .clauses import split_clauses
+from .clauses import clause_spans
 from .sentences import split_sentences
-from .tokens import fold, tokenize
+from .tokens import folded, word_spans
 
 _LIST_MARKER_RE = recache.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
@@ -79,11 +79,11 @@ def _cut_sentence(
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
-    tokens = tokenize(text, s_start, s_end)
-    words = [fold(t.text) for t in tokens]
-    token_starts = [t.start for t in tokens]
-    cue_starts = [t.start for k, t in enumerate(tokens) if lang.commitment_cues.match_at(words, k)]
-    clauses = split_clauses(text, s_start, s_end, lang, tokens)
+    texts, token_starts, token_ends = word_spans(text, s_start, s_end)
+    words = folded(texts)
+    cues = lang.commitment_cues.positions(words)
+    cue_starts = [token_starts[k] for k in cues]
+    clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     for clause in clauses:
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:

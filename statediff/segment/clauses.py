@@ -31,38 +31,48 @@ def split_clauses(text: str, start: int, end: int, language: Language, tokens: l
     """Clauses of the sentence ``text[start:end]`` (``tokens``: its words, if already cut);
     the clauses tile the sentence without gaps."""
     tokens = tokenize(text, start, end) if tokens is None else tokens
-    if len(tokens) < 2 * MIN_CLAUSE_WORDS:
+    return clause_spans(text, start, end, language, [fold(t.text) for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+
+
+def clause_spans(
+    text: str, start: int, end: int, language: Language, words: list[str], starts: list[int], ends: list[int], cues: list[int] | None = None
+) -> list[Clause]:
+    """``split_clauses`` of a sentence whose words are already cut: ``words`` folded, with their
+    ``starts`` and ``ends``; ``cues``, when given, the indices where a commitment cue starts."""
+    if len(words) < 2 * MIN_CLAUSE_WORDS:
         return [Clause(start, end, False)]
-    words = [fold(t.text) for t in tokens]
+    cue_at = frozenset(language.commitment_cues.positions(words) if cues is None else cues)
+    coordinator_starts = language.coordinator_starts
     cuts: list[tuple[int, bool]] = []  # (token index where a clause starts, after ';')
     last_cut = 0
-    has_predicate = bool(language.commitment_cues.match_at(words, 0))
+    has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
     i = 1
-    while i < len(tokens):
-        gap = text[tokens[i - 1].end:tokens[i].start]
+    while i < len(words):
+        gap = text[ends[i - 1]:starts[i]]
         cut = None
         if ";" in gap:
-            cut = (i, True) if _predicate_before_semicolon(words, i, text, tokens, language) else None
+            cut = (i, True) if _predicate_before_semicolon(words, i, text, starts, ends, language) else None
         elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
             cut = _after_leading_participle(words, i, language)
             leading_participle = cut is None and not any(language.clause_predicates.match_at(words, k) for k in range(1, i + 1))
-        elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS:
+        elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts):
+            # (each rule needs a comma before the word or a coordinator at it)
             cut = (
                 _coordinated_predicate(words, i, language)
                 or _comma_predicate(words, i, gap, language)
                 or _coordinated_infinitive(words, i, gap, language)
             )
-        if cut is not None and len(tokens) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
+        if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
             cuts.append(cut)
             last_cut = cut[0]
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
             i = cut[0] + 1
             continue
-        if not has_predicate and language.commitment_cues.match_at(words, i):
+        if not has_predicate and i in cue_at:
             has_predicate = True
         i += 1
-    return _tile(start, end, tokens, cuts)
+    return _tile(start, end, starts, cuts)
 
 
 def _coordinated_predicate(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
@@ -83,11 +93,11 @@ def _after_coordinators(words: list[str], i: int, language: Language) -> list[in
     return [i + len(c) for c in language.coordinators if tuple(words[i:i + len(c)]) == c]
 
 
-def _predicate_before_semicolon(words: list[str], i: int, text: str, tokens: list[Token], language: Language) -> bool:
+def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: list[int], ends: list[int], language: Language) -> bool:
     """A ';' starts a new pledge only when the part after it has a predicate of its own;
     otherwise it separates the items of a noun list ("X; Y; and Z")."""
     for k in range(i, len(words)):
-        if k > i and ";" in text[tokens[k - 1].end:tokens[k].start]:
+        if k > i and ";" in text[ends[k - 1]:starts[k]]:
             return False
         if language.clause_predicates.match_at(words, k):
             return True
@@ -153,11 +163,11 @@ def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> 
     return None
 
 
-def _tile(start: int, end: int, tokens: list[Token], cuts: list[tuple[int, bool]]) -> list[Clause]:
+def _tile(start: int, end: int, starts: list[int], cuts: list[tuple[int, bool]]) -> list[Clause]:
     clauses: list[Clause] = []
     begin, after_semicolon = start, False
     for index, semicolon in cuts:
-        cut_at = tokens[index].start
+        cut_at = starts[index]
         clauses.append(Clause(begin, cut_at, after_semicolon))
         begin, after_semicolon = cut_at, semicolon
     clauses.append(Clause(begin, end, after_semicolon))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from .. import recache
@@ -39,3 +40,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+
+
+_WORD_SPLIT = recache.compile(f"({WORD_RE.pattern})", WORD_RE.flags)  # the text between words, each word, …
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
+    """``tokenize`` as three lists (words as written, start and end offsets) without a Token per
+    word: one C-level split of the slice, offsets summed from the pieces' lengths."""
+    end = len(text) if end is None else end
+    pieces = _WORD_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return pieces[1::2], offsets[1::2], offsets[2::2]
+
+
+class _Folds(dict[str, str]):
+    """``fold`` of every word seen, worked out once per distinct word (bounded)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 500_000:
+            self.clear()
+        out = self[word] = fold(word)
+        return out
+
+
+FOLDED = _Folds()
+
+
+def folded(words: list[str]) -> list[str]:
+    """``[fold(w) for w in words]``, memoised per word."""
+    return list(map(FOLDED.__getitem__, words))
