@@ -81,14 +81,17 @@ def one_size(size: int, workers: int, folder: str) -> dict:
     old_doc, new_doc = load(str(old_path)), load(str(new_path))
     stages["load"] = time.perf_counter() - started
     started = time.perf_counter()
-    old, new = _segment_both(old_doc, new_doc, "en", "en", workers)
+    # As statediff.pipeline.compare runs the stages: with workers, the segmenting processes read
+    # the details facts of their statement while this one aligns.
+    old, new, readers = _segment_both(old_doc, new_doc, "en", "en", workers)
     stages["segment"] = time.perf_counter() - started
     started = time.perf_counter()
     alignment = align(old, new, workers=workers)
     changes = classify(old, new, alignment)
     stages["align"] = time.perf_counter() - started
     started = time.perf_counter()
-    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, workers=workers)  # as statediff.pipeline.compare calls it
+    facts = readers.facts() if readers else None
+    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, workers=workers, facts=facts)
     stages["details"] = time.perf_counter() - started
     started = time.perf_counter()
     report = Report(old, new, annotation.changes, Settings(0.25, "en", 0.9), topics=annotation.topics, details=annotation.details)

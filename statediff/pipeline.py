@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .align import DEFAULT_THRESHOLD, align
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
@@ -13,22 +13,109 @@ from .load import DEFAULT_MAX_BYTES, load
 from .model import Document, Report, Segmentation, Settings
 from .segment import segment
 
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from .details.annotate import SideFacts
+
 # Below this many characters in the two inputs together, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 300_000
 
 
 def _segment_both(
     old_doc: Document, new_doc: Document, language_old: str | None, language_new: str | None, workers: int
-) -> tuple[Segmentation, Segmentation]:
+) -> tuple[Segmentation, Segmentation, _SideReaders | None]:
+    """Both segmentations; for large inputs and ``workers`` > 1, segmented in two forked
+    processes that then read the details stage's facts of their statement (``_SideReaders``)."""
     if workers < 2 or len(old_doc.text) + len(new_doc.text) < PARALLEL_MIN_CHARS:
-        return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n")
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+        return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n"), None
+    readers = _SideReaders(old_doc, new_doc, language_old, language_new)
+    try:
+        old, new = readers.segmentations()
+    except BaseException:
+        readers.close()
+        raise
+    return old, new, readers
 
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-        old_future = pool.submit(segment, old_doc, language_old, "o")
-        new_future = pool.submit(segment, new_doc, language_new, "n")
-        return old_future.result(), new_future.result()
+
+class _SideReaders:
+    """One forked process per statement, each segmenting its statement and sending the
+    segmentation back; the old statement's process is then sent the new segmentation and reads
+    the details facts of both statements (``details.annotate.side_facts``) while this process
+    aligns: two busy processes on two cores (a third, the new statement's reader, measured
+    slower: it competed with the alignment for the cores)."""
+
+    def __init__(self, old_doc: Document, new_doc: Document, language_old: str | None, language_new: str | None) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.pipes: list[Connection] = []
+        self.processes: list[Any] = []
+        for doc, language, prefix in ((old_doc, language_old, "o"), (new_doc, language_new, "n")):
+            here, there = context.Pipe()
+            process = context.Process(target=_read_side, args=(there, doc, language, prefix), daemon=True)
+            process.start()
+            there.close()
+            self.pipes.append(here)
+            self.processes.append(process)
+
+    def segmentations(self) -> tuple[Segmentation, Segmentation]:
+        old, new = (_received(pipe) for pipe in self.pipes)
+        self.pipes[0].send(new)
+        return old, new
+
+    def facts(self) -> tuple[SideFacts, SideFacts] | None:
+        """The two statements' facts, or None when the process could not make or send them (the
+        details stage then reads them itself, and meets any error there)."""
+        try:
+            return _received(self.pipes[0])  # type: ignore[no-any-return]
+        except Exception:
+            return None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop listening and end the processes (at once: whatever they still do is not needed)."""
+        for pipe in self.pipes:
+            pipe.close()
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _received(pipe: Connection) -> Any:
+    ok, value = pipe.recv()
+    if not ok:
+        raise value
+    return value
+
+
+def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: str) -> None:
+    """The body of a _SideReaders process: segment, send; the old side's then reads the facts."""
+    from .details.annotate import proper_names, side_facts
+
+    try:
+        try:
+            seg = segment(doc, language, id_prefix=prefix)
+        except Exception as error:
+            pipe.send((False, error))
+            return
+        pipe.send((True, seg))
+        if prefix != "o":
+            return
+        new = pipe.recv()
+        try:
+            proper = proper_names((seg.document.text, seg.language), (new.document.text, new.language))
+            facts = (side_facts(seg, proper), side_facts(new, proper))
+        except Exception as error:
+            pipe.send((False, error))
+            return
+        pipe.send((True, facts))
+    except (EOFError, OSError):  # the parent stopped listening
+        pass
+    finally:
+        pipe.close()
 
 
 def compare(
@@ -57,14 +144,19 @@ def compare(
     new_doc = load(new_path, max_bytes, stdin)
     clock["load"] = time.perf_counter() - started
     started = time.perf_counter()
-    old, new = _segment_both(old_doc, new_doc, language_old, language_new, workers)
+    old, new, readers = _segment_both(old_doc, new_doc, language_old, language_new, workers)
     clock["segment"] = time.perf_counter() - started
-    started = time.perf_counter()
-    alignment = align(old, new, threshold, progress, workers=workers, exhaustive=exhaustive)
-    changes = classify(old, new, alignment, persist_threshold)
-    clock["align"] = time.perf_counter() - started
-    started = time.perf_counter()
-    annotation = annotate(old, new, alignment, changes, threshold, workers=workers)
+    try:
+        started = time.perf_counter()
+        alignment = align(old, new, threshold, progress, workers=workers, exhaustive=exhaustive)
+        changes = classify(old, new, alignment, persist_threshold)
+        clock["align"] = time.perf_counter() - started
+        started = time.perf_counter()
+        facts = readers.facts() if readers else None
+    finally:
+        if readers:
+            readers.close()
+    annotation = annotate(old, new, alignment, changes, threshold, workers=workers, facts=facts)
     clock["details"] = time.perf_counter() - started
     notices = tuple(n for n in (old.language_notice, new.language_notice) if n)
     if old_doc.sha256 == new_doc.sha256:

@@ -52,16 +52,26 @@ class Annotation:
 
 
 def annotate(
-    old: Segmentation, new: Segmentation, alignment: Alignment, changes: tuple[Change, ...], threshold: float, workers: int = 1
+    old: Segmentation,
+    new: Segmentation,
+    alignment: Alignment,
+    changes: tuple[Change, ...],
+    threshold: float,
+    workers: int = 1,
+    facts: tuple[SideFacts, SideFacts] | None = None,
 ) -> Annotation:
     """Details for every change (``Change.details``) and the report-level topic table and findings.
 
-    ``workers`` is accepted for the pipeline's sake and not used: the stage runs in this process.
-    (Reading the new statement in a forked process meanwhile was measured slower on a 2-vCPU
-    machine: the fork, the pickled facts and two busy cores cost more than the half it saves.)"""
+    ``facts``: ``side_facts`` of the two statements when already read (the pipeline reads them in
+    its segmenting processes while this one aligns); otherwise they are read here. ``workers``
+    is accepted for the pipeline's sake and not used. (Reading the new statement in a process
+    forked by this stage was measured slower on a 2-vCPU machine: the fork, the pickled facts
+    and two busy cores cost more than the half it saves.)"""
     with _gc_paused():
-        proper = proper_stems(old.document.text, old.language) | proper_stems(new.document.text, new.language)
-        facts = {"old": _side_facts(old, proper), "new": _side_facts(new, proper)}
+        if facts is None:
+            proper = proper_names((old.document.text, old.language), (new.document.text, new.language))
+            facts = (_side_facts(old, proper), _side_facts(new, proper))
+        by_side = {"old": facts[0], "new": facts[1]}
         terms = TermIndex(old, new)
         index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
         segs = {"old": old, "new": new}
@@ -69,10 +79,10 @@ def annotate(
         for change in changes:
             old_idx = [index["old"][cid] for cid in change.old]
             new_idx = [index["new"][cid] for cid in change.new]
-            details = _details(change, old_idx, new_idx, facts, segs, alignment, terms, threshold)
+            details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, threshold)
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
-        return Annotation(result, _topic_table(result), _report_details(result, facts, index))
+        return Annotation(result, _topic_table(result), _report_details(result, by_side, index))
 
 
 def _with_details(change: Change, details: ChangeDetails) -> Change:
@@ -120,6 +130,19 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
     )
+
+
+def proper_names(*statements: tuple[str, str]) -> frozenset[str]:
+    """``proper_stems`` of every (text, language) statement together: the names a sentence-initial
+    capital is trusted for, on either side."""
+    return frozenset().union(*(proper_stems(text, language) for text, language in statements))
+
+
+def side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
+    """What the extractors find in each pledge of one statement and in its whole text (``proper``:
+    ``proper_names`` of both statements)."""
+    with _gc_paused():
+        return _side_facts(seg, proper)
 
 
 def _side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
