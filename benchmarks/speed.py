@@ -67,6 +67,7 @@ def one_size(size: int, workers: int, folder: str) -> dict:
     from statediff.align import DEFAULT_THRESHOLD, align
     from statediff.classify import classify
     from statediff.details import annotate
+    from statediff.details.why import TermIndex
     from statediff.load import load
     from statediff.model import Report, Settings
     from statediff.pipeline import _segment_both
@@ -90,8 +91,9 @@ def one_size(size: int, workers: int, folder: str) -> dict:
     changes = classify(old, new, alignment)
     stages["align"] = time.perf_counter() - started
     started = time.perf_counter()
+    terms = TermIndex(old, new) if readers else None
     facts = readers.facts() if readers else None
-    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, workers=workers, facts=facts)
+    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, workers=workers, facts=facts, terms=terms)
     stages["details"] = time.perf_counter() - started
     started = time.perf_counter()
     report = Report(old, new, annotation.changes, Settings(0.25, "en", 0.9), topics=annotation.topics, details=annotation.details)

@@ -6,9 +6,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import sparse
 from .align import DEFAULT_THRESHOLD, align
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
+from .details.why import TermIndex
 from .load import DEFAULT_MAX_BYTES, load
 from .model import Document, Report, Segmentation, Settings
 from .segment import segment
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 
 # Below this many characters in the two inputs together, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 300_000
+# From this many characters a side, align will most likely take the sparse-matrix path (about a
+# thousand pledges a side, a million pairs).
+SPARSE_LIKELY_CHARS = 150_000
 
 
 def _segment_both(
@@ -30,6 +35,8 @@ def _segment_both(
     if workers < 2 or len(old_doc.text) + len(new_doc.text) < PARALLEL_MIN_CHARS:
         return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n"), None
     readers = _SideReaders(old_doc, new_doc, language_old, language_new)
+    if min(len(old_doc.text), len(new_doc.text)) >= SPARSE_LIKELY_CHARS:
+        sparse.available()  # imports numpy/scipy (~0.3 s) while this process waits for the workers
     try:
         old, new = readers.segmentations()
     except BaseException:
@@ -152,11 +159,13 @@ def compare(
         changes = classify(old, new, alignment, persist_threshold)
         clock["align"] = time.perf_counter() - started
         started = time.perf_counter()
+        # The details stage's term index is made while the worker may still be reading facts.
+        terms = TermIndex(old, new) if readers else None
         facts = readers.facts() if readers else None
     finally:
         if readers:
             readers.close()
-    annotation = annotate(old, new, alignment, changes, threshold, workers=workers, facts=facts)
+    annotation = annotate(old, new, alignment, changes, threshold, workers=workers, facts=facts, terms=terms)
     clock["details"] = time.perf_counter() - started
     notices = tuple(n for n in (old.language_notice, new.language_notice) if n)
     if old_doc.sha256 == new_doc.sha256:

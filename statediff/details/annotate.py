@@ -59,11 +59,13 @@ def annotate(
     threshold: float,
     workers: int = 1,
     facts: tuple[SideFacts, SideFacts] | None = None,
+    terms: TermIndex | None = None,
 ) -> Annotation:
     """Details for every change (``Change.details``) and the report-level topic table and findings.
 
     ``facts``: ``side_facts`` of the two statements when already read (the pipeline reads them in
-    its segmenting processes while this one aligns); otherwise they are read here. ``workers``
+    its segmenting processes while this one aligns); otherwise they are read here. ``terms``: the
+    ``TermIndex(old, new)`` when already made (the pipeline makes it while it waits). ``workers``
     is accepted for the pipeline's sake and not used. (Reading the new statement in a process
     forked by this stage was measured slower on a 2-vCPU machine: the fork, the pickled facts
     and two busy cores cost more than the half it saves.)"""
@@ -72,7 +74,7 @@ def annotate(
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))
             facts = (_side_facts(old, proper), _side_facts(new, proper))
         by_side = {"old": facts[0], "new": facts[1]}
-        terms = TermIndex(old, new)
+        terms = TermIndex(old, new) if terms is None else terms
         index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
         segs = {"old": old, "new": new}
         annotated = []
