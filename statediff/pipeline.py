@@ -6,7 +6,6 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from . import sparse
 from .align import DEFAULT_THRESHOLD, align
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
@@ -36,6 +35,8 @@ def _segment_both(
         return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n"), None
     readers = _SideReaders(old_doc, new_doc, language_old, language_new)
     if min(len(old_doc.text), len(new_doc.text)) >= SPARSE_LIKELY_CHARS:
+        from . import sparse
+
         sparse.available()  # imports numpy/scipy (~0.3 s) while this process waits for the workers
     try:
         old, new = readers.segmentations()
