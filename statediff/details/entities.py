@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -14,6 +13,7 @@ from ..languages import stemmer_for
 from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, words_of
 from .types import Entity, EntityChanges
 
+_TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazetteer form
 _SUBWORD = recache.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
 _SENTENCE_END = recache.compile(r"[.!?…]|\n")
 NAME_PREFIX = "name:"
@@ -77,7 +77,7 @@ def term_rules(language: str) -> tuple[TermRule, ...]:
     for entry in gazetteer().values():
         for term in entry.terms:
             parts = []
-            for m in re.finditer(r"[^\W_]+\*?", term):
+            for m in _TERM_PART.finditer(term):
                 word = m.group()
                 if word.endswith("*"):
                     parts.append(("prefix", fold(word[:-1]), False))
