@@ -210,3 +210,15 @@ def test_every_option_is_in_help_with_a_help_text(run: Invoke, name: str, comman
         assert option.help and option.help.strip(), f"{name} {option.opts[0]} has no help text"
         for flag in (*option.opts, *option.secondary_opts):
             assert flag in result.stdout, f"{name} --help does not list {flag}"
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    done = subprocess.run(
+        [sys.executable, "-m", "statediff", str(seeds / "jspg7-2022-kz-tr.ru.txt"), str(seeds / "jspg8-2026-kz-tr.ru.txt"), "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == exit_codes.OK, done.stderr
+    assert json.loads(done.stdout)["summary"]["dropped"] > 0
