@@ -40,10 +40,17 @@ def _segment_both(
         sparse.available()  # imports numpy/scipy (~0.3 s) while this process waits for the workers
     try:
         old, new = readers.segmentations()
+    except _WorkerLost:  # killed (out of memory, a signal): do the work here instead
+        readers.close()
+        return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n"), None
     except BaseException:
         readers.close()
         raise
     return old, new, readers
+
+
+class _WorkerLost(Exception):
+    """A _SideReaders process ended without sending what it was asked for."""
 
 
 class _SideReaders:
@@ -68,15 +75,18 @@ class _SideReaders:
             self.processes.append(process)
 
     def segmentations(self) -> tuple[Segmentation, Segmentation]:
-        old, new = (_received(pipe) for pipe in self.pipes)
-        self.pipes[0].send(new)
+        old, new = (_received(pipe, process) for pipe, process in zip(self.pipes, self.processes, strict=True))
+        try:
+            self.pipes[0].send(new)
+        except OSError as error:
+            raise _WorkerLost from error
         return old, new
 
     def facts(self) -> tuple[SideFacts, SideFacts] | None:
         """The two statements' facts, or None when the process could not make or send them (the
         details stage then reads them itself, and meets any error there)."""
         try:
-            return _received(self.pipes[0])  # type: ignore[no-any-return]
+            return _received(self.pipes[0], self.processes[0])  # type: ignore[no-any-return]
         except Exception:
             return None
         finally:
@@ -92,8 +102,15 @@ class _SideReaders:
             process.join()
 
 
-def _received(pipe: Connection) -> Any:
-    ok, value = pipe.recv()
+def _received(pipe: Connection, process: Any) -> Any:
+    """What the process sends on the pipe, raising its error; _WorkerLost if it dies first."""
+    try:
+        while not pipe.poll(0.5):
+            if not process.is_alive() and not pipe.poll():
+                raise _WorkerLost(f"exit code {process.exitcode}")
+        ok, value = pipe.recv()
+    except (EOFError, OSError) as error:
+        raise _WorkerLost from error
     if not ok:
         raise value
     return value
@@ -156,7 +173,9 @@ def compare(
     clock["segment"] = time.perf_counter() - started
     try:
         started = time.perf_counter()
-        alignment = align(old, new, threshold, progress, workers=workers, exhaustive=exhaustive)
+        # While a reader process works on the details facts, it holds one of the ``workers``.
+        align_workers = max(1, workers - 1) if readers else workers
+        alignment = align(old, new, threshold, progress, workers=align_workers, exhaustive=exhaustive)
         changes = classify(old, new, alignment, persist_threshold)
         clock["align"] = time.perf_counter() - started
         started = time.perf_counter()

@@ -47,3 +47,56 @@ def test_facts_that_fail_in_the_worker_are_read_here(always_parallel: None, monk
 
     monkeypatch.setattr(annotate_module, "side_facts", broken)  # only the worker process calls it
     assert render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=2)) == expected
+
+
+def _count_readers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record each _SideReaders made, so a test can tell that the worker path really ran."""
+    made: list[int] = []
+    original = pipeline._SideReaders.__init__
+
+    def spy(self: pipeline._SideReaders, *args: object) -> None:
+        made.append(1)
+        original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline._SideReaders, "__init__", spy)
+    return made
+
+
+def test_large_inputs_take_the_worker_path_and_use_its_facts(always_parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _count_readers(monkeypatch)
+    received: list[object] = []
+    original_facts = pipeline._SideReaders.facts
+
+    def facts(self: pipeline._SideReaders) -> object:
+        value = original_facts(self)
+        received.append(value)
+        return value
+
+    monkeypatch.setattr(pipeline._SideReaders, "facts", facts)
+    compare(str(SEED_OLD), str(SEED_NEW), workers=2)
+    assert made == [1]
+    assert len(received) == 1 and received[0] is not None  # the worker's facts, not the in-process fallback
+
+
+def test_small_inputs_or_one_worker_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _count_readers(monkeypatch)
+    compare(str(SEED_OLD), str(SEED_NEW), workers=2)  # below PARALLEL_MIN_CHARS
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CHARS", 0)
+    compare(str(SEED_OLD), str(SEED_NEW), workers=1)
+    assert made == []
+
+
+def test_a_worker_killed_while_segmenting_is_replaced_by_this_process(always_parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    expected = render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=1))
+    real_segment = pipeline.segment
+
+    def dies_in_the_new_side_worker(doc: object, language: object, id_prefix: str = "c") -> object:
+        if id_prefix == "n" and os.getpid() != parent:
+            os._exit(9)  # as the out-of-memory killer would end it
+        return real_segment(doc, language, id_prefix=id_prefix)  # type: ignore[arg-type]
+
+    parent = os.getpid()
+    monkeypatch.setattr(pipeline, "segment", dies_in_the_new_side_worker)
+    assert render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=2)) == expected
