@@ -25,7 +25,8 @@ try:  # the engine's internals, as re._compiler uses them
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    ENGINE = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.maxunicode}"
+    RECORD_FORMAT = 1  # bump when _Record's layout changes
+    ENGINE = f"{RECORD_FORMAT}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.maxunicode}"
 except (ImportError, AttributeError):  # another implementation: plain re.compile
     _sre = None  # type: ignore[assignment]
     ENGINE = ""
@@ -106,8 +107,7 @@ def _compile_and_record(key: _Key) -> re.Pattern[Any]:
             indexgroup[index] = name
         record: _Record = (int(key[1] | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
         rebuilt = _build(key, record)
-        if (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (compiled.pattern, compiled.flags, compiled.groups,
-                                                                                  compiled.groupindex):
+        if rebuilt == compiled:  # Pattern equality compares the pattern, the flags and the compiled code
             if not _added:
                 atexit.register(_save)
             _added[key] = record

@@ -52,10 +52,22 @@ def test_unwritable_or_disabled_cache(tmp_path: Path, monkeypatch: pytest.Monkey
     blocker.write_text("not a folder")
     monkeypatch.setenv("STATEDIFF_CACHE_DIR", str(blocker / "cache"))
     assert _read_fresh("gazetteer.toml") == expected
-    monkeypatch.setenv("STATEDIFF_CACHE_DIR", "")
-    assert data.cache_dir() is None
-    assert _read_fresh("gazetteer.toml") == expected
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # where the cache would otherwise go
+    monkeypatch.chdir(tmp_path)
+    for setting in ("", "relative/cache"):  # off, and a relative folder (it would follow the working directory)
+        monkeypatch.setenv("STATEDIFF_CACHE_DIR", setting)
+        assert data.cache_dir() is None
+        assert _read_fresh("gazetteer.toml") == expected
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_relative_xdg_cache_home_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STATEDIFF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert data.cache_dir() == tmp_path / ".cache" / "statediff"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert data.cache_dir() == tmp_path / "xdg" / "statediff"
 
 
 def test_missing_file() -> None:

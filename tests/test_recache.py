@@ -55,6 +55,24 @@ def test_stored_patterns_behave_like_re_compile(fresh_store: Path, monkeypatch: 
     assert len(marshal.loads(store.read_bytes())[1]) == len(PATTERNS)
 
 
+@pytest.mark.skipif(not recache.ENGINE, reason="no _sre engine internals on this Python")
+def test_code_that_differs_from_re_compile_is_never_stored(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_code = recache._compiler._code
+
+    def off_by_one(parsed: object, flags: int) -> list[int]:
+        from re._constants import LITERAL  # type: ignore[attr-defined]
+
+        code = list(real_code(parsed, flags))
+        at = code.index(LITERAL)
+        code[at + 1] += 1  # one literal character changed: same pattern text, flags and groups
+        return code
+
+    monkeypatch.setattr(recache._compiler, "_code", off_by_one)
+    pattern, flags = PATTERNS[1]
+    _same(recache.compile(pattern, flags), re.compile(pattern, flags))  # the pattern used is re.compile's
+    assert recache._added == {}
+
+
 def test_corrupt_or_foreign_store_is_ignored(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pattern, flags = PATTERNS[0]
     path = recache._store_path()
@@ -71,8 +89,12 @@ def test_corrupt_or_foreign_store_is_ignored(fresh_store: Path, monkeypatch: pyt
         _same(recache.compile(pattern, flags), re.compile(pattern, flags))
 
 
-def test_disabled_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STATEDIFF_CACHE_DIR", "")
+@pytest.mark.parametrize("setting", ["", "relative/cache"])
+def test_disabled_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    # Where the cache would otherwise go (the XDG folder, the working directory) is tmp_path.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STATEDIFF_CACHE_DIR", setting)
     monkeypatch.setattr(recache, "_memo", {})
     monkeypatch.setattr(recache, "_store", None)
     monkeypatch.setattr(recache, "_added", {})

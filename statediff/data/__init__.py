@@ -3,7 +3,7 @@
 Parsing the dozen data files a comparison reads costs ~25 ms with tomllib on every run; the
 parsed values are kept in a marshal file per data file, keyed by a hash of its bytes, so a
 changed data file is parsed again and a stale cache is never read. The cache lives in
-``$STATEDIFF_CACHE_DIR`` if set (an empty value turns it off), else ``$XDG_CACHE_HOME/statediff``
+``$STATEDIFF_CACHE_DIR`` if set to an absolute path (an empty or relative value turns it off), else ``$XDG_CACHE_HOME/statediff``
 or ``~/.cache/statediff``; when it cannot be read or written the files are simply parsed.
 """
 
@@ -28,9 +28,12 @@ def cache_dir() -> Path | None:
     """Where parsed data files are cached, or None when caching is off."""
     configured = os.environ.get("STATEDIFF_CACHE_DIR")
     if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "statediff"
+        # A relative folder would follow the working directory into whatever repository statediff runs in.
+        return Path(configured) if configured and os.path.isabs(configured) else None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification: relative paths are invalid and ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "statediff" if os.path.isabs(base) else None
 
 
 @cache
