@@ -160,10 +160,17 @@ def _build(code: str, raw: dict) -> Language:
     )
 
 
+# The lists of every language the neutral rules accept: cues and predicates of all kinds, not
+# stopwords or stock words (a word that is noise in one language is content in another).
+NEUTRAL_MERGED_KEYS = (
+    "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
+    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
+)
+
+
 def _neutral() -> Language:
     # Unknown language: accept the cues of every supported language, stem nothing.
-    merged: dict[str, list[str]] = {"commitment_cues": [], "clause_predicates": [], "participle_predicates": [],
-                                    "coordinators": [], "boilerplate_phrases": [], "abbreviations": []}
+    merged: dict[str, list[str]] = {key: [] for key in NEUTRAL_MERGED_KEYS}
     for code in SUPPORTED:
         raw = read_language_file(code)
         for key in merged:
