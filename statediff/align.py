@@ -233,6 +233,13 @@ def pair_score(old: Vectors, new: Vectors, i: int, j: int) -> float:
 _SHARED: tuple[Vectors, Vectors] | None = None
 
 
+def _ignore_interrupts() -> None:
+    """In a scoring worker: Ctrl-C is the main process's to handle (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _score_chunk(pairs: list[tuple[int, int]]) -> list[float]:
     assert _SHARED is not None
     old, new = _SHARED
@@ -259,7 +266,7 @@ def _score_candidates(
         _SHARED = (old, new)
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
                 for done, result in enumerate(pool.map(_score_chunk, chunks), 1):
                     results.append(result)
                     if progress:

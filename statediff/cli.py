@@ -501,9 +501,9 @@ def _main() -> None:
         cli(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("statediff: aborted", err=True)
-        sys.exit(exit_codes.ERROR)
+    except click.exceptions.Abort:  # click's form of KeyboardInterrupt (statediff asks no questions)
+        click.echo("statediff: interrupted", err=True)
+        sys.exit(exit_codes.INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exit_codes.ERROR)
@@ -511,7 +511,8 @@ def _main() -> None:
         click.echo(f"statediff: error: {exc}", err=True)
         sys.exit(exit_codes.ERROR)
     except KeyboardInterrupt:
-        sys.exit(130)
+        click.echo("statediff: interrupted", err=True)
+        sys.exit(exit_codes.INTERRUPTED)
     except BrokenPipeError:
         sys.exit(exit_codes.OK)
     except Exception as exc:  # never a traceback for the user; the message says what to report

@@ -118,7 +118,11 @@ def _received(pipe: Connection, process: Any) -> Any:
 
 def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: str) -> None:
     """The body of a _SideReaders process: segment, send; the old side's then reads the facts."""
+    import signal
+
     from .details.annotate import proper_names, side_facts
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it ends this one
 
     try:
         try:

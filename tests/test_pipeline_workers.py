@@ -100,3 +100,26 @@ def test_a_worker_killed_while_segmenting_is_replaced_by_this_process(always_par
     parent = os.getpid()
     monkeypatch.setattr(pipeline, "segment", dies_in_the_new_side_worker)
     assert render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=2)) == expected
+
+
+def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import make_pair
+
+    pair = make_pair(2500)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(pair.old_text, encoding="utf-8")
+    new.write_text(pair.new_text, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "statediff", str(old), str(new), "--workers", "2", "--format", "json"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(1.0)  # inside segmenting or aligning, with the worker processes running
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the whole process group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.strip() == "statediff: interrupted"  # one line: no traceback from this process or its workers
