@@ -112,7 +112,7 @@ def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import make_pair
 
-    pair = make_pair(2500)
+    pair = make_pair(5000)  # a run of several seconds: the interrupt lands while it works
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(pair.old_text, encoding="utf-8")
     new.write_text(pair.new_text, encoding="utf-8")
