@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .align import DEFAULT_THRESHOLD, align
@@ -49,6 +50,22 @@ def _segment_both(
     return old, new, readers
 
 
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process while forking (in the main thread; elsewhere it cannot be set)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _WorkerLost(Exception):
     """A _SideReaders process ended without sending what it was asked for."""
 
@@ -66,13 +83,14 @@ class _SideReaders:
         context = multiprocessing.get_context("fork")
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
-        for doc, language, prefix in ((old_doc, language_old, "o"), (new_doc, language_new, "n")):
-            here, there = context.Pipe()
-            process = context.Process(target=_read_side, args=(there, doc, language, prefix), daemon=True)
-            process.start()
-            there.close()
-            self.pipes.append(here)
-            self.processes.append(process)
+        with _interrupts_ignored():  # the workers are born ignoring Ctrl-C: no moment in which it reaches them
+            for doc, language, prefix in ((old_doc, language_old, "o"), (new_doc, language_new, "n")):
+                here, there = context.Pipe()
+                process = context.Process(target=_read_side, args=(there, doc, language, prefix), daemon=True)
+                process.start()
+                there.close()
+                self.pipes.append(here)
+                self.processes.append(process)
 
     def segmentations(self) -> tuple[Segmentation, Segmentation]:
         old, new = (_received(pipe, process) for pipe, process in zip(self.pipes, self.processes, strict=True))
@@ -118,11 +136,7 @@ def _received(pipe: Connection, process: Any) -> Any:
 
 def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: str) -> None:
     """The body of a _SideReaders process: segment, send; the old side's then reads the facts."""
-    import signal
-
     from .details.annotate import proper_names, side_facts
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it ends this one
 
     try:
         try:

@@ -102,6 +102,7 @@ def test_a_worker_killed_while_segmenting_is_replaced_by_this_process(always_par
     assert render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=2)) == expected
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc (Linux)")
 def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path) -> None:
     import os
     import signal
@@ -118,7 +119,11 @@ def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path)
     new.write_text(pair.new_text, encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "statediff", str(old), str(new), "--workers", "2", "--format", "json"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(1.0)  # inside segmenting or aligning, with the worker processes running
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    while not children.read_text().strip():  # wait until the worker processes run (imports can be slow)
+        assert process.poll() is None and time.monotonic() < deadline, "the run ended before its workers started"
+        time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the whole process group
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
