@@ -51,19 +51,16 @@ def _segment_both(
 
 
 @contextlib.contextmanager
-def _interrupts_ignored() -> Iterator[None]:
-    """SIGINT ignored in this process while forking (in the main thread; elsewhere it cannot be set)."""
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while forking: a Ctrl-C pressed meanwhile is delivered here
+    right after (not lost), and the children start with it blocked until they ignore it."""
     import signal
-    import threading
 
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _WorkerLost(Exception):
@@ -83,7 +80,7 @@ class _SideReaders:
         context = multiprocessing.get_context("fork")
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
-        with _interrupts_ignored():  # the workers are born ignoring Ctrl-C: no moment in which it reaches them
+        with _interrupts_held():  # no moment in which a Ctrl-C reaches a worker before it ignores it
             for doc, language, prefix in ((old_doc, language_old, "o"), (new_doc, language_new, "n")):
                 here, there = context.Pipe()
                 process = context.Process(target=_read_side, args=(there, doc, language, prefix), daemon=True)
@@ -136,7 +133,12 @@ def _received(pipe: Connection, process: Any) -> Any:
 
 def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: str) -> None:
     """The body of a _SideReaders process: segment, send; the old side's then reads the facts."""
+    import signal
+
     from .details.annotate import proper_names, side_facts
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it ends this one
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by _interrupts_held at the fork
 
     try:
         try:
