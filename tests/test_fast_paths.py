@@ -104,3 +104,15 @@ def test_term_index_has_the_featurizer_terms(old_path: Path, new_path: Path) -> 
             every = list(index.terms[side][i])
             for term in every:
                 assert index._sides[side].surface([i], term) == surface_terms(featurizer, c.text).get(term, term), (c.id, term)
+
+
+def test_memos_start_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from statediff.details import patterns
+
+    monkeypatch.setattr(patterns, "MEMO_LIMIT", 3)
+    memo: dict[str, int] = {}
+    for n, word in enumerate(["a", "b", "c"]):
+        assert patterns.remember(memo, word, n) == n
+    assert memo == {"a": 0, "b": 1, "c": 2}
+    assert patterns.remember(memo, "d", 3) == 3
+    assert memo == {"d": 3}  # never more than MEMO_LIMIT entries

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from .. import recache
 from ..data import read as read_data
 from ..languages import stemmer_for
-from .patterns import MEMO_LIMIT, NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, words_of
+from .patterns import NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, remember, words_of
 from .types import Entity, EntityChanges
 
 _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazetteer form
@@ -128,9 +128,7 @@ def _subs_of(word: str, language: str) -> tuple[_Sub, ...]:
             rules.sort(key=lambda r: len(r.parts), reverse=True)
             found.append(sub[:5] + (tuple(r for r in rules if _fits(sub, r.parts[0])),))
         subs = tuple(found)
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        memo[word] = subs
+        remember(memo, word, subs)
     return subs
 
 
@@ -382,18 +380,14 @@ _WRITTEN: dict[str, str] = {}
 def _last(key: str) -> str | None:
     last = _LAST_WORDS.get(key, "")
     if last == "":
-        if len(_LAST_WORDS) >= MEMO_LIMIT:
-            _LAST_WORDS.clear()
-        last = _LAST_WORDS[key] = _last_word(key)
+        last = remember(_LAST_WORDS, key, _last_word(key))
     return last
 
 
 def _written(text: str) -> str:
     written = _WRITTEN.get(text)
     if written is None:
-        if len(_WRITTEN) >= MEMO_LIMIT:
-            _WRITTEN.clear()
-        written = _WRITTEN[text] = fold(" ".join(text.split()))
+        written = remember(_WRITTEN, text, fold(" ".join(text.split())))
     return written
 
 

@@ -45,13 +45,20 @@ _NAME_BREAK_RE = recache.compile(r"[,()«»\"“”]")
 _QUOTES = ('"', "«", "“", "„")
 
 
+def remember(memo: dict[Any, T], key: Any, value: T) -> T:
+    """Store ``value`` under ``key`` in a memo that starts afresh at MEMO_LIMIT entries (bounded
+    memory in long-lived processes); called on a miss only, so look-ups stay one ``dict.get``."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def folded(word: str) -> str:
     """``fold(word)``, memoised."""
     out = _FOLDED.get(word)
     if out is None:
-        if len(_FOLDED) >= MEMO_LIMIT:
-            _FOLDED.clear()
-        out = _FOLDED[word] = fold(word)
+        out = remember(_FOLDED, word, fold(word))
     return out
 
 
@@ -67,9 +74,7 @@ def gap_flags(gap: str) -> int:
             | (QUOTE if gap.strip() in _QUOTES else 0)
         )
         if len(gap) <= 16:  # long gaps (markup, tables) are rare and would only bloat the memo
-            if len(_GAP_FLAGS) >= MEMO_LIMIT:
-                _GAP_FLAGS.clear()
-            _GAP_FLAGS[gap] = out
+            remember(_GAP_FLAGS, gap, out)
     return out
 
 
@@ -329,9 +334,7 @@ class PatternSet(Generic[T]):
             for key in {word[:k] for k in range(1, PREFIX_KEY + 1)}:
                 found += [(order, pattern, payload) for prefix, order, pattern, payload in self._prefix.get(key, ()) if word.startswith(prefix)]
             cached = [(order, pattern, payload, len(pattern.parts) == 1, pattern.weight) for order, pattern, payload in found]
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[word] = cached
+            remember(self._memo, word, cached)
         return cached
 
     def starts(self, words: Words) -> list[int]:
@@ -351,9 +354,7 @@ class PatternSet(Generic[T]):
             return known
         candidates = self._candidates(word)
         if all(single for _, _, _, single, _ in candidates):  # the word alone decides
-            if len(self._payloads) >= MEMO_LIMIT:
-                self._payloads.clear()
-            known = self._payloads[word] = frozenset(payload for _, _, payload, _, _ in candidates)
+            known = remember(self._payloads, word, frozenset(payload for _, _, payload, _, _ in candidates))
             return known
         # The first word fits every candidate, so the match goes on from the second part.
         return {payload for _, pattern, payload, single, _ in candidates if single or pattern.rest(words, i) >= 0}
