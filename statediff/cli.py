@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
 from . import __version__, exit_codes
-from .errors import StatediffError, UsageError
+from .errors import NoCommitmentsError, StatediffError, UsageError
 
 if TYPE_CHECKING:
     from .accept import AcceptList
@@ -33,8 +34,24 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            if len(args) > 1 and not os.path.exists(args[0]) and not args[0].startswith("-"):
+                import difflib
+
+                close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.75)
+                if close:  # a mistyped subcommand, not a statement file
+                    raise click.UsageError(f"no command or file named '{args[0]}' (did you mean {close[0]}?)", ctx)
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Click's standalone mode (as CliRunner runs it), with usage errors on one line."""
+        if not standalone_mode:  # the console script (main) handles every exception itself
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            value = super().main(*args, standalone_mode=False, **kwargs)
+        except _CLICK_EXITS as exc:
+            sys.exit(_click_exit_code(exc))
+        sys.exit(value if isinstance(value, int) else exit_codes.OK)  # --help and --version return 0
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage("statediff", "OLD NEW [OPTIONS]\n       statediff COMMAND [ARGS]...")
@@ -46,15 +63,19 @@ def cli() -> None:
     """Compare two joint statements pledge by pledge.
 
     \b
-    statediff OLD NEW        which commitments persisted, were modified, are new, were dropped
-    statediff compare --help all options of the comparison
-    statediff latest DIR     compare the two newest statements in a folder (by the dates in their names)
-    statediff accept OLD NEW record the current changes as reviewed, for --accept-file
-    statediff hook FILE...   pre-commit: compare each changed statement with the previous one
-    statediff schema         print the JSON Schema of --format json
-    statediff eval GOLD.json score the comparison against hand alignments
+    statediff OLD NEW         which pledges persisted, were modified, are new,
+                              were dropped (statediff compare --help: options)
+    statediff latest DIR      compare the two newest statements in a folder
+    statediff hook FILE...    pre-commit: compare each changed statement with
+                              the previous one in its folder
+    statediff accept OLD NEW  record the current changes as reviewed
+    statediff segment FILE    show how a statement is cut into commitments
+    statediff extract FILE    print the text statediff reads from a file
+    statediff schema          print the JSON Schema of --format json
+    statediff eval GOLD.json  score the comparison against hand alignments
 
-    Exit codes: 0 ran (no --fail-on policy violated), 1 policy violated, 2 error."""
+    Exit codes: 0 ran (no --fail-on policy violated), 1 policy violated,
+    2 error, 130 interrupted."""
 
 
 def _threshold(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
@@ -106,7 +127,8 @@ _ALIGN_OPTIONS = (
                  help="Minimum alignment score (0-1) for two pledges to be linked. Default: 0.25; see ARCHITECTURE.md."),
     click.option("--persist-threshold", type=float, default=None, callback=_threshold,
                  help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified. Default: 0.9."),
-    click.option("--lang", default="auto", show_default=True, help="Language of both statements (ru, en, kk, tr, sv, fr, es, pt, de) or auto."),
+    click.option("--lang", default="auto", show_default=True,
+                 help="Language of both statements (ru, en, kk, tr, sv, fr, es, pt, de), xx for language-neutral rules, or auto."),
     click.option("--lang-old", default=None, help="Language of OLD only (overrides --lang)."),
     click.option("--lang-new", default=None, help="Language of NEW only (overrides --lang)."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
@@ -166,8 +188,11 @@ def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions)
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error."""
     accept_list = _read_accept_list(out.accept_file)
+    _check_output_path(out.output, (old, new))
     try:
-        report = _compare(old, new, align)
+        report = _compare(old, new, align, out.color)
+    except NoCommitmentsError as exc:
+        _fail(f"{exc}; statediff segment FILE lists why each span was skipped")
     except StatediffError as exc:
         _fail(str(exc))
     sys.exit(_emit(report, out, accept_list))
@@ -189,7 +214,8 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
     accept_list = _read_accept_list(out.accept_file)
     try:
         old, new = latest_pair(folder)
-        report = _compare(old, new, align)
+        _check_output_path(out.output, (old, new))
+        report = _compare(old, new, align, out.color)
     except StatediffError as exc:
         _fail(str(exc))
     sys.exit(_emit(report, out, accept_list))
@@ -204,12 +230,14 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
 
     The previous statement is found by the ordering of statediff latest. Files that are not
     statements or have no date in their name, and the oldest statement of a folder, are skipped
-    with a notice. Exits with the worst code of all comparisons (2 error, 1 --fail-on violated, 0)."""
+    with a notice. Exits with the worst code of all comparisons (2 error, 1 --fail-on violated, 0).
+    With --format json the reports are written as one JSON array (one element per comparison)."""
     from .latest import date_of, is_statement, previous_of
 
     accept_list = _read_accept_list(out.accept_file)
     code = exit_codes.OK
     compared = 0
+    json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
         if not is_statement(path) or date_of(path) is None:
             click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
@@ -219,13 +247,21 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             if previous is None:
                 click.echo(f"statediff: notice: {path}: no earlier statement in its folder, nothing to compare", err=True)
                 continue
-            report = _compare(previous, path, align)
+            _check_output_path(out.output, (previous, path))
+            report = _compare(previous, path, align, out.color)
         except StatediffError as exc:
             click.echo(f"statediff: error: {exc}", err=True)
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
             continue
-        code = max(code, _emit(report, out, accept_list, append=compared > 0))
+        code = max(code, _emit(report, out, accept_list, append=compared > 0, json_reports=json_reports))
         compared += 1
+    if json_reports is not None:
+        array = "[\n" + ",\n".join(text.rstrip("\n") for text in json_reports) + "\n]\n"
+        if out.output:
+            _write_output(out.output, array, append=False)
+        else:
+            with _stdout_written():
+                click.echo(array, nl=False)
     sys.exit(code)
 
 
@@ -264,39 +300,61 @@ def schema_command() -> None:
     sys.exit(exit_codes.OK)
 
 
-def _compare(old: str, new: str, align: AlignOptions) -> Report:
-    """Run the pipeline with the command-line options; raises StatediffError."""
+def _compare(old: str, new: str, align: AlignOptions, color: str = "auto") -> Report:
+    """Run the pipeline with the command-line options (``color``: the --color choice, for the
+    progress bar); raises StatediffError."""
     from .align import DEFAULT_THRESHOLD
     from .classify import DEFAULT_PERSIST_THRESHOLD
-    from .languages import NEUTRAL, SUPPORTED
     from .pipeline import compare
 
-    for name, value in (("--lang", align.lang), ("--lang-old", align.lang_old), ("--lang-new", align.lang_new)):
-        if value is not None and value != "auto" and value not in SUPPORTED and value != NEUTRAL:
-            raise UsageError(f"{name}: unknown language '{value}' (supported: {', '.join(SUPPORTED)}, or auto)")
+    lang, lang_old, lang_new = (_language_code(name, value) for name, value in
+                                (("--lang", align.lang), ("--lang-old", align.lang_old), ("--lang-new", align.lang_new)))
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be read from stdin (-)")
     return compare(
         old, new,
         threshold=DEFAULT_THRESHOLD if align.threshold is None else align.threshold,
         persist_threshold=DEFAULT_PERSIST_THRESHOLD if align.persist_threshold is None else align.persist_threshold,
-        language_old=align.lang_old or align.lang, language_new=align.lang_new or align.lang,
+        language_old=lang_old or lang, language_new=lang_new or lang,
         max_bytes=align.max_bytes,
         workers=align.workers,
-        progress=_progress_bar() if sys.stderr.isatty() else None,
+        progress=_progress_bar(color) if sys.stderr.isatty() else None,
     )
 
 
-def _progress_bar() -> Callable[[int, int], None]:
-    """A Rich progress bar on stderr, shown only once scoring reports progress (large inputs)."""
+def _language_code(option: str, value: str | None) -> str | None:
+    """The language code a --lang option names: case and a region suffix ignored (RU, ru-RU → ru);
+    None stays None. Raises UsageError for a language statediff has no rules for."""
+    from .languages import NEUTRAL, SUPPORTED
+
+    if value is None:
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    if code != "auto" and code not in SUPPORTED and code != NEUTRAL:
+        raise UsageError(f"{option}: unknown language '{value}' (supported: {', '.join(SUPPORTED)}; {NEUTRAL} for "
+                         f"language-neutral rules; or auto)")
+    return code
+
+
+# Fewer candidate pairs than this are scored in well under a second: a bar would only flash.
+PROGRESS_MIN_PAIRS = 100_000
+
+
+def _progress_bar(color: str) -> Callable[[int, int], None]:
+    """A Rich progress bar on stderr, shown only once scoring reports progress on many pairs;
+    ``color`` is the --color choice (never: no escape codes; auto: Rich's own terminal and
+    NO_COLOR checks)."""
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_PAIRS:
+            return
         if "bar" not in state:
             from rich.console import Console
             from rich.progress import Progress
 
-            state["bar"] = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True, color_system=None, no_color=True) if color == "never" else Console(stderr=True)
+            state["bar"] = Progress(console=console, transient=True)
             state["bar"].start()
             state["task"] = state["bar"].add_task("scoring pledge pairs", total=total)
         state["bar"].update(state["task"], completed=min(done, total))
@@ -317,8 +375,12 @@ def _read_accept_list(path: str | None) -> AcceptList | None:
         _fail(str(exc))
 
 
-def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *, append: bool = False) -> int:
-    """Mark accepted changes, print the report (and write --output), print notices; return the exit code."""
+def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *, append: bool = False,
+          json_reports: list[str] | None = None) -> int:
+    """Mark accepted changes, print the report (and write --output), print notices; return the exit code.
+
+    ``json_reports``: with --format json, the JSON report is added to this list instead of being
+    written (statediff hook writes all of them as one array)."""
     if accept_list is not None:
         from .accept import apply
 
@@ -332,19 +394,15 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
             _fail(str(exc))
     terminal_layout = "rich" if sys.stdout.isatty() else "plain"
-    use_color = _use_color(out.color)
-    if out.output:
-        text = _render(report, out.fmt or "plain", verdict, color=out.color == "always", show_all=out.show_all)
-        try:
-            with open(out.output, "a" if append else "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            _fail(f"--output {out.output}: cannot write ({exc.strerror or exc})")
-        _render_terminal(report, terminal_layout, use_color, out.show_all)
-    elif (out.fmt or terminal_layout) in ("rich", "plain"):
-        _render_terminal(report, out.fmt or terminal_layout, use_color, out.show_all)
-    else:
-        click.echo(_render(report, out.fmt or terminal_layout, verdict, color=False, show_all=out.show_all), nl=False)
+    if json_reports is not None and out.fmt == "json":
+        json_reports.append(_render(report, "json", verdict, color=False, show_all=out.show_all))
+    elif out.output:
+        _write_output(out.output, _render(report, out.fmt or "plain", verdict, color=out.color == "always", show_all=out.show_all), append)
+    with _stdout_written():
+        if out.output or (out.fmt or terminal_layout) in ("rich", "plain"):
+            _render_terminal(report, terminal_layout if out.output else out.fmt or terminal_layout, _use_color(out.color), out.show_all)
+        elif json_reports is None:
+            click.echo(_render(report, out.fmt or terminal_layout, verdict, color=False, show_all=out.show_all), nl=False)
     for notice in report.notices:
         click.echo(f"statediff: notice: {notice}", err=True)
     if verdict is not None and verdict.violated:
@@ -354,6 +412,43 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
                    f"({report.old.document.path} → {report.new.document.path})", err=True)
         return exit_codes.POLICY_VIOLATED
     return exit_codes.OK
+
+
+@contextlib.contextmanager
+def _stdout_written() -> Iterator[None]:
+    """Write the report to stdout and flush it. A reader that went away (``| head``) ends the
+    report, not the run: notices and the policy's exit code still follow. A failed write (a full
+    disk) is an error of its own, not a bug to report."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        _fail(f"cannot write the report to standard output ({exc.strerror or exc})")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush at exit finds no closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _write_output(path: str, text: str, append: bool) -> None:
+    try:
+        with open(path, "a" if append else "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        _fail(f"--output {path}: cannot write ({exc.strerror or exc})")
+
+
+def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
+    """Refuse an --output that is one of the input statements: writing it would destroy that input."""
+    if output is None or not os.path.exists(output):
+        return
+    for path in inputs:
+        if path != "-" and os.path.exists(path) and os.path.samefile(output, path):
+            _fail(f"--output {output}: is the input statement {path}; choose another file")
 
 
 def _render_terminal(report: Report, layout: str, color: bool, show_all: bool) -> None:
@@ -387,9 +482,9 @@ def _render(report: Report, fmt: str, verdict: Verdict | None, *, color: bool, s
 @cli.command("eval")
 @click.argument("gold", nargs=-1, required=True, metavar="GOLD.json...")
 @click.option("--root", default=".", show_default=True,
-              help="Folder the statement paths inside the gold files are relative to (../shared for the shared gold).")
+              help="Folder the statement paths inside the gold files are relative to (benchmarks/gold: the repository root).")
 @click.option("--format", "-f", "fmt", type=click.Choice(("rich", "json")), default="rich", show_default=True,
-              help="Rich tables, or json with the field names of shared/tools/score.py per gold file and under mean.")
+              help="Rich tables, or json with the figures of docs/gold-format.md (link_f1, …) per gold file and under mean.")
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help="Colour in the rich tables.")
 @click.option("--threshold", type=float, default=None, callback=_threshold,
               help="Minimum alignment score (0-1) passed to every comparison; default: that of compare.")
@@ -422,30 +517,31 @@ def eval_command(gold: tuple[str, ...], root: str, fmt: str, color: str, thresho
               help="Default: rich on a terminal, plain when piped; json lists every span with its offsets.")
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help="Colour in the rich table.")
 @click.option("--all", "full", is_flag=True, help="Show every span in full instead of a one-line preview.")
-@click.option("--lang", default="auto", show_default=True, help="Language of the statement (ru, en, kk, tr, sv, fr, es, pt, de) or auto.")
+@click.option("--lang", default="auto", show_default=True,
+              help="Language of the statement (ru, en, kk, tr, sv, fr, es, pt, de), xx for language-neutral rules, or auto.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 1024 * 1024, show_default=True,
               help="Refuse inputs larger than this many bytes, before reading them whole.")
 def segment_command(file: str, fmt: str | None, color: str, full: bool, lang: str, max_bytes: int) -> None:
     """Show how FILE is cut into commitments, and why every other span was skipped
     (heading, boilerplate, background, not a commitment, …): nothing is dropped silently."""
-    from .languages import NEUTRAL, SUPPORTED
     from .load import load
     from .render.segmentation import render_segmentation_json, render_segmentation_text
     from .segment import segment
 
-    if lang != "auto" and lang not in SUPPORTED and lang != NEUTRAL:
-        _fail(f"--lang: unknown language '{lang}' (supported: {', '.join(SUPPORTED)}, or auto)")
     try:
-        seg = segment(load(file, max_bytes), lang)
+        seg = segment(load(file, max_bytes), _language_code("--lang", lang), allow_empty=True)
     except StatediffError as exc:
         _fail(str(exc))
     fmt = fmt or ("rich" if sys.stdout.isatty() else "plain")
-    if fmt == "json":
-        click.echo(render_segmentation_json(seg), nl=False)
-    else:
-        render_segmentation_text(seg, sys.stdout, rich=fmt == "rich", color=_use_color(color), full=full)
+    with _stdout_written():
+        if fmt == "json":
+            click.echo(render_segmentation_json(seg), nl=False)
+        else:
+            render_segmentation_text(seg, sys.stdout, rich=fmt == "rich", color=_use_color(color), full=full)
     if seg.language_notice:
         click.echo(f"statediff: notice: {seg.language_notice}", err=True)
+    if not seg.commitments:
+        click.echo(f"statediff: notice: {file}: no commitments found; the listing says why each span was skipped", err=True)
     sys.exit(exit_codes.OK)
 
 
@@ -480,6 +576,25 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+_CLICK_EXITS = (click.exceptions.Exit, click.exceptions.Abort, click.ClickException)
+
+
+def _click_exit_code(exc: Exception) -> int:
+    """Print what click's own exceptions have to say, statediff's way; return the exit code."""
+    if isinstance(exc, click.exceptions.Exit):
+        return exc.exit_code
+    if isinstance(exc, click.exceptions.Abort):  # click's form of KeyboardInterrupt (statediff asks no questions)
+        click.echo("statediff: interrupted", err=True)
+        return exit_codes.INTERRUPTED
+    if isinstance(exc, click.UsageError):  # one line, like every other error (click's own form takes four)
+        command = exc.ctx.command_path if exc.ctx else "statediff"
+        click.echo(f"statediff: error: {exc.format_message()} (see {command} --help)", err=True)
+        return exit_codes.ERROR
+    assert isinstance(exc, click.ClickException)
+    exc.show()
+    return exit_codes.ERROR
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"statediff: error: {message}", err=True)
     sys.exit(exit_codes.ERROR)
@@ -499,21 +614,16 @@ def main() -> None:
 def _main() -> None:
     try:
         cli(standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:  # click's form of KeyboardInterrupt (statediff asks no questions)
-        click.echo("statediff: interrupted", err=True)
-        sys.exit(exit_codes.INTERRUPTED)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exit_codes.ERROR)
+    except _CLICK_EXITS as exc:
+        sys.exit(_click_exit_code(exc))
     except StatediffError as exc:
         click.echo(f"statediff: error: {exc}", err=True)
         sys.exit(exit_codes.ERROR)
     except KeyboardInterrupt:
         click.echo("statediff: interrupted", err=True)
         sys.exit(exit_codes.INTERRUPTED)
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away before the report was written (``| head``)
+        _silence_stdout()
         sys.exit(exit_codes.OK)
     except Exception as exc:  # never a traceback for the user; the message says what to report
         click.echo(f"statediff: internal error: {type(exc).__name__}: {exc} (please report this with the input files)", err=True)

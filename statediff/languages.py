@@ -209,15 +209,19 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return NEUTRAL
-    best, best_share = NEUTRAL, 0.0
+    best, best_share, best_distinct = NEUTRAL, 0.0, 0
     for code in SUPPORTED:
         script, profile = _profile(code)
         if script != "latin":
             continue
-        share = sum(1 for w in words if w in profile) / len(words)
+        found = [w for w in words if w in profile]
+        share = len(found) / len(words)
         if share > best_share:
-            best, best_share = code, share
-    return best if best_share >= 0.08 else NEUTRAL
+            best, best_share, best_distinct = code, share, len(set(found))
+    # Real statements match 0.2-0.4 of their words and a dozen distinct profile words. A short
+    # text in another language can pass the share on two shared articles ("le", "la" of an
+    # Italian text read as French), so a low share needs three distinct words.
+    return best if best_share >= 0.08 and (best_share >= 0.15 or best_distinct >= 3) else NEUTRAL
 
 
 @cache

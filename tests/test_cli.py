@@ -64,6 +64,10 @@ ERROR_CASES = [
     pytest.param(_args(SEED_OLD, SEED_NEW, "--threshold", "-0.1"), "--threshold", id="threshold-below-0"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--persist-threshold", "2"), "--persist-threshold", id="persist-threshold-out-of-range"),
     pytest.param(_args("-", "-"), "stdin", id="both-stdin"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--workers", "0"), "--workers", id="click-usage-error"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--no-such-option"), "--no-such-option", id="unknown-option"),
+    pytest.param(_args("compre", SEED_OLD, SEED_NEW), "did you mean compare?", id="mistyped-command"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--output", SEED_NEW), "is the input statement", id="output-is-an-input"),
 ]
 
 
@@ -102,7 +106,8 @@ def test_dash_reads_stdin(run: Invoke, stdin_side: str) -> None:
 
 @pytest.mark.parametrize(
     ("codec", "shown"),
-    [("cp1251", "cp1251"), ("utf-16", "utf-16-le (BOM)"), ("utf-8-sig", "utf-8 (BOM)")],
+    [("cp1251", "cp1251"), ("utf-16", "utf-16-le (BOM)"), ("utf-8-sig", "utf-8 (BOM)"),
+     ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")],  # without a BOM: Cyrillic has few NUL bytes
 )
 def test_other_encodings_decode_and_are_reported(run: Invoke, tmp_path: Path, codec: str, shown: str) -> None:
     path = tmp_path / f"old.{codec}.txt"
@@ -222,3 +227,56 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == exit_codes.OK, done.stderr
     assert json.loads(done.stdout)["summary"]["dropped"] > 0
+
+
+@pytest.mark.parametrize(("lang", "code"), [("RU", "ru"), ("ru-RU", "ru"), ("ru_KZ", "ru"), (" Ru ", "ru")])
+def test_language_codes_ignore_case_and_region(run: Invoke, lang: str, code: str) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--lang", lang, "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert json.loads(result.stdout)["old"]["language"] == code
+
+
+def test_chosen_neutral_rules_give_no_not_recognised_notice(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--lang", "xx")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert "not recognised" not in result.stderr
+
+
+def test_segment_lists_a_file_without_commitments(run: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text("The weather was nice and the food was good. We went home.\n", encoding="utf-8")
+    result = run("segment", str(path), "--format", "plain")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert "The weather was nice" in result.stdout
+    assert "no commitments found" in result.stderr
+    assert "statediff segment" in run(str(path), SEED_NEW).stderr  # compare points to it
+
+
+def _statediff(*args: str) -> list[str]:
+    return [sys.executable, "-m", "statediff", *args]
+
+
+@pytest.mark.parametrize(("extra", "code"), [((), exit_codes.OK), (("--fail-on", "new"), exit_codes.POLICY_VIOLATED)])
+@pytest.mark.parametrize("fmt", ["plain", "rich", "json"])
+def test_a_closed_pipe_keeps_the_exit_code(fmt: str, extra: tuple[str, ...], code: int) -> None:
+    """``statediff A B | head -1``: the reader going away is no error, and no policy verdict is lost."""
+    import subprocess
+
+    process = subprocess.Popen(_statediff(SEED_OLD, SEED_NEW, "--format", fmt, *extra), cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait() == code, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_an_error_not_a_bug() -> None:
+    import subprocess
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(_statediff(SEED_OLD, SEED_NEW), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == exit_codes.ERROR
+    assert done.stderr.splitlines() == ["statediff: error: cannot write the report to standard output (No space left on device)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -208,3 +209,16 @@ def test_pre_commit_hook_definition() -> None:
     assert not pattern.search("s/a.json")
     args = re.search(r"^  args: \[(.+)\]$", text, re.M)
     assert args and args.group(1).split(", ") == ["--fail-on", "dropped"]
+
+
+@pytest.mark.parametrize("files", [("c-2024.txt",), ("b-2022.txt", "c-2024.txt")], ids=["one-file", "two-files"])
+def test_hook_json_is_one_array_whatever_the_number_of_files(run: Invoke, tmp_path: Path, files: tuple[str, ...]) -> None:
+    folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD, "b-2022.txt": SEED_NEW, "c-2024.txt": SEED_OLD})
+    paths = [str(folder / name) for name in files]
+    result = run("hook", *paths, "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    reports = json.loads(result.stdout)
+    assert [r["new"]["path"] for r in reports] == paths
+    out = tmp_path / "reports.json"
+    assert run("hook", *paths, "--format", "json", "--output", str(out)).exit_code == exit_codes.OK
+    assert json.loads(out.read_text("utf-8")) == reports

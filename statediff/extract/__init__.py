@@ -117,4 +117,5 @@ def require(module: str, package: str, extra: str, what: str, name: str) -> None
     try:
         importlib.import_module(module)
     except ImportError:
-        raise MissingExtraError(f"{name}: reading {what} needs the optional package {package}: pip install 'statediff[{extra}]'") from None
+        raise MissingExtraError(f"{name}: reading {what} needs the optional package {package}: pip install 'statediff[{extra}]' "
+                                 f"(in a clone of statediff: pip install -e '.[{extra}]')") from None

@@ -68,21 +68,24 @@ def control_share(text: str) -> float:
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """utf-16-le or utf-16-be when the bytes read as UTF-16 text without a byte-order mark, else None.
+
+    In UTF-16 text the high byte of each character takes few values (0x00 for ASCII, 0x04 for
+    Cyrillic, 0x20 for dashes and quotes), so on one side of each byte pair a handful of values
+    make up nearly every byte, NUL among them (spaces, digits, line breaks)."""
     sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) / 2
-    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
-        encoding = "utf-16-le"
-    elif even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return encoding
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if not high:
+            continue
+        counts = sorted((high.count(value) for value in set(high)), reverse=True)
+        if high.count(0) >= 0.05 * len(high) and sum(counts[:4]) >= 0.95 * len(high):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if control_share(text) < 0.01:
+                return encoding
+    return None
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 
 from ..evaluate import Evaluation, GoldResult
+from .console import PipeConsole
 
 _FIGURE_COLUMNS = ("link P", "link R", "link F1", "status acc", "seg exact", "noise", "fragments")
 
@@ -74,7 +75,7 @@ def _result_panel(result: GoldResult, console: Console) -> None:
 
 def render_eval_rich(evaluation: Evaluation, stream: TextIO, color: bool) -> None:
     """One table of figures and one of wrong commitments per gold file, then a summary with the mean."""
-    console = Console(file=stream, color_system="auto" if color else None, force_terminal=color, highlight=False)
+    console = PipeConsole(file=stream, color_system="auto" if color else None, force_terminal=color, highlight=False)
     for result in evaluation.results:
         _result_panel(result, console)
         console.print()

@@ -49,11 +49,12 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
             role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
             stream.write(f"{row['line']:>5}  {role:<22} {shown(row['text'])}\n")
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False)
+    from .console import PipeConsole
+
+    console = PipeConsole(file=stream, force_terminal=color, no_color=not color, highlight=False)
     table = Table(title=title, show_lines=False, expand=True)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("role", no_wrap=True)

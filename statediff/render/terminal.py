@@ -14,6 +14,7 @@ from rich.text import Text
 from ..details.types import TopicCount
 from ..languages import language_name
 from ..model import Change, Commitment, Report, Segmentation, Status
+from .console import PipeConsole
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
 from .worddiff import word_diff
 
@@ -52,7 +53,7 @@ def render_terminal(
     ``notices=False`` leaves report.notices out, for callers that print them elsewhere (stderr)."""
     if fmt not in LAYOUTS:
         raise ValueError(f"unknown terminal layout {fmt!r} (expected one of {', '.join(LAYOUTS)})")
-    console = Console(
+    console = PipeConsole(
         file=stream,
         width=width or (PLAIN_WIDTH if fmt == "plain" else None),
         # Without colour Rich must emit no escape codes at all, even on a terminal.

@@ -18,20 +18,22 @@ _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
 
 
-def segment(document: Document, language: str | None = None, id_prefix: str = "c") -> Segmentation:
+def segment(document: Document, language: str | None = None, id_prefix: str = "c", *, allow_empty: bool = False) -> Segmentation:
     """Cut ``document`` into commitments; ``language`` None or 'auto' means detect it.
 
-    Commitment ids are ``id_prefix`` + a 1-based number (the report uses o1… and n1…)."""
+    Commitment ids are ``id_prefix`` + a 1-based number (the report uses o1… and n1…). A document
+    without commitments raises NoCommitmentsError, unless ``allow_empty`` (to show why)."""
     notice = None
-    code = language if language and language != "auto" else detect_language(document.text)
+    detected = not language or language == "auto"
+    code = detect_language(document.text) if detected else language
     if code not in SUPPORTED and code != NEUTRAL:
         notice = f"{document.path}: language '{code}' is not supported; using language-neutral rules"
         code = NEUTRAL
-    elif code == NEUTRAL:
+    elif code == NEUTRAL and detected:
         notice = f"{document.path}: language not recognised; using language-neutral rules"
     lang = get_language(code)
     commitments, skipped = _cut(document, lang, id_prefix)
-    if not commitments:
+    if not commitments and not allow_empty:
         raise NoCommitmentsError(f"{document.path}: no commitments found ({language_name(code)} text of {len(document.text)} characters)")
     return Segmentation(
         document=document,
