@@ -198,7 +198,7 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         if details.uncertain:
             text = f"score within {UNCERTAIN_MARGIN:.2f} of the threshold {report.settings.threshold:.2f}"
             if details.runner_up is not None:
-                text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}"
+                text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))
     elif details.nearest is not None:
         text = f"{_line(details.nearest)}, score {details.nearest.score:.2f} (threshold {report.settings.threshold:.2f})"
@@ -214,6 +214,18 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
 def _line(nearest: Nearest) -> str:
     side = "old" if nearest.id.startswith("o") else "new"
     return f"{side} line {nearest.line}"
+
+
+def _taken(runner_up: Nearest, change: Change, report: Report) -> str:
+    """Why a runner-up that scores higher was not chosen: it is linked in another change."""
+    if runner_up.score <= change.score:
+        return ""
+    for other in report.changes:
+        if other is not change and other.old and other.new and runner_up.id in (*other.old, *other.new):
+            partner = other.new if runner_up.id in other.old else other.old
+            lines = _lines_of(report)
+            return f" (linked to {' and '.join(f'{lines[p][0]} line {lines[p][1]}' for p in partner)})"
+    return ""
 
 
 def _lines_of(report: Report) -> dict[str, tuple[str, int]]:
