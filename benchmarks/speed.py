@@ -60,7 +60,15 @@ def floor_and_seed(runs: int) -> tuple[float, float]:
 
 
 def one_size(size: int, workers: int, folder: str) -> dict:
-    """Run one synthetic comparison stage by stage in this process; return its figures."""
+    """Run one synthetic comparison stage by stage in this process, with the garbage collector
+    paused as statediff's command line pauses it; return its figures."""
+    from statediff.gcpause import gc_paused
+
+    with gc_paused():
+        return _stages(size, workers, folder)
+
+
+def _stages(size: int, workers: int, folder: str) -> dict:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import make_pair
 

@@ -602,8 +602,11 @@ def _fail(message: str) -> NoReturn:
 
 def main() -> None:
     """Console-script entry point: unexpected failures become one line and exit code 2."""
+    from .gcpause import gc_paused
+
     try:
-        _main()
+        with gc_paused():  # rendering a large report is as cycle-free as the comparison (statediff/gcpause.py)
+            _main()
     finally:
         # The process ends here: the interpreter's final garbage collections would walk every object
         # of the comparison (~50 ms on the seed pair, a sixth of the run) only to free memory that the

@@ -11,6 +11,7 @@ from .align import DEFAULT_THRESHOLD, align
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
 from .details.why import TermIndex
+from .gcpause import gc_paused
 from .load import DEFAULT_MAX_BYTES, load
 from .model import Document, Report, Segmentation, Settings
 from .segment import segment
@@ -183,7 +184,25 @@ def compare(
     ``workers`` > 1 segments the two statements and scores candidate pairs in parallel
     processes when the input is large; the report is the same whatever ``workers`` is.
     ``timings``, when given, receives the seconds spent in each stage."""
-    clock = timings if timings is not None else {}
+    with gc_paused():
+        return _compare(old_path, new_path, threshold, persist_threshold, language_old, language_new, max_bytes, stdin,
+                        progress, workers, exhaustive, timings if timings is not None else {})
+
+
+def _compare(
+    old_path: str,
+    new_path: str,
+    threshold: float,
+    persist_threshold: float,
+    language_old: str | None,
+    language_new: str | None,
+    max_bytes: int,
+    stdin: BinaryIO | None,
+    progress: Callable[[int, int], None] | None,
+    workers: int,
+    exhaustive: bool | None,
+    clock: dict[str, float],
+) -> Report:
     started = time.perf_counter()
     old_doc = load(old_path, max_bytes, stdin)
     new_doc = load(new_path, max_bytes, stdin)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from ..gcpause import gc_paused
 from ..model import Alignment, Change, Commitment, Segmentation, Status
 from .entities import compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
 from .numbers import Counterparts, compare_numbers, extract_numbers, numbers_in
@@ -69,7 +67,7 @@ def annotate(
     is accepted for the pipeline's sake and not used. (Reading the new statement in a process
     forked by this stage was measured slower on a 2-vCPU machine: the fork, the pickled facts
     and two busy cores cost more than the half it saves.)"""
-    with _gc_paused():
+    with gc_paused():
         if facts is None:
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))
             facts = (_side_facts(old, proper), _side_facts(new, proper))
@@ -103,19 +101,6 @@ _PLAIN_CHANGE = (not hasattr(Change, "__post_init__") and hasattr(Change, "__dic
                  and all(f.init for f in fields(Change)))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The stage makes hundreds of thousands of small objects and no reference cycles: the cyclic
-    collector would only walk the whole heap (the segmentations, the alignment) again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> PledgeFacts:
     """main_predicate, extract_numbers, find_entities and topics_of of one commitment, sharing
     its words, attribution spans and gazetteer mentions."""
@@ -143,7 +128,7 @@ def proper_names(*statements: tuple[str, str]) -> frozenset[str]:
 def side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
     """What the extractors find in each pledge of one statement and in its whole text (``proper``:
     ``proper_names`` of both statements)."""
-    with _gc_paused():
+    with gc_paused():
         return _side_facts(seg, proper)
 
 
