@@ -239,6 +239,10 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     compared = 0
     json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
+        if not os.path.isfile(path):  # deleted in the commit, or mistyped
+            click.echo(f"statediff: error: {path}: no such file", err=True)
+            code = max(code, exit_codes.ERROR)
+            continue
         if not is_statement(path) or date_of(path) is None:
             click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
             continue
@@ -386,6 +390,8 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
 
         report = apply(report, accept_list)
     verdict = None  # without --fail-on nothing violates a policy, and no module needs to say so
+    if out.min_score is not None and not out.fail_on:
+        click.echo("statediff: notice: --min-score has no effect without --fail-on", err=True)
     if out.fail_on:
         from .policy import Policy, evaluate
 

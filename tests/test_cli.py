@@ -280,3 +280,9 @@ def test_a_full_disk_is_an_error_not_a_bug() -> None:
         done = subprocess.run(_statediff(SEED_OLD, SEED_NEW), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
     assert done.returncode == exit_codes.ERROR
     assert done.stderr.splitlines() == ["statediff: error: cannot write the report to standard output (No space left on device)"]
+
+
+def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--min-score", "0.5")
+    assert result.exit_code == exit_codes.OK
+    assert "--min-score has no effect without --fail-on" in result.stderr

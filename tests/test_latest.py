@@ -222,3 +222,9 @@ def test_hook_json_is_one_array_whatever_the_number_of_files(run: Invoke, tmp_pa
     out = tmp_path / "reports.json"
     assert run("hook", *paths, "--format", "json", "--output", str(out)).exit_code == exit_codes.OK
     assert json.loads(out.read_text("utf-8")) == reports
+
+
+def test_hook_names_a_missing_file(run: Invoke, tmp_path: Path) -> None:
+    result = run("hook", str(tmp_path / "gone-2024.txt"))
+    assert result.exit_code == exit_codes.ERROR
+    assert result.stderr == f"statediff: error: {tmp_path / 'gone-2024.txt'}: no such file\n"

@@ -9,6 +9,8 @@ from ..languages import language_name
 from ..model import Segmentation
 
 _PREVIEW = 110  # characters of a span shown in the table layouts
+_PLAIN_WIDTH = 80
+_PLAIN_INDENT = 30  # "line" (5), two spaces, role (22), a space
 
 
 def spans_in_order(seg: Segmentation) -> list[dict[str, Any]]:
@@ -33,6 +35,17 @@ def render_segmentation_json(seg: Segmentation) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _plain_lines(text: str, full: bool) -> list[str]:
+    """A span in the plain layout: one line cut to fit 80 columns, or (full) all of it wrapped."""
+    import textwrap
+
+    flat = " ".join(text.split())
+    width = _PLAIN_WIDTH - _PLAIN_INDENT
+    if full:
+        return textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=False) or [""]
+    return [flat if len(flat) <= width else flat[: width - 1] + "…"]
+
+
 def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, color: bool, full: bool) -> None:
     """A table (rich) or a stable plain listing of every span with its role."""
     rows = spans_in_order(seg)
@@ -47,7 +60,7 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
         stream.write(title + "\n\n")
         for row in rows:
             role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
-            stream.write(f"{row['line']:>5}  {role:<22} {shown(row['text'])}\n")
+            stream.write(f"{row['line']:>5}  {role:<22} " + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(row["text"], full)) + "\n")
         return
     from rich.table import Table
     from rich.text import Text
