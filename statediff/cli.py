@@ -239,12 +239,12 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     compared = 0
     json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
-        if not os.path.isfile(path):  # deleted in the commit, or mistyped
-            click.echo(f"statediff: error: {path}: no such file", err=True)
-            code = max(code, exit_codes.ERROR)
-            continue
         if not is_statement(path) or date_of(path) is None:
             click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
+            continue
+        if not os.path.isfile(path):  # mistyped (pre-commit passes only files that exist)
+            click.echo(f"statediff: error: {path}: no such file", err=True)
+            code = max(code, exit_codes.ERROR)
             continue
         try:
             previous = previous_of(path)
