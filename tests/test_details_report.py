@@ -12,7 +12,7 @@ from click.testing import Result
 
 from statediff import exit_codes
 from statediff.details.strength import main_predicate
-from statediff.details.types import ChangeDetails
+from statediff.details.types import ChangeDetails, Predicate
 from statediff.model import Change, Report, Status
 from statediff.pipeline import compare
 from statediff.render.terminal import render_terminal
@@ -225,3 +225,26 @@ def test_fail_on_weakened(run: Invoke) -> None:
     errors = [line for line in backwards.stdout.splitlines() if line.startswith("::error")]
     assert errors and all("title=Weakened pledge" in line for line in errors)
     assert all("Strength: " in line and "weakened" in line for line in errors)
+
+
+def _predicate_of(verb: str, label: str, level: int, negated: bool = False) -> Predicate:
+    return Predicate(level, label, verb, 0, len(verb), negated)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "change", "text"),
+    [
+        (("exchanged views", "note", 0), ("exchanged  views", "note", 0), None, "exchanged views (note)"),
+        (("will", "binding", 4), ("intend to", "intent", 3), "weakened", "will (binding) → intend to (intent), weakened"),
+        (("agreed", "binding", 4), ("agreed", "binding", 4, True), None, "agreed (binding) → agreed (binding, negated)"),
+    ],
+    ids=["same-words-once", "weakened", "negation-shown"],
+)
+def test_strength_line(old: tuple, new: tuple, change: str | None, text: str) -> None:
+    from statediff.details.types import EntityChanges, NumberChanges, Strength
+    from statediff.render.details import strength_text
+
+    strength = Strength(_predicate_of(*old), _predicate_of(*new), change, old[3:] != new[3:])
+    details = ChangeDetails(strength, NumberChanges(), EntityChanges(), ())
+    shown = strength_text(details, "→")
+    assert shown is not None and shown.startswith(text)

@@ -130,6 +130,8 @@ def strength_text(details: ChangeDetails, arrow: str) -> str | None:
     if new is None:
         return _predicate(old)
     text = f"{_predicate(old)} {arrow} {_predicate(new)}"
+    if _predicate(old) == _predicate(new):
+        text = _predicate(old)  # the same words at the same level: no arrow to read
     if details.strength.change:
         text += f", {details.strength.change}"
     if details.strength.negation_changed:
