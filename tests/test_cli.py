@@ -286,3 +286,30 @@ def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--min-score", "0.5")
     assert result.exit_code == exit_codes.OK
     assert "--min-score has no effect without --fail-on" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("color", "total", "shown"),
+    [("auto", 13 * 12, False), ("never", cli_module.PROGRESS_MIN_PAIRS, True), ("always", 10**6, True)],
+    ids=["small-input-no-bar", "never-no-colour", "always"],
+)
+def test_progress_bar(monkeypatch: pytest.MonkeyPatch, color: str, total: int, shown: bool) -> None:
+    """A bar only for many candidate pairs; --color never gives it no colour (NO_COLOR does so through Rich)."""
+    import rich.progress
+
+    made: list[rich.progress.Progress] = []
+
+    class Recorder(rich.progress.Progress):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(rich.progress, "Progress", Recorder)
+    update = cli_module._progress_bar(color)
+    update(0, total)
+    update(total, total)
+    assert bool(made) == shown
+    if made:
+        assert made[0].console.no_color == (color == "never")
+        assert made[0].console.color_system is None or color != "never"
+        assert made[0].finished
