@@ -315,15 +315,21 @@ def _compare(old: str, new: str, align: AlignOptions, color: str = "auto") -> Re
                                 (("--lang", align.lang), ("--lang-old", align.lang_old), ("--lang-new", align.lang_new)))
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be read from stdin (-)")
-    return compare(
-        old, new,
-        threshold=DEFAULT_THRESHOLD if align.threshold is None else align.threshold,
-        persist_threshold=DEFAULT_PERSIST_THRESHOLD if align.persist_threshold is None else align.persist_threshold,
-        language_old=lang_old or lang, language_new=lang_new or lang,
-        max_bytes=align.max_bytes,
-        workers=align.workers,
-        progress=_progress_bar(color) if sys.stderr.isatty() else None,
-    )
+    display = _ProgressDisplay(color) if sys.stderr.isatty() else None
+    try:
+        return compare(
+            old, new,
+            threshold=DEFAULT_THRESHOLD if align.threshold is None else align.threshold,
+            persist_threshold=DEFAULT_PERSIST_THRESHOLD if align.persist_threshold is None else align.persist_threshold,
+            language_old=lang_old or lang, language_new=lang_new or lang,
+            max_bytes=align.max_bytes,
+            workers=align.workers,
+            progress=display.scoring if display else None,
+            stage=display.stage if display else None,
+        )
+    finally:
+        if display:
+            display.stop()
 
 
 def _language_code(option: str, value: str | None) -> str | None:
@@ -340,33 +346,53 @@ def _language_code(option: str, value: str | None) -> str | None:
     return code
 
 
-# Fewer candidate pairs than this (about 1,500 pledges a side; 5,000 a side make ~65,000) come
-# with a comparison of a second or two: a bar would only flash.
-PROGRESS_MIN_PAIRS = 20_000
+class _ProgressDisplay:
+    """A Rich progress bar on stderr for long comparisons: which stage runs, and how many
+    candidate pairs are scored. It appears only once a comparison has run SHOW_AFTER seconds,
+    so short ones never flash it. ``color`` is the --color choice (never: no escape codes;
+    auto: Rich's own terminal and NO_COLOR checks). No refresh thread: the pipeline forks
+    worker processes, and a thread holding the console's lock would be copied into them."""
 
+    SHOW_AFTER = 0.5
 
-def _progress_bar(color: str) -> Callable[[int, int], None]:
-    """A Rich progress bar on stderr, shown only once scoring reports progress on many pairs;
-    ``color`` is the --color choice (never: no escape codes; auto: Rich's own terminal and
-    NO_COLOR checks)."""
-    state: dict[str, Any] = {}
+    def __init__(self, color: str) -> None:
+        import time
 
-    def update(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_PAIRS:
-            return
-        if "bar" not in state:
+        self.color = color
+        self.clock = time.perf_counter
+        self.started = self.clock()
+        self.name = "reading"
+        self.bar: Any = None
+        self.task: Any = None
+
+    def stage(self, name: str) -> None:
+        self.name = name
+        if self._shown():  # a stage of unknown length: a new task, as Rich keeps a task's total
+            self.bar.remove_task(self.task)
+            self.task = self.bar.add_task(name, total=None)
+            self.bar.refresh()
+
+    def scoring(self, done: int, total: int) -> None:
+        if self._shown():
+            self.bar.update(self.task, description="scoring pledge pairs", total=total, completed=min(done, total))
+            self.bar.refresh()
+
+    def _shown(self) -> bool:
+        """Whether the bar is on screen, starting it once the comparison has run SHOW_AFTER seconds."""
+        if self.bar is None and self.clock() - self.started >= self.SHOW_AFTER:
             from rich.console import Console
             from rich.progress import Progress
 
-            console = Console(stderr=True, color_system=None, no_color=True) if color == "never" else Console(stderr=True)
-            state["bar"] = Progress(console=console, transient=True)
-            state["bar"].start()
-            state["task"] = state["bar"].add_task("scoring pledge pairs", total=total)
-        state["bar"].update(state["task"], completed=min(done, total))
-        if done >= total:
-            state["bar"].stop()
+            console = Console(stderr=True, color_system=None, no_color=True) if self.color == "never" else Console(stderr=True)
+            self.bar = Progress(console=console, transient=True, auto_refresh=False)
+            self.bar.start()
+            self.task = self.bar.add_task(self.name, total=None)
+        return self.bar is not None
 
-    return update
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 def _read_accept_list(path: str | None) -> AcceptList | None:

@@ -175,6 +175,7 @@ def compare(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     progress: Callable[[int, int], None] | None = None,
+    stage: Callable[[str], None] | None = None,
     workers: int = 1,
     exhaustive: bool | None = None,
     timings: dict[str, float] | None = None,
@@ -183,10 +184,16 @@ def compare(
 
     ``workers`` > 1 segments the two statements and scores candidate pairs in parallel
     processes when the input is large; the report is the same whatever ``workers`` is.
-    ``timings``, when given, receives the seconds spent in each stage."""
+    ``progress(done, total)`` follows the scoring of candidate pairs and ``stage(name)`` is told
+    when each stage starts (both for a progress display). ``timings``, when given, receives the
+    seconds spent in each stage."""
     with gc_paused():
         return _compare(old_path, new_path, threshold, persist_threshold, language_old, language_new, max_bytes, stdin,
-                        progress, workers, exhaustive, timings if timings is not None else {})
+                        progress, stage or _no_stage, workers, exhaustive, timings if timings is not None else {})
+
+
+def _no_stage(name: str) -> None:
+    pass
 
 
 def _compare(
@@ -199,14 +206,17 @@ def _compare(
     max_bytes: int,
     stdin: BinaryIO | None,
     progress: Callable[[int, int], None] | None,
+    stage: Callable[[str], None],
     workers: int,
     exhaustive: bool | None,
     clock: dict[str, float],
 ) -> Report:
+    stage("reading")
     started = time.perf_counter()
     old_doc = load(old_path, max_bytes, stdin)
     new_doc = load(new_path, max_bytes, stdin)
     clock["load"] = time.perf_counter() - started
+    stage("segmenting")
     started = time.perf_counter()
     old, new, readers = _segment_both(old_doc, new_doc, language_old, language_new, workers)
     clock["segment"] = time.perf_counter() - started
@@ -214,9 +224,11 @@ def _compare(
         started = time.perf_counter()
         # While a reader process works on the details facts, it holds one of the ``workers``.
         align_workers = max(1, workers - 1) if readers else workers
+        stage("aligning")
         alignment = align(old, new, threshold, progress, workers=align_workers, exhaustive=exhaustive)
         changes = classify(old, new, alignment, persist_threshold)
         clock["align"] = time.perf_counter() - started
+        stage("reading details")
         started = time.perf_counter()
         # The details stage's term index is made while the worker may still be reading facts.
         terms = TermIndex(old, new) if readers else None

@@ -289,12 +289,13 @@ def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    ("color", "total", "shown"),
-    [("auto", 13 * 12, False), ("never", cli_module.PROGRESS_MIN_PAIRS, True), ("always", 10**6, True)],
-    ids=["small-input-no-bar", "never-no-colour", "always"],
+    ("color", "show_after", "shown"),
+    [("auto", 60.0, False), ("never", 0.0, True), ("always", 0.0, True)],
+    ids=["short-run-no-bar", "never-no-colour", "always"],
 )
-def test_progress_bar(monkeypatch: pytest.MonkeyPatch, color: str, total: int, shown: bool) -> None:
-    """A bar only for many candidate pairs; --color never gives it no colour (NO_COLOR does so through Rich)."""
+def test_progress_display(monkeypatch: pytest.MonkeyPatch, color: str, show_after: float, shown: bool) -> None:
+    """A bar only once a comparison has run a while, following stages and scoring; --color never
+    gives it no colour (NO_COLOR does so through Rich)."""
     import rich.progress
 
     made: list[rich.progress.Progress] = []
@@ -305,11 +306,16 @@ def test_progress_bar(monkeypatch: pytest.MonkeyPatch, color: str, total: int, s
             made.append(self)
 
     monkeypatch.setattr(rich.progress, "Progress", Recorder)
-    update = cli_module._progress_bar(color)
-    update(0, total)
-    update(total, total)
+    monkeypatch.setattr(cli_module._ProgressDisplay, "SHOW_AFTER", show_after)
+    display = cli_module._ProgressDisplay(color)
+    display.stage("segmenting")
+    display.scoring(500, 1000)
     assert bool(made) == shown
     if made:
+        task = made[0].tasks[0]
+        assert (task.description, task.completed, task.total) == ("scoring pledge pairs", 500, 1000)
+        display.stage("reading details")
+        assert (made[0].tasks[0].description, made[0].tasks[0].total) == ("reading details", None)
         assert made[0].console.no_color == (color == "never")
-        assert made[0].console.color_system is None or color != "never"
-        assert made[0].finished
+        display.stop()
+        assert made[0].finished or not made[0].live.is_started
