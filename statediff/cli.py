@@ -7,6 +7,7 @@ import functools
 import gc
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
@@ -34,12 +35,13 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            if len(args) > 1 and not os.path.exists(args[0]) and not args[0].startswith("-"):
+            name = args[0]
+            if len(args) > 1 and not os.path.exists(name) and not name.startswith("-") and "." not in name and os.sep not in name:
                 import difflib
 
-                close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.75)
-                if close:  # a mistyped subcommand, not a statement file
-                    raise click.UsageError(f"no command or file named '{args[0]}' (did you mean {close[0]}?)", ctx)
+                close = difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.75)
+                if close:  # a mistyped subcommand, not a statement file (those have an extension or a folder)
+                    raise click.UsageError(f"no command or file named '{name}' (did you mean {close[0]}?)", ctx)
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
@@ -187,12 +189,10 @@ def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions)
     """Compare OLD and NEW statements (paths, or - for stdin).
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error."""
-    accept_list = _read_accept_list(out.accept_file)
+    accept_list = _prepare_output(out)
     _check_output_path(out.output, (old, new))
     try:
         report = _compare(old, new, align, out.color)
-    except NoCommitmentsError as exc:
-        _fail(f"{exc}; statediff segment FILE lists why each span was skipped")
     except StatediffError as exc:
         _fail(str(exc))
     sys.exit(_emit(report, out, accept_list))
@@ -211,7 +211,7 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
     files, and two files tied for the newest or the previous place, are an error naming them."""
     from .latest import latest_pair
 
-    accept_list = _read_accept_list(out.accept_file)
+    accept_list = _prepare_output(out)
     try:
         old, new = latest_pair(folder)
         _check_output_path(out.output, (old, new))
@@ -234,10 +234,11 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     With --format json the reports are written as one JSON array (one element per comparison)."""
     from .latest import date_of, is_statement, previous_of
 
-    accept_list = _read_accept_list(out.accept_file)
+    accept_list = _prepare_output(out)
     code = exit_codes.OK
     compared = 0
     json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
+    _check_output_path(out.output, files)  # before any report is written (each pair is checked again below)
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
         if not is_statement(path) or date_of(path) is None:
             click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
@@ -290,8 +291,9 @@ def accept_command(old: str, new: str, accept_file: str, align: AlignOptions) ->
         accept.write(result.accept_list)
     except StatediffError as exc:
         _fail(str(exc))
-    click.echo(f"{accept_file}: {result.added} change{'' if result.added == 1 else 's'} accepted, "
-               f"{result.already} already accepted, {len(result.accept_list.entries)} in the file")
+    with _stdout_written():
+        click.echo(f"{accept_file}: {result.added} change{'' if result.added == 1 else 's'} accepted, "
+                   f"{result.already} already accepted, {len(result.accept_list.entries)} in the file")
     sys.exit(exit_codes.OK)
 
 
@@ -300,7 +302,8 @@ def schema_command() -> None:
     """Print the JSON Schema (draft 2020-12) of the --format json report."""
     from .schema import schema_text
 
-    click.echo(schema_text(), nl=False)
+    with _stdout_written():
+        click.echo(schema_text(), nl=False)
     sys.exit(exit_codes.OK)
 
 
@@ -327,6 +330,8 @@ def _compare(old: str, new: str, align: AlignOptions, color: str = "auto") -> Re
             progress=display.scoring if display else None,
             stage=display.stage if display else None,
         )
+    except NoCommitmentsError as exc:
+        raise NoCommitmentsError(f"{exc}; statediff segment FILE lists why each span was skipped") from None
     finally:
         if display:
             display.stop()
@@ -339,8 +344,10 @@ def _language_code(option: str, value: str | None) -> str | None:
 
     if value is None:
         return None
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    if code != "auto" and code not in SUPPORTED and code != NEUTRAL:
+    cleaned = value.strip().lower()
+    match = re.fullmatch(r"([a-z]{2})(?:[-_][a-z]{2,3})?", cleaned)  # a region only after a language statediff has
+    code = cleaned if cleaned in ("auto", NEUTRAL) else match.group(1) if match and match.group(1) in SUPPORTED else None
+    if code is None:
         raise UsageError(f"{option}: unknown language '{value}' (supported: {', '.join(SUPPORTED)}; {NEUTRAL} for "
                          f"language-neutral rules; or auto)")
     return code
@@ -395,7 +402,12 @@ class _ProgressDisplay:
             self.bar = None
 
 
-def _read_accept_list(path: str | None) -> AcceptList | None:
+def _prepare_output(out: OutputOptions) -> AcceptList | None:
+    """What the output options need once per command: a notice for an unused --min-score, and
+    the --accept-file list (None without one)."""
+    if out.min_score is not None and not out.fail_on:
+        click.echo("statediff: notice: --min-score has no effect without --fail-on", err=True)
+    path = out.accept_file
     if path is None:
         return None
     from .accept import read
@@ -417,8 +429,6 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
 
         report = apply(report, accept_list)
     verdict = None  # without --fail-on nothing violates a policy, and no module needs to say so
-    if out.min_score is not None and not out.fail_on:
-        click.echo("statediff: notice: --min-score has no effect without --fail-on", err=True)
     if out.fail_on:
         from .policy import Policy, evaluate
 
@@ -458,7 +468,7 @@ def _stdout_written() -> Iterator[None]:
     except BrokenPipeError:
         _silence_stdout()
     except OSError as exc:
-        _fail(f"cannot write the report to standard output ({exc.strerror or exc})")
+        _fail(f"cannot write to standard output ({exc.strerror or exc})")
 
 
 def _silence_stdout() -> None:
@@ -533,14 +543,15 @@ def eval_command(gold: tuple[str, ...], root: str, fmt: str, color: str, thresho
         evaluation = evaluate(gold, root=root, threshold=threshold)
     except StatediffError as exc:
         _fail(str(exc))
-    if fmt == "json":
-        from .render.evaluation import render_eval_json
+    with _stdout_written():
+        if fmt == "json":
+            from .render.evaluation import render_eval_json
 
-        click.echo(render_eval_json(evaluation), nl=False)
-    else:
-        from .render.evaluation import render_eval_rich
+            click.echo(render_eval_json(evaluation), nl=False)
+        else:
+            from .render.evaluation import render_eval_rich
 
-        render_eval_rich(evaluation, stream=sys.stdout, color=_use_color(color))
+            render_eval_rich(evaluation, stream=sys.stdout, color=_use_color(color))
     sys.exit(exit_codes.OK)
 
 
@@ -594,7 +605,8 @@ def extract_command(file: str, info: bool, max_bytes: int) -> None:
         document = load(file, max_bytes)
     except StatediffError as exc:
         _fail(str(exc))
-    click.echo(document.text.encode("utf-8"), nl=False)
+    with _stdout_written():
+        click.echo(document.text.encode("utf-8"), nl=False)
     if info:
         click.echo(f"statediff: {document.path}: format {document.format}, encoding {document.encoding}, "
                    f"{len(document.text)} characters, sha256 {document.sha256}, text_sha256 {document.text_sha256}", err=True)

@@ -206,22 +206,29 @@ def detect_language(text: str) -> str:
         return "kk" if kazakh > 0.01 * cyrillic else "ru"
     if latin < 0.5 * len(letters):
         return NEUTRAL
+    # Dotless ı and ğ are Turkish letters (Azerbaijani also has ə, which Turkish does not), and
+    # agglutinated Turkish words match few function words: the letters decide first.
+    turkish = sum(map(letters.count, "ığİ"))
+    if turkish >= 2 and turkish > 0.005 * latin and "ə" not in letters:
+        return "tr"
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return NEUTRAL
-    best, best_share, best_distinct = NEUTRAL, 0.0, 0
-    for code in SUPPORTED:
-        script, profile = _profile(code)
-        if script != "latin":
-            continue
-        found = [w for w in words if w in profile]
-        share = len(found) / len(words)
-        if share > best_share:
-            best, best_share, best_distinct = code, share, len(set(found))
-    # Real statements match 0.2-0.4 of their words and a dozen distinct profile words. A short
-    # text in another language can pass the share on two shared articles ("le", "la" of an
-    # Italian text read as French), so a low share needs three distinct words.
-    return best if best_share >= 0.08 and (best_share >= 0.15 or best_distinct >= 3) else NEUTRAL
+    best, best_share = NEUTRAL, 0.0
+    for code, profile in _latin_profiles():
+        share = sum(1 for w in words if w in profile) / len(words)
+        if share > best_share:  # strictly: a tie keeps the earlier, supported language
+            best, best_share = code, share
+    return best if best_share >= 0.08 else NEUTRAL
+
+
+@cache
+def _latin_profiles() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(code, profile) of every Latin-script language detection knows: the supported ones first,
+    then those statediff only recognises (data/languages/unsupported.toml)."""
+    supported = tuple((code, profile) for code in SUPPORTED for script, profile in [_profile(code)] if script == "latin")
+    others = read_data("languages/unsupported.toml")
+    return supported + tuple((code, frozenset(w.lower() for w in table["profile"])) for code, table in others.items())
 
 
 @cache

@@ -68,6 +68,9 @@ ERROR_CASES = [
     pytest.param(_args(SEED_OLD, SEED_NEW, "--no-such-option"), "--no-such-option", id="unknown-option"),
     pytest.param(_args("compre", SEED_OLD, SEED_NEW), "did you mean compare?", id="mistyped-command"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--output", SEED_NEW), "is the input statement", id="output-is-an-input"),
+    *(pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", junk), "unknown language", id=f"lang-{junk}")
+      for junk in ("auto-RU", "ru-", "xx-ru", "ru-garbage-!!", "ita")),
+    pytest.param(_args("extract.md", SEED_NEW), "no such file", id="command-like-file-name"),
 ]
 
 
@@ -279,7 +282,7 @@ def test_a_full_disk_is_an_error_not_a_bug() -> None:
     with open("/dev/full", "w") as full:
         done = subprocess.run(_statediff(SEED_OLD, SEED_NEW), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
     assert done.returncode == exit_codes.ERROR
-    assert done.stderr.splitlines() == ["statediff: error: cannot write the report to standard output (No space left on device)"]
+    assert done.stderr.splitlines() == ["statediff: error: cannot write to standard output (No space left on device)"]
 
 
 def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
@@ -319,3 +322,20 @@ def test_progress_display(monkeypatch: pytest.MonkeyPatch, color: str, show_afte
         assert made[0].console.no_color == (color == "never")
         display.stop()
         assert made[0].finished or not made[0].live.is_started
+
+
+@pytest.mark.parametrize("command", [["schema"], ["extract", SEED_NEW], ["eval", "benchmarks/gold/jspg7-vs-jspg8.gold.json", "-f", "json"]],
+                         ids=["schema", "extract", "eval"])
+def test_other_commands_handle_closed_pipes_and_full_disks(command: list[str]) -> None:
+    import subprocess
+
+    process = subprocess.Popen(_statediff(*command), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    stderr = process.stderr.read().decode()
+    assert process.wait() == exit_codes.OK, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(_statediff(*command), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+        assert (done.returncode, done.stderr) == (exit_codes.ERROR, "statediff: error: cannot write to standard output (No space left on device)\n")

@@ -228,3 +228,18 @@ def test_hook_names_a_missing_file(run: Invoke, tmp_path: Path) -> None:
     result = run("hook", str(tmp_path / "gone-2024.txt"))
     assert result.exit_code == exit_codes.ERROR
     assert result.stderr == f"statediff: error: {tmp_path / 'gone-2024.txt'}: no such file\n"
+
+
+def test_hook_never_writes_its_output_over_a_statement(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD, "b-2022.txt": SEED_NEW, "c-2024.txt": SEED_OLD})
+    before = (folder / "c-2024.txt").read_bytes()
+    result = run("hook", str(folder / "b-2022.txt"), str(folder / "c-2024.txt"), "--output", str(folder / "c-2024.txt"))
+    assert result.exit_code == exit_codes.ERROR
+    assert "is the input statement" in result.stderr
+    assert (folder / "c-2024.txt").read_bytes() == before
+
+
+def test_hook_notes_an_unused_min_score_once(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD, "b-2022.txt": SEED_NEW, "c-2024.txt": SEED_OLD})
+    result = run("hook", str(folder / "b-2022.txt"), str(folder / "c-2024.txt"), "--min-score", "0.3")
+    assert result.stderr.count("--min-score has no effect") == 1

@@ -200,6 +200,15 @@ def test_no_commitments_raises() -> None:
         ("Taraflar ticaret ve kültür alanında işbirliğini derinleştirme konusunda mutabık kaldı ve bu konuda bir karar aldı.", "tr"),
         ("Nous réaffirmons notre engagement envers la coopération dans le domaine du commerce et de la culture.", "fr"),
         ("Reafirmamos nuestro compromiso con la cooperación en el comercio y la cultura de la región.", "es"),
+        # short texts: Turkish by its letters, Portuguese on two function words
+        ("Taraflar ekonomik işbirliğini güçlendirme konusunda anlaştılar.", "tr"),
+        ("Reafirmamos o nosso compromisso com a paz e a segurança. Apoiamos o diálogo entre as partes.", "pt"),
+        ("Die Seiten vereinbarten, die wirtschaftliche Zusammenarbeit zu stärken.", "de"),
+        # languages without rules are recognised, not read as the one whose articles they share
+        ("Le parti hanno concordato di rafforzare la cooperazione economica e commerciale tra i due paesi.", "it"),
+        ("Les dues parts van acordar reforçar la cooperació econòmica i comercial entre els dos països.", "ca"),
+        ("De partijen zijn overeengekomen de economische samenwerking te versterken.", "nl"),
+        ("Tərəflər iqtisadi əməkdaşlığı gücləndirməyə razılaşdılar.", "xx"),  # Azerbaijani: not Turkish
     ],
 )
 def test_language_detection(text: str, language: str) -> None:
@@ -289,3 +298,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words
+
+
+def test_an_unsupported_language_falls_back_with_a_notice_naming_it() -> None:
+    seg = segment(_doc("Le parti hanno concordato di rafforzare la cooperazione economica e commerciale tra i due paesi."))
+    assert seg.language == "xx"
+    assert seg.language_notice is not None and "'it' is not supported" in seg.language_notice
