@@ -122,6 +122,10 @@ class Language:
     # predicate is background, not a pledge (tricky case: narrative openings).
     past_anchors: tuple[re.Pattern[str], ...] = ()
     passive_auxiliaries: frozenset[str] = frozenset()
+    # "we have taken bold steps to …": a perfect auxiliary whose participle pledges nothing, the
+    # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    purpose_markers: frozenset[str] = frozenset()
 
 
 @cache
@@ -157,6 +161,8 @@ def _build(code: str, raw: dict) -> Language:
         profile=frozenset(w.lower() for w in raw.get("profile", [])),
         past_anchors=tuple(recache.compile(p, re.IGNORECASE) for p in raw.get("past_anchors", [])),
         passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
+        perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
+        purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
     )
 
 

@@ -134,6 +134,14 @@ PAST_NARRATIVE_CASES = [
     ("ru", "Организация была создана 30 лет назад для укрепления сотрудничества и поддержки диалога.", False),
     ("ru", "Стороны подчеркнули, что договор был подписан 30 лет назад и сохраняет значение.", True),
     ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),
+    # an account in the perfect tense: the parties tell what they have done
+    ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
+    ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),
+    ("en", "We have agreed to expand trade and investment between our countries.", True),  # the participle pledges
+    ("en", "The leaders have decided to hold the next summit in 2025.", True),
+    ("en", "We have led and will continue to lead global efforts for the response.", True),  # a cue outside any purpose
+    ("en", "We remain deeply concerned by the crisis, which has caused grave humanitarian suffering.", True),  # not the parties' perfect
+    ("en", "They recognized that the flow of students has mutually benefitted both countries.", True),
 ]
 
 
@@ -294,7 +302,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
     neutral = get_language(NEUTRAL)
     cue_keys = {key for code in SUPPORTED for key, value in read_language_file(code).items()
                 if isinstance(value, list) and key not in {"stopwords", "stock_words", "profile", "fillers", "background_markers",
-                                                         "attribution_patterns", "prefix_abbreviations"}}
+                                                         "attribution_patterns", "prefix_abbreviations",
+                                                         # grammar of one language's rule that needs its fillers too
+                                                         "perfect_auxiliaries", "purpose_markers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

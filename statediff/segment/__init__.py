@@ -97,7 +97,7 @@ def _cut_sentence(
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
-        if _is_past_narrative(text, start, end, lang, words, token_starts):
+        if _is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues):
             skipped.append(Skipped(start, end, "background"))
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
@@ -127,6 +127,34 @@ def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: l
     first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
     active = (k for k in range(first, last) if not (k > first and words[k - 1] in lang.passive_auxiliaries))
     return not any(lang.clause_predicates.match_at(words, k) for k in active)
+
+
+def _is_perfect_account(
+    text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int], cues: list[int]
+) -> bool:
+    """"Through our shared commitment, we have taken bold steps to bring the Alliance to new
+    heights": the parties tell what they have done. The clause's first predicate is a perfect
+    ("have taken") whose participle is no cue, and its cues stand only in a phrase fronted
+    before a comma or after a purpose marker ("to bring"). "We have agreed to …", "have led
+    and will continue to lead", "share the view that the Alliance has matured" and "concerned
+    by the crisis, which has caused …" stay pledges."""
+    if not lang.perfect_auxiliaries:
+        return False
+    first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
+    aux = next((k for k in range(first, last - 1) if words[k] in lang.perfect_auxiliaries), None)
+    if aux is None or aux == first or words[aux - 1] not in lang.fillers:
+        return False  # the perfect's subject is the parties ("we", "the leaders"), not "which" or "the flow"
+    participle = aux + 1
+    while participle < last - 1 and words[participle] in lang.fillers:
+        participle += 1
+    own = [k for k in cues if first <= k < last]
+    if participle in own:
+        return False
+    before = [k for k in own if k < aux]
+    if before and "," not in text[token_starts[before[-1]]:token_starts[aux]]:
+        return False  # a cue in the main clause before the perfect: "share the view that … has matured"
+    purpose = next((k for k in range(participle, last) if words[k] in lang.purpose_markers), last)
+    return all(k > purpose for k in own if k > aux)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
