@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Indel
 
 from .model import Alignment, Change, Segmentation, Status
-from .segment.tokens import WORD_RE, folded
+from .segment.tokens import WORD_RE, folded, plain_marks
 
 # Persisted means the same pledge in near-identical words: a one-to-one link whose word-level
 # similarity (Indel over lower-cased word tokens) is at least this. See ARCHITECTURE.md.
@@ -13,9 +13,10 @@ DEFAULT_PERSIST_THRESHOLD = 0.9
 
 
 def word_similarity(old_text: str, new_text: str) -> float:
-    """Share of words two pledges have in the same order, in [0, 1]."""
-    old_words = folded(WORD_RE.findall(old_text))  # Token.lower of each token, memoised per word
-    new_words = folded(WORD_RE.findall(new_text))
+    """Share of words two pledges have in the same order, in [0, 1] (curly and straight
+    apostrophes, quotes and dashes count as the same)."""
+    old_words = folded(WORD_RE.findall(plain_marks(old_text)))  # Token.lower of each token, memoised per word
+    new_words = folded(WORD_RE.findall(plain_marks(new_text)))
     return Indel.normalized_similarity(old_words, new_words)
 
 

@@ -112,7 +112,11 @@ def test_persisted_modified_boundary(old: str, new: str, status: Status) -> None
     assert (change.word_similarity >= 0.9) == (status == Status.PERSISTED)
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [("a b c d", "a b c d", 1.0), ("a b c d", "e f g h", 0.0), ("a b c d", "a b c e", 0.75)])
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("a b c d", "a b c d", 1.0), ("a b c d", "e f g h", 0.0), ("a b c d", "a b c e", 0.75),
+    ("the People's Republic", "the People’s Republic", 1.0),  # typographic apostrophe: the same word
+    ("Asia–Pacific «region»", "Asia-Pacific \"region\"", 1.0),
+])
 def test_word_similarity(a: str, b: str, expected: float) -> None:
     assert word_similarity(a, b) == pytest.approx(expected)
 

@@ -208,6 +208,8 @@ def test_unknown_layout_is_refused() -> None:
         ("fund.", "fund in 2026.", [Piece("equal", "fund"), Piece("added", "in 2026"), Piece("equal", ".", spaced=False)]),
         ("x, y", "x; y", [Piece("equal", "x"), Piece("removed", ",", False), Piece("added", ";", False), Piece("equal", "y")]),
         # a shared content word between two edits stays visible
+        # a curly apostrophe for a straight one is no change (shown as the new text has it)
+        ("the People's Republic", "the People’s Republic", [Piece("equal", "the People’s Republic")]),
         ("on security every year.", "on global security.",
          [Piece("equal", "on"), Piece("added", "global"), Piece("equal", "security"), Piece("removed", "every year"), Piece("equal", ".", False)]),
     ],

@@ -8,6 +8,8 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
+from ..segment.tokens import plain_marks
+
 PieceKind = Literal["equal", "removed", "added"]
 
 # Words (keeping in-word hyphens, apostrophes and dots: 3-4, U.S.) and single punctuation marks,
@@ -48,7 +50,8 @@ def word_diff(old: str, new: str) -> tuple[Piece, ...]:
     """Diff over words and punctuation (like ``git diff --word-diff``), removals before additions."""
     old_tokens, new_tokens = tokens(old), tokens(new)
     runs: list[_Run] = []
-    for op in Indel.opcodes([t.text for t in old_tokens], [t.text for t in new_tokens]):
+    # Compared with typographic marks made plain ("People's" = "People’s"), shown as written.
+    for op in Indel.opcodes([plain_marks(t.text) for t in old_tokens], [plain_marks(t.text) for t in new_tokens]):
         equal = op.tag == "equal"
         if equal or not runs or runs[-1].equal:
             runs.append(_Run(equal=equal))

@@ -14,6 +14,16 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # Letters and digits, keeping in-word hyphens, apostrophes and dots (U.S., Нур-Султан, 3-4).
 WORD_RE = recache.compile(rf"\w+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)\w+)*", re.UNICODE)
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+# Typographic variants that say the same thing: curly and straight apostrophes and quotes,
+# dashes and hyphens. One statement's "People's" is the next one's "People’s".
+_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                              "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def plain_marks(text: str) -> str:
+    """``text`` with typographic apostrophes, quotes and dashes as their plain forms (for
+    comparing two wordings, never for offsets)."""
+    return text.translate(_PLAIN_MARKS)
 _has_invisible = recache.compile(f"[{_INVISIBLE}]").search  # translate() is slow: called only on the rare word that needs it
 
 
