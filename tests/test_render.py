@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from statediff import exit_codes
@@ -246,3 +248,37 @@ def test_seed_pair_golden(run: Callable[..., Result], name: str, args: list[str]
     if name.endswith(".json"):
         json.loads(result.stdout)
     _check_golden(name, result.stdout)
+
+
+# -- the plain layout's own wrapping --------------------------------------------------------
+
+_WRAP_ALPHABET = "ab cdé  Ж中-."  # letters, spaces (single and double), a wide character, marks
+
+
+@given(text=st.text(alphabet=_WRAP_ALPHABET, max_size=300), width=st.integers(min_value=10, max_value=100))
+@settings(max_examples=300, deadline=None)
+def test_plain_wrap_is_what_rich_wraps(text: str, width: int) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from statediff.render.terminal import plain_wrap
+
+    console = Console(file=io.StringIO(), width=200)
+    assert plain_wrap(text, width) == [line.plain.rstrip() for line in Text(text).wrap(console, width)]
+
+
+@pytest.mark.parametrize("pair", [(SEED_OLD, SEED_NEW), (
+    "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/a.txt", "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt")],
+    ids=["seed", "india"])
+def test_plain_layout_written_directly_equals_rich_printing_it(monkeypatch: pytest.MonkeyPatch, pair: tuple[str, str]) -> None:
+    """The plain layout bypasses console.print for speed; through Rich it reads the same, byte for byte."""
+    import statediff.render.terminal as terminal
+
+    monkeypatch.chdir(ROOT)
+    report = compare(*pair)
+    fast = io.StringIO()
+    render_terminal(report, fmt="plain", color=False, show_all=True, stream=fast)
+    monkeypatch.setattr(terminal, "_simple", lambda text: False)  # every line through Rich
+    slow = io.StringIO()
+    render_terminal(report, fmt="plain", color=False, show_all=True, stream=slow)
+    assert fast.getvalue() == slow.getvalue()

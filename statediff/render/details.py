@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, NamedTuple
 
 from ..details import UNCERTAIN_MARGIN
@@ -222,12 +223,24 @@ def _taken(runner_up: Nearest, change: Change, report: Report) -> str:
     """Why a runner-up that scores higher was not chosen: it is linked in another change."""
     if runner_up.score <= change.score:
         return ""
-    for other in report.changes:
-        if other is not change and other.old and other.new and runner_up.id in (*other.old, *other.new):
-            partner = other.new if runner_up.id in other.old else other.old
-            lines = _lines_of(report)
-            return f" (linked to {' and '.join(f'{lines[p][0]} line {lines[p][1]}' for p in partner)})"
-    return ""
+    changes, lines = _index(report)
+    other = changes.get(runner_up.id)
+    if other is None or other is change or not (other.old and other.new):
+        return ""
+    partner = other.new if runner_up.id in other.old else other.old
+    return f" (linked to {' and '.join(f'{lines[p][0]} line {lines[p][1]}' for p in partner)})"
+
+
+_LAST_INDEX: list[Any] = [lambda: None, None]  # a weak reference to the report last indexed, and its index
+
+
+def _index(report: Report) -> tuple[dict[str, Change], dict[str, tuple[str, int]]]:
+    """Each commitment's change and (side, line), made once per report (the notes of thousands
+    of changes look them up); the report itself is not kept alive for it."""
+    if _LAST_INDEX[0]() is not report:
+        changes = {cid: ch for ch in report.changes for cid in (*ch.old, *ch.new)}
+        _LAST_INDEX[:] = [weakref.ref(report), (changes, _lines_of(report))]
+    return _LAST_INDEX[1]  # type: ignore[no-any-return]
 
 
 def _lines_of(report: Report) -> dict[str, tuple[str, int]]:
