@@ -267,18 +267,24 @@ def test_plain_wrap_is_what_rich_wraps(text: str, width: int) -> None:
     assert plain_wrap(text, width) == [line.plain.rstrip() for line in Text(text).wrap(console, width)]
 
 
+@pytest.mark.parametrize(("fmt", "color"), [("plain", False), ("plain", True), ("rich", False), ("rich", True)])
 @pytest.mark.parametrize("pair", [(SEED_OLD, SEED_NEW), (
     "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/a.txt", "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt")],
     ids=["seed", "india"])
-def test_plain_layout_written_directly_equals_rich_printing_it(monkeypatch: pytest.MonkeyPatch, pair: tuple[str, str]) -> None:
-    """The plain layout bypasses console.print for speed; through Rich it reads the same, byte for byte."""
+def test_fast_layouts_equal_printing_every_line_through_rich(
+    monkeypatch: pytest.MonkeyPatch, pair: tuple[str, str], fmt: str, color: bool
+) -> None:
+    """For speed the plain layout writes lines itself, the rich one prints them in batches and
+    wraps simple lines with wrap_breaks; line by line through Rich's Text.wrap and print, every
+    layout reads the same, byte for byte."""
     import statediff.render.terminal as terminal
 
     monkeypatch.chdir(ROOT)
     report = compare(*pair)
     fast = io.StringIO()
-    render_terminal(report, fmt="plain", color=False, show_all=True, stream=fast)
-    monkeypatch.setattr(terminal, "_simple", lambda text: False)  # every line through Rich
+    render_terminal(report, fmt=fmt, color=color, show_all=True, stream=fast, width=100)
+    monkeypatch.setattr(terminal, "_simple", lambda text: False)  # Rich's own wrapping, and no direct writes
+    monkeypatch.setattr(terminal, "_BATCH_LINES", 1)  # one console.print per line
     slow = io.StringIO()
-    render_terminal(report, fmt="plain", color=False, show_all=True, stream=slow)
+    render_terminal(report, fmt=fmt, color=color, show_all=True, stream=slow, width=100)
     assert fast.getvalue() == slow.getvalue()

@@ -85,6 +85,7 @@ class _Writer:
         # plain_wrap. Through console.print each line cost ~0.2 ms of Rich's per-call work: 10 s
         # for a report of 5,000 pledges a side. (Lines with tabs or breaks still go through Rich.)
         self.stream = console.file if not rich and not color else None
+        self.pending: list[Text] = []  # lines for the next console.print (_flush)
         self.old = {c.id: c for c in report.old.commitments}
         self.new = {c.id: c for c in report.new.commitments}
 
@@ -97,6 +98,7 @@ class _Writer:
                 self._section(status, title, marker, colour, changes)
         if notices and self.report.notices:
             self._notices()
+        self._flush()
 
     # -- header ---------------------------------------------------------------------------
 
@@ -135,10 +137,10 @@ class _Writer:
             grid.add_column(no_wrap=True)
             grid.add_column(ratio=1)
             grid.add_row(self._topic_table(rows), side)
-            self.console.print(grid, width=self.width)
+            self._print_renderable(grid)
             return
         if rows and self.rich:
-            self.console.print(self._topic_table(rows), width=self.width)
+            self._print_renderable(self._topic_table(rows))
         elif rows:
             widths = [max(len("Topics"), *(len(topic_label(r.topic)) + 2 for r in rows)), *(len(s.value) + 2 for s in _SUMMARY_ORDER)]
             self._print(Text("Topics".ljust(widths[0]) + "".join(s.value.rjust(w) for s, w in zip(_SUMMARY_ORDER, widths[1:], strict=True))))
@@ -166,7 +168,7 @@ class _Writer:
         heading = f"{title} ({len(changes)})"
         self._blank()
         if self.rich:
-            self.console.print(Rule(Text(heading, style=f"bold {colour}"), align="left", style=colour), width=self.width)
+            self._print_renderable(Rule(Text(heading, style=f"bold {colour}"), align="left", style=colour))
         else:
             self._print(Text(heading, style=f"bold {colour}"))
             self._print(Text("=" * len(heading)))
@@ -229,7 +231,7 @@ class _Writer:
     def _notices(self) -> None:
         self._blank()
         if self.rich:
-            self.console.print(Rule(Text("Notices", style="bold"), align="left"), width=self.width)
+            self._print_renderable(Rule(Text("Notices", style="bold"), align="left"))
         else:
             self._print(Text("Notices"))
             self._print(Text("======="))
@@ -248,7 +250,7 @@ class _Writer:
                 out += [" " * indent + row for row in plain_wrap(" ".join(rows[1:]), max(10, self.width - indent))]
             self.stream.write("\n".join(out) + "\n")
             return
-        lines = text.wrap(self.console, max(10, self.width - lead.cell_len))
+        lines = self._wrap(text, max(10, self.width - lead.cell_len))
         if not lines:
             self._print(lead)
             return
@@ -256,29 +258,49 @@ class _Writer:
         if len(lines) > 1:
             # The continuation lines have their own width; rewrapping the remainder fills them evenly.
             rest = Text(" ").join(_rstrip(line) for line in lines[1:])
-            for line in rest.wrap(self.console, max(10, self.width - indent)):
+            for line in self._wrap(rest, max(10, self.width - indent)):
                 self._print(Text(" " * indent) + _rstrip(line))
+
+    def _wrap(self, text: Text, width: int) -> list[Text]:
+        """Text.wrap, styles kept; a simple line is cut where Rich would cut it, without Rich's
+        per-call work (justification, truncation: nothing to do on a line that fits)."""
+        if _simple(text.plain):
+            return list(text.divide(wrap_breaks(text.plain, width)))
+        return list(text.wrap(self.console, width))
 
     def _print(self, text: Text) -> None:
         if self.stream is not None and _simple(text.plain):
             self.stream.write(text.plain + "\n")
             return
-        self.console.print(text, soft_wrap=True)
+        self.pending.append(text)
+        if len(self.pending) >= _BATCH_LINES:
+            self._flush()
 
     def _blank(self) -> None:
         if self.stream is not None:
             self.stream.write("\n")
             return
-        self.console.print()
+        self.pending.append(Text())
+
+    def _flush(self) -> None:
+        """Print the lines kept so far in one console.print: Rich's work per call (options, size,
+        terminal checks) cost ~0.2 ms a line, most of the time of a large report."""
+        if self.pending:
+            self.console.print(Text("\n").join(self.pending), soft_wrap=True)
+            self.pending = []
+
+    def _print_renderable(self, renderable: Table | Rule) -> None:
+        self._flush()
+        self.console.print(renderable, width=self.width)
 
 
 _WORD_RUN = re.compile(r"\s*\S+\s*")
+_BATCH_LINES = 500  # lines per console.print: few calls, and output that still streams
 
 
-def plain_wrap(text: str, width: int) -> list[str]:
-    """``text`` (one line, no tabs) word-wrapped to ``width`` cells, each line stripped at its
-    end: what Rich's Text.wrap gives for it (a test checks that on random texts), without Rich's
-    objects. Greedy; a word wider than a line is folded over several."""
+def wrap_breaks(text: str, width: int) -> list[int]:
+    """Where Rich's Text.wrap breaks ``text`` (one line, no tabs) to fit ``width`` cells, without
+    Rich's objects: greedy, a word wider than a line folded over several."""
     breaks: list[int] = []
     offset = 0
     for word_match in _WORD_RUN.finditer(text):
@@ -298,8 +320,14 @@ def plain_wrap(text: str, width: int) -> list[str]:
         elif offset and start:
             breaks.append(start)
             offset = cell_len(word)
-    ends = [*breaks, len(text)]
-    return [text[a:b].rstrip() for a, b in zip([0, *breaks], ends, strict=True)]
+    return breaks
+
+
+def plain_wrap(text: str, width: int) -> list[str]:
+    """The lines Rich's Text.wrap makes of ``text``, each stripped at its end (a test checks both
+    on random texts)."""
+    breaks = wrap_breaks(text, width)
+    return [text[a:b].rstrip() for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
 
 
 def _simple(text: str) -> bool:
