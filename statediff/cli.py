@@ -236,9 +236,10 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
 
     accept_list = _prepare_output(out)
     code = exit_codes.OK
-    compared = 0
     json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
     _check_output_path(out.output, files)  # before any report is written (each pair is checked again below)
+    if out.output and json_reports is None:
+        _write_output(out.output, "", append=False)  # this run's reports only, even when there are none
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
         if not is_statement(path) or date_of(path) is None:
             click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
@@ -258,8 +259,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             click.echo(f"statediff: error: {exc}", err=True)
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
             continue
-        code = max(code, _emit(report, out, accept_list, append=compared > 0, json_reports=json_reports))
-        compared += 1
+        code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports))
     if json_reports is not None:
         array = "[\n" + ",\n".join(text.rstrip("\n") for text in json_reports) + "\n]\n"
         if out.output:

@@ -339,3 +339,15 @@ def test_other_commands_handle_closed_pipes_and_full_disks(command: list[str]) -
         with open("/dev/full", "w") as full:
             done = subprocess.run(_statediff(*command), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
         assert (done.returncode, done.stderr) == (exit_codes.ERROR, "statediff: error: cannot write to standard output (No space left on device)\n")
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["previews", "all"])
+def test_segment_plain_listing_fits_80_columns(run: Invoke, tmp_path: Path, full: bool) -> None:
+    folder = tmp_path / ("a folder name long enough to push the title line past eighty columns" + "x" * 20)
+    folder.mkdir()
+    path = folder / "statement.txt"
+    path.write_bytes((ROOT / SEED_NEW).read_bytes())
+    result = run("segment", str(path), "--format", "plain", *(["--all"] if full else []))
+    assert result.exit_code == exit_codes.OK, result.output
+    assert max(map(len, result.stdout.splitlines())) <= 80
+    assert "33 commitments" in " ".join(result.stdout.split())

@@ -243,3 +243,12 @@ def test_hook_notes_an_unused_min_score_once(run: Invoke, tmp_path: Path) -> Non
     folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD, "b-2022.txt": SEED_NEW, "c-2024.txt": SEED_OLD})
     result = run("hook", str(folder / "b-2022.txt"), str(folder / "c-2024.txt"), "--min-score", "0.3")
     assert result.stderr.count("--min-score has no effect") == 1
+
+
+def test_hook_output_holds_this_runs_reports_only(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD})
+    out = tmp_path / "report.md"
+    out.write_text("an older run's report\n", encoding="utf-8")
+    result = run("hook", str(folder / "a-2020.txt"), "--format", "markdown", "--output", str(out))
+    assert result.exit_code == exit_codes.OK, result.output
+    assert out.read_text("utf-8") == ""  # nothing to compare: nothing from before either

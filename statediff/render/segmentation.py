@@ -57,7 +57,9 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
         return flat if full or len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
 
     if not rich:
-        stream.write(title + "\n\n")
+        import textwrap
+
+        stream.write("\n".join(textwrap.wrap(title, _PLAIN_WIDTH, subsequent_indent="  ", break_on_hyphens=False)) + "\n\n")
         for row in rows:
             role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
             stream.write(f"{row['line']:>5}  {role:<22} " + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(row["text"], full)) + "\n")
