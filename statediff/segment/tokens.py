@@ -20,10 +20,13 @@ _PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "�
                               "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+_HAS_MARKS = recache.compile("[’‘ʼ“”„«»‐‑–—]").search  # translate() with a table is slow: only where needed
+
+
 def plain_marks(text: str) -> str:
     """``text`` with typographic apostrophes, quotes and dashes as their plain forms (for
     comparing two wordings, never for offsets)."""
-    return text.translate(_PLAIN_MARKS)
+    return text.translate(_PLAIN_MARKS) if _HAS_MARKS(text) else text
 _has_invisible = recache.compile(f"[{_INVISIBLE}]").search  # translate() is slow: called only on the rare word that needs it
 
 
