@@ -95,7 +95,7 @@ def _stages(size: int, workers: int, folder: str) -> dict:
     old, new, readers = _segment_both(old_doc, new_doc, "en", "en", workers)
     stages["segment"] = time.perf_counter() - started
     started = time.perf_counter()
-    alignment = align(old, new, workers=workers)
+    alignment = align(old, new, workers=max(1, workers - 1) if readers else workers)  # a reader holds one worker
     changes = classify(old, new, alignment)
     stages["align"] = time.perf_counter() - started
     started = time.perf_counter()

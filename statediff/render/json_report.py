@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from itertools import repeat
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
@@ -10,6 +9,7 @@ from typing import Any
 
 from .. import __version__
 from ..details.types import ChangeDetails, Nearest
+from ..gcpause import gc_paused
 from ..model import Change, Report, Segmentation
 from .details import change_details_json, entity_json, number_json, predicate_json, report_details_json, shared_json
 
@@ -73,9 +73,7 @@ def render_json(report: Report) -> str:
 
     The changes, most of the report, are written straight from the report (_change_text) rather
     than built as dicts and then encoded; the rest goes through dumps_indented."""
-    enabled = gc.isenabled()
-    gc.disable()  # a dict per commitment and finding, no cycles: the cyclic collector would only walk the heap again and again
-    try:
+    with gc_paused():  # a dict per commitment and finding, no cycles (statediff/gcpause.py)
         if c_make_encoder is not None:
             out: list[str] = []
             try:
@@ -84,9 +82,6 @@ def render_json(report: Report) -> str:
             except _Unusual:
                 pass
         return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Raw:
