@@ -8,10 +8,10 @@ import json
 import os
 import tempfile
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import AcceptFileError
+from .frozen import frozen_dataclass
 from .model import Change, Commitment, Report, Status
 
 ACCEPT_FORMAT = "statediff-accept/1"
@@ -21,7 +21,7 @@ _STALE_SHOWN = 3  # a long stale list would drown the report; the file itself ha
 _EXCERPT = 60
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Accepted:
     """One reviewed change: its fingerprint, plus status and texts so a reviewer can read the file."""
 
@@ -31,7 +31,7 @@ class Accepted:
     new: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class AcceptList:
     """The contents of an accept file, with notices about reading it (a missing file is empty)."""
 
@@ -40,7 +40,7 @@ class AcceptList:
     notices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class AcceptUpdate:
     """The result of ``statediff accept``: the list to save and how many entries it gained."""
 

@@ -6,10 +6,10 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .features import featurizer_for
+from .frozen import frozen_dataclass
 from .model import Alignment, Candidate, Link, Segmentation
 from .segment.tokens import WORD_RE
 
@@ -45,7 +45,7 @@ PARALLEL_MIN_PAIRS = 40_000  # fewer pairs are scored faster than worker process
 WeightedTerms = dict[str, float]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Vectors:
     """IDF-weighted term sets of each pledge: its clause, its sentence, its character n-grams,
     each with the sum of its weights (precomputed: pairs are scored by the hundred thousand)."""
@@ -108,7 +108,7 @@ def weights(old_sets: TermSets, new_sets: TermSets) -> tuple[dict[str, float], d
     return _powered(idf), _powered(char_idf)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class TermSets:
     """One statement's unweighted term sets (dicts of term → 1.0, in order of first appearance):
     of each pledge's clause, of its parent sentence, and the character n-grams of its content words."""

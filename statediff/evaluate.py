@@ -6,11 +6,11 @@ import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import GoldFormatError, InputError
+from .frozen import frozen_dataclass
 from .model import Document, Report
 
 GOLD_FORMAT = "statediff-gold/1"
@@ -22,7 +22,7 @@ _ABSENT_STATUS = {"a": "dropped", "b": "new"}
 _MATCHED = ("persisted", "modified")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GoldSpan:
     """A quoted stretch of one statement: ``text[start:end] == quote``."""
 
@@ -31,7 +31,7 @@ class GoldSpan:
     end: int
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GoldUnit:
     """A hand-marked commitment (or context sentence) of one statement."""
 
@@ -42,7 +42,7 @@ class GoldUnit:
     end: int
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GoldSide:
     """One statement of a gold file: where it is, its units, and its noise spans."""
 
@@ -51,7 +51,7 @@ class GoldSide:
     noise: tuple[GoldSpan, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GoldLink:
     """A hand-made pairing of an old unit with a new unit."""
 
@@ -60,7 +60,7 @@ class GoldLink:
     kind: str  # sure | possible
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Gold:
     """A parsed statediff-gold/1 file."""
 
@@ -73,7 +73,7 @@ class Gold:
         return self.a if name == "a" else self.b
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class StatusError:
     """A gold commitment whose status the report gets wrong (``got`` is ``missed`` when nothing covers it)."""
 
@@ -88,7 +88,7 @@ class StatusError:
         return f"{self.side}:{self.unit_id} want {self.want} got {self.got}: {self.quote}"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Scores:
     """The figures of one report against one gold file, unrounded; ``as_dict`` rounds like score.py."""
 
@@ -117,7 +117,7 @@ class Scores:
         }
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class MeanScores:
     """Unweighted mean of each figure over several gold files (every pair counts the same)."""
 
@@ -143,7 +143,7 @@ class MeanScores:
         }
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GoldResult:
     """One gold file, the statement files it resolved to, and the scores of the report on them."""
 
@@ -153,7 +153,7 @@ class GoldResult:
     scores: Scores
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Evaluation:
     """The result of ``statediff eval``: one result per gold file and their mean."""
 

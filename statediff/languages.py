@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from itertools import compress
 
 from . import recache
 from .data import read as read_data
+from .frozen import frozen_dataclass
 
 SUPPORTED = ("ru", "en", "kk", "tr", "sv", "fr", "es", "pt", "de")
 NEUTRAL = "xx"  # language-neutral rules for anything else
@@ -27,7 +28,7 @@ def read_language_file(code: str) -> dict:
     return read_data(f"languages/{code}.toml")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class CueSet:
     """Word cues: whole words/phrases and word prefixes (entries ending in ``*``)."""
 
@@ -93,7 +94,7 @@ def _word_fits(word: str, pattern: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Language:
     """Everything the pipeline knows about one language, from ``data/languages/CODE.toml``."""
 

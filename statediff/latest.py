@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
 from .errors import StatementFolderError
+from .frozen import frozen_dataclass
 
 STATEMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 IGNORED_PREFIXES = ("readme", "source")  # README.md, SOURCES.txt: notes about a folder, never a statement
@@ -17,7 +17,7 @@ _DATE_RE = re.compile(r"(?<!\d)([12]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|
 DateKey = tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Dated:
     """A statement file and the date its name carries, as (year,), (year, month) or (year, month, day).
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import recache
+from .frozen import frozen_dataclass
 
 if TYPE_CHECKING:  # the details stage's own types; imported for annotations only, never at run time
     from .details.types import ChangeDetails, ReportDetails, TopicCount
@@ -26,7 +27,7 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Document:
     """A decoded input: every offset downstream indexes ``text``."""
 
@@ -52,7 +53,7 @@ class Document:
         return [0, *(m.end() for m in _NEWLINE_RE.finditer(self.text))]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Commitment:
     """One pledge of one statement; ``text == document.text[start:end]``."""
 
@@ -66,7 +67,7 @@ class Commitment:
     line: int
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Skipped:
     """A span of text that is not reported as a commitment, and why."""
 
@@ -75,7 +76,7 @@ class Skipped:
     reason: str  # heading | boilerplate | background | not a commitment | list marker
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Segmentation:
     """A document cut into commitments, with everything else accounted for."""
 
@@ -86,7 +87,7 @@ class Segmentation:
     skipped: tuple[Skipped, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Link:
     """A matched group: old pledges and new pledges that state the same commitment."""
 
@@ -95,7 +96,7 @@ class Link:
     score: float
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Candidate:
     """The best partner of an unmatched pledge that stayed below the threshold."""
 
@@ -103,7 +104,7 @@ class Candidate:
     score: float
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Alignment:
     """The align stage's result: matched groups plus the best below-threshold candidates."""
 
@@ -115,7 +116,7 @@ class Alignment:
     ranked_new: dict[int, tuple[Candidate, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Change:
     """One entry of the report: a status over a group of old and new commitment ids."""
 
@@ -128,7 +129,7 @@ class Change:
     details: ChangeDetails | None = None  # strength, numbers, names, topics, match reasons (details stage)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Settings:
     """The options that shaped a comparison, echoed in every report."""
 
@@ -137,7 +138,7 @@ class Settings:
     persist_threshold: float
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Report:
     """The single result object every renderer draws from."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
+from .frozen import frozen_dataclass
 from .model import Change, Report, Status
 
 WEAKENED = "weakened"
@@ -17,7 +17,7 @@ STRENGTH_UNAVAILABLE = ("--fail-on weakened: pledge strength is not available ye
                         "use dropped, modified or new")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Policy:
     """What makes a comparison fail: statuses (and ``weakened``), and the score below which matches are ignored."""
 
@@ -25,7 +25,7 @@ class Policy:
     min_score: float | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Verdict:
     """The policy applied to one report; ``violations`` index ``report.changes``."""
 

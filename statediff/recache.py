@@ -13,13 +13,11 @@ Python, a corrupt file, an engine whose internals differ) falls back to ``re.com
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import marshal
-import os
 import re
 import sys
 from typing import Any, AnyStr
+
+from . import marshal_store
 
 try:  # the engine's internals, as re._compiler uses them
     import _sre
@@ -36,8 +34,7 @@ _Record = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]  # flags, 
 
 _Key = tuple[Any, int]  # (pattern, flags); a pattern is str or bytes
 _memo: dict[_Key, re.Pattern[Any]] = {}
-_store: dict[_Key, _Record] | None = None  # loaded on first use
-_added: dict[_Key, _Record] = {}
+STORE = marshal_store.MarshalStore("regex", ENGINE, MAX_ENTRIES)  # _Key -> _Record
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:  # noqa: A001 - the name says it replaces re.compile
@@ -49,33 +46,6 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:  # noqa: A00
     return compiled
 
 
-def _store_path() -> str | None:
-    from .data import cache_dir
-
-    folder = cache_dir()
-    if folder is None or not ENGINE:
-        return None
-    import hashlib
-
-    return os.path.join(folder, f"regex-{hashlib.sha1(ENGINE.encode()).hexdigest()[:16]}.marshal")
-
-
-def _load() -> dict[_Key, _Record]:
-    global _store
-    if _store is None:
-        _store = {}
-        path = _store_path()
-        if path is not None:
-            try:
-                with open(path, "rb") as handle:
-                    engine, records = marshal.loads(handle.read())  # marshal.load(handle) reads in small pieces: ~10× slower
-                if engine == ENGINE and isinstance(records, dict):
-                    _store = records
-            except Exception:  # missing, unreadable or corrupt: compile as usual
-                pass
-    return _store
-
-
 def _build(key: _Key, record: _Record) -> re.Pattern[Any]:
     flags, code, groups, groupindex, indexgroup = record
     return _sre.compile(key[0], flags, code, groups, groupindex, indexgroup)
@@ -84,7 +54,7 @@ def _build(key: _Key, record: _Record) -> re.Pattern[Any]:
 def _cached(key: _Key) -> re.Pattern[Any] | None:
     if _sre is None:
         return None
-    record = _load().get(key)
+    record = STORE.get(key)
     if record is None:
         return None
     try:
@@ -95,7 +65,7 @@ def _cached(key: _Key) -> re.Pattern[Any] | None:
 
 def _compile_and_record(key: _Key) -> re.Pattern[Any]:
     compiled = re.compile(*key)
-    if _sre is None or _store_path() is None:
+    if _sre is None or STORE.path() is None:
         return compiled
     try:
         # What re._compiler.compile passes to _sre.compile, made the same way.
@@ -108,32 +78,7 @@ def _compile_and_record(key: _Key) -> re.Pattern[Any]:
         record: _Record = (int(key[1] | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
         rebuilt = _build(key, record)
         if rebuilt == compiled:  # Pattern equality compares the pattern, the flags and the compiled code
-            if not _added:
-                atexit.register(_save)
-            _added[key] = record
+            STORE.add(key, record)
     except Exception:  # internals that differ from what this module expects: no caching
         pass
     return compiled
-
-
-def _save() -> None:
-    """Merge the patterns compiled in this run into the store file (atomically; failures ignored)."""
-    path = _store_path()
-    if path is None or not _added:
-        return
-    global _store
-    _store = None
-    records = dict(_load())
-    if len(records) + len(_added) > MAX_ENTRIES:
-        records = {}
-    records.update(_added)
-    _added.clear()
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps((ENGINE, records)))
-        os.replace(temporary, path)
-    except Exception:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)

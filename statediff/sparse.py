@@ -10,11 +10,11 @@ paths, so summation order cannot make them differ.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from .align import SCORE_DECIMALS
+from .frozen import frozen_dataclass
 
 if TYPE_CHECKING:
     from .align import TermSets, Vectors
@@ -30,7 +30,7 @@ def available() -> bool:
     return True
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SideMatrices:
     """One statement's vectors as CSR matrices over shared vocabularies, plus weight sums."""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import Any
 
+from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..model import Alignment, Change, Commitment, Segmentation, Status
 from .entities import compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
@@ -21,7 +22,7 @@ UNCERTAIN_MARGIN = 0.05
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class PledgeFacts:
     """What the extractors found in one commitment."""
 
@@ -31,7 +32,7 @@ class PledgeFacts:
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SideFacts:
     """Facts per commitment of one statement, plus the names and numbers of its whole text."""
 
@@ -40,7 +41,7 @@ class SideFacts:
     all_entities: tuple[Entity, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Annotation:
     """The stage's result: the changes with details, the topic table and statement-level findings."""
 

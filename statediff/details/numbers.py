@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
 from .. import recache
+from ..frozen import frozen_dataclass
 from .patterns import PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
@@ -59,7 +60,7 @@ def _lookup(table: dict[str, Any], found: str) -> Any:
     return None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Grammar:
     """The compiled number forms of one language (plus the shared symbols and codes)."""
 

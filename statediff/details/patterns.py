@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, lru_cache
 from itertools import accumulate
 from re import _constants, _parser  # type: ignore[attr-defined]
@@ -14,6 +14,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from .. import recache
 from ..data import read as read_data
+from ..frozen import frozen_dataclass
 from ..languages import SUPPORTED, get_language, stemmer_for
 from ..segment.tokens import WORD_RE, Token, tokenize
 
@@ -236,7 +237,7 @@ def _fits(word: str, part: str) -> bool:
     return word.startswith(part[:-1]) if part.endswith("*") else word == part
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Pattern:
     """One data-file entry: words, word prefixes (``*``) and gaps (``...``) of up to GAP_WORDS words."""
 

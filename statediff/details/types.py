@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, field, fields
 from typing import Any, TypeVar
+
+from ..frozen import frozen_dataclass
 
 C = TypeVar("C")
 
@@ -14,7 +16,7 @@ def quick_init(cls: type[C]) -> type[C]:
     The generated one sets each field through ``object.__setattr__``, several times slower; the
     details stage makes these objects by the hundred thousand. Same parameters, defaults and
     resulting instance (for classes without default factories or ``__post_init__``). Declare the class
-    with ``@dataclass(frozen=True, init=False)``: the generated ``__init__`` would be thrown away,
+    with ``@frozen_dataclass(init=False)``: the generated ``__init__`` would be thrown away,
     and generating it costs a third of a millisecond of start-up per class."""
     names = [f.name for f in fields(cls)]
     if any(f.default_factory is not MISSING for f in fields(cls)) or hasattr(cls, "__post_init__"):
@@ -35,7 +37,7 @@ FIGURE_KINDS = ("money", "percent", "count", "deadline")
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class Predicate:
     """The main predicate of a pledge and its place on the strength ladder."""
 
@@ -48,7 +50,7 @@ class Predicate:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class Strength:
     """Strength of a change's old and new sides; ``change`` only when both exist and the level moved."""
 
@@ -59,7 +61,7 @@ class Strength:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class Number:
     """A number, amount, date or deadline found in a pledge; ``text == document.text[start:end]``."""
 
@@ -95,7 +97,7 @@ class Number:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class NumberPair:
     """One number of the old side replaced by one of the new side (same kind and unit)."""
 
@@ -104,7 +106,7 @@ class NumberPair:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class NumberChanges:
     """Numbers of a change's old side that are gone, new ones, and pairs whose value changed."""
 
@@ -114,7 +116,7 @@ class NumberChanges:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class Entity:
     """A named body, place, programme or person mentioned in a pledge."""
 
@@ -128,7 +130,7 @@ class Entity:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class EntityChanges:
     """Entities of a change (or a whole statement) that are gone, and new ones."""
 
@@ -137,7 +139,7 @@ class EntityChanges:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class SharedTerm:
     """A matching term both sides of a link share, as written on each side."""
 
@@ -148,7 +150,7 @@ class SharedTerm:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class Nearest:
     """The best candidate on the other side that stayed below the threshold (or lost to another link)."""
 
@@ -159,7 +161,7 @@ class Nearest:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class ChangeDetails:
     """Everything the details stage adds to one change."""
 
@@ -174,7 +176,7 @@ class ChangeDetails:
 
 
 @quick_init
-@dataclass(frozen=True, init=False)
+@frozen_dataclass(init=False)
 class TopicCount:
     """One row of the report's topic table: changes per status touching a topic."""
 
@@ -189,7 +191,7 @@ class TopicCount:
         return self.persisted + self.modified + self.new + self.dropped
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ReportDetails:
     """Statement-level findings: names and figures present on one side only."""
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
+from ..frozen import frozen_dataclass
 from ..segment.tokens import plain_marks
 
 PieceKind = Literal["equal", "removed", "added"]
@@ -17,7 +18,7 @@ PieceKind = Literal["equal", "removed", "added"]
 _TOKEN_RE = re.compile(r"\w+(?:[-‐‑'’.]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Token:
     """A word or punctuation mark and whether whitespace preceded it in its text."""
 
@@ -25,7 +26,7 @@ class Token:
     spaced: bool
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Piece:
     """A run of tokens that both texts share, or that only the old / only the new text has."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .. import recache
+from ..frozen import frozen_dataclass
 from ..languages import Language
 
 _TERMINAL = ".!?…;:\"»”'’)"
@@ -20,7 +20,7 @@ _END_MARKERS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Block:
     """A paragraph (one line, or several wrapped lines) with a verdict on whether it can hold pledges."""
 

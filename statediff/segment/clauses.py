@@ -7,8 +7,7 @@ is only made when the part before it already has its own predicate, so noun coor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..frozen import frozen_dataclass
 from ..languages import Language
 from .tokens import Token, fold, tokenize
 
@@ -18,7 +17,7 @@ MIN_CLAUSE_WORDS = 3
 _NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek"})
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Clause:
     """A span of a sentence holding (at most) one pledge."""
 

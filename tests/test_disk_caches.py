@@ -1,15 +1,20 @@
-"""The regex cache: patterns built from stored engine code behave exactly like re.compile's, and
-anything unexpected in the store falls back to re.compile."""
+"""The disk caches. The regex cache: patterns built from stored engine code behave exactly like
+re.compile's, and anything unexpected in the store falls back to re.compile. frozen_dataclass:
+the same classes as dataclass(frozen=True), with the generated methods' code taken from the
+store when it holds them. Neither writes anything when caching is off."""
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from statediff import recache
+from statediff import frozen, recache
+from statediff.marshal_store import MarshalStore
 
 PATTERNS = [
     (r"(?<![\w\-./+№,$€£¥₹₩₸₺₽])(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>млрд\.?|млн\.?)?", re.IGNORECASE),
@@ -26,10 +31,15 @@ TEXTS = ["До 10 млрд. долларов США к 2030 году", "в се�
 def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty store in tmp_path, and an empty in-process memo."""
     monkeypatch.setenv("STATEDIFF_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(recache, "_memo", {})
-    monkeypatch.setattr(recache, "_store", None)
-    monkeypatch.setattr(recache, "_added", {})
+    _fresh(monkeypatch)
     return tmp_path
+
+
+def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty memos, and stores not yet read from disk (as in a new process)."""
+    monkeypatch.setattr(recache, "_memo", {})
+    monkeypatch.setattr(recache, "STORE", MarshalStore("regex", recache.ENGINE, recache.MAX_ENTRIES))
+    monkeypatch.setattr(frozen, "STORE", MarshalStore("dataclass-code", frozen.ENGINE, frozen.MAX_ENTRIES))
 
 
 def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
@@ -42,11 +52,10 @@ def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
 def test_stored_patterns_behave_like_re_compile(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for pattern, flags in PATTERNS:
         _same(recache.compile(pattern, flags), re.compile(pattern, flags))
-    recache._save()
+    recache.STORE.save()
     [store] = fresh_store.glob("regex-*.marshal")
     # A new process, as it were: the memo is empty and the store is read from disk.
-    monkeypatch.setattr(recache, "_memo", {})
-    monkeypatch.setattr(recache, "_store", None)
+    _fresh(monkeypatch)
     calls = []
     monkeypatch.setattr(recache, "_compile_and_record", lambda key: calls.append(key) or re.compile(*key))
     for pattern, flags in PATTERNS:
@@ -70,12 +79,12 @@ def test_code_that_differs_from_re_compile_is_never_stored(fresh_store: Path, mo
     monkeypatch.setattr(recache._compiler, "_code", off_by_one)
     pattern, flags = PATTERNS[1]
     _same(recache.compile(pattern, flags), re.compile(pattern, flags))  # the pattern used is re.compile's
-    assert recache._added == {}
+    assert recache.STORE.added == {}
 
 
-def test_corrupt_or_foreign_store_is_ignored(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corrupt_or_foreign_regex_store_is_ignored(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pattern, flags = PATTERNS[0]
-    path = recache._store_path()
+    path = recache.STORE.path()
     if path is None:
         pytest.skip("no engine internals")
     Path(path).write_bytes(b"\x00not marshal")
@@ -84,8 +93,7 @@ def test_corrupt_or_foreign_store_is_ignored(fresh_store: Path, monkeypatch: pyt
     Path(path).write_bytes(marshal.dumps(("another python", {(pattern, int(flags)): (0, [1, 2, 3], 0, {}, ())})))
     for engine in ("another python", recache.ENGINE):
         Path(path).write_bytes(marshal.dumps((engine, {(pattern, int(flags)): (0, [1, 2, 3], 0, {}, ())})))
-        monkeypatch.setattr(recache, "_memo", {})
-        monkeypatch.setattr(recache, "_store", None)
+        _fresh(monkeypatch)
         _same(recache.compile(pattern, flags), re.compile(pattern, flags))
 
 
@@ -95,13 +103,13 @@ def test_disabled_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("STATEDIFF_CACHE_DIR", setting)
-    monkeypatch.setattr(recache, "_memo", {})
-    monkeypatch.setattr(recache, "_store", None)
-    monkeypatch.setattr(recache, "_added", {})
+    _fresh(monkeypatch)
     pattern, flags = PATTERNS[1]
     _same(recache.compile(pattern, flags), re.compile(pattern, flags))
-    assert recache._added == {}
-    recache._save()
+    assert recache.STORE.added == {}
+    recache.STORE.save()
+    _define(frozen.frozen_dataclass)
+    frozen.STORE.save()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -118,3 +126,75 @@ def test_every_data_built_pattern_is_the_same_text_in_every_run() -> None:
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True,
                               env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(outputs) == 1
+
+
+def _define(decorate: Any) -> type:
+    class Pledge:
+        """A sample class with defaults, a factory and a field left out of comparisons."""
+
+        text: str
+        score: float = 0.5
+        tags: tuple[str, ...] = ()
+        notes: list[str] = dataclasses.field(default_factory=list, compare=False, hash=False)
+
+    return decorate(Pledge)
+
+
+def _behaviour(cls: type) -> list[Any]:
+    a, b, c = cls("x"), cls("x", notes=["n"]), cls("y", 0.25, ("t",))
+    out: list[Any] = [repr(a), repr(c), a == b, a == c, hash(a) == hash(b), [f.name for f in dataclasses.fields(cls)]]
+    for action in (lambda: setattr(a, "text", "z"), lambda: delattr(a, "score")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            action()
+    out.append(dataclasses.replace(c, score=1.0))
+    return [repr(x) for x in out]
+
+
+CASES = [  # (frozen_dataclass options, the dataclass options they stand for)
+    ({}, {"frozen": True}),
+    ({"init": False}, {"frozen": True, "init": False}),
+    ({"order": True}, {"frozen": True, "order": True}),
+]
+
+
+@pytest.mark.parametrize(("options", "plain"), CASES)
+def test_same_class_as_frozen_dataclass_from_source_and_from_store(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, Any], plain: dict[str, Any]
+) -> None:
+    decorate = frozen.frozen_dataclass(**options) if options else frozen.frozen_dataclass
+    reference = _define(dataclasses.dataclass(**plain))
+    made = _define(decorate)
+    if options.get("init", True):
+        assert _behaviour(made) == _behaviour(reference)
+    assert [m for m in vars(reference) if callable(vars(reference)[m])] == [m for m in vars(made) if callable(vars(made)[m])]
+    assert frozen.STORE.added  # compiled from source in this "process"
+    frozen.STORE.save()
+    [store] = fresh_store.glob("dataclass-code-*.marshal")
+    # A new process, as it were: the store is read from disk and nothing is compiled.
+    _fresh(monkeypatch)
+    again = _define(decorate)
+    assert frozen.STORE.added == {}
+    if options.get("init", True):
+        assert _behaviour(again) == _behaviour(reference)
+    assert len(marshal.loads(store.read_bytes())[1]) >= 3
+
+
+def test_corrupt_or_foreign_dataclass_store_is_ignored(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reference = _define(dataclasses.dataclass(frozen=True))
+    _define(frozen.frozen_dataclass)
+    frozen.STORE.save()
+    path = Path(frozen.STORE.path() or "")
+    sources = marshal.loads(path.read_bytes())[1]
+    # Unreadable, from another Python, or records for these very sources that are not code.
+    for content in (b"\x00not marshal", marshal.dumps(("another python", sources)), marshal.dumps((frozen.ENGINE, dict.fromkeys(sources, 1)))):
+        path.write_bytes(content)
+        _fresh(monkeypatch)
+        assert _behaviour(_define(frozen.frozen_dataclass)) == _behaviour(reference)
+
+
+def test_dataclasses_module_is_left_as_it_was(fresh_store: Path) -> None:
+    _define(frozen.frozen_dataclass)
+    assert "exec" not in vars(dataclasses)
+    with pytest.raises(TypeError):  # a failing decoration also puts it back
+        frozen.frozen_dataclass(type("Bad", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1}))
+    assert "exec" not in vars(dataclasses)
