@@ -264,6 +264,16 @@ ENTITY_CASES = [
     # a sentence-initial capital is an ordinary word unless the texts write it capitalised mid-sentence
     ("en", "Today, the leaders welcomed the Quad Vaccine Partnership.", ["quad", "name:vaccin partnership"]),
     ("ru", "товарооборот до 10 млрд. долларов США", ["usa"]),  # the stage excludes amounts; see test_details_stage
+    # A capitalised adjective or head noun opens a name whose later words are in lower case: its extent is unknown.
+    ("ru", "через Рабочую группу по увеличению товарооборота", []),
+    ("ru", "сотрудничество Регионального центра с фондом", []),
+    ("ru", "в работе первого Саммита ОИС по науке", ["oic"]),
+    ("ru", "совместно с Управлением ООН по наркотикам", ["un"]),
+    ("ru", "деятельности в Совбезе ООН", ["unsc"]),
+    ("ru", "бассейна Аральского моря и спасения Арала", ["aral"]),
+    # ... but not a first name or a surname ("-ей", "-ий", "-ой" are not head endings)
+    ("ru", "встреча с министром Сергеем Лавровым и Дмитрием Толстым", ["name:серге лавров", "name:дмитр толст"]),
+    ("ru", "переговоры с Объединенными Арабскими Эмиратами", ["name:объединен арабск эмират"]),
 ]
 
 

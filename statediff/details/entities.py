@@ -270,14 +270,11 @@ def entities_in(
     runs = _capitalised_runs(text, language, words, proper, covered)
     if not runs:
         return tuple(sorted(out.values(), key=lambda e: e.start)) if len(out) > 1 else tuple(out.values())
-    heads = _heads(language)
     stem = cached_stemmer(language)
     for first, last in runs:
         folded = words.folded[first:last + 1]
-        if all(map(heads.may_start, folded)):  # else some word starts no head
-            run = words.sub(first, last + 1)  # the words of text[a:b] alone
-            if all(heads.match_at(run, i) is not None for i in range(len(run))):
-                continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
+        if _only_heads(words, first, last, language):
+            continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
         a, b = words.starts[first], words.ends[last]
         key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
@@ -308,6 +305,29 @@ class _Spans:
 @cache
 def _heads(language: str) -> PatternSet[bool]:
     return PatternSet((word, True) for word in _capitalised_settings().get(f"{language}_heads", []))
+
+
+@cache
+def _head_endings(language: str) -> tuple[str, ...]:
+    return tuple(_capitalised_settings().get(f"{language}_head_endings", []))
+
+
+def _only_heads(words: Words, first: int, last: int, language: str) -> bool:
+    """Whether every word of the run words[first..last] is the head of a name whose later words are
+    in lower case: a listed head word, or a word with a head ending (a Russian adjective: "Рабочую
+    группу по …"; proper adjectives are not capitalised there, so a capitalised one opens a name)."""
+    heads, endings = _heads(language), _head_endings(language)
+    run = None
+    for k in range(last - first + 1):
+        word = words.folded[first + k]
+        if endings and word.endswith(endings) and not _is_acronym(words.texts[first + k]):
+            continue
+        if not heads.may_start(word):
+            return False
+        run = run or words.sub(first, last + 1)  # the words of text[a:b] alone
+        if heads.match_at(run, k) is None:
+            return False
+    return True
 
 
 _UPPER_FIRST = WordClass(lambda new: {w for w in new if w[0].isupper()})
