@@ -1,77 +1,109 @@
-"""One marshal file in the data cache folder, read once and merged atomically: shared by the disk caches."""
+"""One marshal file in the data cache folder, read once and merged atomically: shared by the disk caches.
+
+A store may hold code (``statediff.frozen``), which marshal loads without checking, as Python
+loads ``__pycache__`` files: a store file is therefore read only when it belongs to this user
+and nobody else may write to it, and it is written in a folder only this user can open.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import marshal
 import os
+import stat
 from typing import Any
 
 
-def store_path(name: str, engine: str) -> str | None:
-    """``<cache folder>/<name>-<hash of engine>.marshal``, or None when caching is off or there is no engine."""
+def store_path(name: str, key: str) -> str | None:
+    """``<cache folder>/<name>-<hash of key>.marshal``, or None when caching is off or there is no key."""
     from .data import cache_dir
 
     folder = cache_dir()
-    if folder is None or not engine:
+    if folder is None or not key:
         return None
-    import hashlib
-
-    return os.path.join(folder, f"{name}-{hashlib.sha1(engine.encode()).hexdigest()[:16]}.marshal")
+    return os.path.join(folder, f"{name}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal")
 
 
-def load(path: str | None, engine: str) -> dict[Any, Any]:
-    """The records stored at ``path`` for this ``engine``; empty when missing, unreadable, corrupt or foreign."""
+def _trusted(handle: Any) -> bool:
+    """Whether the open file belongs to this user and no one else may write to it."""
+    if not hasattr(os, "getuid"):  # Windows: the folder's permissions are the user's profile's
+        return True
+    info = os.fstat(handle.fileno())
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def load(path: str | None, key: str) -> dict[Any, Any]:
+    """The records stored at ``path`` under this ``key``; empty when missing, unreadable, corrupt,
+    written for another key, or writable by another user."""
     if path is not None:
         try:
             with open(path, "rb") as handle:
-                stored_engine, records = marshal.loads(handle.read())  # marshal.load(handle) reads in small pieces: ~10× slower
-            if stored_engine == engine and isinstance(records, dict):
+                if not _trusted(handle):
+                    return {}
+                stored_key, records = marshal.loads(handle.read())  # marshal.load(handle) reads in small pieces: ~10× slower
+            if stored_key == key and isinstance(records, dict):
                 return records
         except Exception:  # missing, unreadable or corrupt: nothing cached
             pass
     return {}
 
 
-def merge(path: str | None, engine: str, added: dict[Any, Any], max_entries: int) -> None:
+def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int) -> None:
     """Merge ``added`` into the file at ``path`` (atomically; any failure is ignored). Beyond
     ``max_entries`` the file starts afresh, so a store that only grows stays bounded."""
     if path is None or not added:
         return
-    records = load(path, engine)
-    if len(records) + len(added) > max_entries:
-        records = {}
-    records.update(added)
-    temporary = f"{path}.{os.getpid()}.tmp"
+    temporary = None
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps((engine, records)))
+        records = load(path, key)
+        if len(records) + len(added) > max_entries:
+            records = {}
+        records.update(added)
+        folder = os.path.dirname(path)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        import tempfile  # only when something new is stored: the import costs a few milliseconds
+
+        descriptor, temporary = tempfile.mkstemp(prefix=os.path.basename(path), suffix=".tmp", dir=folder)  # mode 0600
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(marshal.dumps((key, records)))
         os.replace(temporary, path)
+        temporary = None
     except Exception:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 class MarshalStore:
     """One cache's records: read from its file on first use, the records added in this run merged
     into the file at exit."""
 
-    def __init__(self, name: str, engine: str, max_entries: int) -> None:
-        self.name, self.engine, self.max_entries = name, engine, max_entries
+    def __init__(self, name: str, key: str, max_entries: int) -> None:
+        self.name, self.key, self.max_entries = name, key, max_entries
         self._records: dict[Any, Any] | None = None
-        self.added: dict[Any, Any] = {}
+        self.added: dict[Any, Any] = {}  # records of this run not yet in the file
         self._registered = False
 
     def path(self) -> str | None:
-        return store_path(self.name, self.engine)
+        """The store's file, or None when caching is off."""
+        return store_path(self.name, self.key)
 
     def get(self, key: Any) -> Any:
+        """The record stored under ``key`` (this run's included), or None."""
         if self._records is None:
-            self._records = load(self.path(), self.engine)
+            self._records = load(self.path(), self.key)
         return self._records.get(key)
 
     def add(self, key: Any, value: Any) -> None:
+        """Keep a record for this run and, when caching is on, for the file at exit."""
+        if self._records is None:
+            self._records = load(self.path(), self.key)
+        self._records[key] = value
+        if self.path() is None:
+            return
         if not self._registered:
             import atexit
 
@@ -82,5 +114,5 @@ class MarshalStore:
     def save(self) -> None:
         """Merge this run's records into the file (atomically; failures ignored)."""
         self._records = None  # read again at the next use: another process may have added records meanwhile
-        merge(self.path(), self.engine, self.added, self.max_entries)
+        merge(self.path(), self.key, dict(self.added), self.max_entries)
         self.added.clear()

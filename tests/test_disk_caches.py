@@ -6,6 +6,7 @@ store when it holds them. Neither writes anything when caching is off."""
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import marshal
 import re
 from pathlib import Path
@@ -39,7 +40,7 @@ def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     """Empty memos, and stores not yet read from disk (as in a new process)."""
     monkeypatch.setattr(recache, "_memo", {})
     monkeypatch.setattr(recache, "STORE", MarshalStore("regex", recache.ENGINE, recache.MAX_ENTRIES))
-    monkeypatch.setattr(frozen, "STORE", MarshalStore("dataclass-code", frozen.ENGINE, frozen.MAX_ENTRIES))
+    monkeypatch.setattr(frozen, "STORE", MarshalStore("dataclass-code", frozen.BUILD_KEY, frozen.MAX_ENTRIES))
 
 
 def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
@@ -140,6 +141,29 @@ def _define(decorate: Any) -> type:
     return decorate(Pledge)
 
 
+class _Base:
+    pass
+
+
+def _define_bare(decorate: Any) -> type:
+    """A class without a docstring (dataclass writes one from its signature), with a base class."""
+
+    class Bare(_Base):
+        count: int
+        label: str = "x"
+
+    return decorate(Bare)
+
+
+def _methods(cls: type) -> dict[str, Any]:
+    """What a reader or a type checker sees of the generated methods."""
+    out: dict[str, Any] = {"doc": cls.__doc__, "match_args": getattr(cls, "__match_args__", None)}
+    for name, value in vars(cls).items():
+        if callable(value):
+            out[name] = (value.__qualname__, str(inspect.signature(value)), dict(getattr(value, "__annotations__", {})))
+    return out
+
+
 def _behaviour(cls: type) -> list[Any]:
     a, b, c = cls("x"), cls("x", notes=["n"]), cls("y", 0.25, ("t",))
     out: list[Any] = [repr(a), repr(c), a == b, a == c, hash(a) == hash(b), [f.name for f in dataclasses.fields(cls)]]
@@ -166,7 +190,8 @@ def test_same_class_as_frozen_dataclass_from_source_and_from_store(
     made = _define(decorate)
     if options.get("init", True):
         assert _behaviour(made) == _behaviour(reference)
-    assert [m for m in vars(reference) if callable(vars(reference)[m])] == [m for m in vars(made) if callable(vars(made)[m])]
+    assert _methods(made) == _methods(reference)
+    assert _methods(_define_bare(decorate)) == _methods(_define_bare(dataclasses.dataclass(**plain)))
     assert frozen.STORE.added  # compiled from source in this "process"
     frozen.STORE.save()
     [store] = fresh_store.glob("dataclass-code-*.marshal")
@@ -174,6 +199,7 @@ def test_same_class_as_frozen_dataclass_from_source_and_from_store(
     _fresh(monkeypatch)
     again = _define(decorate)
     assert frozen.STORE.added == {}
+    assert _methods(again) == _methods(reference)
     if options.get("init", True):
         assert _behaviour(again) == _behaviour(reference)
     assert len(marshal.loads(store.read_bytes())[1]) >= 3
@@ -186,10 +212,29 @@ def test_corrupt_or_foreign_dataclass_store_is_ignored(fresh_store: Path, monkey
     path = Path(frozen.STORE.path() or "")
     sources = marshal.loads(path.read_bytes())[1]
     # Unreadable, from another Python, or records for these very sources that are not code.
-    for content in (b"\x00not marshal", marshal.dumps(("another python", sources)), marshal.dumps((frozen.ENGINE, dict.fromkeys(sources, 1)))):
+    for content in (b"\x00not marshal", marshal.dumps(("another python", sources)), marshal.dumps((frozen.BUILD_KEY, dict.fromkeys(sources, 1)))):
         path.write_bytes(content)
         _fresh(monkeypatch)
         assert _behaviour(_define(frozen.frozen_dataclass)) == _behaviour(reference)
+
+
+def test_only_the_patching_thread_uses_the_store(fresh_store: Path) -> None:
+    """Another thread's dataclasses, made while a frozen_dataclass call runs, get the built-in exec."""
+    namespace: dict[str, Any] = {}
+    frozen._exec("def made_elsewhere(): return 1", {}, namespace)  # no frozen_dataclass call in this thread
+    assert namespace["made_elsewhere"]() == 1
+    assert frozen.STORE.added == {}
+
+
+def test_a_store_others_may_write_is_not_read(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _define(frozen.frozen_dataclass)
+    frozen.STORE.save()
+    path = Path(frozen.STORE.path() or "")
+    assert path.stat().st_mode & 0o077 == 0  # written for this user only
+    path.chmod(0o666)
+    _fresh(monkeypatch)
+    _define(frozen.frozen_dataclass)
+    assert frozen.STORE.added  # compiled again: the store was not trusted
 
 
 def test_dataclasses_module_is_left_as_it_was(fresh_store: Path) -> None:
