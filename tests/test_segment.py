@@ -119,6 +119,10 @@ SKIP_CASES = [
     ("ru", "[bookmark: _GoBack]Стороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Вы находитесь здесь:Главная/Актуально/Новости\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
     ("en", "Joint Statement\nThe leaders agreed to cooperate.", "heading", 1),
+    ("en", "Search\nThe leaders agreed to cooperate.", "boilerplate", 1),
+    ("en", "Share this: Facebook, X, Email.\nThe leaders agreed to cooperate.", "boilerplate", 1),
+    ("ru", "Поиск\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
+    ("sv", "Dela\nParterna kom överens om att samarbeta.", "boilerplate", 1),
 ]
 
 
@@ -153,6 +157,29 @@ def test_clauses_dated_in_the_past_without_an_active_pledge_are_background(lang:
     assert pledges[-1] == _ANOTHER_PLEDGE[lang]
     if not reported:
         assert any(s.reason == "background" and s.start < len(text) for s in seg.skipped)
+
+
+PREDICATE_CASES = [
+    # (language, sentence, is it a commitment?): a pledge needs the parties' verb, not its noun
+    ("sv", "Våra militära styrkor har ett nära samarbete på marken och till sjöss.", False),
+    ("sv", "Läget var en grund för beslutet att ansöka om medlemskap.", False),
+    ("sv", "Vi arbetar för att stärka säkerheten i regionen.", True),
+    ("sv", "Vi ser fram emot nästa möte i Stockholm.", True),
+    ("sv", "Länderna är överens om att fördjupa handeln.", True),
+    ("sv", "Vi stöder Ukrainas självständighet och territoriella integritet.", True),
+    ("sv", "Därför är det naturligt att vi söker ett förstärkt samarbete.", True),
+    # a menu word inside a sentence does not make it web boilerplate ("Sök", "Search", "Поиск", "Dela")
+    ("en", "We will expand joint research on vaccines.", True),
+    ("en", "The leaders agreed to search for lasting solutions.", True),
+    ("ru", "Стороны продолжат поиск решений.", True),
+    ("sv", "Vi delar gemensamma värden och stöder varandra.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reported"), PREDICATE_CASES)
+def test_a_commitment_needs_a_pledge_predicate(lang: str, text: str, reported: bool) -> None:
+    seg = segment(_doc(text + "\n" + _ANOTHER_PLEDGE[lang]), lang)
+    assert any(c.start == 0 for c in seg.commitments) == reported, [c.text for c in seg.commitments]
 
 
 @pytest.mark.parametrize(("lang", "text", "reason", "count"), SKIP_CASES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import recache
 from ..frozen import frozen_dataclass
@@ -100,12 +101,24 @@ def _is_end_marker(line: str) -> bool:
 def _is_boilerplate(line: str, language: Language) -> bool:
     if not any(ch.isalpha() for ch in line):
         return True
-    lowered = line.lower()
     words = len(line.split())
-    if words <= 12 and any(phrase.lower() in lowered for phrase in language.boilerplate_phrases):
-        return True
+    if words <= 12:
+        phrases = _boilerplate_phrases(language.boilerplate_phrases)
+        for found in phrases.finditer(line):
+            # A phrase of one word ("Search", "Поиск", "Sök") is a menu item, not a word of a
+            # sentence ("…the search for peace.", "Стороны продолжат поиск решений."): it counts
+            # in a line of a few words or one that does not end a sentence.
+            if " " in found.group().strip() or words <= 3 or not line.rstrip().endswith((".", "!", "?", "…")):
+                return True
     # Breadcrumbs and menus: several items joined by separators, no sentence punctuation.
     return line.count("/") + line.count("»") + line.count("|") + line.count(">") >= 2 and not line.rstrip().endswith(".")
+
+
+@cache
+def _boilerplate_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases as whole words ("Search" is not in "research", "Dela" not in "delar"), any case."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return recache.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _is_background(line: str, language: Language) -> bool:
