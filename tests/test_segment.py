@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,12 @@ SKIP_CASES = [
     ("en", "Share this: Facebook, X, Email.\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("ru", "Поиск\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
     ("sv", "Dela\nParterna kom överens om att samarbeta.", "boilerplate", 1),
+    ("en", "Home / News / Statements and Releases\nThe leaders agreed to cooperate.", "boilerplate", 1),
+    ("en", "Photo: The leaders shake hands after signing the agreement.\nThe leaders agreed to cooperate.", "boilerplate", 1),
+    ("en", "By continuing to browse the site, you agree to our use of cookies and similar technologies.\nThe leaders agreed to cooperate.",
+     "boilerplate", 1),
+    ("ru", "Мы используем файлы cookie для улучшения работы сайта. Продолжая пользоваться сайтом, вы соглашаетесь с этим.\n"
+     "Стороны договорились о сотрудничестве.", "boilerplate", 1),
 ]
 
 
@@ -173,6 +180,12 @@ PREDICATE_CASES = [
     ("en", "The leaders agreed to search for lasting solutions.", True),
     ("ru", "Стороны продолжат поиск решений.", True),
     ("sv", "Vi delar gemensamma värden och stöder varandra.", True),
+    ("en", "The sides will support the search for missing persons;", True),
+    ("en", "We will share this responsibility.", True),
+    # quotes, addresses, dates and word pairs are not menu separators
+    ("ru", "Стороны договорились о реализации проекта «Средний коридор» и программы «Цифровой шелковый путь»!", True),
+    ("ru", "Стороны будут развивать сотрудничество в рамках ЕАЭС/ШОС/СНГ;", True),
+    ("en", "The sides will hold consultations in 2024/25 and/or 2026;", True),
 ]
 
 
@@ -196,6 +209,35 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
     assert len(seg.commitments) == 3
     tail = text.index("Похожие")
     assert all(s.reason == "boilerplate" for s in seg.skipped if s.start >= tail)
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # a link box in the middle of an article: its link titles go, the article goes on
+        (["Стороны договорились о сотрудничестве.", "Читайте также:", "Токаев и Эрдоган провели телефонный разговор",
+          "Кроме того, стороны договорились провести следующее заседание в Анкаре."], [0, 3]),
+        (["The leaders agreed to cooperate.", "Related articles", "Leaders agree to boost trade",
+          "The leaders will also launch a new dialogue on critical minerals."], [0, 3]),
+        # headings that start like an end marker are headings, not the end of the article
+        (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "### Space",
+          "The leaders welcomed the signing of the Framework Agreement."], [0, 1, 3]),
+        (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "Top 5 outcomes:",
+          "1. The leaders agreed to create a joint fund."], [0, 1, 3]),
+        (["Стороны договорились о сотрудничестве.", "Стороны договорились о встрече.", "Комментарии экспертов",
+          "Стороны будут развивать транспортные коридоры."], [0, 1, 3]),
+        # a web address is not a menu (its slashes are not separators)
+        (["The sides agreed to meet again.", "The sides agreed to meet again in May.",
+          "The leaders agreed to double trade by 2030. Full text: https://www.whitehouse.gov/briefing-room/statements"], [0, 1, 2]),
+        # a real end marker still ends the article
+        (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "###", "The leaders agreed to nothing."], [0, 1]),
+    ],
+)
+def test_markers_of_link_boxes_and_article_ends(lines: list[str], kept: list[int]) -> None:
+    text = "\n".join(lines) + "\n"
+    seg = segment(_doc(text), None)
+    starts = [text.index(line) for line in lines]
+    assert sorted({bisect.bisect_right(starts, c.start) - 1 for c in seg.commitments}) == kept
 
 
 @pytest.mark.parametrize("path", ["seeds/jspg7-2022-kz-tr.ru.txt", "seeds/jspg8-2026-kz-tr.ru.txt", "seeds/kz-tm-mfa-2023.ru.txt"])

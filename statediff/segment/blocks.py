@@ -8,17 +8,29 @@ from functools import cache
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..languages import Language
+from .tokens import folded, word_spans
 
 _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Word-export artefacts and similar markup that is never text (tricky case 11).
 _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
-# Lines that mark the end of an article: everything after them on a scraped page is page furniture.
+# Lines that mark the end of an article: everything after them on a scraped page is page
+# furniture (a comment section, the foot of the page; "###" ends a press release).
 _END_MARKERS = (
-    "похожие материалы", "добавить комментарий", "оставить комментарий", "комментарии", "читайте также",
-    "related posts", "related articles", "leave a comment", "leave a reply", "comments", "###",
-    "top", "наверх", "back to top",
+    "похожие материалы", "related posts", "добавить комментарий", "оставить комментарий", "комментарии",
+    "leave a comment", "leave a reply", "comments", "###", "top", "наверх", "back to top",
 )
+# Lines that open a box of links, at the end of an article or in its middle: the link titles
+# after them are furniture, up to the first line that ends a sentence (the article going on).
+_LINK_LIST_MARKERS = (
+    "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
+)
+# Cookie notices, in any language and of any length.
+_COOKIE_RE = recache.compile(r"(?<!\w)(?:cookies?|kakor|çerez\w*|куки)(?!\w)", re.IGNORECASE)
+_URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
+# What is not a menu separator: a quoted name «…», a date or number (12/05/2025, 2024/25), a
+# pair of words (and/or, ЕАЭС/ШОС).
+_NOT_SEPARATORS_RE = recache.compile(r"«[^«»\n]*»|\d/\d|(?<=\w)/(?=\w)")
 
 
 @frozen_dataclass
@@ -66,21 +78,29 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int]) -
 def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language) -> list[Block]:
     """Give each block a skip reason (heading, boilerplate, background) or None for body text."""
     blocks: list[Block] = []
-    after_end_marker = False
+    after_end_marker = in_link_list = False
     for number, (start, end) in enumerate(spans):
         line = text[start:end]
         reason = None
         if after_end_marker:
             reason = "boilerplate"
-        elif _is_end_marker(line) and start > len(text) * 0.3:
+        elif _is_marker(line, _END_MARKERS) and start > len(text) * 0.3:
             reason = "boilerplate"
             after_end_marker = True
+        elif in_link_list and not line.rstrip().endswith((".", "!", "?", "…")):
+            reason = "boilerplate"  # a link title
+        elif _is_marker(line, _LINK_LIST_MARKERS):
+            reason = "boilerplate"
+            in_link_list = True
+            blocks.append(Block(start, end, reason))
+            continue
         elif _is_boilerplate(line, language):
             reason = "boilerplate"
         elif _is_background(line, language):
             reason = "background"
         elif _is_heading(line, language) or (_is_title(line, number, text, start) and not _is_list_item(line)):
             reason = "heading"
+        in_link_list = in_link_list and reason == "boilerplate"
         blocks.append(Block(start, end, reason))
     return blocks
 
@@ -90,28 +110,49 @@ def artefacts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ARTEFACT_RE.finditer(text, start, end)]
 
 
-def _is_end_marker(line: str) -> bool:
+def _is_marker(line: str, markers: tuple[str, ...]) -> bool:
+    """The line is one of the markers, perhaps with a count, punctuation or a bracketed note
+    ("Комментарии (3)", "Comments: 5", "#####", "Похожие материалы (по тегу)"), but no other word
+    ("### Space", "Top 5 outcomes", "Комментарии экспертов")."""
     normal = line.strip().lower().rstrip(":")
-    return any(
-        normal == marker or (normal.startswith(marker) and not normal[len(marker)].isalnum() and len(normal) < len(marker) + 15)
-        for marker in _END_MARKERS
-    )
+    for marker in markers:
+        if normal.startswith(marker):
+            rest = _BRACKETED_RE.sub("", normal[len(marker):])
+            if not any(ch.isalpha() for ch in rest) and len(rest) < 15 and (not rest or not rest[0].isalnum()):
+                return True
+    return False
+
+
+_BRACKETED_RE = recache.compile(r"\s*[(\[][^()\[\]]{0,30}[)\]]")
 
 
 def _is_boilerplate(line: str, language: Language) -> bool:
-    if not any(ch.isalpha() for ch in line):
+    if not any(ch.isalpha() for ch in line) or _COOKIE_RE.search(line):
         return True
     words = len(line.split())
-    if words <= 12:
-        phrases = _boilerplate_phrases(language.boilerplate_phrases)
-        for found in phrases.finditer(line):
-            # A phrase of one word ("Search", "Поиск", "Sök") is a menu item, not a word of a
-            # sentence ("…the search for peace.", "Стороны продолжат поиск решений."): it counts
-            # in a line of a few words or one that does not end a sentence.
-            if " " in found.group().strip() or words <= 3 or not line.rstrip().endswith((".", "!", "?", "…")):
-                return True
-    # Breadcrumbs and menus: several items joined by separators, no sentence punctuation.
-    return line.count("/") + line.count("»") + line.count("|") + line.count(">") >= 2 and not line.rstrip().endswith(".")
+    if words > 12:
+        return False
+    for found in _boilerplate_phrases(language.boilerplate_phrases).finditer(line):
+        phrase = found.group().strip()
+        if phrase.endswith(":") and not line[:found.start()].strip():
+            return True  # a caption or label opening the line ("Фото:", "Source:")
+        if len(phrase.split()) >= 3:
+            return True  # "Your email address will not be published"
+        # A menu word or two ("Search", "Поиск", "Share this", "Sign up") is a menu item, not a
+        # word of a pledge ("We will support the search for…", "Стороны продолжат поиск решений"):
+        # it counts when the rest of the line has no pledge cue.
+        if not _has_cue(line[:found.start()] + " " + line[found.end():], language):
+            return True
+    # Breadcrumbs and menus: several items joined by separators, no sentence punctuation, no pledge.
+    bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
+    separators = bare.count("/") + bare.count("»") + bare.count("|") + bare.count(">")
+    return separators >= 2 and not line.rstrip().endswith(".") and not _has_cue(line, language)
+
+
+def _has_cue(text: str, language: Language) -> bool:
+    """Whether the text holds one of the language's commitment cues."""
+    words = folded(word_spans(text)[0])
+    return bool(words) and bool(language.commitment_cues.positions(words))
 
 
 @cache
