@@ -229,6 +229,13 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
         # a web address is not a menu (its slashes are not separators)
         (["The sides agreed to meet again.", "The sides agreed to meet again in May.",
           "The leaders agreed to double trade by 2030. Full text: https://www.whitehouse.gov/briefing-room/statements"], [0, 1, 2]),
+        # the items of a list carry the predicate of its lead-in, even short and unclosed ones
+        (["The leaders agreed to the following:", "- To open a direct flight between Almaty and Izmir.",
+          "- double bilateral trade to $10 billion by 2030", "The sides met in Ankara."], [1, 2]),
+        (["Стороны договорились:", "1. Провести следующее заседание в Анкаре в 2025 году.", "2. открыть консульства в Измире",
+          "Встреча прошла в Анкаре."], [1, 2]),
+        # ... but not the items of a list whose lead-in pledges nothing, nor a paragraph after the list
+        (["The delegations included:", "- Ministers of foreign affairs and trade.", "The sides agreed to meet again."], [2]),
         # a real end marker still ends the article
         (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "###", "The leaders agreed to nothing."], [0, 1]),
     ],

@@ -8,7 +8,7 @@ from .. import recache
 from ..errors import NoCommitmentsError
 from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import artefacts, classify_blocks, split_blocks
+from .blocks import artefacts, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import folded, word_spans
@@ -48,15 +48,20 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
+    lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     for block in classify_blocks(text, split_blocks(text), lang):
-        if block.reason:
+        # An item of that list carries the lead-in's predicate ("- build a new railway link").
+        item = lead_in and block.reason in (None, "heading") and is_list_item(text[block.start:block.end])
+        opens_list = text[block.start:block.end].rstrip().endswith(":") and has_cue(text[block.start:block.end], lang)
+        lead_in = opens_list or (lead_in and item)
+        if block.reason and not item:
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
         for a_start, a_end in artefacts(text, block.start, block.end):
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
-            for sentence in split_sentences(text, s_start, s_end, lang):
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix)
+            for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, inherits=item and k == 0)
     return commitments, skipped
 
 
@@ -73,8 +78,11 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _cut_sentence(
-    document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str
+    document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
+    inherits: bool = False,
 ) -> None:
+    """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
+    sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue."""
     text = document.text
     s_start, s_end = sentence
     marker = _LIST_MARKER_RE.match(text, s_start, s_end)
@@ -86,13 +94,13 @@ def _cut_sentence(
     cues = lang.commitment_cues.positions(words)
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
             continue
         # Counted by bisection: a sentence may be a whole 5 MB line of many clauses.
         has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
-        is_commitment = has_cue or (clause.after_semicolon and bool(cue_starts))
+        is_commitment = has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
         word_count = bisect.bisect_left(token_starts, end) - bisect.bisect_left(token_starts, start)
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))

@@ -98,7 +98,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             reason = "boilerplate"
         elif _is_background(line, language):
             reason = "background"
-        elif _is_heading(line, language) or (_is_title(line, number, text, start) and not _is_list_item(line)):
+        elif _is_heading(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)):
             reason = "heading"
         in_link_list = in_link_list and reason == "boilerplate"
         blocks.append(Block(start, end, reason))
@@ -141,15 +141,15 @@ def _is_boilerplate(line: str, language: Language) -> bool:
         # A menu word or two ("Search", "Поиск", "Share this", "Sign up") is a menu item, not a
         # word of a pledge ("We will support the search for…", "Стороны продолжат поиск решений"):
         # it counts when the rest of the line has no pledge cue.
-        if not _has_cue(line[:found.start()] + " " + line[found.end():], language):
+        if not has_cue(line[:found.start()] + " " + line[found.end():], language):
             return True
     # Breadcrumbs and menus: several items joined by separators, no sentence punctuation, no pledge.
     bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
     separators = bare.count("/") + bare.count("»") + bare.count("|") + bare.count(">")
-    return separators >= 2 and not line.rstrip().endswith(".") and not _has_cue(line, language)
+    return separators >= 2 and not line.rstrip().endswith(".") and not has_cue(line, language)
 
 
-def _has_cue(text: str, language: Language) -> bool:
+def has_cue(text: str, language: Language) -> bool:
     """Whether the text holds one of the language's commitment cues."""
     words = folded(word_spans(text)[0])
     return bool(words) and bool(language.commitment_cues.positions(words))
@@ -177,7 +177,7 @@ def _is_title(line: str, number: int, text: str, start: int) -> bool:
     return number < 2 or text.find(stripped) < start
 
 
-def _is_list_item(line: str) -> bool:
+def is_list_item(line: str) -> bool:
     return bool(_LIST_ITEM_RE.match(line.strip()))
 
 
