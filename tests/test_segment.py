@@ -128,6 +128,8 @@ SKIP_CASES = [
     ("en", "Photo: The leaders shake hands after signing the agreement.\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "By continuing to browse the site, you agree to our use of cookies and similar technologies.\nThe leaders agreed to cooperate.",
      "boilerplate", 1),
+    ("en", "Your email address will not be published. Required fields are marked with an asterisk and reviewed daily.\n"
+     "The leaders agreed to cooperate.", "boilerplate", 1),
     ("ru", "Мы используем файлы cookie для улучшения работы сайта. Продолжая пользоваться сайтом, вы соглашаетесь с этим.\n"
      "Стороны договорились о сотрудничестве.", "boilerplate", 1),
 ]
@@ -196,6 +198,7 @@ PREDICATE_CASES = [
     ("sv", "Vi delar gemensamma värden och stöder varandra.", True),
     ("en", "The sides will support the search for missing persons;", True),
     ("en", "We will share this responsibility.", True),
+    ("en", "The sides agreed on the terms of use of the new port and on the tariffs for its first five years.", True),
     # quotes, addresses, dates and word pairs are not menu separators
     ("ru", "Стороны договорились о реализации проекта «Средний коридор» и программы «Цифровой шелковый путь»!", True),
     ("ru", "Стороны будут развивать сотрудничество в рамках ЕАЭС/ШОС/СНГ;", True),

@@ -130,19 +130,22 @@ def _is_boilerplate(line: str, language: Language) -> bool:
     if not any(ch.isalpha() for ch in line) or _COOKIE_RE.search(line):
         return True
     words = len(line.split())
-    if words > 12:
-        return False
     for found in _boilerplate_phrases(language.boilerplate_phrases).finditer(line):
         phrase = found.group().strip()
-        if phrase.endswith(":") and not line[:found.start()].strip():
+        before = line[:found.start()].rstrip()
+        if len(phrase.split()) >= 3 and (words <= 12 or not before or before[-1] in ".!?:;|»\"”"):
+            return True  # "Your email address will not be published": in a longer line, opening a sentence
+        if words > 12:
+            continue
+        if phrase.endswith(":") and not before:
             return True  # a caption or label opening the line ("Фото:", "Source:")
-        if len(phrase.split()) >= 3:
-            return True  # "Your email address will not be published"
         # A menu word or two ("Search", "Поиск", "Share this", "Sign up") is a menu item, not a
         # word of a pledge ("We will support the search for…", "Стороны продолжат поиск решений"):
         # it counts when the rest of the line has no pledge cue.
         if not has_cue(line[:found.start()] + " " + line[found.end():], language):
             return True
+    if words > 12:
+        return False
     # Breadcrumbs and menus: several items joined by separators, no sentence punctuation, no pledge.
     bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
     separators = bare.count("/") + bare.count("»") + bare.count("|") + bare.count(">")
