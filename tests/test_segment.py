@@ -253,6 +253,10 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
           "Встреча прошла в Анкаре."], [1, 2]),
         # ... but not the items of a list whose lead-in pledges nothing, nor a paragraph after the list
         (["The delegations included:", "- Ministers of foreign affairs and trade.", "The sides agreed to meet again."], [2]),
+        # a title-case heading whose participle looks like a predicate; a sentence-case list item is no heading
+        (["The leaders agreed to cooperate.", "Agreements Signed During the State Visit", "The sides agreed to meet again."], [0, 2]),
+        (["The leaders agreed to cooperate.", "Continued Cooperation on Clean Energy", "The sides agreed to meet again."], [0, 2]),
+        (["The leaders agreed to cooperate.", "The sides met.", "The sides signed an agreement on clean energy cooperation"], [0, 2]),
         # a real end marker still ends the article
         (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "###", "The leaders agreed to nothing."], [0, 1]),
     ],

@@ -196,4 +196,12 @@ def _is_heading(line: str, language: Language) -> bool:
     # with a finite pledge verb is more likely a list item than a title.
     lowered = [w.lower().strip(",:") for w in words]
     has_predicate = any(language.clause_predicates.matches_word(w) for w in lowered)
-    return not has_predicate or len(words) <= 4
+    # "Agreements Signed During the State Visit": a title in title case, its participle no predicate.
+    return not has_predicate or len(words) <= 4 or _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word of four letters or more starts with a capital (an English-style title), and
+    there are at least three of them."""
+    long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
