@@ -120,6 +120,7 @@ SKIP_CASES = [
     ("ru", "[bookmark: _GoBack]Стороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Вы находитесь здесь:Главная/Актуально/Новости\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
     ("en", "Joint Statement\nThe leaders agreed to cooperate.", "heading", 1),
+    ("ru", "Стороны договорились о сотрудничестве.\nКак известно, в 2019 году стороны подписали соглашение.", "background", 1),
     ("en", "Search\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "Share this: Facebook, X, Email.\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("ru", "Поиск\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
@@ -198,6 +199,7 @@ PREDICATE_CASES = [
     ("sv", "Vi delar gemensamma värden och stöder varandra.", True),
     ("en", "The sides will support the search for missing persons;", True),
     ("en", "We will share this responsibility.", True),
+    ("en", "About $2 billion will be provided to developing countries.", True),  # "About" opens no background note here
     ("en", "The sides agreed on the terms of use of the new port and on the tariffs for its first five years.", True),
     # quotes, addresses, dates and word pairs are not menu separators
     ("ru", "Стороны договорились о реализации проекта «Средний коридор» и программы «Цифровой шелковый путь»!", True),

@@ -167,7 +167,12 @@ def _boilerplate_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def _is_background(line: str, language: Language) -> bool:
     head = line.lstrip("\"«“'„ ")
-    return any(head.startswith(marker) for marker in language.background_markers)
+    for marker in language.background_markers:
+        if head.startswith(marker):
+            # A marker word before an amount is an ordinary word: "About $2 billion will be provided…".
+            rest = head[len(marker):].lstrip()
+            return not (marker.endswith(" ") and rest[:1] and (rest[0].isdigit() or rest[0] in "$€£¥₹₽₸₺"))
+    return False
 
 
 def _is_title(line: str, number: int, text: str, start: int) -> bool:
