@@ -127,6 +127,9 @@ class Language:
     # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
     perfect_auxiliaries: frozenset[str] = frozenset()
     purpose_markers: frozenset[str] = frozenset()
+    # Words that open a pledge as its subject ("We", "Стороны", "Vi"): an unclosed line that
+    # starts so and holds a cue is a pledge that lost its full stop, not a heading.
+    subjects: frozenset[str] = frozenset()
 
 
 @cache
@@ -164,6 +167,7 @@ def _build(code: str, raw: dict) -> Language:
         passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
         perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
         purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
+        subjects=frozenset(w.lower() for w in raw.get("subjects", [])),
     )
 
 
@@ -171,7 +175,7 @@ def _build(code: str, raw: dict) -> Language:
 # stopwords or stock words (a word that is noise in one language is content in another).
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
-    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
+    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries", "subjects",
 )
 
 

@@ -259,6 +259,11 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
         (["The leaders agreed to cooperate.", "Agreements Signed During the State Visit", "The sides agreed to meet again."], [0, 2]),
         (["The leaders agreed to cooperate.", "Continued Cooperation on Clean Energy", "The sides agreed to meet again."], [0, 2]),
         (["The leaders agreed to cooperate.", "The sides met.", "The sides signed an agreement on clean energy cooperation"], [0, 2]),
+        # an unclosed line that opens with the parties as subject and holds a cue lost its full stop: not a heading
+        (["Стороны договорились о сотрудничестве.", "Встреча прошла в Анкаре.", "Стороны продолжат сотрудничество в энергетике",
+          "Мы поддерживаем мирный процесс"], [0, 2, 3]),
+        (["The leaders agreed to cooperate.", "The sides met.", "We will cooperate", "Joint Statement on Clean Energy Cooperation"], [0, 2]),
+        (["Parterna kom överens om att samarbeta.", "Mötet hölls i Oslo.", "Vi fortsätter att stödja Ukraina"], [0, 2]),
         # a real end marker still ends the article
         (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "###", "The leaders agreed to nothing."], [0, 1]),
     ],

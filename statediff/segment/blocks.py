@@ -200,6 +200,9 @@ def _is_heading(line: str, language: Language) -> bool:
     # A dateline, byline or title: short and not closed like a sentence. A short unclosed line
     # with a finite pledge verb is more likely a list item than a title.
     lowered = [w.lower().strip(",:") for w in words]
+    opener = lowered[1] if lowered[0] == "the" and len(lowered) > 1 else lowered[0]
+    if opener in language.subjects and not _title_case(words) and has_cue(" ".join(words[1:]), language):
+        return False  # "Стороны договорились", "We will cooperate": a pledge without its full stop
     has_predicate = any(language.clause_predicates.matches_word(w) for w in lowered)
     # "Agreements Signed During the State Visit": a title in title case, its participle no predicate.
     return not has_predicate or len(words) <= 4 or _title_case(words)
