@@ -136,7 +136,10 @@ SKIP_CASES = [
 ]
 
 
-_ANOTHER_PLEDGE = {"en": "The sides agreed to meet again.", "ru": "Стороны договорились о сотрудничестве.", "sv": "Parterna kom överens om att samarbeta."}
+_ANOTHER_PLEDGE = {
+    "en": "The sides agreed to meet again.", "ru": "Стороны договорились о сотрудничестве.", "sv": "Parterna kom överens om att samarbeta.",
+    "es": "Las partes acordaron cooperar.", "fr": "Les parties sont convenues de coopérer.", "de": "Die Seiten vereinbarten eine Zusammenarbeit.",
+}
 PAST_NARRATIVE_CASES = [
     # (language, clause, is it reported as a commitment?)
     ("en", "The NNSC was established 65 years ago through the Armistice Agreement.", False),
@@ -192,6 +195,11 @@ PREDICATE_CASES = [
     ("ru", "Стороны проведут следующее заседание в Анкаре в 2025 году.", True),
     ("ru", "Мы выступаем за мирное урегулирование конфликта.", True),
     ("ru", "Особое внимание было уделено сотрудничеству в энергетике.", True),
+    ("es", "La reunión se celebró en Madrid el 5 de mayo.", False),  # "se celebró": was held
+    ("es", "El Instituto Cervantes organizó una exposición en la capital.", False),
+    ("es", "Tenemos previsto reforzar los mecanismos de coordinación.", True),
+    ("fr", "La réunion s'est tenue notamment en présence des ambassadeurs.", False),
+    ("de", "Einige Teilnehmer reisten bereits am Montag an.", False),  # "einige": some
     # a menu word inside a sentence does not make it web boilerplate ("Sök", "Search", "Поиск", "Dela")
     ("en", "We will expand joint research on vaccines.", True),
     ("en", "The leaders agreed to search for lasting solutions.", True),
