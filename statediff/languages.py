@@ -130,6 +130,12 @@ class Language:
     # Words that open a pledge as its subject ("We", "Стороны", "Vi"): an unclosed line that
     # starts so and holds a cue is a pledge that lost its full stop, not a heading.
     subjects: frozenset[str] = frozenset()
+    # A list item carries its lead-in's predicate only when it opens with a verb ("- build a
+    # railway", "1. Провести заседание"): an infinitive ending where the language marks one, no
+    # infinitive marker ("to", "att") counted, and not a noun phrase ("Memorandum of …").
+    infinitive_endings: tuple[str, ...] = ()
+    infinitive_markers: frozenset[str] = frozenset()
+    noun_phrase_links: frozenset[str] = frozenset()
 
 
 @cache
@@ -168,6 +174,9 @@ def _build(code: str, raw: dict) -> Language:
         perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
         purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
         subjects=frozenset(w.lower() for w in raw.get("subjects", [])),
+        infinitive_endings=tuple(raw.get("infinitive_endings", [])),
+        infinitive_markers=frozenset(w.lower() for w in raw.get("infinitive_markers", [])),
+        noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),
     )
 
 
@@ -175,7 +184,7 @@ def _build(code: str, raw: dict) -> Language:
 # stopwords or stock words (a word that is noise in one language is content in another).
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
-    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries", "subjects",
+    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
 )
 
 

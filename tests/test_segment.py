@@ -272,6 +272,25 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
           "Мы поддерживаем мирный процесс"], [0, 2, 3]),
         (["The leaders agreed to cooperate.", "The sides met.", "We will cooperate", "Joint Statement on Clean Energy Cooperation"], [0, 2]),
         (["Parterna kom överens om att samarbeta.", "Mötet hölls i Oslo.", "Vi fortsätter att stödja Ukraina"], [0, 2]),
+        # ... but not a list of documents, participants or other noun phrases under a lead-in with a cue
+        (["Стороны договорились о сотрудничестве.", "Встреча прошла в Анкаре.", "В переговорах приняли участие:",
+          "- Посол Азербайджана в Казахстане", "- Министр торговли Турции"], [0]),
+        (["The leaders agreed to cooperate.", "The sides met.", "The following documents were signed:",
+          "1. Memorandum of Understanding on Energy", "2. Protocol on Visa Rules"], [0, 2]),
+        # a breadcrumb that ends in the page title, and a long paragraph that mentions cookies or terms of use
+        (["Главная / Пресс-центр / Новости / Стороны договорились о сотрудничестве", "Стороны договорились о встрече.",
+          "Стороны договорились о торговле."], [1, 2]),
+        (["The leaders agreed to cooperate.", "The sides met.", "The sides agreed on the terms of use of the Fund, on its budget, on its "
+          "governance and on its reporting to both parliaments."], [0, 2]),
+        (["The leaders agreed to cooperate.", "The sides met.", "The leaders agreed to cooperate on trade. " * 20
+          + "Readers can manage cookies in their browser."], [0, 2]),
+        # a link box followed by a lead-in and its items: the article goes on at the lead-in
+        (["Стороны договорились о сотрудничестве.", "Читайте также:", "Токаев и Эрдоган провели телефонный разговор",
+          "Стороны договорились:", "— открыть консульства в Измире;"], [0, 3, 4]),
+        # Swedish "de" is also "the": a heading that starts with it stays a heading
+        (["Parterna kom överens om att samarbeta.", "Mötet hölls i Oslo.", "De gemensamma åtagandena inom energiområdet"], [0]),
+        (["The leaders agreed to cooperate.", "The sides met.", "The sides agreed to meet again.", "Похожие материалы по теме",
+          "Стороны договорились о чем-то еще."], [0, 2]),
         # a real end marker still ends the article
         (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "###", "The leaders agreed to nothing."], [0, 1]),
     ],
@@ -416,7 +435,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                 if isinstance(value, list) and key not in {"stopwords", "stock_words", "profile", "fillers", "background_markers",
                                                          "attribution_patterns", "prefix_abbreviations",
                                                          # grammar of one language's rule that needs its fillers too
-                                                         "perfect_auxiliaries", "purpose_markers"}}
+                                                         "perfect_auxiliaries", "purpose_markers",
+                                                         # one language's words for its subjects and list items
+                                                         "subjects", "infinitive_endings", "infinitive_markers", "noun_phrase_links"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -51,8 +51,9 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     for block in classify_blocks(text, split_blocks(text), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link").
-        item = lead_in and block.reason in (None, "heading") and is_list_item(text[block.start:block.end])
-        opens_list = text[block.start:block.end].rstrip().endswith(":") and has_cue(text[block.start:block.end], lang)
+        block_text = text[block.start:block.end]
+        item = lead_in and block.reason is None and is_list_item(block_text) and _verbal_item(block_text, lang)
+        opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
         lead_in = opens_list or (lead_in and item)
         if block.reason and not item:
             skipped.append(Skipped(block.start, block.end, block.reason))
@@ -63,6 +64,28 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
             for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, inherits=item and k == 0)
     return commitments, skipped
+
+
+_SENTENCE_END_RE = recache.compile(r"[.!?…;]\s+")
+
+
+def _last_sentence(block_text: str) -> str:
+    """The lead-in proper: the part of the block after its last sentence end."""
+    ends = list(_SENTENCE_END_RE.finditer(block_text))
+    return block_text[ends[-1].end():] if ends else block_text
+
+
+def _verbal_item(block_text: str, lang: Language) -> bool:
+    """Does the list item open with a verb (an infinitive or imperative carrying the lead-in's
+    predicate: "- build a new railway link", "1. Расширить…"), not a noun phrase ("1. Memorandum
+    of Understanding…", "- Посол Азербайджана…", "- a working lunch")?"""
+    marker = _LIST_MARKER_RE.match(block_text)
+    words = [w.lower() for w in word_spans(block_text[marker.end() if marker else 0:])[0][:3]]
+    if words and words[0] in lang.infinitive_markers:
+        words = words[1:]
+    if not words or words[0] in lang.stopwords or (len(words) > 1 and words[1] in lang.noun_phrase_links):
+        return False
+    return not lang.infinitive_endings or words[0].endswith(lang.infinitive_endings)
 
 
 def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -99,8 +122,8 @@ def _cut_sentence(
         if start >= end:
             continue
         # Counted by bisection: a sentence may be a whole 5 MB line of many clauses.
-        has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
-        is_commitment = has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
+        clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
+        is_commitment = clause_has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
         word_count = bisect.bisect_left(token_starts, end) - bisect.bisect_left(token_starts, start)
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))

@@ -17,7 +17,8 @@ _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0
 # Lines that mark the end of an article: everything after them on a scraped page is page
 # furniture (a comment section, the foot of the page; "###" ends a press release).
 _END_MARKERS = (
-    "похожие материалы", "related posts", "добавить комментарий", "оставить комментарий", "комментарии",
+    "похожие материалы по теме", "похожие материалы", "related posts", "leave a reply cancel reply",
+    "добавить комментарий", "оставить комментарий", "комментарии",
     "leave a comment", "leave a reply", "comments", "###", "top", "наверх", "back to top",
 )
 # Lines that open a box of links, at the end of an article or in its middle: the link titles
@@ -87,8 +88,8 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
         elif _is_marker(line, _END_MARKERS) and start > len(text) * 0.3:
             reason = "boilerplate"
             after_end_marker = True
-        elif in_link_list and not line.rstrip().endswith((".", "!", "?", "…")):
-            reason = "boilerplate"  # a link title
+        elif in_link_list and _is_link_title(line):
+            reason = "boilerplate"  # a link title or its date
         elif _is_marker(line, _LINK_LIST_MARKERS):
             reason = "boilerplate"
             in_link_list = True
@@ -103,6 +104,18 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
         in_link_list = in_link_list and reason == "boilerplate"
         blocks.append(Block(start, end, reason))
     return blocks
+
+
+_DATE_LINE_RE = recache.compile(r"^[\d\s.,:/\-–]*(?:\w+\s+)?\d{4}(?:\s*г\.?)?(?:[\s,]+\d{1,2}:\d{2})?$")
+
+
+def _is_link_title(line: str) -> bool:
+    """A line of a link box: a short unclosed title (no sentence end, no ':' or ';' of a lead-in
+    or list item, no closing quote of a quotation, not a list item) or a date under one."""
+    stripped = line.strip()
+    if _DATE_LINE_RE.match(stripped):
+        return True
+    return len(stripped.split()) <= 16 and stripped[-1] not in _TERMINAL + "…" and not is_list_item(stripped)
 
 
 def artefacts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -127,16 +140,28 @@ _BRACKETED_RE = recache.compile(r"\s*[(\[][^()\[\]]{0,30}[)\]]")
 
 
 def _is_boilerplate(line: str, language: Language) -> bool:
-    if not any(ch.isalpha() for ch in line) or _COOKIE_RE.search(line):
+    if not any(ch.isalpha() for ch in line):
         return True
     words = len(line.split())
-    for found in _boilerplate_phrases(language.boilerplate_phrases).finditer(line):
+    lowered = line.lower()
+    if words <= 80 and any(stem in lowered for stem in ("cookie", "kakor", "çerez", "куки")) and _COOKIE_RE.search(line):
+        return True  # a cookie notice: a paragraph, not a page that mentions cookies somewhere
+    if sum(map(line.count, "/|>»›")) >= 2 and _is_breadcrumb(line):
+        return True
+    if words > 12:
+        # Only a phrase of three words or more, and only opening the line: "Your email address
+        # will not be published …". Looked up once, not per match (a line may be 5 MB).
+        return bool(_boilerplate_phrases(_long_phrases(language.boilerplate_phrases)).match(line))
+    # Most lines hold no phrase at all: a plain substring test first, the regular expression after.
+    candidates = _boilerplate_phrases(language.boilerplate_phrases).finditer(line) if any(p in lowered for p in _lowered(language.boilerplate_phrases)) else ()
+    for found in candidates:
         phrase = found.group().strip()
         before = line[:found.start()].rstrip()
-        if len(phrase.split()) >= 3 and (words <= 12 or not before or before[-1] in ".!?:;|»\"”"):
-            return True  # "Your email address will not be published": in a longer line, opening a sentence
-        if words > 12:
-            continue
+        if len(phrase.split()) >= 3:
+            return True
+        # A breadcrumb: the phrase followed by a menu separator ("Главная / …", "Home » …").
+        if not before and line[found.end():].lstrip()[:1] in ("/", "»", "|", ">"):
+            return True
         if phrase.endswith(":") and not before:
             return True  # a caption or label opening the line ("Фото:", "Source:")
         # A menu word or two ("Search", "Поиск", "Share this", "Sign up") is a menu item, not a
@@ -144,18 +169,38 @@ def _is_boilerplate(line: str, language: Language) -> bool:
         # it counts when the rest of the line has no pledge cue.
         if not has_cue(line[:found.start()] + " " + line[found.end():], language):
             return True
-    if words > 12:
-        return False
     # Breadcrumbs and menus: several items joined by separators, no sentence punctuation, no pledge.
     bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
     separators = bare.count("/") + bare.count("»") + bare.count("|") + bare.count(">")
     return separators >= 2 and not line.rstrip().endswith(".") and not has_cue(line, language)
 
 
+_SPACED_SEPARATOR_RE = recache.compile(r"\s[/|>»›]\s")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """"Главная / Пресс-центр / Новости / <page title>": two or more spaced separators, the items
+    before the last one short; the title at the end may hold a cue, and the line may be long."""
+    bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
+    parts = _SPACED_SEPARATOR_RE.split(bare)
+    return len(parts) >= 3 and all(0 < len(part.split()) <= 3 for part in parts[:-1]) and not line.rstrip().endswith(".")
+
+
 def has_cue(text: str, language: Language) -> bool:
     """Whether the text holds one of the language's commitment cues."""
     words = folded(word_spans(text)[0])
     return bool(words) and bool(language.commitment_cues.positions(words))
+
+
+@cache
+def _lowered(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p.lower() for p in phrases)
+
+
+@cache
+def _long_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases of three words or more ("Your email address will not be published")."""
+    return tuple(p for p in phrases if len(p.split()) >= 3)
 
 
 @cache
