@@ -8,12 +8,11 @@ from .. import recache
 from ..errors import NoCommitmentsError
 from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import artefacts, classify_blocks, has_cue, is_list_item, split_blocks
+from .blocks import LIST_MARKER_RE, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import folded, word_spans
 
-_LIST_MARKER_RE = recache.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
 
@@ -79,7 +78,7 @@ def _verbal_item(block_text: str, lang: Language) -> bool:
     """Does the list item open with a verb (an infinitive or imperative carrying the lead-in's
     predicate: "- build a new railway link", "1. Расширить…"), not a noun phrase ("1. Memorandum
     of Understanding…", "- Посол Азербайджана…", "- a working lunch")?"""
-    marker = _LIST_MARKER_RE.match(block_text)
+    marker = LIST_MARKER_RE.match(block_text)
     words = [w.lower() for w in word_spans(block_text[marker.end() if marker else 0:])[0][:3]]
     if words and words[0] in lang.infinitive_markers:
         words = words[1:]
@@ -108,7 +107,7 @@ def _cut_sentence(
     sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue."""
     text = document.text
     s_start, s_end = sentence
-    marker = _LIST_MARKER_RE.match(text, s_start, s_end)
+    marker = LIST_MARKER_RE.match(text, s_start, s_end)
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()

@@ -26,12 +26,17 @@ _END_MARKERS = (
 _LINK_LIST_MARKERS = (
     "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
 )
-# Cookie notices, in any language and of any length.
+# Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
 _COOKIE_RE = recache.compile(r"(?<!\w)(?:cookies?|kakor|çerez\w*|куки)(?!\w)", re.IGNORECASE)
 _URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
 # What is not a menu separator: a quoted name «…», a date or number (12/05/2025, 2024/25), a
 # pair of words (and/or, ЕАЭС/ШОС).
 _NOT_SEPARATORS_RE = recache.compile(r"«[^«»\n]*»|\d/\d|(?<=\w)/(?=\w)")
+_SEPARATORS = "/|>»›"  # between the items of a menu or breadcrumb
+_SPACED_SEPARATOR_RE = recache.compile(rf"\s[{_SEPARATORS}]\s")
+_BRACKETED_RE = recache.compile(r"\s*[(\[][^()\[\]]{0,30}[)\]]")
+# A list item's marker: "1.", "(a)", "-", "•"…
+LIST_MARKER_RE = recache.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
 
 
 @frozen_dataclass
@@ -136,17 +141,15 @@ def _is_marker(line: str, markers: tuple[str, ...]) -> bool:
     return False
 
 
-_BRACKETED_RE = recache.compile(r"\s*[(\[][^()\[\]]{0,30}[)\]]")
-
-
 def _is_boilerplate(line: str, language: Language) -> bool:
     if not any(ch.isalpha() for ch in line):
         return True
     words = len(line.split())
     lowered = line.lower()
-    if words <= 80 and any(stem in lowered for stem in ("cookie", "kakor", "çerez", "куки")) and _COOKIE_RE.search(line):
+    if words <= 80 and _COOKIE_RE.search(line):
         return True  # a cookie notice: a paragraph, not a page that mentions cookies somewhere
-    if sum(map(line.count, "/|>»›")) >= 2 and _is_breadcrumb(line):
+    separators = sum(map(line.count, _SEPARATORS))
+    if separators >= 2 and _is_breadcrumb(line):
         return True
     if words > 12:
         # Only a phrase of three words or more, and only opening the line: "Your email address
@@ -160,7 +163,7 @@ def _is_boilerplate(line: str, language: Language) -> bool:
         if len(phrase.split()) >= 3:
             return True
         # A breadcrumb: the phrase followed by a menu separator ("Главная / …", "Home » …").
-        if not before and line[found.end():].lstrip()[:1] in ("/", "»", "|", ">"):
+        if not before and line[found.end():].lstrip()[:1] in _SEPARATORS:
             return True
         if phrase.endswith(":") and not before:
             return True  # a caption or label opening the line ("Фото:", "Source:")
@@ -169,20 +172,20 @@ def _is_boilerplate(line: str, language: Language) -> bool:
         # it counts when the rest of the line has no pledge cue.
         if not has_cue(line[:found.start()] + " " + line[found.end():], language):
             return True
-    # Breadcrumbs and menus: several items joined by separators, no sentence punctuation, no pledge.
-    bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
-    separators = bare.count("/") + bare.count("»") + bare.count("|") + bare.count(">")
-    return separators >= 2 and not line.rstrip().endswith(".") and not has_cue(line, language)
+    # Menus: several items joined by separators, no sentence punctuation, no pledge.
+    return (separators >= 2 and sum(map(_separators_only(line).count, _SEPARATORS)) >= 2
+            and not line.rstrip().endswith(".") and not has_cue(line, language))
 
 
-_SPACED_SEPARATOR_RE = recache.compile(r"\s[/|>»›]\s")
+def _separators_only(line: str) -> str:
+    """The line without what only looks like a separator: web addresses, «quotes», dates, word pairs."""
+    return _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
 
 
 def _is_breadcrumb(line: str) -> bool:
     """"Главная / Пресс-центр / Новости / <page title>": two or more spaced separators, the items
     before the last one short; the title at the end may hold a cue, and the line may be long."""
-    bare = _NOT_SEPARATORS_RE.sub(" ", _URL_RE.sub(" ", line))
-    parts = _SPACED_SEPARATOR_RE.split(bare)
+    parts = _SPACED_SEPARATOR_RE.split(_separators_only(line))
     return len(parts) >= 3 and all(0 < len(part.split()) <= 3 for part in parts[:-1]) and not line.rstrip().endswith(".")
 
 
@@ -231,16 +234,13 @@ def _is_title(line: str, number: int, text: str, start: int) -> bool:
 
 
 def is_list_item(line: str) -> bool:
-    return bool(_LIST_ITEM_RE.match(line.strip()))
-
-
-_LIST_ITEM_RE = recache.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
+    return bool(LIST_MARKER_RE.match(line.strip()))
 
 
 def _is_heading(line: str, language: Language) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    if len(words) > 16 or stripped[-1] in ".!?…;\"»”" or _LIST_ITEM_RE.match(stripped):
+    if len(words) > 16 or stripped[-1] in ".!?…;\"»”" or LIST_MARKER_RE.match(stripped):
         return False
     # A dateline, byline or title: short and not closed like a sentence. A short unclosed line
     # with a finite pledge verb is more likely a list item than a title.
