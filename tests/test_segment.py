@@ -84,6 +84,13 @@ CLAUSE_CASES = [
      ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
     ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
      ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+    # a list of "to <verb>" infinitives is one pledge each; a lone ", to <verb>" is a purpose
+    ("en", "We pledge to expand training for prosecutors, to pursue extraditions where possible, and to stand up new ballistics labs.",
+     ["We pledge to expand training for prosecutors", "to pursue extraditions where possible", "and to stand up new ballistics labs."]),
+    ("en", "We also agree to deepen cooperation in other domains, including cyber and space, to ensure an effective joint response.",
+     ["We also agree to deepen cooperation in other domains, including cyber and space, to ensure an effective joint response."]),
+    ("en", "We affirm our commitment to work together, in full respect of our sovereignties, to combat arms trafficking.",
+     ["We affirm our commitment to work together, in full respect of our sovereignties, to combat arms trafficking."]),
     # parallel -ing predicates after ", and" are two pledges; -ing forms used as nouns are not
     ("en", "The leaders committed to streamlining avenues for legal mobility, and facilitating short-term business travel.",
      ["The leaders committed to streamlining avenues for legal mobility", "and facilitating short-term business travel."]),

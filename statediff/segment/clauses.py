@@ -7,6 +7,9 @@ is only made when the part before it already has its own predicate, so noun coor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 from ..frozen import frozen_dataclass
 from ..languages import Language
 from .tokens import Token, fold, tokenize
@@ -46,6 +49,7 @@ def clause_spans(
     last_cut = 0
     has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
+    last_closing = cache(lambda: _last_closing_infinitive(words, language))  # looked for at the first comma and "to <verb>"
     i = 1
     while i < len(words):
         gap = text[ends[i - 1]:starts[i]]
@@ -61,6 +65,7 @@ def clause_spans(
                 _coordinated_predicate(words, i, language)
                 or _comma_predicate(words, i, gap, language)
                 or _coordinated_infinitive(words, i, gap, language)
+                or _repeated_infinitive(words, i, gap, language, last_cut, last_closing)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
             cuts.append(cut)
@@ -132,6 +137,35 @@ def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Langua
         if k < len(words) and language.gerund_predicates.match_at(words, k) and _gerund_predicate_before(words, i, language):
             return (i, False)
     return None
+
+
+def _repeated_infinitive(
+    words: list[str], i: int, gap: str, language: Language, last_cut: int, last_closing: Callable[[], int]
+) -> tuple[int, bool] | None:
+    """'pledge to expand training, to pursue extraditions, and to stand up labs': a list of
+    infinitives, each a pledge. A comma and "to <verb>" start one only inside such a list: the
+    clause opened with "to <verb>" and a coordinated "and to <verb>" (``last_closing()``: the
+    sentence's last) closes the list later on ("agree to deepen cooperation in other domains,
+    to ensure a joint response" is a purpose)."""
+    if "," not in gap or not _marked_infinitive(words, i, language) or last_closing() <= i + 1:
+        return None
+    # Stops at the clause's first "to <verb>", so repeated calls stay cheap.
+    opened = any(_marked_infinitive(words, p, language) for p in range(last_cut, i - 1))
+    return (i, False) if opened else None
+
+
+def _last_closing_infinitive(words: list[str], language: Language) -> int:
+    """Index of the sentence's last coordinated "to <verb>" ("and to stand up"), or -1."""
+    closing_words = {c[-1] for c in language.coordinators}
+    for k in range(len(words) - 2, 0, -1):
+        if words[k - 1] in closing_words and _marked_infinitive(words, k, language):
+            return k
+    return -1
+
+
+def _marked_infinitive(words: list[str], i: int, language: Language) -> bool:
+    """An infinitive marker and a verb that opens a pledge at words[i] ("to pursue")."""
+    return words[i] in language.infinitive_markers and i + 1 < len(words) and bool(language.infinitive_predicates.match_at(words, i + 1))
 
 
 # Words that make a following -ing form a predicate ("committed to streamlining", "are deepening")
