@@ -130,6 +130,9 @@ class Language:
     # Words that open a pledge as its subject ("We", "Стороны", "Vi"): an unclosed line that
     # starts so and holds a cue is a pledge that lost its full stop, not a heading.
     subjects: frozenset[str] = frozenset()
+    # The parties speaking ("We", "Мы", "Vi"): a clause that opens with them states their own
+    # position or action ("We heed the lessons of past efforts", "We worked together to …").
+    speakers: frozenset[str] = frozenset()
     # A list item carries its lead-in's predicate only when it opens with a verb ("- build a
     # railway", "1. Провести заседание"): an infinitive ending where the language marks one, no
     # infinitive marker ("to", "att") counted, and not a noun phrase ("Memorandum of …").
@@ -174,6 +177,7 @@ def _build(code: str, raw: dict) -> Language:
         perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
         purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
         subjects=frozenset(w.lower() for w in raw.get("subjects", [])),
+        speakers=frozenset(w.lower() for w in raw.get("speakers", [])),
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
         infinitive_markers=frozenset(w.lower() for w in raw.get("infinitive_markers", [])),
         noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),

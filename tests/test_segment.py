@@ -236,6 +236,32 @@ def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason:
     assert reason in {s.reason for s in seg.skipped}
 
 
+SPEAKER_CASES = [
+    # (language, the text, the commitments reported): the parties speaking ("We …") state their
+    # position or action even without a cue word, but only inside the statement, not in the
+    # page's furniture before its first pledge or after its last.
+    ("en", "The leaders agreed to expand trade. We heed the lessons of past efforts. They welcomed the talks.",
+     ["The leaders agreed to expand trade.", "We heed the lessons of past efforts.", "They welcomed the talks."]),
+    ("en", "The leaders agreed to expand trade. Together, we can build a system of peace. They welcomed the talks.",
+     ["The leaders agreed to expand trade.", "Together, we can build a system of peace.", "They welcomed the talks."]),
+    ("en", "The leaders agreed to expand trade. The challenges we face transcend geography. They welcomed the talks.",
+     ["The leaders agreed to expand trade.", "They welcomed the talks."]),
+    ("en", "We would love to hear from you.\n\nThe leaders agreed to expand trade.\n\nWe respect your privacy.",
+     ["The leaders agreed to expand trade."]),
+    ("ru", "Стороны договорились о сотрудничестве. Мы уважаем суверенитет всех государств. Стороны приветствовали переговоры.",
+     ["Стороны договорились о сотрудничестве.", "Мы уважаем суверенитет всех государств.", "Стороны приветствовали переговоры."]),
+    ("sv", "Parterna enades om samarbete. Vi står vid familjernas sida. Parterna välkomnade samtalen.",
+     ["Parterna enades om samarbete.", "Vi står vid familjernas sida.", "Parterna välkomnade samtalen."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SPEAKER_CASES)
+def test_the_parties_speaking_inside_the_statement_is_a_commitment(lang: str, text: str, expected: list[str]) -> None:
+    seg = segment(_doc(text), lang)
+    assert [c.text for c in seg.commitments] == expected
+    assert [c.id for c in seg.commitments] == [f"c{k + 1}" for k in range(len(expected))]
+
+
 def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
     text = ("Стороны договорились о сотрудничестве в сфере торговли и инвестиций.\n" * 3
             + "Похожие материалы (по тегу)\nСтороны договорились о чем-то еще.\n")
@@ -443,8 +469,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "attribution_patterns", "prefix_abbreviations",
                                                          # grammar of one language's rule that needs its fillers too
                                                          "perfect_auxiliaries", "purpose_markers",
-                                                         # one language's words for its subjects and list items
-                                                         "subjects", "infinitive_endings", "infinitive_markers", "noun_phrase_links"}}
+                                                         # one language's words for its subjects, its "we" and its list items
+                                                         "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from .. import recache
 from ..errors import NoCommitmentsError
@@ -47,6 +48,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
+    spoken_only: list[int] = []  # commitments kept only because the parties speak ("We …")
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     for block in classify_blocks(text, split_blocks(text), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link").
@@ -61,8 +63,23 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
             for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, inherits=item and k == 0)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, spoken_only, inherits=item and k == 0)
+    if spoken_only:
+        commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
+
+
+def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], skipped: list[Skipped], id_prefix: str) -> list[Commitment]:
+    """"We …" sentences count only between the statement's first and last pledge: before or
+    after them they are the page's ("We would love to hear from you", "We respect your privacy")."""
+    kept_from = next((k for k in range(len(commitments)) if k not in spoken_only), len(commitments))
+    kept_to = next((k + 1 for k in range(len(commitments) - 1, -1, -1) if k not in spoken_only), 0)
+    if kept_from == 0 and kept_to == len(commitments):
+        return commitments
+    skipped.extend(Skipped(c.start, c.end, "not a commitment") for c in commitments[:kept_from] + commitments[max(kept_from, kept_to):])
+    if kept_from == 0:
+        return commitments[:kept_to]
+    return [replace(c, id=f"{id_prefix}{k + 1}") for k, c in enumerate(commitments[kept_from:kept_to])]
 
 
 _SENTENCE_END_RE = recache.compile(r"[.!?…;]\s+")
@@ -101,10 +118,11 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut_sentence(
     document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
-    inherits: bool = False,
+    spoken_only: list[int], inherits: bool = False,
 ) -> None:
     """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
-    sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue."""
+    sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue.
+    The indices of commitments kept only because the parties speak ("We …") go to ``spoken_only``."""
     text = document.text
     s_start, s_end = sentence
     marker = LIST_MARKER_RE.match(text, s_start, s_end)
@@ -122,8 +140,11 @@ def _cut_sentence(
             continue
         # Counted by bisection: a sentence may be a whole 5 MB line of many clauses.
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
+        first = bisect.bisect_left(token_starts, start)
+        word_count = bisect.bisect_left(token_starts, end) - first
         is_commitment = clause_has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
-        word_count = bisect.bisect_left(token_starts, end) - bisect.bisect_left(token_starts, start)
+        spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
+        is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
@@ -133,6 +154,8 @@ def _cut_sentence(
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
         match_text = _match_text(text[start:end], lang)
+        if spoken:
+            spoken_only.append(len(commitments))
         commitments.append(
             Commitment(
                 id=f"{id_prefix}{len(commitments) + 1}",
@@ -145,6 +168,20 @@ def _cut_sentence(
                 line=document.line_of(start),
             )
         )
+
+
+SPEAKER_WINDOW = 3  # "Together, we can build …": a fronted phrase of at most two words
+
+
+def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language) -> bool:
+    """A clause whose subject is the parties speaking ("We heed the lessons of past efforts",
+    "Together, we can build …", "We worked together to reduce impunity") states their position
+    or what they did, even without a cue word. The pronoun opens the clause, or follows a short
+    fronted phrase and its comma ("The challenges we face" is not it); a word must follow."""
+    for k in range(first, min(last - 1, first + SPEAKER_WINDOW)):
+        if words[k] in lang.speakers:
+            return k == first or "," in text[token_starts[first]:token_starts[k]]
+    return False
 
 
 def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int]) -> bool:
