@@ -84,6 +84,11 @@ CLAUSE_CASES = [
      ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
     ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
      ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+    # a coordinator and the parties speaking start a pledge of their own
+    ("en", "We pledge the utmost respect for human rights, and we take a holistic view of security.",
+     ["We pledge the utmost respect for human rights", "and we take a holistic view of security."]),
+    ("ru", "Стороны договорились расширить торговлю, и мы ожидаем роста инвестиций в регионе.",
+     ["Стороны договорились расширить торговлю", "и мы ожидаем роста инвестиций в регионе."]),
     # a list of "to <verb>" infinitives is one pledge each; a lone ", to <verb>" is a purpose
     ("en", "We pledge to expand training for prosecutors, to pursue extraditions where possible, and to stand up new ballistics labs.",
      ["We pledge to expand training for prosecutors", "to pursue extraditions where possible", "and to stand up new ballistics labs."]),

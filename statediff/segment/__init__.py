@@ -70,10 +70,16 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
 
 
 def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], skipped: list[Skipped], id_prefix: str) -> list[Commitment]:
-    """"We …" sentences count only between the statement's first and last pledge: before or
-    after them they are the page's ("We would love to hear from you", "We respect your privacy")."""
-    kept_from = next((k for k in range(len(commitments)) if k not in spoken_only), len(commitments))
-    kept_to = next((k + 1 for k in range(len(commitments) - 1, -1, -1) if k not in spoken_only), 0)
+    """"We …" sentences count only from the sentence of the statement's first cue-bearing pledge
+    to that of its last: before or after them they are the page's ("We would love to hear from
+    you", "We respect your privacy")."""
+    anchors = [c for k, c in enumerate(commitments) if k not in spoken_only]
+    if not anchors:
+        body_start, body_end = 0, -1
+    else:
+        body_start, body_end = anchors[0].sentence_start, anchors[-1].sentence_end
+    kept_from = next((k for k, c in enumerate(commitments) if c.sentence_end > body_start), len(commitments))
+    kept_to = next((k + 1 for k in range(len(commitments) - 1, -1, -1) if commitments[k].sentence_start < body_end), 0)
     if kept_from == 0 and kept_to == len(commitments):
         return commitments
     skipped.extend(Skipped(c.start, c.end, "not a commitment") for c in commitments[:kept_from] + commitments[max(kept_from, kept_to):])
@@ -177,10 +183,11 @@ def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], fir
     """A clause whose subject is the parties speaking ("We heed the lessons of past efforts",
     "Together, we can build …", "We worked together to reduce impunity") states their position
     or what they did, even without a cue word. The pronoun opens the clause, or follows a short
-    fronted phrase and its comma ("The challenges we face" is not it); a word must follow."""
+    fronted phrase and its comma, or a coordinator ("…, and we take a holistic view"); "The
+    challenges we face" is not it; a word must follow."""
     for k in range(first, min(last - 1, first + SPEAKER_WINDOW)):
         if words[k] in lang.speakers:
-            return k == first or "," in text[token_starts[first]:token_starts[k]]
+            return k == first or (k == first + 1 and words[first] in lang.coordinator_starts) or "," in text[token_starts[first]:token_starts[k]]
     return False
 
 

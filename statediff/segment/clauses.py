@@ -80,8 +80,11 @@ def clause_spans(
 
 
 def _coordinated_predicate(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
-    """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate."""
+    """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
+    or a coordinator and the parties speaking ('…, and we take a holistic view …')."""
     for after in _after_coordinators(words, i, language):
+        if after + 1 < len(words) and words[after] in language.speakers:
+            return (i, False)
         k = after
         while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
