@@ -122,6 +122,9 @@ class Language:
     # A clause that dates itself in the past ("65 years ago") and has no active pledge
     # predicate is background, not a pledge (tricky case: narrative openings).
     past_anchors: tuple[re.Pattern[str], ...] = ()
+    # Courtesies of a visit ("expressed his gratitude for the warm hospitality", "is honored to
+    # welcome President X to Washington"): a clause one matches is no pledge.
+    courtesy_patterns: tuple[re.Pattern[str], ...] = ()
     passive_auxiliaries: frozenset[str] = frozenset()
     # "we have taken bold steps to …": a perfect auxiliary whose participle pledges nothing, the
     # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
@@ -173,6 +176,7 @@ def _build(code: str, raw: dict) -> Language:
         stock_words=frozenset(w.lower() for w in raw.get("stock_words", [])),
         profile=frozenset(w.lower() for w in raw.get("profile", [])),
         past_anchors=tuple(recache.compile(p, re.IGNORECASE) for p in raw.get("past_anchors", [])),
+        courtesy_patterns=tuple(recache.compile(p) for p in raw.get("courtesy_patterns", [])),
         passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
         perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
         purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
@@ -189,6 +193,7 @@ def _build(code: str, raw: dict) -> Language:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
+    "courtesy_patterns",
 )
 
 

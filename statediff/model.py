@@ -73,7 +73,7 @@ class Skipped:
 
     start: int
     end: int
-    reason: str  # heading | boilerplate | background | not a commitment | list marker
+    reason: str  # heading | boilerplate | background | courtesy | not a commitment | list marker | punctuation
 
 
 @frozen_dataclass

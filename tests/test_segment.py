@@ -145,7 +145,27 @@ SKIP_CASES = [
      "The leaders agreed to cooperate.", "boilerplate", 1),
     ("ru", "Мы используем файлы cookie для улучшения работы сайта. Продолжая пользоваться сайтом, вы соглашаетесь с этим.\n"
      "Стороны договорились о сотрудничестве.", "boilerplate", 1),
+    # the courtesies of a visit: welcome to the guest, thanks for the hospitality
+    ("en", "The leaders agreed to cooperate.\nPresident Moon expresses his gratitude to President Biden for the warm hospitality "
+     "and extends an invitation for President Biden to visit the ROK.", "courtesy", 1),
+    ("en", "President Yoon Suk Yeol welcomes President Joseph R. Biden to the Republic of Korea, marking an early meeting.\n"
+     "The leaders agreed to cooperate.", "courtesy", 1),
+    ("en", "President Biden is honored to welcome President Moon to Washington.\nThe leaders agreed to cooperate.", "courtesy", 1),
+    ("ru", "Стороны договорились о сотрудничестве.\nТурецкая сторона выразила благодарность за оказанное гостеприимство.", "courtesy", 1),
+    ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
 ]
+
+# Pledges that mention a guest or hospitality are still pledges.
+NOT_COURTESY = [
+    ("en", "The leaders agreed to expand cooperation in tourism and hospitality."),
+    ("en", "The leaders welcomed President Zelenskyy's peace formula."),
+    ("ru", "Стороны договорились развивать сотрудничество в сфере туризма и гостеприимства."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_COURTESY)
+def test_pledges_about_hospitality_or_a_guest_are_kept(lang: str, text: str) -> None:
+    assert [c.text for c in segment(_doc(text), lang).commitments] == [text]
 
 
 _ANOTHER_PLEDGE = {

@@ -157,6 +157,9 @@ def _cut_sentence(
         if _is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues):
             skipped.append(Skipped(start, end, "background"))
             continue
+        if any(pattern.search(text, start, end) for pattern in lang.courtesy_patterns):
+            skipped.append(Skipped(start, end, "courtesy"))
+            continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
         match_text = _match_text(text[start:end], lang)
