@@ -126,7 +126,7 @@ def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 _ALIGN_OPTIONS = (
     click.option("--threshold", type=float, default=None, callback=_threshold,
-                 help="Minimum alignment score (0-1) for two pledges to be linked. Default: 0.25; see ARCHITECTURE.md."),
+                 help="Minimum alignment score (0-1) for two pledges to be linked. Default: 0.23; see ARCHITECTURE.md."),
     click.option("--persist-threshold", type=float, default=None, callback=_threshold,
                  help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified. Default: 0.9."),
     click.option("--lang", default="auto", show_default=True,

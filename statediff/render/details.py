@@ -204,7 +204,10 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
                 text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))
     elif details.nearest is not None:
-        text = f"{_line(details.nearest)}, score {details.nearest.score:.2f} (threshold {report.settings.threshold:.2f})"
+        threshold = report.settings.threshold
+        # A nearest miss at or above the threshold lost its partner to a better-scoring link.
+        linked = _linked_to(details.nearest, change, report) if details.nearest.score >= threshold else ""
+        text = f"{_line(details.nearest)}, score {details.nearest.score:.2f} (threshold {threshold:.2f}{'; ' + linked if linked else ''})"
         shared = why_text(details.nearest.shared)
         if shared:
             text += f", sharing {shared}"
@@ -223,12 +226,18 @@ def _taken(runner_up: Nearest, change: Change, report: Report) -> str:
     """Why a runner-up that scores higher was not chosen: it is linked in another change."""
     if runner_up.score <= change.score:
         return ""
+    linked = _linked_to(runner_up, change, report)
+    return f" ({linked})" if linked else ""
+
+
+def _linked_to(candidate: Nearest, change: Change, report: Report) -> str:
+    """"linked to old line N" when the candidate is linked in another change, else ""."""
     changes, lines = _index(report)
-    other = changes.get(runner_up.id)
+    other = changes.get(candidate.id)
     if other is None or other is change or not (other.old and other.new):
         return ""
-    partner = other.new if runner_up.id in other.old else other.old
-    return f" (linked to {' and '.join(f'{lines[p][0]} line {lines[p][1]}' for p in partner)})"
+    partner = other.new if candidate.id in other.old else other.old
+    return f"linked to {' and '.join(f'{lines[p][0]} line {lines[p][1]}' for p in partner)}"
 
 
 _LAST_INDEX: list[Any] = [lambda: None, None]  # a weak reference to the report last indexed, and its index
