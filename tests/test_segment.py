@@ -84,6 +84,18 @@ CLAUSE_CASES = [
      ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
     ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
      ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+    # after a comma, a coordinator and a named subject with its predicate start a pledge; without
+    # the comma the names are one subject, and a plural noun after "and" is no predicate
+    ("en", "President Biden and President Moon reaffirm their commitment to the alliance, and President Biden affirms the U.S. commitment.",
+     ["President Biden and President Moon reaffirm their commitment to the alliance", "and President Biden affirms the U.S. commitment."]),
+    ("en", "Both countries will work together to ensure the success of COVAX, and the ROK commends the United States on its contribution.",
+     ["Both countries will work together to ensure the success of COVAX", "and the ROK commends the United States on its contribution."]),
+    ("en", "Recognizing the importance of vendor diversity, President Biden and President Moon commit to work together on 5G networks.",
+     ["Recognizing the importance of vendor diversity, President Biden and President Moon commit to work together on 5G networks."]),
+    ("en", "We also condemn North Korea's ballistic missile development and launches, including intercontinental ballistic missile tests.",
+     ["We also condemn North Korea's ballistic missile development and launches, including intercontinental ballistic missile tests."]),
+    ("en", "We reaffirm our commitment to the denuclearization of the Korean Peninsula and also reconfirm the necessity of resolving the abductions issue.",
+     ["We reaffirm our commitment to the denuclearization of the Korean Peninsula", "and also reconfirm the necessity of resolving the abductions issue."]),
     # a coordinator and the parties speaking start a pledge of their own
     ("en", "We pledge the utmost respect for human rights, and we take a holistic view of security.",
      ["We pledge the utmost respect for human rights", "and we take a holistic view of security."]),

@@ -15,6 +15,7 @@ from ..languages import Language
 from .tokens import Token, fold, tokenize
 
 MIN_CLAUSE_WORDS = 3
+SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph R. Biden affirms"
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
 # continue a relative clause ("…, which will …").
 _NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek"})
@@ -50,6 +51,10 @@ def clause_spans(
     has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
     last_closing = cache(lambda: _last_closing_infinitive(words, language))  # looked for at the first comma and "to <verb>"
+
+    def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
+        return text[starts[k]].isupper()
+
     i = 1
     while i < len(words):
         gap = text[ends[i - 1]:starts[i]]
@@ -62,7 +67,7 @@ def clause_spans(
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts):
             # (each rule needs a comma before the word or a coordinator at it)
             cut = (
-                _coordinated_predicate(words, i, language)
+                _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language)
                 or _coordinated_infinitive(words, i, gap, language)
                 or _repeated_infinitive(words, i, gap, language, last_cut, last_closing)
@@ -79,9 +84,13 @@ def clause_spans(
     return _tile(start, end, starts, cuts)
 
 
-def _coordinated_predicate(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
+def _coordinated_predicate(
+    words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool]
+) -> tuple[int, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
-    or a coordinator and the parties speaking ('…, and we take a holistic view …')."""
+    after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
+    affirms …', '…, and the ROK commits …'; without the comma it is one subject: 'President
+    Biden and President Moon commit'); or a coordinator and the parties speaking ('…, and we take …')."""
     for after in _after_coordinators(words, i, language):
         if after + 1 < len(words) and words[after] in language.speakers:
             return (i, False)
@@ -89,6 +98,13 @@ def _coordinated_predicate(words: list[str], i: int, language: Language) -> tupl
         while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
         if k < len(words) and language.clause_predicates.match_at(words, k):
+            return (i, False)
+        if "," not in gap:
+            continue
+        named = k
+        while named < len(words) and capitalised(named) and named - k < SUBJECT_WORDS:
+            named += 1
+        if k < named < len(words) and language.clause_predicates.match_at(words, named):
             return (i, False)
     return None
 
