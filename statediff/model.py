@@ -73,7 +73,7 @@ class Skipped:
 
     start: int
     end: int
-    reason: str  # heading | boilerplate | background | courtesy | not a commitment | list marker | punctuation
+    reason: str  # heading | boilerplate | background | courtesy | not a commitment | outside the statement | list marker | punctuation
 
 
 @frozen_dataclass
@@ -98,7 +98,7 @@ class Link:
 
 @frozen_dataclass
 class Candidate:
-    """The best partner of an unmatched pledge that stayed below the threshold."""
+    """The best partner of an unmatched pledge: below the threshold, or linked to a better-scoring pledge."""
 
     index: int
     score: float
@@ -106,7 +106,7 @@ class Candidate:
 
 @frozen_dataclass
 class Alignment:
-    """The align stage's result: matched groups plus the best below-threshold candidates."""
+    """The align stage's result: matched groups plus the best candidates of the unmatched pledges."""
 
     links: tuple[Link, ...]
     nearest_old: dict[int, Candidate]  # unmatched old index -> best new candidate

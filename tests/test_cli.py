@@ -220,6 +220,16 @@ def test_every_option_is_in_help_with_a_help_text(run: Invoke, name: str, comman
             assert flag in result.stdout, f"{name} --help does not list {flag}"
 
 
+def test_the_default_threshold_is_the_same_in_code_help_and_readme(run: Invoke) -> None:
+    """The default is written out in the help text and the README (the CLI does not import the
+    align stage to build its help); they must follow the constant."""
+    from statediff.align import DEFAULT_THRESHOLD
+
+    assert f"Default: {DEFAULT_THRESHOLD}" in " ".join(run("compare", "--help").stdout.split())
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert f"| `--threshold` | {DEFAULT_THRESHOLD} |" in readme
+
+
 def test_python_dash_m_runs_the_same_command() -> None:
     import subprocess
 

@@ -172,7 +172,7 @@ class ChangeDetails:
     why: tuple[SharedTerm, ...] = ()  # matched changes: the shared terms behind the score
     uncertain: bool = False  # matched within UNCERTAIN_MARGIN of the threshold
     runner_up: Nearest | None = None  # matched changes: the best competing candidate
-    nearest: Nearest | None = None  # dropped and new changes: the best candidate below the threshold
+    nearest: Nearest | None = None  # dropped and new changes: the best candidate (at or above the threshold when linked elsewhere)
 
 
 @quick_init

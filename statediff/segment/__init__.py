@@ -82,7 +82,7 @@ def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], ski
     kept_to = next((k + 1 for k in range(len(commitments) - 1, -1, -1) if commitments[k].sentence_start < body_end), 0)
     if kept_from == 0 and kept_to == len(commitments):
         return commitments
-    skipped.extend(Skipped(c.start, c.end, "not a commitment") for c in commitments[:kept_from] + commitments[max(kept_from, kept_to):])
+    skipped.extend(Skipped(c.start, c.end, "outside the statement") for c in commitments[:kept_from] + commitments[max(kept_from, kept_to):])
     if kept_from == 0:
         return commitments[:kept_to]
     return [replace(c, id=f"{id_prefix}{k + 1}") for k, c in enumerate(commitments[kept_from:kept_to])]
@@ -148,7 +148,10 @@ def _cut_sentence(
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         first = bisect.bisect_left(token_starts, start)
         word_count = bisect.bisect_left(token_starts, end) - first
-        is_commitment = clause_has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
+        is_commitment = (
+            clause_has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
+            or (number > 0 and bool(cue_starts) and cue_starts[0] < start and _infinitive_item(words, first, first + word_count, lang))
+        )
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
         is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
@@ -157,7 +160,7 @@ def _cut_sentence(
         if _is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues):
             skipped.append(Skipped(start, end, "background"))
             continue
-        if any(pattern.search(text, start, end) for pattern in lang.courtesy_patterns):
+        if _is_courtesy(text, start, end, lang, cue_starts, token_starts):
             skipped.append(Skipped(start, end, "courtesy"))
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
@@ -179,6 +182,31 @@ def _cut_sentence(
         )
 
 
+def _infinitive_item(words: list[str], first: int, last: int, lang: Language) -> bool:
+    """'to build new labs', 'and to reduce violence': an item of a list of infinitives cut from a
+    sentence whose pledge verb comes before it ("pledge to expand X, to build Y, and to reduce Z")."""
+    k = next((first + len(c) for c in lang.coordinators if tuple(words[first:first + len(c)]) == c), first)
+    return k + 1 < last and words[k] in lang.infinitive_markers and bool(lang.infinitive_predicates.match_at(words, k + 1))
+
+
+COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
+
+
+def _is_courtesy(text: str, start: int, end: int, lang: Language, cue_starts: list[int], token_starts: list[int]) -> bool:
+    """A clause that a ``courtesy_patterns`` entry matches and whose cues all belong to that
+    courtesy ("expresses his gratitude for the warm hospitality"): a pledge beside it ("agreed
+    to hold the next summit in India and thanked Japan for its hospitality") keeps the clause."""
+    first = bisect.bisect_left(token_starts, start)
+    cues = cue_starts[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]
+    for pattern in lang.courtesy_patterns:
+        found = pattern.search(text, start, end)
+        if found is not None:
+            lead = token_starts[max(first, bisect.bisect_left(token_starts, found.start()) - COURTESY_LEAD)]
+            if all(lead <= c < found.end() for c in cues):
+                return True
+    return False
+
+
 SPEAKER_WINDOW = 3  # "Together, we can build …": a fronted phrase of at most two words
 
 
@@ -190,7 +218,7 @@ def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], fir
     challenges we face" is not it; a word must follow."""
     for k in range(first, min(last - 1, first + SPEAKER_WINDOW)):
         if words[k] in lang.speakers:
-            return k == first or (k == first + 1 and words[first] in lang.coordinator_starts) or "," in text[token_starts[first]:token_starts[k]]
+            return k == first or (k == first + 1 and (words[first],) in lang.coordinators) or "," in text[token_starts[first]:token_starts[k]]
     return False
 
 

@@ -90,9 +90,10 @@ def _coordinated_predicate(
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
     after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
     affirms …', '…, and the ROK commits …'; without the comma it is one subject: 'President
-    Biden and President Moon commit'); or a coordinator and the parties speaking ('…, and we take …')."""
+    Biden and President Moon commit'); or, after a comma too, a coordinator and the parties
+    speaking ('…, and we take …'; not 'the challenges that our partners and we face')."""
     for after in _after_coordinators(words, i, language):
-        if after + 1 < len(words) and words[after] in language.speakers:
+        if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
             return (i, False)
         k = after
         while k < len(words) and words[k] in language.fillers and k - after < 3:
@@ -174,10 +175,10 @@ def _repeated_infinitive(
 
 
 def _last_closing_infinitive(words: list[str], language: Language) -> int:
-    """Index of the sentence's last coordinated "to <verb>" ("and to stand up"), or -1."""
-    closing_words = {c[-1] for c in language.coordinators}
+    """Index of the sentence's last coordinated "to <verb>" ("and to stand up", a whole
+    coordinator: not "so as to protect"), or -1."""
     for k in range(len(words) - 2, 0, -1):
-        if words[k - 1] in closing_words and _marked_infinitive(words, k, language):
+        if _marked_infinitive(words, k, language) and any(k >= len(c) and tuple(words[k - len(c):k]) == c for c in language.coordinators):
             return k
     return -1
 
