@@ -183,10 +183,13 @@ def _cut_sentence(
 
 
 def _infinitive_item(words: list[str], first: int, last: int, lang: Language) -> bool:
-    """'to build new labs', 'and to reduce violence': an item of a list of infinitives cut from a
-    sentence whose pledge verb comes before it ("pledge to expand X, to build Y, and to reduce Z")."""
+    """'to build new labs', 'and to reduce violence', 'and build new ports': an item of a list of
+    infinitives cut from a sentence whose pledge verb comes before it ("pledge to expand X, to
+    build Y, and to reduce Z"; "committed to enhance maritime security, and build new ports")."""
     k = next((first + len(c) for c in lang.coordinators if tuple(words[first:first + len(c)]) == c), first)
-    return k + 1 < last and words[k] in lang.infinitive_markers and bool(lang.infinitive_predicates.match_at(words, k + 1))
+    if k + 1 < last and words[k] in lang.infinitive_markers:
+        return bool(lang.infinitive_predicates.match_at(words, k + 1))
+    return first < k < last and bool(lang.infinitive_predicates.match_at(words, k))
 
 
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
