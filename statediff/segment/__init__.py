@@ -148,10 +148,10 @@ def _cut_sentence(
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         first = bisect.bisect_left(token_starts, start)
         word_count = bisect.bisect_left(token_starts, end) - first
-        is_commitment = (
-            clause_has_cue or (clause.after_semicolon and bool(cue_starts)) or (inherits and number == 0)
-            or (number > 0 and bool(cue_starts) and cue_starts[0] < start and _infinitive_item(words, first, first + word_count, lang))
-        )
+        # A clause after a cut holds a pledge of its own: the splitter cuts only after a cue and
+        # only where a predicate, a verb of a list or a ';' item follows ("…, and build new
+        # ports", "…, to build new labs", "…, et soutenons …" need no cue word of their own).
+        is_commitment = clause_has_cue or (number > 0 and bool(cue_starts)) or (inherits and number == 0)
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
         is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
@@ -180,16 +180,6 @@ def _cut_sentence(
                 line=document.line_of(start),
             )
         )
-
-
-def _infinitive_item(words: list[str], first: int, last: int, lang: Language) -> bool:
-    """'to build new labs', 'and to reduce violence', 'and build new ports': an item of a list of
-    infinitives cut from a sentence whose pledge verb comes before it ("pledge to expand X, to
-    build Y, and to reduce Z"; "committed to enhance maritime security, and build new ports")."""
-    k = next((first + len(c) for c in lang.coordinators if tuple(words[first:first + len(c)]) == c), first)
-    if k + 1 < last and words[k] in lang.infinitive_markers:
-        return bool(lang.infinitive_predicates.match_at(words, k + 1))
-    return first < k < last and bool(lang.infinitive_predicates.match_at(words, k))
 
 
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
