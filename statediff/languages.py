@@ -136,6 +136,12 @@ class Language:
     # The parties speaking ("We", "Мы", "Vi"): a clause that opens with them states their own
     # position or action ("We heed the lessons of past efforts", "We worked together to …").
     speakers: frozenset[str] = frozenset()
+    # "Mexico also joined …", "The United States invested …": a party (a proper name of the
+    # document, or a subject word) and a verb in the past tense report a pledge carried out.
+    past_endings: tuple[str, ...] = ()
+    past_forms: frozenset[str] = frozenset()
+    not_past: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()  # "President Tokayev received …" reports a person's day, not a party's deed
     # A list item carries its lead-in's predicate only when it opens with a verb ("- build a
     # railway", "1. Провести заседание"): an infinitive ending where the language marks one, no
     # infinitive marker ("to", "att") counted, and not a noun phrase ("Memorandum of …").
@@ -182,6 +188,10 @@ def _build(code: str, raw: dict) -> Language:
         purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
         subjects=frozenset(w.lower() for w in raw.get("subjects", [])),
         speakers=frozenset(w.lower() for w in raw.get("speakers", [])),
+        past_endings=tuple(raw.get("past_endings", [])),
+        past_forms=frozenset(w.lower() for w in raw.get("past_forms", [])),
+        not_past=frozenset(w.lower() for w in raw.get("not_past", [])),
+        person_titles=frozenset(w.lower() for w in raw.get("person_titles", [])),
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
         infinitive_markers=frozenset(w.lower() for w in raw.get("infinitive_markers", [])),
         noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),

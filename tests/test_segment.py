@@ -334,6 +334,29 @@ SPEAKER_CASES = [
 ]
 
 
+_REVIEW = (
+    "The United States and Mexico agreed to expand trade. We will cooperate with Mexico and the United States on security. {} "
+    "The sides welcomed the talks."
+)
+DONE_CASES = [
+    # (the middle sentence, reported as a commitment): a party of the document and a verb in the
+    # past tense report a pledge carried out; a person's day, a sentence-initial common word and
+    # a capitalised word of a name are not that
+    ("Mexico also joined the Container Control Program.", True),
+    ("In 2022, Mexico made historic seizures of fentanyl.", True),
+    ("The United States invested $25 billion in drug treatment.", True),
+    ("President Tokayev received the delegation in Akorda.", False),
+    ("Transnational organized crime claimed too many lives.", False),
+    ("Mexico Advanced Materials in the manufacture of batteries.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), DONE_CASES)
+def test_a_party_reporting_what_it_did_is_a_commitment(sentence: str, reported: bool) -> None:
+    seg = segment(_doc(_REVIEW.format(sentence)), "en")
+    assert (sentence in [c.text for c in seg.commitments]) is reported
+
+
 def test_a_statement_of_only_we_sentences_has_no_commitments_and_says_why() -> None:
     seg = segment(_doc("We heed the lessons of past efforts.\nWe worked together to reduce impunity.\n"), "en", allow_empty=True)
     assert seg.commitments == ()
@@ -555,7 +578,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # grammar of one language's rule that needs its fillers too
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items
-                                                         "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links"}}
+                                                         "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
+                                                         # one language's past tense and titles
+                                                         "past_endings", "past_forms", "not_past", "person_titles"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

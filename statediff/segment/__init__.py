@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from .. import recache
 from ..errors import NoCommitmentsError
@@ -49,6 +51,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
     spoken_only: list[int] = []  # commitments kept only because the parties speak ("We …")
+    names = cache(lambda: proper_names(text))  # worked out at the first clause that needs them
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     for block in classify_blocks(text, split_blocks(text), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link").
@@ -63,7 +66,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
             for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, spoken_only, inherits=item and k == 0)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, spoken_only, names, inherits=item and k == 0)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
@@ -124,11 +127,12 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut_sentence(
     document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
-    spoken_only: list[int], inherits: bool = False,
+    spoken_only: list[int], names: Callable[[], frozenset[str]], inherits: bool = False,
 ) -> None:
     """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
     sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue.
-    The indices of commitments kept only because the parties speak ("We …") go to ``spoken_only``."""
+    The indices of commitments kept only because the parties speak ("We …") or report what they
+    did ("Mexico also joined …") go to ``spoken_only``; ``names()`` gives the document's proper names."""
     text = document.text
     s_start, s_end = sentence
     marker = LIST_MARKER_RE.match(text, s_start, s_end)
@@ -152,7 +156,10 @@ def _cut_sentence(
         # only where a predicate, a verb of a list or a ';' item follows ("…, and build new
         # ports", "…, to build new labs", "…, et soutenons …" need no cue word of their own).
         is_commitment = clause_has_cue or (number > 0 and bool(cue_starts)) or (inherits and number == 0)
-        spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
+        spoken = not is_commitment and (
+            _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
+            or _party_reports_action(text, words, token_starts, first, first + word_count, lang, names)
+        )
         is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
@@ -213,6 +220,51 @@ def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], fir
         if words[k] in lang.speakers:
             return k == first or (k == first + 1 and (words[first],) in lang.coordinators) or "," in text[token_starts[first]:token_starts[k]]
     return False
+
+
+# A capitalised word after a lower-case word (not after a sentence end): a name in the text.
+_NAME_RE = recache.compile(r"(?<=[a-zа-яё,;:] )([A-ZА-ЯЁ][\w.’'-]*)")
+_LOWER_WORD_RE = recache.compile(r"\b[a-zа-яё][\w’'-]*")
+REPORT_FRONT = 6  # "In 2021, the United States prosecuted …": a fronted phrase of at most six words
+REPORT_SUBJECT = 8  # "the U.S. Office of Foreign Asset Control issued …"
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Words the text writes capitalised inside a sentence and never in lower case ("Mexico",
+    "U.S.", "ROK"), folded: its proper names, without a lexicon."""
+    capitalised = {m.group(1).lower().rstrip(".") for m in _NAME_RE.finditer(text)}
+    return frozenset(capitalised - set(_LOWER_WORD_RE.findall(text)))
+
+
+def _party_reports_action(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
+) -> bool:
+    """"Mexico also joined the Container Control Program", "In 2022, Mexico made historic
+    seizures", "The United States invested $25.1 billion": a subject of the document's proper
+    names and a verb in the past tense report a pledge
+    carried out (tricky case: done, not dropped). Language data: ``past_endings``, ``past_forms``."""
+    if not (lang.past_endings or lang.past_forms):
+        return False
+    k = first
+    for j in range(first + 1, min(last, first + REPORT_FRONT + 1)):
+        if "," in text[token_starts[j - 1]:token_starts[j]]:
+            k = j  # after the fronted phrase
+            break
+    known, subject = names(), k
+    has_party = False
+    while k < last and k - subject < REPORT_SUBJECT:
+        word = words[k]
+        if word in lang.person_titles:
+            return False  # "President Tokayev received the delegation": a person's day
+        if word in known:  # not the subject words: "The sides met" is an event, not a deed
+            has_party = True
+        elif word not in lang.fillers and word not in ("and", "’s", "'s", "of"):
+            break
+        k += 1
+    if not has_party or k >= last or k == subject or not text[token_starts[k]].islower():
+        return False  # a capitalised word goes on the name ("Epsilon Advanced Materials")
+    verb = words[k]
+    return verb in lang.past_forms or (verb.endswith(lang.past_endings) and len(verb) > 4 and verb not in lang.not_past)
 
 
 def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int]) -> bool:
