@@ -52,6 +52,11 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     skipped: list[Skipped] = []
     spoken_only: list[int] = []  # commitments kept only because the parties speak ("We …")
     names = cache(lambda: proper_names(text))  # worked out at the first clause that needs them
+    # "Mexico also joined …" counts only when a name of its subject is a party's: a subject of a
+    # cue-bearing pledge of the document ("The United States and Mexico remain committed …"), not
+    # "Russia invaded …", "Reuters reported …", "The Kremlin declined to comment".
+    reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
+    parties: set[str] = set()
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     for block in classify_blocks(text, split_blocks(text), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link").
@@ -66,10 +71,27 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
             for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, spoken_only, names, inherits=item and k == 0)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, spoken_only, names, (reports, parties), inherits=item and k == 0)
+    if reports:
+        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, reports, parties, skipped, id_prefix)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
+
+
+def _drop_other_reports(
+    commitments: list[Commitment], spoken_only: list[int], reports: list[tuple[int, frozenset[str]]], parties: set[str],
+    skipped: list[Skipped], id_prefix: str,
+) -> tuple[list[Commitment], list[int]]:
+    """Reports of a deed whose subject names no party of the statement are not its pledges."""
+    drop = {k for k, subject in reports if not subject & parties}
+    if not drop:
+        return commitments, spoken_only
+    skipped.extend(Skipped(commitments[k].start, commitments[k].end, "not a commitment") for k in sorted(drop))
+    keep = [k for k in range(len(commitments)) if k not in drop]
+    renumbered = {old: new for new, old in enumerate(keep)}
+    return ([replace(commitments[k], id=f"{id_prefix}{n + 1}") for n, k in enumerate(keep)],
+            [renumbered[k] for k in spoken_only if k in renumbered])
 
 
 def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], skipped: list[Skipped], id_prefix: str) -> list[Commitment]:
@@ -127,7 +149,8 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut_sentence(
     document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
-    spoken_only: list[int], names: Callable[[], frozenset[str]], inherits: bool = False,
+    spoken_only: list[int], names: Callable[[], frozenset[str]], deeds: tuple[list[tuple[int, frozenset[str]]], set[str]] | None = None,
+    inherits: bool = False,
 ) -> None:
     """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
     sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue.
@@ -152,14 +175,16 @@ def _cut_sentence(
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         first = bisect.bisect_left(token_starts, start)
         word_count = bisect.bisect_left(token_starts, end) - first
-        # A clause after a cut holds a pledge of its own: the splitter cuts only after a cue and
-        # only where a predicate, a verb of a list or a ';' item follows ("…, and build new
-        # ports", "…, to build new labs", "…, et soutenons …" need no cue word of their own).
-        is_commitment = clause_has_cue or (number > 0 and bool(cue_starts)) or (inherits and number == 0)
-        spoken = not is_commitment and (
-            _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
-            or _party_reports_action(text, words, token_starts, first, first + word_count, lang, names)
-        )
+        # A clause cut where a verb of the sentence's pledge opens it holds a pledge of its own
+        # ("…, and build new ports", "…, to build new labs", "…, et soutenons …", a ';' item); a
+        # named subject's predicate ("…, and Reuters called it …") or the main clause after a
+        # leading participle ("Expressing condolences, the President called …") needs a cue.
+        is_commitment = clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
+        reported: frozenset[str] = frozenset()
+        spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
+        if not is_commitment and not spoken and deeds is not None:
+            reported = _party_reports_action(text, words, token_starts, first, first + word_count, lang, names)
+            spoken = bool(reported)
         is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
@@ -175,6 +200,10 @@ def _cut_sentence(
         match_text = _match_text(text[start:end], lang)
         if spoken:
             spoken_only.append(len(commitments))
+        if reported and deeds is not None:
+            deeds[0].append((len(commitments), reported))
+        elif clause_has_cue and deeds is not None and lang.past_endings:
+            deeds[1].update(_cue_subject(text, words, token_starts, first, first + word_count, lang, cues))
         commitments.append(
             Commitment(
                 id=f"{id_prefix}{len(commitments) + 1}",
@@ -236,33 +265,70 @@ def proper_names(text: str) -> frozenset[str]:
     return frozenset(capitalised - set(_LOWER_WORD_RE.findall(text)))
 
 
+def _subject_starts(text: str, token_starts: list[int], first: int, last: int) -> list[int]:
+    """Where a clause's subject may start: its first word, or after a fronted phrase of at most
+    six words and its comma ("In 2021, the United States prosecuted …"; not the comma of a
+    number: "Mexico seized 1,500 kilograms")."""
+    for j in range(first + 1, min(last, first + REPORT_FRONT + 1)):
+        gap = text[token_starts[j - 1]:token_starts[j]]
+        if "," in gap and gap[-1].isspace():
+            return [first, j]
+    return [first]
+
+
+_SUBJECT_LINKS = frozenset({"and", "of"})
+
+
+def _cue_subject(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int]) -> set[str]:
+    """The capitalised words of the subject of a cue-bearing clause ("The United States and
+    Mexico remain committed", "The ROK and the U.S. are willing to …"): the statement's parties."""
+    for k in _subject_starts(text, token_starts, first, last):
+        subject, found = k, set()
+        while k < last and k - subject < REPORT_SUBJECT and (words[k] in lang.fillers or words[k] in _SUBJECT_LINKS or text[token_starts[k]].isupper()):
+            if words[k] not in lang.fillers and words[k] not in _SUBJECT_LINKS:
+                found.add(words[k])
+            k += 1
+        next_cue = bisect.bisect_left(cues, k)  # (cues: the sentence's, sorted; it may be a 5 MB line)
+        if found and next_cue < len(cues) and cues[next_cue] < min(last, k + 2):
+            return found
+    return set()
+
+
 def _party_reports_action(
     text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
-) -> bool:
+) -> frozenset[str]:
     """"Mexico also joined the Container Control Program", "In 2022, Mexico made historic
     seizures", "The United States invested $25.1 billion": a subject of the document's proper
-    names and a verb in the past tense report a pledge
-    carried out (tricky case: done, not dropped). Language data: ``past_endings``, ``past_forms``."""
+    names and a verb in the past tense report a pledge carried out (tricky case: done, not
+    dropped). The subject's names, or none. Language data: ``past_endings``, ``past_forms``."""
     if not (lang.past_endings or lang.past_forms):
+        return frozenset()
+    window = range(first + 1, min(last, first + REPORT_FRONT + REPORT_SUBJECT + 1))
+    if not any(_past_verb(text, words, token_starts, k, lang) for k in window):
+        return frozenset()  # no verb in the past tense: the document's names are not needed
+    known = names()
+    for k in _subject_starts(text, token_starts, first, last):
+        subject, party = k, []
+        while k < last and k - subject < REPORT_SUBJECT:
+            word = words[k]
+            if word in lang.person_titles:
+                return frozenset()  # "President Tokayev received the delegation": a person's day
+            if word in known:  # not the subject words: "The sides met" is an event, not a deed
+                party.append(word)
+            elif word not in lang.fillers and word not in _SUBJECT_LINKS:
+                break
+            k += 1
+        if party and k < last and k > subject and _past_verb(text, words, token_starts, k, lang):
+            return frozenset(party)  # (a capitalised word goes on the name: "Epsilon Advanced Materials")
+    return frozenset()
+
+
+def _past_verb(text: str, words: list[str], token_starts: list[int], k: int, lang: Language) -> bool:
+    """A lower-case verb in the past tense at words[k]; not the end of a compound ("the
+    U.S.-led coalition", whose "led" the tokenizer cuts off)."""
+    at = token_starts[k]
+    if not text[at].islower() or text[at - 1] in "-‐‑":
         return False
-    k = first
-    for j in range(first + 1, min(last, first + REPORT_FRONT + 1)):
-        if "," in text[token_starts[j - 1]:token_starts[j]]:
-            k = j  # after the fronted phrase
-            break
-    known, subject = names(), k
-    has_party = False
-    while k < last and k - subject < REPORT_SUBJECT:
-        word = words[k]
-        if word in lang.person_titles:
-            return False  # "President Tokayev received the delegation": a person's day
-        if word in known:  # not the subject words: "The sides met" is an event, not a deed
-            has_party = True
-        elif word not in lang.fillers and word not in ("and", "’s", "'s", "of"):
-            break
-        k += 1
-    if not has_party or k >= last or k == subject or not text[token_starts[k]].islower():
-        return False  # a capitalised word goes on the name ("Epsilon Advanced Materials")
     verb = words[k]
     return verb in lang.past_forms or (verb.endswith(lang.past_endings) and len(verb) > 4 and verb not in lang.not_past)
 

@@ -18,7 +18,7 @@ MIN_CLAUSE_WORDS = 3
 SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph R. Biden affirms"
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
 # continue a relative clause ("…, which will …").
-_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek"})
+_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek", "called"})
 
 
 @frozen_dataclass
@@ -28,6 +28,11 @@ class Clause:
     start: int
     end: int
     after_semicolon: bool  # cut at ';': a list item that inherits the sentence's predicate
+    # The cut opens the clause with a verb of the sentence's pledge ("…, and build new ports",
+    # "…, to build new labs", "…, et soutenons …", a ';' item): it needs no cue word of its own.
+    # Not a named subject's own predicate ("…, and Reuters called it …"), the main clause after a
+    # leading participle ("Expressing condolences, the President called …") or "…, and we …".
+    opens_with_verb: bool = False
 
 
 def split_clauses(text: str, start: int, end: int, language: Language, tokens: list[Token] | None = None) -> list[Clause]:
@@ -46,7 +51,7 @@ def clause_spans(
         return [Clause(start, end, False)]
     cue_at = frozenset(language.commitment_cues.positions(words) if cues is None else cues)
     coordinator_starts = language.coordinator_starts
-    cuts: list[tuple[int, bool]] = []  # (token index where a clause starts, after ';')
+    cuts: list[tuple[int, bool, bool]] = []  # (token index where a clause starts, after ';', opens with a verb)
     last_cut = 0
     has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
@@ -60,7 +65,7 @@ def clause_spans(
         gap = text[ends[i - 1]:starts[i]]
         cut = None
         if ";" in gap:
-            cut = (i, True) if _predicate_before_semicolon(words, i, text, starts, ends, language) else None
+            cut = (i, True, True) if _predicate_before_semicolon(words, i, text, starts, ends, language) else None
         elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
             cut = _after_leading_participle(words, i, language)
             leading_participle = cut is None and not any(language.clause_predicates.match_at(words, k) for k in range(1, i + 1))
@@ -86,7 +91,7 @@ def clause_spans(
 
 def _coordinated_predicate(
     words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool]
-) -> tuple[int, bool] | None:
+) -> tuple[int, bool, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
     after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
     affirms …', '…, and the ROK commits …'; without the comma it is one subject: 'President
@@ -94,19 +99,19 @@ def _coordinated_predicate(
     speaking ('…, and we take …'; not 'the challenges that our partners and we face')."""
     for after in _after_coordinators(words, i, language):
         if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
-            return (i, False)
+            return (i, False, False)  # the parties' "we": a clause of their own (``_spoken_by_parties``)
         k = after
         while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
         if k < len(words) and language.clause_predicates.match_at(words, k):
-            return (i, False)
+            return (i, False, True)
         if "," not in gap:
             continue
         named = k
         while named < len(words) and capitalised(named) and named - k < SUBJECT_WORDS:
             named += 1
         if k < named < len(words) and language.clause_predicates.match_at(words, named):
-            return (i, False)
+            return (i, False, False)  # a named subject's own predicate: a pledge only with a cue
     return None
 
 
@@ -131,16 +136,16 @@ def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: lis
     return False
 
 
-def _after_leading_participle(words: list[str], i: int, language: Language) -> tuple[int, bool] | None:
+def _after_leading_participle(words: list[str], i: int, language: Language) -> tuple[int, bool, bool] | None:
     """'Reaffirming X, the leaders welcomed Y': a sentence-initial gerund phrase is a pledge of its
     own when a finite predicate follows the comma within a few words (its subject in between)."""
     for k in range(i, min(len(words), i + 8)):
         if language.clause_predicates.match_at(words, k):
-            return (i, False)
+            return (i, False, False)  # the main clause: a pledge only with a cue ("the leaders welcomed")
     return None
 
 
-def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
+def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form."""
     if "," not in gap or not language.infinitive_predicates.words:
@@ -149,19 +154,19 @@ def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Langua
         if k < len(words) and words[k] == "to":
             k += 1
         if k < len(words) and language.infinitive_predicates.match_at(words, k):
-            return (i, False)
+            return (i, False, True)
         if words[i] == "while":
             continue  # "while ensuring X": a condition on the pledge, not a second one
         if k + 1 < len(words) and words[k].endswith("ly"):
             k += 1  # one adverb: "and aggressively addressing"
         if k < len(words) and language.gerund_predicates.match_at(words, k) and _gerund_predicate_before(words, i, language):
-            return (i, False)
+            return (i, False, True)
     return None
 
 
 def _repeated_infinitive(
     words: list[str], i: int, gap: str, language: Language, last_cut: int, last_closing: Callable[[], int]
-) -> tuple[int, bool] | None:
+) -> tuple[int, bool, bool] | None:
     """'pledge to expand training, to pursue extraditions, and to stand up labs': a list of
     infinitives, each a pledge. A comma and "to <verb>" start one only inside such a list: the
     clause opened with "to <verb>" and a coordinated "and to <verb>" (``last_closing()``: the
@@ -171,7 +176,7 @@ def _repeated_infinitive(
         return None
     # Stops at the clause's first "to <verb>", so repeated calls stay cheap.
     opened = any(_marked_infinitive(words, p, language) for p in range(last_cut, i - 1))
-    return (i, False) if opened else None
+    return (i, False, True) if opened else None
 
 
 def _last_closing_infinitive(words: list[str], language: Language) -> int:
@@ -205,23 +210,23 @@ def _gerund_predicate_before(words: list[str], i: int, language: Language) -> bo
     return False
 
 
-def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool] | None:
+def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
     """'…reaffirmed X, welcomed Y' and '…, подтвердив важность …': a comma, then a predicate."""
     if "," not in gap:
         return None
     if language.participle_predicates.match_at(words, i):
-        return (i, False)
+        return (i, False, True)
     if language.clause_predicates.match_at(words, i) and words[i] not in _NOT_AFTER_COMMA:
-        return (i, False)
+        return (i, False, True)
     return None
 
 
-def _tile(start: int, end: int, starts: list[int], cuts: list[tuple[int, bool]]) -> list[Clause]:
+def _tile(start: int, end: int, starts: list[int], cuts: list[tuple[int, bool, bool]]) -> list[Clause]:
     clauses: list[Clause] = []
-    begin, after_semicolon = start, False
-    for index, semicolon in cuts:
+    begin, after_semicolon, opens = start, False, False
+    for index, semicolon, opens_next in cuts:
         cut_at = starts[index]
-        clauses.append(Clause(begin, cut_at, after_semicolon))
-        begin, after_semicolon = cut_at, semicolon
-    clauses.append(Clause(begin, end, after_semicolon))
+        clauses.append(Clause(begin, cut_at, after_semicolon, opens))
+        begin, after_semicolon, opens = cut_at, semicolon, opens_next
+    clauses.append(Clause(begin, end, after_semicolon, opens))
     return clauses

@@ -7,7 +7,6 @@ from razdel import sentenize
 from .. import recache
 from ..languages import Language
 
-_LAST_WORD_RE = recache.compile(r"(\S+)\s*$")
 _INITIAL_RE = recache.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
 _ACRONYM_START_RE = recache.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
 # "…under the Treaty.President Biden also reaffirmed…": a sentence end whose space was lost in
@@ -66,10 +65,12 @@ def _starts_lowercase(left: str, right: str, language: Language) -> bool:
 
 
 def _last_word(left: str) -> str:
-    match = _LAST_WORD_RE.search(left)
-    if not match:
+    # rsplit from the right, not a search for r"(\S+)\s*$": that search restarts at every
+    # character of a long run without spaces (a base64 image in a scraped page) and is quadratic.
+    parts = left.rsplit(None, 1)
+    if not parts:
         return ""
-    word = match.group(1).lower().lstrip("\"«“(")
+    word = parts[-1].lower().lstrip("\"«“(")
     # Take the last dotted word: "(млрд." -> "млрд.", "США." stays.
     return word
 
