@@ -110,6 +110,11 @@ CLAUSE_CASES = [
      ["We pledge to expand training for prosecutors", "to build new forensic labs", "and to reduce violence in border towns."]),
     ("en", "The leaders committed to enhance maritime security, and build new port infrastructure in the region.",
      ["The leaders committed to enhance maritime security", "and build new port infrastructure in the region."]),
+    # the last verb of a series under one predicate stays with it
+    ("en", "We will work together to build the capacity of all countries to prevent, detect, and respond to infectious disease outbreaks.",
+     ["We will work together to build the capacity of all countries to prevent, detect, and respond to infectious disease outbreaks."]),
+    ("en", "We pledge to expand training, increase personnel, and increase information exchange to strengthen the justice sector.",
+     ["We pledge to expand training, increase personnel, and increase information exchange to strengthen the justice sector."]),
     ("en", "The leaders highlight the benefits afforded by an open, free, interoperable, reliable, and secure Internet.",
      ["The leaders highlight the benefits afforded by an open, free, interoperable, reliable, and secure Internet."]),
     # A clause cut where a verb of the pledge opens it needs no cue of its own; a named subject's

@@ -16,6 +16,7 @@ from .tokens import Token, fold, tokenize
 
 MIN_CLAUSE_WORDS = 3
 SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph R. Biden affirms"
+SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked for
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
 # continue a relative clause ("…, which will …").
 _NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek", "called"})
@@ -60,6 +61,12 @@ def clause_spans(
     def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
         return text[starts[k]].isupper()
 
+    def previous_item(i: int) -> int | None:  # the first word of the comma-separated item before words[i]
+        for p in range(i - 1, max(last_cut, i - SERIES_ITEM_WORDS) , -1):
+            if "," in text[ends[p - 1]:starts[p]]:
+                return p
+        return None
+
     i = 1
     while i < len(words):
         gap = text[ends[i - 1]:starts[i]]
@@ -74,7 +81,7 @@ def clause_spans(
             cut = (
                 _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language)
-                or _coordinated_infinitive(words, i, gap, language)
+                or _coordinated_infinitive(words, i, gap, language, previous_item)
                 or _repeated_infinitive(words, i, gap, language, last_cut, last_closing)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
@@ -145,15 +152,24 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
     return None
 
 
-def _coordinated_infinitive(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
+def _coordinated_infinitive(
+    words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None]
+) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
-    (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form."""
+    (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
+    last verb of a series ('to prevent, detect, and respond to outbreaks', 'drive down costs,
+    accelerate decarbonization, and deliver benefits'): its item before is one word or opens
+    with a bare verb too (``previous_item(i)``: where the comma-separated item before starts)."""
     if "," not in gap or not language.infinitive_predicates.words:
         return None
     for k in _after_coordinators(words, i, language):
-        if k < len(words) and words[k] == "to":
+        marked = k < len(words) and words[k] == "to"
+        if marked:
             k += 1
         if k < len(words) and language.infinitive_predicates.match_at(words, k):
+            item = None if marked else previous_item(i)
+            if item is not None and (i - item == 1 or language.infinitive_predicates.match_at(words, item)):
+                return None  # a series of verbs under one predicate
             return (i, False, True)
         if words[i] == "while":
             continue  # "while ensuring X": a condition on the pledge, not a second one
