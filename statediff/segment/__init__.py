@@ -50,13 +50,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
-    spoken_only: list[int] = []  # commitments kept only because the parties speak ("We …")
-    names = cache(lambda: proper_names(text))  # worked out at the first clause that needs them
-    # "Mexico also joined …" counts only when a name of its subject is a party's: a subject of a
-    # cue-bearing pledge of the document ("The United States and Mexico remain committed …"), not
-    # "Russia invaded …", "Reuters reported …", "The Kremlin declined to comment".
-    reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
-    parties: set[str] = set()
+    found = _Provisional(text)
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     for block in classify_blocks(text, split_blocks(text), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link").
@@ -71,12 +65,30 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
             for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, spoken_only, names, (reports, parties), inherits=item and k == 0)
-    if reports:
-        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, reports, parties, skipped, id_prefix)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=item and k == 0)
+    spoken_only = found.spoken_only
+    if found.reports:
+        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, found.parties, skipped, id_prefix)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
+
+
+class _Provisional:
+    """What one document's cut keeps provisionally, decided once the whole document is read:
+    commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
+    joined …"), and the parties' names that such a report must name."""
+
+    __slots__ = ("spoken_only", "reports", "parties", "names")
+
+    def __init__(self, text: str) -> None:
+        self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
+        # "Mexico also joined …" counts only when a name of its subject is a party's: a subject of
+        # a cue-bearing pledge of the document ("The United States and Mexico remain committed …"),
+        # not "Russia invaded …", "Reuters reported …", "The Kremlin declined to comment".
+        self.reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
+        self.parties: set[str] = set()
+        self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
 
 
 def _drop_other_reports(
@@ -149,13 +161,12 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut_sentence(
     document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
-    spoken_only: list[int], names: Callable[[], frozenset[str]], deeds: tuple[list[tuple[int, frozenset[str]]], set[str]] | None = None,
-    inherits: bool = False,
+    found: _Provisional, inherits: bool = False,
 ) -> None:
     """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
     sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue.
-    The indices of commitments kept only because the parties speak ("We …") or report what they
-    did ("Mexico also joined …") go to ``spoken_only``; ``names()`` gives the document's proper names."""
+    Commitments kept only because the parties speak ("We …") or report what they did ("Mexico
+    also joined …") are noted in ``found``, to be decided once the document is read."""
     text = document.text
     s_start, s_end = sentence
     marker = LIST_MARKER_RE.match(text, s_start, s_end)
@@ -182,8 +193,8 @@ def _cut_sentence(
         is_commitment = clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
         reported: frozenset[str] = frozenset()
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
-        if not is_commitment and not spoken and deeds is not None:
-            reported = _party_reports_action(text, words, token_starts, first, first + word_count, lang, names)
+        if not is_commitment and not spoken:
+            reported = _party_reports_action(text, words, token_starts, first, first + word_count, lang, found.names)
             spoken = bool(reported)
         is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
@@ -199,11 +210,11 @@ def _cut_sentence(
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
         match_text = _match_text(text[start:end], lang)
         if spoken:
-            spoken_only.append(len(commitments))
-        if reported and deeds is not None:
-            deeds[0].append((len(commitments), reported))
-        elif clause_has_cue and deeds is not None and lang.past_endings:
-            deeds[1].update(_cue_subject(text, words, token_starts, first, first + word_count, lang, cues))
+            found.spoken_only.append(len(commitments))
+        if reported:
+            found.reports.append((len(commitments), reported))
+        elif clause_has_cue and lang.past_endings:
+            found.parties.update(_cue_subject(text, words, token_starts, first, first + word_count, lang, cues))
         commitments.append(
             Commitment(
                 id=f"{id_prefix}{len(commitments) + 1}",
