@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -270,10 +271,12 @@ REPORT_SUBJECT = 8  # "the U.S. Office of Foreign Asset Control issued …"
 
 
 def proper_names(text: str) -> frozenset[str]:
-    """Words the text writes capitalised inside a sentence and never in lower case ("Mexico",
-    "U.S.", "ROK"), folded: its proper names, without a lexicon."""
-    capitalised = {m.group(1).lower().rstrip(".") for m in _NAME_RE.finditer(text)}
-    return frozenset(capitalised - set(_LOWER_WORD_RE.findall(text)))
+    """Words the text writes capitalised inside a sentence more often than in lower case
+    ("Mexico", "U.S.", "ROK"; "States" of "United States" despite one "member states"), folded:
+    its proper names, without a lexicon."""
+    capitalised = Counter(m.group(1).lower().rstrip(".") for m in _NAME_RE.finditer(text))
+    lower = Counter(word.lower() for word in _LOWER_WORD_RE.findall(text))
+    return frozenset(word for word, count in capitalised.items() if count > lower[word])
 
 
 def _subject_starts(text: str, token_starts: list[int], first: int, last: int) -> list[int]:
