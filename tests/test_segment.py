@@ -125,6 +125,10 @@ CLAUSE_CASES = [
      ["The leaders welcomed the agreement"]),
     ("en", "Expressing condolences to the families of the victims, the President called the attack cowardly.",
      ["Expressing condolences to the families of the victims"]),
+    ("en", "We agree to deepen cooperation in other domains, including cyber, to ensure a joint response; "
+     "the ministers also decided to expand trade and to invest in ports.",
+     ["We agree to deepen cooperation in other domains, including cyber, to ensure a joint response",
+      "the ministers also decided to expand trade and to invest in ports."]),
     ("en", "We agree to deepen cooperation in other domains, including cyber, to ensure a joint response so as to protect our infrastructure.",
      ["We agree to deepen cooperation in other domains, including cyber, to ensure a joint response so as to protect our infrastructure."]),
     ("en", "We also agree to deepen cooperation in other domains, including cyber and space, to ensure an effective joint response.",

@@ -7,6 +7,7 @@ is only made when the part before it already has its own predicate, so noun coor
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from functools import cache
 
@@ -56,7 +57,7 @@ def clause_spans(
     last_cut = 0
     has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
-    last_closing = cache(lambda: _last_closing_infinitive(words, language))  # looked for at the first comma and "to <verb>"
+    closings = cache(lambda: _closing_infinitives(text, words, starts, ends, language))  # at the first comma and "to <verb>"
 
     def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
         return text[starts[k]].isupper()
@@ -82,7 +83,7 @@ def clause_spans(
                 _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language)
                 or _coordinated_infinitive(words, i, gap, language, previous_item)
-                or _repeated_infinitive(words, i, gap, language, last_cut, last_closing)
+                or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
             cuts.append(cut)
@@ -181,27 +182,39 @@ def _coordinated_infinitive(
 
 
 def _repeated_infinitive(
-    words: list[str], i: int, gap: str, language: Language, last_cut: int, last_closing: Callable[[], int]
+    words: list[str], i: int, gap: str, language: Language, last_cut: int,
+    closings: Callable[[], tuple[list[int], list[int]]],
 ) -> tuple[int, bool, bool] | None:
     """'pledge to expand training, to pursue extraditions, and to stand up labs': a list of
     infinitives, each a pledge. A comma and "to <verb>" start one only inside such a list: the
-    clause opened with "to <verb>" and a coordinated "and to <verb>" (``last_closing()``: the
-    sentence's last) closes the list later on ("agree to deepen cooperation in other domains,
-    to ensure a joint response" is a purpose)."""
-    if "," not in gap or not _marked_infinitive(words, i, language) or last_closing() <= i + 1:
+    clause opened with "to <verb>" and a coordinated "and to <verb>" closes the list later on,
+    before the next ';' (``closings()``: where each such closing and each ';' stands); "agree to
+    deepen cooperation in other domains, to ensure a joint response" is a purpose."""
+    if "," not in gap or not _marked_infinitive(words, i, language):
         return None
+    closing_at, semicolon_at = closings()
+    after = bisect.bisect_right(closing_at, i + 1)
+    if after == len(closing_at):
+        return None
+    next_semicolon = bisect.bisect_right(semicolon_at, i)
+    if next_semicolon < len(semicolon_at) and semicolon_at[next_semicolon] <= closing_at[after]:
+        return None  # the closing belongs to a later ';' item
     # Stops at the clause's first "to <verb>", so repeated calls stay cheap.
     opened = any(_marked_infinitive(words, p, language) for p in range(last_cut, i - 1))
     return (i, False, True) if opened else None
 
 
-def _last_closing_infinitive(words: list[str], language: Language) -> int:
-    """Index of the sentence's last coordinated "to <verb>" ("and to stand up", a whole
-    coordinator: not "so as to protect"), or -1."""
-    for k in range(len(words) - 2, 0, -1):
-        if _marked_infinitive(words, k, language) and any(k >= len(c) and tuple(words[k - len(c):k]) == c for c in language.coordinators):
-            return k
-    return -1
+def _closing_infinitives(
+    text: str, words: list[str], starts: list[int], ends: list[int], language: Language
+) -> tuple[list[int], list[int]]:
+    """Indices of the sentence's coordinated "to <verb>" ("and to stand up", a whole coordinator:
+    not "so as to protect"), and of the words that follow a ';', both in order."""
+    closing_at = [
+        k for k in range(1, len(words) - 1)
+        if _marked_infinitive(words, k, language) and any(k >= len(c) and tuple(words[k - len(c):k]) == c for c in language.coordinators)
+    ]
+    semicolon_at = [k for k in range(1, len(words)) if ";" in text[ends[k - 1]:starts[k]]]
+    return closing_at, semicolon_at
 
 
 def _marked_infinitive(words: list[str], i: int, language: Language) -> bool:
