@@ -103,8 +103,7 @@ def _drop_other_reports(
     skipped.extend(Skipped(commitments[k].start, commitments[k].end, "not a commitment") for k in sorted(drop))
     keep = [k for k in range(len(commitments)) if k not in drop]
     renumbered = {old: new for new, old in enumerate(keep)}
-    return ([replace(commitments[k], id=f"{id_prefix}{n + 1}") for n, k in enumerate(keep)],
-            [renumbered[k] for k in spoken_only if k in renumbered])
+    return _numbered([commitments[k] for k in keep], id_prefix), [renumbered[k] for k in spoken_only if k in renumbered]
 
 
 def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], skipped: list[Skipped], id_prefix: str) -> list[Commitment]:
@@ -121,9 +120,12 @@ def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], ski
     if kept_from == 0 and kept_to == len(commitments):
         return commitments
     skipped.extend(Skipped(c.start, c.end, "outside the statement") for c in commitments[:kept_from] + commitments[max(kept_from, kept_to):])
-    if kept_from == 0:
-        return commitments[:kept_to]
-    return [replace(c, id=f"{id_prefix}{k + 1}") for k, c in enumerate(commitments[kept_from:kept_to])]
+    return _numbered(commitments[kept_from:kept_to], id_prefix)
+
+
+def _numbered(commitments: list[Commitment], id_prefix: str) -> list[Commitment]:
+    """The commitments with ids 1…n again after some were dropped (only those that moved are rebuilt)."""
+    return [c if c.id == f"{id_prefix}{k + 1}" else replace(c, id=f"{id_prefix}{k + 1}") for k, c in enumerate(commitments)]
 
 
 _SENTENCE_END_RE = recache.compile(r"[.!?…;]\s+")

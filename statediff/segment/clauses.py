@@ -63,7 +63,7 @@ def clause_spans(
         return text[starts[k]].isupper()
 
     def previous_item(i: int) -> int | None:  # the first word of the comma-separated item before words[i]
-        for p in range(i - 1, max(last_cut, i - SERIES_ITEM_WORDS) , -1):
+        for p in range(i - 1, max(last_cut, i - SERIES_ITEM_WORDS), -1):
             if "," in text[ends[p - 1]:starts[p]]:
                 return p
         return None
