@@ -146,6 +146,23 @@ CLAUSE_CASES = [
      ["We will invest in nuclear projects, while ensuring the highest standards of nuclear safety."]),
     ("en", "The leaders underscored the value of deeper research ties, announcing a new partnership between science agencies.",
      ["The leaders underscored the value of deeper research ties", "announcing a new partnership between science agencies."]),
+    # without a comma, "and to" starts a pledge before an -ing form only
+    ("en", "We reaffirm our commitment to a more secure cyberspace and to fostering a digital economy that works for everyone.",
+     ["We reaffirm our commitment to a more secure cyberspace", "and to fostering a digital economy that works for everyone."]),
+    ("en", "We emphasize practical measures to reduce the risk of miscalculation and to prevent conflict in the region.",
+     ["We emphasize practical measures to reduce the risk of miscalculation and to prevent conflict in the region."]),
+    # "work", "exchange", "extend" are verbs of a pledge after ", and (to)"; an adverb before a predicate
+    ("en", "We affirm our commitment to expand cooperation against human smuggling, and to work to prosecute smugglers.",
+     ["We affirm our commitment to expand cooperation against human smuggling", "and to work to prosecute smugglers."]),
+    ("en", "We will consult on norms for the sustainable use of space, and extend support to countries in the region.",
+     ["We will consult on norms for the sustainable use of space", "and extend support to countries in the region."]),
+    ("en", "We reaffirm our support for Pacific regional institutions, and warmly welcome Cook Islands as the new Chair.",
+     ["We reaffirm our support for Pacific regional institutions", "and warmly welcome Cook Islands as the new Chair."]),
+    ("en", "We acknowledge that climate change is the greatest threat to the Pacific and applaud the leadership of island countries.",
+     ["We acknowledge that climate change is the greatest threat to the Pacific", "and applaud the leadership of island countries."]),
+    # "continues" after a comma goes on a relative clause
+    ("en", "The leaders agree that the trade agreement, which entered into force in 2012, continues to be the foundation of trade.",
+     ["The leaders agree that the trade agreement, which entered into force in 2012, continues to be the foundation of trade."]),
     # a stance adjective is a position of the parties
     ("en", "Any threat or use of nuclear weapons by Russia is unacceptable.", ["Any threat or use of nuclear weapons by Russia is unacceptable."]),
     ("ru", "Любое применение ядерного оружия недопустимо.", ["Любое применение ядерного оружия недопустимо."]),

@@ -20,7 +20,7 @@ SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph 
 SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked for
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
 # continue a relative clause ("…, which will …").
-_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek", "called"})
+_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "continues", "remain", "plan", "aim", "seek", "seeks", "called"})
 
 
 @frozen_dataclass
@@ -160,11 +160,15 @@ def _coordinated_infinitive(
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
     last verb of a series ('to prevent, detect, and respond to outbreaks', 'drive down costs,
     accelerate decarbonization, and deliver benefits'): its item before is one word or opens
-    with a bare verb too (``previous_item(i)``: where the comma-separated item before starts)."""
-    if "," not in gap or not language.infinitive_predicates.words:
+    with a bare verb too (``previous_item(i)``: where the comma-separated item before starts).
+    Without the comma, only "and to <-ing form>" (``_marked_gerund``)."""
+    if not language.infinitive_predicates.words:
         return None
+    comma = "," in gap
     for k in _after_coordinators(words, i, language):
-        marked = k < len(words) and words[k] == "to"
+        marked = k < len(words) and words[k] in language.infinitive_markers
+        if not comma and not (marked and _marked_gerund(words, k + 1, language)):
+            continue
         if marked:
             k += 1
         if k < len(words) and language.infinitive_predicates.match_at(words, k):
@@ -176,9 +180,16 @@ def _coordinated_infinitive(
             continue  # "while ensuring X": a condition on the pledge, not a second one
         if k + 1 < len(words) and words[k].endswith("ly"):
             k += 1  # one adverb: "and aggressively addressing"
-        if k < len(words) and language.gerund_predicates.match_at(words, k) and _gerund_predicate_before(words, i, language):
+        if k < len(words) and language.gerund_predicates.match_at(words, k) and (marked or _gerund_predicate_before(words, i, language)):
             return (i, False, True)
     return None
+
+
+def _marked_gerund(words: list[str], verb: int, language: Language) -> bool:
+    """Without a comma, a coordinator and "to" start a pledge only before an -ing form ("our
+    commitment to a secure cyberspace and to fostering a digital economy"). Not before a bare
+    verb: "measures to reduce the risk and to prevent conflict" is one pledge in every gold file."""
+    return verb < len(words) and bool(language.gerund_predicates.match_at(words, verb))
 
 
 def _repeated_infinitive(
