@@ -148,6 +148,9 @@ class Language:
     infinitive_endings: tuple[str, ...] = ()
     infinitive_markers: frozenset[str] = frozenset()
     noun_phrase_links: frozenset[str] = frozenset()
+    # A verb of the infinitive list followed by one of these is a noun ("…, and exchange of
+    # information"), not a pledge's verb after ", and".
+    noun_markers: frozenset[str] = frozenset()
 
 
 @cache
@@ -195,6 +198,7 @@ def _build(code: str, raw: dict) -> Language:
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
         infinitive_markers=frozenset(w.lower() for w in raw.get("infinitive_markers", [])),
         noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),
+        noun_markers=frozenset(w.lower() for w in raw.get("noun_markers", [])),
     )
 
 

@@ -160,6 +160,11 @@ CLAUSE_CASES = [
      ["We reaffirm our support for Pacific regional institutions", "and warmly welcome Cook Islands as the new Chair."]),
     ("en", "We acknowledge that climate change is the greatest threat to the Pacific and applaud the leadership of island countries.",
      ["We acknowledge that climate change is the greatest threat to the Pacific", "and applaud the leadership of island countries."]),
+    # a verb of the list followed by "of" is a noun
+    ("en", "We reaffirmed our commitment to expand trade and investment, and exchange of information between our agencies.",
+     ["We reaffirmed our commitment to expand trade and investment, and exchange of information between our agencies."]),
+    ("en", "We agreed to deepen cooperation in health, and help developing countries fight pandemics.",
+     ["We agreed to deepen cooperation in health", "and help developing countries fight pandemics."]),
     # "continues" after a comma goes on a relative clause
     ("en", "The leaders agree that the trade agreement, which entered into force in 2012, continues to be the foundation of trade.",
      ["The leaders agree that the trade agreement, which entered into force in 2012, continues to be the foundation of trade."]),
@@ -629,6 +634,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
+                                                         "noun_markers",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)

@@ -171,7 +171,7 @@ def _coordinated_infinitive(
             continue
         if marked:
             k += 1
-        if k < len(words) and language.infinitive_predicates.match_at(words, k):
+        if k < len(words) and language.infinitive_predicates.match_at(words, k) and (marked or not _noun_use(words, k, language)):
             item = None if marked else previous_item(i)
             if item is not None and (i - item == 1 or language.infinitive_predicates.match_at(words, item)):
                 return None  # a series of verbs under one predicate
@@ -183,6 +183,11 @@ def _coordinated_infinitive(
         if k < len(words) and language.gerund_predicates.match_at(words, k) and (marked or _gerund_predicate_before(words, i, language)):
             return (i, False, True)
     return None
+
+
+def _noun_use(words: list[str], k: int, language: Language) -> bool:
+    """words[k], a verb of the infinitive list, is a noun here: "…, and exchange of information"."""
+    return k + 1 < len(words) and words[k + 1] in language.noun_markers
 
 
 def _marked_gerund(words: list[str], verb: int, language: Language) -> bool:
