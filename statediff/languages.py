@@ -20,6 +20,8 @@ _KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 _CYRILLIC_RE = recache.compile("[\u0400-\u04ff]")
 _LATIN_RE = recache.compile("[\x00-\x7f\u00c0-\u024f]")
 _KAZAKH_RE = recache.compile(f"[{_KAZAKH_LETTERS}]")
+SUFFIX_STEM = 3  # letters a word needs before a cue ending ("firm|arán"; not "s|erá")
+
 _WORD = recache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -30,7 +32,8 @@ def read_language_file(code: str) -> dict:
 
 @frozen_dataclass
 class CueSet:
-    """Word cues: whole words/phrases and word prefixes (entries ending in ``*``)."""
+    """Word cues: whole words/phrases, word prefixes (entries ending in ``*``) and word endings
+    (entries starting with ``*``: "*arán", a future tense, on a word at least SUFFIX_STEM letters longer)."""
 
     words: frozenset[str]
     prefixes: tuple[str, ...]
@@ -38,6 +41,7 @@ class CueSet:
     # First words of the phrases, so that most words skip the phrase loop.
     phrase_first_words: frozenset[str] = frozenset()
     phrase_first_prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
     # word → matches_word(word): the same words recur in every sentence of a statement.
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # word → whether a cue may start at it (a cue word, or the first word of a phrase).
@@ -48,12 +52,15 @@ class CueSet:
         words: set[str] = set()
         prefixes: list[str] = []
         phrases: list[tuple[str, ...]] = []
+        suffixes: list[str] = []
         for entry in entries:
             entry = entry.lower().strip()
             if " " in entry:
                 phrases.append(tuple(entry.split()))
             elif entry.endswith("*"):
                 prefixes.append(entry[:-1])
+            elif entry.startswith("*"):
+                suffixes.append(entry[1:])
             else:
                 words.add(entry)
         firsts = [p[0] for p in phrases]
@@ -63,12 +70,14 @@ class CueSet:
             tuple(phrases),
             frozenset(f for f in firsts if not f.endswith("*")),
             tuple(f[:-1] for f in firsts if f.endswith("*")),
+            suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
         )
 
     def matches_word(self, word: str) -> bool:
         known = self._seen.get(word)
         if known is None:
-            known = self._seen[word] = word in self.words or word.startswith(self.prefixes)
+            known = self._seen[word] = (word in self.words or word.startswith(self.prefixes)
+                                        or any(word.endswith(s) and len(word) - len(s) >= SUFFIX_STEM for s in self.suffixes))
         return known
 
     def positions(self, words: list[str]) -> list[int]:

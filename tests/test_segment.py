@@ -267,6 +267,7 @@ def test_data_file_regexes_stay_fast_on_a_long_word_of_their_own_letters() -> No
 _ANOTHER_PLEDGE = {
     "en": "The sides agreed to meet again.", "ru": "Стороны договорились о сотрудничестве.", "sv": "Parterna kom överens om att samarbeta.",
     "es": "Las partes acordaron cooperar.", "fr": "Les parties sont convenues de coopérer.", "de": "Die Seiten vereinbarten eine Zusammenarbeit.",
+    "pt": "As partes acordaram cooperar.", "tr": "Taraflar işbirliğini güçlendirme konusunda mutabık kaldı.",
 }
 PAST_NARRATIVE_CASES = [
     # (language, clause, is it reported as a commitment?)
@@ -327,6 +328,15 @@ PREDICATE_CASES = [
     ("es", "El Instituto Cervantes organizó una exposición en la capital.", False),
     ("es", "Tenemos previsto reforzar los mecanismos de coordinación.", True),
     ("fr", "La réunion s'est tenue notamment en présence des ambassadeurs.", False),
+    # the future tense is a pledge, as "will" is; an ending cue needs three letters before it
+    ("es", "Ambos gobiernos ampliarán los programas de becas para estudiantes.", True),
+    ("es", "Las cifras darán una imagen más clara del comercio.", False),  # "d|arán": too short a stem for the ending
+    ("fr", "Les deux gouvernements élargiront les programmes de bourses.", True),
+    ("pt", "Os dois governos ampliarão os programas de bolsas de estudo.", True),
+    ("es", "Reiteramos la importancia del principio de no devolución.", True),
+    ("fr", "Nous réitérons notre attachement au droit international.", True),
+    ("fr", "Les ministres réitèrent leur attachement au multilatéralisme.", True),
+    ("tr", "Taraflar ortak bir çalışma grubu kuracaklar.", True),
     ("de", "Einige Teilnehmer reisten bereits am Montag an.", False),  # "einige": some
     # a menu word inside a sentence does not make it web boilerplate ("Sök", "Search", "Поиск", "Dela")
     ("en", "We will expand joint research on vaccines.", True),
