@@ -167,3 +167,25 @@ def test_vectorised_path_gives_the_same_candidates_and_scores() -> None:
     assert A._score_candidates_sparse(old_vec, new_vec, None) == pure
     # The path align() takes on large inputs: matrices built straight from the term sets.
     assert A._score_sets_sparse(A.term_sets(old), A.term_sets(new), None) == pure
+
+
+STOCK_CASES = [
+    # (language, word, kept as a matching term?): stock words of diplomatic prose go, and so does
+    # every word with a stock word's stem, so a stock entry must not share its stem with content.
+    ("sv", "bekräftade", False),
+    ("sv", "arbetet", False),
+    ("sv", "kommer", False),  # an auxiliary ("kommer att"), a stopword
+    ("sv", "beslut", True),  # a decision, not "beslutade"
+    ("sv", "meddelande", True),
+    ("sv", "arbetsgrupp", True),  # a compound: "arbete" is a plain entry, not a prefix
+    ("sv", "insatsstyrka", True),
+    ("en", "reaffirmed", False),
+    ("en", "minerals", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "word", "kept"), STOCK_CASES)
+def test_stock_words_leave_content_words_alone(lang: str, word: str, kept: bool) -> None:
+    from statediff.features import featurizer_for
+
+    assert bool(featurizer_for(lang).terms(word)) == kept
