@@ -216,7 +216,7 @@ def _build(code: str, raw: dict) -> Language:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
-    "courtesy_patterns",
+    "courtesy_patterns", "noun_markers",
 )
 
 

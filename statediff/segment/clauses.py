@@ -20,7 +20,7 @@ SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph 
 SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked for
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
 # continue a relative clause ("…, which will …").
-_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "continues", "remain", "plan", "aim", "seek", "seeks", "called"})
+_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek", "called"})
 
 
 @frozen_dataclass
@@ -58,6 +58,10 @@ def clause_spans(
     has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
     closings = cache(lambda: _closing_infinitives(text, words, starts, ends, language))  # at the first comma and "to <verb>"
+    first_governed = cache(lambda: _first_governed_gerund(words, language))  # at the first ", and <-ing>"
+
+    def governed_before(i: int) -> bool:  # an -ing predicate in the part before words[i], for parallel gerunds
+        return first_governed() <= i - MIN_CLAUSE_WORDS
 
     def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
         return text[starts[k]].isupper()
@@ -82,7 +86,7 @@ def clause_spans(
             cut = (
                 _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language)
-                or _coordinated_infinitive(words, i, gap, language, previous_item)
+                or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before)
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
@@ -139,7 +143,7 @@ def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: lis
         if language.clause_predicates.match_at(words, k):
             return True
         # "…will seek to: promote X; strengthen Y; and enhance Z": items that open with a verb.
-        if k - i < 3 and language.infinitive_predicates.match_at(words, k):
+        if k - i < 3 and language.infinitive_predicates.match_at(words, k) and not _noun_use(words, k, language):
             return True
     return False
 
@@ -154,7 +158,8 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 
 def _coordinated_infinitive(
-    words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None]
+    words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None],
+    governed_before: Callable[[int], bool],
 ) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
@@ -166,7 +171,7 @@ def _coordinated_infinitive(
         return None
     comma = "," in gap
     for k in _after_coordinators(words, i, language):
-        marked = k < len(words) and words[k] in language.infinitive_markers
+        marked = k < len(words) and words[k] == "to"
         if not comma and not (marked and _marked_gerund(words, k + 1, language)):
             continue
         if marked:
@@ -180,7 +185,9 @@ def _coordinated_infinitive(
             continue  # "while ensuring X": a condition on the pledge, not a second one
         if k + 1 < len(words) and words[k].endswith("ly"):
             k += 1  # one adverb: "and aggressively addressing"
-        if k < len(words) and language.gerund_predicates.match_at(words, k) and (marked or _gerund_predicate_before(words, i, language)):
+        if k < len(words) and language.gerund_predicates.match_at(words, k) and (
+            (marked and _marked_gerund(words, k, language)) or governed_before(i)
+        ):
             return (i, False, True)
     return None
 
@@ -191,10 +198,13 @@ def _noun_use(words: list[str], k: int, language: Language) -> bool:
 
 
 def _marked_gerund(words: list[str], verb: int, language: Language) -> bool:
-    """Without a comma, a coordinator and "to" start a pledge only before an -ing form ("our
-    commitment to a secure cyberspace and to fostering a digital economy"). Not before a bare
-    verb: "measures to reduce the risk and to prevent conflict" is one pledge in every gold file."""
-    return verb < len(words) and bool(language.gerund_predicates.match_at(words, verb))
+    """A coordinator and "to" start a pledge before an -ing form with an object of its own ("our
+    commitment to a secure cyberspace and to fostering a digital economy": a function word
+    follows it). Not before an -ing adjective ("assistance to Ukraine and to developing
+    countries"), nor, without a comma, before a bare verb: "measures to reduce the risk and to
+    prevent conflict" is one pledge in every gold file."""
+    return (verb + 1 < len(words) and bool(language.gerund_predicates.match_at(words, verb))
+            and words[verb + 1] in language.stopwords)
 
 
 def _repeated_infinitive(
@@ -243,16 +253,18 @@ def _marked_infinitive(words: list[str], i: int, language: Language) -> bool:
 _GERUND_GOVERNORS = frozenset({"to", "are", "is", "be", "been", "were", "was", "am"})
 
 
-def _gerund_predicate_before(words: list[str], i: int, language: Language) -> bool:
-    """An -ing form used as a predicate in the part before words[i], for parallel gerunds."""
-    for p in range(i - MIN_CLAUSE_WORDS, 0, -1):
+def _first_governed_gerund(words: list[str], language: Language) -> int:
+    """Index of the sentence's first -ing form used as a predicate ("committed to streamlining",
+    "are deepening"), or len(words) when none: parallel gerunds after ", and" need one before
+    them. (Found once per sentence: a scan back from each ", and <-ing>" was quadratic.)"""
+    for p in range(1, len(words)):
         if words[p].endswith("ing"):
             q = p - 1
             while q > 0 and (words[q] in language.fillers or words[q].endswith("ly")) and words[q] != "to":
                 q -= 1
             if words[q] in _GERUND_GOVERNORS:
-                return True
-    return False
+                return p
+    return len(words)
 
 
 def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
