@@ -2,33 +2,57 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from rapidfuzz.distance import Indel
 
+from .details.numbers import number_word
 from .model import Alignment, Change, Segmentation, Status
 from .segment.tokens import WORD_RE, folded, plain_marks
 
-# Persisted means the same pledge in near-identical words: a one-to-one link whose word-level
-# similarity (Indel over lower-cased word tokens) is at least this. See ARCHITECTURE.md.
+# Persisted means the same pledge in near-identical words with the same figures: a one-to-one
+# link whose word-level similarity (Indel over lower-cased word tokens) is at least this, and
+# whose changed words hold no figure (``figures_changed``). See ARCHITECTURE.md.
 DEFAULT_PERSIST_THRESHOLD = 0.9
+
+
+def _words(text: str) -> list[str]:
+    return folded(WORD_RE.findall(plain_marks(text)))  # Token.lower of each token, memoised per word
 
 
 def word_similarity(old_text: str, new_text: str) -> float:
     """Share of words two pledges have in the same order, in [0, 1] (curly and straight
     apostrophes, quotes and dashes count as the same)."""
-    old_words = folded(WORD_RE.findall(plain_marks(old_text)))  # Token.lower of each token, memoised per word
-    new_words = folded(WORD_RE.findall(plain_marks(new_text)))
-    return Indel.normalized_similarity(old_words, new_words)
+    return Indel.normalized_similarity(_words(old_text), _words(new_text))
+
+
+def figures_changed(old_words: list[str], new_words: list[str], is_number_word: Callable[[str], bool]) -> bool:
+    """Whether a word one side has more often than the other holds a figure: a digit ("10" →
+    "5 млрд", "2030" → "2035") or a ``number_word`` ("billion", "fourth", "March"). One word
+    in ten is within the persisted similarity, and a changed target is what a reader looks for."""
+    if old_words == new_words:
+        return False
+    counts = Counter(old_words)
+    counts.subtract(new_words)
+    return any(n and (is_number_word(w) or any(c.isdigit() for c in w)) for w, n in counts.items())
 
 
 def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:
     """One change per group; every commitment of both sides lands in exactly one change."""
     changes: list[Change] = []
+    old_number, new_number = number_word(old.language), number_word(new.language)
+
+    def is_number_word(word: str) -> bool:
+        return old_number(word) or new_number(word)
+
     for link in alignment.links:
-        old_text = " ".join(old.commitments[i].text for i in link.old)
-        new_text = " ".join(new.commitments[j].text for j in link.new)
-        similarity = round(word_similarity(old_text, new_text), 4)
+        old_words = _words(" ".join(old.commitments[i].text for i in link.old))
+        new_words = _words(" ".join(new.commitments[j].text for j in link.new))
+        similarity = round(Indel.normalized_similarity(old_words, new_words), 4)
         one_to_one = len(link.old) == 1 and len(link.new) == 1
-        status = Status.PERSISTED if one_to_one and similarity >= persist_threshold else Status.MODIFIED
+        same = one_to_one and similarity >= persist_threshold and not figures_changed(old_words, new_words, is_number_word)
+        status = Status.PERSISTED if same else Status.MODIFIED
         changes.append(
             Change(
                 status=status,

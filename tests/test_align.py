@@ -112,6 +112,36 @@ def test_persisted_modified_boundary(old: str, new: str, status: Status) -> None
     assert (change.word_similarity >= 0.9) == (status == Status.PERSISTED)
 
 
+FIGURE_CASES = [
+    # (language, old, new, status): near-identical words, but a changed figure is a modified pledge
+    ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes.",
+     "The Parties will increase bilateral trade to 12 billion dollars by 2030 through new joint programmes.", Status.MODIFIED),
+    ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes.",
+     "The Parties will increase bilateral trade to 10 million dollars by 2030 through new joint programmes.", Status.MODIFIED),
+    ("en", "The Parties agreed to deploy 2,000 peacekeepers to the mission in the region over the next year.",
+     "The Parties agreed to deploy 200 peacekeepers to the mission in the region over the next year.", Status.MODIFIED),
+    ("en", "The Parties agreed to hold the fourth meeting of the joint commission on trade and investment in Ankara.",
+     "The Parties agreed to hold the fifth meeting of the joint commission on trade and investment in Ankara.", Status.MODIFIED),
+    ("ru", "Стороны подтвердили готовность к совместной работе по доведению двустороннего товарооборота до 10 млрд. долларов США к 2030 году.",
+     "Стороны подтвердили готовность к совместной работе по доведению двустороннего товарооборота до 5 млрд. долларов США к 2030 году.",
+     Status.MODIFIED),
+    # the same figures, one other word changed: persisted
+    ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes.",
+     "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new common programmes.", Status.PERSISTED),
+    # a figure written the same on both sides is no change ("10" in both, whatever else changed)
+    ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes of the ministries.",
+     "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes of their ministries.",
+     Status.PERSISTED),
+]
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "status"), FIGURE_CASES)
+def test_a_changed_figure_makes_a_pledge_modified(lang: str, old: str, new: str, status: Status) -> None:
+    [change] = [ch for ch in _changes(old + "\n", new + "\n", lang) if ch.old and ch.new]
+    assert change.word_similarity >= 0.9  # the words alone would say persisted
+    assert change.status == status
+
+
 @pytest.mark.parametrize(("a", "b", "expected"), [
     ("a b c d", "a b c d", 1.0), ("a b c d", "e f g h", 0.0), ("a b c d", "a b c e", 0.75),
     ("the People's Republic", "the People’s Republic", 1.0),  # typographic apostrophe: the same word

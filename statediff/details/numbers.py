@@ -426,6 +426,33 @@ def _gate(g: Grammar, name: str) -> _Gate | None:
 # ("months": that table's alternation), so that it is tried only on text its _gate lets through.
 
 
+@cache
+def number_word(language: str) -> Callable[[str], bool]:
+    """Whether a folded word of ``language`` names a figure or what one counts in: an ordinal
+    ("fourth", "четвертому"), a scale ("billion", "млрд"), a month, a currency. A word whose
+    change changes a pledge's figures, like any word with a digit (``classify``)."""
+    g = grammar_for(language)
+    exact, prefixes = set(g.ordinal_words), set()
+    for table in (g.scales, g.months, g.currencies):
+        for entry in table:
+            parts = fold(entry).replace(".", " ").split()  # as _lookup reads an entry
+            if len(parts) == 1:  # one word of a text is compared: "dollar*", not "us dollar*"
+                (prefixes.add(parts[0][:-1]) if parts[0].endswith("*") else exact.add(parts[0]))
+    starts = tuple(sorted(p for p in prefixes if p))
+    heads = tuple(stem for stem, _ in g.ordinal_stems)
+    memo: dict[str, bool] = {}
+
+    def test(word: str) -> bool:
+        known = memo.get(word)
+        if known is None:
+            bare = word.replace(".", "")
+            known = memo[word] = (bare in exact or bare.startswith(starts)
+                                  or (bool(heads) and word.startswith(heads) and _ordinal_word(g, word) is not None))
+        return known
+
+    return test
+
+
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     year = rf"(?P<y>{_YEAR})(?:\s*{g.year_words})?"
     return (
