@@ -682,3 +682,47 @@ def test_an_unsupported_language_falls_back_with_a_notice_naming_it() -> None:
     seg = segment(_doc("Le parti hanno concordato di rafforzare la cooperazione economica e commerciale tra i due paesi."))
     assert seg.language == "xx"
     assert seg.language_notice is not None and "'it' is not supported" in seg.language_notice
+
+
+def _fold(text: str, width: int) -> str:
+    """``fold -s -w WIDTH`` in characters: each paragraph's words wrapped at WIDTH, a blank line between paragraphs."""
+    import textwrap
+
+    return "\n\n".join(textwrap.fill(paragraph, width) for paragraph in text.split("\n\n")) + "\n"
+
+
+_WRAPPED_STATEMENT = (
+    "Joint Statement of the Leaders\n\n"
+    "The leaders of the two countries met in Washington on 12 May and reaffirmed their commitment to the Alliance, "
+    "and agreed to expand the NNSC Member States' cooperation with the Democratic People's Republic of Korea on "
+    "humanitarian issues and on the repatriation of remains.\n\n"
+    "Economic Cooperation\n\n"
+    "The two sides agreed to expand trade in critical minerals and to strengthen supply chains through joint "
+    "investment in processing capacity in both countries, and welcomed the progress on climate change – "
+    "individually and collectively – made since the last meeting of the Joint Commission in Seoul.\n\n"
+    "The leaders will meet again in 2025 to review the implementation of the Joint Statement and to set "
+    "new targets for the Economic Partnership Framework and the Green Energy Dialogue."
+)
+
+
+@pytest.mark.parametrize("width", [60, 72, 100])
+def test_hard_wrapped_text_gives_the_commitments_of_the_unwrapped_text(width: int) -> None:
+    # pandoc and fold wrap at a width whatever the next word's case ("the" / "NNSC Member States");
+    # a heading above a paragraph stays a heading
+    plain = segment(_doc(_WRAPPED_STATEMENT + "\n"), "en")
+    wrapped = segment(_doc(_fold(_WRAPPED_STATEMENT, width)), "en")
+    assert [" ".join(c.text.split()) for c in wrapped.commitments] == [" ".join(c.text.split()) for c in plain.commitments]
+    assert {s.reason for s in wrapped.skipped} >= {"heading"}
+
+
+def test_short_lines_of_their_own_are_not_taken_for_wrapped_text() -> None:
+    # a page of headings and one-line sentences (no line opens in lower case) keeps its lines apart
+    text = "\n".join([
+        "Joint Statement", "We strongly support a two-state solution", "We stand with the people of Ukraine",
+        "List of Documents Signed During the Visit", "Continued Cooperation on Clean Energy",
+        "Established Mechanisms for Bilateral Dialogue", "Top priorities",
+        "The leaders agreed to expand trade in agricultural products.", "The two sides will hold the next meeting in Delhi.",
+    ]) + "\n"
+    texts = [c.text for c in segment(_doc(text), "en").commitments]
+    assert "Continued Cooperation on Clean Energy" not in " ".join(texts)
+    assert "We stand with the people of Ukraine" in texts
