@@ -219,3 +219,20 @@ def test_stock_words_leave_content_words_alone(lang: str, word: str, kept: bool)
     from statediff.features import featurizer_for
 
     assert bool(featurizer_for(lang).terms(word)) == kept
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Стороны подтвердили взаимный интерес к дальнейшему развитию партнёрства.\nСтороны договорились о сотрудничестве в сфере энергетики.\n"),
+    ("es", "Reiteramos la importancia del principio de no devolución.\nNos comprometemos a fortalecer la cooperación regional en materia migratoria.\n"),
+])
+def test_decomposed_unicode_is_the_same_text(lang: str, text: str) -> None:
+    # NFD ("й" as "и" + a combining breve, from macOS copy-paste or some PDF tools) looks the
+    # same as NFC and must compare as the same words: all persisted, offsets into each text as it is
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    old, new = _seg(text, "o", lang), _seg(decomposed, "n", lang)
+    changes = classify(old, new, align(old, new))
+    assert {ch.status for ch in changes} == {Status.PERSISTED}
+    assert all(decomposed[c.start:c.end] == c.text for c in new.commitments)

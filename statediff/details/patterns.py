@@ -16,7 +16,7 @@ from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import SUPPORTED, get_language, stemmer_for
-from ..segment.tokens import WORD_RE, Token, tokenize
+from ..segment.tokens import WORD_RE, Token, composed, tokenize
 
 T = TypeVar("T")
 GAP = "..."
@@ -26,8 +26,8 @@ _CLAUSE_BREAKS = frozenset(".;:!?")
 
 
 def fold(word: str) -> str:
-    """Lower case with ё folded to е, so data files need one spelling."""
-    return word.lower().replace("ё", "е")
+    """Lower case, composed (NFC), with ё folded to е, so data files need one spelling."""
+    return composed(word.lower()).replace("ё", "е")
 
 
 # Words and the gaps between them repeat endlessly: both are folded and classified once.

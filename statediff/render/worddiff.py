@@ -15,7 +15,7 @@ PieceKind = Literal["equal", "removed", "added"]
 
 # Words (keeping in-word hyphens, apostrophes and dots: 3-4, U.S.) and single punctuation marks,
 # so "security." and "security" share their word and differ only in the full stop.
-_TOKEN_RE = re.compile(r"\w+(?:[-‐‑'’.]\w+)*|[^\w\s]")
+_TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:[-‐‑'’.][\w\u0300-\u036f]+)*|[^\w\s]")  # letters with their combining marks
 
 
 @frozen_dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -11,8 +12,13 @@ from .. import recache
 # Invisible characters that scraped and exported text leaves inside words: soft hyphen,
 # zero-width space/non-joiner/joiner, word joiner. They are part of the word, never a break.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
-# Letters and digits, keeping in-word hyphens, apostrophes and dots (U.S., Нур-Султан, 3-4).
-WORD_RE = recache.compile(rf"\w+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)\w+)*", re.UNICODE)
+# Combining marks: text in decomposed form (NFD, from macOS copy-paste and some PDF tools)
+# writes "й" as "и" + U+0306, and \w does not match the mark.
+_COMBINING = "\u0300-\u036f"
+# Letters (with their combining marks) and digits, keeping in-word hyphens, apostrophes and
+# dots (U.S., Нур-Султан, 3-4).
+WORD_RE = recache.compile(rf"[\w{_COMBINING}]+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)[\w{_COMBINING}]+)*", re.UNICODE)
+_has_combining = recache.compile(f"[{_COMBINING}]").search
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 # Typographic variants that say the same thing: curly and straight apostrophes and quotes,
 # dashes and hyphens. One statement's "People's" is the next one's "People’s".
@@ -23,16 +29,23 @@ _PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "�
 _HAS_MARKS = recache.compile("[’‘ʼ“”„«»‐‑–—]").search  # translate() with a table is slow: only where needed
 
 
+def composed(text: str) -> str:
+    """``text`` in composed form (NFC): "й" one character whether the file wrote it as one or
+    as "и" + a combining breve (for comparing, never for offsets)."""
+    return unicodedata.normalize("NFC", text) if _has_combining(text) else text
+
+
 def plain_marks(text: str) -> str:
-    """``text`` with typographic apostrophes, quotes and dashes as their plain forms (for
-    comparing two wordings, never for offsets)."""
+    """``text`` composed, with typographic apostrophes, quotes and dashes as their plain forms
+    (for comparing two wordings, never for offsets)."""
+    text = composed(text)
     return text.translate(_PLAIN_MARKS) if _HAS_MARKS(text) else text
 _has_invisible = recache.compile(f"[{_INVISIBLE}]").search  # translate() is slow: called only on the rare word that needs it
 
 
 def fold(word: str) -> str:
     """A word as cue lists and matching see it: lower case, invisible characters removed."""
-    lowered = word.lower()
+    lowered = composed(word.lower())
     return lowered.translate(_DROP_INVISIBLE) if _has_invisible(lowered) else lowered
 
 
