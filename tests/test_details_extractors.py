@@ -115,7 +115,11 @@ def _p(level: int, negated: bool = False) -> Predicate:
         (_p(3), _p(4), "strengthened", False),
         (_p(4), _p(0), "weakened", False),
         (_p(2), _p(2), None, False),
-        (_p(4), _p(4, negated=True), None, True),
+        # a negation gained or lost reverses the pledge: weakened, whatever the levels
+        (_p(4), _p(4, negated=True), "weakened", True),
+        (_p(4, negated=True), _p(4), "weakened", True),
+        (_p(2), _p(4, negated=True), "weakened", True),
+        (_p(4, negated=True), _p(4, negated=True), None, False),
         (None, _p(4), None, False),
         (_p(1), None, None, False),
     ],
