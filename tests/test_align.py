@@ -34,6 +34,11 @@ The leaders discussed the situation on the Korean Peninsula.
 ALIGN_CASES = [
     ("identical", OLD_EN, OLD_EN, {(("o1",), ("n1",), "persisted"), (("o2",), ("n2",), "persisted"),
                                    (("o3",), ("n3",), "persisted"), (("o4",), ("n4",), "persisted")}),
+    # "the Parties" is the sides: a pledge sharing nothing else is dropped, not merged (found by QA)
+    ("dropped beside a changed target",
+     "The Parties will increase trade by 50% and 100%.\nThe Parties agreed to meet again.\n",
+     "The Parties will increase trade by 60% and 100%.\n",
+     {(("o1",), ("n1",), "modified"), (("o2",), (), "dropped")}),
     ("reordered",
      OLD_EN,
      """The leaders discussed the situation on the Korean Peninsula.
