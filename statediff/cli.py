@@ -113,6 +113,11 @@ class OutputOptions(NamedTuple):
     accept_file: str | None
 
 
+def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--output -`` is standard output, as ``-`` is standard input for the statements."""
+    return None if value == "-" else value
+
+
 def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
     if value is None:
         return frozenset()  # without importing the policy module: most runs have no --fail-on
@@ -146,8 +151,9 @@ _OUTPUT_OPTIONS = (
     click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
                  help="Colour in rich/plain output; auto honours NO_COLOR and disables colour when piped."),
     click.option("--all", "show_all", is_flag=True, help="List every persisted pledge in full (default: one short line each)."),
-    click.option("--output", "-o", metavar="FILE", default=None,
-                 help="Write the --format output to FILE; the terminal still gets the rich/plain report."),
+    click.option("--output", "-o", metavar="FILE", default=None, callback=_output_path,
+                 help="Write the --format output to FILE; the terminal still gets the rich/plain report. "
+                      "'-' is standard output (as without --output)."),
     click.option("--fail-on", "fail_on", metavar="STATUSES", default=None, callback=_fail_on,
                  help="Exit 1 if any change has one of these statuses (comma-separated: dropped, modified, new, weakened). "
                       "Without it a comparison exits 0 whatever it finds."),
@@ -618,7 +624,8 @@ def _use_color(choice: str) -> bool:
         return True
     if choice == "never":
         return False
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # no-color.org: NO_COLOR disables colour when it is set to a non-empty value.
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 _CLICK_EXITS = (click.exceptions.Exit, click.exceptions.Abort, click.ClickException)

@@ -58,6 +58,7 @@ ERROR_CASES = [
     pytest.param(_file("bad-bom.txt", b"\xff\xfe\x00\xd8\x41"), "byte-order mark", id="broken-utf16-bom"),
     pytest.param(_file("hello.txt", b"Hello world.\n"), "no commitments", id="no-commitments-hello"),
     pytest.param(_file("headings.txt", b"# Joint Statement\n\n## Introduction\n\nAnnex\n"), "no commitments", id="no-commitments-headings"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", "en"), "the text looks Russian ('ru'), not 'en' as given", id="wrong-lang"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", "zz"), "unknown language", id="unknown-lang"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--lang-new", "klingon"), "unknown language", id="unknown-lang-new"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--threshold", "1.5"), "--threshold", id="threshold-above-1"),
@@ -188,7 +189,7 @@ class _FakeStdout(io.StringIO):
         ("auto", True, {}, True),
         ("auto", False, {}, False),
         ("auto", True, {"NO_COLOR": "1"}, False),
-        ("auto", True, {"NO_COLOR": ""}, False),  # NO_COLOR's presence counts, whatever its value
+        ("auto", True, {"NO_COLOR": ""}, True),  # an empty NO_COLOR is unset (no-color.org; Rich reads it so too)
         ("auto", True, {"TERM": "dumb"}, False),
         ("always", False, {"NO_COLOR": "1"}, True),  # an explicit flag beats the environment
         ("never", True, {}, False),

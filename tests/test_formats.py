@@ -336,6 +336,17 @@ def test_output_writes_the_format_and_the_terminal_gets_the_report(run: Invoke, 
         _validate(written)
 
 
+def test_output_dash_is_standard_output(run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "-" means standard output, as it means standard input for a statement: no file named "-"
+    old, new = str(Path(SEED_OLD).resolve()), str(Path(SEED_NEW).resolve())
+    expected = run(old, new, "--format", "json").stdout
+    monkeypatch.chdir(tmp_path)
+    result = run(old, new, "--format", "json", "--output", "-")
+    assert result.exit_code == exit_codes.OK
+    assert result.stdout == expected
+    assert not (tmp_path / "-").exists()
+
+
 def test_output_to_an_unwritable_place_is_an_error(run: Invoke, tmp_path: Path) -> None:
     result = run(SEED_OLD, SEED_NEW, "--format", "json", "--output", str(tmp_path / "missing" / "r.json"))
     assert result.exit_code == exit_codes.ERROR
