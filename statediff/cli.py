@@ -133,7 +133,8 @@ _ALIGN_OPTIONS = (
     click.option("--threshold", type=float, default=None, callback=_threshold,
                  help="Minimum alignment score (0-1) for two pledges to be linked. Default: 0.23; see ARCHITECTURE.md."),
     click.option("--persist-threshold", type=float, default=None, callback=_threshold,
-                 help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified. Default: 0.9."),
+                 help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified "
+                      "(a changed figure is always modified). Default: 0.9."),
     click.option("--lang", default="auto", show_default=True,
                  help="Language of both statements (ru, en, kk, tr, sv, fr, es, pt, de), xx for language-neutral rules, or auto."),
     click.option("--lang-old", default=None, help="Language of OLD only (overrides --lang)."),
