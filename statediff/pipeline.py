@@ -196,6 +196,23 @@ def _no_stage(name: str) -> None:
     pass
 
 
+def _unread_notices(*languages: str) -> tuple[str, ...]:
+    """A notice per language whose pledge strength or topics the details stage cannot read,
+    so that an empty topic table or a --fail-on weakened that never fires is not a surprise."""
+    from .details.annotate import unread_details
+    from .languages import NEUTRAL, language_name
+
+    notices = []
+    for language in dict.fromkeys(languages):
+        missing = unread_details(language)
+        if missing:
+            what = " and ".join(missing)
+            weakened = "; --fail-on weakened cannot count its pledges" if "pledge strength" in missing else ""
+            where = "with language-neutral rules" if language == NEUTRAL else f"in {language_name(language)} statements"
+            notices.append(f"{what} not read {where} (no data file yet){weakened}")
+    return tuple(notices)
+
+
 def _compare(
     old_path: str,
     new_path: str,
@@ -243,6 +260,7 @@ def _compare(
         notices += ("the two inputs are identical",)
     if old.language != new.language:
         notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across languages relies on shared names only",)
+    notices += _unread_notices(old.language, new.language)
     language = language_old if language_old == language_new and language_old else "auto"
     return Report(old=old, new=new, changes=annotation.changes, settings=Settings(threshold, language or "auto", persist_threshold),
                   notices=notices, topics=annotation.topics, details=annotation.details)

@@ -256,6 +256,28 @@ def test_chosen_neutral_rules_give_no_not_recognised_notice(run: Invoke) -> None
     assert "not recognised" not in result.stderr
 
 
+_SWEDISH = "Vi bekräftar vårt åtagande att stärka samarbetet inom energi.\nParterna enades om att hålla nästa möte i Stockholm.\n"
+
+
+@pytest.mark.parametrize(("lang", "notice"), [
+    ("sv", "pledge strength and topics not read in Swedish statements"),
+    ("xx", "pledge strength and topics not read with language-neutral rules"),
+    ("en", None),  # data files for en, ru, tr
+])
+def test_a_language_without_strength_data_says_so(run: Invoke, tmp_path: Path, lang: str, notice: str | None) -> None:
+    # an empty topic table or a --fail-on weakened that can never fire is announced, not silent
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    text = _SWEDISH if lang != "en" else "We reaffirm our commitment to energy cooperation.\nThe sides agreed to meet in Stockholm.\n"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text, encoding="utf-8")
+    result = run(str(old), str(new), "--lang", lang, "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    if notice is None:
+        assert "not read" not in result.stderr
+    else:
+        assert notice in result.stderr and "--fail-on weakened cannot count" in result.stderr
+
+
 def test_segment_lists_a_file_without_commitments(run: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "prose.txt"
     path.write_text("The weather was nice and the food was good. We went home.\n", encoding="utf-8")

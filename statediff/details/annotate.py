@@ -120,6 +120,15 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
     )
 
 
+def unread_details(language: str) -> tuple[str, ...]:
+    """What the details stage cannot read in ``language`` for want of a data file: "pledge
+    strength" (``data/strength``), "topics" (``data/topics``)."""
+    from .patterns import load_data
+
+    return tuple(name for name, folder in (("pledge strength", "strength"), ("topics", "topics"))
+                 if load_data(folder, language) is None)
+
+
 def proper_names(*statements: tuple[str, str]) -> frozenset[str]:
     """``proper_stems`` of every (text, language) statement together: the names a sentence-initial
     capital is trusted for, on either side."""
