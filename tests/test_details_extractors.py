@@ -87,6 +87,16 @@ STRENGTH_CASES = [
     ("en", "Noting with concern the deterioration.", 0, "Noting", False),
     ("tr", "Taraflar ortak bir çalışma grubu kurulmasına karar verdiler.", 4, "karar verdiler", False),
     ("tr", "Bakanlar işbirliğini destekledi.", 2, "destekledi", False),
+    ("sv", "Parterna kom överens om ett fördjupat samarbete.", 4, "kom överens", False),
+    ("sv", "Samordningsgruppen är fast besluten att fortsätta arbeta för detta.", 4, "fast besluten", False),
+    ("sv", "Vi bekräftar vårt fasta åtagande att stärka säkerheten.", 4, "bekräftar vårt fasta åtagande", False),
+    ("sv", "Vi kommer inte att erkänna annekteringen.", 4, "kommer inte att", True),
+    ("sv", "Med stöd av FN kommer parterna att samarbeta.", 4, "kommer parterna att", False),
+    ("sv", "Vi avser att inleda förhandlingar.", 3, "avser", False),
+    ("sv", "Vi stöder inte ensidiga åtgärder.", 2, "stöder", True),
+    ("sv", "Vi välkomnar rapporten.", 1, "välkomnar", False),
+    ("sv", "Vi välkomnar inte bara rapporten utan också planen.", 1, "välkomnar", False),
+    ("sv", "Ministrarna diskuterade läget i regionen.", 0, "diskuterade", False),
 ]
 
 
@@ -99,7 +109,7 @@ def test_main_predicate(language: str, text: str, level: int, verb: str, negated
     assert predicate.label == ("note", "welcome", "support", "intent", "binding")[level]
 
 
-@pytest.mark.parametrize(("language", "text"), [("ru", "Совместное заявление министров."), ("sv", "Parterna kom överens om samarbete."), ("en", ""),
+@pytest.mark.parametrize(("language", "text"), [("ru", "Совместное заявление министров."), ("de", "Die Parteien vereinbarten eine Zusammenarbeit."), ("en", ""),
                                               ("en", "These launches pose a grave threat to peace.")])
 def test_no_predicate(language: str, text: str) -> None:
     assert main_predicate(text, language) is None
@@ -379,7 +389,7 @@ def test_every_topic_in_the_data_is_in_the_taxonomy() -> None:
             assert set(raw["keywords"]) <= keys, language
 
 
-@pytest.mark.parametrize("language", ["ru", "en", "tr"])
+@pytest.mark.parametrize("language", ["ru", "en", "tr", "sv"])
 def test_strength_files_use_the_ladder_labels(language: str) -> None:
     raw = load_data("strength", language)
     assert raw is not None
