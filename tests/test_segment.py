@@ -705,7 +705,7 @@ _WRAPPED_STATEMENT = (
 )
 
 
-@pytest.mark.parametrize("width", [60, 72, 100])
+@pytest.mark.parametrize("width", [60, 72, 80, 100])
 def test_hard_wrapped_text_gives_the_commitments_of_the_unwrapped_text(width: int) -> None:
     # pandoc and fold wrap at a width whatever the next word's case ("the" / "NNSC Member States");
     # a heading above a paragraph stays a heading
@@ -726,3 +726,50 @@ def test_short_lines_of_their_own_are_not_taken_for_wrapped_text() -> None:
     texts = [c.text for c in segment(_doc(text), "en").commitments]
     assert "Continued Cooperation on Clean Energy" not in " ".join(texts)
     assert "We stand with the people of Ukraine" in texts
+
+
+_WRAPPED_WITH_BULLETS = """Joint Statement on Economic Cooperation
+
+The leaders of the two countries met in Washington and reaffirmed their
+commitment to the Alliance, and agreed to expand cooperation on a wide
+range of economic issues, including the following priorities for the
+coming year, which the ministers will take forward in their work and
+report on at the next meeting of the leaders in the autumn of next year:
+
+- The two sides will expand trade in critical minerals and batteries
+- The two sides will launch a joint fund for clean energy in the region
+- The two sides will hold the next ministerial meeting in Seoul in May
+- The two sides will establish a working group on export controls
+
+The leaders also welcomed the progress on climate change made since the
+last meeting of the Joint Commission in Seoul and agreed to continue
+their dialogue on energy security and the transition to clean energy.
+"""
+
+_UNIFORM_LIST = """Совместное заявление министров иностранных дел
+
+Стороны договорились о нижеследующем:
+развивать сотрудничество в области энергетики и возобновляемых источников;
+расширять взаимную торговлю и инвестиции в несырьевых секторах экономики;
+укреплять транспортно-логистические связи по Среднему коридору и портам;
+содействовать реализации совместных проектов в сфере сельского хозяйства;
+наращивать гуманитарные связи, включая обмены студентами и преподавателями;
+продолжить консультации по вопросам региональной безопасности и стабильности;
+поддерживать друг друга в рамках международных организаций и форумов ООН;
+провести очередное заседание Совместной группы в 2027 году в городе Астане.
+Министры выразили удовлетворение итогами переговоров и договорились о встрече.
+"""
+
+
+@pytest.mark.parametrize(("lang", "text", "pieces"), [
+    # dash bullets below a wrapped paragraph stay one pledge each (found in review)
+    ("en", _WRAPPED_WITH_BULLETS, ["The two sides will expand trade", "The two sides will launch", "The two sides will hold",
+                                   "The two sides will establish"]),
+    # lines of similar length that each end an item (';') are a list, not wrapped text
+    ("ru", _UNIFORM_LIST, ["развивать сотрудничество", "укреплять транспортно", "продолжить консультации"]),
+])
+def test_items_near_wrapped_text_stay_apart(lang: str, text: str, pieces: list[str]) -> None:
+    commitments = [c.text for c in segment(_doc(text), lang).commitments]
+    for piece in pieces:
+        [holder] = [c for c in commitments if piece in c]
+        assert sum(p in holder for p in pieces) == 1, holder

@@ -50,16 +50,18 @@ class Block:
 
 # A hard-wrapped text (``fold``, pandoc's 72 columns, an email) has at least WRAP_MIN_LINES
 # lines; WRAP_PERCENTILE of them are at most its width, which lies between the two bounds; at
-# least WRAP_FULL_SHARE of them end within WRAP_SLACK of it (a word did not fit); and at least
-# WRAP_LOWER_SHARE of the lines right below another open in lower case, mid-sentence. Measured on wrapped seeds and
+# least WRAP_FULL_SHARE of them end within WRAP_SLACK of it (a word did not fit); at least
+# WRAP_LOWER_SHARE of the lines right below another open in lower case, mid-sentence, and at
+# most WRAP_ENDED_SHARE of the lines above another end with a stop, ';' or ':'. Measured on wrapped seeds and
 # corpus texts (0.59–0.89 full, 0.64–0.75 lower case) against the probe's pages of short lines
 # (lists of headings and sentences: no line opens in lower case) and the unwrapped texts.
 WRAP_MIN_LINES = 8
-WRAP_PERCENTILE = 0.9
+WRAP_PERCENTILE = 0.98  # not the maximum: a long URL or an unbreakable word sticks out
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 30, 120
 WRAP_SLACK = 0.14  # of the width, and at least 8 columns
 WRAP_FULL_SHARE = 0.5
 WRAP_LOWER_SHARE = 0.3
+WRAP_ENDED_SHARE = 0.4  # at most this share of the lines above another end a sentence or an item (a list of ';' items is not wrapped text)
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -80,16 +82,18 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
         lines.append((start + lead, start + lead + len(stripped)))
         written = raw.rstrip("\r\n")
         widths.append((len(written), len(written.encode("utf-8", "surrogatepass"))))
-    # Lines right below another: in wrapped text many open in lower case, mid-sentence.
-    below = [b for a, b in zip(lines, lines[1:], strict=False) if not _blank_between(text, a, b)]
-    lower = sum(1 for start, _ in below if text[start].islower())
+    # Pairs of lines with no blank line between: in wrapped text the upper one mostly stops
+    # mid-sentence and the lower one often opens in lower case.
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if not _blank_between(text, a, b)]
+    lower = sum(1 for _, (start, _) in pairs if text[start].islower())
+    ended = sum(1 for (_, end), _ in pairs if text[end - 1] in _TERMINAL)
     width = (0, 0)
-    if len(lines) >= WRAP_MIN_LINES and below and lower >= WRAP_LOWER_SHARE * len(below):
+    if len(lines) >= WRAP_MIN_LINES and pairs and lower >= WRAP_LOWER_SHARE * len(pairs) and ended <= WRAP_ENDED_SHARE * len(pairs):
         width = (_wrap_width([w for w, _ in widths]), _wrap_width([b for _, b in widths]))
     blocks: list[tuple[int, int]] = []
     for number, (start, end) in enumerate(lines):
-        if blocks and (_continues(text, blocks[-1], (start, end))
-                       or (any(width) and _wrapped(text, lines[number - 1], widths[number - 1], (start, end), width))):
+        if blocks and (_continues(text, blocks[-1], (start, end)) or (any(width) and _wrapped(
+                text, lines[number - 1], widths[number - 1], (start, end), width, is_list_item(text[blocks[-1][0]:blocks[-1][1]])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
@@ -121,7 +125,7 @@ def _wrap_width(widths: list[int]) -> int:
 
 
 def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, int], current: tuple[int, int],
-             width: tuple[int, int]) -> bool:
+             width: tuple[int, int], in_list_item: bool) -> bool:
     """In a hard-wrapped text, a line ended because the next word did not fit (in characters or
     in bytes): join the next line to it whatever its case ("…the" / "NNSC Member States…",
     "…the India-U.S." / "Renewable Energy…"; the sentence splitter still cuts at a real sentence
@@ -134,9 +138,11 @@ def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, in
     # word would have fitted after it.
     fits = (not width[0] or previous_width[0] > width[0] or previous_width[0] + 1 + len(first) <= width[0]) and (
         not width[1] or previous_width[1] > width[1] or previous_width[1] + 1 + len(first.encode("utf-8", "surrogatepass")) <= width[1])
-    # A dash after a line that stops mid-sentence is prose ("…on climate change" / "– individually
-    # and collectively"), not a bullet.
-    dash_in_prose = line[0] in "–—-" and text[previous[1] - 1] not in _TERMINAL + ":"
+    # A dash after a line of prose that stops mid-sentence, before a word in lower case, is prose
+    # ("…on climate change" / "– individually and collectively"), not a bullet; below a bullet
+    # item, or before a capital, it is the next bullet.
+    dash_in_prose = (line[0] in "–—-" and not in_list_item and text[previous[1] - 1] not in _TERMINAL
+                     and line[1:].lstrip()[:1].islower())
     return not fits and (dash_in_prose or not is_list_item(line))
 
 
