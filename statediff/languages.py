@@ -226,7 +226,8 @@ def _neutral() -> Language:
     for code in SUPPORTED:
         raw = read_language_file(code)
         for key in merged:
-            merged[key].extend(raw.get(key, []))
+            # Not a language's word endings ("*era" is a French future, an Italian noun).
+            merged[key].extend(e for e in raw.get(key, []) if not (isinstance(e, str) and e.startswith("*")))
     merged_raw = {"name": "language-neutral", "script": "any", "stemmer": "", **merged}
     return _build(NEUTRAL, merged_raw)
 
