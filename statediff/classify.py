@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -27,15 +28,29 @@ def word_similarity(old_text: str, new_text: str) -> float:
     return Indel.normalized_similarity(_words(old_text), _words(new_text))
 
 
-def figures_changed(old_words: list[str], new_words: list[str], is_number_word: Callable[[str], bool]) -> bool:
-    """Whether a word one side has more often than the other holds a figure: a digit ("10" →
-    "5 млрд", "2030" → "2035") or a ``number_word`` ("billion", "fourth", "March"). One word
-    in ten is within the persisted similarity, and a changed target is what a reader looks for."""
+# Thousands separators ("2,000", "2 000", "1.500") and footnote marks ("[3]") are not figures of their own.
+_THOUSANDS = re.compile(r"(?<=\d)[,.\s\u00a0\u202f'’](?=\d{3}(?!\d))")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_DIGITS = re.compile(r"\d+")
+
+
+def _figures(text: str) -> Counter[str]:
+    return Counter(_DIGITS.findall(_THOUSANDS.sub("", _FOOTNOTE.sub(" ", text))))
+
+
+def figures_changed(old_text: str, new_text: str, old_words: list[str], new_words: list[str],
+                    is_number_word: Callable[[str], bool]) -> bool:
+    """Whether the figures of two wordings differ: their digits ("10" → "5 млрд", "2030" →
+    "2035"; not "G7" → "G-7" or "2,000" → "2 000") or a ``number_word`` one has more often than
+    the other ("billion", "fourth", "three"). One word in ten is within the persisted
+    similarity, and a changed target is what a reader looks for."""
     if old_words == new_words:
         return False
+    if _figures(old_text) != _figures(new_text):
+        return True
     counts = Counter(old_words)
     counts.subtract(new_words)
-    return any(n and (is_number_word(w) or any(c.isdigit() for c in w)) for w, n in counts.items())
+    return any(n and is_number_word(w) for w, n in counts.items())
 
 
 def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:
@@ -47,11 +62,13 @@ def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist
         return old_number(word) or new_number(word)
 
     for link in alignment.links:
-        old_words = _words(" ".join(old.commitments[i].text for i in link.old))
-        new_words = _words(" ".join(new.commitments[j].text for j in link.new))
+        old_text = " ".join(old.commitments[i].text for i in link.old)
+        new_text = " ".join(new.commitments[j].text for j in link.new)
+        old_words, new_words = _words(old_text), _words(new_text)
         similarity = round(Indel.normalized_similarity(old_words, new_words), 4)
         one_to_one = len(link.old) == 1 and len(link.new) == 1
-        same = one_to_one and similarity >= persist_threshold and not figures_changed(old_words, new_words, is_number_word)
+        same = (one_to_one and similarity >= persist_threshold
+                and not figures_changed(old_text, new_text, old_words, new_words, is_number_word))
         status = Status.PERSISTED if same else Status.MODIFIED
         changes.append(
             Change(

@@ -133,6 +133,26 @@ FIGURE_CASES = [
     # the same figures, one other word changed: persisted
     ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes.",
      "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new common programmes.", Status.PERSISTED),
+    ("en", "The Parties will increase bilateral trade to three billion dollars through new joint programmes of the ministries.",
+     "The Parties will increase bilateral trade to five billion dollars through new joint programmes of the ministries.",
+     Status.MODIFIED),
+    ("ru", "Стороны договорились довести объем взаимной торговли до пяти миллиардов долларов в ближайшие годы.",
+     "Стороны договорились довести объем взаимной торговли до десяти миллиардов долларов в ближайшие годы.", Status.MODIFIED),
+    # the same figure written another way, or a word that only looks like one, is no change (found in review)
+    ("en", "The leaders of the G7 agreed to coordinate their response to the economic and humanitarian crisis "
+           "in the region with all partners and institutions.",
+     "The leaders of the G-7 agreed to coordinate their response to the economic and humanitarian crisis "
+     "in the region with all partners and institutions.", Status.PERSISTED),
+    ("en", "The Parties agreed to deploy 2,000 peacekeepers to the mission in the region over the next year.",
+     "The Parties agreed to deploy 2 000 peacekeepers to the mission in the region over the next year.", Status.PERSISTED),
+    ("en", "The Parties will deepen cooperation with partners in Europe and Asia on energy security, critical minerals, supply chains and connectivity.",
+     "The Parties will deepen cooperation with partners in Asia on energy security, critical minerals, supply chains and connectivity.",
+     Status.PERSISTED),
+    ("en", "The Parties may establish a joint working group on cyber security and critical infrastructure protection next year.",
+     "The Parties can establish a joint working group on cyber security and critical infrastructure protection next year.",
+     Status.PERSISTED),
+    ("en", "The Parties will strengthen maritime security cooperation in the region through joint exercises.[3]",
+     "The Parties will strengthen maritime security cooperation in the region through joint exercises.[4]", Status.PERSISTED),
     # a figure written the same on both sides is no change ("10" in both, whatever else changed)
     ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes of the ministries.",
      "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes of their ministries.",

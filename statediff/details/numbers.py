@@ -429,10 +429,13 @@ def _gate(g: Grammar, name: str) -> _Gate | None:
 @cache
 def number_word(language: str) -> Callable[[str], bool]:
     """Whether a folded word of ``language`` names a figure or what one counts in: an ordinal
-    ("fourth", "четвертому"), a scale ("billion", "млрд"), a month, a currency. A word whose
-    change changes a pledge's figures, like any word with a digit (``classify``)."""
+    ("fourth", "четвертому"), a scale ("billion", "млрд"), a month, a currency, or one of the
+    data file's ``figure_words`` ("three", "double", "GW"); not one of its ``not_figures``
+    ("may"). A word whose change changes a pledge's figures, as digits do (``classify``)."""
     g = grammar_for(language)
-    exact, prefixes = set(g.ordinal_words), set()
+    raw = load_data("numbers", language) or {}
+    exact, prefixes = set(g.ordinal_words) | {fold(w) for w in raw.get("figure_words", [])}, set()
+    plain = frozenset(fold(w) for w in raw.get("not_figures", []))
     for table in (g.scales, g.months, g.currencies):
         for entry in table:
             parts = fold(entry).replace(".", " ").split()  # as _lookup reads an entry
@@ -446,8 +449,8 @@ def number_word(language: str) -> Callable[[str], bool]:
         known = memo.get(word)
         if known is None:
             bare = word.replace(".", "")
-            known = memo[word] = (bare in exact or bare.startswith(starts)
-                                  or (bool(heads) and word.startswith(heads) and _ordinal_word(g, word) is not None))
+            known = memo[word] = bare not in plain and (bare in exact or bare.startswith(starts)
+                                                       or (bool(heads) and word.startswith(heads) and _ordinal_word(g, word) is not None))
         return known
 
     return test

@@ -288,12 +288,20 @@ def _is_background(line: str, language: Language) -> bool:
     return False
 
 
+_FOOTNOTE_END_RE = recache.compile(r"\s*\[\d{1,3}\]$")  # "…joint exercises.[3]": closed before its footnote mark
+
+
+def _closed(stripped: str) -> bool:
+    """Whether a line ends like a sentence (a footnote mark after its stop does not count)."""
+    return _FOOTNOTE_END_RE.sub("", stripped)[-1:] in tuple(".!?…;\"»”")
+
+
 def _is_title(line: str, number: int, text: str, start: int) -> bool:
     """A news headline has a verb ("Направления сотрудничества обсудили главы МИД…"), so the
     heading rule misses it; but it is short, unclosed, and either opens the page or is
     repeated on it (a breadcrumb, a page title)."""
     stripped = line.strip()
-    if len(stripped.split()) > 16 or stripped[-1] in ".!?…;\"»”":
+    if len(stripped.split()) > 16 or _closed(stripped):
         return False
     return number < 2 or text.find(stripped) < start
 
@@ -305,7 +313,7 @@ def is_list_item(line: str) -> bool:
 def _is_heading(line: str, language: Language) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    if len(words) > 16 or stripped[-1] in ".!?…;\"»”" or LIST_MARKER_RE.match(stripped):
+    if len(words) > 16 or _closed(stripped) or LIST_MARKER_RE.match(stripped):
         return False
     # A dateline, byline or title: short and not closed like a sentence. A short unclosed line
     # with a finite pledge verb is more likely a list item than a title.
