@@ -97,6 +97,10 @@ STRENGTH_CASES = [
     ("sv", "Vi välkomnar rapporten.", 1, "välkomnar", False),
     ("sv", "Vi välkomnar inte bara rapporten utan också planen.", 1, "välkomnar", False),
     ("sv", "Ministrarna diskuterade läget i regionen.", 0, "diskuterade", False),
+    # not a negated predicate: a pledge not to hesitate, a negated complement (found in review)
+    ("en", "We will not hesitate to take further measures.", 4, "will", False),
+    ("en", "The leaders agreed not to impose new tariffs.", 4, "agreed", False),
+    ("sv", "Vi kommer inte att tveka att vidta åtgärder.", 4, "kommer inte att", False),
 ]
 
 
@@ -125,10 +129,11 @@ def _p(level: int, negated: bool = False) -> Predicate:
         (_p(3), _p(4), "strengthened", False),
         (_p(4), _p(0), "weakened", False),
         (_p(2), _p(2), None, False),
-        # a negation gained or lost reverses the pledge: weakened, whatever the levels
+        # a negation gained withdraws the pledge: weakened, whatever the levels; one lost is compared by levels
         (_p(4), _p(4, negated=True), "weakened", True),
-        (_p(4, negated=True), _p(4), "weakened", True),
         (_p(2), _p(4, negated=True), "weakened", True),
+        (_p(4, negated=True), _p(4), None, True),
+        (_p(3, negated=True), _p(4), "strengthened", True),
         (_p(4, negated=True), _p(4, negated=True), None, False),
         (None, _p(4), None, False),
         (_p(1), None, None, False),

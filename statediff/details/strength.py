@@ -145,13 +145,14 @@ def strongest(predicates: Sequence[Predicate | None]) -> Predicate | None:
 
 def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
     """Strengthened or weakened when both sides have a level and it moved. A predicate that
-    gained or lost a negation ("are committed to holding" → "will not hold", "will not
-    recognize" → "will recognize") reverses the pledge: the old commitment no longer holds, so
-    it is weakened whatever the levels (and ``--fail-on weakened`` counts it)."""
+    gained a negation ("are committed to holding" → "will not hold") withdraws the pledge: it is
+    weakened whatever the levels (and ``--fail-on weakened`` counts it). One that lost a
+    negation ("will not hold" → "are committed to holding") is compared by its levels, and
+    ``negation_changed`` says what happened."""
     change = None
     if old is not None and new is not None and old.level != new.level:
         change = "strengthened" if new.level > old.level else "weakened"
     negation_changed = old is not None and new is not None and old.negated != new.negated
-    if negation_changed:
+    if negation_changed and new is not None and new.negated:
         change = "weakened"
     return Strength(old, new, change, negation_changed)
