@@ -455,6 +455,14 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
             click.echo(_render(report, out.fmt or terminal_layout, verdict, color=False, show_all=out.show_all), nl=False)
     for notice in report.notices:
         click.echo(f"statediff: notice: {notice}", err=True)
+    if out.fail_on and "weakened" in out.fail_on:
+        from .details.annotate import unread_details
+        from .languages import language_name
+
+        for language in dict.fromkeys((report.old.language, report.new.language)):
+            if "pledge strength" in unread_details(language):
+                click.echo(f"statediff: notice: --fail-on weakened cannot count the pledges of {language_name(language)} "
+                           "statements (no pledge strength data)", err=True)
     if verdict is not None and verdict.violated:
         from .policy import describe
 

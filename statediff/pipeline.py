@@ -206,10 +206,8 @@ def _unread_notices(*languages: str) -> tuple[str, ...]:
     for language in dict.fromkeys(languages):
         missing = unread_details(language)
         if missing:
-            what = " and ".join(missing)
-            weakened = "; --fail-on weakened cannot count its pledges" if "pledge strength" in missing else ""
             where = "with language-neutral rules" if language == NEUTRAL else f"in {language_name(language)} statements"
-            notices.append(f"{what} not read {where} (no data file yet){weakened}")
+            notices.append(f"{' and '.join(missing)} not read {where} (no data file yet)")
     return tuple(notices)
 
 

@@ -260,13 +260,13 @@ _SWEDISH = "Vi bekräftar vårt åtagande att stärka samarbetet inom energi.\nP
 
 
 @pytest.mark.parametrize(("lang", "notice", "strength_unread"), [
-    ("sv", "topics not read in Swedish statements", False),  # a strength file, no topics file yet
-    ("xx", "pledge strength and topics not read with language-neutral rules", True),
+    ("sv", "topic keywords not read in Swedish statements", False),  # a strength file, no topics file yet
+    ("xx", "pledge strength and topic keywords not read with language-neutral rules", True),
     ("en", None, False),  # both files for en, ru, tr
 ])
 def test_a_language_without_details_data_says_so(run: Invoke, tmp_path: Path, lang: str, notice: str | None,
                                                  strength_unread: bool) -> None:
-    # an empty topic table or a --fail-on weakened that can never fire is announced, not silent
+    # an empty topic table is announced; a --fail-on weakened that cannot fire says so when it is asked for
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     text = _SWEDISH if lang != "en" else "We reaffirm our commitment to energy cooperation.\nThe sides agreed to meet in Stockholm.\n"
     old.write_text(text, encoding="utf-8")
@@ -277,7 +277,9 @@ def test_a_language_without_details_data_says_so(run: Invoke, tmp_path: Path, la
         assert "not read" not in result.stderr
     else:
         assert notice in result.stderr
-    assert ("--fail-on weakened cannot count" in result.stderr) == strength_unread
+    assert "--fail-on weakened" not in result.stderr  # not asked for
+    asked = run(str(old), str(new), "--lang", lang, "--format", "json", "--fail-on", "weakened")
+    assert ("--fail-on weakened cannot count" in asked.stderr) == strength_unread
 
 
 def test_segment_lists_a_file_without_commitments(run: Invoke, tmp_path: Path) -> None:

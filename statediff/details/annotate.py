@@ -122,10 +122,11 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
 
 def unread_details(language: str) -> tuple[str, ...]:
     """What the details stage cannot read in ``language`` for want of a data file: "pledge
-    strength" (``data/strength``), "topics" (``data/topics``)."""
+    strength" (``data/strength``), "topic keywords" (``data/topics``; names of the gazetteer
+    still give topics)."""
     from .patterns import load_data
 
-    return tuple(name for name, folder in (("pledge strength", "strength"), ("topics", "topics"))
+    return tuple(name for name, folder in (("pledge strength", "strength"), ("topic keywords", "topics"))
                  if load_data(folder, language) is None)
 
 

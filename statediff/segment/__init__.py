@@ -37,7 +37,7 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     lang = get_language(code)
     commitments, skipped = _cut(document, lang, id_prefix)
     if not commitments and not allow_empty:
-        message = f"{document.path}: no commitments found ({language_name(code)} text of {len(document.text)} characters)"
+        message = f"{document.path}: no commitments found (read as {language_name(code)}, {len(document.text)} characters)"
         if not detected:  # a language given by --lang that the text is not in explains it
             guess = detect_language(document.text)
             if guess != code and guess in SUPPORTED:
