@@ -261,3 +261,22 @@ def test_decomposed_unicode_is_the_same_text(lang: str, text: str) -> None:
     changes = classify(old, new, align(old, new))
     assert {ch.status for ch in changes} == {Status.PERSISTED}
     assert all(decomposed[c.start:c.end] == c.text for c in new.commitments)
+
+
+def test_decomposed_unicode_keeps_names_and_dates(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    # the details stage reads the same names and dates in NFD as in NFC: nothing vanished or appeared
+    import unicodedata
+
+    from statediff.pipeline import compare
+
+    text = ("Taraflar, Türkiye ile Kazakistan arasındaki işbirliğini güçlendirme konusunda mutabık kaldı.\n"
+            "Türkiye, Kazakistan'ın Türk Devletleri Teşkilatı'ndaki girişimlerini destekleyecek.\n"
+            "Bakanlar, 15 Ağustos 2026 tarihinde Astana'da bir araya gelmeyi kararlaştırdı.\n")
+    old, new = tmp_path / "nfc.txt", tmp_path / "nfd.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert {ch.status for ch in report.changes} == {Status.PERSISTED}
+    assert report.details is not None
+    assert not report.details.entities.removed and not report.details.entities.added  # vanished, appeared
+    assert not report.details.numbers.removed and not report.details.numbers.added

@@ -10,11 +10,14 @@ from typing import NamedTuple
 from .. import recache
 from ..data import read as read_data
 from ..languages import stemmer_for
+from ..segment.tokens import composed
 from .patterns import NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, remember, words_of
 from .types import Entity, EntityChanges
 
 _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazetteer form
-_SUBWORD = recache.compile(r"[^\W_]+")  # gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts
+# Gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts; a letter keeps its
+# combining marks (decomposed text: "Türkiye" as "u" + U+0308).
+_SUBWORD = recache.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _SENTENCE_END = recache.compile(r"[.!?…]|\n")
 NAME_PREFIX = "name:"
 STEM_KEY = 4  # stems are indexed by their first letters, then compared with _same_stem
@@ -121,7 +124,7 @@ def _subs_of(word: str, language: str) -> tuple[_Sub, ...]:
         by_exact, by_stem, by_prefix = _rule_index(language)
         found = []
         for m in _SUBWORD.finditer(word):
-            text = m.group()
+            text = composed(m.group())  # matched composed; the offsets are the word's as written
             f = fold(text)
             sub: _Sub = (text, m.start(), m.end(), stem(f), f, ())
             rules = [*by_exact.get(text, ()), *by_stem.get(sub[3][:STEM_KEY], ()), *(r for p, r in by_prefix if f.startswith(p))]
@@ -162,7 +165,7 @@ def _name_starts(language: str) -> WordClass:
         # Whether some part of the word has a form whose first part is indexed under it, as
         # _subs_of looks them up: most words have none, and need no full _subs_of.
         for m in _SUBWORD.finditer(word):
-            text = m.group()
+            text = composed(m.group())
             f = fold(text)
             if text in by_exact or stem(f)[:STEM_KEY] in by_stem or (prefixes and f.startswith(prefixes)):
                 return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import field
 from decimal import Decimal, InvalidOperation
@@ -29,7 +30,7 @@ UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words 
 def _word(entry: str) -> str:
     """Regex of one data-file word: "prefix*", "abbr." (dot optional), or literal."""
     if entry.endswith("*"):
-        return re.escape(entry[:-1]) + r"\w*"
+        return re.escape(entry[:-1]) + r"[\w\u0300-\u036f]*"  # letters with their combining marks
     if entry.endswith(".") and len(entry) > 1:
         return re.escape(entry[:-1]) + r"\.?"
     return re.escape(entry)
@@ -43,8 +44,11 @@ def _phrase(entry: str) -> str:
 
 
 def _alternation(entries: Iterable[str]) -> str:
-    """Longest entries first, so "доллар* сша" wins over "доллар*"."""
-    ordered = sorted(set(entries), key=lambda e: (-len(e), e))
+    """Longest entries first, so "доллар* сша" wins over "доллар*"; an entry with a letter that
+    decomposes ("ağustos", "май") also in decomposed form (NFD text: "g" + a combining breve)."""
+    forms = set(entries)
+    forms |= {unicodedata.normalize("NFD", e) for e in forms}
+    ordered = sorted(forms, key=lambda e: (-len(e), e))
     return "(?:" + "|".join(_phrase(e) for e in ordered) + ")" if ordered else r"(?!x)x"
 
 

@@ -271,8 +271,8 @@ def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], fir
 
 
 # A capitalised word after a lower-case word (not after a sentence end): a name in the text.
-_NAME_RE = recache.compile(r"(?<=[a-zа-яё,;:] )([A-ZА-ЯЁ][\w.’'-]*)")
-_LOWER_WORD_RE = recache.compile(r"\b[a-zа-яё][\w’'-]*")
+_NAME_RE = recache.compile(r"(?<=[a-zа-яё,;:] )([A-ZА-ЯЁ][\w\u0300-\u036f.’'-]*)")
+_LOWER_WORD_RE = recache.compile(r"\b[a-zа-яё][\w\u0300-\u036f’'-]*")
 REPORT_FRONT = 6  # "In 2021, the United States prosecuted …": a fronted phrase of at most six words
 REPORT_SUBJECT = 8  # "the U.S. Office of Foreign Asset Control issued …"
 
