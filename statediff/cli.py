@@ -34,6 +34,8 @@ class DefaultGroup(click.Group):
     default_command = "compare"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args == ["help"] and not os.path.exists("help"):  # "statediff help": what "statediff --help" prints
+            args = ["--help"]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             name = args[0]
             if len(args) > 1 and not os.path.exists(name) and not name.startswith("-") and "." not in name and os.sep not in name:
@@ -647,6 +649,10 @@ def _click_exit_code(exc: Exception) -> int:
     if isinstance(exc, click.exceptions.Abort):  # click's form of KeyboardInterrupt (statediff asks no questions)
         click.echo("statediff: interrupted", err=True)
         return exit_codes.INTERRUPTED
+    no_args_is_help = getattr(click.exceptions, "NoArgsIsHelpError", None)
+    if no_args_is_help is not None and isinstance(exc, no_args_is_help):  # bare "statediff": the help, not an error line
+        click.echo(exc.format_message(), err=True)
+        return exit_codes.ERROR
     if isinstance(exc, click.UsageError):  # one line, like every other error (click's own form takes four)
         command = exc.ctx.command_path if exc.ctx else "statediff"
         click.echo(f"statediff: error: {exc.format_message()} (see {command} --help)", err=True)

@@ -221,6 +221,15 @@ def test_every_option_is_in_help_with_a_help_text(run: Invoke, name: str, comman
             assert flag in result.stdout, f"{name} --help does not list {flag}"
 
 
+def test_bare_statediff_and_statediff_help_show_the_help(run: Invoke) -> None:
+    bare = run()
+    assert bare.exit_code == exit_codes.ERROR  # no statements given: a usage error, shown as the help itself
+    assert bare.stderr.startswith("Usage: statediff OLD NEW") and "error:" not in bare.stderr
+    asked = run("help")
+    assert asked.exit_code == exit_codes.OK
+    assert asked.stdout == run("--help").stdout
+
+
 def test_the_default_threshold_is_the_same_in_code_help_and_readme(run: Invoke) -> None:
     """The default is written out in the help text and the README (the CLI does not import the
     align stage to build its help); they must follow the constant."""
