@@ -160,6 +160,9 @@ class Language:
     # A verb of the infinitive list followed by one of these is a noun ("…, and exchange of
     # information"), not a pledge's verb after ", and".
     noun_markers: frozenset[str] = frozenset()
+    # A past participle after a comma followed by one of these and closed by a comma within a
+    # few words is an apposition ("the Partnership, launched in 2021, …"), not a second pledge.
+    participle_links: frozenset[str] = frozenset()
 
 
 @cache
@@ -208,6 +211,7 @@ def _build(code: str, raw: dict) -> Language:
         infinitive_markers=frozenset(w.lower() for w in raw.get("infinitive_markers", [])),
         noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),
         noun_markers=frozenset(w.lower() for w in raw.get("noun_markers", [])),
+        participle_links=frozenset(w.lower() for w in raw.get("participle_links", [])),
     )
 
 

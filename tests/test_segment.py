@@ -192,6 +192,11 @@ CLAUSE_CASES = [
      ["We will strengthen our bilateral dialogue", "and engage with partners across the region."]),
     ("en", "We will enhance our capacity to improve early detection of pathogens, and work to increase resilience to pandemics.",
      ["We will enhance our capacity to improve early detection of pathogens", "and work to increase resilience to pandemics."]),
+    # a participle between commas with a link after it is an apposition, not a second pledge (found in review)
+    ("en", "The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure.",
+     ["The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure."]),
+    ("en", "We reaffirmed our commitment to the Alliance, launched a new dialogue on energy, and agreed to meet again.",
+     ["We reaffirmed our commitment to the Alliance", "launched a new dialogue on energy", "and agreed to meet again."]),
     # "continues" after a comma goes on a relative clause
     ("en", "The leaders agree that the trade agreement, which entered into force in 2012, continues to be the foundation of trade.",
      ["The leaders agree that the trade agreement, which entered into force in 2012, continues to be the foundation of trade."]),
@@ -681,6 +686,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
+                                                         "participle_links",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)

@@ -63,6 +63,9 @@ def clause_spans(
     def governed_before(i: int) -> bool:  # an -ing predicate in the part before words[i], for parallel gerunds
         return first_governed() <= i - MIN_CLAUSE_WORDS
 
+    def comma_within(i: int, n: int) -> bool:  # a comma after one of the n words from words[i]
+        return any("," in text[ends[k]:starts[k + 1]] for k in range(i, min(i + n, len(words) - 1)))
+
     def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
         return text[starts[k]].isupper()
 
@@ -85,7 +88,7 @@ def clause_spans(
             # (each rule needs a comma before the word or a coordinator at it)
             cut = (
                 _coordinated_predicate(words, i, gap, language, capitalised)
-                or _comma_predicate(words, i, gap, language)
+                or _comma_predicate(words, i, gap, language, comma_within)
                 or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before)
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
@@ -267,13 +270,22 @@ def _first_governed_gerund(words: list[str], language: Language) -> int:
     return len(words)
 
 
-def _comma_predicate(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
-    """'…reaffirmed X, welcomed Y' and '…, подтвердив важность …': a comma, then a predicate."""
+APPOSITIVE_WORDS = 8  # "the Partnership, launched in 2021 by the two leaders, …": words up to its closing comma
+
+
+def _comma_predicate(
+    words: list[str], i: int, gap: str, language: Language, comma_within: Callable[[int, int], bool]
+) -> tuple[int, bool, bool] | None:
+    """'…reaffirmed X, welcomed Y' and '…, подтвердив важность …': a comma, then a predicate.
+    Not a participle between commas that a ``participle_links`` word follows ("the
+    Partnership, launched in 2021, strives to …"): an apposition of the noun before it."""
     if "," not in gap:
         return None
     if language.participle_predicates.match_at(words, i):
         return (i, False, True)
     if language.clause_predicates.match_at(words, i) and words[i] not in _NOT_AFTER_COMMA:
+        if i + 1 < len(words) and words[i + 1] in language.participle_links and comma_within(i, APPOSITIVE_WORDS):
+            return None
         return (i, False, True)
     return None
 
