@@ -224,6 +224,7 @@ SKIP_CASES = [
     ("ru", "Стороны договорились о сотрудничестве.\nНапомним, что коридор соединяет Азию с Европой.", "background", 1),
     ("ru", "[bookmark: _GoBack]Стороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Вы находитесь здесь:Главная/Актуально/Новости\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
+    ("ru", "Стороны договорились о сотрудничестве.\nПросмотров: 1234", "boilerplate", 1),  # a view counter (QA)
     ("en", "Joint Statement\nThe leaders agreed to cooperate.", "heading", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nКак известно, в 2019 году стороны подписали соглашение.", "background", 1),
     ("en", "Search\nThe leaders agreed to cooperate.", "boilerplate", 1),
