@@ -347,6 +347,18 @@ def test_output_dash_is_standard_output(run: Invoke, tmp_path: Path, monkeypatch
     assert not (tmp_path / "-").exists()
 
 
+def test_a_long_path_is_printed_whole_in_the_plain_report(run: Invoke, tmp_path: Path) -> None:
+    # paths are copied into other commands: never wrapped mid-name at 80 columns (QA)
+    folder = tmp_path / ("statements-of-the-kazakhstan-turkey-joint-strategic-planning-group-" * 2)
+    folder.mkdir()
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_bytes(Path(SEED_OLD).read_bytes())
+    new.write_bytes(Path(SEED_NEW).read_bytes())
+    result = run(str(old), str(new), "--format", "plain")
+    assert result.exit_code == exit_codes.OK
+    assert f"old: {old}\n" in result.stdout and f"new: {new}\n" in result.stdout
+
+
 def test_output_to_an_unwritable_place_is_an_error(run: Invoke, tmp_path: Path) -> None:
     result = run(SEED_OLD, SEED_NEW, "--format", "json", "--output", str(tmp_path / "missing" / "r.json"))
     assert result.exit_code == exit_codes.ERROR

@@ -106,7 +106,8 @@ class _Writer:
         if self.rich:
             self._print(Text("statediff report", style="bold"))
         for label, side in (("old", self.report.old), ("new", self.report.new)):
-            self._wrapped(Text(side.document.path, style="bold" if self.rich else ""), first=Text(f"{label}: "), indent=5)
+            # A path is printed whole, never wrapped mid-name: it is copied into other commands.
+            self._print(Text(f"{label}: ") + Text(side.document.path, style="bold" if self.rich else ""))
             self._wrapped(Text(_side_facts(side)), first=Text(" " * 5), indent=5)
         self._blank()
         summary = self.report.summary()
