@@ -8,13 +8,13 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import Indel
 
-from .details.numbers import number_word
 from .model import Alignment, Change, Segmentation, Status
 from .segment.tokens import WORD_RE, folded, plain_marks
 
-# Persisted means the same pledge in near-identical words with the same figures: a one-to-one
-# link whose word-level similarity (Indel over lower-cased word tokens) is at least this, and
-# whose changed words hold no figure (``figures_changed``). See ARCHITECTURE.md.
+# Persisted means the same pledge in near-identical words: a one-to-one link whose word-level
+# similarity (Indel over lower-cased word tokens) is at least this. The details stage then
+# makes a persisted pledge modified when its figures or its strength changed
+# (``details.annotate``, with ``figures_changed`` below). See ARCHITECTURE.md.
 DEFAULT_PERSIST_THRESHOLD = 0.9
 
 
@@ -38,12 +38,12 @@ def _figures(text: str) -> Counter[str]:
     return Counter(_DIGITS.findall(_THOUSANDS.sub("", _FOOTNOTE.sub(" ", text))))
 
 
-def figures_changed(old_text: str, new_text: str, old_words: list[str], new_words: list[str],
-                    is_number_word: Callable[[str], bool]) -> bool:
-    """Whether the figures of two wordings differ: their digits ("10" → "5 млрд", "2030" →
-    "2035"; not "G7" → "G-7" or "2,000" → "2 000") or a ``number_word`` one has more often than
-    the other ("billion", "fourth", "three"). One word in ten is within the persisted
-    similarity, and a changed target is what a reader looks for."""
+def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool]) -> bool:
+    """Whether the figures of two wordings differ, read from the text alone: their digits ("10"
+    → "5", "2030" → "2035"; not "G7" → "G-7" or "2,000" → "2 000") or a number word
+    (``details.numbers.number_word``: "three" → "five") one has more often than the other. The
+    details stage asks this only where it parsed no figure (its values decide otherwise)."""
+    old_words, new_words = _words(old_text), _words(new_text)
     if old_words == new_words:
         return False
     if _figures(old_text) != _figures(new_text):
@@ -56,20 +56,12 @@ def figures_changed(old_text: str, new_text: str, old_words: list[str], new_word
 def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:
     """One change per group; every commitment of both sides lands in exactly one change."""
     changes: list[Change] = []
-    old_number, new_number = number_word(old.language), number_word(new.language)
-
-    def is_number_word(word: str) -> bool:
-        return old_number(word) or new_number(word)
-
     for link in alignment.links:
         old_text = " ".join(old.commitments[i].text for i in link.old)
         new_text = " ".join(new.commitments[j].text for j in link.new)
-        old_words, new_words = _words(old_text), _words(new_text)
-        similarity = round(Indel.normalized_similarity(old_words, new_words), 4)
+        similarity = round(word_similarity(old_text, new_text), 4)
         one_to_one = len(link.old) == 1 and len(link.new) == 1
-        same = (one_to_one and similarity >= persist_threshold
-                and not figures_changed(old_text, new_text, old_words, new_words, is_number_word))
-        status = Status.PERSISTED if same else Status.MODIFIED
+        status = Status.PERSISTED if one_to_one and similarity >= persist_threshold else Status.MODIFIED
         changes.append(
             Change(
                 status=status,

@@ -81,9 +81,35 @@ def annotate(
             old_idx = [index["old"][cid] for cid in change.old]
             new_idx = [index["new"][cid] for cid in change.new]
             details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, threshold)
+            if change.status is Status.PERSISTED and _changed_in_substance(details, old_idx, new_idx, by_side, segs):
+                change = replace(change, status=Status.MODIFIED)
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
         return Annotation(result, _topic_table(result), _report_details(result, by_side, index))
+
+
+def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: list[int],
+                          facts: dict[str, SideFacts], segs: dict[str, Segmentation]) -> bool:
+    """Whether a pledge classify found persisted (near-identical words) changed what it says:
+    its strength or negation ("will hold" → "will not hold", "will" → "intend to"), or its
+    figures: their values where the number parser read any ("10 млрд" → "5 млрд"; not "10
+    млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
+    (``classify.figures_changed``: "COP28" → "COP29", "three" → "five")."""
+    strength = details.strength
+    if strength.change is not None or strength.negation_changed:
+        return True
+    numbers = details.numbers
+    if numbers.changed or numbers.added or numbers.removed:
+        return True
+    if any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx):
+        return False  # the parsed values agree
+    from ..classify import figures_changed
+    from .numbers import number_word
+
+    old, new = segs["old"], segs["new"]
+    old_number, new_number = number_word(old.language), number_word(new.language)
+    return figures_changed(" ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx),
+                           lambda word: old_number(word) or new_number(word))
 
 
 def _with_details(change: Change, details: ChangeDetails) -> Change:
