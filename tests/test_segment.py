@@ -790,3 +790,18 @@ def test_items_near_wrapped_text_stay_apart(lang: str, text: str, pieces: list[s
     for piece in pieces:
         [holder] = [c for c in commitments if piece in c]
         assert sum(p in holder for p in pieces) == 1, holder
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a line break before the figure that closes a sentence (a stray break, or a short wrapped text) is no pledge boundary
+    ("The Parties agreed to expand cooperation in energy, transport and agriculture and to raise trade by\n"
+     "2030. The Parties will open a consulate general in Izmir.\n",
+     ["The Parties agreed to expand cooperation in energy, transport and agriculture and to raise trade by\n2030.",
+      "The Parties will open a consulate general in Izmir."]),
+    # a dateline under a byline stays apart from the pledge below it
+    ("Автор: Иван Петров\n12 мая в Анкаре стороны подписали дорожную карту сотрудничества.\n",
+     ["12 мая в Анкаре стороны подписали дорожную карту сотрудничества."]),
+])
+def test_a_figure_closing_a_sentence_continues_the_line_above(text: str, expected: list[str]) -> None:
+    lang = "ru" if "Анкаре" in text else "en"
+    assert [c.text for c in segment(_doc(text), lang).commitments] == expected

@@ -102,12 +102,22 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
 
 def _continues(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
     # A hard-wrapped line: the previous line stops mid-sentence, directly above, and this one
-    # starts in lower case. Headings (short lines) followed by a capitalised line are not joined.
+    # starts in lower case, or with a figure that closes the sentence or phrase ("…targets by"
+    # / "2030. The Parties…"; not a dateline "12 мая 2024" under a byline). Headings (short
+    # lines) followed by a capitalised line are not joined.
     if _blank_between(text, previous, current):
         return False
     last = text[previous[1] - 1]
     first = text[current[0]]
-    return last not in _TERMINAL and (first.islower() or (last in ",-‐" and first.isalpha()))
+    if last in _TERMINAL:
+        return False
+    if first.islower() or (last in ",-‐" and first.isalpha()):
+        return True
+    return ((last.isalpha() or last == ",") and bool(_CLOSING_FIGURE_RE.match(text, current[0]))
+            and len(text[previous[0]:previous[1]].split()) >= 6)
+
+
+_CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, ": a figure that ends a sentence or phrase
 
 
 def _blank_between(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
