@@ -34,6 +34,7 @@ SENTENCE_WEIGHT = 0.25
 CHAR_WEIGHT = 0.5  # character n-grams of CHAR_N letters (statediff/features.py)
 # A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
 GROUP_FACTOR = 1.0
+FULL_MATCH = 0.9  # a link this similar is one pledge in both statements: no third pledge joins its group
 # Candidate generation (see candidate_pairs): exhaustive below this many old × new pairs.
 EXHAUSTIVE_MAX_PAIRS = 40_000
 CANDIDATES_PER_ITEM = 10
@@ -381,7 +382,10 @@ def _attach(
             continue
         y, score = best_partner[x]
         g = partner_group.get(y)
-        if g is not None and score >= threshold * GROUP_FACTOR and x in partner_top2.get(y, ()) and len(groups[g][1 - side]) == 1:
+        # A partner linked to its twin (near-identical, score ≥ FULL_MATCH) says nothing more:
+        # "cooperation in energy" + "… in agriculture" → "cooperation in energy" drops the second.
+        if (g is not None and score >= threshold * GROUP_FACTOR and x in partner_top2.get(y, ())
+                and len(groups[g][1 - side]) == 1 and max(groups[g][2]) < FULL_MATCH):
             groups[g][side].append(x)
             groups[g][2].append(score)
             own_group[x] = g

@@ -39,6 +39,11 @@ ALIGN_CASES = [
      "The Parties will increase trade by 50% and 100%.\nThe Parties agreed to meet again.\n",
      "The Parties will increase trade by 60% and 100%.\n",
      {(("o1",), ("n1",), "modified"), (("o2",), (), "dropped")}),
+    # a pledge repeated word for word says nothing more: its formulaic sibling is dropped, not merged (QA)
+    ("dropped sibling of a repeated pledge",
+     "The Parties will expand cooperation in energy.\nThe Parties will expand cooperation in agriculture.\n",
+     "The Parties will expand cooperation in energy.\n",
+     {(("o1",), ("n1",), "persisted"), (("o2",), (), "dropped")}),
     ("reordered",
      OLD_EN,
      """The leaders discussed the situation on the Korean Peninsula.
