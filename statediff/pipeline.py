@@ -12,6 +12,7 @@ from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
 from .details.why import TermIndex
 from .gcpause import gc_paused
+from .languages import NEUTRAL, language_name
 from .load import DEFAULT_MAX_BYTES, load
 from .model import Document, Report, Segmentation, Settings
 from .segment import segment
@@ -200,14 +201,15 @@ def _unread_notices(*languages: str) -> tuple[str, ...]:
     """A notice per language whose pledge strength or topics the details stage cannot read,
     so that an empty topic table or a --fail-on weakened that never fires is not a surprise."""
     from .details.annotate import unread_details
-    from .languages import NEUTRAL, language_name
 
     notices = []
     for language in dict.fromkeys(languages):
         missing = unread_details(language)
         if missing:
-            where = "with language-neutral rules" if language == NEUTRAL else f"in {language_name(language)} statements"
-            notices.append(f"{' and '.join(missing)} not read {where} (no data file yet)")
+            if language == NEUTRAL:
+                notices.append(f"{' and '.join(missing)} not read with language-neutral rules")
+            else:
+                notices.append(f"{' and '.join(missing)} not read in {language_name(language)} statements (no data file yet)")
     return tuple(notices)
 
 
@@ -257,7 +259,13 @@ def _compare(
     if old_doc.sha256 == new_doc.sha256:
         notices += ("the two inputs are identical",)
     if old.language != new.language:
-        notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across languages relies on shared names only",)
+        if NEUTRAL in (old.language, new.language):
+            other = new.language if old.language == NEUTRAL else old.language
+            notices += (f"one statement is read with language-neutral rules, the other as {language_name(other)}; "
+                        "matching across them relies on shared words and names only",)
+        else:
+            notices += (f"the statements are in different languages ({old.language}, {new.language}); "
+                        "matching across languages relies on shared names only",)
     notices += _unread_notices(old.language, new.language)
     language = language_old if language_old == language_new and language_old else "auto"
     return Report(old=old, new=new, changes=annotation.changes, settings=Settings(threshold, language or "auto", persist_threshold),

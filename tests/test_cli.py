@@ -265,6 +265,13 @@ def test_chosen_neutral_rules_give_no_not_recognised_notice(run: Invoke) -> None
     assert "not recognised" not in result.stderr
 
 
+def test_neutral_rules_on_one_side_are_not_called_a_language(run: Invoke) -> None:
+    result = run(SEED_OLD, SEED_NEW, "--lang-old", "xx")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert "one statement is read with language-neutral rules, the other as Russian" in result.stderr
+    assert "different languages" not in result.stderr
+
+
 _SWEDISH = "Vi bekräftar vårt åtagande att stärka samarbetet inom energi.\nParterna enades om att hålla nästa möte i Stockholm.\n"
 
 
