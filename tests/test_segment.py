@@ -805,3 +805,16 @@ def test_items_near_wrapped_text_stay_apart(lang: str, text: str, pieces: list[s
 def test_a_figure_closing_a_sentence_continues_the_line_above(text: str, expected: list[str]) -> None:
     lang = "ru" if "Анкаре" in text else "en"
     assert [c.text for c in segment(_doc(text), lang).commitments] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "pledge"), [
+    # a pledge without its full stop among a page's first lines is no title (QA)
+    ("ru", "Совместное заявление\n\nСтороны договорились расширять торговлю и инвестиции между странами\n",
+     "Стороны договорились расширять торговлю и инвестиции между странами"),
+    ("en", "Joint Statement\n\nThe sides agreed to expand trade and investment between the two countries\n",
+     "The sides agreed to expand trade and investment between the two countries"),
+])
+def test_an_unclosed_pledge_at_the_top_is_no_title(lang: str, text: str, pledge: str) -> None:
+    seg = segment(_doc(text), lang)
+    assert [c.text for c in seg.commitments] == [pledge]
+    assert [s.reason for s in seg.skipped] == ["heading"]  # "Joint Statement" still is one

@@ -179,7 +179,8 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             reason = "boilerplate"
         elif _is_background(line, language):
             reason = "background"
-        elif _is_heading(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)):
+        elif _is_heading(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
+                                             and not _first_line_pledge(line, text, start, language)):
             reason = "heading"
         in_link_list = in_link_list and reason == "boilerplate"
         blocks.append(Block(start, end, reason))
@@ -327,13 +328,28 @@ def _is_heading(line: str, language: Language) -> bool:
         return False
     # A dateline, byline or title: short and not closed like a sentence. A short unclosed line
     # with a finite pledge verb is more likely a list item than a title.
-    lowered = [w.lower().strip(",:") for w in words]
-    opener = lowered[1] if lowered[0] == "the" and len(lowered) > 1 else lowered[0]
-    if opener in language.subjects and not _title_case(words) and has_cue(" ".join(words[1:]), language):
+    if _unclosed_pledge(words, language):
         return False  # "Стороны договорились", "We will cooperate": a pledge without its full stop
+    lowered = [w.lower().strip(",:") for w in words]
     has_predicate = any(language.clause_predicates.matches_word(w) for w in lowered)
     # "Agreements Signed During the State Visit": a title in title case, its participle no predicate.
     return not has_predicate or len(words) <= 4 or _title_case(words)
+
+
+def _unclosed_pledge(words: list[str], language: Language) -> bool:
+    """A line that opens with the parties as subject and has a pledge cue after them: a pledge
+    without its full stop ("Стороны договорились расширять торговлю"), not a title."""
+    lowered = [w.lower().strip(",:") for w in words]
+    opener = lowered[1] if lowered[0] == "the" and len(lowered) > 1 else lowered[0]
+    return opener in language.subjects and not _title_case(words) and has_cue(" ".join(words[1:]), language)
+
+
+def _first_line_pledge(line: str, text: str, start: int, language: Language) -> bool:
+    """One of a page's first lines that is a pledge without its full stop, not its title: not a
+    lead-in ("The leaders agreed to the following:") nor a headline the page repeats (a
+    breadcrumb, a page title)."""
+    stripped = line.strip()
+    return not stripped.endswith(":") and text.find(stripped) >= start and _unclosed_pledge(stripped.split(), language)
 
 
 def _title_case(words: list[str]) -> bool:
