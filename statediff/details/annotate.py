@@ -9,7 +9,7 @@ from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..model import Alignment, Change, Commitment, Segmentation, Status
 from .entities import compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
-from .numbers import Counterparts, compare_numbers, extract_numbers, numbers_in
+from .numbers import Counterparts, compare_numbers, extract_numbers, figures_changed, number_word, numbers_in
 from .patterns import attributions_of, words_of
 from .strength import compare_strength, ladder_for, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
@@ -94,7 +94,7 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     its strength or negation ("will hold" → "will not hold", "will" → "intend to"), or its
     figures: their values where the number parser read any ("10 млрд" → "5 млрд"; not "10
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
-    (``classify.figures_changed``: "COP28" → "COP29", "three" → "five")."""
+    (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
     strength = details.strength
     if strength.change is not None or strength.negation_changed:
         return True
@@ -103,9 +103,6 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return True
     if any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx):
         return False  # the parsed values agree
-    from ..classify import figures_changed
-    from .numbers import number_word
-
     old, new = segs["old"], segs["new"]
     old_number, new_number = number_word(old.language), number_word(new.language)
     return figures_changed(" ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx),

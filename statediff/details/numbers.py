@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import field
 from decimal import Decimal, InvalidOperation
@@ -11,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from .. import recache
+from ..classify import compared_words
 from ..frozen import frozen_dataclass
 from .patterns import PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
@@ -458,6 +460,31 @@ def number_word(language: str) -> Callable[[str], bool]:
         return known
 
     return test
+
+
+# Thousands separators ("2,000", "2 000", "1.500") and footnote marks ("[3]") are not figures of their own.
+_THOUSANDS = recache.compile(r"(?<=\d)[,.\s\u00a0\u202f'’](?=\d{3}(?!\d))")
+_FOOTNOTE = recache.compile(r"\[\d{1,3}\]")
+_DIGITS = recache.compile(r"\d+")
+
+
+def _digit_runs(text: str) -> Counter[str]:
+    return Counter(_DIGITS.findall(_THOUSANDS.sub("", _FOOTNOTE.sub(" ", text))))
+
+
+def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool]) -> bool:
+    """Whether the figures of two wordings differ, read from the text alone: their digits ("10"
+    → "5", "2030" → "2035"; not "G7" → "G-7" or "2,000" → "2 000") or a ``number_word`` one has
+    more often than the other ("three" → "five"). For wordings where the number parser read no
+    figure (its values decide otherwise: ``annotate._changed_in_substance``)."""
+    old_words, new_words = compared_words(old_text), compared_words(new_text)
+    if old_words == new_words:
+        return False
+    if _digit_runs(old_text) != _digit_runs(new_text):
+        return True
+    counts = Counter(old_words)
+    counts.subtract(new_words)
+    return any(n and is_number_word(w) for w, n in counts.items())
 
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
