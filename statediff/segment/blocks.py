@@ -92,8 +92,10 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
         width = (_wrap_width([w for w, _ in widths]), _wrap_width([b for _, b in widths]))
     blocks: list[tuple[int, int]] = []
     for number, (start, end) in enumerate(lines):
+        # (Whether the block so far is a list item is read from its first characters: a block may be
+        # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
         if blocks and (_continues(text, blocks[-1], (start, end)) or (any(width) and _wrapped(
-                text, lines[number - 1], widths[number - 1], (start, end), width, is_list_item(text[blocks[-1][0]:blocks[-1][1]])))):
+                text, lines[number - 1], widths[number - 1], (start, end), width, is_list_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
