@@ -818,3 +818,16 @@ def test_an_unclosed_pledge_at_the_top_is_no_title(lang: str, text: str, pledge:
     seg = segment(_doc(text), lang)
     assert [c.text for c in seg.commitments] == [pledge]
     assert [s.reason for s in seg.skipped] == ["heading"]  # "Joint Statement" still is one
+
+
+def test_a_wrapped_word_held_together_by_no_break_spaces_continues_its_line() -> None:
+    # fold and pandoc wrap at plain spaces: "Korea’s\u00a0(DPRK’s)\u00a0nuclear…" did not fit as a whole (found on US–ROK)
+    sentence = ("The leaders emphasize their shared commitment to the complete denuclearization of the Korean Peninsula "
+                "and their intent to address the Democratic People’s Republic of "
+                "Korea’s\u00a0(DPRK’s)\u00a0nuclear\u00a0and\u00a0ballistic\u00a0missile\u00a0programs.")
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(sentence, 72, break_on_hyphens=False, break_long_words=False))  # textwrap, like fold, keeps \u00a0 inside a word
+    text = "\n\n".join([_fold(_WRAPPED_STATEMENT, 72).strip(), wrapped]) + "\n"
+    pledges = [" ".join(c.text.split()) for c in segment(_doc(text), "en").commitments]
+    assert " ".join(sentence.split()) in pledges

@@ -145,7 +145,9 @@ def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, in
     if _blank_between(text, previous, current):
         return False
     line = text[current[0]:current[1]]
-    first = line.split(None, 1)[0]
+    # The next word as a wrapper sees it: up to a plain space or tab ("Korea’s\u00a0(DPRK’s)\u00a0…"
+    # held together by no-break spaces did not fit as a whole).
+    first = re.split(r"[ \t]", line, maxsplit=1)[0]
     # Not wrapped where the line was longer than the width (a paragraph on one line) or the next
     # word would have fitted after it.
     fits = (not width[0] or previous_width[0] > width[0] or previous_width[0] + 1 + len(first) <= width[0]) and (
