@@ -831,3 +831,17 @@ def test_a_wrapped_word_held_together_by_no_break_spaces_continues_its_line() ->
     text = "\n\n".join([_fold(_WRAPPED_STATEMENT, 72).strip(), wrapped]) + "\n"
     pledges = [" ".join(c.text.split()) for c in segment(_doc(text), "en").commitments]
     assert " ".join(sentence.split()) in pledges
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # items without a marker, right below a lead-in and closed like items, carry its predicate (QA)
+    ("en", "Joint Statement\n\nThe Parties resolved:\nto expand trade;\nto open a consulate in Izmir;\nto meet again in 2026.\n",
+     ["to expand trade", "to open a consulate in Izmir", "to meet again in 2026."]),
+    # after a blank line, or after the item closed by a full stop, a line is no item of the list above
+    ("en", "The Parties resolved:\nto expand trade;\nto open a consulate in Izmir.\n\nBook a guided tour of the city.\n",
+     ["to expand trade", "to open a consulate in Izmir."]),
+    ("en", "The Parties resolved:\nto expand trade;\nto open a consulate in Izmir.\nBook a guided tour of the city.\n",
+     ["to expand trade", "to open a consulate in Izmir."]),
+])
+def test_unmarked_items_below_a_lead_in_are_pledges(lang: str, text: str, expected: list[str]) -> None:
+    assert [c.text for c in segment(_doc(text), lang).commitments] == expected

@@ -58,12 +58,18 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     skipped: list[Skipped] = []
     found = _Provisional(text)
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
+    previous_end = 0
     for block in classify_blocks(text, split_blocks(text), lang):
-        # An item of that list carries the lead-in's predicate ("- build a new railway link").
+        # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
+        # item without a marker is a line right below, closed like an item ("to open a consulate;").
         block_text = text[block.start:block.end]
-        item = lead_in and block.reason is None and is_list_item(block_text) and _verbal_item(block_text, lang)
+        marked = is_list_item(block_text)
+        unmarked = (not marked and block_text[-1:] in ";.," and "\n\n" not in text[previous_end:block.start].replace("\r", ""))
+        item = lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
+        previous_end = block.end
         opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
-        lead_in = opens_list or (lead_in and item)
+        # (An unmarked item closed by a full stop is the list's last: "to meet again in 2026.")
+        lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".")))
         if block.reason and not item:
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
