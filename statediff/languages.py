@@ -163,6 +163,9 @@ class Language:
     # A past participle after a comma followed by one of these and closed by a comma within a
     # few words is an apposition ("the Partnership, launched in 2021, …"), not a second pledge.
     participle_links: frozenset[str] = frozenset()
+    # Endings of a verb in the present or future after the parties as subject ("Стороны
+    # откроют"): such a clause is their pledge without a cue word (ru).
+    subject_verb_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -212,6 +215,7 @@ def _build(code: str, raw: dict) -> Language:
         noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),
         noun_markers=frozenset(w.lower() for w in raw.get("noun_markers", [])),
         participle_links=frozenset(w.lower() for w in raw.get("participle_links", [])),
+        subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
     )
 
 

@@ -357,6 +357,10 @@ PREDICATE_CASES = [
     ("sv", "Resan tar tre timmar med flyg.", False),
     ("ru", "Стороны проведут следующее заседание в Анкаре в 2025 году.", True),
     ("ru", "Мы выступаем за мирное урегулирование конфликта.", True),
+    # the parties as subject and a verb in the present or future: their pledge (QA); not a past event
+    ("ru", "Стороны откроют генеральное консульство в Измире в следующем году.", True),
+    ("ru", "Стороны упростят визовый режим для деловых путешественников.", True),
+    ("ru", "Стороны провели переговоры в Анкаре.", False),
     ("ru", "Особое внимание было уделено сотрудничеству в энергетике.", True),
     ("es", "La reunión se celebró en Madrid el 5 de mayo.", False),  # "se celebró": was held
     ("es", "El Instituto Cervantes organizó una exposición en la capital.", False),
@@ -687,7 +691,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
-                                                         "participle_links",
+                                                         "participle_links", "subject_verb_endings",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)

@@ -204,7 +204,8 @@ def _cut_sentence(
         # ("…, and build new ports", "…, to build new labs", "…, et soutenons …", a ';' item); a
         # named subject's predicate ("…, and Reuters called it …") or the main clause after a
         # leading participle ("Expressing condolences, the President called …") needs a cue.
-        is_commitment = clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
+        is_commitment = (clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
+                         or _parties_act(words, first, first + word_count, lang))
         reported: frozenset[str] = frozenset()
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
         if not is_commitment and not spoken:
@@ -274,6 +275,15 @@ def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], fir
         if words[k] in lang.speakers:
             return k == first or (k == first + 1 and (words[first],) in lang.coordinators) or "," in text[token_starts[first]:token_starts[k]]
     return False
+
+
+def _parties_act(words: list[str], first: int, last: int, lang: Language) -> bool:
+    """The parties as subject and a verb in the present or future ("Стороны откроют
+    консульство", "Стороны упростят визовый режим"), in a language whose verbs show it in their
+    ending (``subject_verb_endings``): their pledge without a cue word. Unlike the speakers' "we",
+    "the parties" is never the page's own voice, so it counts anywhere in the text."""
+    return (bool(lang.subject_verb_endings) and last - first > 2 and words[first] in lang.subjects
+            and words[first + 1].endswith(lang.subject_verb_endings))
 
 
 # A capitalised word after a lower-case word (not after a sentence end): a name in the text.

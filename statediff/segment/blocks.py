@@ -344,8 +344,11 @@ def _unclosed_pledge(words: list[str], language: Language) -> bool:
     """A line that opens with the parties as subject and has a pledge cue after them: a pledge
     without its full stop ("Стороны договорились расширять торговлю"), not a title."""
     lowered = [w.lower().strip(",:") for w in words]
-    opener = lowered[1] if lowered[0] == "the" and len(lowered) > 1 else lowered[0]
-    return opener in language.subjects and not _title_case(words) and has_cue(" ".join(words[1:]), language)
+    at = 1 if lowered[0] == "the" and len(lowered) > 1 else 0
+    if lowered[at] not in language.subjects or _title_case(words):
+        return False
+    verb = lowered[at + 1] if at + 1 < len(lowered) else ""
+    return has_cue(" ".join(words[1:]), language) or bool(language.subject_verb_endings and verb.endswith(language.subject_verb_endings))
 
 
 def _first_line_pledge(line: str, text: str, start: int, language: Language) -> bool:
