@@ -81,7 +81,9 @@ def annotate(
             old_idx = [index["old"][cid] for cid in change.old]
             new_idx = [index["new"][cid] for cid in change.new]
             details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, threshold)
-            if change.status is Status.PERSISTED and _changed_in_substance(details, old_idx, new_idx, by_side, segs):
+            # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
+            if change.status is Status.PERSISTED and change.word_similarity != 1.0 and _changed_in_substance(
+                    details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
