@@ -14,7 +14,7 @@ from .segment.tokens import WORD_RE, folded, plain_marks
 DEFAULT_PERSIST_THRESHOLD = 0.9
 
 
-def compared_words(text: str) -> list[str]:
+def _words(text: str) -> list[str]:
     """The words two wordings are compared by: lower case, composed, typographic marks plain."""
     return folded(WORD_RE.findall(plain_marks(text)))  # Token.lower of each token, memoised per word
 
@@ -22,7 +22,7 @@ def compared_words(text: str) -> list[str]:
 def word_similarity(old_text: str, new_text: str) -> float:
     """Share of words two pledges have in the same order, in [0, 1] (curly and straight
     apostrophes, quotes and dashes count as the same)."""
-    return Indel.normalized_similarity(compared_words(old_text), compared_words(new_text))
+    return Indel.normalized_similarity(_words(old_text), _words(new_text))
 
 
 def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:

@@ -99,6 +99,13 @@ class CueSet:
         return 1 if self.matches_word(first) else 0
 
 
+def parties_act(language: Language, subject: str, verb: str) -> bool:
+    """The parties as subject ("стороны") and a verb whose ending says present or future
+    ("откроют"): their pledge without a cue word, in a language with ``subject_verb_endings``.
+    Both words folded."""
+    return bool(language.subject_verb_endings) and subject in language.subjects and verb.endswith(language.subject_verb_endings)
+
+
 def _word_fits(word: str, pattern: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 

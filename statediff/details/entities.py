@@ -10,14 +10,14 @@ from typing import NamedTuple
 from .. import recache
 from ..data import read as read_data
 from ..languages import stemmer_for
-from ..segment.tokens import composed
+from ..segment.tokens import COMBINING_MARKS, composed
 from .patterns import NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, remember, words_of
 from .types import Entity, EntityChanges
 
 _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazetteer form
 # Gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts; a letter keeps its
 # combining marks (decomposed text: "Türkiye" as "u" + U+0308).
-_SUBWORD = recache.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_SUBWORD = recache.compile(rf"(?:[^\W_]|[{COMBINING_MARKS}])+")
 _SENTENCE_END = recache.compile(r"[.!?…]|\n")
 NAME_PREFIX = "name:"
 STEM_KEY = 4  # stems are indexed by their first letters, then compared with _same_stem

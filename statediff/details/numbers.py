@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import recache
 from ..frozen import frozen_dataclass
+from ..segment.tokens import COMBINING_MARKS
 from .patterns import PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
@@ -31,7 +32,7 @@ UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words 
 def _word(entry: str) -> str:
     """Regex of one data-file word: "prefix*", "abbr." (dot optional), or literal."""
     if entry.endswith("*"):
-        return re.escape(entry[:-1]) + r"[\w\u0300-\u036f]*"  # letters with their combining marks
+        return re.escape(entry[:-1]) + rf"[\w{COMBINING_MARKS}]*"  # letters with their combining marks
     if entry.endswith(".") and len(entry) > 1:
         return re.escape(entry[:-1]) + r"\.?"
     return re.escape(entry)

@@ -9,13 +9,13 @@ from typing import Literal
 from rapidfuzz.distance import Indel
 
 from ..frozen import frozen_dataclass
-from ..segment.tokens import plain_marks
+from ..segment.tokens import COMBINING_MARKS, plain_marks
 
 PieceKind = Literal["equal", "removed", "added"]
 
 # Words (keeping in-word hyphens, apostrophes and dots: 3-4, U.S.) and single punctuation marks,
 # so "security." and "security" share their word and differ only in the full stop.
-_TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:[-‐‑'’.][\w\u0300-\u036f]+)*|[^\w\s]")  # letters with their combining marks
+_TOKEN_RE = re.compile(rf"[\w{COMBINING_MARKS}]+(?:[-‐‑'’.][\w{COMBINING_MARKS}]+)*|[^\w\s]")  # letters with their combining marks
 
 
 @frozen_dataclass

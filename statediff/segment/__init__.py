@@ -10,12 +10,12 @@ from functools import cache
 
 from .. import recache
 from ..errors import NoCommitmentsError
-from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name
+from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name, parties_act
 from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import LIST_MARKER_RE, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
-from .tokens import folded, word_spans
+from .tokens import COMBINING_MARKS, folded, word_spans
 
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
@@ -282,13 +282,12 @@ def _parties_act(words: list[str], first: int, last: int, lang: Language) -> boo
     консульство", "Стороны упростят визовый режим"), in a language whose verbs show it in their
     ending (``subject_verb_endings``): their pledge without a cue word. Unlike the speakers' "we",
     "the parties" is never the page's own voice, so it counts anywhere in the text."""
-    return (bool(lang.subject_verb_endings) and last - first > 2 and words[first] in lang.subjects
-            and words[first + 1].endswith(lang.subject_verb_endings))
+    return last - first > 2 and parties_act(lang, words[first], words[first + 1])
 
 
 # A capitalised word after a lower-case word (not after a sentence end): a name in the text.
-_NAME_RE = recache.compile(r"(?<=[a-zа-яё,;:] )([A-ZА-ЯЁ][\w\u0300-\u036f.’'-]*)")
-_LOWER_WORD_RE = recache.compile(r"\b[a-zа-яё][\w\u0300-\u036f’'-]*")
+_NAME_RE = recache.compile(rf"(?<=[a-zа-яё,;:] )([A-ZА-ЯЁ][\w{COMBINING_MARKS}.’'-]*)")
+_LOWER_WORD_RE = recache.compile(rf"\b[a-zа-яё][\w{COMBINING_MARKS}’'-]*")
 REPORT_FRONT = 6  # "In 2021, the United States prosecuted …": a fronted phrase of at most six words
 REPORT_SUBJECT = 8  # "the U.S. Office of Foreign Asset Control issued …"
 

@@ -7,7 +7,7 @@ from functools import cache
 
 from .. import recache
 from ..frozen import frozen_dataclass
-from ..languages import Language
+from ..languages import Language, parties_act
 from .tokens import folded, word_spans
 
 _TERMINAL = ".!?…;:\"»”'’)"
@@ -67,9 +67,7 @@ WRAP_ENDED_SHARE = 0.4  # at most this share of the lines above another end a se
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end) with surrounding whitespace trimmed; wrapped lines joined."""
     lines: list[tuple[int, int]] = []
-    # Each line's length as written, indentation and trailing spaces included, in characters
-    # (pandoc) and in UTF-8 bytes (``fold`` counts bytes: a Cyrillic line holds half as many letters).
-    widths: list[tuple[int, int]] = []
+    written: list[str] = []  # each line as written, indentation and trailing spaces included
     for match in _LINE_RE.finditer(text):
         start, end = match.start(), match.end()
         if start == end:
@@ -80,15 +78,18 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
             continue
         lead = len(raw) - len(raw.lstrip())
         lines.append((start + lead, start + lead + len(stripped)))
-        written = raw.rstrip("\r\n")
-        widths.append((len(written), len(written.encode("utf-8", "surrogatepass"))))
+        written.append(raw.rstrip("\r\n"))
     # Pairs of lines with no blank line between: in wrapped text the upper one mostly stops
     # mid-sentence and the lower one often opens in lower case.
     pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if not _blank_between(text, a, b)]
     lower = sum(1 for _, (start, _) in pairs if text[start].islower())
     ended = sum(1 for (_, end), _ in pairs if text[end - 1] in _TERMINAL)
     width = (0, 0)
+    widths: list[tuple[int, int]] = []
     if len(lines) >= WRAP_MIN_LINES and pairs and lower >= WRAP_LOWER_SHARE * len(pairs) and ended <= WRAP_ENDED_SHARE * len(pairs):
+        # Lengths in characters (pandoc) and in UTF-8 bytes (``fold`` counts bytes: a Cyrillic
+        # line holds half as many letters), measured only for a text that may be wrapped.
+        widths = [(len(line), len(line.encode("utf-8", "surrogatepass"))) for line in written]
         width = (_wrap_width([w for w, _ in widths]), _wrap_width([b for _, b in widths]))
     blocks: list[tuple[int, int]] = []
     for number, (start, end) in enumerate(lines):
@@ -348,7 +349,7 @@ def _unclosed_pledge(words: list[str], language: Language) -> bool:
     if lowered[at] not in language.subjects or _title_case(words):
         return False
     verb = lowered[at + 1] if at + 1 < len(lowered) else ""
-    return has_cue(" ".join(words[1:]), language) or bool(language.subject_verb_endings and verb.endswith(language.subject_verb_endings))
+    return has_cue(" ".join(words[1:]), language) or parties_act(language, lowered[at], verb)
 
 
 def _first_line_pledge(line: str, text: str, start: int, language: Language) -> bool:

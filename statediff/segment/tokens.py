@@ -14,7 +14,8 @@ from .. import recache
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # Combining marks: text in decomposed form (NFD, from macOS copy-paste and some PDF tools)
 # writes "й" as "и" + U+0306, and \w does not match the mark.
-_COMBINING = "\u0300-\u036f"
+COMBINING_MARKS = "\u0300-\u036f"  # a regex character range, shared by every word pattern that must keep them
+_COMBINING = COMBINING_MARKS
 # Letters (with their combining marks) and digits, keeping in-word hyphens, apostrophes and
 # dots (U.S., Нур-Султан, 3-4).
 WORD_RE = recache.compile(rf"[\w{_COMBINING}]+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)[\w{_COMBINING}]+)*", re.UNICODE)
