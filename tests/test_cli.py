@@ -276,9 +276,9 @@ _SWEDISH = "Vi bekräftar vårt åtagande att stärka samarbetet inom energi.\nP
 
 
 @pytest.mark.parametrize(("lang", "notice", "strength_unread"), [
-    ("sv", "topic keywords not read in Swedish statements", False),  # a strength file, no topics file yet
     ("xx", "pledge strength and topic keywords not read with language-neutral rules", True),
-    ("en", None, False),  # both files for en, ru, tr
+    ("sv", None, False),  # every supported language has both files
+    ("en", None, False),
 ])
 def test_a_language_without_details_data_says_so(run: Invoke, tmp_path: Path, lang: str, notice: str | None,
                                                  strength_unread: bool) -> None:

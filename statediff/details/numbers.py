@@ -72,6 +72,7 @@ class Grammar:
 
     number: str  # regex of a written number
     decimal_comma: bool
+    group_dots: bool  # "10.000": a dot groups thousands (with decimal_comma)
     scales: dict[str, int]
     scale_re: str
     currencies: dict[str, str]  # words, symbols and codes -> ISO code
@@ -82,6 +83,10 @@ class Grammar:
     months: dict[str, int]
     month_re: str
     year_words: str
+    date_links: str  # words between a day, its month and its year ("10 de junio de 2022"), or ""
+    day_dot: bool  # a day may be written "10." ("10. Juni 2022")
+    number_links: frozenset[str]  # words between a number and its currency or unit ("10 millones de dólares")
+    number_link_re: str  # those words as a regex, each with the space after it, or ""
     deadline_before: re.Pattern[str]
     deadline_after: re.Pattern[str]
     target_before: re.Pattern[str]
@@ -109,7 +114,8 @@ def grammar_for(language: str) -> Grammar:
     raw = load_data("numbers", language) or {}
     # Most languages without a data file (sv, fr, de…) write "1,5" and "4 000 000".
     decimal_comma = raw.get("decimal_comma", True)
-    group = r"[ \u00a0\u202f]" if decimal_comma else ","
+    # Thousands grouped by spaces ("4 000 000"), or also by dots where the language does ("10.000").
+    group = (r"[ \u00a0\u202f.]" if raw.get("group_dots") else r"[ \u00a0\u202f]") if decimal_comma else ","
     decimal = "," if decimal_comma else r"\."
     number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
     symbols = dict(common.get("currency_symbols", {}))
@@ -124,6 +130,7 @@ def grammar_for(language: str) -> Grammar:
     return Grammar(
         number=number,
         decimal_comma=decimal_comma,
+        group_dots=bool(decimal_comma and raw.get("group_dots")),
         scales=dict(raw.get("scales", {})),
         scale_re=_alternation(raw.get("scales", {})).replace(r"(?<!\w)", ""),  # "$200M": a scale may touch the number
         currencies={**symbols, **codes, **words},
@@ -135,6 +142,12 @@ def grammar_for(language: str) -> Grammar:
         months=dict(raw.get("months", {})),
         month_re=_alternation(raw.get("months", {})),
         year_words=_alternation(raw.get("year_words", [])),
+        date_links=_alternation(raw.get("date_links", [])) if raw.get("date_links") else "",
+        day_dot=bool(raw.get("day_dot", False)),
+        number_links=frozenset(fold(w) for w in raw.get("number_links", [])),
+        # "de " with its space, "d'" (elided) touching the next word
+        number_link_re="(?:" + "|".join(re.escape(w) + ("" if w.endswith("'") else r"\s+") for w in raw["number_links"]).replace("'", "['’]") + ")?"
+        if raw.get("number_links") else "",
         deadline_before=cues(raw.get("deadline_cues", []), before=True),
         deadline_after=cues(raw.get("deadline_after", []), before=False),
         target_before=cues(raw.get("target_cues", []), before=True),
@@ -166,6 +179,8 @@ def _lookup_in(grammar: Grammar, table: str, found: str) -> Any:
 
 def _quantity(grammar: Grammar, written: str, scale: str | None = None) -> int | float | None:
     digits = _SPACES.sub("", written)
+    if grammar.group_dots:  # "10.000,5": a dot groups thousands, a comma marks the decimals
+        digits = digits.replace(".", "")
     digits = digits.replace(",", ".") if grammar.decimal_comma else digits.replace(",", "")
     try:
         value = Decimal(digits)
@@ -327,6 +342,8 @@ class _Scanner:
         so that the span reads "четвертому заседанию", "30 лет"; with ``any_word``, else the stem
         of the next word. Empty when the clause ends first."""
         words = words_of(self.text, b, min(self.end, b + 120), memo=False)
+        if words.texts and words.folded[0] in self.g.number_links:  # "millones de personas"
+            words = words.sub(1, len(words))
         if not words.texts or _BREAKS.search(self.text, b, words.starts[0]):
             return "", b
         for i in range(min(UNIT_LOOKAHEAD, len(words))):
@@ -494,10 +511,13 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     year = rf"(?P<y>{_YEAR})(?:\s*{g.year_words})?"
+    # "10 de junio de 2022", "10 juin 2022", "10. Juni 2022": a link word where the language has one.
+    link = rf"(?:{g.date_links}\s+)?" if g.date_links else ""
+    day_dot = r"\.?" if g.day_dot else ""
     return (
-        (rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s+(?P<m>{g.month_re})(?:,?\s+{year})?{_AFTER}", True),
+        (rf"{_BEFORE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{day_dot}\s+{link}(?P<m>{g.month_re})(?:,?\s+{link}{year})?{_AFTER}", True),
         (rf"(?<!\w)(?P<m>{g.month_re})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:,?\s+{year})?{_AFTER}", "months"),
-        (rf"(?<!\w)(?P<m>{g.month_re})\s+{year}{_AFTER}", "months"),
+        (rf"(?<!\w)(?P<m>{g.month_re})\s+{link}{year}{_AFTER}", "months"),
         (rf"{_BEFORE}(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d1>\d\d){_AFTER}", True),
         (rf"{_BEFORE}(?P<d1>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<y>{_YEAR}){_AFTER}", True),
     )
@@ -511,7 +531,7 @@ def _money_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
     return (
         (rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)", "currency"),
-        (rf"{_BEFORE}(?P<n>{g.number}){scale}\s*(?P<c>{g.currency_after}|{g.currency_before})", True),
+        (rf"{_BEFORE}(?P<n>{g.number}){scale}\s*{g.number_link_re}(?P<c>{g.currency_after}|{g.currency_before})", True),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
-from ..languages import SUPPORTED, get_language, stemmer_for
+from ..languages import SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
 from ..segment.tokens import WORD_RE, Token, composed, tokenize
 
 T = TypeVar("T")
@@ -234,12 +234,22 @@ def _words(text: str, start: int, end: int) -> Words:
 
 
 def _fits(word: str, part: str) -> bool:
-    return word.startswith(part[:-1]) if part.endswith("*") else word == part
+    if part.endswith("*"):
+        return word.startswith(part[:-1])
+    if part.startswith("*"):
+        return _ends_with(word, part[1:])
+    return word == part
+
+
+def _ends_with(word: str, ending: str) -> bool:
+    """A word ending entry ("*aremos", a future tense) fits words with SUFFIX_STEM letters before it."""
+    return word.endswith(ending) and len(word) - len(ending) >= SUFFIX_STEM
 
 
 @frozen_dataclass
 class Pattern:
-    """One data-file entry: words, word prefixes (``*``) and gaps (``...``) of up to GAP_WORDS words."""
+    """One data-file entry: words, word prefixes (``word*``), word endings (``*ending``, as in the
+    language files' cue lists) and gaps (``...``) of up to GAP_WORDS words."""
 
     parts: tuple[str, ...]
     # The parts after the first, as (word or prefix, is a prefix), for a pattern without gaps.
@@ -250,7 +260,9 @@ class Pattern:
         parts = tuple(fold(p) for p in entry.split())
         if not parts or parts[0] == GAP or parts[-1] == GAP:
             raise ValueError(f"bad pattern {entry!r}: empty, or a gap at an end")
-        steps = None if GAP in parts else tuple((p[:-1], True) if p.endswith("*") else (p, False) for p in parts[1:])
+        # A phrase of plain words and prefixes takes the fast path of ``rest``; gaps and endings take ``_match``.
+        plain = GAP not in parts and not any(p.startswith("*") for p in parts[1:])
+        steps = tuple((p[:-1], True) if p.endswith("*") else (p, False) for p in parts[1:]) if plain else None
         return cls(parts, steps)
 
     @property
@@ -313,6 +325,7 @@ class PatternSet(Generic[T]):
         self._exact: dict[str, list[tuple[int, Pattern, T]]] = {}
         # Prefix patterns by their first PREFIX_KEY letters: a word is checked only against those.
         self._prefix: dict[str, list[tuple[str, int, Pattern, T]]] = {}
+        self._endings: list[tuple[str, int, Pattern, T]] = []  # patterns whose first part is a word ending
         # word -> (order, pattern, payload, single, weight) of the patterns that may start there;
         # ``single`` when the pattern is that one word, so that it matches wherever it may start.
         self._memo: dict[str, list[tuple[int, Pattern, T, bool, int]]] = {}
@@ -322,11 +335,15 @@ class PatternSet(Generic[T]):
             first = pattern.parts[0]
             if first.endswith("*"):
                 self._prefix.setdefault(first[:-1][:PREFIX_KEY], []).append((first[:-1], order, pattern, payload))
+            elif first.startswith("*") and len(first) > 1:
+                self._endings.append((first[1:], order, pattern, payload))
             else:
                 self._exact.setdefault(first, []).append((order, pattern, payload))
         prefixes = tuple(prefix for entries in self._prefix.values() for prefix, *_ in entries if prefix)
         # The words some pattern may start at: a first word itself, or a word with a first prefix.
-        self.first_words = WordClass(lambda words: (words & self._exact.keys()) | {w for w in words if w.startswith(prefixes)})
+        endings = tuple(ending for ending, *_ in self._endings)
+        self.first_words = WordClass(lambda words: (words & self._exact.keys()) | {w for w in words if w.startswith(prefixes)}
+                                     | ({w for w in words if w.endswith(endings) and any(_ends_with(w, e) for e in endings)} if endings else set()))
 
     def _candidates(self, word: str) -> list[tuple[int, Pattern, T, bool, int]]:
         cached = self._memo.get(word)
@@ -334,6 +351,7 @@ class PatternSet(Generic[T]):
             found = list(self._exact.get(word, ()))
             for key in {word[:k] for k in range(1, PREFIX_KEY + 1)}:
                 found += [(order, pattern, payload) for prefix, order, pattern, payload in self._prefix.get(key, ()) if word.startswith(prefix)]
+            found += [(order, pattern, payload) for ending, order, pattern, payload in self._endings if _ends_with(word, ending)]
             cached = [(order, pattern, payload, len(pattern.parts) == 1, pattern.weight) for order, pattern, payload in found]
             remember(self._memo, word, cached)
         return cached

@@ -20,6 +20,7 @@ class Ladder(NamedTuple):  # internal record: a NamedTuple costs a third of a fr
     negation: PatternSet[bool]  # True for a negation, False for an exception ("not only")
     negation_window: tuple[int, int]  # words before and after the cue where a negation counts
     labels: dict[int, str]
+    last: bool = False  # a verb-final language: the main predicate is the last cue, not the first
 
 
 @cache
@@ -47,6 +48,7 @@ def ladder_for(language: str) -> Ladder | None:
         negation=PatternSet(negation),
         negation_window=(raw.get("negation_before", 2), raw.get("negation_after", 0)),
         labels=level_labels(),
+        last=raw.get("predicate", "first") == "last",
     )
 
 
@@ -54,7 +56,9 @@ def main_predicate(text: str, language: str, start: int = 0, end: int | None = N
     """The predicate of ``text[start:end]`` that sets its level, with absolute offsets.
 
     The main predicate is the first cue that does not open a preamble ("Recognizing X, the
-    leaders agreed…" → "agreed"); a pledge made only of a preamble falls back to its first cue.
+    leaders agreed…" → "agreed"), or the last one in a verb-final language (``predicate =
+    "last"`` in its strength file: Kazakh "…қолдауға келісті" is "келісті", agreed, not
+    "қолдау", support); a pledge made only of a preamble falls back to its first cue.
     None when the language has no ladder or no cue occurs."""
     ladder = ladder_for(language)
     if ladder is None:
@@ -66,15 +70,19 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
     """main_predicate of the words of a slice, given the slice's attribution spans."""
     # An attribution tag's verb ("Подчеркивается, что") is the reporter's, not the parties'.
     preambles = _preamble_regions(text, words, ladder)
-    first_preamble = None
-    for hit in ladder.cues.iter_all(words):  # the first cue that is no preamble's is the predicate
+    first_preamble = last = None
+    for hit in ladder.cues.iter_all(words):  # the first (or last) cue that is no preamble's is the predicate
         if hit.payload is None or (attributions and any(a <= words.starts[hit.start] < b for a, b in attributions)):
             continue
         if preambles and any(a <= hit.start < b for a, b in preambles):
             if first_preamble is None:
                 first_preamble = hit
             continue
-        return _predicate(text, words, ladder, hit.start, hit.end, hit.payload)
+        if not ladder.last:
+            return _predicate(text, words, ladder, hit.start, hit.end, hit.payload)
+        last = hit
+    if last is not None:
+        return _predicate(text, words, ladder, last.start, last.end, last.payload)
     if first_preamble is not None:
         return _predicate(text, words, ladder, first_preamble.start, first_preamble.end, first_preamble.payload)
     return None
