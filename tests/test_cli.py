@@ -136,6 +136,31 @@ def test_json_is_byte_identical_across_runs(run: Invoke) -> None:
     json.loads(first.stdout)
 
 
+@pytest.mark.parametrize(("old", "unrelated"), [
+    ("seeds/kz-az-expert-council-2024.ru.txt", True),  # 0 of 12 matched
+    ("seeds/ca-japan-mfa-2017.ru.txt", True),  # 1 of 16
+    ("seeds/kz-tm-mfa-2023.ru.txt", False),  # 4 of 9: shares generic pledges
+    (SEED_OLD, False),  # the real predecessor
+])
+def test_unrelated_statements_are_flagged(run: Invoke, old: str, unrelated: bool) -> None:
+    result = run(old, SEED_NEW, "--format", "json")
+    assert result.exit_code == exit_codes.OK
+    flagged = [n for n in json.loads(result.stdout)["notices"] if "look unrelated" in n]
+    assert bool(flagged) == unrelated
+    assert ("statediff: notice: the statements look unrelated" in result.stderr) == unrelated
+
+
+def test_short_statements_are_never_called_unrelated(run: Invoke, tmp_path: Path) -> None:
+    # too few pledges to judge: two short texts that share nothing are just compared
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The sides agreed to expand trade.\nThe sides will hold talks on energy.\n", encoding="utf-8")
+    new.write_text("The leaders condemned terrorism.\nWe support the peace process in the region.\n", encoding="utf-8")
+    result = run(str(old), str(new), "--format", "json")
+    assert result.exit_code == exit_codes.OK
+    assert json.loads(result.stdout)["summary"]["persisted"] + json.loads(result.stdout)["summary"]["modified"] == 0
+    assert "look unrelated" not in result.stderr
+
+
 def test_identical_files_give_only_persisted(run: Invoke) -> None:
     result = run(SEED_NEW, SEED_NEW, "--format", "json")
     assert result.exit_code == exit_codes.OK
