@@ -57,6 +57,8 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int) -
     temporary = None
     try:
         records = load(path, key)
+        if not records:  # a new store (another Python build, or the first run): old builds' stores may go
+            prune_stale(path)
         if len(records) + len(added) > max_entries:
             records = {}
         records.update(added)
@@ -75,6 +77,27 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int) -
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+STALE_SECONDS = 30 * 24 * 3600  # a store no run has written for this long belongs to a Python build no longer used
+
+
+def prune_stale(path: str) -> None:
+    """Remove the other stores of the same cache (``<name>-<other key>.marshal`` beside ``path``)
+    that no run has written for STALE_SECONDS: each Python build keeps its own store, and an
+    upgraded Python would otherwise leave the old ones behind for ever. Failures are ignored."""
+    import time
+
+    folder, name = os.path.split(path)
+    prefix = name.rsplit("-", 1)[0] + "-"
+    cutoff = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if (entry.name != name and entry.name.startswith(prefix) and entry.name.endswith(".marshal")
+                    and entry.is_file(follow_symlinks=False)):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
 
 
 class MarshalStore:

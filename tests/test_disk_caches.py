@@ -243,3 +243,31 @@ def test_dataclasses_module_is_left_as_it_was(fresh_store: Path) -> None:
     with pytest.raises(TypeError):  # a failing decoration also puts it back
         frozen.frozen_dataclass(type("Bad", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1}))
     assert "exec" not in vars(dataclasses)
+
+
+def test_a_new_store_removes_stale_stores_of_other_python_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("STATEDIFF_CACHE_DIR", str(tmp_path))
+    month_ago = time.time() - 40 * 24 * 3600
+    stale, recent = tmp_path / "regex-0123456789abcdef.marshal", tmp_path / "regex-fedcba9876543210.marshal"
+    other_cache = tmp_path / "dataclass-code-0123456789abcdef.marshal"
+    for path in (stale, recent, other_cache):
+        path.write_bytes(marshal.dumps(("another build", {})))
+    os.utime(stale, (month_ago, month_ago))
+    os.utime(other_cache, (month_ago, month_ago))
+    store = MarshalStore("regex", "this build", 100)
+    store.add("pattern", "record")
+    store.save()
+    path = Path(store.path() or "")
+    assert path.exists()
+    assert not stale.exists()  # another build's store, unused for a month
+    assert recent.exists()  # another build still in use
+    assert other_cache.exists()  # another cache's store is not this one's to prune
+    # an existing store is only merged into: nothing is scanned again
+    stale.write_bytes(b"")
+    os.utime(stale, (month_ago, month_ago))
+    store.add("pattern 2", "record")
+    store.save()
+    assert stale.exists()
