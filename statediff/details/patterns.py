@@ -9,13 +9,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import field
 from functools import cache, lru_cache
 from itertools import accumulate
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
+from ..literals import required_chunks
 from ..segment.tokens import WORD_RE, Token, composed, tokenize
 
 T = TypeVar("T")
@@ -467,60 +467,13 @@ def _any_gate(language: str) -> WordClass:
 
 def required_words(pattern: re.Pattern[str]) -> WordClass | None:
     """The words (as written) that may hold a piece of every match of ``pattern``, or None when
-    the pattern has no such piece that can be told.
-
-    Every match spells one of some literal strings (a literal run, or one per branch of a
-    mandatory alternation); the longest run of word characters of each lies inside one word of
-    the text, matched by the same engine with the same case rule."""
-    try:
-        required = _required_literals(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
-    except Exception:  # an engine whose parse tree reads differently: no shortcut, the pattern is always tried
+    the pattern has no such piece that can be told (``literals.required_chunks``: each lies
+    inside one word of the text, matched by the same engine with the same case rule)."""
+    chunks = required_chunks(pattern)
+    if chunks is None:
         return None
-    if not required:
-        return None
-    chunks = []
-    for literal in required:
-        runs = _WORD_RUN.findall(literal)
-        if not runs:
-            return None
-        chunks.append(max(runs, key=len))
-    spells = recache.compile("|".join(re.escape(c) for c in sorted(set(chunks))), pattern.flags & re.IGNORECASE)
+    spells = recache.compile("|".join(re.escape(c) for c in sorted(chunks)), pattern.flags & re.IGNORECASE)
     return WordClass(lambda new: {w for w in new if spells.search(w)})
-
-
-_WORD_RUN = recache.compile(r"\w+")
-
-
-def _required_literals(items: Any) -> set[str] | None:
-    """Strings one of which every match of the parsed sequence ``items`` contains, or None."""
-    best: set[str] | None = None
-
-    def consider(found: set[str] | None) -> None:
-        nonlocal best
-        if found and (best is None or min(map(len, found)) > min(map(len, best))):
-            best = found
-
-    run: list[str] = []
-    for op, av in items:
-        if op is _constants.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider({"".join(run)})
-            run = []
-        if op is _constants.BRANCH:
-            branches = [_required_literals(branch) for branch in av[1]]
-            if all(branches):
-                consider(set().union(*branches))  # type: ignore[arg-type]
-        elif op is _constants.SUBPATTERN:
-            _, add_flags, del_flags, inner = av
-            if not add_flags and not del_flags:  # a group changing the case rule is left alone
-                consider(_required_literals(inner))
-        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
-            consider(_required_literals(av[2]))
-    if run:
-        consider({"".join(run)})
-    return best
 
 
 @cache

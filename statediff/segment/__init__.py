@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,6 +12,7 @@ from functools import cache
 from .. import recache
 from ..errors import NoCommitmentsError
 from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name, parties_act
+from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import LIST_MARKER_RE, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
@@ -244,6 +246,13 @@ def _cut_sentence(
         )
 
 
+@cache
+def _gate(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """``literals.gate`` of a language's patterns, worked out at their first use: most clauses
+    hold no word any of them needs, and one search of the gate tells (not one search each)."""
+    return literal_gate(patterns) if patterns else None
+
+
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
 
 
@@ -251,6 +260,9 @@ def _is_courtesy(text: str, start: int, end: int, lang: Language, cue_starts: li
     """A clause that a ``courtesy_patterns`` entry matches and whose cues all belong to that
     courtesy ("expresses his gratitude for the warm hospitality"): a pledge beside it ("agreed
     to hold the next summit in India and thanked Japan for its hospitality") keeps the clause."""
+    gate = _gate(lang.courtesy_patterns)
+    if gate is not None and gate.search(text, start, end) is None:  # one search proves that no pattern matches
+        return False
     first = bisect.bisect_left(token_starts, start)
     cues = cue_starts[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]
     for pattern in lang.courtesy_patterns:
@@ -374,6 +386,9 @@ def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: l
     ago, the alliance was forged…") with no active pledge predicate: history, not a pledge.
     A passive ("was established") is not the parties' predicate; "We recognize the
     contributions made over the past 72 years" keeps its present-tense "recognize"."""
+    gate = _gate(lang.past_anchors)
+    if gate is not None and gate.search(text, start, end) is None:
+        return False
     if not any(anchor.search(text, start, end) for anchor in lang.past_anchors):
         return False
     first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from functools import cache
 
 from ..frozen import frozen_dataclass
 from ..languages import Language
@@ -57,11 +56,20 @@ def clause_spans(
     last_cut = 0
     has_predicate = 0 in cue_at
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
-    closings = cache(lambda: _closing_infinitives(text, words, starts, ends, language))  # at the first comma and "to <verb>"
-    first_governed = cache(lambda: _first_governed_gerund(words, language))  # at the first ", and <-ing>"
+    # Worked out when first needed (at the first comma and "to <verb>", the first ", and
+    # <-ing>"), then kept: a list, as functools.cache costs more to make than most sentences use.
+    found_closings: list[tuple[list[int], list[int]]] = []
+    found_governed: list[int] = []
+
+    def closings() -> tuple[list[int], list[int]]:
+        if not found_closings:
+            found_closings.append(_closing_infinitives(text, words, starts, ends, language))
+        return found_closings[0]
 
     def governed_before(i: int) -> bool:  # an -ing predicate in the part before words[i], for parallel gerunds
-        return first_governed() <= i - MIN_CLAUSE_WORDS
+        if not found_governed:
+            found_governed.append(_first_governed_gerund(words, language))
+        return found_governed[0] <= i - MIN_CLAUSE_WORDS
 
     def comma_within(i: int, n: int) -> bool:  # a comma after one of the n words from words[i]
         return any("," in text[ends[k]:starts[k + 1]] for k in range(i, min(i + n, len(words) - 1)))
