@@ -308,8 +308,8 @@ def proper_names(text: str) -> frozenset[str]:
     """Words the text writes capitalised inside a sentence more often than in lower case
     ("Mexico", "U.S.", "ROK"; "States" of "United States" despite one "member states"), folded:
     its proper names, without a lexicon."""
-    capitalised = Counter(m.group(1).lower().rstrip(".") for m in _NAME_RE.finditer(text))
-    lower = Counter(word.lower() for word in _LOWER_WORD_RE.findall(text))
+    capitalised = Counter(word.lower().rstrip(".") for word in _NAME_RE.findall(text))
+    lower = Counter(map(str.lower, _LOWER_WORD_RE.findall(text)))
     return frozenset(word for word, count in capitalised.items() if count > lower[word])
 
 
