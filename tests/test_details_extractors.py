@@ -114,6 +114,19 @@ STRENGTH_CASES = [
     ("de", "Wir werden den Handel ausbauen.", 4, "werden", False),
     ("de", "Wir unterstützen nicht die Initiative.", 2, "unterstützen", True),
     ("de", "Wir begrüßen die Fortschritte.", 1, "begrüßen", False),
+    # from a review of the new files: look-alikes, elisions, passives, a framing verb, a negating suffix
+    ("es", "Convinieron en celebrar la próxima reunión en Lima.", 4, "Convinieron", False),
+    ("es", "El Presidente visitará Madrid.", 4, "visitará", False),
+    ("fr", "Nous avons l'intention de renforcer la coopération.", 3, "l'intention", False),
+    ("fr", "Nous réaffirmons l'importance du multilatéralisme.", 0, "réaffirmons l'importance", False),
+    ("fr", "Les parties sont convenues de coopérer.", 4, "sont convenues", False),
+    ("fr", "Nous n'acceptons pas l'annexion.", 2, "n'acceptons", True),
+    ("pt", "Os Estados comprometer-se-ão a cooperar.", 4, "comprometer-se-ão", False),
+    ("pt", "Estes são compromissos não juridicamente vinculativos.", 4, "compromissos", False),
+    ("de", "Die Zusammenarbeit soll vertieft werden.", 2, "soll vertieft werden", False),
+    ("de", "Beide Seiten kamen überein, eine Arbeitsgruppe einzurichten.", 4, "kamen überein", False),
+    ("kk", "Тараптар ынтымақтастықты арттыруға ниетті екендіктерін растады.", 3, "ниетті екендіктерін растады", False),
+    ("kk", "Тараптар Ресей тарапының ұстанымын қолдамады.", 2, "қолдамады", True),
     ("sv", "Parterna kom överens om ett fördjupat samarbete.", 4, "kom överens", False),
     ("sv", "Samordningsgruppen är fast besluten att fortsätta arbeta för detta.", 4, "fast besluten", False),
     ("sv", "Vi bekräftar vårt fasta åtagande att stärka säkerheten.", 4, "bekräftar vårt fasta åtagande", False),
@@ -141,6 +154,9 @@ def test_main_predicate(language: str, text: str, level: int, verb: str, negated
 
 
 @pytest.mark.parametrize(("language", "text"), [("ru", "Совместное заявление министров."), ("xx", "Die Parteien vereinbarten eine Zusammenarbeit."), ("en", ""),
+                                              ("es", "Teherán e Irán."), ("fr", "Les environs de la capitale."), ("pt", "A abordagem integrada."),
+                                              ("de", "Die Rückführung erfolgt aus humanitären Gründen."),
+                                              ("kk", "Мемлекет басшысы Түркияның Қазақстандағы елшісін қабылдады."),
                                               ("en", "These launches pose a grave threat to peace.")])
 def test_no_predicate(language: str, text: str) -> None:
     assert main_predicate(text, language) is None
@@ -418,6 +434,12 @@ TOPIC_CASES = [
     ("de", "Wir werden die Zusammenarbeit in Forschung und Klimaschutz ausbauen.", ("environment_climate", "science_technology")),
     ("kk", "Тараптар сауда-экономикалық ынтымақтастықты дамытуға келісті.", ("trade_investment",)),
     ("kk", "Министрлер көлік-логистика саласындағы жобаларды талқылады.", ("transport_connectivity",)),
+    # "importante" is no import, "feuille de route" no road, "seguridad social" no security
+    ("es", "Es importante cooperar.", ("political_dialogue",)),
+    ("fr", "Nous lançons une feuille de route.", ("political_dialogue",)),
+    ("es", "Ampliaremos el acceso a la seguridad social.", ("political_dialogue",)),
+    ("es", "Apoyamos el desarme nuclear.", ("security_defence",)),
+    ("kk", "Тараптар өңірлік қауіпсіздігін нығайтуға келісті.", ("security_defence",)),
 ]
 
 
