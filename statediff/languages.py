@@ -173,6 +173,14 @@ class Language:
     # Endings of a verb in the present or future after the parties as subject ("Стороны
     # откроют"): such a clause is their pledge without a cue word (ru).
     subject_verb_endings: tuple[str, ...] = ()
+    # "6. Toplantısı", "die 3. Sitzung": a number of one to three digits and a dot before a word is
+    # an ordinal, not a sentence end (tr, de).
+    ordinal_dot: bool = False
+    # Verb-final languages (tr, kk): finite verbs that close a clause ("karşıladı", "келісті").
+    # "A karşıladı ve B mutabık kaldı" is two pledges: a coordinator right after one of them,
+    # with another later in the sentence, starts a clause (segment/clauses.py).
+    finite_predicates: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
+    not_finite: frozenset[str] = frozenset()
 
 
 @cache
@@ -223,6 +231,9 @@ def _build(code: str, raw: dict) -> Language:
         noun_markers=frozenset(w.lower() for w in raw.get("noun_markers", [])),
         participle_links=frozenset(w.lower() for w in raw.get("participle_links", [])),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
+        ordinal_dot=bool(raw.get("ordinal_dot", False)),
+        finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),
+        not_finite=frozenset(w.lower() for w in raw.get("not_finite", [])),
     )
 
 

@@ -49,6 +49,12 @@ SENTENCE_CASES = [
     ("en", "They banned missile programs.Both leaders urge restraint.", ["They banned missile programs.", "Both leaders urge restraint."]),
     ("ru", "Об этом сообщает Day.Az со ссылкой на МИД. Стороны договорились.", ["Об этом сообщает Day.Az со ссылкой на МИД.", "Стороны договорились."]),
     ("ru", "Стороны подписали меморандум.Министры договорились о встрече.", ["Стороны подписали меморандум.", "Министры договорились о встрече."]),
+    # Turkish and German write ordinals and days with a dot; a year may still end a sentence
+    ("tr", "Konseyi 6. Toplantısı Astana'da yapılacak. Taraflar mutabık kaldı.", ["Konseyi 6. Toplantısı Astana'da yapılacak.", "Taraflar mutabık kaldı."]),
+    ("tr", "Toplam sayı 2024. Taraflar mutabık kaldı.", ["Toplam sayı 2024.", "Taraflar mutabık kaldı."]),
+    ("de", "Am 10. Juni 2022 trafen sich die Minister. Sie vereinbarten die 3. Sitzung.",
+     ["Am 10. Juni 2022 trafen sich die Minister.", "Sie vereinbarten die 3. Sitzung."]),
+    ("en", "The leaders met in Room 5. Then they agreed to talk.", ["The leaders met in Room 5.", "Then they agreed to talk."]),
 ]
 
 
@@ -210,6 +216,21 @@ CLAUSE_CASES = [
      ["The leaders signed an agreement on critical minerals."]),
     ("en", "They mine critical minerals for urgent orders. It is critical that the decline continues.",
      ["It is critical that the decline continues."]),
+    # verb-final languages: a coordinator right after a finite verb, with another one later, joins two pledges
+    ("tr", "Bakanlar, Maarif Vakfı okullarının kurulmasında kaydedilen ilerlemeyi memnuniyetle karşıladı"
+     " ve eğitim ortaklıklarına desteği sürdürme konusunda mutabık kaldı.",
+     ["Bakanlar, Maarif Vakfı okullarının kurulmasında kaydedilen ilerlemeyi memnuniyetle karşıladı",
+      "ve eğitim ortaklıklarına desteği sürdürme konusunda mutabık kaldı."]),
+    ("kk", "Тараптар денсаулық сақтау саласындағы ынтымақтастықты құптады және оны тереңдету ниетін білдірді.",
+     ["Тараптар денсаулық сақтау саласындағы ынтымақтастықты құптады", "және оны тереңдету ниетін білдірді."]),
+    # ... but not nouns joined under one verb, nor an accusative noun before "және"
+    ("tr", "Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı.",
+     ["Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı."]),
+    ("kk", "Тараптар сауда-экономикалық ынтымақтастықты және мәдени байланыстарды дамытуға келісті.",
+     ["Тараптар сауда-экономикалық ынтымақтастықты және мәдени байланыстарды дамытуға келісті."]),
+    # "атап айтқанда" (namely) is no predicate: only "атап өтті" is
+    ("kk", "Тараптар энергетика саласындағы жобаларды, атап айтқанда сирек жер элементтерін өңдеуді талқылады.",
+     ["Тараптар энергетика саласындағы жобаларды, атап айтқанда сирек жер элементтерін өңдеуді талқылады."]),
 ]
 
 
@@ -693,7 +714,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
                                                          "participle_links", "subject_verb_endings",
                                                          # one language's past tense and titles
-                                                         "past_endings", "past_forms", "not_past", "person_titles"}}
+                                                         "past_endings", "past_forms", "not_past", "person_titles",
+                                                         # a verb-final language's finite verbs (mostly word endings)
+                                                         "finite_predicates", "not_finite"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -95,7 +95,8 @@ def clause_spans(
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts):
             # (each rule needs a comma before the word or a coordinator at it)
             cut = (
-                _coordinated_predicate(words, i, gap, language, capitalised)
+                _finite_clause_before(words, i, language)
+                or _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language, comma_within)
                 or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before)
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
@@ -136,6 +137,24 @@ def _coordinated_predicate(
         if k < named < len(words) and language.clause_predicates.match_at(words, named):
             return (i, False, False)  # a named subject's own predicate: a pledge only with a cue
     return None
+
+
+def _finite_clause_before(words: list[str], i: int, language: Language) -> tuple[int, bool, bool] | None:
+    """Verb-final languages (``finite_predicates``): 'X'i memnuniyetle karşıladı ve Y konusunda
+    mutabık kaldı', '…құптады және … келісті': a coordinator right after a finite verb, with
+    another finite verb later in the sentence, joins two clauses, each with its own predicate."""
+    finite = language.finite_predicates
+    if words[i] not in language.coordinator_starts or not (finite.words or finite.prefixes or finite.suffixes):
+        return None
+    if not _is_finite(words[i - 1], language):
+        return None
+    if any(_is_finite(words[k], language) for k in range(i + 1, len(words))):
+        return (i, False, True)
+    return None
+
+
+def _is_finite(word: str, language: Language) -> bool:
+    return language.finite_predicates.matches_word(word) and word not in language.not_finite
 
 
 def _after_coordinators(words: list[str], i: int, language: Language) -> list[int]:

@@ -8,6 +8,7 @@ from .. import recache
 from ..languages import Language
 
 _INITIAL_RE = recache.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
+_ORDINAL_END_RE = recache.compile(r"(?:^|\s)\d{1,3}\.$")
 _ACRONYM_START_RE = recache.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
 # "…under the Treaty.President Biden also reaffirmed…": a sentence end whose space was lost in
 # copying. Three lower-case letters before the stop and a capitalised word of three or more
@@ -58,6 +59,13 @@ def _abbreviation_before_continuation(left: str, right: str, language: Language)
     return first.isdigit() or first.islower() or bool(_ACRONYM_START_RE.match(right))
 
 
+def _ordinal_before_word(left: str, right: str, language: Language) -> bool:
+    """'Konseyi 6. Toplantısı', 'die 3. Sitzung': where the language writes ordinals with a dot,
+    one to three digits and a dot before a word are an ordinal (a year, four digits, may end a
+    sentence)."""
+    return language.ordinal_dot and bool(_ORDINAL_END_RE.search(left)) and right[:1].isalpha()
+
+
 def _starts_lowercase(left: str, right: str, language: Language) -> bool:
     """A sentence never starts in lower case: the split was inside one."""
     first = right.lstrip("\"«“(")[:1]
@@ -79,5 +87,6 @@ _JOIN_RULES = (
     _ends_with_prefix_abbreviation,
     _ends_with_initial,
     _abbreviation_before_continuation,
+    _ordinal_before_word,
     _starts_lowercase,
 )
