@@ -28,6 +28,13 @@ TEXTS = ["До 10 млрд. долларов США к 2030 году", "в се�
          "Нур-Султан, COVID-19, U.S. и т.д.", "1) first\n(b) second\n- third", "4 000 000,5 млн"]
 
 
+def _stored(path: Path) -> dict[Any, Any]:
+    """The records of a store file, without its bookkeeping entry."""
+    records = dict(marshal.loads(path.read_bytes())[1])
+    records.pop(None, None)
+    return records
+
+
 @pytest.fixture
 def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty store in tmp_path, and an empty in-process memo."""
@@ -62,7 +69,7 @@ def test_stored_patterns_behave_like_re_compile(fresh_store: Path, monkeypatch: 
     for pattern, flags in PATTERNS:
         _same(recache.compile(pattern, flags), re.compile(pattern, flags))
     assert calls == []  # every one came from the store
-    assert len(marshal.loads(store.read_bytes())[1]) == len(PATTERNS)
+    assert len(_stored(store)) == len(PATTERNS)
 
 
 @pytest.mark.skipif(not recache.ENGINE, reason="no _sre engine internals on this Python")
@@ -202,7 +209,7 @@ def test_same_class_as_frozen_dataclass_from_source_and_from_store(
     assert _methods(again) == _methods(reference)
     if options.get("init", True):
         assert _behaviour(again) == _behaviour(reference)
-    assert len(marshal.loads(store.read_bytes())[1]) >= 3
+    assert len(_stored(store)) >= 3
 
 
 def test_corrupt_or_foreign_dataclass_store_is_ignored(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -210,7 +217,7 @@ def test_corrupt_or_foreign_dataclass_store_is_ignored(fresh_store: Path, monkey
     _define(frozen.frozen_dataclass)
     frozen.STORE.save()
     path = Path(frozen.STORE.path() or "")
-    sources = marshal.loads(path.read_bytes())[1]
+    sources = _stored(path)
     # Unreadable, from another Python, or records for these very sources that are not code.
     for content in (b"\x00not marshal", marshal.dumps(("another python", sources)), marshal.dumps((frozen.BUILD_KEY, dict.fromkeys(sources, 1)))):
         path.write_bytes(content)
@@ -271,3 +278,22 @@ def test_a_new_store_removes_stale_stores_of_other_python_builds(tmp_path: Path,
     store.add("pattern 2", "record")
     store.save()
     assert stale.exists()
+
+
+def test_records_unused_for_max_age_writes_are_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from statediff import marshal_store
+
+    monkeypatch.setenv("STATEDIFF_CACHE_DIR", str(tmp_path))
+    store = MarshalStore("regex", "this build", 1000)
+    store.add("old pattern", "record")  # e.g. built from a data file that has changed since
+    store.add("kept pattern", "record")
+    store.save()
+    for generation in range(marshal_store.MAX_AGE):
+        store.get("kept pattern")  # looked up in every run that writes
+        store.add(f"new pattern {generation}", "record")
+        store.save()
+    stored = _stored(Path(store.path() or ""))
+    assert "old pattern" not in stored  # unused for MAX_AGE writes
+    assert "kept pattern" in stored
+    assert "new pattern 0" in stored  # MAX_AGE - 1 writes ago, not yet too old
+    assert store.get("old pattern") is None and store.get("kept pattern") == "record"
