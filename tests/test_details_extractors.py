@@ -358,6 +358,11 @@ ENTITY_CASES = [
     # ... but not a first name or a surname ("-ей", "-ий", "-ой" are not head endings)
     ("ru", "встреча с министром Сергеем Лавровым и Дмитрием Толстым", ["name:серге лавров", "name:дмитр толст"]),
     ("ru", "переговоры с Объединенными Арабскими Эмиратами", ["name:объединен арабск эмират"]),
+    # titles are not names, nor is an initial on its own
+    ("ru", "в мероприятии приняли участие Директор Еркин Тукумов и Ф. Шафиев", ["name:еркин тукум"]),
+    # German capitalises every noun: a name is an acronym, a gazetteer entry or the word after a title
+    ("de", "Die Minister unterstützen die Initiative von Präsident Tokajew für Frieden in Zentralasien und der OSZE.",
+     ["name:tokajew", "name:osz"]),
 ]
 
 

@@ -278,6 +278,8 @@ def entities_in(
         folded = words.folded[first:last + 1]
         if _only_heads(words, first, last, language):
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
+        if first == last and len(words.texts[first]) == 1:
+            continue  # an initial ("Ф. Шафиев" names Шафиев)
         a, b = words.starts[first], words.ends[last]
         key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
@@ -357,12 +359,15 @@ def _capitalised_runs(
         blocked.update(range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)))
     connectors = _connectors()
     capital = _CAPITALISED.members
+    nouns_capitalised = language in _nouns_capitalised()
 
     def name_word(i: int) -> bool:
         """A capitalised word that may be part of a name here."""
         word = texts[i]
         if word not in capital or ignored.match_at(words, i) is not None:
             return False
+        if nouns_capitalised:  # German: a capital marks a noun, not a name
+            return _is_acronym(word) or (i > 0 and not breaks[i] and ignored.match_at(words, i - 1) is not None)
         # A capital opening a sentence counts for an acronym or a word capitalised elsewhere.
         return not (i == 0 or gaps[i] & SENTENCE_END) or _is_acronym(word) or stem(folded[i]) in proper
 
@@ -385,6 +390,12 @@ def _capitalised_runs(
         runs.append((first, last))
         resume = i
     return runs
+
+
+@cache
+def _nouns_capitalised() -> frozenset[str]:
+    """Languages that capitalise every noun (German), where a capital alone marks no name."""
+    return frozenset(_capitalised_settings().get("nouns_capitalised", []))
 
 
 @cache
