@@ -102,7 +102,8 @@ class CueSet:
 def parties_act(language: Language, subject: str, verb: str) -> bool:
     """The parties as subject ("стороны") and a verb whose ending says present or future
     ("откроют"): their pledge without a cue word, in a language with ``subject_verb_endings``.
-    Both words folded."""
+    Both words folded; ``verb`` is the word after the subject, or in a verb-final language the
+    clause's last word ("Тараптар … кеңейтеді")."""
     return bool(language.subject_verb_endings) and subject in language.subjects and verb.endswith(language.subject_verb_endings)
 
 
@@ -176,11 +177,16 @@ class Language:
     # "6. Toplantısı", "die 3. Sitzung": a number of one to three digits and a dot before a word is
     # an ordinal, not a sentence end (tr, de).
     ordinal_dot: bool = False
+    # The verb ends the clause (tr, kk): where ``parties_act`` looks for it.
+    verb_final: bool = False
     # Verb-final languages (tr, kk): finite verbs that close a clause ("karşıladı", "келісті").
     # "A karşıladı ve B mutabık kaldı" is two pledges: a coordinator right after one of them,
     # with another later in the sentence, starts a clause (segment/clauses.py).
     finite_predicates: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     not_finite: frozenset[str] = frozenset()
+    # Converb endings that chain a clause's action to the next ("талқылап, … келісті"): after a
+    # comma a cue verb in this form closes a pledge of its own.
+    converb_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -232,8 +238,10 @@ def _build(code: str, raw: dict) -> Language:
         participle_links=frozenset(w.lower() for w in raw.get("participle_links", [])),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),
+        verb_final=bool(raw.get("verb_final", False)),
         finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),
         not_finite=frozenset(w.lower() for w in raw.get("not_finite", [])),
+        converb_endings=tuple(raw.get("converb_endings", [])),
     )
 
 

@@ -228,6 +228,11 @@ CLAUSE_CASES = [
      ["Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı."]),
     ("kk", "Тараптар сауда-экономикалық ынтымақтастықты және мәдени байланыстарды дамытуға келісті.",
      ["Тараптар сауда-экономикалық ынтымақтастықты және мәдени байланыстарды дамытуға келісті."]),
+    # a cue verb as a converb before a comma chains two pledges
+    ("kk", "Тараптар сауда-экономикалық ынтымақтастық мәселелерін талқылап, инвестициялық жобаларды бірлесіп іске асыруға келісті.",
+     ["Тараптар сауда-экономикалық ынтымақтастық мәселелерін талқылап", "инвестициялық жобаларды бірлесіп іске асыруға келісті."]),
+    ("tr", "Taraflar ikili ticaretin geliştirilmesini ele almış, yatırım projelerinin hayata geçirilmesi konusunda mutabık kalmıştır.",
+     ["Taraflar ikili ticaretin geliştirilmesini ele almış", "yatırım projelerinin hayata geçirilmesi konusunda mutabık kalmıştır."]),
     # "атап айтқанда" (namely) is no predicate: only "атап өтті" is
     ("kk", "Тараптар энергетика саласындағы жобаларды, атап айтқанда сирек жер элементтерін өңдеуді талқылады.",
      ["Тараптар энергетика саласындағы жобаларды, атап айтқанда сирек жер элементтерін өңдеуді талқылады."]),
@@ -716,7 +721,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles",
                                                          # a verb-final language's finite verbs (mostly word endings)
-                                                         "finite_predicates", "not_finite"}}
+                                                         "finite_predicates", "not_finite", "converb_endings"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -294,7 +294,9 @@ def _parties_act(words: list[str], first: int, last: int, lang: Language) -> boo
     консульство", "Стороны упростят визовый режим"), in a language whose verbs show it in their
     ending (``subject_verb_endings``): their pledge without a cue word. Unlike the speakers' "we",
     "the parties" is never the page's own voice, so it counts anywhere in the text."""
-    return last - first > 2 and parties_act(lang, words[first], words[first + 1])
+    if last - first <= 2:
+        return False
+    return parties_act(lang, words[first], words[last - 1] if lang.verb_final else words[first + 1])
 
 
 # A capitalised word after a lower-case word (not after a sentence end): a name in the text.

@@ -348,7 +348,7 @@ def _unclosed_pledge(words: list[str], language: Language) -> bool:
     at = 1 if lowered[0] == "the" and len(lowered) > 1 else 0
     if lowered[at] not in language.subjects or _title_case(words):
         return False
-    verb = lowered[at + 1] if at + 1 < len(lowered) else ""
+    verb = (lowered[-1] if language.verb_final else lowered[at + 1]) if at + 1 < len(lowered) else ""
     return has_cue(" ".join(words[1:]), language) or parties_act(language, lowered[at], verb)
 
 

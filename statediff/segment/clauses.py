@@ -95,7 +95,7 @@ def clause_spans(
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts):
             # (each rule needs a comma before the word or a coordinator at it)
             cut = (
-                _finite_clause_before(words, i, language)
+                _finite_clause_before(words, i, gap, language)
                 or _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language, comma_within)
                 or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before)
@@ -139,18 +139,29 @@ def _coordinated_predicate(
     return None
 
 
-def _finite_clause_before(words: list[str], i: int, language: Language) -> tuple[int, bool, bool] | None:
+def _finite_clause_before(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
     """Verb-final languages (``finite_predicates``): 'X'i memnuniyetle karşıladı ve Y konusunda
     mutabık kaldı', '…құптады және … келісті': a coordinator right after a finite verb, with
-    another finite verb later in the sentence, joins two clauses, each with its own predicate."""
+    another finite verb later in the sentence, joins two clauses, each with its own predicate.
+    So does a comma after a converb that chains the actions ('…талқылап, … келісті', '…ele
+    almış, … mutabık kalmıştır'; ``converb_endings``)."""
     finite = language.finite_predicates
-    if words[i] not in language.coordinator_starts or not (finite.words or finite.prefixes or finite.suffixes):
+    if not (finite.words or finite.prefixes or finite.suffixes):
         return None
-    if not _is_finite(words[i - 1], language):
+    before = words[i - 1]
+    if words[i] in language.coordinator_starts:
+        if not _is_finite(before, language):
+            return None
+    elif not ("," in gap and before.endswith(language.converb_endings) and len(before) > 4 and _cue_ends_at(words, i, language)):
         return None
     if any(_is_finite(words[k], language) for k in range(i + 1, len(words))):
         return (i, False, True)
     return None
+
+
+def _cue_ends_at(words: list[str], i: int, language: Language) -> bool:
+    """A commitment cue of one or two words ends just before words[i] ("талқылап", "ele almış")."""
+    return any(language.commitment_cues.match_at(words, k) == i - k for k in (i - 1, i - 2) if k >= 0)
 
 
 def _is_finite(word: str, language: Language) -> bool:
