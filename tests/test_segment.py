@@ -877,3 +877,17 @@ def test_a_wrapped_word_held_together_by_no_break_spaces_continues_its_line() ->
 ])
 def test_unmarked_items_below_a_lead_in_are_pledges(lang: str, text: str, expected: list[str]) -> None:
     assert [c.text for c in segment(_doc(text), lang).commitments] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a related-news or caption line opening with its label is page clutter, even with a finite verb
+    ("tr", "Taraflar ticaretin geliştirilmesi konusunda mutabık kaldı.\nİlgili: Türkiye ile Özbekistan arasında yeni anlaşma kabul edildi\n",
+     ["Taraflar ticaretin geliştirilmesi konusunda mutabık kaldı."]),
+    ("kk", "Тараптар сауданы дамытуға келісті.\nОқи отырыңыз: Қазақстан мен Өзбекстан жаңа келісімге қол қойды\n",
+     ["Тараптар сауданы дамытуға келісті."]),
+    # the parties with a Kazakh present-future verb at the clause's end: a pledge; a description is not
+    ("kk", "Тараптар екі ел арасындағы сауда көлемін кеңейтеді.\nДәліз Қытайдан басталып, Қазақстан арқылы өтеді.\n",
+     ["Тараптар екі ел арасындағы сауда көлемін кеңейтеді."]),
+])
+def test_verb_final_page_lines(lang: str, text: str, expected: list[str]) -> None:
+    assert _commitments(text, lang) == expected
