@@ -144,6 +144,12 @@ FIGURE_CASES = [
     ("ru", "Стороны договорились довести объем взаимной торговли до пяти миллиардов долларов в ближайшие годы.",
      "Стороны договорились довести объем взаимной торговли до десяти миллиардов долларов в ближайшие годы.", Status.MODIFIED),
     # the same figure written another way, or a word that only looks like one, is no change (found in review)
+    ("en", "The Parties agreed to hold consultations of their foreign ministries at least three times a year in both capitals.",
+     "The Parties agreed to hold consultations of their foreign ministries at least 3 times a year in both capitals.", Status.PERSISTED),
+    ("ru", "Стороны договорились проводить консультации министерств иностранных дел не реже трех раз в год в обеих столицах.",
+     "Стороны договорились проводить консультации министерств иностранных дел не реже 3 раз в год в обеих столицах.", Status.PERSISTED),
+    ("en", "The Parties agreed to hold consultations of their foreign ministries at least three times a year in both capitals.",
+     "The Parties agreed to hold consultations of their foreign ministries at least 4 times a year in both capitals.", Status.MODIFIED),
     ("en", "The leaders of the G7 agreed to coordinate their response to the economic and humanitarian crisis "
            "in the region with all partners and institutions.",
      "The leaders of the G-7 agreed to coordinate their response to the economic and humanitarian crisis "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
@@ -9,7 +10,16 @@ from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..model import Alignment, Change, Commitment, Segmentation, Status
 from .entities import compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
-from .numbers import Counterparts, compare_numbers, extract_numbers, figures_changed, number_word, numbers_in
+from .numbers import (
+    Counterparts,
+    cardinal_value,
+    compare_numbers,
+    extract_numbers,
+    figures_changed,
+    number_word,
+    numbers_in,
+    spelled_cardinals,
+)
 from .patterns import attributions_of, words_of
 from .strength import compare_strength, ladder_for, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
@@ -100,15 +110,30 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     strength = details.strength
     if strength.change is not None or strength.negation_changed:
         return True
-    numbers = details.numbers
-    if numbers.changed or numbers.added or numbers.removed:
-        return True
-    if any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx):
-        return False  # the parsed values agree
     old, new = segs["old"], segs["new"]
+    old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
+    old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
+    numbers = details.numbers
+    if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):
+        return True
+    parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
+    if parsed and not (numbers.added or numbers.removed):
+        return False  # the parsed values agree
     old_number, new_number = number_word(old.language), number_word(new.language)
-    return figures_changed(" ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx),
-                           lambda word: old_number(word) or new_number(word))
+    return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
+                           lambda word: old_value(word) or new_value(word))
+
+
+def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[[str], int | None]) -> bool:
+    """Whether each figure the parser found on one side only is a cardinal spelled out on the
+    other ("3 times a year" for "three times a year"), which the parser does not read; then the
+    texts' figures decide (``figures_changed``)."""
+    if not found:
+        return True
+    if any(n.kind != "count" or not isinstance(n.quantity, int) for n in found):
+        return False
+    spelled = spelled_cardinals(other_text, value_of)
+    return all(spelled[n.quantity] for n in found)
 
 
 def _with_details(change: Change, details: ChangeDetails) -> Change:

@@ -453,11 +453,12 @@ def _gate(g: Grammar, name: str) -> _Gate | None:
 def number_word(language: str) -> Callable[[str], bool]:
     """Whether a folded word of ``language`` names a figure or what one counts in: an ordinal
     ("fourth", "четвертому"), a scale ("billion", "млрд"), a month, a currency, or one of the
-    data file's ``figure_words`` ("three", "double", "GW"); not one of its ``not_figures``
+    data file's ``cardinals`` ("three") and ``figure_words`` ("double", "GW"); not one of its ``not_figures``
     ("may"). A word whose change changes a pledge's figures, as digits do (``classify``)."""
     g = grammar_for(language)
     raw = load_data("numbers", language) or {}
-    exact, prefixes = set(g.ordinal_words) | {fold(w) for w in raw.get("figure_words", [])}, set()
+    exact = set(g.ordinal_words) | {fold(w) for w in raw.get("figure_words", [])} | {fold(w) for w in raw.get("cardinals", {})}
+    prefixes: set[str] = set()
     plain = frozenset(fold(w) for w in raw.get("not_figures", []))
     for table in (g.scales, g.months, g.currencies):
         for entry in table:
@@ -479,6 +480,13 @@ def number_word(language: str) -> Callable[[str], bool]:
     return test
 
 
+@cache
+def cardinal_value(language: str) -> Callable[[str], int | None]:
+    """The value of a folded word that is a cardinal of ``language`` ("three" → 3), else None."""
+    values = {fold(w): v for w, v in (load_data("numbers", language) or {}).get("cardinals", {}).items()}
+    return values.get
+
+
 # Thousands separators ("2,000", "2 000", "1.500") and footnote marks ("[3]") are not figures of their own.
 _THOUSANDS = recache.compile(r"(?<=\d)[,.\s\u00a0\u202f'’](?=\d{3}(?!\d))")
 _FOOTNOTE = recache.compile(r"\[\d{1,3}\]")
@@ -494,19 +502,33 @@ def _digit_runs(text: str) -> Counter[str]:
 _TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
 
 
-def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool]) -> bool:
+def spelled_cardinals(text: str, value_of: Callable[[str], int | None]) -> Counter[int]:
+    """The values of the cardinals a text spells out as words ("three times" → {3: 1})."""
+    values = (value_of(fold(token.strip(_TOKEN_EDGES))) for token in text.lower().split())
+    return Counter(v for v in values if v is not None)
+
+
+def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool],
+                    value_of: Callable[[str], int | None] | None = None) -> bool:
     """Whether the figures of two wordings differ, read from the text alone: their digits ("10"
-    → "5", "2030" → "2035"; not "G7" → "G-7" or "2,000" → "2 000") or a ``number_word`` in one
-    and not the other ("three" → "five"). For wordings where the number parser read no figure
-    (its values decide otherwise: ``annotate._changed_in_substance``). The words are compared
-    as whitespace tokens: cheap, and a number word is a word of its own."""
-    if _digit_runs(old_text) != _digit_runs(new_text):
-        return True
+    → "5", "2030" → "2035"; not "G7" → "G-7" or "2,000" → "2 000"), with each cardinal word
+    (``value_of``: "three" → 3) counted as its digits ("three years" → "3 years" is the same
+    figure, "three" → "five" is not), or another ``number_word`` in one and not the other
+    ("double" → "triple"). For wordings where the number parser read no figure (its values
+    decide otherwise: ``annotate._changed_in_substance``). The words are compared as whitespace
+    tokens: cheap, and a number word is a word of its own."""
+    old_runs, new_runs = _digit_runs(old_text), _digit_runs(new_text)
     old_tokens, new_tokens = old_text.lower().split(), new_text.lower().split()
     if old_tokens == new_tokens:
         return False
     changed = set(old_tokens).symmetric_difference(new_tokens)
-    return any(is_number_word(fold(token.strip(_TOKEN_EDGES))) for token in changed)
+    if value_of is None:
+        return old_runs != new_runs or any(is_number_word(fold(token.strip(_TOKEN_EDGES))) for token in changed)
+    cardinals = {token: value_of(fold(token.strip(_TOKEN_EDGES))) for token in changed}
+    if old_runs != new_runs or any(v is not None for v in cardinals.values()):  # every cardinal word counts as its digits
+        old_runs = old_runs + Counter(str(v) for v in spelled_cardinals(old_text, value_of).elements())
+        new_runs = new_runs + Counter(str(v) for v in spelled_cardinals(new_text, value_of).elements())
+    return old_runs != new_runs or any(cardinals[token] is None and is_number_word(fold(token.strip(_TOKEN_EDGES))) for token in changed)
 
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
