@@ -156,9 +156,17 @@ FIGURE_CASES = [
      "in the region with all partners and institutions.", Status.PERSISTED),
     ("en", "The Parties agreed to deploy 12,000 peacekeepers to the mission in the region over the next year.",
      "The Parties agreed to deploy 12000 peacekeepers to the mission in the region over the next year.", Status.PERSISTED),
+    # a place dropped from the pledge is a change of what it says (the names, not the figures: "Europe" is no "euro")
     ("en", "The Parties will deepen cooperation with partners in Europe and Asia on energy security, critical minerals, supply chains and connectivity.",
      "The Parties will deepen cooperation with partners in Asia on energy security, critical minerals, supply chains and connectivity.",
-     Status.PERSISTED),
+     Status.MODIFIED),
+    # a negation gained where no predicate is read ("soutiendra" is no cue): modified all the same
+    ("fr", "La France soutiendra la candidature du Sénégal au Conseil des droits de l'homme pour la période à venir.",
+     "La France ne soutiendra pas la candidature du Sénégal au Conseil des droits de l'homme pour la période à venir.",
+     Status.MODIFIED),
+    ("es", "Los Ministros celebrarán la próxima reunión de la comisión mixta en Madrid en el segundo semestre de 2026.",
+     "Los Ministros celebrarán la próxima reunión de la comisión mixta en Lisboa en el segundo semestre de 2026.",
+     Status.MODIFIED),
     ("en", "The Parties may establish a joint working group on cyber security and critical infrastructure protection next year.",
      "The Parties can establish a joint working group on cyber security and critical infrastructure protection next year.",
      Status.PERSISTED),

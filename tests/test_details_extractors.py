@@ -502,3 +502,10 @@ def test_strength_files_use_the_ladder_labels(language: str) -> None:
 )
 def test_surface_terms_map_terms_back_to_words(language: str, text: str, term: str, surface: str) -> None:
     assert surface_terms(Featurizer(language), text)[term] == surface
+
+
+def test_a_name_that_only_looks_like_a_currency_is_no_figure() -> None:
+    from statediff.details.numbers import figures_changed, number_word
+
+    assert not figures_changed("partners in Europe and Asia", "partners in Asia", number_word("en"))
+    assert not figures_changed("la Unión Europea y Asia", "la Unión Africana y Asia", number_word("es"))

@@ -21,7 +21,7 @@ from .numbers import (
     spelled_cardinals,
 )
 from .patterns import attributions_of, words_of
-from .strength import compare_strength, ladder_for, predicate_in, strongest
+from .strength import compare_strength, ladder_for, negation_count, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
 from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount, quick_init
 from .why import TermIndex
@@ -103,7 +103,8 @@ def annotate(
 def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: list[int],
                           facts: dict[str, SideFacts], segs: dict[str, Segmentation]) -> bool:
     """Whether a pledge classify found persisted (near-identical words) changed what it says:
-    its strength or negation ("will hold" → "will not hold", "will" → "intend to"), or its
+    its strength or negation ("will hold" → "will not hold", "will" → "intend to"; a negation
+    word gained or lost where no predicate was read), a name or place ("Madrid" → "Lisbon"), or its
     figures: their values where the number parser read any ("10 млрд" → "5 млрд"; not "10
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
     (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
@@ -112,6 +113,12 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return True
     old, new = segs["old"], segs["new"]
     old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
+    # A negation gained or lost where no predicate was read ("La France ne soutiendra pas…"): the
+    # words alone say the pledge changed.
+    if negation_count(old_text, old.language) != negation_count(new_text, new.language):
+        return True
+    if details.entities.added or details.entities.removed:
+        return True  # another name or place ("à Madrid" → "à Lisbonne")
     old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
     numbers = details.numbers
     if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):

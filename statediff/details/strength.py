@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .patterns import COMMA, QUOTE, PatternSet, Words, attributions_of, load_data, words_of
+from .patterns import COMMA, QUOTE, PatternSet, Words, attributions_of, fold, load_data, words_of
 from .types import Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
@@ -149,6 +149,32 @@ def strongest(predicates: Sequence[Predicate | None]) -> Predicate | None:
         if predicate is not None and (best is None or predicate.level > best.level):
             best = predicate
     return best
+
+
+@cache
+def negation_words(language: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The language's negation words (one-word entries of its strength file), its negation word
+    prefixes ("n'*", "қолдама*") and its exceptions as phrases ("not only"), for reading a
+    negation gained or lost from the words alone (``negation_count``)."""
+    raw = load_data("strength", language) or {}
+    words = [fold(w) for w in raw.get("negation", []) if " " not in w]
+    return (frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*")),
+            tuple(fold(e).replace("*", "") for e in raw.get("negation_exceptions", [])))
+
+
+def negation_count(text: str, language: str) -> int:
+    """How many negation words a text holds, its exceptions ("not only", "ne manquerons") left out."""
+    words, prefixes, exceptions = negation_words(language)
+    if not words and not prefixes:
+        return 0
+    lowered = fold(text)
+    for exception in exceptions:
+        lowered = lowered.replace(exception, " ")
+    tokens = (token.strip(_TOKEN_EDGES) for token in lowered.split())
+    return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes)))
+
+
+_TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
 
 
 def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
