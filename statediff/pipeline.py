@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Below this many characters in the two inputs together, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 300_000
-# Below this share of matched pledges on both sides (each with at least UNRELATED_MIN_PLEDGES),
+# At most this share of matched pledges on both sides (each with at least UNRELATED_MIN_PLEDGES),
 # the two statements are most likely not versions of one statement: measured, unrelated seeds
 # against the 8th JSPG text match 0 % and 6 %, real successive pairs 15-100 % (US-India 19 % / 15 %).
 UNRELATED_SHARE = 0.10
@@ -227,7 +227,9 @@ def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Chang
         return ()
     matched_old = {i for c in changes if c.status in (Status.PERSISTED, Status.MODIFIED) for i in c.old}
     matched_new = {i for c in changes if c.status in (Status.PERSISTED, Status.MODIFIED) for i in c.new}
-    if len(matched_old) >= UNRELATED_SHARE * n_old or len(matched_new) >= UNRELATED_SHARE * n_new:
+    if old.language != new.language:
+        return ()  # two languages: a notice already says that matching relies on names only
+    if len(matched_old) > UNRELATED_SHARE * n_old or len(matched_new) > UNRELATED_SHARE * n_new:
         return ()
     return (f"the statements look unrelated: {len(matched_old)} of {n_old} old and {len(matched_new)} of {n_new} new pledges "
             "matched; check that they are two versions of one statement",)

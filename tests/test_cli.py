@@ -429,3 +429,11 @@ def test_segment_plain_listing_fits_80_columns(run: Invoke, tmp_path: Path, full
     assert result.exit_code == exit_codes.OK, result.output
     assert max(map(len, result.stdout.splitlines())) <= 80
     assert "33 commitments" in " ".join(result.stdout.split())
+
+
+def test_statements_in_two_languages_are_not_called_unrelated(run: Invoke) -> None:
+    # a notice already says that matching across languages relies on names only
+    result = run(SEED_OLD, "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt", "--format", "json")
+    assert result.exit_code == exit_codes.OK
+    assert "different languages" in result.stderr
+    assert "look unrelated" not in result.stderr
