@@ -187,6 +187,9 @@ class Language:
     # Converb endings that chain a clause's action to the next ("талқылап, … келісті"): after a
     # comma a cue verb in this form closes a pledge of its own.
     converb_endings: tuple[str, ...] = ()
+    noun_coordinators: frozenset[str] = frozenset()  # coordinators that join nouns only ("ile")
+    # Words after a subject word that make it no subject ("Тараптар арасындағы …": between the parties).
+    not_subject_next: frozenset[str] = frozenset()
 
 
 @cache
@@ -242,6 +245,8 @@ def _build(code: str, raw: dict) -> Language:
         finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),
         not_finite=frozenset(w.lower() for w in raw.get("not_finite", [])),
         converb_endings=tuple(raw.get("converb_endings", [])),
+        noun_coordinators=frozenset(w.lower() for w in raw.get("noun_coordinators", [])),
+        not_subject_next=frozenset(w.lower() for w in raw.get("not_subject_next", [])),
     )
 
 

@@ -43,6 +43,7 @@ def load(path: str | None, key: str) -> dict[Any, Any]:
                 if not _trusted(handle):
                     return {}
                 stored_key, records = marshal.loads(handle.read())  # marshal.load(handle) reads in small pieces: ~10× slower
+                _touch(handle)
             if stored_key == key and isinstance(records, dict):
                 return records
         except Exception:  # missing, unreadable or corrupt: nothing cached
@@ -59,6 +60,27 @@ MAX_AGE = 20
 _META = None
 
 
+TOUCH_SECONDS = 24 * 3600
+
+
+def _touch(handle: Any) -> None:
+    """Mark a store read today (its modification time, at most once a day): a store that is only
+    read, never written, is still in use, and ``prune_stale`` must not take it for a dead build's."""
+    import time
+
+    with contextlib.suppress(OSError):
+        if os.fstat(handle.fileno()).st_mtime < time.time() - TOUCH_SECONDS:
+            os.utime(handle.fileno())
+
+
+def _meta(records: dict[Any, Any]) -> tuple[int, dict[Any, int]]:
+    """The store's bookkeeping, or a fresh one when it is missing or not of this shape."""
+    meta = records.pop(_META, None)
+    if isinstance(meta, tuple) and len(meta) == 2 and isinstance(meta[0], int) and isinstance(meta[1], dict):
+        return meta
+    return 0, {}
+
+
 def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, used: Iterable[Any] = ()) -> None:
     """Merge ``added`` into the file at ``path`` (atomically; any failure is ignored), marking
     ``added`` and ``used`` (the records this run looked up) as used in this generation and
@@ -71,16 +93,16 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, u
         records = load(path, key)
         if not records:  # a new store (another Python build, or the first run): old builds' stores may go
             prune_stale(path)
-        generation, last_used = records.pop(_META, (0, {}))
+        generation, last_used = _meta(records)
         generation += 1
-        if len(records) + len(added) > max_entries:
-            records, last_used = {}, {}
         records.update(added)
         for record in (*added, *used):
             if record in records:
                 last_used[record] = generation
         # A record without a mark (written before marks were kept) counts as used now.
         records = {k: v for k, v in records.items() if last_used.setdefault(k, generation) > generation - MAX_AGE}
+        if len(records) > max_entries:  # aged and still too many: start afresh with this run's records
+            records = dict(added)
         records[_META] = (generation, {k: last_used[k] for k in records})
         folder = os.path.dirname(path)
         os.makedirs(folder, mode=0o700, exist_ok=True)

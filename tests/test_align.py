@@ -172,8 +172,8 @@ FIGURE_CASES = [
      Status.PERSISTED),
     ("en", "The Parties will strengthen maritime security cooperation in the region through joint exercises.[3]",
      "The Parties will strengthen maritime security cooperation in the region through joint exercises.[4]", Status.PERSISTED),
-    ("tr", "Taraflar ikili ticaret hacmini beş milyar dolara çıkarma hedefini teyit etti ve yeni ortak projeleri destekledi.",
-     "Taraflar ikili ticaret hacmini altı milyar dolara çıkarma hedefini teyit etti ve yeni ortak projeleri destekledi.",
+    ("tr", "Taraflar ikili ticaret hacmini beş milyar dolara çıkarma hedefini yeni ortak projelerle birlikte teyit etti.",
+     "Taraflar ikili ticaret hacmini altı milyar dolara çıkarma hedefini yeni ortak projelerle birlikte teyit etti.",
      Status.MODIFIED),
     # the same value written another way is no change (found in a second QA round)
     ("ru", "Стороны подтвердили готовность к совместной работе по доведению двустороннего товарооборота до 10 млрд. долларов США к 2030 году.",

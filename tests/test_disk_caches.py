@@ -297,3 +297,23 @@ def test_records_unused_for_max_age_writes_are_dropped(tmp_path: Path, monkeypat
     assert "kept pattern" in stored
     assert "new pattern 0" in stored  # MAX_AGE - 1 writes ago, not yet too old
     assert store.get("old pattern") is None and store.get("kept pattern") == "record"
+
+
+def test_a_read_store_stays_in_use_and_bad_bookkeeping_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("STATEDIFF_CACHE_DIR", str(tmp_path))
+    store = MarshalStore("regex", "this build", 1000)
+    store.add("pattern", "record")
+    store.save()
+    path = Path(store.path() or "")
+    month_ago = time.time() - 40 * 24 * 3600
+    os.utime(path, (month_ago, month_ago))
+    assert MarshalStore("regex", "this build", 1000).get("pattern") == "record"  # a read-only run
+    assert path.stat().st_mtime > month_ago  # marked read: prune_stale will not take it for a dead build's
+    path.write_bytes(marshal.dumps(("this build", {None: "not bookkeeping", "pattern": "record"})))
+    again = MarshalStore("regex", "this build", 1000)
+    again.add("pattern 2", "record")
+    again.save()
+    assert set(_stored(path)) == {"pattern", "pattern 2"}  # written all the same

@@ -278,8 +278,8 @@ def entities_in(
         folded = words.folded[first:last + 1]
         if _only_heads(words, first, last, language):
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
-        if first == last and len(words.texts[first]) == 1:
-            continue  # an initial ("Ф. Шафиев" names Шафиев)
+        if first == last and len(words.texts[first]) == 1 and text[words.ends[first]:words.ends[first] + 1] == ".":
+            continue  # an initial ("Ф. Шафиев" names Шафиев), not "Plan B"
         a, b = words.starts[first], words.ends[last]
         key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))

@@ -66,6 +66,13 @@ def clause_spans(
             found_closings.append(_closing_infinitives(text, words, starts, ends, language))
         return found_closings[0]
 
+    found_last_finite: list[int] = []
+
+    def last_finite() -> int:  # index of the sentence's last finite verb (verb-final languages), -1 if none
+        if not found_last_finite:
+            found_last_finite.append(max((k for k in range(len(words)) if _is_finite(words[k], language)), default=-1))
+        return found_last_finite[0]
+
     def governed_before(i: int) -> bool:  # an -ing predicate in the part before words[i], for parallel gerunds
         if not found_governed:
             found_governed.append(_first_governed_gerund(words, language))
@@ -95,7 +102,7 @@ def clause_spans(
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts):
             # (each rule needs a comma before the word or a coordinator at it)
             cut = (
-                _finite_clause_before(words, i, gap, language)
+                _finite_clause_before(words, i, gap, language, last_finite)
                 or _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language, comma_within)
                 or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before)
@@ -139,7 +146,9 @@ def _coordinated_predicate(
     return None
 
 
-def _finite_clause_before(words: list[str], i: int, gap: str, language: Language) -> tuple[int, bool, bool] | None:
+def _finite_clause_before(
+    words: list[str], i: int, gap: str, language: Language, last_finite: Callable[[], int]
+) -> tuple[int, bool, bool] | None:
     """Verb-final languages (``finite_predicates``): 'X'i memnuniyetle karşıladı ve Y konusunda
     mutabık kaldı', '…құптады және … келісті': a coordinator right after a finite verb, with
     another finite verb later in the sentence, joins two clauses, each with its own predicate.
@@ -149,14 +158,12 @@ def _finite_clause_before(words: list[str], i: int, gap: str, language: Language
     if not (finite.words or finite.prefixes or finite.suffixes):
         return None
     before = words[i - 1]
-    if words[i] in language.coordinator_starts:
+    if words[i] in language.coordinator_starts and words[i] not in language.noun_coordinators:
         if not _is_finite(before, language):
             return None
-    elif not ("," in gap and before.endswith(language.converb_endings) and len(before) > 4 and _cue_ends_at(words, i, language)):
+    elif not ("," in gap and before.endswith(language.converb_endings) and _cue_ends_at(words, i, language)):
         return None
-    if any(_is_finite(words[k], language) for k in range(i + 1, len(words))):
-        return (i, False, True)
-    return None
+    return (i, False, True) if last_finite() > i else None  # worked out once per sentence: no scan per comma
 
 
 def _cue_ends_at(words: list[str], i: int, language: Language) -> bool:

@@ -35,9 +35,14 @@ def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
+# The rules look at the end of the sentence before and the start of the next: a tail and a head
+# of this many characters (slicing whole merged pieces made a chain of joins quadratic).
+JOIN_CONTEXT = 64
+
+
 def _should_join(text: str, previous: tuple[int, int], current: tuple[int, int], language: Language) -> bool:
-    left = text[previous[0]:previous[1]]
-    right = text[current[0]:current[1]]
+    left = text[max(previous[0], previous[1] - JOIN_CONTEXT):previous[1]]
+    right = text[current[0]:min(current[1], current[0] + JOIN_CONTEXT)]
     return any(rule(left, right, language) for rule in _JOIN_RULES)
 
 
@@ -62,8 +67,12 @@ def _abbreviation_before_continuation(left: str, right: str, language: Language)
 def _ordinal_before_word(left: str, right: str, language: Language) -> bool:
     """'Konseyi 6. Toplantısı', 'die 3. Sitzung': where the language writes ordinals with a dot,
     one to three digits and a dot before a word are an ordinal (a year, four digits, may end a
-    sentence)."""
-    return language.ordinal_dot and bool(_ORDINAL_END_RE.search(left)) and right[:1].isalpha()
+    sentence), unless a sentence opener follows (a stopword, the parties)."""
+    if not (language.ordinal_dot and _ORDINAL_END_RE.search(left) and right[:1].isalpha()):
+        return False
+    # "…stieg auf 25. Die Minister vereinbarten…": a sentence opener after the number ends it.
+    first = right.split(None, 1)[0].lower().strip("\"«“(,")
+    return first not in language.stopwords and first not in language.subjects and first not in language.fillers
 
 
 def _starts_lowercase(left: str, right: str, language: Language) -> bool:
