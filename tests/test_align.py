@@ -164,6 +164,9 @@ FIGURE_CASES = [
     ("fr", "La France soutiendra la candidature du Sénégal au Conseil des droits de l'homme pour la période à venir.",
      "La France ne soutiendra pas la candidature du Sénégal au Conseil des droits de l'homme pour la période à venir.",
      Status.MODIFIED),
+    # a shorter or longer form of the same name is no other name
+    ("en", "The leaders welcomed a new partnership between Anduril Industries and Mahindra Group on advanced autonomous systems.",
+     "The leaders welcomed a new partnership between Anduril Industries and Mahindra on advanced autonomous systems.", Status.PERSISTED),
     ("es", "Los Ministros celebrarán la próxima reunión de la comisión mixta en Madrid en el segundo semestre de 2026.",
      "Los Ministros celebrarán la próxima reunión de la comisión mixta en Lisboa en el segundo semestre de 2026.",
      Status.MODIFIED),

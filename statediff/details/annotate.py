@@ -117,7 +117,7 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     # words alone say the pledge changed.
     if negation_count(old_text, old.language) != negation_count(new_text, new.language):
         return True
-    if details.entities.added or details.entities.removed:
+    if _another_name(details.entities.added, old_text) or _another_name(details.entities.removed, new_text):
         return True  # another name or place ("à Madrid" → "à Lisbonne")
     old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
     numbers = details.numbers
@@ -129,6 +129,19 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     old_number, new_number = number_word(old.language), number_word(new.language)
     return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
                            lambda word: old_value(word) or new_value(word))
+
+
+def _another_name(found: tuple[Entity, ...], other_text: str) -> bool:
+    """Whether a name found on one side only is another name, not a shorter or longer form of one
+    the other side has ("Mahindra Group" → "Mahindra", "the United States" → "the States"): none
+    of its words, folded, is a word of the other text."""
+    if not found:
+        return False
+    other = {word.strip(_NAME_EDGES) for word in other_text.lower().split()}
+    return any(not any(word.strip(_NAME_EDGES) in other for word in e.text.lower().split()) for e in found)
+
+
+_NAME_EDGES = "\"'“”«»‘’()[],.;:!?"
 
 
 def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[[str], int | None]) -> bool:
