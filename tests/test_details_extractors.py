@@ -363,6 +363,12 @@ ENTITY_CASES = [
     # German capitalises every noun: a name is an acronym, a gazetteer entry or the word after a title
     ("de", "Die Minister unterstützen die Initiative von Präsident Tokajew für Frieden in Zentralasien und der OSZE.",
      ["name:tokajew", "name:osz"]),
+    ("de", "Bundeskanzler Olaf Scholz und Präsident Kassym-Schomart Tokajew trafen Generalsekretär Guterres.",
+     ["name:olaf scholz", "name:kassym-schomart tokajew", "name:guterr"]),
+    # countries by their names in each language, as one key
+    ("de", "Deutschland und Polen vereinbarten eine Zusammenarbeit mit Frankreich.", ["germany", "poland", "france"]),
+    ("kk", "Қазақстан мен Өзбекстан Ресей және Қытаймен ынтымақтастықты талқылады.", ["kazakhstan", "uzbekistan", "russia", "china"]),
+    ("es", "España y Portugal apoyan a Ucrania y a los Estados Unidos.", ["spain", "portugal", "ukraine", "usa"]),
 ]
 
 

@@ -366,8 +366,15 @@ def _capitalised_runs(
         word = texts[i]
         if word not in capital or ignored.match_at(words, i) is not None:
             return False
-        if nouns_capitalised:  # German: a capital marks a noun, not a name
-            return _is_acronym(word) or (i > 0 and not breaks[i] and ignored.match_at(words, i - 1) is not None)
+        if nouns_capitalised:  # German: a capital marks a noun, not a name; a title opens one ("Bundeskanzler Olaf Scholz")
+            if _is_acronym(word):
+                return True
+            for k in (i - 1, i - 2, i - 3):  # a title, then only capitalised words up to this one
+                if k < 0 or breaks[k + 1] or texts[k + 1] not in capital:
+                    return False
+                if ignored.match_at(words, k) is not None:
+                    return True
+            return False
         # A capital opening a sentence counts for an acronym or a word capitalised elsewhere.
         return not (i == 0 or gaps[i] & SENTENCE_END) or _is_acronym(word) or stem(folded[i]) in proper
 
