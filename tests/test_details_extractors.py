@@ -253,6 +253,12 @@ NUMBER_CASES = [
     ("es", "el 10 de junio de 2022 alcanzó 10.000 millones de dólares, un 15 por ciento más, y 3 millones de personas",
      [("10 de junio de 2022", "date", "2022-06-10", False), ("10.000 millones de dólares", "money", {"amount": 10_000_000_000, "currency": "USD"}, False),
       ("15 por ciento", "percent", 15, False), ("3 millones de personas", "count", {"n": 3_000_000, "unit": "person"}, False)]),
+    # Spanish of the Americas writes numbers the English way; "de" before no unit names none
+    ("es", "Se destinarán US$ 10,000 millones a 20,000 personas y 1.5 millones de dólares a 3 de los 5 proyectos.",
+     [("US$ 10,000 millones", "money", {"amount": 10_000_000_000, "currency": "USD"}, False),
+      ("20,000 personas", "count", {"n": 20_000, "unit": "person"}, False),
+      ("1.5 millones de dólares", "money", {"amount": 1_500_000, "currency": "USD"}, False),
+      ("5 proyectos", "count", {"n": 5, "unit": "project"}, False)]),
     ("pt", "Em 10 de junho de 2022 destinamos 1,5 bilhão de dólares.",
      [("10 de junho de 2022", "date", "2022-06-10", False), ("1,5 bilhão de dólares", "money", {"amount": 1_500_000_000, "currency": "USD"}, False)]),
     ("fr", "Le 10 juin 2022, nous avons mobilisé 4 millions d'euros et 2 milliards de dollars d'ici 2030.",

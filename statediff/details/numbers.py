@@ -118,6 +118,8 @@ def grammar_for(language: str) -> Grammar:
     group = (r"[ \u00a0\u202f.]" if raw.get("group_dots") else r"[ \u00a0\u202f]") if decimal_comma else ","
     decimal = "," if decimal_comma else r"\."
     number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+    if raw.get("group_dots"):  # also as the Americas write it: "10,000", "1.5"
+        number = rf"\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+\.\d{{1,2}}(?![\d.])|{number}"
     symbols = dict(common.get("currency_symbols", {}))
     codes = {code: code for code in common.get("currency_codes", [])}
     words = dict(raw.get("currencies", {}))
@@ -179,9 +181,14 @@ def _lookup_in(grammar: Grammar, table: str, found: str) -> Any:
 
 def _quantity(grammar: Grammar, written: str, scale: str | None = None) -> int | float | None:
     digits = _SPACES.sub("", written)
-    if grammar.group_dots:  # "10.000,5": a dot groups thousands, a comma marks the decimals
-        digits = digits.replace(".", "")
-    digits = digits.replace(",", ".") if grammar.decimal_comma else digits.replace(",", "")
+    if grammar.group_dots and _AMERICAN_GROUPS.match(digits):
+        digits = digits.replace(",", "")  # "10,000 millones" (Mexico, the US): commas group thousands
+    elif grammar.group_dots and _AMERICAN_DECIMAL.match(digits):
+        pass  # "1.5 millones": one or two digits after a dot are decimals, not a group of three
+    else:
+        if grammar.group_dots:  # "10.000,5": a dot groups thousands, a comma marks the decimals
+            digits = digits.replace(".", "")
+        digits = digits.replace(",", ".") if grammar.decimal_comma else digits.replace(",", "")
     try:
         value = Decimal(digits)
     except InvalidOperation:
@@ -344,6 +351,7 @@ class _Scanner:
         words = words_of(self.text, b, min(self.end, b + 120), memo=False)
         if words.texts and words.folded[0] in self.g.number_links:  # "millones de personas"
             words = words.sub(1, len(words))
+            any_word = False  # after "de" only a listed unit: "3 de los 5 proyectos" counts no "los"
         if not words.texts or _BREAKS.search(self.text, b, words.starts[0]):
             return "", b
         for i in range(min(UNIT_LOOKAHEAD, len(words))):
@@ -488,6 +496,10 @@ def cardinal_value(language: str) -> Callable[[str], int | None]:
 
 
 # Thousands separators ("2,000", "2 000", "1.500") and footnote marks ("[3]") are not figures of their own.
+# Spanish and Portuguese of the Americas write numbers the English way; a group of exactly three
+# digits after each comma, or one or two digits after a dot, can only be read so.
+_AMERICAN_GROUPS = recache.compile(r"\d{1,3}(?:,\d{3})+$")
+_AMERICAN_DECIMAL = recache.compile(r"\d+\.\d{1,2}$")
 _THOUSANDS = recache.compile(r"(?<=\d)[,.\s\u00a0\u202f'’](?=\d{3}(?!\d))")
 _FOOTNOTE = recache.compile(r"\[\d{1,3}\]")
 _DIGITS = recache.compile(r"\d+")
