@@ -181,7 +181,8 @@ class Language:
     verb_final: bool = False
     # Verb-final languages (tr, kk): finite verbs that close a clause ("karşıladı", "келісті").
     # "A karşıladı ve B mutabık kaldı" is two pledges: a coordinator right after one of them,
-    # with another later in the sentence, starts a clause (segment/clauses.py).
+    # with another later in the sentence, starts a clause (segment/clauses.py). Tested one word
+    # at a time (a phrase entry never matches); an ending entry needs SUFFIX_STEM letters before it.
     finite_predicates: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     not_finite: frozenset[str] = frozenset()
     # Converb endings that chain a clause's action to the next ("талқылап, … келісті"): after a

@@ -50,13 +50,19 @@ def gate(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     return recache.compile("|".join(re.escape(c) for c in sorted(chunks, key=lambda c: (-len(c), c))), re.IGNORECASE)
 
 
+def _weakest(literals: set[str]) -> int:
+    """How selective a set of literals is as a gate: the length of its shortest word run (what
+    the gate searches for), so "il y a " (a run "il") gives way to "ans|années|décennies"."""
+    return min(max(map(len, _WORD_RUN.findall(literal)), default=0) for literal in literals)
+
+
 def _required_literals(items: Any) -> set[str] | None:
     """Strings one of which every match of the parsed sequence ``items`` contains, or None."""
     best: set[str] | None = None
 
     def consider(found: set[str] | None) -> None:
         nonlocal best
-        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+        if found and (best is None or _weakest(found) > _weakest(best)):
             best = found
 
     run: list[str] = []
