@@ -328,3 +328,17 @@ def test_decomposed_unicode_keeps_names_and_dates(tmp_path) -> None:  # noqa: AN
     assert report.details is not None
     assert not report.details.entities.removed and not report.details.entities.added  # vanished, appeared
     assert not report.details.numbers.removed and not report.details.numbers.added
+
+
+@pytest.mark.parametrize(("lang", "old", "new"), [
+    # a negation gained where no predicate shows it: a verb suffix (tr, kk), a verb the cue list lacks (fr)
+    ("tr", "Taraflar ikili ticareti genişletecektir.", "Taraflar ikili ticareti genişletmeyecektir."),
+    ("kk", "Тараптар екі ел арасындағы сауда көлемін кеңейтеді.", "Тараптар екі ел арасындағы сауда көлемін кеңейтпейді."),
+    ("fr", "La France soutiendra la candidature du Sénégal au Conseil.", "La France ne soutiendra pas la candidature du Sénégal au Conseil."),
+    ("de", "Deutschland und Polen werden die Zusammenarbeit im Bereich Energie fortsetzen.",
+     "Deutschland und Polen werden die Zusammenarbeit im Bereich Energie nicht fortsetzen."),
+])
+def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> None:
+    [change] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
+    assert change.status == Status.MODIFIED
+    assert change.details.strength.change == "weakened" and change.details.strength.negation_changed

@@ -23,7 +23,19 @@ from .numbers import (
 from .patterns import attributions_of, words_of
 from .strength import compare_strength, ladder_for, negation_count, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
-from .types import ChangeDetails, Entity, EntityChanges, Nearest, Number, NumberChanges, Predicate, ReportDetails, TopicCount, quick_init
+from .types import (
+    ChangeDetails,
+    Entity,
+    EntityChanges,
+    Nearest,
+    Number,
+    NumberChanges,
+    Predicate,
+    ReportDetails,
+    Strength,
+    TopicCount,
+    quick_init,
+)
 from .why import TermIndex
 
 # A match scoring less than threshold + this is marked uncertain: a small change of wording
@@ -156,6 +168,18 @@ def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[
     return all(spelled[n.quantity] for n in found)
 
 
+def _negation_from_words(strength: Strength, old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> Strength:
+    """A negation the predicates did not show (no cue read, or one far from its "nicht", or a
+    Turkish or Kazakh negating suffix: "genişletmeyecektir", "кеңейтпейді"), read from the words:
+    one gained weakens the pledge, as a negated predicate does."""
+    old, new = segs["old"], segs["new"]
+    before = negation_count(" ".join(old.commitments[i].text for i in old_idx), old.language)
+    after = negation_count(" ".join(new.commitments[j].text for j in new_idx), new.language)
+    if before == after:
+        return strength
+    return Strength(strength.old, strength.new, "weakened" if after > before else None, True)
+
+
 def _with_details(change: Change, details: ChangeDetails) -> Change:
     """``dataclasses.replace(change, details=details)``: the same object, made without the
     generated __init__'s per-field object.__setattr__ (one per change, thousands of changes)."""
@@ -263,6 +287,8 @@ def _details(
     new_entities = new_facts[0].entities if len(new_facts) == 1 else [e for f in new_facts for e in f.entities]
     members = old_facts + new_facts
     strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
+    if old_idx and new_idx and strength.change is None and not strength.negation_changed:
+        strength = _negation_from_words(strength, old_idx, new_idx, segs)
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
     if not old_entities and not new_entities:
         entities = _NO_ENTITIES

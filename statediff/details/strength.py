@@ -152,26 +152,29 @@ def strongest(predicates: Sequence[Predicate | None]) -> Predicate | None:
 
 
 @cache
-def negation_words(language: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+def negation_words(language: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The language's negation words (one-word entries of its strength file), its negation word
-    prefixes ("n'*", "қолдама*") and its exceptions as phrases ("not only"), for reading a
-    negation gained or lost from the words alone (``negation_count``)."""
+    prefixes ("n'*", "қолдама*"), its negating verb endings ("*meyecektir", "*пейді") and its
+    exceptions as phrases ("not only"), for reading a negation gained or lost from the words
+    alone (``negation_count``)."""
     raw = load_data("strength", language) or {}
     words = [fold(w) for w in raw.get("negation", []) if " " not in w]
-    return (frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*")),
+    return (frozenset(w for w in words if "*" not in w), tuple(w[:-1] for w in words if w.endswith("*")),
+            tuple(w[1:] for w in words if w.startswith("*") and len(w) > 1),
             tuple(fold(e).replace("*", "") for e in raw.get("negation_exceptions", [])))
 
 
 def negation_count(text: str, language: str) -> int:
     """How many negation words a text holds, its exceptions ("not only", "ne manquerons") left out."""
-    words, prefixes, exceptions = negation_words(language)
-    if not words and not prefixes:
+    words, prefixes, endings, exceptions = negation_words(language)
+    if not words and not prefixes and not endings:
         return 0
     lowered = fold(text)
     for exception in exceptions:
         lowered = lowered.replace(exception, " ")
     tokens = (token.strip(_TOKEN_EDGES) for token in lowered.split())
-    return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes)))
+    return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes))
+               or (endings and token.endswith(endings) and len(token) > 5))
 
 
 _TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"

@@ -126,10 +126,13 @@ def _predicate(predicate: Predicate) -> str:
 def strength_text(details: ChangeDetails, arrow: str) -> str | None:
     """"подтвердили намерение (intent) → подтвердили приверженность (binding), strengthened"."""
     old, new = details.strength.old, details.strength.new
-    if old is None:
-        return _predicate(new) if new is not None else None
-    if new is None:
-        return _predicate(old)
+    if old is None or new is None:
+        # One side's predicate at most; a negation read from the words still says what changed.
+        text = _predicate(new if old is None else old) if (old or new) is not None else ""
+        if details.strength.negation_changed:
+            text = ", ".join(p for p in (text, "negation " + ("gained" if details.strength.change == "weakened" else "lost"),
+                                         details.strength.change) if p)
+        return text or None
     text = f"{_predicate(old)} {arrow} {_predicate(new)}"
     if _predicate(old) == _predicate(new):
         text = _predicate(old)  # the same words at the same level: no arrow to read
