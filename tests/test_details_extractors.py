@@ -114,6 +114,12 @@ STRENGTH_CASES = [
     ("de", "Wir werden den Handel ausbauen.", 4, "werden", False),
     ("de", "Wir unterstützen nicht die Initiative.", 2, "unterstützen", True),
     ("de", "Wir begrüßen die Fortschritte.", 1, "begrüßen", False),
+    # "will consider the possibility" is an intent in every language, not the future's commitment
+    ("en", "The leaders will consider the possibility of a free trade agreement.", 3, "will consider", False),
+    ("es", "Los Ministros considerarán la posibilidad de abrir un consulado.", 3, "considerarán la posibilidad", False),
+    ("fr", "Les ministres examineront la possibilité d'ouvrir un consulat.", 3, "examineront la possibilité", False),
+    ("sv", "Parterna kommer att undersöka möjligheten till ett avtal.", 3, "kommer att undersöka", False),
+    ("tr", "Taraflar bir anlaşma imkânını değerlendirecektir.", 3, "imkânını değerlendirecektir", False),
     # from a review of the new files: look-alikes, elisions, passives, a framing verb, a negating suffix
     ("es", "Convinieron en celebrar la próxima reunión en Lima.", 4, "Convinieron", False),
     ("es", "El Presidente visitará Madrid.", 4, "visitará", False),
