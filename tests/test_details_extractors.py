@@ -457,6 +457,10 @@ TOPIC_CASES = [
     ("de", "Wir werden die Zusammenarbeit in Forschung und Klimaschutz ausbauen.", ("environment_climate", "science_technology")),
     ("kk", "Тараптар сауда-экономикалық ынтымақтастықты дамытуға келісті.", ("trade_investment",)),
     ("kk", "Министрлер көлік-логистика саласындағы жобаларды талқылады.", ("transport_connectivity",)),
+    # "transition énergétique" is no transit, a consulate is consular, development projects are aid
+    ("fr", "La France mobilisera des fonds pour la transition énergétique.", ("energy",)),
+    ("es", "España abrirá un consulado en Dakar.", ("consular_migration",)),
+    ("tr", "Taraflar kalkınma projelerini destekledi.", ("development_aid",)),
     # "importante" is no import, "feuille de route" no road, "seguridad social" no security
     ("es", "Es importante cooperar.", ("political_dialogue",)),
     ("fr", "Nous lançons une feuille de route.", ("political_dialogue",)),
