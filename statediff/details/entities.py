@@ -281,6 +281,9 @@ def entities_in(
         if first == last and len(words.texts[first]) == 1 and text[words.ends[first]:words.ends[first] + 1] == ".":
             continue  # an initial ("Ф. Шафиев" names Шафиев), not "Plan B"
         a, b = words.starts[first], words.ends[last]
+        if language in _apostrophe_endings():  # "Ankara'da" is Ankara: the name and its span end at the apostrophe
+            folded = [_before_apostrophe(w) for w in folded]
+            b = a + len(_before_apostrophe(text[a:b])) if first == last else b
         key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
@@ -403,6 +406,17 @@ def _capitalised_runs(
 def _nouns_capitalised() -> frozenset[str]:
     """Languages that capitalise every noun (German), where a capital alone marks no name."""
     return frozenset(_capitalised_settings().get("nouns_capitalised", []))
+
+
+@cache
+def _apostrophe_endings() -> frozenset[str]:
+    """Languages that write a name's case ending after an apostrophe (Turkish "Ankara'da")."""
+    return frozenset(_capitalised_settings().get("apostrophe_endings", []))
+
+
+def _before_apostrophe(word: str) -> str:
+    cut = min((i for i in (word.find("'"), word.find("’")) if i > 0), default=len(word))
+    return word[:cut]
 
 
 @cache
