@@ -86,7 +86,7 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, u
     ``added`` and ``used`` (the records this run looked up) as used in this generation and
     dropping records unused for MAX_AGE generations. Beyond ``max_entries`` the file starts
     afresh, so the store stays bounded whatever happens."""
-    if path is None or not added:
+    if path is None or not (added or used):
         return
     temporary = None
     try:
@@ -152,6 +152,8 @@ class MarshalStore:
         self.added: dict[Any, Any] = {}  # records of this run not yet in the file
         self.used: set[Any] = set()  # keys of the records this run looked up and found
         self._registered = False
+        self._stale_used = False  # a record looked up whose mark is half way to MAX_AGE: worth a write to renew it
+        self._marks: tuple[int, dict[Any, int]] = (0, {})
 
     def path(self) -> str | None:
         """The store's file, or None when caching is off."""
@@ -160,31 +162,42 @@ class MarshalStore:
     def get(self, key: Any) -> Any:
         """The record stored under ``key`` (this run's included), or None."""
         if self._records is None:
-            self._records = load(self.path(), self.key)
-            self._records.pop(_META, None)
-        found = self._records.get(key)
+            self._load()
+        found = self._records.get(key)  # type: ignore[union-attr]
         if found is not None:
             self.used.add(key)
+            generation, last_used = self._marks
+            if not self._stale_used and last_used.get(key, generation) <= generation - MAX_AGE // 2:
+                self._stale_used = True  # a run that only reads renews the marks of what it uses, now and then
+                self._register()
         return found
 
-    def add(self, key: Any, value: Any) -> None:
-        """Keep a record for this run and, when caching is on, for the file at exit."""
-        if self._records is None:
-            self._records = load(self.path(), self.key)
-            self._records.pop(_META, None)
-        self._records[key] = value
-        if self.path() is None:
-            return
-        if not self._registered:
+    def _load(self) -> None:
+        self._records = load(self.path(), self.key)
+        self._marks = _meta(self._records)
+
+    def _register(self) -> None:
+        if not self._registered and self.path() is not None:
             import atexit
 
             atexit.register(self.save)
             self._registered = True
+
+    def add(self, key: Any, value: Any) -> None:
+        """Keep a record for this run and, when caching is on, for the file at exit."""
+        if self._records is None:
+            self._load()
+        self._records[key] = value  # type: ignore[index]
+        if self.path() is None:
+            return
+        self._register()
         self.added[key] = value
 
     def save(self) -> None:
         """Merge this run's records into the file (atomically; failures ignored)."""
         self._records = None  # read again at the next use: another process may have added records meanwhile
-        merge(self.path(), self.key, dict(self.added), self.max_entries, set(self.used))
+        if self.added or self._stale_used:
+            merge(self.path(), self.key, dict(self.added), self.max_entries, set(self.used))
         self.added.clear()
         self.used.clear()
+        self._stale_used = False

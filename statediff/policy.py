@@ -46,6 +46,8 @@ def parse_fail_on(value: str | None) -> frozenset[str]:
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
     if not names:
         raise UsageError("--fail-on: give at least one of " + ", ".join(FAIL_ON_CHOICES))
+    if len(names) != len(value.split(",")):  # "dropped,,modified", "dropped,": most likely a typo
+        raise UsageError(f"--fail-on: an empty item in '{value}' (choose from {', '.join(FAIL_ON_CHOICES)}, comma-separated)")
     unknown = [name for name in names if name not in FAIL_ON_CHOICES]
     if unknown:
         raise UsageError(f"--fail-on: unknown value '{unknown[0]}' (choose from {', '.join(FAIL_ON_CHOICES)}, comma-separated)")

@@ -317,3 +317,19 @@ def test_a_read_store_stays_in_use_and_bad_bookkeeping_is_ignored(tmp_path: Path
     again.add("pattern 2", "record")
     again.save()
     assert set(_stored(path)) == {"pattern", "pattern 2"}  # written all the same
+
+
+def test_a_run_that_only_reads_renews_old_marks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STATEDIFF_CACHE_DIR", str(tmp_path))
+    store = MarshalStore("regex", "this build", 1000)
+    path = Path(store.path() or "")
+    path.write_bytes(marshal.dumps(("this build", {"pattern": "record", "other": "record", None: (30, {"pattern": 10, "other": 29})})))
+    reader = MarshalStore("regex", "this build", 1000)
+    assert reader.get("pattern") == "record"  # its mark is 20 generations old: half way to MAX_AGE and more
+    reader.save()
+    generation, marks = marshal.loads(path.read_bytes())[1][None]
+    assert (generation, marks["pattern"]) == (31, 31)
+    fresh = MarshalStore("regex", "this build", 1000)
+    assert fresh.get("other") == "record"  # a recent mark: a read-only run writes nothing
+    fresh.save()
+    assert marshal.loads(path.read_bytes())[1][None][0] == 31

@@ -67,7 +67,8 @@ def test_parse_fail_on(value: str | None, expected: set[str]) -> None:
     assert parse_fail_on(value) == frozenset(expected)
 
 
-@pytest.mark.parametrize(("value", "fragment"), [("removed", "unknown value 'removed'"), (",", "at least one"), ("dropped,x", "'x'")])
+@pytest.mark.parametrize(("value", "fragment"), [("removed", "unknown value 'removed'"), (",", "at least one"), ("dropped,x", "'x'"),
+                                              ("dropped,,modified", "empty item"), ("dropped,", "empty item")])
 def test_parse_fail_on_rejects_bad_values(value: str, fragment: str) -> None:
     with pytest.raises(UsageError, match=fragment):
         parse_fail_on(value)

@@ -75,7 +75,7 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
         if hit.payload is None or (attributions and any(a <= words.starts[hit.start] < b for a, b in attributions)):
             continue
         if preambles and any(a <= hit.start < b for a, b in preambles):
-            if first_preamble is None:
+            if first_preamble is None or ladder.last:  # in a verb-final language, the preamble's last cue
                 first_preamble = hit
             continue
         if not ladder.last:
