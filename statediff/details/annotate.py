@@ -116,7 +116,7 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
                           facts: dict[str, SideFacts], segs: dict[str, Segmentation]) -> bool:
     """Whether a pledge classify found persisted (near-identical words) changed what it says:
     its strength or negation ("will hold" → "will not hold", "will" → "intend to"; a negation
-    word gained or lost where no predicate was read), a name or place ("Madrid" → "Lisbon"), or its
+    read from the words where no predicate showed it: ``_negation_from_words``), a name or place ("Madrid" → "Lisbon"), or its
     figures: their values where the number parser read any ("10 млрд" → "5 млрд"; not "10
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
     (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
@@ -125,10 +125,6 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return True
     old, new = segs["old"], segs["new"]
     old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
-    # A negation gained or lost where no predicate was read ("La France ne soutiendra pas…"): the
-    # words alone say the pledge changed.
-    if negation_count(old_text, old.language) != negation_count(new_text, new.language):
-        return True
     if _another_name(details.entities.added, old_text) or _another_name(details.entities.removed, new_text):
         return True  # another name or place ("à Madrid" → "à Lisbonne")
     old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
