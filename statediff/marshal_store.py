@@ -121,7 +121,7 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, u
                 os.unlink(temporary)
 
 
-STALE_SECONDS = 30 * 24 * 3600  # a store no run has written for this long belongs to a Python build no longer used
+STALE_SECONDS = 30 * 24 * 3600  # a store no run has read (_touch) or written for this long belongs to a Python build no longer used
 
 
 def prune_stale(path: str) -> None:
