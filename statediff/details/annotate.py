@@ -20,7 +20,7 @@ from .numbers import (
     numbers_in,
     spelled_cardinals,
 )
-from .patterns import attributions_of, words_of
+from .patterns import TOKEN_EDGES, attributions_of, words_of
 from .strength import compare_strength, ladder_for, negation_count, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
@@ -145,11 +145,8 @@ def _another_name(found: tuple[Entity, ...], other_text: str) -> bool:
     of its words, folded, is a word of the other text."""
     if not found:
         return False
-    other = {word.strip(_NAME_EDGES) for word in other_text.lower().split()}
-    return any(not any(word.strip(_NAME_EDGES) in other for word in e.text.lower().split()) for e in found)
-
-
-_NAME_EDGES = "\"'“”«»‘’()[],.;:!?"
+    other = {word.strip(TOKEN_EDGES) for word in other_text.lower().split()}
+    return any(not any(word.strip(TOKEN_EDGES) in other for word in e.text.lower().split()) for e in found)
 
 
 def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[[str], int | None]) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS
-from .patterns import PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
+from .patterns import TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -511,12 +511,11 @@ def _digit_runs(text: str) -> Counter[str]:
     return Counter(_DIGITS.findall(_THOUSANDS.sub("", _FOOTNOTE.sub(" ", text))))
 
 
-_TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
 
 
 def spelled_cardinals(text: str, value_of: Callable[[str], int | None]) -> Counter[int]:
     """The values of the cardinals a text spells out as words ("three times" → {3: 1})."""
-    values = (value_of(fold(token.strip(_TOKEN_EDGES))) for token in text.lower().split())
+    values = (value_of(fold(token.strip(TOKEN_EDGES))) for token in text.lower().split())
     return Counter(v for v in values if v is not None)
 
 
@@ -535,12 +534,12 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
         return False
     changed = set(old_tokens).symmetric_difference(new_tokens)
     if value_of is None:
-        return old_runs != new_runs or any(is_number_word(fold(token.strip(_TOKEN_EDGES))) for token in changed)
-    cardinals = {token: value_of(fold(token.strip(_TOKEN_EDGES))) for token in changed}
+        return old_runs != new_runs or any(is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
+    cardinals = {token: value_of(fold(token.strip(TOKEN_EDGES))) for token in changed}
     if old_runs != new_runs or any(v is not None for v in cardinals.values()):  # every cardinal word counts as its digits
         old_runs = old_runs + Counter(str(v) for v in spelled_cardinals(old_text, value_of).elements())
         new_runs = new_runs + Counter(str(v) for v in spelled_cardinals(new_text, value_of).elements())
-    return old_runs != new_runs or any(cardinals[token] is None and is_number_word(fold(token.strip(_TOKEN_EDGES))) for token in changed)
+    return old_runs != new_runs or any(cardinals[token] is None and is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
 
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:

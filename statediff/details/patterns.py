@@ -23,6 +23,9 @@ GAP = "..."
 PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
 GAP_WORDS = 3  # "reaffirm* ... commitment" spans "reaffirmed their strong commitment"
 _CLAUSE_BREAKS = frozenset(".;:!?")
+# Quotes, brackets and punctuation around a whitespace token ("«Ankara»," → "Ankara"), for the
+# checks that compare the words of two wordings cheaply, as whitespace tokens.
+TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
 
 
 def fold(word: str) -> str:

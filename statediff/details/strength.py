@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .patterns import COMMA, QUOTE, PatternSet, Words, attributions_of, fold, load_data, words_of
+from .patterns import COMMA, QUOTE, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
 from .types import Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
@@ -172,12 +172,9 @@ def negation_count(text: str, language: str) -> int:
     lowered = fold(text)
     for exception in exceptions:
         lowered = lowered.replace(exception, " ")
-    tokens = (token.strip(_TOKEN_EDGES) for token in lowered.split())
+    tokens = (token.strip(TOKEN_EDGES) for token in lowered.split())
     return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes))
                or (endings and token.endswith(endings) and len(token) > 5))
-
-
-_TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
 
 
 def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
