@@ -246,6 +246,24 @@ CLAUSE_CASES = [
     # "атап айтқанда" (namely) is no predicate: only "атап өтті" is
     ("kk", "Тараптар энергетика саласындағы жобаларды, атап айтқанда сирек жер элементтерін өңдеуді талқылады.",
      ["Тараптар энергетика саласындағы жобаларды, атап айтқанда сирек жер элементтерін өңдеуді талқылады."]),
+    # a series of -ing pledges after "commitment to", closed by ", and (further) <-ing>"; a dash may close an aside
+    ("en", "We renew our commitment to enhancing security cooperation—girded by our alliances—deepening the alignment of our "
+     "priorities, increasing coordination on global health, and further expanding the ties between our countries.",
+     ["We renew our commitment to enhancing security cooperation—girded by our alliances—", "deepening the alignment of our priorities",
+      "increasing coordination on global health", "and further expanding the ties between our countries."]),
+    # ... but not an adjunct after the closed series, a series without its ", and <-ing>", nor after a progressive
+    ("en", "We commit to improving the defense of our infrastructure by sharing threat information, identifying risks in supply "
+     "chains, and aligning software security standards, leveraging our collective purchasing power.",
+     ["We commit to improving the defense of our infrastructure by sharing threat information, identifying risks in supply "
+      "chains, and aligning software security standards, leveraging our collective purchasing power."]),
+    ("en", "The two countries commit to convening the cyber working group, with the goal of promoting stability, sharing "
+     "information, exploring ways to protect infrastructure and increasing engagement with the private sector.",
+     ["The two countries commit to convening the cyber working group, with the goal of promoting stability, sharing "
+      "information, exploring ways to protect infrastructure and increasing engagement with the private sector."]),
+    ("en", "We are launching a new high-level dialogue on how we implement our measures, promoting innovative supply chains "
+     "and improving industrial competitiveness.",
+     ["We are launching a new high-level dialogue on how we implement our measures, promoting innovative supply chains "
+      "and improving industrial competitiveness."]),
 ]
 
 
@@ -358,6 +376,11 @@ PAST_NARRATIVE_CASES = [
     ("en", "We have led and will continue to lead global efforts for the response.", True),  # a cue outside any purpose
     ("en", "We remain deeply concerned by the crisis, which has caused grave humanitarian suffering.", True),  # not the parties' perfect
     ("en", "They recognized that the flow of students has mutually benefitted both countries.", True),
+    # a span of years up to now, in the perfect: history; a pledge predicate or a future keeps it
+    ("en", "For more than 70 years, Australia, the United Kingdom, and the United States have worked together to protect our "
+     "shared values and promote security.", False),
+    ("en", "For three decades, we have supported the peace process and we reaffirm that support today.", True),
+    ("en", "The sides will extend the programme for five years.", True),
 ]
 
 
@@ -430,6 +453,9 @@ PREDICATE_CASES = [
     ("en", "We will share this responsibility.", True),
     ("en", "About $2 billion will be provided to developing countries.", True),  # "About" opens no background note here
     ("en", "The sides agreed on the terms of use of the new port and on the tariffs for its first five years.", True),
+    # an ongoing joint effort of named parties; not a past one
+    ("en", "In addition, Japan, the ROK, and the United States are working to accelerate the development of an AI ecosystem.", True),
+    ("en", "Working together, the two agencies blocked thousands of accounts linked to traffickers.", False),
     # quotes, addresses, dates and word pairs are not menu separators
     ("ru", "Стороны договорились о реализации проекта «Средний коридор» и программы «Цифровой шелковый путь»!", True),
     ("ru", "Стороны будут развивать сотрудничество в рамках ЕАЭС/ШОС/СНГ;", True),

@@ -81,6 +81,24 @@ def clause_spans(
     def comma_within(i: int, n: int) -> bool:  # a comma after one of the n words from words[i]
         return any("," in text[ends[k]:starts[k + 1]] for k in range(i, min(i + n, len(words) - 1)))
 
+    def gerund_at(k: int) -> bool:  # an -ing predicate at words[k], or after one adverb there
+        if k + 1 < len(words) and (words[k].endswith("ly") or words[k] in language.fillers):
+            k += 1
+        return bool(language.gerund_predicates.match_at(words, k))
+
+    def series_closed(i: int) -> bool:  # the items from words[i] on open with -ing forms up to a ", and <-ing>"
+        for k in range(i + 1, len(words)):
+            gap = text[ends[k - 1]:starts[k]]
+            if ";" in gap:
+                return False
+            if "," in gap or _dash(gap):
+                after = _after_coordinators(words, k, language)
+                if after:
+                    return any(a < len(words) and gerund_at(a) for a in after)
+                if not gerund_at(k):
+                    return False
+        return False
+
     def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
         return text[starts[k]].isupper()
 
@@ -99,13 +117,13 @@ def clause_spans(
         elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
             cut = _after_leading_participle(words, i, language)
             leading_participle = cut is None and not any(language.clause_predicates.match_at(words, k) for k in range(1, i + 1))
-        elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts):
-            # (each rule needs a comma before the word or a coordinator at it)
+        elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts or _dash(gap)):
+            # (each rule needs a comma before the word or a coordinator at it; a dash serves the gerund series)
             cut = (
                 _finite_clause_before(words, i, gap, language, last_finite)
                 or _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language, comma_within)
-                or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before)
+                or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before, series_closed)
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
@@ -207,7 +225,7 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(
     words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None],
-    governed_before: Callable[[int], bool],
+    governed_before: Callable[[int], bool], series_closed: Callable[[int], bool],
 ) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
@@ -218,6 +236,8 @@ def _coordinated_infinitive(
     if not language.infinitive_predicates.words:
         return None
     comma = "," in gap
+    if (comma or _dash(gap)) and words[i] not in language.coordinator_starts:
+        return _series_gerund(words, i, language, previous_item, governed_before, series_closed)
     for k in _after_coordinators(words, i, language):
         marked = k < len(words) and words[k] == "to"
         if not comma and not (marked and _marked_gerund(words, k + 1, language)):
@@ -231,13 +251,37 @@ def _coordinated_infinitive(
             return (i, False, True)
         if words[i] == "while":
             continue  # "while ensuring X": a condition on the pledge, not a second one
-        if k + 1 < len(words) and words[k].endswith("ly"):
-            k += 1  # one adverb: "and aggressively addressing"
+        if k + 1 < len(words) and (words[k].endswith("ly") or words[k] in language.fillers):
+            k += 1  # one adverb: "and aggressively addressing", "and further expanding"
         if k < len(words) and language.gerund_predicates.match_at(words, k) and (
             (marked and _marked_gerund(words, k, language)) or governed_before(i)
         ):
             return (i, False, True)
     return None
+
+
+def _dash(gap: str) -> bool:  # a dash that closes an aside: "to enhancing X—girded by Y—deepening Z"
+    return "—" in gap or "–" in gap
+
+
+def _series_gerund(
+    words: list[str], i: int, language: Language, previous_item: Callable[[int], int | None], governed_before: Callable[[int], bool],
+    series_closed: Callable[[int], bool],
+) -> tuple[int, bool, bool] | None:
+    """'commitment to enhancing X, deepening Y, increasing Z, and expanding W': after a comma (or
+    a dash that closes an aside), an -ing predicate parallel to one before it is a pledge of its
+    own, as the last item after ", and" is, when the series goes on to such a last item
+    (``series_closed(i)``): not '…by sharing X, identifying Y, and aligning Z, leveraging W' (an
+    adjunct after the series) nor 'with the goal of promoting X, sharing Y' (no ", and <-ing>").
+    Not a series of verbs that share their object ('to promoting, protecting, and fulfilling
+    rights': the item before is one word)."""
+    k = i + 1 if i + 1 < len(words) and words[i].endswith("ly") else i  # "…, further expanding"
+    if not (language.gerund_predicates.match_at(words, k) and governed_before(i)):
+        return None
+    item = previous_item(i)
+    if item is not None and i - item == 1:
+        return None
+    return (i, False, True) if series_closed(i) else None
 
 
 def _noun_use(words: list[str], k: int, language: Language) -> bool:
