@@ -260,6 +260,8 @@ CLAUSE_CASES = [
      "information, exploring ways to protect infrastructure and increasing engagement with the private sector.",
      ["The two countries commit to convening the cyber working group, with the goal of promoting stability, sharing "
       "information, exploring ways to protect infrastructure and increasing engagement with the private sector."]),
+    ("en", "We are committed to strengthening our partnership by upgrading ports, increasing direct flights, and promoting tourism.",
+     ["We are committed to strengthening our partnership by upgrading ports, increasing direct flights, and promoting tourism."]),
     ("en", "We are launching a new high-level dialogue on how we implement our measures, promoting innovative supply chains "
      "and improving industrial competitiveness.",
      ["We are launching a new high-level dialogue on how we implement our measures, promoting innovative supply chains "

@@ -86,6 +86,11 @@ def clause_spans(
             k += 1
         return bool(language.gerund_predicates.match_at(words, k))
 
+    def parallel_gerund(i: int) -> bool:
+        # An -ing form at words[i] parallel to an -ing predicate before it: the series it goes on
+        # opens with one ("to enhancing X, deepening Y"; not "by sharing X, identifying Y").
+        return governed_before(i) and _series_head_governed(text, words, starts, ends, i, language)
+
     def series_closed(i: int) -> bool:  # the items from words[i] on open with -ing forms up to a ", and <-ing>"
         for k in range(i + 1, len(words)):
             gap = text[ends[k - 1]:starts[k]]
@@ -123,7 +128,7 @@ def clause_spans(
                 _finite_clause_before(words, i, gap, language, last_finite)
                 or _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language, comma_within)
-                or _coordinated_infinitive(words, i, gap, language, previous_item, governed_before, series_closed)
+                or _coordinated_infinitive(words, i, gap, language, previous_item, parallel_gerund, series_closed)
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
@@ -225,7 +230,7 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(
     words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None],
-    governed_before: Callable[[int], bool], series_closed: Callable[[int], bool],
+    parallel_gerund: Callable[[int], bool], series_closed: Callable[[int], bool],
 ) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
@@ -237,7 +242,7 @@ def _coordinated_infinitive(
         return None
     comma = "," in gap
     if (comma or _dash(gap)) and words[i] not in language.coordinator_starts:
-        return _series_gerund(words, i, language, previous_item, governed_before, series_closed)
+        return _series_gerund(words, i, language, previous_item, parallel_gerund, series_closed)
     for k in _after_coordinators(words, i, language):
         marked = k < len(words) and words[k] == "to"
         if not comma and not (marked and _marked_gerund(words, k + 1, language)):
@@ -254,10 +259,27 @@ def _coordinated_infinitive(
         if k + 1 < len(words) and (words[k].endswith("ly") or words[k] in language.fillers):
             k += 1  # one adverb: "and aggressively addressing", "and further expanding"
         if k < len(words) and language.gerund_predicates.match_at(words, k) and (
-            (marked and _marked_gerund(words, k, language)) or governed_before(i)
+            (marked and _marked_gerund(words, k, language)) or parallel_gerund(i)
         ):
             return (i, False, True)
     return None
+
+
+def _series_head_governed(text: str, words: list[str], starts: list[int], ends: list[int], i: int, language: Language) -> bool:
+    """Scanning back from words[i] over the series' items: its first -ing form follows a word that
+    makes it a predicate ("committed to enhancing", "are deepening"), not "by", "of" or "while"
+    (a list of means or of aims stays one pledge)."""
+    for k in range(i - 1, 0, -1):
+        if not words[k].endswith("ing"):  # any -ing form, as _first_governed_gerund reads them ("streamlining")
+            continue
+        q = k - 1
+        while q > 0 and words[q] != "to" and (words[q].endswith("ly") or words[q] in language.fillers):
+            q -= 1  # "and further expanding", "are now deepening"
+        gap = text[ends[q]:starts[q + 1]]
+        if "," in gap or _dash(gap) or words[q] in language.coordinator_starts:
+            continue  # an item of the series: its head is further back
+        return words[q] in _GERUND_GOVERNORS
+    return False
 
 
 def _dash(gap: str) -> bool:  # a dash that closes an aside: "to enhancing X—girded by Y—deepening Z"
@@ -265,7 +287,7 @@ def _dash(gap: str) -> bool:  # a dash that closes an aside: "to enhancing X—g
 
 
 def _series_gerund(
-    words: list[str], i: int, language: Language, previous_item: Callable[[int], int | None], governed_before: Callable[[int], bool],
+    words: list[str], i: int, language: Language, previous_item: Callable[[int], int | None], parallel_gerund: Callable[[int], bool],
     series_closed: Callable[[int], bool],
 ) -> tuple[int, bool, bool] | None:
     """'commitment to enhancing X, deepening Y, increasing Z, and expanding W': after a comma (or
@@ -276,7 +298,7 @@ def _series_gerund(
     Not a series of verbs that share their object ('to promoting, protecting, and fulfilling
     rights': the item before is one word)."""
     k = i + 1 if i + 1 < len(words) and words[i].endswith("ly") else i  # "…, further expanding"
-    if not (language.gerund_predicates.match_at(words, k) and governed_before(i)):
+    if not (language.gerund_predicates.match_at(words, k) and parallel_gerund(i)):
         return None
     item = previous_item(i)
     if item is not None and i - item == 1:
