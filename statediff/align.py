@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .features import featurizer_for
@@ -86,11 +86,35 @@ def align(
     pairs = len(old.commitments) * len(new.commitments)
     if exhaustive is None:
         exhaustive = pairs <= EXHAUSTIVE_MAX_PAIRS
+    twins = () if exhaustive else twin_pairs(old_sets, new_sets)
     if not exhaustive and pairs >= SPARSE_MIN_PAIRS and _sparse_available():
-        scores = _score_sets_sparse(old_sets, new_sets, progress)
+        scores = _score_sets_sparse(old_sets, new_sets, progress, twins)
     else:
-        scores = _score_candidates(*_weighted(old_sets, new_sets), progress, workers, exhaustive)
+        scores = _score_candidates(*_weighted(old_sets, new_sets), progress, workers, exhaustive, twins)
     return _assign(scores, len(old.commitments), len(new.commitments), threshold)
+
+
+def twin_pairs(old: TermSets, new: TermSets) -> list[tuple[int, int]]:
+    """Pairs of pledges with the same terms in the same order (a pledge repeated on both sides:
+    a page that holds the article twice, a clause a long text repeats), sorted. Always candidates:
+    the rare-term index ranks a short pledge of common terms ("and to enhance supply chain
+    resilience") level with hundreds of others and could leave its twin out. The k-th copy on the
+    old side is paired with up to CANDIDATES_PER_ITEM new copies from the k-th on, so that copies
+    can pair off one to one."""
+    copies: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, terms in enumerate(new.clause):
+        if terms:
+            copies[tuple(terms)].append(j)
+    seen: Counter[tuple[str, ...]] = Counter()
+    pairs = []
+    for i, terms in enumerate(old.clause):
+        key = tuple(terms)
+        found = copies.get(key)
+        if found:
+            rank = seen[key]
+            seen[key] += 1
+            pairs.extend((i, found[(rank + t) % len(found)]) for t in range(min(len(found), CANDIDATES_PER_ITEM)))
+    return sorted(set(pairs))
 
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:
@@ -179,14 +203,17 @@ def _cosine(a: WeightedTerms, b: WeightedTerms, sa: float, sb: float, overlap_we
     return (1 - overlap_weight) * cosine + overlap_weight * overlap
 
 
-def candidate_pairs(old: Vectors, new: Vectors, exhaustive: bool | None = None) -> list[tuple[int, int]]:
+def candidate_pairs(
+    old: Vectors, new: Vectors, exhaustive: bool | None = None, twins: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """The pairs worth scoring, sorted.
 
     Small inputs: every pair that shares a term (exactly the pairs with a non-zero term score).
     Large inputs (more than EXHAUSTIVE_MAX_PAIRS pairs, or ``exhaustive=False``): each pledge
     keeps the CANDIDATES_PER_ITEM partners with the most rare-term weight in common, found
-    through an inverted index over its RARE_TERMS_PER_ITEM rarest terms, in both directions.
-    The cost then grows with the number of candidates, not with old × new."""
+    through an inverted index over its RARE_TERMS_PER_ITEM rarest terms, in both directions,
+    and ``twins`` (``twin_pairs``) are added. The cost then grows with the number of
+    candidates, not with old × new."""
     if exhaustive is None:
         exhaustive = len(old.clause) * len(new.clause) <= EXHAUSTIVE_MAX_PAIRS
     new_postings = _postings(new.clause)
@@ -197,7 +224,7 @@ def candidate_pairs(old: Vectors, new: Vectors, exhaustive: bool | None = None) 
                 pairs.update((i, j) for j in new_postings.get(term, ()))
         return sorted(pairs)
     old_postings = _postings(old.clause)
-    pairs = set()
+    pairs = set(twins)
     for i, vec in enumerate(old.clause):
         pairs.update((i, j) for j in _top_partners(vec, new_postings))
     for j, vec in enumerate(new.clause):
@@ -251,7 +278,8 @@ def _score_chunk(pairs: list[tuple[int, int]]) -> list[float]:
 
 
 def _score_candidates(
-    old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None, workers: int = 1, exhaustive: bool | None = None
+    old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None, workers: int = 1, exhaustive: bool | None = None,
+    twins: Sequence[tuple[int, int]] = (),
 ) -> dict[tuple[int, int], float]:
     """Scores of the candidate pairs; all other pairs score 0. The result does not depend on
     ``workers``: chunks are scored independently and reassembled in order."""
@@ -259,8 +287,8 @@ def _score_candidates(
     if exhaustive is None:
         exhaustive = len(old.clause) * len(new.clause) <= EXHAUSTIVE_MAX_PAIRS
     if not exhaustive and len(old.clause) * len(new.clause) >= SPARSE_MIN_PAIRS and _sparse_available():
-        return _score_candidates_sparse(old, new, progress)
-    pairs = candidate_pairs(old, new, exhaustive)
+        return _score_candidates_sparse(old, new, progress, twins)
+    pairs = candidate_pairs(old, new, exhaustive, twins)
     chunks = [pairs[k:k + SCORE_CHUNK] for k in range(0, len(pairs), SCORE_CHUNK)]
     results: list[list[float]] = []
     if workers > 1 and len(pairs) >= PARALLEL_MIN_PAIRS:
@@ -291,24 +319,30 @@ def _sparse_available() -> bool:
     return sparse.available()
 
 
-def _score_candidates_sparse(old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+def _score_candidates_sparse(
+    old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None, twins: Sequence[tuple[int, int]] = ()
+) -> dict[tuple[int, int], float]:
     """The indexed path with numpy/scipy: same candidates and scores, computed as matrices."""
     from . import sparse
 
-    return _score_matrices(*sparse.matrices(old, new), progress)
+    return _score_matrices(*sparse.matrices(old, new), progress, twins)
 
 
-def _score_sets_sparse(old: TermSets, new: TermSets, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+def _score_sets_sparse(
+    old: TermSets, new: TermSets, progress: Callable[[int, int], None] | None, twins: Sequence[tuple[int, int]] = ()
+) -> dict[tuple[int, int], float]:
     """_score_candidates_sparse of the term sets, weighted straight into the matrices."""
     from . import sparse
 
-    return _score_matrices(*sparse.weighted_matrices(old, new, *weights(old, new)), progress)
+    return _score_matrices(*sparse.weighted_matrices(old, new, *weights(old, new)), progress, twins)
 
 
-def _score_matrices(old_m: SideMatrices, new_m: SideMatrices, progress: Callable[[int, int], None] | None) -> dict[tuple[int, int], float]:
+def _score_matrices(
+    old_m: SideMatrices, new_m: SideMatrices, progress: Callable[[int, int], None] | None, twins: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
     from . import sparse
 
-    pairs = sparse.candidate_pairs(old_m, new_m, RARE_TERMS_PER_ITEM, POSTING_CAP, CANDIDATES_PER_ITEM)
+    pairs = sparse.candidate_pairs(old_m, new_m, RARE_TERMS_PER_ITEM, POSTING_CAP, CANDIDATES_PER_ITEM, twins)
     values = sparse.score_pairs(old_m, new_m, pairs, (OVERLAP_WEIGHT, SENTENCE_WEIGHT, CHAR_WEIGHT), SCORE_CHUNK * 5, progress)
     return dict(zip(zip(pairs[0].tolist(), pairs[1].tolist(), strict=True), values, strict=True))
 

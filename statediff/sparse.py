@@ -9,7 +9,7 @@ paths, so summation order cannot make them differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -145,15 +145,18 @@ def _partners(queries: Any, others: Any, rare_terms: int, posting_cap: int, per_
     return rows[best], partners[best].astype(np.int64)
 
 
-def candidate_pairs(old: SideMatrices, new: SideMatrices, rare_terms: int, posting_cap: int, per_item: int) -> tuple[Any, Any]:
-    """The candidate pairs of the indexed path (see align.candidate_pairs) as two arrays of old
-    and new indices, sorted by old index, then new."""
+def candidate_pairs(
+    old: SideMatrices, new: SideMatrices, rare_terms: int, posting_cap: int, per_item: int, twins: Sequence[tuple[int, int]] = ()
+) -> tuple[Any, Any]:
+    """The candidate pairs of the indexed path (see align.candidate_pairs), ``twins`` included,
+    as two arrays of old and new indices, sorted by old index, then new."""
     import numpy as np
 
     old_rows, new_partners = _partners(old.clause, new.clause, rare_terms, posting_cap, per_item)
     new_rows, old_partners = _partners(new.clause, old.clause, rare_terms, posting_cap, per_item)
     width = max(1, new.clause.shape[0])
-    keys = np.unique(np.concatenate([old_rows * width + new_partners, old_partners * width + new_rows]))
+    twin_keys = np.array([i * width + j for i, j in twins], dtype=np.int64)
+    keys = np.unique(np.concatenate([old_rows * width + new_partners, old_partners * width + new_rows, twin_keys]))
     return keys // width, keys % width
 
 

@@ -248,6 +248,44 @@ def test_candidate_index_keeps_true_pairs_and_matches_exhaustive_links() -> None
     assert align(old, new, exhaustive=False).links == align(old, new, exhaustive=True).links
 
 
+def _repeated_pledge_pair():  # noqa: ANN202 - two Segmentations
+    # A page that holds the article twice, at scale: 15 copies a side of a short pledge of common
+    # terms tie with every copy in the rare-term index, which keeps CANDIDATES_PER_ITEM (10)
+    # partners a pledge, so without twin_pairs copies 11-15 found no twin (5 new, 5 dropped).
+    words = ["nuclear", "student", "maritime", "minerals", "vaccine", "space", "cyber", "hydrogen", "rail", "wheat"]
+    others = [f"The sides agreed to cooperate on {a} and {b} research." for a in words for b in words]
+    repeated = "We will enhance supply chain resilience."
+    old_lines = [line for k in range(15) for line in (others[k], repeated)]
+    new_lines = [line for k in range(15) for line in (repeated, others[k])]
+    return _seg("\n".join(old_lines) + "\n", "o"), _seg("\n".join(new_lines) + "\n", "n")
+
+
+@pytest.mark.parametrize("vectorised", [False, True])
+def test_a_repeated_pledge_finds_its_twins_on_the_indexed_path(vectorised: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from statediff import align as A
+    from statediff import sparse
+
+    if vectorised and not sparse.available():
+        pytest.skip("numpy/scipy (the large extra) not installed")
+    monkeypatch.setattr(A, "SPARSE_MIN_PAIRS", 0 if vectorised else 10**12)
+    old, new = _repeated_pledge_pair()
+    changes = classify(old, new, align(old, new, exhaustive=False))
+    assert {ch.status for ch in changes} == {Status.PERSISTED}
+
+
+def test_twin_pairs_pair_copies_off_one_to_one() -> None:
+    from statediff.align import CANDIDATES_PER_ITEM, term_sets, twin_pairs
+
+    old, new = _repeated_pledge_pair()
+    twins = twin_pairs(term_sets(old), term_sets(new))
+    old_copies = [i for i, c in enumerate(old.commitments) if c.text.startswith("We will")]
+    new_copies = [j for j, c in enumerate(new.commitments) if c.text.startswith("We will")]
+    assert all((i in old_copies) == (j in new_copies) for i, j in twins)  # a copy's twins are copies
+    assert all(old.commitments[i].text == new.commitments[j].text for i, j in twins)
+    assert all((i, j) in twins for i, j in zip(old_copies, new_copies, strict=True))  # the k-th with the k-th
+    assert all(sum(1 for a, _ in twins if a == i) == CANDIDATES_PER_ITEM for i in old_copies)
+
+
 def test_parallel_scoring_gives_the_same_links() -> None:
     lines = [f"The sides agreed to cooperate on topic {w} and {v} in region {u}." for w in "abcdefghij" for v in "klmnopqrst" for u in "uvwxy"]
     old, new = _seg("\n".join(lines) + "\n", "o"), _seg("\n".join(reversed(lines)) + "\n", "n")
