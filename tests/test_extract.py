@@ -285,6 +285,41 @@ def test_western_and_turkish_code_pages(text: str, encoding: str) -> None:
     assert decoded == text and detected == encoding and was_guessed
 
 
+def _fold_bytes(data: bytes, width: int) -> bytes:
+    """What GNU `fold -w` does to UTF-8: a line break every ``width`` bytes, even inside a letter."""
+    return b"\n".join(data[k:k + width] for k in range(0, len(data), width))
+
+
+def _inside_letter(data: bytes) -> int:  # the first offset from 500 that falls inside a two-byte letter
+    return next(k for k in range(500, len(data)) if 0x80 <= data[k] < 0xC0)
+
+
+@pytest.mark.parametrize(
+    ("damage", "invalid"),
+    [
+        # a byte inside a letter: the letter's two halves are invalid too
+        (lambda b: b[:_inside_letter(b)] + b"\xff" + b[_inside_letter(b):], "3 invalid byte sequences"),
+        # a stray cp1252 quote between two letters
+        (lambda b: b[:_inside_letter(b) + 1] + b"\x92" + b[_inside_letter(b) + 1:], "1 invalid byte sequence"),
+        (lambda b: _fold_bytes(b, 601), None),  # lines cut inside letters now and then
+    ],
+)
+def test_utf8_with_a_few_invalid_bytes_stays_utf8(damage, invalid: str | None) -> None:  # noqa: ANN001 - a lambda
+    original = SEED7.read_bytes()
+    text, encoding, guessed = decode(damage(original), "x")
+    assert encoding.startswith("utf-8 (") and encoding.endswith(" replaced)") and not guessed
+    if invalid:
+        assert invalid in encoding
+    assert text.count("\ufffd") >= 1 and "Стороны" in text
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_a_single_byte_code_page_is_not_read_as_damaged_utf8(encoding: str) -> None:
+    text = SEED7.read_text(encoding="utf-8").translate(KOI8_SUBSTITUTIONS)
+    decoded, detected, _ = decode(text.encode(encoding), "x")
+    assert decoded == text and detected == encoding
+
+
 def test_undecodable_bytes_are_refused() -> None:
     with pytest.raises(InputError, match="cannot decode"):
         decode(bytes(range(0x80, 0x100)) * 4, "x")

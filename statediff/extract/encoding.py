@@ -56,8 +56,30 @@ def decode(data: bytes, name: str) -> tuple[str, str, bool]:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     text, encoding = _detect(data, name)
     return text, encoding, True
+
+
+# UTF-8 with a few invalid bytes (a line cut by a byte-counting tool such as `fold` in the middle
+# of a Cyrillic letter, a stray cp1252 quote pasted in): at most one invalid sequence per this
+# many well-formed multi-byte characters. Text in a single-byte code page decoded as UTF-8 has
+# nearly as many invalid sequences as non-ASCII letters, so it stays far from this.
+_UTF8_GOOD_PER_BAD = 50
+_UTF8_LEAD_BYTES = tuple(bytes([b]) for b in range(0xC2, 0xF5))
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str, bool] | None:
+    """The text decoded as UTF-8 with each invalid sequence replaced by U+FFFD, when the bytes are
+    UTF-8 but for a few invalid ones; the encoding name says how many were replaced."""
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    leads = sum(map(data.count, _UTF8_LEAD_BYTES))  # every multi-byte character starts with one
+    if invalid <= 0 or (leads - invalid) < _UTF8_GOOD_PER_BAD * invalid:
+        return None
+    return text, f"utf-8 ({invalid} invalid byte sequence{'s' if invalid != 1 else ''} replaced)", False
 
 
 def control_share(text: str) -> float:
