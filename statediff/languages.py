@@ -15,11 +15,23 @@ from .frozen import frozen_dataclass
 SUPPORTED = ("ru", "en", "kk", "tr", "sv", "fr", "es", "pt", "de")
 NEUTRAL = "xx"  # language-neutral rules for anything else
 
-_KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+# Letters only Kazakh uses among the Cyrillic languages here ("і" is Ukrainian and Belarusian too),
+# and the letters that tell Ukrainian and Belarusian (unsupported) from Russian.
+_KAZAKH_LETTERS = "әғқңөұүһӘҒҚҢӨҰҮҺ"
+_UKRAINIAN_LETTERS = "їєґЇЄҐ"
+_BELARUSIAN_LETTERS = "ўЎ"
 # Letters are counted by script with these classes (C speed; a statement has tens of thousands).
 _CYRILLIC_RE = recache.compile("[\u0400-\u04ff]")
 _LATIN_RE = recache.compile("[\x00-\x7f\u00c0-\u024f]")
 _KAZAKH_RE = recache.compile(f"[{_KAZAKH_LETTERS}]")
+_UKRAINIAN_RE = recache.compile(f"[{_UKRAINIAN_LETTERS}]")
+_BELARUSIAN_RE = recache.compile(f"[{_BELARUSIAN_LETTERS}]")
+_RUSSIAN_ONLY_RE = recache.compile("[ыэъёЫЭЪЁ]")
+
+
+def _marked(count: int, cyrillic: int) -> bool:
+    """A language's own letters, not a name quoted in another ("Київ"): two or more, and one in 500."""
+    return count >= 2 and count > 0.002 * cyrillic
 SUFFIX_STEM = 3  # letters a word needs before a cue ending ("firm|arán"; not "s|erá")
 
 _WORD = recache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -296,7 +308,16 @@ def detect_language(text: str) -> str:
     latin = len(_LATIN_RE.findall(letters))
     if cyrillic >= latin:
         kazakh = len(_KAZAKH_RE.findall(letters))
-        return "kk" if kazakh > 0.01 * cyrillic else "ru"
+        if kazakh > 0.01 * cyrillic:
+            return "kk"
+        # Unsupported: their own code, so that segment says so and reads them with neutral rules.
+        if _marked(len(_BELARUSIAN_RE.findall(letters)), cyrillic):
+            return "be"
+        # Ukrainian by its own letters, or by "і" in a text without the Russian-only ы, э, ъ, ё.
+        if _marked(len(_UKRAINIAN_RE.findall(letters)), cyrillic) or (
+                letters.count("і") + letters.count("І") > 0.01 * cyrillic and not _RUSSIAN_ONLY_RE.search(letters)):
+            return "uk"
+        return "ru"
     if latin < 0.5 * len(letters):
         return NEUTRAL
     # Dotless ı and ğ are Turkish letters (Azerbaijani also has ə, which Turkish does not), and

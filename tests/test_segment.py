@@ -647,6 +647,11 @@ def test_no_commitments_raises() -> None:
         segment(_doc("Погода в Астане.\nСолнечно."), "ru")
 
 
+def test_no_commitments_in_an_unsupported_language_says_so() -> None:
+    with pytest.raises(NoCommitmentsError, match=r"its language \('uk'\) is not supported"):
+        segment(_doc("Сторони домовилися поглиблювати співпрацю в енергетичній сфері.\n"))
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -666,6 +671,11 @@ def test_no_commitments_raises() -> None:
         ("Les dues parts van acordar reforçar la cooperació econòmica i comercial entre els dos països.", "ca"),
         ("De partijen zijn overeengekomen de economische samenwerking te versterken.", "nl"),
         ("Tərəflər iqtisadi əməkdaşlığı gücləndirməyə razılaşdılar.", "xx"),  # Azerbaijani: not Turkish
+        # Cyrillic languages without rules: "і" is Kazakh, Ukrainian and Belarusian; their own letters tell
+        ("Сторони домовилися поглиблювати співпрацю в енергетичній сфері та розвивати транспортні коридори.", "uk"),
+        ("Бакі дамовіліся паглыбляць супрацоўніцтва ў энергетычнай сферы.", "be"),
+        ("Стороны договорились о сотрудничестве с городами Київ, Львів и Одеса в сфере культуры и образования, "
+         "а также о регулярных консультациях министерств по широкому кругу вопросов двусторонней повестки дня.", "ru"),
     ],
 )
 def test_language_detection(text: str, language: str) -> None:

@@ -29,11 +29,12 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     Commitment ids are ``id_prefix`` + a 1-based number (the report uses o1… and n1…). A document
     without commitments raises NoCommitmentsError, unless ``allow_empty`` (to show why)."""
     notice = None
+    unsupported = None  # a language detected or given that has no data file
     detected = not language or language == "auto"
     code = detect_language(document.text) if detected else language
     if code not in SUPPORTED and code != NEUTRAL:
         notice = f"{document.path}: language '{code}' is not supported; using language-neutral rules"
-        code = NEUTRAL
+        unsupported, code = code, NEUTRAL
     elif code == NEUTRAL and detected:
         notice = f"{document.path}: language not recognised; using language-neutral rules"
     lang = get_language(code)
@@ -44,6 +45,8 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
             guess = detect_language(document.text)
             if guess != code and guess in SUPPORTED:
                 message += f"; the text looks {language_name(guess)} ('{guess}'), not '{code}' as given"
+        if unsupported:
+            message += f"; its language ('{unsupported}') is not supported, and language-neutral rules know few of its pledge verbs"
         raise NoCommitmentsError(message)
     return Segmentation(
         document=document,
