@@ -203,6 +203,9 @@ class Language:
     noun_coordinators: frozenset[str] = frozenset()  # coordinators that join nouns only ("ile")
     # Words after a subject word that make it no subject ("Тараптар арасындағы …": between the parties).
     not_subject_next: frozenset[str] = frozenset()
+    # Lines that end the article on a scraped page: everything after them is furniture ("Yorumlar",
+    # "Commentaires (2)"); Russian and English ones are known in every language (segment/blocks.py).
+    end_markers: tuple[str, ...] = ()
 
 
 @cache
@@ -260,6 +263,7 @@ def _build(code: str, raw: dict) -> Language:
         converb_endings=tuple(raw.get("converb_endings", [])),
         noun_coordinators=frozenset(w.lower() for w in raw.get("noun_coordinators", [])),
         not_subject_next=frozenset(w.lower() for w in raw.get("not_subject_next", [])),
+        end_markers=tuple(w.lower() for w in raw.get("end_markers", [])),
     )
 
 
@@ -268,7 +272,7 @@ def _build(code: str, raw: dict) -> Language:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
-    "courtesy_patterns", "noun_markers",
+    "courtesy_patterns", "noun_markers", "end_markers",
 )
 
 

@@ -618,6 +618,19 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
           "Стороны договорились о чем-то еще."], [0, 2]),
         # a real end marker still ends the article
         (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "###", "The leaders agreed to nothing."], [0, 1]),
+        # comment sections in every language, with a count before or after, and WordPress's titled heading
+        (["Les Parties ont convenu de renforcer la coopération.", "Les ministres ont réaffirmé leur soutien.", "Commentaires (2)",
+          "Marie : Nous soutenons cette initiative."], [0, 1]),
+        (["Taraflar işbirliğini güçlendirme konusunda mutabık kaldı.", "Bakanlar desteklerini teyit etti.", "Yorumlar (2)",
+          "Ahmet: Taraflar anlaştı ama hiçbir şey değişmeyecek."], [0, 1]),
+        (["Die Seiten vereinbarten eine Zusammenarbeit.", "Die Minister bekräftigten ihre Unterstützung.", "3 Kommentare",
+          "Hans: Wir unterstützen diese Initiative."], [0, 1]),
+        (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "3 Comments", "anna said: We welcome this statement."], [0, 1]),
+        (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "2 thoughts on “Joint Statement of the NNSC”",
+          "john said: We will never trust them."], [0, 1]),
+        # a "Most read" box in the middle: its link titles go, the article goes on
+        (["The leaders agreed to cooperate.", "Most read", "Sweden will increase defence spending",
+          "The sides also agreed to meet again in Bern."], [0, 3]),
     ],
 )
 def test_markers_of_link_boxes_and_article_ends(lines: list[str], kept: list[int]) -> None:

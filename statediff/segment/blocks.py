@@ -16,16 +16,24 @@ _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
 # Lines that mark the end of an article: everything after them on a scraped page is page
 # furniture (a comment section, the foot of the page; "###" ends a press release).
+# These, in Russian and English, end an article in any language (a page's furniture is often in
+# one of them); each language's data file adds its own (``end_markers``: "Commentaires",
+# "Yorumlar"). A count may stand before or after the word ("3 Comments", "Комментарии (3)").
 _END_MARKERS = (
     "похожие материалы по теме", "похожие материалы", "related posts", "leave a reply cancel reply",
-    "добавить комментарий", "оставить комментарий", "комментарии",
-    "leave a comment", "leave a reply", "comments", "###", "top", "наверх", "back to top",
+    "добавить комментарий", "оставить комментарий", "комментарии", "комментария", "комментариев",
+    "leave a comment", "leave a reply", "comments", "comment", "responses", "replies", "###", "top", "наверх", "back to top",
 )
+# The WordPress heading of a comment section names the article: "3 thoughts on “Title”".
+_TITLED_END_MARKERS = ("thoughts on", "responses to", "replies to", "comments on")
+_QUOTES = "\"“”«»„'‘’"
 # Lines that open a box of links, at the end of an article or in its middle: the link titles
 # after them are furniture, up to the first line that ends a sentence (the article going on).
 _LINK_LIST_MARKERS = (
     "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
+    "most read", "most popular", "latest news", "top stories", "more news",
 )
+_LEADING_COUNT_RE = recache.compile(r"\d{1,5}\s+")
 # Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
 _COOKIE_RE = recache.compile(r"(?<!\w)(?:cookies?|kakor|çerez\w*|куки)(?!\w)", re.IGNORECASE)
 _URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
@@ -114,6 +122,9 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int]) -
     first = text[current[0]]
     if last in _TERMINAL:
         return False
+    upper = text[previous[0]:previous[1]]
+    if len(upper) < 80 and (_is_marker(upper, _END_MARKERS) or _is_marker(upper, _LINK_LIST_MARKERS) or _is_titled_marker(upper)):
+        return False  # "3 Comments" above "anna said: …": the marker is a line of its own
     if first.islower() or (last in ",-‐" and first.isalpha()):
         return True
     return ((last.isalpha() or last == ",") and bool(_CLOSING_FIGURE_RE.match(text, current[0]))
@@ -170,7 +181,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
         reason = None
         if after_end_marker:
             reason = "boilerplate"
-        elif _is_marker(line, _END_MARKERS) and start > len(text) * 0.3:
+        elif (_is_marker(line, _END_MARKERS) or _is_marker(line, language.end_markers) or _is_titled_marker(line)) and start > len(text) * 0.3:
             reason = "boilerplate"
             after_end_marker = True
         elif in_link_list and _is_link_title(line):
@@ -214,12 +225,24 @@ def _is_marker(line: str, markers: tuple[str, ...]) -> bool:
     ("Комментарии (3)", "Comments: 5", "#####", "Похожие материалы (по тегу)"), but no other word
     ("### Space", "Top 5 outcomes", "Комментарии экспертов")."""
     normal = line.strip().lower().rstrip(":")
+    count = _LEADING_COUNT_RE.match(normal)
+    if count:
+        normal = normal[count.end():]  # "3 Comments", "2 комментария"
     for marker in markers:
         if normal.startswith(marker):
             rest = _BRACKETED_RE.sub("", normal[len(marker):])
             if not any(ch.isalpha() for ch in rest) and len(rest) < 15 and (not rest or not rest[0].isalnum()):
                 return True
     return False
+
+
+def _is_titled_marker(line: str) -> bool:
+    """A count, a marker and a quoted title: "3 thoughts on “Joint Statement…”"."""
+    count = _LEADING_COUNT_RE.match(line.strip())
+    if not count:
+        return False
+    rest = line.strip()[count.end():].lower()
+    return any(rest.startswith(marker) and rest[len(marker):].lstrip()[:1] in _QUOTES for marker in _TITLED_END_MARKERS)
 
 
 def _is_boilerplate(line: str, language: Language) -> bool:
