@@ -170,6 +170,15 @@ def test_same_file_twice_gives_a_report_and_a_notice() -> None:
     assert "statediff: notice: the two inputs are identical" in result.stderr
 
 
+def test_the_same_text_in_another_encoding_gets_its_own_notice(tmp_path: Path) -> None:
+    cp1251 = tmp_path / "seed.cp1251.txt"
+    cp1251.write_bytes(SEED_OLD.read_text(encoding="utf-8").encode("cp1251"))
+    result = run(str(SEED_OLD), str(cp1251), "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert "statediff: notice: the two inputs hold the same text (in different encodings or formats)" in result.stderr
+    assert "are identical" not in result.stderr
+
+
 def test_different_languages_give_a_report_and_a_notice(tmp_path: Path) -> None:
     english = tmp_path / "statement.en.txt"
     english.write_text(ENGLISH, encoding="utf-8")
