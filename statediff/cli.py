@@ -78,6 +78,9 @@ def cli() -> None:
     statediff schema          print the JSON Schema of --format json
     statediff eval GOLD.json  score the comparison against hand alignments
 
+    A file named like a command is a path when written ./eval (or after
+    statediff compare).
+
     Exit codes: 0 ran (no --fail-on policy violated), 1 policy violated,
     2 error, 130 interrupted."""
 

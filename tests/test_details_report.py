@@ -197,6 +197,19 @@ def test_plain_report_opens_with_topics_and_says_the_target_is_gone(report: Repo
     assert "nearest miss: new line" in flat
 
 
+@pytest.mark.parametrize(("score", "shown"), [(0.2293, "score 0.229 (threshold 0.23"), (0.1512, "score 0.15 (threshold 0.23")])
+def test_a_nearest_miss_never_looks_equal_to_the_threshold(report: Report, score: float, shown: str) -> None:
+    from dataclasses import replace
+
+    from statediff.render.details import change_notes
+
+    dropped = next(ch for ch in report.changes if ch.status is Status.DROPPED and _details(ch).nearest is not None)
+    details = _details(dropped)
+    moved = replace(dropped, details=replace(details, nearest=replace(details.nearest, score=score)))
+    [note] = [n for n in change_notes(moved, report, "->") if n[0] == "nearest miss"]
+    assert shown in note[1]
+
+
 def test_json_details(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--format", "json")
     assert result.exit_code == exit_codes.OK

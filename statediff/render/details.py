@@ -210,7 +210,11 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         threshold = report.settings.threshold
         # A nearest miss at or above the threshold lost its partner to a better-scoring link.
         linked = _linked_to(details.nearest, change, report) if details.nearest.score >= threshold else ""
-        text = f"{_line(details.nearest)}, score {details.nearest.score:.2f} (threshold {threshold:.2f}{'; ' + linked if linked else ''})"
+        # Two decimals, or three where two would show a miss as equal to the threshold (0.2293 vs 0.23).
+        shown = f"{details.nearest.score:.2f}"
+        if shown == f"{threshold:.2f}" and details.nearest.score != threshold:
+            shown = f"{details.nearest.score:.3f}"
+        text = f"{_line(details.nearest)}, score {shown} (threshold {threshold:.2f}{'; ' + linked if linked else ''})"
         shared = why_text(details.nearest.shared)
         if shared:
             text += f", sharing {shared}"

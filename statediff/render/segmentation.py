@@ -49,8 +49,8 @@ def _plain_lines(text: str, full: bool) -> list[str]:
 def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, color: bool, full: bool) -> None:
     """A table (rich) or a stable plain listing of every span with its role."""
     rows = spans_in_order(seg)
-    title = (f"{seg.document.path}: {language_name(seg.language)} ({seg.language}), {len(seg.commitments)} commitments, "
-             f"{len(seg.skipped)} skipped spans")
+    title = (f"{seg.document.path}: {language_name(seg.language)} ({seg.language}), {_count(len(seg.commitments), 'commitment')}, "
+             f"{_count(len(seg.skipped), 'skipped span')}")
 
     def shown(text: str) -> str:
         flat = " ".join(text.split())
@@ -81,3 +81,7 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
         else:
             table.add_row(str(row["line"]), Text(row["reason"], style="dim"), Text(shown(row["text"]), style="dim"))
     console.print(table)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
