@@ -276,6 +276,15 @@ NUMBER_CASES = [
     ("kk", "Тауар айналымы 2021 жылы 5 млрд АҚШ долларынан асты, 2030 жылға дейін 10 млрд долларға жеткізу.",
      [("2021 жылы", "year", "2021", False), ("5 млрд АҚШ долларынан", "money", {"amount": 5_000_000_000, "currency": "USD"}, False),
       ("2030 жылға дейін", "deadline", "2030", False), ("10 млрд долларға", "money", {"amount": 10_000_000_000, "currency": "USD"}, False)]),
+    # a word that names no unit: the figure stays, without a unit; a time of day is no figure
+    ("en", "so that 6 of the 10 projects are done", [("6", "count", {"n": 6, "unit": ""}, False),
+                                                    ("10 projects", "count", {"n": 10, "unit": "project"}, False)]),
+    ("en", "the arrival of 17 Globemaster aircraft", [("17", "count", {"n": 17, "unit": ""}, False)]),
+    ("sv", "flygning 752 som krävde 176 personers liv", [("752", "count", {"n": 752, "unit": ""}, False),
+                                                         ("176 personers", "count", {"n": 176, "unit": "person"}, False)]),
+    ("de", "die 3 Treffen im Jahr", [("3 Treffen", "count", {"n": 3, "unit": "meeting"}, False)]),  # German capitalises every noun
+    ("en", "john said on March 23, 2019 at 10:02 am: we will", [("March 23, 2019", "date", "2019-03-23", False)]),
+    ("tr", "ticaret hacmini 10 milyar ABD dolarına çıkarma", [("10 milyar ABD dolarına", "money", {"amount": 10_000_000_000, "currency": "USD"}, False)]),
     # the language-neutral rules: symbols, ISO codes and years still count
     ("xx", "ett bidrag på $4 000 000 och 12 % år 2024", [("$4 000 000", "money", {"amount": 4_000_000, "currency": "USD"}, False),
                                                        ("12 %", "percent", 12, False), ("2024", "year", "2024", False)]),

@@ -14,6 +14,7 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS
+from .entities import capitalises_nouns
 from .patterns import TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
@@ -100,6 +101,10 @@ class Grammar:
     event_units: frozenset[str]
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
+    # Words after a number that name no unit: function words ("6 of", "26 its", "752 som") and, where
+    # only names are capitalised, a capital word ("C-17 Globemaster", "the 123 Civil Nuclear Agreement").
+    not_units: frozenset[str] = frozenset()
+    capital_units: bool = False
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
     regexes: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
     lookups: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, as found) -> _lookup's value
@@ -163,8 +168,16 @@ def grammar_for(language: str) -> Grammar:
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
         units_known=bool(raw),
+        not_units=_function_words(language) if raw else frozenset(),
+        capital_units=capitalises_nouns(language),
         language=language,
     )
+
+
+def _function_words(language: str) -> frozenset[str]:
+    from ..languages import SUPPORTED, get_language
+
+    return frozenset(map(fold, get_language(language).stopwords)) if language in SUPPORTED else frozenset()
 
 
 _SPACES = recache.compile(r"[ \u00a0\u202f]")
@@ -337,12 +350,18 @@ class _Scanner:
     def _counts(self) -> Iterator[Number]:
         g = self.g
         for m in self._finditer("counts", _count_forms):
-            if self._is_identifier(m.start()):
+            if self._is_identifier(m.start()) or self._is_clock_time(m.start()):
                 continue
             unit, unit_end = self._unit_after(m.end(), any_word=True)
+            # "6 of the 10 projects", "C-17 Globemaster": a figure all the same, its unit not named here
+            unnamed = not unit and self._unnamed_unit(m.end())
             value = _quantity(g, m["n"], m["s"])
-            if unit and value is not None:
+            if (unit or unnamed) and value is not None:
                 yield self._number("count", m.start(), unit_end, quantity=value, unit=unit, target=self._target(m.start()))
+
+    def _is_clock_time(self, a: int) -> bool:
+        """The minutes of a time of day ("10:02 am"), not a count of "am"."""
+        return a >= 2 and self.text[a - 1] == ":" and self.text[a - 2].isdigit()
 
     def _unit_after(self, b: int, any_word: bool) -> tuple[str, int]:
         """The canonical unit named within UNIT_LOOKAHEAD words after ``b`` and the end of its word,
@@ -361,9 +380,25 @@ class _Scanner:
             if hit is not None:
                 return hit.payload, words.ends[hit.end - 1]
         first = words.folded[0]
-        if any_word and first.isalpha() and self.g.units_known:
+        if any_word and first.isalpha() and self.g.units_known and not self._names_no_unit(words):
             return self.g.stem(first), words.ends[0]
         return "", b
+
+    def _names_no_unit(self, words: Words) -> bool:
+        """The word after a number is a function word, a letter or (where only names are
+        capitalised) part of a name: it names no unit."""
+        first = words.folded[0]
+        return len(first) < 2 or first in self.g.not_units or (not self.g.capital_units and words.texts[0][0].isupper())
+
+    def _unnamed_unit(self, b: int) -> bool:
+        """A count's number is followed, in its clause, by a word that names no unit (see
+        ``_names_no_unit``): still a figure, shown without a unit."""
+        if not self.g.units_known:
+            return False
+        words = words_of(self.text, b, min(self.end, b + 60), memo=False)
+        if not words.texts or _BREAKS.search(self.text, b, words.starts[0]) or words.folded[0] in self.g.number_links:
+            return False
+        return words.folded[0].isalpha() and self._names_no_unit(words)
 
 
 def _ordinal_class(g: Grammar) -> WordClass:

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from ..details import UNCERTAIN_MARGIN
 from ..details.topics import taxonomy
-from ..details.types import ChangeDetails, Entity, Nearest, Number, Predicate, SharedTerm, TopicCount
+from ..details.types import ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
 from ..model import Change, Report, Status
 
 MAX_NAMES = 16  # names listed per line in text reports; the JSON report has them all
@@ -109,7 +109,7 @@ def quantity(number: Number) -> str:
     if number.kind == "percent":
         return f"{_plain(number.quantity)}%"
     if number.kind == "count":
-        return f"{_plain(number.quantity)} × {number.unit}"
+        return f"{_plain(number.quantity)} × {number.unit}" if number.unit else _plain(number.quantity)
     return f"{number.unit} {_plain(number.quantity)}"
 
 
@@ -145,15 +145,23 @@ def strength_text(details: ChangeDetails, arrow: str) -> str | None:
 
 def numbers_text(details: ChangeDetails, arrow: str, matched: bool = True) -> str | None:
     """Changed pairs, then numbers gone and added; for a dropped or new pledge simply its numbers."""
-    parts = [f"{_span(p.old)} {arrow} {_span(p.new)} ({_pair_values(p.old, p.new, arrow)})" for p in details.numbers.changed]
+    parts = [_changed_pair(p, arrow) for p in details.numbers.changed]
     parts += [("gone " if matched else "") + _number(n) for n in details.numbers.removed]
     parts += [("added " if matched else "") + _number(n) for n in details.numbers.added]
     return "; ".join(parts) or None
 
 
+def _changed_pair(pair: NumberPair, arrow: str) -> str:
+    """"10 млрд. долларов США -> 5 млрд. долларов США (10,000,000,000 USD -> …)"; a bare figure
+    ("6 -> 7") is its own value."""
+    written = f"{_span(pair.old)} {arrow} {_span(pair.new)}"
+    values = _pair_values(pair.old, pair.new, arrow)
+    return written if values == written else f"{written} ({values})"
+
+
 def _pair_values(old: Number, new: Number, arrow: str) -> str:
     if old.kind in ("ordinal", "count"):
-        return f"{old.unit} {_plain(old.quantity)} {arrow} {_plain(new.quantity)}"
+        return f"{old.unit + ' ' if old.unit else ''}{_plain(old.quantity)} {arrow} {_plain(new.quantity)}"
     return f"{quantity(old)} {arrow} {quantity(new)}"
 
 
