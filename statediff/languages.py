@@ -239,8 +239,8 @@ def _build(code: str, raw: dict) -> Language:
         stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
         stock_words=frozenset(w.lower() for w in raw.get("stock_words", [])),
         profile=frozenset(w.lower() for w in raw.get("profile", [])),
-        past_anchors=tuple(recache.compile(p, re.IGNORECASE) for p in raw.get("past_anchors", [])),
-        courtesy_patterns=tuple(recache.compile(p) for p in raw.get("courtesy_patterns", [])),
+        past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
+        courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
         perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
         purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
@@ -265,6 +265,27 @@ def _build(code: str, raw: dict) -> Language:
         not_subject_next=frozenset(w.lower() for w in raw.get("not_subject_next", [])),
         end_markers=tuple(w.lower() for w in raw.get("end_markers", [])),
     )
+
+
+def any_space(pattern: str) -> str:
+    """A data file's regex with each space outside a character class matching any run of white
+    space: in hard-wrapped text ("…President Joseph R. Biden to the \nRepublic of Korea") a line
+    break, perhaps after a trailing space, stands where the pattern's author wrote a space."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif ch == " " and not in_class:
+            out.append("(?:\\s+)")  # a group, so that a quantifier after the space ("a ?b") applies to it whole
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 # The lists of every language the neutral rules accept: cues and predicates of all kinds, not

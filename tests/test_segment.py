@@ -301,6 +301,9 @@ SKIP_CASES = [
     ("en", "President Yoon Suk Yeol welcomes President Joseph R. Biden to the Republic of Korea, marking an early meeting.\n"
      "The leaders agreed to cooperate.", "courtesy", 1),
     ("en", "President Biden is honored to welcome President Moon to Washington.\nThe leaders agreed to cooperate.", "courtesy", 1),
+    # ... hard-wrapped, a trailing space before each line break (fold -s): a pattern's space is any white space
+    ("en", "President Yoon Suk Yeol welcomes President Joseph R. Biden to \nthe Republic of Korea, marking an early \nmeeting.\n\n"
+     "The leaders agreed to cooperate.", "courtesy", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nТурецкая сторона выразила благодарность за оказанное гостеприимство.", "courtesy", 1),
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
 ]
@@ -324,6 +327,21 @@ NOT_COURTESY = [
 @pytest.mark.parametrize(("lang", "text"), NOT_COURTESY)
 def test_pledges_about_hospitality_or_a_guest_are_kept(lang: str, text: str) -> None:
     assert "".join(c.text for c in segment(_doc(text), lang).commitments).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"honou?red to welcome", r"honou?red(?:\s+)to(?:\s+)welcome"),
+        (r"[ \t]x y", r"[ \t]x(?:\s+)y"),  # not inside a character class
+        (r"\[a b\] c", r"\[a(?:\s+)b\](?:\s+)c"),  # an escaped bracket opens no class
+        (r"a ?b", r"a(?:\s+)?b"),  # a quantifier after the space applies to the whole run
+    ],
+)
+def test_a_data_regex_space_matches_a_line_break(pattern: str, expected: str) -> None:
+    from statediff.languages import any_space
+
+    assert any_space(pattern) == expected
 
 
 def test_sentence_repair_stays_linear_on_a_long_run_without_spaces() -> None:
