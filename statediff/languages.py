@@ -206,6 +206,9 @@ class Language:
     # Lines that end the article on a scraped page: everything after them is furniture ("Yorumlar",
     # "Commentaires (2)"); Russian and English ones are known in every language (segment/blocks.py).
     end_markers: tuple[str, ...] = ()
+    # Verbs that introduce an official's quoted remark ("said", "remarked", "сказал"): a sentence
+    # whose only pledge cues are these and the quoted words is a quotation (segment/__init__.py).
+    speech_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -264,6 +267,7 @@ def _build(code: str, raw: dict) -> Language:
         noun_coordinators=frozenset(w.lower() for w in raw.get("noun_coordinators", [])),
         not_subject_next=frozenset(w.lower() for w in raw.get("not_subject_next", [])),
         end_markers=tuple(w.lower() for w in raw.get("end_markers", [])),
+        speech_verbs=frozenset(w.lower() for w in raw.get("speech_verbs", [])),
     )
 
 

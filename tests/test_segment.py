@@ -308,6 +308,29 @@ SKIP_CASES = [
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
 ]
 
+QUOTATION_CASES = [
+    # (language, sentence, skipped as an official's quoted remark?)
+    ("en", "In her opening message, Vice President Harris remarked, “I am confident that our nations will continue to work together.”", True),
+    ("en", "“The more our two countries become a seamless marketplace, the more competitive we will be,” Secretary Raimondo said.", True),
+    ("en", "Secretary of State Antony Blinken underscored in his intervention: “We will focus on enhancing economic opportunities.”", True),
+    ("en", '"They will not change anything," said John Doe, a professor at Seoul National University.', True),
+    ("ru", "«Мы будем развивать сотрудничество в сфере энергетики», — сказал министр.", True),
+    ("ru", "«Визит является проявлением открытой поддержки восстановительных работ» – отметил Ф. Шафиев.", True),
+    # the parties' own words, a pledge beside the quotation, a quoted name, the statement itself quoted
+    ("en", "“We will not abandon Ukraine,” the leaders said.", False),
+    ("en", "The leaders agreed to expand trade, and President Biden said, “We will deliver on this promise together.”", False),
+    ("en", "The leaders welcomed the launch of the “Quad Fellowship” programme.", False),
+    ("ru", "«Стороны подтвердили намерение развивать сотрудничество», — говорится в заявлении.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "quotation"), QUOTATION_CASES)
+def test_an_officials_quoted_remark_is_no_pledge_of_the_statement(lang: str, text: str, quotation: bool) -> None:
+    seg = segment(_doc(text + "\n" + _ANOTHER_PLEDGE[lang]), lang)
+    assert any(s.reason == "quotation" and s.start == 0 for s in seg.skipped) == quotation
+    assert any(c.start == 0 for c in seg.commitments) != quotation
+
+
 # Pledges that mention a guest or hospitality are still pledges.
 NOT_COURTESY = [
     ("en", "The leaders agreed to expand cooperation in tourism and hospitality."),
@@ -819,6 +842,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "participle_links", "subject_verb_endings",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles",
+                                                         # a quoted remark needs the language's titles and subjects too
+                                                         "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)
                                                          "finite_predicates", "not_finite", "converb_endings", "noun_coordinators",
                                                          "not_subject_next"}}

@@ -196,6 +196,9 @@ def _cut_sentence(
     words = folded(texts)
     cues = lang.commitment_cues.positions(words)
     cue_starts = [token_starts[k] for k in cues]
+    if lang.speech_verbs and _is_quoted_remark(text, s_start, s_end, lang, texts, words, token_starts, cues):
+        skipped.append(Skipped(s_start, s_end, "quotation"))
+        return
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
@@ -261,6 +264,63 @@ def _gate(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
 
 
 _GATES: dict[int, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
+
+
+# Quotation marks that open and close a quoted remark; a straight " closes what it opened.
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_QUOTE_RE = recache.compile("[" + "".join(_QUOTE_PAIRS) + "]")
+QUOTE_MIN_WORDS = 3  # a shorter quotation is a name or a term ("the “Quad”"), not a remark
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted passages of text[start:end] (an unclosed one runs to the end)."""
+    spans, k = [], start
+    while k < end:
+        ch = text[k]
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None:
+            k += 1
+            continue
+        stop = text.find(close, k + 1, end)
+        stop = end if stop < 0 else stop
+        spans.append((k, stop + 1))
+        k = stop + 1
+    return spans
+
+
+def _is_quoted_remark(
+    text: str, start: int, end: int, lang: Language, texts: list[str], words: list[str], token_starts: list[int], cues: list[int]
+) -> bool:
+    """A sentence that quotes an official's remark ("In her opening message, Vice President Harris
+    remarked, “I am confident that our nations will …”"; "«…», — сказал министр"): the words of
+    one person in a press release or a news report, not a pledge of the statement. Its pledge
+    cues stand inside the quotation, or are the verb that introduces it ("underscored", "отметил");
+    outside it a person speaks: a title ("Secretary", "министр") or a capitalised name right
+    after the verb ("…,” said John Doe"), not the parties ("we", "the leaders", "стороны"), whose
+    own words a statement may quote."""
+    if _QUOTE_RE.search(text, start, end) is None:
+        return False
+    spans = [(a, b) for a, b in _quoted_spans(text, start, end)
+             if bisect.bisect_left(token_starts, b) - bisect.bisect_left(token_starts, a) >= QUOTE_MIN_WORDS]
+    if not spans:
+        return False
+    starts = [a for a, _ in spans]
+
+    def quoted(k: int) -> bool:
+        at = bisect.bisect_right(starts, token_starts[k]) - 1
+        return at >= 0 and token_starts[k] < spans[at][1]
+
+    outside = [k for k in range(len(words)) if not quoted(k)]
+    if any(words[k] in lang.subjects for k in outside):
+        return False  # the parties' own words
+    if any(not quoted(k) and words[k] not in lang.speech_verbs for k in cues):
+        return False  # a pledge of the sentence besides the quotation
+    verbs = [k for k in outside if words[k] in lang.speech_verbs]
+    if not verbs:
+        return False
+    person = any(words[k] in lang.person_titles for k in outside) or any(
+        k + 1 < len(words) and not quoted(k + 1) and texts[k + 1][:1].isupper() for k in verbs)
+    return person
 
 
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
