@@ -273,7 +273,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             continue
         code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports))
     if json_reports is not None:
-        array = "[\n" + ",\n".join(text.rstrip("\n") for text in json_reports) + "\n]\n"
+        array = "[\n" + ",\n".join(text.rstrip("\n") for text in json_reports) + "\n]\n" if json_reports else "[]\n"
         if out.output:
             _write_output(out.output, array, append=False)
         else:

@@ -224,6 +224,13 @@ def test_hook_json_is_one_array_whatever_the_number_of_files(run: Invoke, tmp_pa
     assert json.loads(out.read_text("utf-8")) == reports
 
 
+def test_hook_json_with_nothing_to_compare_is_an_empty_array(run: Invoke, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD})
+    result = run("hook", str(folder / "a-2020.txt"), "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert result.stdout == "[]\n"
+
+
 def test_hook_names_a_missing_file(run: Invoke, tmp_path: Path) -> None:
     result = run("hook", str(tmp_path / "gone-2024.txt"))
     assert result.exit_code == exit_codes.ERROR
