@@ -708,6 +708,17 @@ def test_no_commitments_raises() -> None:
         segment(_doc("Погода в Астане.\nСолнечно."), "ru")
 
 
+def test_an_unsupported_language_read_mostly_as_no_pledge_says_so() -> None:
+    text = ("I Ministri hanno concordato di rafforzare la cooperazione bilaterale nel settore dell'energia.\n\n"
+            "Le Parti hanno ribadito il loro impegno a sostenere l'Ucraina.\n\n"
+            "Le Parti si impegnano a tenere la prossima riunione a Varsavia nel 2026.\n\n"
+            "Le Parti hanno deciso di istituire un gruppo di lavoro sulla sicurezza informatica.\n")
+    seg = segment(_doc(text))
+    assert seg.language == "xx" and len(seg.commitments) < 4
+    assert seg.language_notice and "language 'it' is not supported" in seg.language_notice
+    assert "were read as no pledge" in seg.language_notice
+
+
 def test_no_commitments_in_an_unsupported_language_says_so() -> None:
     with pytest.raises(NoCommitmentsError, match=r"its language \('uk'\) is not supported"):
         segment(_doc("Сторони домовилися поглиблювати співпрацю в енергетичній сфері.\n"))

@@ -48,6 +48,11 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
         if unsupported:
             message += f"; its language ('{unsupported}') is not supported, and language-neutral rules know few of its pledge verbs"
         raise NoCommitmentsError(message)
+    if unsupported:
+        unread = sum(1 for k in skipped if k.reason == "not a commitment")
+        if unread > len(commitments):  # most of the text: say so, or the report looks complete
+            notice = (f"{notice}; {unread} of {unread + len(commitments)} sentences or clauses were read as no pledge, "
+                      f"and pledges among them are missing from the comparison (statediff segment lists them)")
     return Segmentation(
         document=document,
         language=code,
