@@ -424,6 +424,9 @@ PAST_NARRATIVE_CASES = [
      "shared values and promote security.", False),
     ("en", "For three decades, we have supported the peace process and we reaffirm that support today.", True),
     ("en", "The sides will extend the programme for five years.", True),
+    # a body's founding in the passive with its year; a pledge about something founded keeps its own predicate
+    ("en", "The commission was set up in 1953 to monitor the armistice.", False),
+    ("en", "The agreement, which was signed in 2019, will be extended for five years.", True),
 ]
 
 
@@ -694,6 +697,17 @@ def test_offsets_and_coverage_on_real_text(path: str) -> None:
     for s in seg.skipped:
         covered[s.start:s.end] = b"\x01" * (s.end - s.start)
     assert all(covered[k] or text[k].isspace() for k in range(len(text)))
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The Member States reaffirmed their commitment to a permanent peace," the statement said.',
+    '"The Member States also reaffirmed that denuclearization must be achieved," it added.',
+    "The three countries also underscored the need for restraint, the statement said.",
+])
+def test_a_news_reports_attribution_is_left_out_of_matching_with_or_without_a_closing_quote(sentence: str) -> None:
+    [commitment] = segment(_doc(sentence + "\n"), "en").commitments
+    assert commitment.text == sentence
+    assert not any(word in commitment.match_text for word in ("statement said", "it added"))
 
 
 def test_attribution_tags_are_removed_from_match_text_only() -> None:
