@@ -276,7 +276,8 @@ def any_space(pattern: str) -> str:
     space: in hard-wrapped text ("…President Joseph R. Biden to the \nRepublic of Korea") a line
     break, perhaps after a trailing space, stands where the pattern's author wrote a space."""
     out, in_class, escaped = [], False, False
-    for ch in pattern:
+    for n, ch in enumerate(pattern):
+        next_char = pattern[n + 1:n + 2] or "."
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -286,7 +287,9 @@ def any_space(pattern: str) -> str:
         elif ch == "]" and in_class:
             in_class = False
         elif ch == " " and not in_class:
-            out.append("(?:\\s+)")  # a group, so that a quantifier after the space ("a ?b") applies to it whole
+            # A run of white space; a space that a quantifier follows ("a ?b", "a +b") stays one
+            # white-space character, so that no quantifier is nested in another.
+            out.append("\\s" if next_char in "?*+{" else "(?:\\s+)")
             continue
         out.append(ch)
     return "".join(out)
@@ -343,7 +346,8 @@ def detect_language(text: str) -> str:
         if _marked(len(_BELARUSIAN_RE.findall(letters)), cyrillic):
             return "be"
         # Ukrainian by its own letters, or by "і" in a text without the Russian-only ы, э, ъ, ё.
-        if _marked(len(_UKRAINIAN_RE.findall(letters)), cyrillic) or (
+        ukrainian = len(_UKRAINIAN_RE.findall(letters))
+        if (_marked(ukrainian, cyrillic) and len(_RUSSIAN_ONLY_RE.findall(letters)) < ukrainian) or (
                 letters.count("і") + letters.count("І") > 0.01 * cyrillic and not _RUSSIAN_ONLY_RE.search(letters)):
             return "uk"
         return "ru"

@@ -301,7 +301,8 @@ def _inside_letter(data: bytes) -> int:  # the first offset from 500 that falls 
         (lambda b: b[:_inside_letter(b)] + b"\xff" + b[_inside_letter(b):], "3 invalid byte sequences"),
         # a stray cp1252 quote between two letters
         (lambda b: b[:_inside_letter(b) + 1] + b"\x92" + b[_inside_letter(b) + 1:], "1 invalid byte sequence"),
-        (lambda b: _fold_bytes(b, 601), None),  # lines cut inside letters now and then
+        (lambda b: _fold_bytes(b, 72), None),  # `fold -w 72`: lines cut inside letters every other line
+        (lambda b: _fold_bytes(b, 80), None),  # `fold`'s default width
     ],
 )
 def test_utf8_with_a_few_invalid_bytes_stays_utf8(damage, invalid: str | None) -> None:  # noqa: ANN001 - a lambda

@@ -63,11 +63,12 @@ def decode(data: bytes, name: str) -> tuple[str, str, bool]:
     return text, encoding, True
 
 
-# UTF-8 with a few invalid bytes (a line cut by a byte-counting tool such as `fold` in the middle
-# of a Cyrillic letter, a stray cp1252 quote pasted in): at most one invalid sequence per this
-# many well-formed multi-byte characters. Text in a single-byte code page decoded as UTF-8 has
-# nearly as many invalid sequences as non-ASCII letters, so it stays far from this.
-_UTF8_GOOD_PER_BAD = 50
+# UTF-8 with a few invalid bytes (lines cut by a byte-counting tool such as `fold` in the middle
+# of a Cyrillic letter — at 72 bytes two invalid sequences per 36 letters — or a stray cp1252
+# quote pasted in): at most one invalid sequence per this many well-formed multi-byte characters.
+# Text in a single-byte code page decoded as UTF-8 has nearly as many invalid sequences as
+# non-ASCII letters, so it stays far from this.
+_UTF8_GOOD_PER_BAD = 5
 _UTF8_LEAD_BYTES = tuple(bytes([b]) for b in range(0xC2, 0xF5))
 
 

@@ -69,7 +69,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     found = _Provisional(text)
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     previous_end = 0
-    for block in classify_blocks(text, split_blocks(text), lang):
+    for block in classify_blocks(text, split_blocks(text, lang.end_markers), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
         # item without a marker is a line right below, closed like an item ("to open a consulate;").
         block_text = text[block.start:block.end]
@@ -283,7 +283,7 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while k < end:
         ch = text[k]
         close = _QUOTE_PAIRS.get(ch)
-        if close is None:
+        if close is None or (ch == '"' and k > start and text[k - 1].isdigit()):  # 36" pipe: inches, no quotation
             k += 1
             continue
         stop = text.find(close, k + 1, end)
@@ -323,9 +323,10 @@ def _is_quoted_remark(
     verbs = [k for k in outside if words[k] in lang.speech_verbs]
     if not verbs:
         return False
-    person = any(words[k] in lang.person_titles for k in outside) or any(
-        k + 1 < len(words) and not quoted(k + 1) and texts[k + 1][:1].isupper() for k in verbs)
-    return person
+    # A person: a title, or a name of two capitalised words right after the verb ("…,” said John
+    # Doe", "», — отметил Ф. Шафиев"); one capitalised word may be a party ("…,” stated Japan and …").
+    return any(words[k] in lang.person_titles for k in outside) or any(
+        k + 2 < len(words) and not quoted(k + 1) and texts[k + 1][:1].isupper() and texts[k + 2][:1].isupper() for k in verbs)
 
 
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it

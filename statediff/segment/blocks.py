@@ -22,10 +22,10 @@ _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0
 _END_MARKERS = (
     "похожие материалы по теме", "похожие материалы", "related posts", "leave a reply cancel reply",
     "добавить комментарий", "оставить комментарий", "комментарии", "комментария", "комментариев",
-    "leave a comment", "leave a reply", "comments", "comment", "responses", "replies", "###", "top", "наверх", "back to top",
+    "leave a comment", "leave a reply", "comments", "###", "top", "наверх", "back to top",
 )
 # The WordPress heading of a comment section names the article: "3 thoughts on “Title”".
-_TITLED_END_MARKERS = ("thoughts on", "responses to", "replies to", "comments on")
+_TITLED_END_MARKERS = ("thoughts on", "thought on", "responses to", "response to", "replies to", "comments on")
 _QUOTES = "\"“”«»„'‘’"
 # Lines that open a box of links, at the end of an article or in its middle: the link titles
 # after them are furniture, up to the first line that ends a sentence (the article going on).
@@ -33,7 +33,7 @@ _LINK_LIST_MARKERS = (
     "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
     "most read", "most popular", "latest news", "top stories", "more news",
 )
-_LEADING_COUNT_RE = recache.compile(r"\d{1,5}\s+")
+_LEADING_COUNT_RE = recache.compile(r"(?:\d{1,5}|[Oo]ne)\s+")  # "3 Comments", "One thought on “…”"
 # Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
 _COOKIE_RE = recache.compile(r"(?<!\w)(?:cookies?|kakor|çerez\w*|куки)(?!\w)", re.IGNORECASE)
 _URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
@@ -72,8 +72,9 @@ WRAP_LOWER_SHARE = 0.3
 WRAP_ENDED_SHARE = 0.4  # at most this share of the lines above another end a sentence or an item (a list of ';' items is not wrapped text)
 
 
-def split_blocks(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end) with surrounding whitespace trimmed; wrapped lines joined."""
+def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) with surrounding whitespace trimmed; wrapped lines joined, but
+    never below an end marker (``end_markers``: the language's own, besides the Russian and English ones)."""
     lines: list[tuple[int, int]] = []
     written: list[str] = []  # each line as written, indentation and trailing spaces included
     for match in _LINE_RE.finditer(text):
@@ -103,7 +104,7 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     for number, (start, end) in enumerate(lines):
         # (Whether the block so far is a list item is read from its first characters: a block may be
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
-        if blocks and (_continues(text, blocks[-1], (start, end)) or (any(width) and _wrapped(
+        if blocks and (_continues(text, blocks[-1], (start, end), end_markers) or (any(width) and _wrapped(
                 text, lines[number - 1], widths[number - 1], (start, end), width, is_list_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
@@ -111,7 +112,7 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _continues(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], end_markers: tuple[str, ...] = ()) -> bool:
     # A hard-wrapped line: the previous line stops mid-sentence, directly above, and this one
     # starts in lower case, or with a figure that closes the sentence or phrase ("…targets by"
     # / "2030. The Parties…"; not a dateline "12 мая 2024" under a byline). Headings (short
@@ -123,7 +124,8 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int]) -
     if last in _TERMINAL:
         return False
     upper = text[previous[0]:previous[1]]
-    if len(upper) < 80 and (_is_marker(upper, _END_MARKERS) or _is_marker(upper, _LINK_LIST_MARKERS) or _is_titled_marker(upper)):
+    if len(upper) < 80 and (_is_marker(upper, _END_MARKERS) or _is_marker(upper, end_markers) or _is_marker(upper, _LINK_LIST_MARKERS)
+                            or _is_titled_marker(upper)):
         return False  # "3 Comments" above "anna said: …": the marker is a line of its own
     if first.islower() or (last in ",-‐" and first.isalpha()):
         return True
