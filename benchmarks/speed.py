@@ -144,7 +144,8 @@ def candidate_recall(size: int) -> tuple[float, int, int]:
         paths[1].write_text(pair.new_text, encoding="utf-8")
         old, new = (segment(load(str(p)), "en") for p in paths)
     vectors = A.build_vectors(old, new)
-    pairs = A.candidate_pairs(*vectors, exhaustive=False)
+    # As align() proposes them: the rare-term index and the twins of repeated pledges.
+    pairs = A.candidate_pairs(*vectors, exhaustive=False, twins=A.twin_pairs(A.term_sets(old), A.term_sets(new)))
     old_line = [old.document.text.count("\n", 0, c.start) for c in old.commitments]
     new_line = [new.document.text.count("\n", 0, c.start) for c in new.commitments]
     proposed = {(old_line[i], new_line[j]) for i, j in pairs}
