@@ -156,7 +156,9 @@ _OUTPUT_OPTIONS = (
                       "github prints GitHub Actions annotations."),
     click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
                  help="Colour in rich/plain output; auto honours NO_COLOR and disables colour when piped."),
-    click.option("--all", "show_all", is_flag=True, help="List every persisted pledge in full (default: one short line each)."),
+    click.option("--all", "show_all", is_flag=True,
+                 help="List every persisted pledge in full (default: one short line each) and every name that appeared or "
+                      "vanished (default: the first few)."),
     click.option("--output", "-o", metavar="FILE", default=None, callback=_output_path,
                  help="Write the --format output to FILE; the terminal still gets the rich/plain report. "
                       "'-' is standard output (as without --output)."),

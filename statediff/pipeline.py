@@ -219,7 +219,7 @@ def _unread_notices(*languages: str) -> tuple[str, ...]:
     return tuple(notices)
 
 
-def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Change, ...]) -> tuple[str, ...]:
+def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Change, ...], threshold: float) -> tuple[str, ...]:
     """A notice when so few pledges matched on either side that the inputs look unrelated (two
     different statements, or a wrong file), so that a report of nearly everything dropped and
     new is not read as a rewrite."""
@@ -232,8 +232,9 @@ def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Chang
         return ()  # two languages: a notice already says that matching relies on names only
     if len(matched_old) > UNRELATED_SHARE * n_old or len(matched_new) > UNRELATED_SHARE * n_new:
         return ()
+    at = "" if threshold == DEFAULT_THRESHOLD else f" at --threshold {threshold:g}"  # a strict threshold of the user's
     return (f"the statements look unrelated: {len(matched_old)} of {n_old} old and {len(matched_new)} of {n_new} new pledges "
-            "matched; check that they are two versions of one statement",)
+            f"matched{at}; check that they are two versions of one statement",)
 
 
 def _compare(
@@ -292,7 +293,7 @@ def _compare(
             notices += (f"the statements are in different languages ({old.language}, {new.language}); "
                         "matching across languages relies on shared names only",)
     notices += _unread_notices(old.language, new.language)
-    notices += _unrelated_notice(old, new, annotation.changes)
+    notices += _unrelated_notice(old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"
     return Report(old=old, new=new, changes=annotation.changes, settings=Settings(threshold, language or "auto", persist_threshold),
                   notices=notices, topics=annotation.topics, details=annotation.details)

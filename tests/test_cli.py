@@ -150,6 +150,13 @@ def test_unrelated_statements_are_flagged(run: Invoke, old: str, unrelated: bool
     assert ("statediff: notice: the statements look unrelated" in result.stderr) == unrelated
 
 
+def test_the_unrelated_notice_names_a_strict_threshold_of_the_users(run: Invoke) -> None:
+    # at 0.5 the real predecessor matches 1 of 22: the notice says the threshold is the reason to look at
+    result = run(SEED_OLD, SEED_NEW, "--format", "json", "--threshold", "0.5")
+    assert result.exit_code == exit_codes.OK
+    assert "matched at --threshold 0.5; check that" in result.stderr
+
+
 def test_short_statements_are_never_called_unrelated(run: Invoke, tmp_path: Path) -> None:
     # too few pledges to judge: two short texts that share nothing are just compared
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

@@ -108,6 +108,25 @@ def test_names_that_appeared_and_vanished(report: Report) -> None:
     assert not {"cica", "ots", "hlscc", "jspg"} & (appeared | vanished)
 
 
+def test_all_lists_every_name_the_default_the_first_few(report: Report) -> None:
+    from statediff.render.details import MAX_NAMES
+
+    assert report.details is not None and len(report.details.entities.added) > MAX_NAMES
+    short, full = io.StringIO(), io.StringIO()
+    render_terminal(report, "plain", False, False, short)
+    render_terminal(report, "plain", False, True, full)
+    last = _entity_label(report.details.entities.added[-1])
+    assert f"and {len(report.details.entities.added) - MAX_NAMES} more" in short.getvalue()
+    assert " more" not in " ".join(full.getvalue().split()).split("vanished:")[0].split("appeared:")[1]
+    assert last in " ".join(full.getvalue().split())
+
+
+def _entity_label(entity: object) -> str:
+    from statediff.render.details import _entity
+
+    return _entity(entity)  # type: ignore[arg-type]
+
+
 # The main predicate of each matched seed pledge, whatever the alignment pairs it with.
 SEED_PREDICATES = [
     ("old", "стороны подтвердили намерение продолжить", "intent", "подтвердили намерение"),

@@ -275,15 +275,16 @@ def _status_of(report: Report) -> dict[str, str]:
     return {cid: ch.status.value for ch in report.changes for cid in (*ch.old, *ch.new)}
 
 
-def entity_lines(report: Report) -> list[Note]:
-    """Names that appeared or vanished between the statements."""
+def entity_lines(report: Report, show_all: bool = False) -> list[Note]:
+    """Names that appeared or vanished between the statements (the first MAX_NAMES of each, or all)."""
     if report.details is None:
         return []
     notes = []
+    limit = None if show_all else MAX_NAMES
     for label, entities in (("appeared", report.details.entities.added), ("vanished", report.details.entities.removed)):
         if entities:
-            shown = [_entity(e) for e in entities[:MAX_NAMES]]
-            more = f" and {len(entities) - MAX_NAMES} more" if len(entities) > MAX_NAMES else ""
+            shown = [_entity(e) for e in entities[:limit]]
+            more = f" and {len(entities) - len(shown)} more" if len(entities) > len(shown) else ""
             notes.append(Note(label, ", ".join(shown) + more))
     return notes
 

@@ -122,7 +122,7 @@ class _Writer:
 
     def _overview(self) -> None:
         rows = topic_rows(self.report)
-        blocks = [(title, notes) for title, notes in (("Names", entity_lines(self.report)),
+        blocks = [(title, notes) for title, notes in (("Names", entity_lines(self.report, self.show_all)),
                                                       ("Figures with no counterpart", figure_lines(self.report))) if notes]
         if not rows and not blocks:
             return
