@@ -336,6 +336,16 @@ def test_an_officials_quoted_remark_is_no_pledge_of_the_statement(lang: str, tex
     assert any(c.start == 0 for c in seg.commitments) != quotation
 
 
+@pytest.mark.parametrize(("lang", "quotation"), [
+    ("en", "Secretary Ebrard added, “This dialogue allows us to grow together. We will build a stronger partnership.”"),
+    ("ru", "«Мы будем развивать сотрудничество. Мы поддержим новые проекты в энергетике», — заявил президент Токаев."),
+])
+def test_a_remark_quoted_over_several_sentences_is_skipped_whole(lang: str, quotation: str) -> None:
+    seg = segment(_doc(quotation + "\n\n" + _ANOTHER_PLEDGE[lang] + "\n"), lang)
+    assert [c.text for c in seg.commitments] == [_ANOTHER_PLEDGE[lang]]
+    assert sum(1 for k in seg.skipped if k.reason == "quotation") == 2
+
+
 # Pledges that mention a guest or hospitality are still pledges.
 NOT_COURTESY = [
     ("en", "The leaders agreed to expand cooperation in tourism and hospitality."),

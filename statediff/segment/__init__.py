@@ -86,7 +86,12 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
         for a_start, a_end in artefacts(text, block.start, block.end):
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
-            for k, sentence in enumerate(split_sentences(text, s_start, s_end, lang)):
+            sentences = split_sentences(text, s_start, s_end, lang)
+            quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _QUOTE_RE.search(text, s_start, s_end) else set()
+            for k, sentence in enumerate(sentences):
+                if k in quoted:
+                    skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
+                    continue
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=item and k == 0)
     spoken_only = found.spoken_only
     if found.reports:
@@ -201,9 +206,6 @@ def _cut_sentence(
     words = folded(texts)
     cues = lang.commitment_cues.positions(words)
     cue_starts = [token_starts[k] for k in cues]
-    if lang.speech_verbs and _is_quoted_remark(text, s_start, s_end, lang, texts, words, token_starts, cues):
-        skipped.append(Skipped(s_start, s_end, "quotation"))
-        return
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
@@ -291,6 +293,33 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((k, stop + 1))
         k = stop + 1
     return spans
+
+
+def _remark_sentences(text: str, sentences: list[tuple[int, int]], lang: Language) -> set[int]:
+    """Indices of the sentences that quote an official's remark (``_is_quoted_remark``), a
+    quotation over several sentences taken whole: "Secretary Ebrard added, “… . We will …”" and
+    "«… . …», — заявил президент" skip every sentence the quotation touches."""
+    if not sentences:
+        return set()
+    starts = [a for a, _ in sentences]
+    found: set[int] = set()
+    groups = []
+    for q_start, q_end in _quoted_spans(text, sentences[0][0], sentences[-1][1]):
+        first = bisect.bisect_right(starts, q_start) - 1
+        last = bisect.bisect_right(starts, q_end - 1) - 1
+        groups.append((max(first, 0), max(last, 0)))
+    # Sentences with no quotation of several sentences are judged one by one.
+    covered = {k for first, last in groups if last > first for k in range(first, last + 1)}
+    groups = [g for g in groups if g[1] > g[0]] + [(k, k) for k in range(len(sentences)) if k not in covered]
+    for first, last in groups:
+        start, end = sentences[first][0], sentences[last][1]
+        if _QUOTE_RE.search(text, start, end) is None:
+            continue
+        texts, token_starts, _ = word_spans(text, start, end)
+        words = folded(texts)
+        if _is_quoted_remark(text, start, end, lang, texts, words, token_starts, lang.commitment_cues.positions(words)):
+            found.update(range(first, last + 1))
+    return found
 
 
 def _is_quoted_remark(
