@@ -219,6 +219,11 @@ def get_language(code: str) -> Language:
     return _build(code, read_language_file(code))
 
 
+def _lowered(raw: dict, key: str) -> frozenset[str]:
+    """The entries of a word list of a language file, in lower case (an absent list is empty)."""
+    return frozenset(w.lower() for w in raw.get(key, []))
+
+
 def _build(code: str, raw: dict) -> Language:
     return Language(
         code=code,
@@ -233,41 +238,41 @@ def _build(code: str, raw: dict) -> Language:
         preamble_pledges=CueSet.from_entries(raw.get("preamble_pledges", [])),
         coordinators=tuple(tuple(c.lower().split()) for c in raw["coordinators"]),
         coordinator_starts=frozenset(c.lower().split()[0] for c in raw["coordinators"]),
-        fillers=frozenset(w.lower() for w in raw.get("fillers", [])),
+        fillers=_lowered(raw, "fillers"),
         background_markers=tuple(raw.get("background_markers", [])),
         attribution_patterns=tuple(recache.compile(p, re.IGNORECASE) for p in raw.get("attribution_patterns", [])),
         boilerplate_phrases=tuple(raw.get("boilerplate_phrases", [])),
-        abbreviations=frozenset(a.lower() for a in raw.get("abbreviations", [])),
-        prefix_abbreviations=frozenset(a.lower() for a in raw.get("prefix_abbreviations", [])),
-        stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
-        stock_words=frozenset(w.lower() for w in raw.get("stock_words", [])),
-        profile=frozenset(w.lower() for w in raw.get("profile", [])),
+        abbreviations=_lowered(raw, "abbreviations"),
+        prefix_abbreviations=_lowered(raw, "prefix_abbreviations"),
+        stopwords=_lowered(raw, "stopwords"),
+        stock_words=_lowered(raw, "stock_words"),
+        profile=_lowered(raw, "profile"),
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
-        passive_auxiliaries=frozenset(w.lower() for w in raw.get("passive_auxiliaries", [])),
-        perfect_auxiliaries=frozenset(w.lower() for w in raw.get("perfect_auxiliaries", [])),
-        purpose_markers=frozenset(w.lower() for w in raw.get("purpose_markers", [])),
-        subjects=frozenset(w.lower() for w in raw.get("subjects", [])),
-        speakers=frozenset(w.lower() for w in raw.get("speakers", [])),
+        passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
+        perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
+        purpose_markers=_lowered(raw, "purpose_markers"),
+        subjects=_lowered(raw, "subjects"),
+        speakers=_lowered(raw, "speakers"),
         past_endings=tuple(raw.get("past_endings", [])),
-        past_forms=frozenset(w.lower() for w in raw.get("past_forms", [])),
-        not_past=frozenset(w.lower() for w in raw.get("not_past", [])),
-        person_titles=frozenset(w.lower() for w in raw.get("person_titles", [])),
+        past_forms=_lowered(raw, "past_forms"),
+        not_past=_lowered(raw, "not_past"),
+        person_titles=_lowered(raw, "person_titles"),
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
-        infinitive_markers=frozenset(w.lower() for w in raw.get("infinitive_markers", [])),
-        noun_phrase_links=frozenset(w.lower() for w in raw.get("noun_phrase_links", [])),
-        noun_markers=frozenset(w.lower() for w in raw.get("noun_markers", [])),
-        participle_links=frozenset(w.lower() for w in raw.get("participle_links", [])),
+        infinitive_markers=_lowered(raw, "infinitive_markers"),
+        noun_phrase_links=_lowered(raw, "noun_phrase_links"),
+        noun_markers=_lowered(raw, "noun_markers"),
+        participle_links=_lowered(raw, "participle_links"),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),
         verb_final=bool(raw.get("verb_final", False)),
         finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),
-        not_finite=frozenset(w.lower() for w in raw.get("not_finite", [])),
+        not_finite=_lowered(raw, "not_finite"),
         converb_endings=tuple(raw.get("converb_endings", [])),
-        noun_coordinators=frozenset(w.lower() for w in raw.get("noun_coordinators", [])),
-        not_subject_next=frozenset(w.lower() for w in raw.get("not_subject_next", [])),
+        noun_coordinators=_lowered(raw, "noun_coordinators"),
+        not_subject_next=_lowered(raw, "not_subject_next"),
         end_markers=tuple(w.lower() for w in raw.get("end_markers", [])),
-        speech_verbs=frozenset(w.lower() for w in raw.get("speech_verbs", [])),
+        speech_verbs=_lowered(raw, "speech_verbs"),
     )
 
 
@@ -383,7 +388,7 @@ def _profile(code: str) -> tuple[str, frozenset[str]]:
     """A language's script and detection profile, as ``get_language`` has them, without building
     the whole language (its cue sets and patterns) for every candidate of an English statement."""
     raw = read_language_file(code)
-    return raw["script"], frozenset(w.lower() for w in raw.get("profile", []))
+    return raw["script"], _lowered(raw, "profile")
 
 
 def language_name(code: str) -> str:
