@@ -88,22 +88,22 @@ def clause_spans(
 
     # Both answers hold for a whole series, so each is kept for every item it walked over: a
     # sentence of thousands of items (a scraped page on one line) is walked once, not per item.
-    head_of: dict[tuple[int, bool], bool] = {}
+    head_of: dict[int, bool] = {}
     closed_at: dict[int, bool] = {}
 
-    def parallel_gerund(i: int, committed: bool = False) -> bool:
+    def parallel_gerund(i: int) -> bool:
         # An -ing form at words[i] parallel to an -ing predicate before it: the series it goes on
-        # opens with one ("to enhancing X, deepening Y"; not "by sharing X, identifying Y");
-        # ``committed``: after a commitment word ("our commitment to enhancing", not "in addition to").
+        # opens with one ("our commitment to enhancing X, deepening Y"; not "by sharing X,
+        # identifying Y", nor "in addition to promoting X, fostering Y").
         if not governed_before(i):
             return False
-        known = head_of.get((i, committed))
+        known = head_of.get(i)
         if known is None:
             walked: list[int] = []
-            known = _series_head_governed(text, words, starts, ends, i, language, committed, walked, head_of)
+            known = _series_head_governed(text, words, starts, ends, i, language, walked, head_of)
             for k in walked:
-                head_of[(k, committed)] = known
-            head_of[(i, committed)] = known
+                head_of[k] = known
+            head_of[i] = known
         return known
 
     def series_closed(i: int) -> bool:  # the items from words[i] on open with -ing forms up to a ", and <-ing>"
@@ -254,7 +254,7 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(
     words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None],
-    parallel_gerund: Callable[[int, bool], bool], series_closed: Callable[[int], bool],
+    parallel_gerund: Callable[[int], bool], series_closed: Callable[[int], bool],
 ) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
@@ -283,21 +283,21 @@ def _coordinated_infinitive(
         if k + 1 < len(words) and (words[k].endswith("ly") or words[k] in language.fillers):
             k += 1  # one adverb: "and aggressively addressing", "and further expanding"
         if k < len(words) and language.gerund_predicates.match_at(words, k) and (
-            (marked and _marked_gerund(words, k, language)) or parallel_gerund(i, True)
+            (marked and _marked_gerund(words, k, language)) or parallel_gerund(i)
         ):
             return (i, False, True)
     return None
 
 
 def _series_head_governed(
-    text: str, words: list[str], starts: list[int], ends: list[int], i: int, language: Language, committed: bool, walked: list[int],
-    known: dict[tuple[int, bool], bool],
+    text: str, words: list[str], starts: list[int], ends: list[int], i: int, language: Language, walked: list[int],
+    known: dict[int, bool],
 ) -> bool:
     """Scanning back from words[i] over the series' items: its first -ing form follows a word that
     makes it a predicate ("committed to enhancing", "are deepening"), not "by", "of" or "while"
-    (a list of means or of aims stays one pledge); ``committed``: "to" after a commitment cue
-    ("our commitment to enhancing"; not "in addition to", "with a view to"). The items passed on
-    the way are added to ``walked``: they share the answer, and an item in ``known`` ends the walk."""
+    (a list of means or of aims stays one pledge), and a "to" follows a commitment cue ("our
+    commitment to enhancing"; not "in addition to", "with a view to"). The items passed on the
+    way are added to ``walked``: they share the answer, and an item in ``known`` ends the walk."""
     for k in range(i - 1, 0, -1):
         if not words[k].endswith("ing"):  # any -ing form, as _first_governed_gerund reads them ("streamlining")
             continue
@@ -306,13 +306,13 @@ def _series_head_governed(
             q -= 1  # "and further expanding", "are now deepening"
         gap = text[ends[q]:starts[q + 1]]
         if "," in gap or _dash(gap) or words[q] in language.coordinator_starts:
-            if (k, committed) in known:
-                return known[(k, committed)]  # an item already traced back to its head
+            if k in known:
+                return known[k]  # an item already traced back to its head
             walked.append(k)
             continue  # an item of the series: its head is further back
         if words[q] not in _GERUND_GOVERNORS:
             return False
-        return not committed or words[q] != "to" or (q > 0 and language.commitment_cues.matches_word(words[q - 1]))
+        return words[q] != "to" or (q > 0 and language.commitment_cues.matches_word(words[q - 1]))
     return False
 
 
@@ -321,7 +321,7 @@ def _dash(gap: str) -> bool:  # a dash that closes an aside: "to enhancing X—g
 
 
 def _series_gerund(
-    words: list[str], i: int, language: Language, previous_item: Callable[[int], int | None], parallel_gerund: Callable[[int, bool], bool],
+    words: list[str], i: int, language: Language, previous_item: Callable[[int], int | None], parallel_gerund: Callable[[int], bool],
     series_closed: Callable[[int], bool],
 ) -> tuple[int, bool, bool] | None:
     """'commitment to enhancing X, deepening Y, increasing Z, and expanding W': after a comma (or
@@ -332,7 +332,7 @@ def _series_gerund(
     Not a series of verbs that share their object ('to promoting, protecting, and fulfilling
     rights': the item before is one word)."""
     k = i + 1 if i + 1 < len(words) and words[i].endswith("ly") else i  # "…, further expanding"
-    if not (language.gerund_predicates.match_at(words, k) and parallel_gerund(i, True)):
+    if not (language.gerund_predicates.match_at(words, k) and parallel_gerund(i)):
         return None
     item = previous_item(i)
     if item is not None and i - item == 1:
