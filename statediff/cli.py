@@ -244,7 +244,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
 
     The previous statement is found by the ordering of statediff latest. Files that are not
     statements or have no date in their name, and the oldest statement of a folder, are skipped
-    with a notice. Exits with the worst code of all comparisons (2 error, 1 --fail-on violated, 0).
+    with a notice, and so are undated files beside them in the folder. Exits with the worst code of all comparisons (2 error, 1 --fail-on violated, 0).
     With --format json the reports are written as one JSON array (one element per comparison)."""
     from .latest import date_of, is_statement, previous_of
 
@@ -263,7 +263,11 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             code = max(code, exit_codes.ERROR)
             continue
         try:
-            previous = previous_of(path)
+            undated: list[str] = []  # a notes file beside the statements is no reason to fail a commit
+            previous = previous_of(path, undated)
+            if undated:
+                click.echo(f"statediff: notice: {os.path.dirname(path) or '.'}: files without a date in their name left out: "
+                           f"{', '.join(undated)}", err=True)
             if previous is None:
                 click.echo(f"statediff: notice: {path}: no earlier statement in its folder, nothing to compare", err=True)
                 continue

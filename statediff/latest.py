@@ -48,8 +48,9 @@ def date_of(name: str) -> DateKey | None:
     return tuple(int(part) for part in matches[-1].groups() if part is not None)
 
 
-def statements(folder: str) -> list[Dated]:
-    """Every statement file of ``folder``, oldest first; an undated one is an error naming it."""
+def statements(folder: str, undated_found: list[str] | None = None) -> list[Dated]:
+    """Every statement file of ``folder``, oldest first; an undated one is an error naming it,
+    or, with ``undated_found``, is left out and its name added there."""
     try:
         names = sorted(os.listdir(folder or "."))
     except FileNotFoundError:
@@ -68,7 +69,9 @@ def statements(folder: str) -> list[Dated]:
             undated.append(name)
         else:
             dated.append(Dated(path, date))
-    if undated:
+    if undated and undated_found is not None:
+        undated_found.extend(undated)
+    elif undated:
         raise StatementFolderError(f"{folder or '.'}: cannot order statements without a date (YYYY, YYYY-MM or YYYY-MM-DD) "
                                    f"in the file name: {', '.join(undated)}")
     return sorted(dated, key=lambda d: (d.date, d.path))
@@ -85,13 +88,14 @@ def latest_pair(folder: str) -> tuple[str, str]:
     return previous.path, newest.path
 
 
-def previous_of(path: str) -> str | None:
-    """The statement before ``path`` in its folder by the same ordering, or None when it is the oldest."""
+def previous_of(path: str, undated_found: list[str] | None = None) -> str | None:
+    """The statement before ``path`` in its folder by the same ordering, or None when it is the
+    oldest; ``undated_found`` as for ``statements``."""
     folder = os.path.dirname(path)
     date = date_of(path)
     if date is None:
         raise StatementFolderError(f"{path}: no date (YYYY, YYYY-MM or YYYY-MM-DD) in the file name")
-    items = statements(folder)
+    items = statements(folder, undated_found)
     name = os.path.basename(path)
     twins = [d for d in items if d.date == date and os.path.basename(d.path) != name]
     if twins:

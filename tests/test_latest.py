@@ -224,6 +224,17 @@ def test_hook_json_is_one_array_whatever_the_number_of_files(run: Invoke, tmp_pa
     assert json.loads(out.read_text("utf-8")) == reports
 
 
+def test_hook_leaves_out_undated_files_beside_the_statements(run: Invoke, tmp_path: Path) -> None:
+    # latest refuses to guess an undated file's place; a pre-commit hook should not fail a commit for a notes file
+    folder = _folder(tmp_path, "notes.txt", seeds={"a-2022.txt": SEED_OLD, "b-2026.txt": SEED_NEW})
+    result = run("hook", str(folder / "b-2026.txt"), "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    [report] = json.loads(result.stdout)
+    assert report["old"]["path"] == str(folder / "a-2022.txt")
+    assert "files without a date in their name left out: notes.txt" in result.stderr
+    assert run("latest", str(folder)).exit_code == exit_codes.ERROR  # latest still says it cannot order them
+
+
 def test_hook_json_with_nothing_to_compare_is_an_empty_array(run: Invoke, tmp_path: Path) -> None:
     folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD})
     result = run("hook", str(folder / "a-2020.txt"), "--format", "json")
