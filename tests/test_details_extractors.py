@@ -283,6 +283,8 @@ NUMBER_CASES = [
     ("sv", "flygning 752 som krävde 176 personers liv", [("752", "count", {"n": 752, "unit": ""}, False),
                                                          ("176 personers", "count", {"n": 176, "unit": "person"}, False)]),
     ("de", "die 3 Treffen im Jahr", [("3 Treffen", "count", {"n": 3, "unit": "meeting"}, False)]),  # German capitalises every noun
+    ("tr", "3 Bakan ve 12 Büyükelçi katıldı", [("3 Bakan", "count", {"n": 3, "unit": "baka"}, False),  # and Turkish its titles
+                                              ("12 Büyükelçi", "count", {"n": 12, "unit": "büyükelçi"}, False)]),
     ("en", "john said on March 23, 2019 at 10:02 am: we will", [("March 23, 2019", "date", "2019-03-23", False)]),
     ("tr", "ticaret hacmini 10 milyar ABD dolarına çıkarma", [("10 milyar ABD dolarına", "money", {"amount": 10_000_000_000, "currency": "USD"}, False)]),
     # the language-neutral rules: symbols, ISO codes and years still count

@@ -362,7 +362,7 @@ def _capitalised_runs(
         blocked.update(range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)))
     connectors = _connectors()
     capital = _CAPITALISED.members
-    nouns_capitalised = capitalises_nouns(language)
+    nouns_capitalised = language in _nouns_capitalised()
 
     def name_word(i: int) -> bool:
         """A capitalised word that may be part of a name here."""
@@ -403,12 +403,8 @@ def _capitalised_runs(
 
 
 @cache
-def capitalises_nouns(language: str) -> bool:
-    """Whether ``language`` capitalises every noun (German), so that a capital alone marks no name."""
-    return language in _nouns_capitalised()
-
-
 def _nouns_capitalised() -> frozenset[str]:
+    """Languages that capitalise every noun (German), where a capital alone marks no name."""
     return frozenset(_capitalised_settings().get("nouns_capitalised", []))
 
 

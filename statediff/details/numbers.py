@@ -14,7 +14,6 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS
-from .entities import capitalises_nouns
 from .patterns import TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
@@ -102,9 +101,9 @@ class Grammar:
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
     # Words after a number that name no unit: function words ("6 of", "26 its", "752 som") and, where
-    # only names are capitalised, a capital word ("C-17 Globemaster", "the 123 Civil Nuclear Agreement").
+    # the numbers file says so (``capital_names``), a capital word ("C-17 Globemaster").
     not_units: frozenset[str] = frozenset()
-    capital_units: bool = False
+    capital_names: bool = False
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
     regexes: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
     lookups: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, as found) -> _lookup's value
@@ -169,7 +168,7 @@ def grammar_for(language: str) -> Grammar:
         stem=stemmer,
         units_known=bool(raw),
         not_units=_function_words(language) if raw else frozenset(),
-        capital_units=capitalises_nouns(language),
+        capital_names=bool(raw.get("capital_names", False)),
         language=language,
     )
 
@@ -385,10 +384,10 @@ class _Scanner:
         return "", b
 
     def _names_no_unit(self, words: Words) -> bool:
-        """The word after a number is a function word, a letter or (where only names are
-        capitalised) part of a name: it names no unit."""
+        """The word after a number is a function word, a letter or (``capital_names``) part of a
+        name: it names no unit."""
         first = words.folded[0]
-        return len(first) < 2 or first in self.g.not_units or (not self.g.capital_units and words.texts[0][0].isupper())
+        return len(first) < 2 or first in self.g.not_units or (self.g.capital_names and words.texts[0][0].isupper())
 
     def _unnamed_unit(self, b: int) -> bool:
         """A count's number is followed, in its clause, by a word that names no unit (see
