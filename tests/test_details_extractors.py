@@ -147,6 +147,13 @@ STRENGTH_CASES = [
     ("en", "We will not hesitate to take further measures.", 4, "will", False),
     ("en", "The leaders agreed not to impose new tariffs.", 4, "agreed", False),
     ("sv", "Vi kommer inte att tveka att vidta åtgärder.", 4, "kommer inte att", False),
+    # the future ending says "will", the verb of its own says "consider": the verb wins
+    ("fr", "Les Parties envisageront de créer un fonds commun.", 3, "envisageront", False),
+    ("fr", "Les Parties renforceront la coopération.", 4, "renforceront", False),
+    ("es", "Las Partes considerarán crear un fondo.", 3, "considerarán", False),
+    ("pt", "As Partes considerarão criar um fundo.", 3, "considerarão", False),
+    ("tr", "Taraflar ortak bir fon kuracaktır.", 4, "kuracaktır", False),
+    ("tr", "Taraflar ortak bir fon kurulmasını değerlendirecektir.", 3, "değerlendirecektir", False),
 ]
 
 

@@ -257,6 +257,10 @@ class Pattern:
     parts: tuple[str, ...]
     # The parts after the first, as (word or prefix, is a prefix), for a pattern without gaps.
     steps: tuple[tuple[str, bool], ...] | None = field(default=None, compare=False, repr=False)
+    # Parts that are word endings ("*eront"): an ending says the tense, a word or prefix the verb,
+    # so of two matches that pin down as many words the one with fewer endings wins ("envisageront"
+    # is "envisag*", consider, before "*eront", will).
+    endings: int = field(default=0, compare=False, repr=False)
 
     @classmethod
     def parse(cls, entry: str) -> Pattern:
@@ -266,7 +270,7 @@ class Pattern:
         # A phrase of plain words and prefixes takes the fast path of ``rest``; gaps and endings take ``_match``.
         plain = GAP not in parts and not any(p.startswith("*") for p in parts[1:])
         steps = tuple((p[:-1], True) if p.endswith("*") else (p, False) for p in parts[1:]) if plain else None
-        return cls(parts, steps)
+        return cls(parts, steps, sum(1 for p in parts if p.startswith("*") and p != "*"))
 
     @property
     def weight(self) -> int:
@@ -389,12 +393,12 @@ class PatternSet(Generic[T]):
             return None
         if len(candidates) == 1 and candidates[0][3]:  # one pattern, that one word
             return Hit(i, i + 1, candidates[0][2], candidates[0][4])
-        best: tuple[tuple[int, int, int], int, T, int] | None = None
+        best: tuple[tuple[int, int, int, int], int, T, int] | None = None
         for order, pattern, payload, single, weight in candidates:
             end = i + 1 if single else pattern.rest(words, i)
             if end < 0:
                 continue
-            rank = (-weight, end - i, order)
+            rank = (-weight, pattern.endings, end - i, order)
             if best is None or rank < best[0]:
                 best = (rank, end, payload, weight)
         return Hit(i, best[1], best[2], best[3]) if best else None
