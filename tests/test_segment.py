@@ -492,6 +492,10 @@ PREDICATE_CASES = [
     ("ru", "Стороны откроют генеральное консульство в Измире в следующем году.", True),
     ("ru", "Стороны упростят визовый режим для деловых путешественников.", True),
     ("ru", "Стороны провели переговоры в Анкаре.", False),
+    # ... and one side, after a word that names it (a second QA round)
+    ("ru", "Казахстанская сторона обеспечит подготовку кадров для транспортной отрасли.", True),
+    ("ru", "Казахстанская сторона провела переговоры в Анкаре.", False),
+    ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
     ("ru", "Особое внимание было уделено сотрудничеству в энергетике.", True),
     ("es", "La reunión se celebró en Madrid el 5 de mayo.", False),  # "se celebró": was held
     ("es", "El Instituto Cervantes organizó una exposición en la capital.", False),
@@ -1076,6 +1080,9 @@ def test_unmarked_items_below_a_lead_in_are_pledges(lang: str, text: str, expect
     # the parties with a Kazakh present-future verb at the clause's end: a pledge; a description is not
     ("kk", "Тараптар екі ел арасындағы сауда көлемін кеңейтеді.\nДәліз Қытайдан басталып, Қазақстан арқылы өтеді.\n",
      ["Тараптар екі ел арасындағы сауда көлемін кеңейтеді."]),
+    # ... and one side named before its word: "Қазақстан тарапы … бөледі"
+    ("kk", "Тараптар сауданы дамытуға келісті.\nҚазақстан тарапы қырғыз студенттеріне жыл сайын 200 грант бөледі.\n",
+     ["Тараптар сауданы дамытуға келісті.", "Қазақстан тарапы қырғыз студенттеріне жыл сайын 200 грант бөледі."]),
 ])
 def test_verb_final_page_lines(lang: str, text: str, expected: list[str]) -> None:
     assert _commitments(text, lang) == expected

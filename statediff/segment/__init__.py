@@ -399,6 +399,8 @@ def _parties_act(words: list[str], first: int, last: int, lang: Language) -> boo
     консульство", "Стороны упростят визовый режим"), in a language whose verbs show it in their
     ending (``subject_verb_endings``): their pledge without a cue word. Unlike the speakers' "we",
     "the parties" is never the page's own voice, so it counts anywhere in the text."""
+    if last - first > 3 and words[first] not in lang.subjects and words[first + 1] in lang.subjects:
+        first += 1  # one word before the subject: "Казахстанская сторона обеспечит", "Қазақстан тарапы … бөледі"
     if last - first <= 2 or words[first + 1] in lang.not_subject_next:
         return False
     return parties_act(lang, words[first], words[last - 1] if lang.verb_final else words[first + 1])
