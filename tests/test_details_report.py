@@ -127,6 +127,18 @@ def _entity_label(entity: object) -> str:
     return _entity(entity)  # type: ignore[arg-type]
 
 
+def test_a_name_in_a_comment_section_is_no_name_of_the_statement(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    from statediff.pipeline import compare
+
+    body = "Las Partes acordaron elevar el comercio bilateral.\nLas Partes reforzarán la cooperación en seguridad.\n"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(body + "Las Partes abrirán una oficina comercial en Valparaíso.\n", encoding="utf-8")
+    new.write_text(body + "Comentarios (5)\nAna: ¿Y la oficina en Valparaíso?\n", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert report.details is not None
+    assert "Valparaíso" in {e.text for e in report.details.entities.removed}
+
+
 # The main predicate of each matched seed pledge, whatever the alignment pairs it with.
 SEED_PREDICATES = [
     ("old", "стороны подтвердили намерение продолжить", "intent", "подтвердили намерение"),

@@ -245,13 +245,19 @@ def _side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
     return SideFacts(tuple(pledges), tuple(all_numbers), tuple(all_entities))
 
 
+# Skipped spans that are the page's, not the statement's: a name or figure there (a reader's
+# comment, a menu, a related-news title) says nothing about what the statement names.
+_PAGE_REASONS = frozenset({"boilerplate"})
+
+
 def _gaps(seg: Segmentation) -> list[tuple[int, int]]:
-    """Spans of the document outside every commitment."""
+    """Spans of the document outside every commitment and every piece of page furniture."""
     gaps, cursor = [], 0
-    for c in sorted(seg.commitments, key=lambda c: c.start):
-        if c.start > cursor:
-            gaps.append((cursor, c.start))
-        cursor = max(cursor, c.end)
+    taken = [(c.start, c.end) for c in seg.commitments] + [(k.start, k.end) for k in seg.skipped if k.reason in _PAGE_REASONS]
+    for start, end in sorted(taken):
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
     if cursor < len(seg.document.text):
         gaps.append((cursor, len(seg.document.text)))
     return [(a, b) for a, b in gaps if seg.document.text[a:b].strip()]
