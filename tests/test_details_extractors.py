@@ -154,6 +154,9 @@ STRENGTH_CASES = [
     ("pt", "As Partes considerarão criar um fundo.", 3, "considerarão", False),
     ("tr", "Taraflar ortak bir fon kuracaktır.", 4, "kuracaktır", False),
     ("tr", "Taraflar ortak bir fon kurulmasını değerlendirecektir.", 3, "değerlendirecektir", False),
+    # a hedged pledge ("could provide"): at most an intent, so "will" -> "could" is weakened
+    ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", 3, "pourrait", False),
+    ("es", "España podría destinar 200 millones de euros a la reconstrucción.", 3, "podría", False),
 ]
 
 

@@ -496,6 +496,9 @@ PREDICATE_CASES = [
     ("ru", "Казахстанская сторона обеспечит подготовку кадров для транспортной отрасли.", True),
     ("ru", "Казахстанская сторона провела переговоры в Анкаре.", False),
     ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
+    ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", True),  # hedged, still a pledge
+    ("es", "España podría destinar 200 millones de euros a la reconstrucción.", True),
+    ("de", "Deutschland könnte 200 Millionen Euro für den Wiederaufbau bereitstellen.", True),
     ("ru", "Особое внимание было уделено сотрудничеству в энергетике.", True),
     ("es", "La reunión se celebró en Madrid el 5 de mayo.", False),  # "se celebró": was held
     ("es", "El Instituto Cervantes organizó una exposición en la capital.", False),
