@@ -1057,6 +1057,20 @@ def test_a_wrapped_word_held_together_by_no_break_spaces_continues_its_line() ->
     assert " ".join(sentence.split()) in pledges
 
 
+def test_a_wrapped_dash_after_a_closing_bracket_goes_on_the_sentence() -> None:
+    # "… (PMM) –\u00a0pactes ancrés …" wrapped before the dash: a bracket closes no sentence, so the
+    # dash line is prose, not a bullet (the French Los Angeles Declaration at fold -s -w 72)
+    lines = ["Nous nous appuyons sur les engagements pris dans le Pacte mondial pour",
+             "des migrations sûres, ordonnées et régulières, au titre du Pacte (PMM)",
+             "–\u00a0pactes ancrés dans les objectifs de développement durable du",
+             "Programme\u00a02030."]
+    assert all(len(line) <= 72 for line in lines) and len(lines[1]) + 1 + len("–\u00a0pactes") > 72  # as fold -s -w 72 cuts it
+    sentence, wrapped = " ".join(lines), "\n".join(lines)
+    text = "\n\n".join([_fold(_WRAPPED_STATEMENT, 72).strip(), wrapped]) + "\n"
+    pledges = [" ".join(c.text.split()) for c in segment(_doc(text), "fr").commitments]
+    assert " ".join(sentence.split()) in pledges
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     # items without a marker, right below a lead-in and closed like items, carry its predicate (QA)
     ("en", "Joint Statement\n\nThe Parties resolved:\nto expand trade;\nto open a consulate in Izmir;\nto meet again in 2026.\n",

@@ -169,9 +169,21 @@ def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, in
     # A dash after a line of prose that stops mid-sentence, before a word in lower case, is prose
     # ("…on climate change" / "– individually and collectively"), not a bullet; below a bullet
     # item, or before a capital, it is the next bullet.
-    dash_in_prose = (line[0] in "–—-" and not in_list_item and text[previous[1] - 1] not in _TERMINAL
+    dash_in_prose = (line[0] in "–—-" and not in_list_item and not _ends_sentence(text, previous)
                      and line[1:].lstrip()[:1].islower())
     return not fits and (dash_in_prose or not is_list_item(line))
+
+
+_CLOSERS = ")]\"»”'’"
+
+
+def _ends_sentence(text: str, line: tuple[int, int]) -> bool:
+    """The line ends a sentence: a full stop or the like, perhaps inside closing brackets or
+    quotes ("… (PMM)" does not; "… 2030.)" does)."""
+    start, end = line
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > start and text[end - 1] in _TERMINAL and text[end - 1] not in _CLOSERS
 
 
 def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language) -> list[Block]:
