@@ -46,7 +46,11 @@ def _segment_both(
     if min(len(old_doc.text), len(new_doc.text)) >= SPARSE_LIKELY_CHARS:
         from . import sparse
 
-        sparse.available()  # imports numpy/scipy (~0.3 s) while this process waits for the workers
+        # Imports numpy/scipy (~0.3 s) while this process waits for the workers. A Ctrl-C that
+        # lands inside an import can be swallowed by importlib ("Exception ignored in … cb"), so it
+        # is held until the import is done and delivered right after.
+        with _interrupts_held():
+            sparse.available()
     try:
         old, new = readers.segmentations()
     except _WorkerLost:  # killed (out of memory, a signal): do the work here instead
