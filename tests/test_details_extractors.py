@@ -485,6 +485,12 @@ TOPIC_CASES = [
     ("fr", "La France mobilisera des fonds pour la transition énergétique.", ("energy",)),
     ("es", "España abrirá un consulado en Dakar.", ("consular_migration",)),
     ("tr", "Taraflar kalkınma projelerini destekledi.", ("development_aid",)),
+    # compounds and elisions of trade words (a second QA round): not "political dialogue"
+    ("de", "Die Seiten werden ein Freihandelsabkommen unterzeichnen.", ("trade_investment",)),
+    ("sv", "Parterna ska underteckna ett frihandelsavtal.", ("trade_investment",)),
+    ("fr", "Les Parties signeront un accord de libre-échange.", ("trade_investment",)),
+    ("tr", "Türkiye, Kazakistan'a 100 milyon dolarlık kredi sağlayacaktır.", ("trade_investment",)),
+    ("fr", "Les Parties ouvriront un centre d'innovation commun à Lyon.", ("science_technology",)),
     # "importante" is no import, "feuille de route" no road, "seguridad social" no security
     ("es", "Es importante cooperar.", ("political_dialogue",)),
     ("fr", "Nous lançons une feuille de route.", ("political_dialogue",)),
