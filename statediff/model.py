@@ -134,8 +134,11 @@ class Settings:
     """The options that shaped a comparison, echoed in every report."""
 
     threshold: float
-    language: str
+    language: str  # the language asked for both statements (a code), or "auto"
     persist_threshold: float
+    # What was asked for each statement ("auto": detected; the detected language is on each side)
+    language_old: str = "auto"
+    language_new: str = "auto"
 
 
 @frozen_dataclass

@@ -299,5 +299,6 @@ def _compare(
     notices += _unread_notices(old.language, new.language)
     notices += _unrelated_notice(old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"
-    return Report(old=old, new=new, changes=annotation.changes, settings=Settings(threshold, language or "auto", persist_threshold),
+    settings = Settings(threshold, language or "auto", persist_threshold, language_old or "auto", language_new or "auto")
+    return Report(old=old, new=new, changes=annotation.changes, settings=settings,
                   notices=notices, topics=annotation.topics, details=annotation.details)

@@ -291,6 +291,20 @@ def test_language_codes_ignore_case_and_region(run: Invoke, lang: str, code: str
     assert json.loads(result.stdout)["old"]["language"] == code
 
 
+@pytest.mark.parametrize(("options", "settings"), [
+    ((), ("auto", "auto", "auto")),
+    (("--lang", "ru"), ("ru", "ru", "ru")),
+    (("--lang-old", "ru"), ("auto", "ru", "auto")),  # one side asked: the report says which
+    (("--lang", "ru", "--lang-new", "xx"), ("auto", "ru", "xx")),
+])
+def test_json_settings_echo_the_languages_asked(run: Invoke, options: tuple[str, ...],
+                                                settings: tuple[str, str, str]) -> None:
+    result = run(SEED_OLD, SEED_NEW, *options, "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    echoed = json.loads(result.stdout)["settings"]
+    assert (echoed["language"], echoed["language_old"], echoed["language_new"]) == settings
+
+
 def test_chosen_neutral_rules_give_no_not_recognised_notice(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--lang", "xx")
     assert result.exit_code == exit_codes.OK, result.output

@@ -58,6 +58,8 @@ def _report(report: Report, changes: Any) -> dict[str, Any]:
             "threshold": report.settings.threshold,
             "language": report.settings.language,
             "persist_threshold": report.settings.persist_threshold,
+            "language_old": report.settings.language_old,
+            "language_new": report.settings.language_new,
         },
         "old": _side(report.old),
         "new": _side(report.new),
