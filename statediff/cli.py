@@ -36,7 +36,7 @@ class DefaultGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args == ["help"] and not os.path.exists("help"):  # "statediff help": what "statediff --help" prints
             args = ["--help"]
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
             name = args[0]
             if len(args) > 1 and not os.path.exists(name) and not name.startswith("-") and "." not in name and os.sep not in name:
                 import difflib
@@ -62,7 +62,7 @@ class DefaultGroup(click.Group):
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="statediff")
+@click.version_option(__version__, "-V", "--version", prog_name="statediff")
 def cli() -> None:
     """Compare two joint statements pledge by pledge.
 

@@ -262,6 +262,15 @@ def test_bare_statediff_and_statediff_help_show_the_help(run: Invoke) -> None:
     assert asked.stdout == run("--help").stdout
 
 
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_flags_print_the_version(run: Invoke, flag: str) -> None:
+    from statediff import __version__
+
+    result = run(flag)
+    assert result.exit_code == exit_codes.OK, result.output
+    assert result.stdout == f"statediff, version {__version__}\n"
+
+
 def test_the_default_threshold_is_the_same_in_code_help_and_readme(run: Invoke) -> None:
     """The default is written out in the help text and the README (the CLI does not import the
     align stage to build its help); they must follow the constant."""
