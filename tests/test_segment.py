@@ -797,6 +797,11 @@ def test_no_commitments_in_an_unsupported_language_says_so() -> None:
         ("Le parti hanno concordato di rafforzare la cooperazione economica e commerciale tra i due paesi.", "it"),
         ("Les dues parts van acordar reforçar la cooperació econòmica i comercial entre els dos països.", "ca"),
         ("De partijen zijn overeengekomen de economische samenwerking te versterken.", "nl"),
+        # Norwegian and Danish share many words with Swedish, none of the words that make it Swedish
+        ("Ministrene bekreftet sitt sterke engasjement for Ukrainas suverenitet og vil fortsette å styrke samarbeidet.", "nb"),
+        ("Ministrene understreket at det nordiske samarbeidet er viktig for regionen og skal styrkes ytterligere.", "nb"),
+        ("Ministrene bekræftede betydningen af samarbejdet mellem de nordiske lande og vil styrke det efter mødet.", "da"),
+        ("Parterna bekräftade sitt starka engagemang för Ukrainas suveränitet och kommer att stärka samarbetet.", "sv"),
         ("Tərəflər iqtisadi əməkdaşlığı gücləndirməyə razılaşdılar.", "xx"),  # Azerbaijani: not Turkish
         # Cyrillic languages without rules: "і" is Kazakh, Ukrainian and Belarusian; their own letters tell
         ("Сторони домовилися поглиблювати співпрацю в енергетичній сфері та розвивати транспортні коридори.", "uk"),
