@@ -325,6 +325,24 @@ STOCK_CASES = [
 ]
 
 
+# A country's short and formal names are one term in every language (tricky case 4).
+ALIAS_CASES = [
+    ("en", "the Russian Federation", "Russia"),
+    ("sv", "Ryska federationen", "Rysslands"),
+    ("ru", "Российской Федерации", "России"),
+    ("de", "Russische Föderation", "Russland"),
+    ("fr", "la Fédération de Russie", "la Russie"),
+]
+
+
+@pytest.mark.parametrize(("lang", "formal", "short"), ALIAS_CASES)
+def test_formal_and_short_country_names_are_one_term(lang: str, formal: str, short: str) -> None:
+    from statediff.features import featurizer_for
+
+    featurizer = featurizer_for(lang)
+    assert featurizer.terms(formal) == featurizer.terms(short) != []
+
+
 @pytest.mark.parametrize(("lang", "word", "kept"), STOCK_CASES)
 def test_stock_words_leave_content_words_alone(lang: str, word: str, kept: bool) -> None:
     from statediff.features import featurizer_for

@@ -267,7 +267,14 @@ CLAUSE_CASES = [
     ("en", "We are launching a new high-level dialogue on how we implement our measures, promoting innovative supply chains "
      "and improving industrial competitiveness.",
      ["We are launching a new high-level dialogue on how we implement our measures, promoting innovative supply chains "
-      "and improving industrial competitiveness."]),
+      "and improving industrial competitiveness."]),    # Swedish: "och" before a reporting verb of its own, or before "vi" and one, opens a second pledge
+    ("sv", "Vi betonar rådets betydelse för samarbetet i regionen och upprepar vårt stöd för dess arbete.",
+     ["Vi betonar rådets betydelse för samarbetet i regionen", "och upprepar vårt stöd för dess arbete."]),
+    ("sv", "Vi bekräftar vårt stöd för landets integration och lovordar dess beslutsamhet att genomföra reformer.",
+     ["Vi bekräftar vårt stöd för landets integration", "och lovordar dess beslutsamhet att genomföra reformer."]),
+    ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
+     ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
+    ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
 ]
 
 
@@ -528,6 +535,16 @@ PREDICATE_CASES = [
     ("en", "The leaders agreed to search for lasting solutions.", True),
     ("ru", "Стороны продолжат поиск решений.", True),
     ("sv", "Vi delar gemensamma värden och stöder varandra.", True),
+    # Swedish: "kommer … att" with the subject after the verb (verb second), concurring, standing
+    # behind, a need, a prohibition; not a relation set up in 1919 nor a road that comes from the north
+    ("sv", "Därför kommer vi inte att delta i mötet i Moskva.", True),
+    ("sv", "I år kommer Sverige att öka sitt bistånd till regionen.", True),
+    ("sv", "Vi instämmer i kraven på en oberoende granskning av valet.", True),
+    ("sv", "Länderna har helhjärtat ställt sig bakom målet om ett fritt och enat Europa.", True),
+    ("sv", "Det behövs en varaktig fred i regionen.", True),
+    ("sv", "Brotten får inte gå ostraffade.", True),
+    ("sv", "Sverige och Finland upprättade diplomatiska förbindelser 1919.", False),
+    ("sv", "Vägen kommer från norr och går till staden.", False),
     ("en", "The sides will support the search for missing persons;", True),
     ("en", "We will share this responsibility.", True),
     ("en", "About $2 billion will be provided to developing countries.", True),  # "About" opens no background note here
