@@ -33,6 +33,8 @@ def _marked(count: int, cyrillic: int) -> bool:
     """A language's own letters, not a name quoted in another ("Київ"): two or more, and one in 500."""
     return count >= 2 and count > 0.002 * cyrillic
 SUFFIX_STEM = 3  # letters a word needs before a cue ending ("firm|arán"; not "s|erá")
+GAP = "..."  # in a phrase entry: up to GAP_WORDS words of the clause ("kommer ... att")
+GAP_WORDS = 3
 
 _WORD = recache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -45,7 +47,9 @@ def read_language_file(code: str) -> dict:
 @frozen_dataclass
 class CueSet:
     """Word cues: whole words/phrases, word prefixes (entries ending in ``*``) and word endings
-    (entries starting with ``*``: "*arán", a future tense, on a word at least SUFFIX_STEM letters longer)."""
+    (entries starting with ``*``: "*arán", a future tense, on a word at least SUFFIX_STEM letters longer).
+    A phrase may hold ``...``: up to GAP_WORDS words between its neighbours ("kommer ... att":
+    "kommer vi inte att"), as in the details stage's patterns."""
 
     words: frozenset[str]
     prefixes: tuple[str, ...]
@@ -68,7 +72,10 @@ class CueSet:
         for entry in entries:
             entry = entry.lower().strip()
             if " " in entry:
-                phrases.append(tuple(entry.split()))
+                phrase = tuple(entry.split())
+                if GAP in (phrase[0], phrase[-1]):
+                    raise ValueError(f"cue {entry!r}: a phrase cannot open or close with {GAP}")
+                phrases.append(phrase)
             elif entry.endswith("*"):
                 prefixes.append(entry[:-1])
             elif entry.startswith("*"):
@@ -105,9 +112,10 @@ class CueSet:
         first = words[i]
         if first in self.phrase_first_words or (self.phrase_first_prefixes and first.startswith(self.phrase_first_prefixes)):
             for phrase in self.phrases:
-                n = len(phrase)
-                if _word_fits(first, phrase[0]) and i + n <= len(words) and all(_word_fits(words[i + k], phrase[k]) for k in range(1, n)):
-                    return n
+                if _word_fits(first, phrase[0]):
+                    end = _phrase_end(words, i + 1, phrase, 1)
+                    if end:
+                        return end - i
         return 1 if self.matches_word(first) else 0
 
 
@@ -117,6 +125,24 @@ def parties_act(language: Language, subject: str, verb: str) -> bool:
     Both words folded; ``verb`` is the word after the subject, or in a verb-final language the
     clause's last word ("Тараптар … кеңейтеді")."""
     return bool(language.subject_verb_endings) and subject in language.subjects and verb.endswith(language.subject_verb_endings)
+
+
+def _phrase_end(words: list[str], i: int, phrase: tuple[str, ...], p: int) -> int:
+    """Where ``phrase[p:]`` ends when it matches from words[i] on (0 when it does not); a gap
+    takes as few words as it can."""
+    while p < len(phrase):
+        part = phrase[p]
+        if part == GAP:
+            for skip in range(GAP_WORDS + 1):
+                end = _phrase_end(words, i + skip, phrase, p + 1)
+                if end:
+                    return end
+            return 0
+        if i >= len(words) or not _word_fits(words[i], part):
+            return 0
+        i += 1
+        p += 1
+    return i
 
 
 def _word_fits(word: str, pattern: str) -> bool:

@@ -61,7 +61,7 @@ class Commitment:
     start: int
     end: int
     text: str
-    match_text: str  # normalised for matching: attribution tags removed, subject restored
+    match_text: str  # what matching reads: the text with attribution tags removed (no subject copied in)
     sentence_start: int  # the sentence this clause was cut from, for context scoring
     sentence_end: int
     line: int
@@ -73,7 +73,7 @@ class Skipped:
 
     start: int
     end: int
-    reason: str  # heading | boilerplate | background | courtesy | not a commitment | outside the statement | list marker | punctuation
+    reason: str  # heading | boilerplate | background | courtesy | quotation | not a commitment | outside the statement | list marker | punctuation
 
 
 @frozen_dataclass

@@ -271,6 +271,17 @@ def test_version_flags_print_the_version(run: Invoke, flag: str) -> None:
     assert result.stdout == f"statediff, version {__version__}\n"
 
 
+@pytest.mark.parametrize("command", ["compare", "segment"])
+def test_help_and_readme_name_every_supported_language(run: Invoke, command: str) -> None:
+    from statediff.languages import SUPPORTED, language_name
+
+    help_text = " ".join(run(command, "--help").stdout.split())
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8").split())
+    for code in SUPPORTED:
+        assert f"{code}," in help_text or f"{code})" in help_text, f"{command} --help does not list {code}"
+        assert language_name(code) in readme, f"README.md does not name {language_name(code)}"
+
+
 def test_the_default_threshold_is_the_same_in_code_help_and_readme(run: Invoke) -> None:
     """The default is written out in the help text and the README (the CLI does not import the
     align stage to build its help); they must follow the constant."""

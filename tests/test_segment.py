@@ -917,6 +917,26 @@ def test_invisible_characters_inside_words_do_not_split_them() -> None:
     assert [(c.status, c.old, c.new) for c in invisible.changes] == [(c.status, c.old, c.new) for c in plain.changes]
 
 
+@pytest.mark.parametrize(("entry", "words", "length"), [
+    ("kommer ... att", "kommer att resa", 2),
+    ("kommer ... att", "kommer vi inte att resa", 4),
+    ("kommer ... att", "kommer våra två företrädare inte att resa", 0),  # four words: more than a gap holds
+    ("ställ* ... bakom", "ställt sig helt bakom", 4),
+])
+def test_a_gap_in_a_cue_phrase_spans_up_to_three_words(entry: str, words: str, length: int) -> None:
+    from statediff.languages import CueSet
+
+    assert CueSet.from_entries([entry]).match_at(words.split(), 0) == length
+
+
+@pytest.mark.parametrize("entry", ["... att", "kommer ..."])
+def test_a_cue_phrase_cannot_open_or_close_with_a_gap(entry: str) -> None:
+    from statediff.languages import CueSet
+
+    with pytest.raises(ValueError, match="cannot open or close"):
+        CueSet.from_entries([entry])
+
+
 def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
     from statediff.languages import NEUTRAL, NEUTRAL_MERGED_KEYS, SUPPORTED, read_language_file
 

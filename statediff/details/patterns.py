@@ -14,14 +14,12 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
-from ..languages import SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
+from ..languages import GAP, GAP_WORDS, SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
 from ..literals import required_chunks
 from ..segment.tokens import WORD_RE, Token, composed, tokenize
 
 T = TypeVar("T")
-GAP = "..."
 PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
-GAP_WORDS = 3  # "reaffirm* ... commitment" spans "reaffirmed their strong commitment"
 _CLAUSE_BREAKS = frozenset(".;:!?")
 # Quotes, brackets and punctuation around a whitespace token ("«Ankara»," → "Ankara"), for the
 # checks that compare the words of two wordings cheaply, as whitespace tokens.
