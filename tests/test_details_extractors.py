@@ -143,6 +143,9 @@ STRENGTH_CASES = [
     ("sv", "Vi välkomnar rapporten.", 1, "välkomnar", False),
     ("sv", "Vi välkomnar inte bara rapporten utan också planen.", 1, "välkomnar", False),
     ("sv", "Ministrarna diskuterade läget i regionen.", 0, "diskuterade", False),
+    ("sv", "Vi har i dag inlett ett tvistlösningsförfarande.", 4, "inlett", False),
+    ("sv", "Vi instämmer i kraven på en oberoende utredning.", 2, "instämmer", False),
+    ("sv", "Länderna har helhjärtat ställt sig bakom målet.", 2, "ställt sig bakom", False),
     # not a negated predicate: a pledge not to hesitate, a negated complement (found in review)
     ("en", "We will not hesitate to take further measures.", 4, "will", False),
     ("en", "The leaders agreed not to impose new tariffs.", 4, "agreed", False),
