@@ -315,6 +315,14 @@ SKIP_CASES = [
      "The leaders agreed to cooperate.", "courtesy", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nТурецкая сторона выразила благодарность за оказанное гостеприимство.", "courtesy", 1),
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
+    # a lede that restates the title (the first line) and goes on: the page's, not a pledge
+    ("sv", "Gemensamt uttalande av utrikesministrarna i Sverige och Finland\n\nGemensamt uttalande av utrikesministrarna i "
+     "Sverige och Finland som fördömer våldet.\n\nVi fördömer våldet mot demonstranterna.", "heading", 1),
+    ("en", "Joint Statement of the Leaders of Japan and India\n\nJoint Statement of the Leaders of Japan and India, which "
+     "reaffirms their partnership.\n\nThe leaders reaffirmed their partnership.", "heading", 1),
+    # a dateline heading, then its story opening with it: the story's pledge stays
+    ("en", "NEW DELHI, Sept 8 (Reuters)\n\nNEW DELHI, Sept 8 (Reuters) - India and the United States agreed to deepen ties.",
+     "heading", 1),
 ]
 
 QUOTATION_CASES = [

@@ -69,6 +69,8 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     found = _Provisional(text)
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     previous_end = 0
+    title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
+    first_block = True
     for block in classify_blocks(text, split_blocks(text, lang.end_markers), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
         # item without a marker is a line right below, closed like an item ("to open a consulate;").
@@ -80,6 +82,9 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
         opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
         # (An unmarked item closed by a full stop is the list's last: "to meet again in 2026.")
         lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".")))
+        if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
+            title = _title_key(block_text)
+        first_block = False
         if block.reason and not item:
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
@@ -92,6 +97,9 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
+                if title and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title):
+                    skipped.append(Skipped(sentence[0], sentence[1], "heading"))
+                    continue
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=item and k == 0)
     spoken_only = found.spoken_only
     if found.reports:
@@ -99,6 +107,25 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
+
+
+TITLE_WORDS = 4  # a first heading this long is the title, which a lede sentence may restate
+
+
+def _title_key(span: str) -> str:
+    """A heading or sentence as the title check compares them: lower case, single spaces, no
+    closing punctuation."""
+    return " ".join(span.lower().split()).rstrip(".:;!?")
+
+
+def _restates_title(sentence: str, title: str) -> bool:
+    """A lede that restates the title and goes on describing it ("Gemensamt uttalande av … som
+    fördömer …", "Joint Statement of …, which reaffirms …"); not a dateline heading followed by
+    its story ("NEW DELHI, Sept 8 (Reuters) - India and …")."""
+    if not sentence.startswith(title):
+        return False
+    rest = sentence[len(title):].lstrip()
+    return not rest or rest[0] not in "-–—:("
 
 
 class _Provisional:
