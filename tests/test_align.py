@@ -320,6 +320,8 @@ STOCK_CASES = [
     ("sv", "meddelande", True),
     ("sv", "arbetsgrupp", True),  # a compound: "arbete" is a plain entry, not a prefix
     ("sv", "insatsstyrka", True),
+    ("sv", "göra", False),  # "do", a function word as in English
+    ("sv", "göras", False),
     ("en", "reaffirmed", False),
     ("en", "minerals", True),
 ]
