@@ -275,6 +275,11 @@ CLAUSE_CASES = [
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
+    # a lead-in that says what the items are for stays a pledge of its own (a bare one is a heading)
+    ("en", "To advance the common goals laid out in this Declaration, we intend to work together across these areas:\n\n"
+     "- expand trade in energy;\n- build a new railway link.",
+     ["To advance the common goals laid out in this Declaration, we intend to work together across these areas",
+      "expand trade in energy", "build a new railway link."]),
 ]
 
 
@@ -315,6 +320,9 @@ SKIP_CASES = [
      "The leaders agreed to cooperate.", "courtesy", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nТурецкая сторона выразила благодарность за оказанное гостеприимство.", "courtesy", 1),
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
+    # a bare lead-in (six words or fewer, alone in its paragraph) is the heading of the pledges below it
+    ("sv", "Parterna enades om att:\n\n- utöka handeln med energi;\n- bygga en ny järnvägsförbindelse.", "heading", 2),
+    ("en", "WE WILL:\n\n- expand trade in energy;\n- build a new railway link.", "heading", 2),
     # a lede that restates the title (the first line) and goes on: the page's, not a pledge
     ("sv", "Gemensamt uttalande av utrikesministrarna i Sverige och Finland\n\nGemensamt uttalande av utrikesministrarna i "
      "Sverige och Finland som fördömer våldet.\n\nVi fördömer våldet mot demonstranterna.", "heading", 1),
@@ -711,9 +719,10 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
           "governance and on its reporting to both parliaments."], [0, 2]),
         (["The leaders agreed to cooperate.", "The sides met.", "The leaders agreed to cooperate on trade. " * 20
           + "Readers can manage cookies in their browser."], [0, 2]),
-        # a link box followed by a lead-in and its items: the article goes on at the lead-in
+        # a link box followed by a lead-in and its items: the article goes on at the lead-in (a
+        # bare lead-in is itself a heading; its item is the pledge)
         (["Стороны договорились о сотрудничестве.", "Читайте также:", "Токаев и Эрдоган провели телефонный разговор",
-          "Стороны договорились:", "— открыть консульства в Измире;"], [0, 3, 4]),
+          "Стороны договорились:", "— открыть консульства в Измире;"], [0, 4]),
         # Swedish "de" is also "the": a heading that starts with it stays a heading
         (["Parterna kom överens om att samarbeta.", "Mötet hölls i Oslo.", "De gemensamma åtagandena inom energiområdet"], [0]),
         (["The leaders agreed to cooperate.", "The sides met.", "The sides agreed to meet again.", "Похожие материалы по теме",

@@ -14,7 +14,7 @@ from ..errors import NoCommitmentsError
 from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name, parties_act
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import LIST_MARKER_RE, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
+from .blocks import LIST_MARKER_RE, Block, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, folded, word_spans
@@ -71,6 +71,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     previous_end = 0
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
+    plan: list[tuple[Block, bool, bool]] = []  # (block, is an item that inherits, opens a list)
     for block in classify_blocks(text, split_blocks(text, lang.end_markers), lang):
         # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
         # item without a marker is a line right below, closed like an item ("to open a consulate;").
@@ -82,11 +83,22 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
         opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
         # (An unmarked item closed by a full stop is the list's last: "to meet again in 2026.")
         lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".")))
+        plan.append((block, item, opens_list))
+    for number, (block, item, opens_list) in enumerate(plan):
+        block_text = text[block.start:block.end]
         if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
             title = _title_key(block_text)
         first_block = False
         if block.reason and not item:
             skipped.append(Skipped(block.start, block.end, block.reason))
+            continue
+        if (opens_list and number + 1 < len(plan) and plan[number + 1][1] and _last_sentence(block_text) == block_text
+                and len(block_text.split()) <= BARE_LEAD_IN_WORDS):
+            # A bare lead-in ("Parterna enades om att:", "WE WILL:"): its predicate goes to the
+            # items below, which are the pledges; alone it says nothing. A longer one says what
+            # the items are for ("To advance the common goals …, we intend to work together
+            # across the following areas:") and stays.
+            skipped.append(Skipped(block.start, block.end, "heading"))
             continue
         for a_start, a_end in artefacts(text, block.start, block.end):
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
@@ -109,6 +121,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
     return commitments, skipped
 
 
+BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
 TITLE_WORDS = 4  # a first heading this long is the title, which a lede sentence may restate
 
 
