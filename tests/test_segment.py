@@ -275,6 +275,15 @@ CLAUSE_CASES = [
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
+    # Swedish infinitives after ", och (att)" and ";", as English "…, and promote"
+    ("sv", "Vi åtar oss att fördjupa det ekonomiska samarbetet i regionen, och främja finansiell stabilitet.",
+     ["Vi åtar oss att fördjupa det ekonomiska samarbetet i regionen", "och främja finansiell stabilitet."]),
+    ("sv", "Vi åtar oss att fördjupa samarbetet, samt att främja handeln mellan länderna.",
+     ["Vi åtar oss att fördjupa samarbetet", "samt att främja handeln mellan länderna."]),
+    ("sv", "Vi ska stärka samarbetet om klimatet och energin; stödja omställningen till förnybar energi.",
+     ["Vi ska stärka samarbetet om klimatet och energin", "stödja omställningen till förnybar energi."]),
+    ("sv", "Vi åtar oss att sänka kostnaderna, påskynda omställningen och leverera resultat.",  # a series under one verb
+     ["Vi åtar oss att sänka kostnaderna, påskynda omställningen och leverera resultat."]),
     # a lead-in that says what the items are for stays a pledge of its own (a bare one is a heading)
     ("en", "To advance the common goals laid out in this Declaration, we intend to work together across these areas:\n\n"
      "- expand trade in energy;\n- build a new railway link.",
@@ -559,6 +568,7 @@ PREDICATE_CASES = [
     ("sv", "Länderna har helhjärtat ställt sig bakom målet om ett fritt och enat Europa.", True),
     ("sv", "Det behövs en varaktig fred i regionen.", True),
     ("sv", "Brotten får inte gå ostraffade.", True),
+    ("sv", "Vi ska driva på arbetet med handelsavtalet.", True),
     ("sv", "Sverige och Finland upprättade diplomatiska förbindelser 1919.", False),
     ("sv", "Vägen kommer från norr och går till staden.", False),
     ("en", "The sides will support the search for missing persons;", True),

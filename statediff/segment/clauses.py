@@ -268,7 +268,7 @@ def _coordinated_infinitive(
     if (comma or _dash(gap)) and words[i] not in language.coordinator_starts:
         return _series_gerund(words, i, language, previous_item, parallel_gerund, series_closed)
     for k in _after_coordinators(words, i, language):
-        marked = k < len(words) and words[k] == "to"
+        marked = k < len(words) and words[k] in language.infinitive_markers  # "and to", "samt att"
         if not comma and not (marked and _marked_gerund(words, k + 1, language)):
             continue
         if marked:
