@@ -472,6 +472,8 @@ PAST_NARRATIVE_CASES = [
     ("ru", "Организация была создана 30 лет назад для укрепления сотрудничества и поддержки диалога.", False),
     ("ru", "Стороны подчеркнули, что договор был подписан 30 лет назад и сохраняет значение.", True),
     ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),
+    ("sv", "I mer än 70 år har våra tre länder arbetat tillsammans för att främja säkerhet och välstånd.", False),
+    ("sv", "I år har vi enats om att fördjupa samarbetet.", True),  # this year: no span of years
     # an account in the perfect tense: the parties tell what they have done
     ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
     ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),
