@@ -275,6 +275,11 @@ CLAUSE_CASES = [
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
+    # two verbs that share one object are one pledge
+    ("en", "The leaders welcomed and supported the initiative on a regional energy market.",
+     ["The leaders welcomed and supported the initiative on a regional energy market."]),
+    ("ru", "Стороны приветствовали и поддержали инициативу о создании регионального центра.",
+     ["Стороны приветствовали и поддержали инициативу о создании регионального центра."]),
     # Swedish infinitives after ", och (att)" and ";", as English "…, and promote"
     ("sv", "Vi åtar oss att fördjupa det ekonomiska samarbetet i regionen, och främja finansiell stabilitet.",
      ["Vi åtar oss att fördjupa det ekonomiska samarbetet i regionen", "och främja finansiell stabilitet."]),
@@ -329,6 +334,8 @@ SKIP_CASES = [
      "The leaders agreed to cooperate.", "courtesy", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nТурецкая сторона выразила благодарность за оказанное гостеприимство.", "courtesy", 1),
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
+    ("en", "The leaders agreed to cooperate.\nFinally, we commend and acknowledge the warm hospitality of the Government of Fiji.",
+     "courtesy", 1),
     # a bare lead-in (six words or fewer, alone in its paragraph) is the heading of the pledges below it
     ("sv", "Parterna enades om att:\n\n- utöka handeln med energi;\n- bygga en ny järnvägsförbindelse.", "heading", 2),
     ("en", "WE WILL:\n\n- expand trade in energy;\n- build a new railway link.", "heading", 2),
@@ -386,6 +393,7 @@ NOT_COURTESY = [
     ("en", "The United States is honored to host APEC in 2023 and will advance a free and open Indo-Pacific."),
     ("en", "We will support the tourism and hospitality sectors, which have shown strong recovery."),
     ("en", "The leaders noted that thanks to the hospitality industry tourism will grow by 20 percent."),
+    ("en", "We acknowledge the growth of the hospitality industry and will support its workers."),
     # a pledge in the same clause as the thanks keeps the clause
     ("en", "The leaders agreed to hold the next summit in India in 2025 and thanked Japan for its warm hospitality."),
     ("ru", "Стороны договорились развивать сотрудничество в сфере туризма и гостеприимства."),

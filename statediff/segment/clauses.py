@@ -174,7 +174,10 @@ def _coordinated_predicate(
     after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
     affirms …', '…, and the ROK commits …'; without the comma it is one subject: 'President
     Biden and President Moon commit'); or, after a comma too, a coordinator and the parties
-    speaking ('…, and we take …'; not 'the challenges that our partners and we face')."""
+    speaking ('…, and we take …'; not 'the challenges that our partners and we face').
+    Not between two verbs that share one object ('we commend and acknowledge X')."""
+    if language.clause_predicates.match_at(words, i - 1) == 1:
+        return None
     for after in _after_coordinators(words, i, language):
         if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
             return (i, False, False)  # the parties' "we": a clause of their own (``_spoken_by_parties``)
