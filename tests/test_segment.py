@@ -336,6 +336,12 @@ SKIP_CASES = [
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
     ("en", "The leaders agreed to cooperate.\nFinally, we commend and acknowledge the warm hospitality of the Government of Fiji.",
      "courtesy", 1),
+    # the closing formula of a declaration: its dateline, though "adopted" and "signed" are cues
+    ("en", "The leaders agreed to cooperate.\nADOPTED in Phnom Penh, Kingdom of Cambodia, on the Twelfth day of November "
+     "in the Year Two Thousand and Twenty-Two.", "heading", 1),
+    ("ru", "Стороны договорились о сотрудничестве.\nПодписано в г. Астане 12 октября 2022 года в двух экземплярах.", "heading", 1),
+    ("sv", "Parterna kom överens om att samarbeta.\nAntaget i Stockholm den 5 maj 2024.", "heading", 1),
+    ("fr", "Nous réaffirmons notre engagement.\nFait à Genève, le 5 mai 2024, en deux exemplaires.", "heading", 1),
     # a bare lead-in (six words or fewer, alone in its paragraph) is the heading of the pledges below it
     ("sv", "Parterna enades om att:\n\n- utöka handeln med energi;\n- bygga en ny järnvägsförbindelse.", "heading", 2),
     ("en", "WE WILL:\n\n- expand trade in energy;\n- build a new railway link.", "heading", 2),
@@ -454,7 +460,7 @@ def test_data_file_regexes_stay_fast_on_a_long_word_of_their_own_letters() -> No
 
     for code in SUPPORTED:
         raw = read_language_file(code)
-        for key in ("past_anchors", "courtesy_patterns", "attribution_patterns"):
+        for key in ("past_anchors", "courtesy_patterns", "attribution_patterns", "closing_formulas"):
             for source in raw.get(key, []):
                 pattern = re.compile(source, re.IGNORECASE)
                 for run in set(re.findall(r"[^\W\d_]{3,}", re.sub(r"\\[a-zA-Z]", "", source))):
@@ -579,6 +585,7 @@ PREDICATE_CASES = [
     ("sv", "Det behövs en varaktig fred i regionen.", True),
     ("sv", "Brotten får inte gå ostraffade.", True),
     ("sv", "Vi ska driva på arbetet med handelsavtalet.", True),
+    ("en", "Adopted in 2019, the plan will be carried out by both governments.", True),  # a year, not a place
     ("sv", "Sverige och Finland upprättade diplomatiska förbindelser 1919.", False),
     ("sv", "Vägen kommer från norr och går till staden.", False),
     ("en", "The sides will support the search for missing persons;", True),

@@ -109,8 +109,9 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
-                if title and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title):
-                    skipped.append(Skipped(sentence[0], sentence[1], "heading"))
+                if (title and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title)) or any(
+                        formula.match(text, sentence[0], sentence[1]) for formula in lang.closing_formulas):
+                    skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede or a closing dateline
                     continue
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=item and k == 0)
     spoken_only = found.spoken_only
