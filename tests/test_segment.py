@@ -961,6 +961,19 @@ def test_invisible_characters_inside_words_do_not_split_them() -> None:
     assert [(c.status, c.old, c.new) for c in invisible.changes] == [(c.status, c.old, c.new) for c in plain.changes]
 
 
+def test_list_items_that_name_pillars_in_title_case_are_headings() -> None:
+    # "Promoting" is a cue, but a title-case item names a pillar; a sentence-case item under a
+    # lead-in carries its predicate
+    items = ["1. Building Back Together;", "2. Promoting Sustainable Economic and Social Development in Southern Mexico;",
+             "3. Securing the Tools for Future Prosperity; and"]
+    text = ("Joint Statement\n\nDuring the meeting, the participants reviewed the work under the pillars that form the "
+            "joint vision of the dialogue:\n\n" + "\n\n".join(items) + "\n\nThe leaders agreed to:\n\n"
+            "1. Promote sustainable development in southern Mexico.\n")
+    seg = segment(_doc(text), "en")
+    assert {text[s.start:s.end] for s in seg.skipped if s.reason == "heading"} >= set(items)
+    assert [c.text for c in seg.commitments][-1] == "Promote sustainable development in southern Mexico."
+
+
 @pytest.mark.parametrize(("entry", "words", "length"), [
     ("kommer ... att", "kommer att resa", 2),
     ("kommer ... att", "kommer vi inte att resa", 4),

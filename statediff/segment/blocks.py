@@ -209,7 +209,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             reason = "boilerplate"
         elif _is_background(line, language):
             reason = "background"
-        elif _is_heading(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
+        elif _is_heading(line, language) or _named_item(line) or (_is_title(line, number, text, start) and not is_list_item(line)
                                              and not _first_line_pledge(line, text, start, language)):
             reason = "heading"
         in_link_list = in_link_list and reason == "boilerplate"
@@ -376,6 +376,23 @@ def _is_heading(line: str, language: Language) -> bool:
     has_predicate = any(language.clause_predicates.matches_word(w) for w in lowered)
     # "Agreements Signed During the State Visit": a title in title case, its participle no predicate.
     return not has_predicate or len(words) <= 4 or _title_case(words)
+
+
+_ITEM_TAIL_RE = recache.compile(r"\s*(?:[;,]\s*(?:and|or)?)?\s*$")
+
+
+def _named_item(line: str) -> bool:
+    """A list item that names something in title case, not closed like a sentence ("1. Building
+    Back Together;", "3. Securing the Tools for Future Prosperity; and"): a section or pillar's
+    name, not a pledge, though its first word may be a cue ("Promoting …")."""
+    stripped = line.strip()
+    marker = LIST_MARKER_RE.match(stripped)
+    if not marker:
+        return False
+    body = stripped[marker.end():]
+    body = body[:_ITEM_TAIL_RE.search(body).start()]
+    words = body.split()
+    return 0 < len(words) <= 16 and not _closed(body) and _title_case(words)
 
 
 def _unclosed_pledge(words: list[str], language: Language) -> bool:
