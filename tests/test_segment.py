@@ -275,6 +275,11 @@ CLAUSE_CASES = [
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
+    # a participle and "by" after a comma is an apposition, however long its place names run
+    ("en", "We reaffirm the goals of the Joint Vision Statement of the Special Summit, adopted by the Leaders of ASEAN and the "
+     "United States in Washington, D.C. on May 12, 2022.",
+     ["We reaffirm the goals of the Joint Vision Statement of the Special Summit, adopted by the Leaders of ASEAN and the "
+      "United States in Washington, D.C. on May 12, 2022."]),
     # two verbs that share one object are one pledge
     ("en", "The leaders welcomed and supported the initiative on a regional energy market.",
      ["The leaders welcomed and supported the initiative on a regional energy market."]),

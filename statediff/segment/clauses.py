@@ -418,7 +418,9 @@ def _first_governed_gerund(words: list[str], language: Language) -> int:
     return len(words)
 
 
-APPOSITIVE_WORDS = 8  # "the Partnership, launched in 2021 by the two leaders, …": words up to its closing comma
+# "the Partnership, launched in 2021 by the two leaders, …": words up to its closing comma
+# ("…, adopted by the Leaders of ASEAN and the United States in Washington, D.C. …" needs eleven)
+APPOSITIVE_WORDS = 12
 
 
 def _comma_predicate(
