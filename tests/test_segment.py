@@ -280,6 +280,17 @@ CLAUSE_CASES = [
      "United States in Washington, D.C. on May 12, 2022.",
      ["We reaffirm the goals of the Joint Vision Statement of the Special Summit, adopted by the Leaders of ASEAN and the "
       "United States in Washington, D.C. on May 12, 2022."]),
+    # a series of marked infinitives, each a pledge; Swedish closes it without a comma
+    ("sv", "Vi förnyar vårt åtagande att stärka säkerhetssamarbetet, att fördjupa samstämmigheten i våra ekonomiska "
+     "prioriteringar, att öka samordningen av globala hälsoinitiativ och att ytterligare bygga ut samarbetet om energi.",
+     ["Vi förnyar vårt åtagande att stärka säkerhetssamarbetet", "att fördjupa samstämmigheten i våra ekonomiska prioriteringar",
+      "att öka samordningen av globala hälsoinitiativ", "och att ytterligare bygga ut samarbetet om energi."]),
+    ("en", "We renew our commitment to strengthen security cooperation, to deepen the coherence of our economic priorities, "
+     "and to further expand cooperation on energy.",
+     ["We renew our commitment to strengthen security cooperation", "to deepen the coherence of our economic priorities",
+      "and to further expand cooperation on energy."]),
+    ("sv", "Vi åtar oss att stärka samarbetet och att öka handeln mellan länderna.",  # no series: one pledge
+     ["Vi åtar oss att stärka samarbetet och att öka handeln mellan länderna."]),
     # two verbs that share one object are one pledge
     ("en", "The leaders welcomed and supported the initiative on a regional energy market.",
      ["The leaders welcomed and supported the initiative on a regional energy market."]),
@@ -347,6 +358,8 @@ SKIP_CASES = [
     ("ru", "Стороны договорились о сотрудничестве.\nПодписано в г. Астане 12 октября 2022 года в двух экземплярах.", "heading", 1),
     ("sv", "Parterna kom överens om att samarbeta.\nAntaget i Stockholm den 5 maj 2024.", "heading", 1),
     ("fr", "Nous réaffirmons notre engagement.\nFait à Genève, le 5 mai 2024, en deux exemplaires.", "heading", 1),
+    ("sv", "Parterna kom överens om att samarbeta.\nSlutligen lovordar och erkänner vi den varma gästfrihet som Papua Nya "
+     "Guineas regering har visat.", "courtesy", 1),
     # a bare lead-in (six words or fewer, alone in its paragraph) is the heading of the pledges below it
     ("sv", "Parterna enades om att:\n\n- utöka handeln med energi;\n- bygga en ny järnvägsförbindelse.", "heading", 2),
     ("en", "WE WILL:\n\n- expand trade in energy;\n- build a new railway link.", "heading", 2),
@@ -590,6 +603,7 @@ PREDICATE_CASES = [
     ("sv", "Det behövs en varaktig fred i regionen.", True),
     ("sv", "Brotten får inte gå ostraffade.", True),
     ("sv", "Vi ska driva på arbetet med handelsavtalet.", True),
+    ("sv", "Därtill har Japan, Sydkorea och USA utökat biståndet till Filippinerna.", True),  # a supine after "har"
     ("en", "Adopted in 2019, the plan will be carried out by both governments.", True),  # a year, not a place
     ("sv", "Sverige och Finland upprättade diplomatiska förbindelser 1919.", False),
     ("sv", "Vägen kommer från norr och går till staden.", False),

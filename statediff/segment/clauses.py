@@ -152,7 +152,8 @@ def clause_spans(
                 _finite_clause_before(words, i, gap, language, last_finite)
                 or _coordinated_predicate(words, i, gap, language, capitalised)
                 or _comma_predicate(words, i, gap, language, comma_within)
-                or _coordinated_infinitive(words, i, gap, language, previous_item, parallel_gerund, series_closed)
+                or _coordinated_infinitive(words, i, gap, language, previous_item, parallel_gerund, series_closed,
+                                           last_cut > 0 and _marked_infinitive(words, last_cut, language))
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
         if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
@@ -257,14 +258,16 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(
     words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None],
-    parallel_gerund: Callable[[int], bool], series_closed: Callable[[int], bool],
+    parallel_gerund: Callable[[int], bool], series_closed: Callable[[int], bool], in_marked_series: bool = False,
 ) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
     last verb of a series ('to prevent, detect, and respond to outbreaks', 'drive down costs,
     accelerate decarbonization, and deliver benefits'): its item before is one word or opens
     with a bare verb too (``previous_item(i)``: where the comma-separated item before starts).
-    Without the comma, only "and to <-ing form>" (``_marked_gerund``)."""
+    Without the comma, only "and to <-ing form>" (``_marked_gerund``), or the marked item that
+    closes a series of them (``in_marked_series``: the clause before opened with "to <verb>" after
+    a comma; Swedish puts no comma there, "…, att öka X och att bygga ut Y")."""
     if not language.infinitive_predicates.words:
         return None
     comma = "," in gap
@@ -272,10 +275,12 @@ def _coordinated_infinitive(
         return _series_gerund(words, i, language, previous_item, parallel_gerund, series_closed)
     for k in _after_coordinators(words, i, language):
         marked = k < len(words) and words[k] in language.infinitive_markers  # "and to", "samt att"
-        if not comma and not (marked and _marked_gerund(words, k + 1, language)):
+        if not comma and not (marked and (in_marked_series or _marked_gerund(words, k + 1, language))):
             continue
         if marked:
             k += 1
+            if k + 1 < len(words) and words[k] in language.fillers:
+                k += 1  # "and to further expand", "och att ytterligare bygga ut"
         if k < len(words) and language.infinitive_predicates.match_at(words, k) and (marked or not _noun_use(words, k, language)):
             item = None if marked else previous_item(i)
             if item is not None and (i - item == 1 or language.infinitive_predicates.match_at(words, item)):
@@ -367,8 +372,8 @@ def _repeated_infinitive(
     clause opened with "to <verb>" and a coordinated "and to <verb>" closes the list later on,
     before the next ';' (``closings()``: where each such closing and each ';' stands); "agree to
     deepen cooperation in other domains, to ensure a joint response" is a purpose."""
-    if "," not in gap or not _marked_infinitive(words, i, language):
-        return None
+    if ("," not in gap and not _dash(gap)) or not _marked_infinitive(words, i, language):
+        return None  # (a dash serves as a comma: "… – att fördjupa …")
     closing_at, semicolon_at = closings()
     after = bisect.bisect_right(closing_at, i + 1)
     if after == len(closing_at):
@@ -395,8 +400,12 @@ def _closing_infinitives(
 
 
 def _marked_infinitive(words: list[str], i: int, language: Language) -> bool:
-    """An infinitive marker and a verb that opens a pledge at words[i] ("to pursue")."""
-    return words[i] in language.infinitive_markers and i + 1 < len(words) and bool(language.infinitive_predicates.match_at(words, i + 1))
+    """An infinitive marker and a verb that opens a pledge at words[i] ("to pursue"), perhaps
+    after one filler ("to further expand", "att ytterligare bygga ut")."""
+    if words[i] not in language.infinitive_markers or i + 1 >= len(words):
+        return False
+    verb = i + 2 if words[i + 1] in language.fillers and i + 2 < len(words) else i + 1
+    return bool(language.infinitive_predicates.match_at(words, verb))
 
 
 # Words that make a following -ing form a predicate ("committed to streamlining", "are deepening")
