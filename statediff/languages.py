@@ -184,6 +184,9 @@ class Language:
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
     closing_formulas: tuple[re.Pattern[str], ...] = ()
+    # Relative pronouns ("which", "som", "который"): after the restated title, they make a
+    # sentence the page's lede ("Joint Statement of …, which condemns …").
+    relatives: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
     # "we have taken bold steps to …": a perfect auxiliary whose participle pledges nothing, the
     # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
@@ -280,6 +283,7 @@ def _build(code: str, raw: dict) -> Language:
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
+        relatives=_lowered(raw, "relatives"),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),
@@ -336,7 +340,7 @@ def any_space(pattern: str) -> str:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
-    "courtesy_patterns", "closing_formulas", "noun_markers", "end_markers",
+    "courtesy_patterns", "closing_formulas", "relatives", "noun_markers", "end_markers",
 )
 
 

@@ -109,7 +109,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
-                if (title and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title)) or any(
+                if (title and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title, lang)) or any(
                         formula.match(text, sentence[0], sentence[1]) for formula in lang.closing_formulas):
                     skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede or a closing dateline
                     continue
@@ -132,14 +132,16 @@ def _title_key(span: str) -> str:
     return " ".join(span.lower().split()).rstrip(".:;!?")
 
 
-def _restates_title(sentence: str, title: str) -> bool:
-    """A lede that restates the title and goes on describing it ("Gemensamt uttalande av … som
-    fördömer …", "Joint Statement of …, which reaffirms …"); not a dateline heading followed by
-    its story ("NEW DELHI, Sept 8 (Reuters) - India and …")."""
+def _restates_title(sentence: str, title: str, lang: Language) -> bool:
+    """A lede that restates the title and goes on describing it: nothing more, or a comma or a
+    relative pronoun next ("Gemensamt uttalande av … som fördömer …", "Joint Statement of …,
+    which reaffirms …"). Not a dateline heading followed by its story ("NEW DELHI, Sept 8
+    (Reuters) - India and …"), nor a site name that opens a sentence of its own ("Министерство
+    иностранных дел Республики Казахстан сообщает, что …")."""
     if not sentence.startswith(title):
         return False
     rest = sentence[len(title):].lstrip()
-    return not rest or rest[0] not in "-–—:("
+    return not rest or rest[0] == "," or rest.split(maxsplit=1)[0] in lang.relatives
 
 
 class _Provisional:
