@@ -49,7 +49,9 @@ class CueSet:
     """Word cues: whole words/phrases, word prefixes (entries ending in ``*``) and word endings
     (entries starting with ``*``: "*arán", a future tense, on a word at least SUFFIX_STEM letters longer).
     A phrase may hold ``...``: up to GAP_WORDS words between its neighbours ("kommer ... att":
-    "kommer vi inte att"), as in the details stage's patterns."""
+    "kommer vi inte att"), as in the details stage's patterns. An entry that starts with ``!``
+    blocks every cue at the words it matches ("!kommer från": "Pengarna kommer från Världsbanken
+    för att …" is no "kommer ... att")."""
 
     words: frozenset[str]
     prefixes: tuple[str, ...]
@@ -58,6 +60,7 @@ class CueSet:
     phrase_first_words: frozenset[str] = frozenset()
     phrase_first_prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    blocked: tuple[tuple[str, ...], ...] = ()  # "!" entries: phrases at which no cue starts
     # word → matches_word(word): the same words recur in every sentence of a statement.
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # word → whether a cue may start at it (a cue word, or the first word of a phrase).
@@ -69,9 +72,12 @@ class CueSet:
         prefixes: list[str] = []
         phrases: list[tuple[str, ...]] = []
         suffixes: list[str] = []
+        blocked: list[tuple[str, ...]] = []
         for entry in entries:
             entry = entry.lower().strip()
-            if " " in entry:
+            if entry.startswith("!"):
+                blocked.append(tuple(entry[1:].split()))
+            elif " " in entry:
                 phrase = tuple(entry.split())
                 if GAP in (phrase[0], phrase[-1]):
                     raise ValueError(f"cue {entry!r}: a phrase cannot open or close with {GAP}")
@@ -90,6 +96,7 @@ class CueSet:
             frozenset(f for f in firsts if not f.endswith("*")),
             tuple(f[:-1] for f in firsts if f.endswith("*")),
             suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
+            blocked=tuple(blocked),
         )
 
     def matches_word(self, word: str) -> bool:
@@ -110,6 +117,8 @@ class CueSet:
     def match_at(self, words: list[str], i: int) -> int:
         """Number of words of a cue starting at words[i] (0 when none)."""
         first = words[i]
+        if self.blocked and any(_word_fits(first, b[0]) and _phrase_end(words, i + 1, b, 1) for b in self.blocked):
+            return 0
         if first in self.phrase_first_words or (self.phrase_first_prefixes and first.startswith(self.phrase_first_prefixes)):
             for phrase in self.phrases:
                 if _word_fits(first, phrase[0]):
@@ -184,6 +193,8 @@ class Language:
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
     closing_formulas: tuple[re.Pattern[str], ...] = ()
+    # Every noun starts with a capital (de): a list item in title case is no section name.
+    capitalised_nouns: bool = False
     # Relative pronouns ("which", "som", "который"): after the restated title, they make a
     # sentence the page's lede ("Joint Statement of …, which condemns …").
     relatives: frozenset[str] = frozenset()
@@ -284,6 +295,7 @@ def _build(code: str, raw: dict) -> Language:
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
         relatives=_lowered(raw, "relatives"),
+        capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),
@@ -340,7 +352,7 @@ def any_space(pattern: str) -> str:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
-    "courtesy_patterns", "closing_formulas", "relatives", "noun_markers", "end_markers",
+    "courtesy_patterns", "closing_formulas", "noun_markers", "end_markers",
 )
 
 

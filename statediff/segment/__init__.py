@@ -92,12 +92,8 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
         if block.reason and not item:
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
-        if (opens_list and number + 1 < len(plan) and plan[number + 1][1] and _last_sentence(block_text) == block_text
-                and len(block_text.split()) <= BARE_LEAD_IN_WORDS):
-            # A bare lead-in ("Parterna enades om att:", "WE WILL:"): its predicate goes to the
-            # items below, which are the pledges; alone it says nothing. A longer one says what
-            # the items are for ("To advance the common goals …, we intend to work together
-            # across the following areas:") and stays.
+        if opens_list and number + 1 < len(plan) and plan[number + 1][1] and _bare_lead_in(block_text, lang):
+            # Its predicate goes to the items below, which are the pledges; alone it says nothing.
             skipped.append(Skipped(block.start, block.end, "heading"))
             continue
         for a_start, a_end in artefacts(text, block.start, block.end):
@@ -109,8 +105,8 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
-                if (title and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title, lang)) or any(
-                        formula.match(text, sentence[0], sentence[1]) for formula in lang.closing_formulas):
+                lede, title = bool(title) and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title, lang), ""
+                if lede or _closing_formula(text, sentence, lang):
                     skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede or a closing dateline
                     continue
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=item and k == 0)
@@ -123,7 +119,7 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
 
 
 BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
-TITLE_WORDS = 4  # a first heading this long is the title, which a lede sentence may restate
+TITLE_WORDS = 8  # a first heading this long is the title, which the lede may restate (a shorter one is a name: "The United States and India")
 
 
 def _title_key(span: str) -> str:
@@ -132,16 +128,51 @@ def _title_key(span: str) -> str:
     return " ".join(span.lower().split()).rstrip(".:;!?")
 
 
+def _bare_lead_in(block_text: str, lang: Language) -> bool:
+    """A lead-in of nothing but the parties, their pledge verb and function words ("WE WILL:",
+    "Parterna enades om att:", "VI ÅTAR OSS HÄRMED ATT:", "Стороны договорились:"), alone in its
+    block. One with content of its own stays a pledge: "We will provide $5 billion to:",
+    "Стороны договорились удвоить товарооборот и:", "To advance the common goals …, we intend
+    to work together across the following areas:"."""
+    if _last_sentence(block_text) != block_text:
+        return False
+    words = [w.lower() for w in word_spans(block_text)[0]]
+    if not words or len(words) > BARE_LEAD_IN_WORDS or any(ch.isdigit() for ch in block_text):
+        return False
+    plain = lang.stopwords | lang.fillers | lang.infinitive_markers | lang.subjects | lang.speakers
+    k = 0
+    while k < len(words):
+        if words[k] in plain:
+            k += 1
+            continue
+        cue = lang.commitment_cues.match_at(words, k)
+        if not cue:
+            return False
+        k += cue
+    return True
+
+
 def _restates_title(sentence: str, title: str, lang: Language) -> bool:
-    """A lede that restates the title and goes on describing it: nothing more, or a comma or a
-    relative pronoun next ("Gemensamt uttalande av … som fördömer …", "Joint Statement of …,
-    which reaffirms …"). Not a dateline heading followed by its story ("NEW DELHI, Sept 8
-    (Reuters) - India and …"), nor a site name that opens a sentence of its own ("Министерство
-    иностранных дел Республики Казахстан сообщает, что …")."""
+    """The first sentence after the title is its lede when it restates the title and goes on
+    describing it: nothing more, or a relative pronoun next ("Gemensamt uttalande av … som
+    fördömer …", "Joint Statement by … which reaffirms …"). Not a dateline heading followed by
+    its story ("NEW DELHI, Sept 8 (Reuters) - India and …"), nor a name that opens a sentence of
+    its own ("The United States and India, as the world's largest democracies, will …")."""
     if not sentence.startswith(title):
         return False
     rest = sentence[len(title):].lstrip()
-    return not rest or rest[0] == "," or rest.split(maxsplit=1)[0] in lang.relatives
+    return not rest or rest.split(maxsplit=1)[0] in lang.relatives
+
+
+def _closing_formula(text: str, sentence: tuple[int, int], lang: Language) -> bool:
+    """The closing formula of a declaration ("ADOPTED in Phnom Penh, …, on the Twelfth day of
+    November …"), with no pledge after it ("Adopted in Paris in 2015, the Agreement remains our
+    compass, and we will submit …" is a pledge)."""
+    for formula in lang.closing_formulas:
+        found = formula.match(text, sentence[0], sentence[1])
+        if found is not None:
+            return not has_cue(text[found.end():sentence[1]], lang)
+    return False
 
 
 class _Provisional:

@@ -209,7 +209,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             reason = "boilerplate"
         elif _is_background(line, language):
             reason = "background"
-        elif _is_heading(line, language) or _named_item(line) or (_is_title(line, number, text, start) and not is_list_item(line)
+        elif _is_heading(line, language) or _named_item(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
                                              and not _first_line_pledge(line, text, start, language)):
             reason = "heading"
         in_link_list = in_link_list and reason == "boilerplate"
@@ -341,12 +341,13 @@ def _is_background(line: str, language: Language) -> bool:
     return False
 
 
-_FOOTNOTE_END_RE = recache.compile(r"\s*\[\d{1,3}\]$")  # "…joint exercises.[3]": closed before its footnote mark
+_FOOTNOTE_END_RE = recache.compile(r"\[\d{1,3}\]$")  # "…joint exercises.[3]": closed before its footnote mark
 
 
 def _closed(stripped: str) -> bool:
     """Whether a line ends like a sentence (a footnote mark after its stop does not count)."""
-    return _FOOTNOTE_END_RE.sub("", stripped)[-1:] in tuple(".!?…;\"»”")
+    mark = _FOOTNOTE_END_RE.search(stripped)  # (no leading \s* in the pattern: it would try every space of a long run)
+    return (stripped[:mark.start()].rstrip() if mark else stripped)[-1:] in tuple(".!?…;\"»”")
 
 
 def _is_title(line: str, number: int, text: str, start: int) -> bool:
@@ -378,21 +379,26 @@ def _is_heading(line: str, language: Language) -> bool:
     return not has_predicate or len(words) <= 4 or _title_case(words)
 
 
-_ITEM_TAIL_RE = recache.compile(r"\s*(?:[;,]\s*(?:and|or)?)?\s*$")
-
-
-def _named_item(line: str) -> bool:
+def _named_item(line: str, language: Language) -> bool:
     """A list item that names something in title case, not closed like a sentence ("1. Building
     Back Together;", "3. Securing the Tools for Future Prosperity; and"): a section or pillar's
-    name, not a pledge, though its first word may be a cue ("Promoting …")."""
+    name, not a pledge, though its first word may be a cue ("Promoting …"). Not an item that
+    opens with a bare verb ("1. Launch the Quad Vaccine Partnership;"), nor in a language that
+    capitalises every noun ("- Förderung von Handel und Investitionen;")."""
+    if language.capitalised_nouns:
+        return False
     stripped = line.strip()
     marker = LIST_MARKER_RE.match(stripped)
     if not marker:
         return False
-    body = stripped[marker.end():]
-    body = body[:_ITEM_TAIL_RE.search(body).start()]
-    words = body.split()
-    return 0 < len(words) <= 16 and not _closed(body) and _title_case(words)
+    words = stripped[marker.end():].split()
+    if len(words) > 1 and words[-1] in ("and", "or") and words[-2][-1:] in ";,":
+        words = words[:-1]  # "…; and": the list goes on
+    if words:
+        words[-1] = words[-1].rstrip(";,")
+    if not words or not words[-1] or len(words) > 16 or _closed(" ".join(words)):
+        return False
+    return _title_case(words) and not language.infinitive_predicates.match_at([w.lower() for w in words], 0)
 
 
 def _unclosed_pledge(words: list[str], language: Language) -> bool:

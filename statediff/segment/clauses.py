@@ -176,8 +176,11 @@ def _coordinated_predicate(
     affirms …', '…, and the ROK commits …'; without the comma it is one subject: 'President
     Biden and President Moon commit'); or, after a comma too, a coordinator and the parties
     speaking ('…, and we take …'; not 'the challenges that our partners and we face').
-    Not between two verbs that share one object ('we commend and acknowledge X')."""
-    if language.clause_predicates.match_at(words, i - 1) == 1:
+    Not between two verbs of the parties that share one object ('we commend and acknowledge X',
+    'The leaders welcomed and supported Y'; but 'the report the Commission adopted and call on …'
+    and '… the ministers agreed, and we reaffirm …' are two clauses)."""
+    if ("," not in gap and i >= 2 and language.clause_predicates.match_at(words, i - 1) == 1
+            and words[i - 2] in language.subjects | language.speakers | language.fillers):
         return None
     for after in _after_coordinators(words, i, language):
         if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
