@@ -480,6 +480,21 @@ def test_title_case_items_that_are_pledges_stay_pledges(lang: str, text: str) ->
     assert len(segment(_doc(text), lang).commitments) == 2
 
 
+def test_data_file_regexes_stay_fast_on_a_long_run_of_spaces() -> None:
+    """A padded line of a PDF or table export: a pattern that opens with white space was tried
+    from every space of the run (quadratic: 5 s at 20,000 spaces). Each data-file pattern meets
+    40,000 spaces, with and without line breaks (a guard, far from both bounds)."""
+    from statediff.languages import NEUTRAL, SUPPORTED
+
+    for code in (*SUPPORTED, NEUTRAL):
+        lang = get_language(code)
+        for pattern in (*lang.past_anchors, *lang.courtesy_patterns, *lang.attribution_patterns, *lang.closing_formulas):
+            for run in (" " * 40_000, " \n" * 20_000):
+                start = time.perf_counter()
+                pattern.sub(" ", f"x{run}y")
+                assert time.perf_counter() - start < 2, (code, pattern.pattern[:60])
+
+
 def test_a_list_item_padded_with_spaces_stays_linear() -> None:
     # A table or PDF export pads a line with thousands of spaces; the title-case item check
     # backtracked on them (13 s at 2,000 spaces).
