@@ -193,6 +193,9 @@ class Language:
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
     closing_formulas: tuple[re.Pattern[str], ...] = ()
+    # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
+    # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
+    consequence_subjects: frozenset[str] = frozenset()
     # Every noun starts with a capital (de): a list item in title case is no section name.
     capitalised_nouns: bool = False
     # Relative pronouns ("which", "som", "который"): after the restated title, they make a
@@ -296,6 +299,7 @@ def _build(code: str, raw: dict) -> Language:
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
         relatives=_lowered(raw, "relatives"),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
+        consequence_subjects=_lowered(raw, "consequence_subjects"),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),

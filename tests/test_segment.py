@@ -562,6 +562,12 @@ PAST_NARRATIVE_CASES = [
     ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),
     ("sv", "I mer än 70 år har våra tre länder arbetat tillsammans för att främja säkerhet och välstånd.", False),
     ("sv", "I år har vi enats om att fördjupa samarbetet.", True),  # this year: no span of years
+    # a consequence of what was said, not a pledge; another subject, a passive plan or a cue verb stays
+    ("en", "These investments will create good jobs and diversify vital supply chains.", False),
+    ("en", "It will also create jobs in both countries and position North America as a leader.", False),
+    ("en", "These funds will be used to build ports in both countries.", True),
+    ("en", "This will support the new fund for clean energy projects.", True),
+    ("sv", "Detta kommer att skapa nya jobb i båda länderna.", False),
     # an account in the perfect tense: the parties tell what they have done
     ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
     ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),
@@ -1101,8 +1107,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # a verb-final language's finite verbs (mostly word endings)
                                                          "finite_predicates", "not_finite", "converb_endings", "noun_coordinators",
                                                          "not_subject_next",
-                                                         # one language's relative pronouns ("die" is no German pronoun elsewhere)
-                                                         "relatives"}}
+                                                         # one language's relative and pointing pronouns ("die", "det" are
+                                                         # other words elsewhere)
+                                                         "relatives", "consequence_subjects"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

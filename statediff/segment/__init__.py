@@ -304,7 +304,8 @@ def _cut_sentence(
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
-        if _is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues):
+        if (_is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues)
+                or _is_consequence(words, first, first + word_count, lang, cues)):
             skipped.append(Skipped(start, end, "background"))
             continue
         if _is_courtesy(text, start, end, lang, cue_starts, token_starts):
@@ -331,6 +332,22 @@ def _cut_sentence(
                 line=document.line_of(start),
             )
         )
+
+
+def _is_consequence(words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
+    """"These investments will create good jobs", "This will accelerate the procurement …", "It
+    will also create jobs": what something already said will bring about, not a pledge. The
+    clause opens with a word that points back (``consequence_subjects``), perhaps one noun after
+    it, and its only cues are auxiliaries (cues that are stopwords: "will", "kommer att"), right
+    after it. "This year we will …" (another subject), "These funds will be used to build ports"
+    (a passive: a plan for them) and "This will support the fund" (a cue verb) stay pledges."""
+    if not lang.consequence_subjects or first >= last or words[first] not in lang.consequence_subjects:
+        return False
+    own = [k for k in cues if first <= k < last]
+    if not own or own[0] - first > 2 or any(words[k] not in lang.stopwords for k in own):
+        return False
+    after = own[-1] + 1
+    return not (after < last and words[after] in lang.passive_auxiliaries)
 
 
 def _gate(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
