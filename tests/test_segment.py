@@ -286,9 +286,12 @@ CLAUSE_CASES = [
      ["Vi förnyar vårt åtagande att stärka säkerhetssamarbetet", "att fördjupa samstämmigheten i våra ekonomiska prioriteringar",
       "att öka samordningen av globala hälsoinitiativ", "och att ytterligare bygga ut samarbetet om energi."]),
     ("en", "We renew our commitment to strengthen security cooperation, to deepen the coherence of our economic priorities, "
-     "and to further expand cooperation on energy.",
+     "and to jointly expand cooperation on energy.",
      ["We renew our commitment to strengthen security cooperation", "to deepen the coherence of our economic priorities",
-      "and to further expand cooperation on energy."]),
+      "and to jointly expand cooperation on energy."]),
+    # "the" is no adverb: "and to the increase in trade" is a noun phrase
+    ("en", "The ministers reaffirmed their support for the agreement in the region, and to the increase in trade along the border.",
+     ["The ministers reaffirmed their support for the agreement in the region, and to the increase in trade along the border."]),
     ("sv", "Vi åtar oss att stärka samarbetet och att öka handeln mellan länderna.",  # no series: one pledge
      ["Vi åtar oss att stärka samarbetet och att öka handeln mellan länderna."]),
     # two verbs that share one object are one pledge

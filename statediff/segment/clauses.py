@@ -179,8 +179,9 @@ def _coordinated_predicate(
     Not between two verbs of the parties that share one object ('we commend and acknowledge X',
     'The leaders welcomed and supported Y'; but 'the report the Commission adopted and call on …'
     and '… the ministers agreed, and we reaffirm …' are two clauses)."""
-    if ("," not in gap and i >= 2 and language.clause_predicates.match_at(words, i - 1) == 1
-            and words[i - 2] in language.subjects | language.speakers | language.fillers):
+    before = words[i - 2] if i >= 2 else ""
+    if ("," not in gap and (before in language.subjects or before in language.speakers or before in language.fillers)
+            and language.clause_predicates.match_at(words, i - 1) == 1):
         return None
     for after in _after_coordinators(words, i, language):
         if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
@@ -282,8 +283,8 @@ def _coordinated_infinitive(
             continue
         if marked:
             k += 1
-            if k + 1 < len(words) and words[k] in language.fillers:
-                k += 1  # "and to further expand", "och att ytterligare bygga ut"
+            if k + 1 < len(words) and _adverb_filler(words[k], language):
+                k += 1  # "and to jointly develop", "och att ytterligare bygga ut"
         if k < len(words) and language.infinitive_predicates.match_at(words, k) and (marked or not _noun_use(words, k, language)):
             item = None if marked else previous_item(i)
             if item is not None and (i - item == 1 or language.infinitive_predicates.match_at(words, item)):
@@ -404,11 +405,17 @@ def _closing_infinitives(
 
 def _marked_infinitive(words: list[str], i: int, language: Language) -> bool:
     """An infinitive marker and a verb that opens a pledge at words[i] ("to pursue"), perhaps
-    after one filler ("to further expand", "att ytterligare bygga ut")."""
+    after one adverb ("to jointly develop", "att ytterligare bygga ut")."""
     if words[i] not in language.infinitive_markers or i + 1 >= len(words):
         return False
-    verb = i + 2 if words[i + 1] in language.fillers and i + 2 < len(words) else i + 1
+    verb = i + 2 if _adverb_filler(words[i + 1], language) and i + 2 < len(words) else i + 1
     return bool(language.infinitive_predicates.match_at(words, verb))
+
+
+def _adverb_filler(word: str, language: Language) -> bool:
+    """A filler that may stand between an infinitive marker and its verb: not a function word,
+    so not "the" ("and to the increase in trade" is a noun phrase, not "and to increase")."""
+    return word in language.fillers and word not in language.stopwords
 
 
 # Words that make a following -ing form a predicate ("committed to streamlining", "are deepening")
