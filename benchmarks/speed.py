@@ -190,6 +190,8 @@ def main() -> None:
     print("|---|---|---|")
     print(f"| import floor `python -c \"import rich, rapidfuzz, click\"` | {floor * 1000:.0f} ms | 1.00 |")
     print(f"| seed pair `statediff A B --format json` | {seed * 1000:.0f} ms | {seed / floor:.2f} |\n")
+    if not args.sizes:  # `--sizes` with no value: the seed pair's ratio only
+        return
 
     print("| pledges a side | load s | segment s | align s | details s | render s | total s | process wall s | peak MiB | candidate pairs | total / floor |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
