@@ -565,6 +565,9 @@ PAST_NARRATIVE_CASES = [
     ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),
     ("sv", "I mer än 70 år har våra tre länder arbetat tillsammans för att främja säkerhet och välstånd.", False),
     ("sv", "I år har vi enats om att fördjupa samarbetet.", True),  # this year: no span of years
+    ("sv", "Under fyra års tid har Iran vägrat ta fullt rättsligt ansvar, trots våra försök att inleda förhandlingar.", False),
+    ("sv", "Under de senaste tio åren har länderna samarbetat för att främja handeln.", False),
+    ("sv", "Under året kommer vi att fördjupa samarbetet.", True),  # a future, no span of years
     # a consequence of what was said, not a pledge; another subject, a passive plan or a cue verb stays
     ("en", "These investments will create good jobs and diversify vital supply chains.", False),
     ("en", "It will also create jobs in both countries and position North America as a leader.", False),
@@ -625,6 +628,11 @@ PREDICATE_CASES = [
     ("ru", "Стороны провели переговоры в Анкаре.", False),
     # ... and one side, after a word that names it (a second QA round)
     ("ru", "Казахстанская сторона обеспечит подготовку кадров для транспортной отрасли.", True),
+    # the parties' view stated as theirs is their position
+    ("sv", "Enligt gruppen innebär gottgörelse mer än ekonomisk kompensation.", True),
+    ("sv", "Enligt tidningen var mötet kort.", False),
+    ("en", "In the view of the Group, reparation means more than financial compensation.", True),
+    ("ru", "По мнению сторон, возмещение ущерба не сводится к денежной компенсации.", True),
     ("ru", "Казахстанская сторона провела переговоры в Анкаре.", False),
     ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", True),  # hedged, still a pledge
