@@ -299,6 +299,11 @@ CLAUSE_CASES = [
      ["The leaders welcomed and supported the initiative on a regional energy market."]),
     ("ru", "Стороны приветствовали и поддержали инициативу о создании регионального центра.",
      ["Стороны приветствовали и поддержали инициативу о создании регионального центра."]),
+    # … also when the first verb opens its clause, before its subject (Swedish verb-second order)
+    ("sv", "Slutligen, och framför allt, lovordar och erkänner vi det nya initiativet för regional energihandel.",
+     ["Slutligen, och framför allt, lovordar och erkänner vi det nya initiativet för regional energihandel."]),
+    ("en", "In Geneva, welcomed and endorsed by all delegations, the plan was adopted.",
+     ["In Geneva, welcomed and endorsed by all delegations, the plan was adopted."]),
     # … but a verb at the end of a relative clause, or before a comma, shares no object
     ("en", "We will implement the measures the ministers agreed, and we reaffirm our support for the WTO.",
      ["We will implement the measures the ministers agreed", "and we reaffirm our support for the WTO."]),

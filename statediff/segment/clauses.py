@@ -150,7 +150,7 @@ def clause_spans(
             # (each rule needs a comma before the word or a coordinator at it; a dash serves the gerund series)
             cut = (
                 _finite_clause_before(words, i, gap, language, last_finite)
-                or _coordinated_predicate(words, i, gap, language, capitalised)
+                or _coordinated_predicate(words, i, gap, language, capitalised, i == 1 or "," in text[ends[i - 2]:starts[i - 1]])
                 or _comma_predicate(words, i, gap, language, comma_within)
                 or _coordinated_infinitive(words, i, gap, language, previous_item, parallel_gerund, series_closed,
                                            last_cut > 0 and _marked_infinitive(words, last_cut, language))
@@ -169,7 +169,7 @@ def clause_spans(
 
 
 def _coordinated_predicate(
-    words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool]
+    words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool], verb_opens: bool = False
 ) -> tuple[int, bool, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
     after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
@@ -177,10 +177,12 @@ def _coordinated_predicate(
     Biden and President Moon commit'); or, after a comma too, a coordinator and the parties
     speaking ('…, and we take …'; not 'the challenges that our partners and we face').
     Not between two verbs of the parties that share one object ('we commend and acknowledge X',
-    'The leaders welcomed and supported Y'; but 'the report the Commission adopted and call on …'
-    and '… the ministers agreed, and we reaffirm …' are two clauses)."""
+    'The leaders welcomed and supported Y'; nor when the first verb opens its clause, as a
+    Swedish verb does before its subject: 'Slutligen, lovordar och erkänner vi X' (``verb_opens``:
+    the sentence's first word, or a comma before it); but 'the report the Commission adopted and
+    call on …' and '… the ministers agreed, and we reaffirm …' are two clauses)."""
     before = words[i - 2] if i >= 2 else ""
-    if ("," not in gap and (before in language.subjects or before in language.speakers or before in language.fillers)
+    if ("," not in gap and (verb_opens or before in language.subjects or before in language.speakers or before in language.fillers)
             and language.clause_predicates.match_at(words, i - 1) == 1):
         return None
     for after in _after_coordinators(words, i, language):
