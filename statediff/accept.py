@@ -149,9 +149,22 @@ def write(accept_list: AcceptList) -> None:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=".statediff-accept.",
                                          suffix=".tmp", delete=False) as handle:
             handle.write(dumps(accept_list))
+        # A temporary file is private (0600); the accept file is shared and committed: give it the
+        # mode it had, or the one a plain open() would (0666 less the umask).
+        os.chmod(handle.name, _mode_for(accept_list.path))
         os.replace(handle.name, accept_list.path)
     except OSError as exc:
         raise AcceptFileError(f"{accept_list.path}: cannot write the accept file ({exc.strerror or exc})") from None
+
+
+def _mode_for(path: str) -> int:
+    """The permission bits for a file written at ``path``: its own if it exists, else the umask's."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _parse(data: Any, path: str) -> tuple[Accepted, ...]:

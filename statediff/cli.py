@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("rich", "plain", "json", "markdown", "github")
 COLOR_CHOICES = ("auto", "always", "never")
+ARGS_KEY = "statediff.args"  # click context meta: the command line's words
 
 
 class DefaultGroup(click.Group):
@@ -34,6 +35,7 @@ class DefaultGroup(click.Group):
     default_command = "compare"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[ARGS_KEY] = list(args)  # the words as given, for the hint on a file named like an option
         if args == ["help"] and not os.path.exists("help"):  # "statediff help": what "statediff --help" prints
             args = ["--help"]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
@@ -202,7 +204,8 @@ report_options = _with_options(_OUTPUT_OPTIONS, OutputOptions, "out")
 def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions) -> None:
     """Compare OLD and NEW statements (paths, or - for stdin).
 
-    Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error."""
+    Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error,
+    130 interrupted."""
     accept_list = _prepare_output(out)
     _check_output_path(out.output, (old, new))
     try:
@@ -664,7 +667,13 @@ def _click_exit_code(exc: Exception) -> int:
         return exit_codes.ERROR
     if isinstance(exc, click.UsageError):  # one line, like every other error (click's own form takes four)
         command = exc.ctx.command_path if exc.ctx else "statediff"
-        click.echo(f"statediff: error: {exc.format_message()} (see {command} --help)", err=True)
+        hint = f"see {command} --help"
+        if isinstance(exc, click.NoSuchOption):  # "-x.txt" is read as option -x: was a file meant?
+            given = exc.ctx.meta.get(ARGS_KEY, []) if exc.ctx else []
+            name = next((arg for arg in given if arg.startswith(exc.option_name) and ("." in arg or os.path.exists(arg))), None)
+            if name:
+                hint = f"a file named '{name}' is passed as ./{name} or after --"
+        click.echo(f"statediff: error: {exc.format_message()} ({hint})", err=True)
         return exit_codes.ERROR
     assert isinstance(exc, click.ClickException)
     exc.show()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -111,6 +113,22 @@ def test_write_then_read_round_trips(tmp_path: Path) -> None:
     data = json.loads(Path(path).read_text("utf-8"))
     assert data["format"] == accept.ACCEPT_FORMAT
     assert set(data["accepted"][0]) == {"fingerprint", "status", "old", "new"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_written_file_has_the_umask_mode_or_keeps_its_own(tmp_path: Path) -> None:
+    # the accept file is shared and committed: not the 0600 of a temporary file
+    path = tmp_path / "accept.json"
+    written = accept.update(accept.AcceptList(str(path)), _report()).accept_list
+    previous = os.umask(0o022)
+    try:
+        accept.write(written)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o664)
+        accept.write(written)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o664
+    finally:
+        os.umask(previous)
 
 
 def test_missing_file_is_empty_with_a_notice(tmp_path: Path) -> None:

@@ -72,6 +72,7 @@ ERROR_CASES = [
     *(pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", junk), "unknown language", id=f"lang-{junk}")
       for junk in ("auto-RU", "ru-", "xx-ru", "ru-garbage-!!", "ita")),
     pytest.param(_args("extract.md", SEED_NEW), "no such file", id="command-like-file-name"),
+    pytest.param(_args("-x.txt", SEED_NEW), "a file named '-x.txt' is passed as ./-x.txt or after --", id="file-named-like-an-option"),
 ]
 
 
