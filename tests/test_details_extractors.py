@@ -564,3 +564,19 @@ def test_a_name_that_only_looks_like_a_currency_is_no_figure() -> None:
 
     assert not figures_changed("partners in Europe and Asia", "partners in Asia", number_word("en"))
     assert not figures_changed("la Unión Europea y Asia", "la Unión Africana y Asia", number_word("es"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed"),
+    [
+        ("hold the summit in Madrid in March", "hold the summit in Madrid in May", True),  # months that are also words
+        ("meet in May in Madrid", "meet in June in Madrid", True),
+        ("The parties may meet in Madrid", "The parties will meet in Madrid", False),  # the verb "may"
+        ("May the talks succeed in Madrid", "Let the talks succeed in Madrid", False),  # a sentence's first word
+        ("we march together in Madrid", "we walk together in Madrid", False),
+    ],
+)
+def test_a_month_named_on_one_side_only_changes_the_figures(old: str, new: str, changed: bool) -> None:
+    from statediff.details.numbers import figures_changed, month_name, number_word
+
+    assert figures_changed(old, new, number_word("en"), None, month_name("en")) == changed

@@ -16,6 +16,7 @@ from .numbers import (
     compare_numbers,
     extract_numbers,
     figures_changed,
+    month_name,
     number_word,
     numbers_in,
     spelled_cardinals,
@@ -135,8 +136,9 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     if parsed and not (numbers.added or numbers.removed):
         return False  # the parsed values agree
     old_number, new_number = number_word(old.language), number_word(new.language)
+    old_month, new_month = month_name(old.language), month_name(new.language)
     return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
-                           lambda word: old_value(word) or new_value(word))
+                           lambda word: old_value(word) or new_value(word), lambda word: old_month(word) or new_month(word))
 
 
 def _another_name(found: tuple[Entity, ...], other_text: str) -> bool:

@@ -523,6 +523,15 @@ def number_word(language: str) -> Callable[[str], bool]:
 
 
 @cache
+def month_name(language: str) -> Callable[[str], bool]:
+    """Whether a word as written is a month written as a name, capitalised: "May", "March" (which
+    ``number_word`` leaves out as the plain words "may" and "march"). The caller rules out the
+    first word of a sentence."""
+    months = frozenset(fold(m) for m in grammar_for(language).months if " " not in m and not m.endswith("."))
+    return lambda word: word[:1].isupper() and word[1:].islower() and fold(word) in months
+
+
+@cache
 def cardinal_value(language: str) -> Callable[[str], int | None]:
     """The value of a folded word that is a cardinal of ``language`` ("three" → 3), else None."""
     values = {fold(w): v for w, v in (load_data("numbers", language) or {}).get("cardinals", {}).items()}
@@ -554,19 +563,23 @@ def spelled_cardinals(text: str, value_of: Callable[[str], int | None]) -> Count
 
 
 def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool],
-                    value_of: Callable[[str], int | None] | None = None) -> bool:
+                    value_of: Callable[[str], int | None] | None = None,
+                    is_month_name: Callable[[str], bool] | None = None) -> bool:
     """Whether the figures of two wordings differ, read from the text alone: their digits ("10"
     → "5", "2030" → "2035"; not "G7" → "G-7" or "2,000" → "2 000"), with each cardinal word
     (``value_of``: "three" → 3) counted as its digits ("three years" → "3 years" is the same
     figure, "three" → "five" is not), or another ``number_word`` in one and not the other
-    ("double" → "triple"). For wordings where the number parser read no figure (its values
-    decide otherwise: ``annotate._changed_in_substance``). The words are compared as whitespace
-    tokens: cheap, and a number word is a word of its own."""
+    ("double" → "triple"), or a month named in one and not the other (``is_month_name``: "in
+    March" → "in May", words ``number_word`` cannot tell from the verbs). For wordings where the
+    number parser read no figure (its values decide otherwise: ``annotate._changed_in_substance``).
+    The words are compared as whitespace tokens: cheap, and a number word is a word of its own."""
     old_runs, new_runs = _digit_runs(old_text), _digit_runs(new_text)
     old_tokens, new_tokens = old_text.lower().split(), new_text.lower().split()
     if old_tokens == new_tokens:
         return False
     changed = set(old_tokens).symmetric_difference(new_tokens)
+    if is_month_name is not None and changed & (_month_names(old_text, is_month_name) | _month_names(new_text, is_month_name)):
+        return True
     if value_of is None:
         return old_runs != new_runs or any(is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
     cardinals = {token: value_of(fold(token.strip(TOKEN_EDGES))) for token in changed}
@@ -574,6 +587,13 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
         old_runs = old_runs + Counter(str(v) for v in spelled_cardinals(old_text, value_of).elements())
         new_runs = new_runs + Counter(str(v) for v in spelled_cardinals(new_text, value_of).elements())
     return old_runs != new_runs or any(cardinals[token] is None and is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
+
+
+def _month_names(text: str, is_month_name: Callable[[str], bool]) -> set[str]:
+    """The lower-cased tokens of ``text`` that name a month, not as the first word of a sentence."""
+    tokens = text.split()
+    return {token.lower() for k, token in enumerate(tokens)
+            if k > 0 and not tokens[k - 1].endswith((".", "!", "?", ":")) and is_month_name(token.strip(TOKEN_EDGES))}
 
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
