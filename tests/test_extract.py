@@ -13,6 +13,7 @@ from statediff.extract import extract
 from statediff.extract.encoding import decode
 from statediff.extract.markdown_text import markdown_to_text
 from statediff.extract.normalize import clean_extracted
+from statediff.extract.unfold import unfold_fixed_width
 from statediff.load import load, load_bytes
 from statediff.segment import segment
 
@@ -381,3 +382,46 @@ def test_make_inputs_rebuilds_the_corpus(tmp_path: Path) -> None:
     assert {p.name for p in written} == {p.name for p in INPUTS.iterdir()}
     for path in written:
         assert load(str(path)).text == load(str(INPUTS / path.name)).text, path.name
+
+
+def _gnu_fold(data: bytes, width: int) -> bytes:
+    """What `fold -w WIDTH` (without -s) makes of a file: each line cut every WIDTH bytes."""
+    return b"\n".join(b"\n".join(line[k:k + width] for k in range(0, len(line), width)) or b"" for line in data.split(b"\n"))
+
+
+ENGLISH_PAIR = ROOT / "benchmarks" / "corpus" / "en_us-india-leaders_2023-09_2025-02" / "a.txt"
+
+
+@pytest.mark.parametrize(
+    ("source", "encoding", "width"),
+    [(SEED7, "utf-8", 60), (SEED7, "utf-8", 72), (SEED8, "utf-8", 80), (SEED7, "cp1251", 70), (ENGLISH_PAIR, "utf-8", 72)],
+)
+def test_text_cut_at_a_fixed_width_is_rejoined_exactly(source: Path, encoding: str, width: int) -> None:
+    # `fold -w` cuts words and (in UTF-8) letters in two; the text read is the original's
+    original = source.read_text(encoding="utf-8").translate(KOI8_SUBSTITUTIONS).encode(encoding)
+    folded = extract(_gnu_fold(original, width), "x.txt", ".txt")
+    assert folded.text == extract(original, "x.txt", ".txt").text
+    assert folded.encoding == f"{encoding}, lines cut every {width} bytes rejoined"
+
+
+def _wrapped_at_spaces(data: bytes, width: int) -> bytes:  # `fold -s`, an editor's wrap
+    import textwrap
+
+    text = data.decode("utf-8")
+    return "\n".join("\n".join(textwrap.wrap(line, width)) for line in text.split("\n")).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        *(p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))),
+        ENGLISH_PAIR.read_bytes(),
+        _wrapped_at_spaces(SEED7.read_bytes(), 60),
+        _wrapped_at_spaces(ENGLISH_PAIR.read_bytes(), 72),
+        # a table padded to one width: every line as long as the longest, none cut
+        ("┌" + "─" * 40 + "┐\n" + ("│ The sides agreed to cooperate." + " " * 9 + "│\n") * 6 + "└" + "─" * 40 + "┘\n").encode("utf-8"),
+    ],
+    ids=[*(p.name for p in sorted((ROOT / "seeds").glob("*.txt"))), "english", "ru-wrapped-at-spaces", "en-wrapped-at-spaces", "padded-table"],
+)
+def test_text_not_cut_at_a_fixed_width_is_left_alone(data: bytes) -> None:
+    assert unfold_fixed_width(data) == (data, None)

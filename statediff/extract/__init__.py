@@ -11,6 +11,7 @@ from .. import recache
 from ..errors import InputError, MissingExtraError
 from .encoding import control_share, decode
 from .normalize import clean_extracted
+from .unfold import unfold_fixed_width
 
 FORMATS = ("txt", "markdown", "html", "docx", "pdf")
 _EXTENSIONS = {
@@ -60,8 +61,13 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
         from .docx_text import docx_to_text
 
         return Extracted(clean_extracted(docx_to_text(data, name)), "docx", "n/a", False)
+    width = None
+    if b"\x00" not in data[:8192]:  # not UTF-16 or UTF-32, whose line breaks are two or four bytes
+        data, width = unfold_fixed_width(data)
     declared = _declared_html_charset(data)
     text, encoding, detected = _decode_text(data, name, declared)
+    if width is not None:
+        encoding = f"{encoding}, lines cut every {width} bytes rejoined"
     if control_share(text) > 0.05:
         raise InputError(f"{name}: looks like binary data, not a text statement")
     by_extension = _EXTENSIONS.get(suffix.lower(), "txt")
