@@ -160,6 +160,8 @@ STRENGTH_CASES = [
     # a hedged pledge ("could provide"): at most an intent, so "will" -> "could" is weakened
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", 3, "pourrait", False),
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", 3, "podría", False),
+    ("en", "The Parties may hold the summit in Madrid in 2027.", 3, "Parties may", False),
+    ("en", "We could provide further support to the fund.", 3, "We could", False),
 ]
 
 

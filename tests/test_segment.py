@@ -637,6 +637,10 @@ PREDICATE_CASES = [
     ("sv", "Enligt gruppen innebär gottgörelse mer än ekonomisk kompensation.", True),
     ("sv", "Enligt tidningen var mötet kort.", False),
     ("en", "In the view of the Group, reparation means more than financial compensation.", True),
+    # the parties' hedged pledge: their modal right after them; a bare "may" or "could" is none
+    ("en", "The Parties may hold the next summit in Madrid in 2027.", True),
+    ("en", "Trade disputes may affect growth in the region next year.", False),
+    ("en", "This could lead to higher prices for consumers.", False),
     ("ru", "По мнению сторон, возмещение ущерба не сводится к денежной компенсации.", True),
     ("ru", "Казахстанская сторона провела переговоры в Анкаре.", False),
     ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
