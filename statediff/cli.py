@@ -153,7 +153,8 @@ _ALIGN_OPTIONS = (
 )
 _OUTPUT_OPTIONS = (
     click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-                 help="Output format. Default: rich on a terminal, plain when piped (and for --output). json follows the "
+                 help="Output format. Default: rich on a terminal (its width, up to 120 columns), plain when piped (and for "
+                      "--output; always 80 columns, so that saved reports compare line by line). json follows the "
                       "report contract (statediff schema prints its JSON Schema), markdown suits a pull-request comment, "
                       "github prints GitHub Actions annotations."),
     click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
