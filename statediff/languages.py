@@ -65,6 +65,9 @@ class CueSet:
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # word → whether a cue may start at it (a cue word, or the first word of a phrase).
     _opens: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # word → the phrases whose first word fits it, in order: a common first word ("in", "we")
+    # is then not tried against every phrase at each of its thousands of occurrences.
+    _phrases_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: list[str]) -> CueSet:
@@ -120,11 +123,13 @@ class CueSet:
         if self.blocked and any(_word_fits(first, b[0]) and _phrase_end(words, i + 1, b, 1) for b in self.blocked):
             return 0
         if first in self.phrase_first_words or (self.phrase_first_prefixes and first.startswith(self.phrase_first_prefixes)):
-            for phrase in self.phrases:
-                if _word_fits(first, phrase[0]):
-                    end = _phrase_end(words, i + 1, phrase, 1)
-                    if end:
-                        return end - i
+            candidates = self._phrases_at.get(first)
+            if candidates is None:
+                candidates = self._phrases_at[first] = tuple(p for p in self.phrases if _word_fits(first, p[0]))
+            for phrase in candidates:
+                end = _phrase_end(words, i + 1, phrase, 1)
+                if end:
+                    return end - i
         return 1 if self.matches_word(first) else 0
 
 

@@ -161,7 +161,7 @@ STRENGTH_CASES = [
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", 3, "pourrait", False),
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", 3, "podría", False),
     ("en", "The Parties may hold the summit in Madrid in 2027.", 3, "Parties may", False),
-    ("en", "We could provide further support to the fund.", 3, "We could", False),
+    ("en", "The ministers could provide further support to the fund.", 3, "ministers could", False),
 ]
 
 
