@@ -65,9 +65,10 @@ class CueSet:
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # word → whether a cue may start at it (a cue word, or the first word of a phrase).
     _opens: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    # word → the phrases whose first word fits it, in order: a common first word ("in", "we")
-    # is then not tried against every phrase at each of its thousands of occurrences.
+    # word → the phrases (and "!" entries) whose first word fits it, in order: a common first word
+    # ("in", "we", "kommer") is then not tried against every phrase at each of its occurrences.
     _phrases_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _blocked_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: list[str]) -> CueSet:
@@ -120,13 +121,10 @@ class CueSet:
     def match_at(self, words: list[str], i: int) -> int:
         """Number of words of a cue starting at words[i] (0 when none)."""
         first = words[i]
-        if self.blocked and any(_word_fits(first, b[0]) and _phrase_end(words, i + 1, b, 1) for b in self.blocked):
+        if self.blocked and any(_phrase_end(words, i + 1, b, 1) for b in _starting_with(first, self.blocked, self._blocked_at)):
             return 0
         if first in self.phrase_first_words or (self.phrase_first_prefixes and first.startswith(self.phrase_first_prefixes)):
-            candidates = self._phrases_at.get(first)
-            if candidates is None:
-                candidates = self._phrases_at[first] = tuple(p for p in self.phrases if _word_fits(first, p[0]))
-            for phrase in candidates:
+            for phrase in _starting_with(first, self.phrases, self._phrases_at):
                 end = _phrase_end(words, i + 1, phrase, 1)
                 if end:
                     return end - i
@@ -139,6 +137,14 @@ def parties_act(language: Language, subject: str, verb: str) -> bool:
     Both words folded; ``verb`` is the word after the subject, or in a verb-final language the
     clause's last word ("Тараптар … кеңейтеді")."""
     return bool(language.subject_verb_endings) and subject in language.subjects and verb.endswith(language.subject_verb_endings)
+
+
+def _starting_with(word: str, phrases: tuple[tuple[str, ...], ...], memo: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[tuple[str, ...], ...]:
+    """The phrases whose first word fits ``word``, in order (memoised per word in ``memo``)."""
+    found = memo.get(word)
+    if found is None:
+        found = memo[word] = tuple(p for p in phrases if _word_fits(word, p[0]))
+    return found
 
 
 def _phrase_end(words: list[str], i: int, phrase: tuple[str, ...], p: int) -> int:
