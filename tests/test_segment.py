@@ -386,6 +386,11 @@ SKIP_CASES = [
      "- открыть консульства;\n- построить новую дорогу.", "heading", 3),
     ("en", "Joint Statement\n\nThe sides met in Oslo.\n\nWe will provide $5 billion to:\n\n- build ports;\n- expand trade.",
      "heading", 3),
+    # the parties by name count as "we" ("The United States and Mexico pledge to stand together to:")
+    ("en", "Joint Statement\n\nThe sides met in Oslo.\n\nThe United States and Mexico pledge to stand together to:\n\n"
+     "- protect our people;\n- prevent transborder crime.", "heading", 2),
+    ("en", "Joint Statement\n\nThe sides met in Oslo.\n\nThe United States and Mexico pledge to invest in ports to:\n\n"
+     "- protect our people;\n- prevent transborder crime.", "heading", 3),
     # a lede that restates the title (the first line, eight words or more) and goes on describing
     # it: the page's, not a pledge
     ("sv", "Gemensamt uttalande av utrikesministrarna i Sverige, Finland och Norge\n\nGemensamt uttalande av "

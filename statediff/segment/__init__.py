@@ -136,11 +136,12 @@ def _bare_lead_in(block_text: str, lang: Language) -> bool:
     to work together across the following areas:"."""
     if _last_sentence(block_text) != block_text:
         return False
-    words = [w.lower() for w in word_spans(block_text)[0]]
-    if not words or len(words) > BARE_LEAD_IN_WORDS or any(ch.isdigit() for ch in block_text):
-        return False
+    spelled = word_spans(block_text)[0]
+    words = [w.lower() for w in spelled]
     plain = lang.stopwords | lang.fillers | lang.infinitive_markers | lang.subjects | lang.speakers
-    k = 0
+    k = _named_parties(spelled, words, plain, lang)
+    if not words or len(words) - k > BARE_LEAD_IN_WORDS or any(ch.isdigit() for ch in block_text):
+        return False
     while k < len(words):
         if words[k] in plain:
             k += 1
@@ -150,6 +151,22 @@ def _bare_lead_in(block_text: str, lang: Language) -> bool:
             return False
         k += cue
     return True
+
+
+def _named_parties(spelled: list[str], words: list[str], plain: frozenset[str], lang: Language) -> int:
+    """How many words at the start of a lead-in name its parties ("The United States and Mexico
+    pledge to stand together to:"): capitalised names and function words up to the first cue;
+    0 when no name is among them. An all-capitals word is no name ("WE WILL:")."""
+    named = False
+    k = 0
+    while k < len(words) and not lang.commitment_cues.match_at(words, k):
+        word = spelled[k]
+        if word[:1].isupper() and not word.isupper():
+            named = True
+        elif words[k] not in plain:
+            return 0
+        k += 1
+    return k if named else 0
 
 
 def _restates_title(sentence: str, title: str, lang: Language) -> bool:
