@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -60,6 +61,18 @@ def _segment_both(
         readers.close()
         raise
     return old, new, readers
+
+
+def one_text(old: Segmentation, new: Segmentation) -> Segmentation:
+    """``new``, holding the very string object of ``old``'s text when the two texts are equal.
+    The details stage memoises its work per (text, start, end): equal texts held as two objects
+    (two loads, or two worker processes) make each look-up of one side compare the whole text
+    with the other's, and a statement compared with itself took five times as long as one
+    compared with half of it (5 MB: 90 s against 18 s)."""
+    old_doc, new_doc = old.document, new.document
+    if new_doc.text is old_doc.text or new_doc.text_sha256 != old_doc.text_sha256 or new_doc.text != old_doc.text:
+        return new
+    return dataclasses.replace(new, document=dataclasses.replace(new_doc, text=old_doc.text))
 
 
 @contextlib.contextmanager
@@ -161,7 +174,7 @@ def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: st
         pipe.send((True, seg))
         if prefix != "o":
             return
-        new = pipe.recv()
+        new = one_text(seg, pipe.recv())
         try:
             proper = proper_names((seg.document.text, seg.language), (new.document.text, new.language))
             facts = (side_facts(seg, proper), side_facts(new, proper))
@@ -264,6 +277,7 @@ def _compare(
     stage("segmenting")
     started = time.perf_counter()
     old, new, readers = _segment_both(old_doc, new_doc, language_old, language_new, workers)
+    new = one_text(old, new)
     clock["segment"] = time.perf_counter() - started
     try:
         started = time.perf_counter()

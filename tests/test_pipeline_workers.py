@@ -130,3 +130,24 @@ def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path)
     # while the interpreter is outside Python code; either way no traceback, from it or its workers.
     assert process.returncode in (130, -signal.SIGINT), stderr
     assert stderr.strip() in ("statediff: interrupted", ""), stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_equal_texts_are_held_as_one_string(always_parallel: None, tmp_path: Path, workers: int) -> None:
+    # The details stage memoises per (text, start, end): two equal strings would make every
+    # look-up compare the whole texts (a 5 MB statement against itself took five times longer).
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED_OLD.read_bytes())
+    same = compare(str(SEED_OLD), str(copy), workers=workers)
+    assert same.new.document.text is same.old.document.text
+    assert same.new.document.path == str(copy)
+    other = compare(str(SEED_OLD), str(SEED_NEW), workers=workers)
+    assert other.new.document.text != other.old.document.text
+
+
+def test_one_text_leaves_different_texts_alone() -> None:
+    old, new = compare(str(SEED_OLD), str(SEED_NEW)).old, compare(str(SEED_NEW), str(SEED_OLD)).old
+    assert pipeline.one_text(old, new) is new
+    twin = compare(str(SEED_NEW), str(SEED_OLD)).old
+    shared = pipeline.one_text(new, twin)
+    assert shared.document.text is new.document.text and shared.commitments == twin.commitments
