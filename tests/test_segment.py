@@ -323,6 +323,22 @@ CLAUSE_CASES = [
      "- expand trade in energy;\n- build a new railway link.",
      ["To advance the common goals laid out in this Declaration, we intend to work together across these areas",
       "expand trade in energy", "build a new railway link."]),
+    # "stand" and "share" are pledge verbs with what follows them ("a stand", "a share of" are nouns)
+    ("en", "The leaders oppose all activities that threaten the international order and stand together with the "
+     "international community in condemning the aggression.",
+     ["The leaders oppose all activities that threaten the international order",
+      "and stand together with the international community in condemning the aggression."]),
+    ("en", "We commit to strengthening the alliance deterrence posture, share the importance of maintaining joint "
+     "military readiness.",
+     ["We commit to strengthening the alliance deterrence posture", "share the importance of maintaining joint military readiness."]),
+    ("en", "We will increase our market share and stand ready to help.", ["We will increase our market share", "and stand ready to help."]),
+    ("en", "We will take a firm stand with our partners and a share of the costs.",
+     ["We will take a firm stand with our partners and a share of the costs."]),
+    # an adverb before the second predicate ("…, and enthusiastically welcome …")
+    ("en", "President Biden appreciated the initiative to embrace greater regional responsibilities, and enthusiastically "
+     "welcome the ROK taking a leadership role.",
+     ["President Biden appreciated the initiative to embrace greater regional responsibilities",
+      "and enthusiastically welcome the ROK taking a leadership role."]),
 ]
 
 
