@@ -95,6 +95,13 @@ CLAUSE_CASES = [
      ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
     ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
      ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+    # "support" opens an item as a verb, but not as the noun of "support for/to"
+    ("en", "We will protect the livelihood of coastal communities; support small-scale fishing communities; and promote maritime commerce.",
+     ["We will protect the livelihood of coastal communities", "support small-scale fishing communities", "and promote maritime commerce."]),
+    ("en", "We will expand our assistance to the region; support for refugees; and humanitarian aid.",
+     ["We will expand our assistance to the region; support for refugees; and humanitarian aid."]),
+    ("en", "We agree to work together to increase the supply of legacy chips, and to support semiconductor manufacturing in both countries.",
+     ["We agree to work together to increase the supply of legacy chips", "and to support semiconductor manufacturing in both countries."]),
     # after a comma, a coordinator and a named subject with its predicate start a pledge; without
     # the comma the names are one subject, and a plural noun after "and" is no predicate
     ("en", "President Biden and President Moon reaffirm their commitment to the alliance, and President Biden affirms the U.S. commitment.",
