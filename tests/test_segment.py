@@ -95,6 +95,23 @@ CLAUSE_CASES = [
      ["The sides will cooperate on renewable energy; storage technologies; and grid modernisation."]),
     ("en", "The leaders will seek to: promote investment in industry; strengthen supply chains; and enhance energy security.",
      ["The leaders will seek to: promote investment in industry", "strengthen supply chains", "and enhance energy security."]),
+    # a one-word predicate right before a comma is a noun ("harm and demand,"), not a second pledge
+    ("en", "We will promote public health services to reduce harm and demand, and provide treatment to those seeking it.",
+     ["We will promote public health services to reduce harm and demand", "and provide treatment to those seeking it."]),
+    ("en", "We condemn the attacks and demand the immediate release of all hostages.",
+     ["We condemn the attacks", "and demand the immediate release of all hostages."]),
+    # a list run inline with item markers: each item carries the predicate before it, -ing items
+    # too; without numbers, -ing items may be topics ("priorities including …; supporting …")
+    ("en", "The co-chairs discussed the steps we are taking, including by: 1) intensifying prosecution of drug traffickers; "
+           "2) targeting the supply of precursor chemicals; 3) preventing the trafficking of drugs across our borders; "
+           "and 4) promoting public health services to reduce harm.",
+     ["The co-chairs discussed the steps we are taking, including by: 1) intensifying prosecution of drug traffickers",
+      "targeting the supply of precursor chemicals", "preventing the trafficking of drugs across our borders",
+      "and 4) promoting public health services to reduce harm."]),
+    ("en", "We will cooperate on priorities including trade; maritime cooperation; supporting small enterprises; and combatting illegal fishing.",
+     ["We will cooperate on priorities including trade; maritime cooperation; supporting small enterprises; and combatting illegal fishing."]),
+    ("en", "We will cooperate in: (a) energy; (b) the trade of grain; and (c) culture.",
+     ["We will cooperate in: (a) energy; (b) the trade of grain; and (c) culture."]),
     # "support" opens an item as a verb, but not as the noun of "support for/to"
     ("en", "We will protect the livelihood of coastal communities; support small-scale fishing communities; and promote maritime commerce.",
      ["We will protect the livelihood of coastal communities", "support small-scale fishing communities", "and promote maritime commerce."]),

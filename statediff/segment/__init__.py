@@ -101,7 +101,13 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
         for s_start, s_end in _body_spans(text, block.start, block.end):
             sentences = split_sentences(text, s_start, s_end, lang)
             quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _QUOTE_RE.search(text, s_start, s_end) else set()
+            list_pledged = False  # the sentence that opened the inline list before this one held a pledge
             for k, sentence in enumerate(sentences):
+                # "…, including by: 1) X; 2) targeting Y; 3) …": the sentence splitter cuts at an
+                # inline item marker; such an item carries the predicate of the sentence before.
+                inline_item = k > 0 and list_pledged and _continues_inline_list(text, sentences[k - 1], sentence, lang)
+                if not inline_item:
+                    list_pledged = False
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
@@ -109,7 +115,9 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
                 if lede or _closing_formula(text, sentence, lang):
                     skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede or a closing dateline
                     continue
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=item and k == 0)
+                kept = len(commitments)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=(item and k == 0) or inline_item)
+                list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
         commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, found.parties, skipped, id_prefix)
@@ -246,6 +254,13 @@ def _numbered(commitments: list[Commitment], id_prefix: str) -> list[Commitment]
 
 
 _SENTENCE_END_RE = recache.compile(r"[.!?…;]\s+")
+
+
+def _continues_inline_list(text: str, previous: tuple[int, int], sentence: tuple[int, int], lang: Language) -> bool:
+    """The sentence is the next item of a list run inline ("…: 1) X; 2) Y"): it opens with an
+    item marker, the sentence before ends with ';' or ':', and it opens with a verb (``_verbal_item``)."""
+    return (text[previous[0]:previous[1]].rstrip()[-1:] in (";", ":") and LIST_MARKER_RE.match(text, sentence[0], sentence[1]) is not None
+            and _verbal_item(text[sentence[0]:sentence[1]], lang))
 
 
 def _last_sentence(block_text: str) -> str:

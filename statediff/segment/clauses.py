@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from .. import recache
 from ..frozen import frozen_dataclass
 from ..languages import Language
 from .tokens import Token, fold, tokenize
@@ -20,6 +21,8 @@ SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked 
 # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
 # continue a relative clause ("…, which will …").
 _NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek", "called"})
+# An item marker right before a word: "…; and 4) promoting", "…; (b) targeting".
+_ITEM_MARKER_BEFORE_RE = recache.compile(r"\(?(?:\d{1,2}|[a-z])\)\s*$")
 
 
 @frozen_dataclass
@@ -77,6 +80,9 @@ def clause_spans(
         if not found_governed:
             found_governed.append(_first_governed_gerund(words, language))
         return found_governed[0] <= i - MIN_CLAUSE_WORDS
+
+    def closes_phrase(k: int) -> bool:  # words[k] is the sentence's last word, or a comma or ';' follows it
+        return k == len(words) - 1 or any(mark in text[ends[k]:starts[k + 1]] for mark in ",;")
 
     def comma_within(i: int, n: int) -> bool:  # a comma after one of the n words from words[i]
         return any("," in text[ends[k]:starts[k + 1]] for k in range(i, min(i + n, len(words) - 1)))
@@ -150,7 +156,8 @@ def clause_spans(
             # (each rule needs a comma before the word or a coordinator at it; a dash serves the gerund series)
             cut = (
                 _finite_clause_before(words, i, gap, language, last_finite)
-                or _coordinated_predicate(words, i, gap, language, capitalised, i == 1 or "," in text[ends[i - 2]:starts[i - 1]])
+                or _coordinated_predicate(words, i, gap, language, capitalised, closes_phrase,
+                                          i == 1 or "," in text[ends[i - 2]:starts[i - 1]])
                 or _comma_predicate(words, i, gap, language, comma_within)
                 or _coordinated_infinitive(words, i, gap, language, previous_item, parallel_gerund, series_closed,
                                            last_cut > 0 and _marked_infinitive(words, last_cut, language))
@@ -169,7 +176,8 @@ def clause_spans(
 
 
 def _coordinated_predicate(
-    words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool], verb_opens: bool = False
+    words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool],
+    closes_phrase: Callable[[int], bool], verb_opens: bool = False,
 ) -> tuple[int, bool, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
     after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
@@ -180,7 +188,9 @@ def _coordinated_predicate(
     'The leaders welcomed and supported Y'; nor when the first verb opens its clause, as a
     Swedish verb does before its subject: 'Slutligen, lovordar och erkänner vi X' (``verb_opens``:
     the sentence's first word, or a comma before it); but 'the report the Commission adopted and
-    call on …' and '… the ministers agreed, and we reaffirm …' are two clauses)."""
+    call on …' and '… the ministers agreed, and we reaffirm …' are two clauses). A one-word
+    predicate that closes its phrase (a comma, ';' or the end right after it) is a noun: "to reduce
+    harm and demand, educate …"."""
     before = words[i - 2] if i >= 2 else ""
     if ("," not in gap and (verb_opens or before in language.subjects or before in language.speakers or before in language.fillers)
             and language.clause_predicates.match_at(words, i - 1) == 1):
@@ -191,7 +201,9 @@ def _coordinated_predicate(
         k = after
         while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
-        if k < len(words) and language.clause_predicates.match_at(words, k):
+        if k < len(words) and (length := language.clause_predicates.match_at(words, k)):
+            if length == 1 and closes_phrase(k):
+                return None
             return (i, False, True)
         if "," not in gap:
             continue
@@ -250,6 +262,11 @@ def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: lis
         # "…will seek to: promote X; strengthen Y; and enhance Z": items that open with a verb.
         if k - i < 3 and language.infinitive_predicates.match_at(words, k) and not _noun_use(words, k, language):
             return True
+        # "…including by: 1) targeting X; and 2) promoting Y": an -ing item of a numbered list (not
+        # "priorities including trade; maritime cooperation; supporting small enterprises; …",
+        # whose -ing items are topics, as they may be in any list without numbers).
+        if k - i < 3 and language.gerund_predicates.match_at(words, k) and not _noun_use(words, k, language):
+            return bool(_ITEM_MARKER_BEFORE_RE.search(text, ends[i - 1], starts[k]))
     return False
 
 
