@@ -258,6 +258,7 @@ class Language:
     # Converb endings that chain a clause's action to the next ("талқылап, … келісті"): after a
     # comma a cue verb in this form closes a pledge of its own.
     converb_endings: tuple[str, ...] = ()
+    light_verbs: frozenset[str] = frozenset()  # converbs of "do"/"make" after a cue noun: "teyit etmiş"
     noun_coordinators: frozenset[str] = frozenset()  # coordinators that join nouns only ("ile")
     # Words after a subject word that make it no subject ("Тараптар арасындағы …": between the parties).
     not_subject_next: frozenset[str] = frozenset()
@@ -331,6 +332,7 @@ def _build(code: str, raw: dict) -> Language:
         finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),
         not_finite=_lowered(raw, "not_finite"),
         converb_endings=tuple(raw.get("converb_endings", [])),
+        light_verbs=_lowered(raw, "light_verbs"),
         noun_coordinators=_lowered(raw, "noun_coordinators"),
         not_subject_next=_lowered(raw, "not_subject_next"),
         end_markers=tuple(w.lower() for w in raw.get("end_markers", [])),

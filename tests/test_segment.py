@@ -260,6 +260,15 @@ CLAUSE_CASES = [
      ["Тараптар сауда-экономикалық ынтымақтастық мәселелерін талқылап", "инвестициялық жобаларды бірлесіп іске асыруға келісті."]),
     ("tr", "Taraflar ikili ticaretin geliştirilmesini ele almış, yatırım projelerinin hayata geçirilmesi konusunda mutabık kalmıştır.",
      ["Taraflar ikili ticaretin geliştirilmesini ele almış", "yatırım projelerinin hayata geçirilmesi konusunda mutabık kalmıştır."]),
+    # ... so does one before "ve", and a cue noun's light verb ("teyit etmiş")
+    ("tr", "Taraflar ziyaretin hazırlıklarını değerlendirmiş ve imzalanacak belgeler üzerindeki çalışmaların hızlandırılmasını kararlaştırmıştır.",
+     ["Taraflar ziyaretin hazırlıklarını değerlendirmiş", "ve imzalanacak belgeler üzerindeki çalışmaların hızlandırılmasını kararlaştırmıştır."]),
+    ("tr", "Taraflar ikili ticaret hacmini 2 milyar ABD dolarına çıkarma hedefini teyit etmiş, bu amaçla Komisyonun toplantısı konusunda mutabık kalmıştır.",
+     ["Taraflar ikili ticaret hacmini 2 milyar ABD dolarına çıkarma hedefini teyit etmiş",
+      "bu amaçla Komisyonun toplantısı konusunda mutabık kalmıştır."]),
+    # ... but a noun before "ve" is no converb, and an "-arak" preamble stays with its clause
+    ("tr", "Taraflar ortak tarihi vurgulayarak, Bakanlar işbirliğini derinleştirme konusunda mutabık kalmıştır.",
+     ["Taraflar ortak tarihi vurgulayarak, Bakanlar işbirliğini derinleştirme konusunda mutabık kalmıştır."]),
     # from a code review: a noun's possessive is no finite verb, "ile" joins nouns, "teyit ettiler ve" joins clauses
     ("tr", "Taraflar, Türkiye Cumhuriyeti ile Kazakistan Cumhuriyeti arasındaki Konsey toplantısını memnuniyetle karşıladılar.",
      ["Taraflar, Türkiye Cumhuriyeti ile Kazakistan Cumhuriyeti arasındaki Konsey toplantısını memnuniyetle karşıladılar."]),
@@ -1170,7 +1179,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # a quoted remark needs the language's titles and subjects too
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)
-                                                         "finite_predicates", "not_finite", "converb_endings", "noun_coordinators",
+                                                         "finite_predicates", "not_finite", "converb_endings", "light_verbs", "noun_coordinators",
                                                          "not_subject_next",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)

@@ -228,7 +228,8 @@ def _finite_clause_before(
         return None
     before = words[i - 1]
     if words[i] in language.coordinator_starts and words[i] not in language.noun_coordinators:
-        if not _is_finite(before, language):
+        # "…hazırlıklarını değerlendirmiş ve … kararlaştırmıştır": a cue verb's converb chains too
+        if not (_is_finite(before, language) or (before.endswith(language.converb_endings) and _cue_ends_at(words, i, language))):
             return None
     elif not ("," in gap and before.endswith(language.converb_endings) and _cue_ends_at(words, i, language)):
         return None
@@ -236,8 +237,10 @@ def _finite_clause_before(
 
 
 def _cue_ends_at(words: list[str], i: int, language: Language) -> bool:
-    """A commitment cue of one or two words ends just before words[i] ("талқылап", "ele almış")."""
-    return any(language.commitment_cues.match_at(words, k) == i - k for k in (i - 1, i - 2) if k >= 0)
+    """A commitment cue of one or two words ends just before words[i] ("талқылап", "ele almış"),
+    or before the light verb there ("teyit etmiş": the cue is the noun, the verb only carries it)."""
+    end = i - 1 if words[i - 1] in language.light_verbs else i
+    return any(language.commitment_cues.match_at(words, k) == end - k for k in (end - 1, end - 2) if k >= 0)
 
 
 def _is_finite(word: str, language: Language) -> bool:
