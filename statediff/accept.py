@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import AcceptFileError
 from .frozen import frozen_dataclass
-from .model import Change, Commitment, Report, Status
+from .model import Change, Report, Status
 
 ACCEPT_FORMAT = "statediff-accept/1"
 DEFAULT_ACCEPT_FILE = ".statediff-accept.json"
@@ -23,12 +23,14 @@ _EXCERPT = 60
 
 @frozen_dataclass
 class Accepted:
-    """One reviewed change: its fingerprint, plus status and texts so a reviewer can read the file."""
+    """One reviewed change: its fingerprint, plus status and texts so a reviewer can read the file,
+    and the pair of statements it was accepted in (``pair_of``; empty in files written before)."""
 
     fingerprint: str
     status: str
     old: tuple[str, ...]
     new: tuple[str, ...]
+    pair: str = ""
 
 
 @frozen_dataclass
@@ -50,8 +52,16 @@ class AcceptUpdate:
 
 
 def normalise(text: str) -> str:
-    """Lower-case letters and digits only, so whitespace, punctuation and case edits keep the fingerprint."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+    """Lower-case letters and digits, so whitespace, punctuation and case edits keep the
+    fingerprint; but a figure's decimal mark and currency or percent sign stay ("1.5" is not "15",
+    "$10" not "€10")."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    last = len(text) - 1
+    return "".join(
+        ch for k, ch in enumerate(text)
+        if ch.isalnum() or ch == "%" or unicodedata.category(ch) == "Sc"
+        or (ch in ".," and 0 < k < last and text[k - 1].isdigit() and text[k + 1].isdigit())
+    )
 
 
 def fingerprint(status: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
@@ -61,11 +71,31 @@ def fingerprint(status: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def entry_for(report: Report, change: Change) -> Accepted:
-    """The accept-file entry describing ``change`` of ``report``."""
-    old = tuple(_texts(report.old.commitments, change.old))
-    new = tuple(_texts(report.new.commitments, change.new))
-    return Accepted(fingerprint(change.status.value, old, new), change.status.value, old, new)
+def pair_of(report: Report) -> str:
+    """The pair of statements compared, as their paths from the current folder ("a/x.txt → a/y.txt"):
+    an edited statement is still its pair (its entries that no longer match are stale), and two
+    folders of one repository are two pairs."""
+    return " → ".join(_relative(side.document.path) for side in (report.old, report.new))
+
+
+def _relative(path: str) -> str:
+    if path == "-":
+        return path
+    return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+
+
+def entry_for(report: Report, change: Change, texts: _Texts | None = None) -> Accepted:
+    """The accept-file entry describing ``change`` of ``report`` (``texts``: the report's, when
+    many entries are made from one report)."""
+    texts = texts or _Texts(report)
+    old, new = texts.of(change.old), texts.of(change.new)
+    return Accepted(fingerprint(change.status.value, old, new), change.status.value, old, new, pair_of(report))
+
+
+def _recomputed(entry: Accepted) -> str:
+    """The fingerprint of the entry's own texts as this version normalises them: an entry written
+    by an earlier version (another ``normalise``) still matches its change."""
+    return fingerprint(entry.status, entry.old, entry.new)
 
 
 def update(existing: AcceptList, report: Report) -> AcceptUpdate:
@@ -73,13 +103,14 @@ def update(existing: AcceptList, report: Report) -> AcceptUpdate:
 
     Existing entries are kept even when this report does not match them: one accept file can
     serve several statement pairs (a whole repository of them with the pre-commit hook)."""
-    known = {entry.fingerprint for entry in existing.entries}
+    known = {entry.fingerprint for entry in existing.entries} | {_recomputed(entry) for entry in existing.entries}
     entries = list(existing.entries)
     added = already = 0
+    texts = _Texts(report)
     for change in report.changes:
         if change.status not in ACCEPTABLE:
             continue
-        entry = entry_for(report, change)
+        entry = entry_for(report, change, texts)
         if entry.fingerprint in known:
             already += 1
             continue
@@ -92,19 +123,24 @@ def update(existing: AcceptList, report: Report) -> AcceptUpdate:
 def apply(report: Report, accept_list: AcceptList) -> Report:
     """A new Report whose changes matching an accepted fingerprint have ``accepted=True``.
 
-    Statuses stay as they are; stale entries (matching nothing) and the list's own notices are
-    added to the report's notices."""
-    by_fingerprint = {entry.fingerprint: entry for entry in accept_list.entries}
+    Statuses stay as they are; stale entries (accepted in this pair of statements, or in an
+    unknown one, and matching nothing) and the list's own notices are added to the report's
+    notices. Entries of other pairs are left alone: one accept file serves a whole repository."""
+    fingerprints = [(entry.fingerprint, _recomputed(entry)) for entry in accept_list.entries]
+    accepted = {fp for pair in fingerprints for fp in pair}
     used: set[str] = set()
     changes: list[Change] = []
+    texts = _Texts(report)
     for change in report.changes:
         if change.status in ACCEPTABLE:
-            fp = entry_for(report, change).fingerprint
-            if fp in by_fingerprint:
+            fp = entry_for(report, change, texts).fingerprint
+            if fp in accepted:
                 used.add(fp)
                 change = dataclasses.replace(change, accepted=True)
         changes.append(change)
-    stale = [entry for entry in accept_list.entries if entry.fingerprint not in used]
+    this_pair = pair_of(report)
+    stale = [entry for entry, (stored, recomputed) in zip(accept_list.entries, fingerprints, strict=True)
+             if stored not in used and recomputed not in used and entry.pair in ("", this_pair)]
     notices = list(accept_list.notices)
     if stale:
         notices.append(_stale_notice(accept_list.path, stale))
@@ -135,7 +171,7 @@ def dumps(accept_list: AcceptList) -> str:
     data = {
         "format": ACCEPT_FORMAT,
         "accepted": [
-            {"fingerprint": e.fingerprint, "status": e.status, "old": list(e.old), "new": list(e.new)}
+            {"fingerprint": e.fingerprint, "status": e.status, "old": list(e.old), "new": list(e.new), **({"pair": e.pair} if e.pair else {})}
             for e in accept_list.entries
         ],
     }
@@ -177,19 +213,25 @@ def _parse(data: Any, path: str) -> tuple[Accepted, ...]:
     entries = []
     for n, item in enumerate(items, 1):
         ok = (isinstance(item, dict) and isinstance(item.get("fingerprint"), str) and item.get("status") in statuses
-              and all(isinstance(item.get(side, []), list) for side in ("old", "new")))
+              and all(isinstance(item.get(side, []), list) for side in ("old", "new")) and isinstance(item.get("pair", ""), str))
         if not ok:
             raise AcceptFileError(f"{path}: accepted entry {n} needs a fingerprint string, a status "
-                                  f"({', '.join(sorted(statuses))}) and old/new text lists")
+                                  f"({', '.join(sorted(statuses))}), old/new text lists and, if any, a pair string")
         entries.append(Accepted(item["fingerprint"], item["status"], tuple(map(str, item.get("old", []))),
-                                tuple(map(str, item.get("new", [])))))
+                                tuple(map(str, item.get("new", []))), item.get("pair", "")))
     return tuple(entries)
 
 
-def _texts(commitments: tuple[Commitment, ...], ids: tuple[str, ...]) -> list[str]:
-    by_id = {c.id: c for c in commitments}
-    # Whitespace collapsed: the file is read by people, and normalise() ignores it anyway.
-    return [" ".join(by_id[cid].text.split()) for cid in ids]
+class _Texts:
+    """A report's pledge texts by id, looked up once per report (not once per change: at 9,000
+    pledges a side that was 5 s)."""
+
+    def __init__(self, report: Report) -> None:
+        self.by_id = {c.id: c for side in (report.old, report.new) for c in side.commitments}
+
+    def of(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        # Whitespace collapsed: the file is read by people, and normalise() ignores it anyway.
+        return tuple(" ".join(self.by_id[cid].text.split()) for cid in ids)
 
 
 def _stale_notice(path: str, stale: list[Accepted]) -> str:

@@ -32,6 +32,12 @@ def test_normalise_drops_case_whitespace_and_punctuation() -> None:
     assert accept.normalise("The U.S.-Kazakh fund (2026)") == "theuskazakhfund2026"
 
 
+@pytest.mark.parametrize(("before", "after"), [("reach 1.5 billion", "reach 15 billion"), ("$10 million", "€10 million"),
+                                               ("by 2,5 %", "by 25 %"), ("a 5 % share", "a 5 share")])
+def test_fingerprint_keeps_what_makes_a_figure(before: str, after: str) -> None:
+    assert accept.fingerprint("new", (), (before,)) != accept.fingerprint("new", (), (after,))
+
+
 def test_fingerprint_survives_whitespace_and_punctuation_edits() -> None:
     a = accept.fingerprint("dropped", ("The sides will meet, yearly.",), ())
     assert a == accept.fingerprint("dropped", ("the sides  will meet yearly",), ())
@@ -102,6 +108,28 @@ def test_apply_reports_stale_entries_and_the_lists_own_notices() -> None:
     assert marked.notices[2] == 'x.json: 1 accepted entry matches nothing in this comparison (stale): dropped "Gone long ago."'
 
 
+def test_an_entry_written_by_an_earlier_version_still_matches_by_its_texts() -> None:
+    report = _report()
+    entry = accept.update(accept.AcceptList("x.json"), report).accept_list.entries[1]
+    earlier = accept.Accepted("sha256:" + "0" * 64, entry.status, entry.old, entry.new)  # another normalise, no pair
+    marked = accept.apply(report, accept.AcceptList("x.json", (earlier,)))
+    assert [c.accepted for c in marked.changes] == [False, False, True, False]
+    assert accept.update(accept.AcceptList("x.json", (earlier,)), report).already == 1
+
+
+def test_only_entries_of_this_pair_or_of_no_known_pair_are_stale() -> None:
+    report = _report()
+    gone = ("dropped", ("Gone long ago.",), ())
+    here = accept.Accepted(accept.fingerprint(*gone), *gone, accept.pair_of(report))
+    elsewhere = accept.Accepted(accept.fingerprint(*gone), *gone, "other/a.txt → other/b.txt")
+    unknown = accept.Accepted(accept.fingerprint(*gone), *gone)
+    assert accept.pair_of(report) == "o.txt → n.txt"
+    for entries, stale in (((here,), 1), ((elsewhere,), 0), ((unknown,), 1), ((here, elsewhere, unknown), 2)):
+        notices = accept.apply(report, accept.AcceptList("x.json", entries)).notices
+        assert sum("stale" in n for n in notices) == (1 if stale else 0)
+        assert not stale or f"{stale} accepted" in notices[-1]
+
+
 # -- the accept file ----------------------------------------------------------------------
 
 
@@ -112,7 +140,7 @@ def test_write_then_read_round_trips(tmp_path: Path) -> None:
     assert accept.read(path) == written
     data = json.loads(Path(path).read_text("utf-8"))
     assert data["format"] == accept.ACCEPT_FORMAT
-    assert set(data["accepted"][0]) == {"fingerprint", "status", "old", "new"}
+    assert set(data["accepted"][0]) == {"fingerprint", "status", "old", "new", "pair"}
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
