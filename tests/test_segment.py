@@ -1195,6 +1195,17 @@ def test_an_unsupported_language_falls_back_with_a_notice_naming_it() -> None:
     assert seg.language_notice is not None and "'it' is not supported" in seg.language_notice
 
 
+@pytest.mark.parametrize(("given", "notice"), [("en", "looks Spanish ('es')"), ("es", None), ("xx", None), ("auto", None)])
+def test_a_language_given_that_the_text_is_not_in_is_a_notice(given: str, notice: str | None) -> None:
+    text = ("Los ministros acordaron fortalecer la cooperación económica y comercial entre los dos países. "
+            "Las partes reafirmaron su compromiso con la paz y la seguridad en la región.")
+    seg = segment(_doc(text), given, allow_empty=True)
+    if notice is None:
+        assert seg.language_notice is None or "as given" not in seg.language_notice
+    else:
+        assert seg.language_notice is not None and notice in seg.language_notice and "check --lang" in seg.language_notice
+
+
 def _fold(text: str, width: int) -> str:
     """``fold -s -w WIDTH`` in characters: each paragraph's words wrapped at WIDTH, a blank line between paragraphs."""
     import textwrap

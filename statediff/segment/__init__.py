@@ -37,6 +37,12 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
         unsupported, code = code, NEUTRAL
     elif code == NEUTRAL and detected:
         notice = f"{document.path}: language not recognised; using language-neutral rules"
+    elif not detected and code != NEUTRAL:
+        # A --lang that does not fit the text finds few pledges: the report looks complete but is not.
+        guess = detect_language(document.text)
+        if guess != code and guess in SUPPORTED:
+            notice = (f"{document.path}: read as {language_name(code)} ('{code}') as given, but the text looks "
+                      f"{language_name(guess)} ('{guess}'); pledges may be missing (check --lang)")
     lang = get_language(code)
     commitments, skipped = _cut(document, lang, id_prefix)
     if not commitments and not allow_empty:
