@@ -215,6 +215,20 @@ def test_a_changed_figure_makes_a_pledge_modified(lang: str, old: str, new: str,
     assert change.status == status
 
 
+@pytest.mark.parametrize(("lang", "old", "new", "added"), [
+    ("en", "three times a year", "3 times a year", []),  # the same figure: not a figure added (found in review)
+    ("ru", "трех раз в год", "3 раз в год", []),
+    ("en", "three times a year", "4 times a year", ["4 times"]),
+    ("en", "3 times a year", "4 times a year", []),  # a changed figure, not an added one
+])
+def test_a_figure_spelled_out_on_the_other_side_is_not_added(lang: str, old: str, new: str, added: list[str]) -> None:
+    pledge = {"en": "The Parties agreed to hold consultations of their foreign ministries at least {} in both capitals.\n",
+              "ru": "Стороны договорились проводить консультации министерств иностранных дел не реже {} в обеих столицах.\n"}[lang]
+    [change] = [ch for ch in _annotated(pledge.format(old), pledge.format(new), lang) if ch.old and ch.new]
+    assert [n.text for n in change.details.numbers.added] == added
+    assert not change.details.numbers.removed
+
+
 @pytest.mark.parametrize(("a", "b", "expected"), [
     ("a b c d", "a b c d", 1.0), ("a b c d", "e f g h", 0.0), ("a b c d", "a b c e", 0.75),
     ("the People's Republic", "the People’s Republic", 1.0),  # typographic apostrophe: the same word

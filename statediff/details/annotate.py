@@ -291,6 +291,8 @@ def _details(
     if old_idx and new_idx and strength.change is None and not strength.negation_changed:
         strength = _negation_from_words(strength, old_idx, new_idx, segs)
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
+    if old_idx and new_idx and (numbers.added or numbers.removed):
+        numbers = _without_spelled_twins(numbers, old_idx, new_idx, segs)
     if not old_entities and not new_entities:
         entities = _NO_ENTITIES
     elif len(old_facts) <= 1 and len(new_facts) <= 1:  # one pledge's names have unique keys already
@@ -316,6 +318,28 @@ def _details(
     partner = segs["old"].commitments[candidate.index]
     shared = terms.shared_by_index([candidate.index], new_idx)
     return ChangeDetails(strength, numbers, entities, topics, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+
+
+def _without_spelled_twins(numbers: NumberChanges, old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> NumberChanges:
+    """``numbers`` without the counts found on one side only that the other side spells out
+    ("three times a year" → "3 times a year": the same figure, which the parser reads only as digits)."""
+    old, new = segs["old"], segs["new"]
+    old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
+
+    def value_of(word: str) -> int | None:
+        return old_value(word) or new_value(word)
+
+    def kept(found: tuple[Number, ...], other: Segmentation, idx: list[int]) -> tuple[Number, ...]:
+        spelled = spelled_cardinals(" ".join(other.commitments[k].text for k in idx), value_of)
+        out = []
+        for number in found:
+            if number.kind == "count" and isinstance(number.quantity, int) and spelled[number.quantity] > 0:
+                spelled[number.quantity] -= 1
+            else:
+                out.append(number)
+        return tuple(out)
+
+    return replace(numbers, removed=kept(numbers.removed, new, new_idx), added=kept(numbers.added, old, old_idx))
 
 
 def _runner_up(old_idx: list[int], new_idx: list[int], alignment: Alignment, segs: dict[str, Segmentation]) -> Nearest | None:
