@@ -31,26 +31,23 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     notice = None
     unsupported = None  # a language detected or given that has no data file
     detected = not language or language == "auto"
-    code = detect_language(document.text) if detected else language
+    guess = detect_language(document.text)  # what the text looks like, also when --lang gives a language
+    code = guess if detected else language
     if code not in SUPPORTED and code != NEUTRAL:
         notice = f"{document.path}: language '{code}' is not supported; using language-neutral rules"
         unsupported, code = code, NEUTRAL
     elif code == NEUTRAL and detected:
         notice = f"{document.path}: language not recognised; using language-neutral rules"
-    elif not detected and code != NEUTRAL:
+    elif not detected and code != NEUTRAL and guess != code and guess in SUPPORTED:
         # A --lang that does not fit the text finds few pledges: the report looks complete but is not.
-        guess = detect_language(document.text)
-        if guess != code and guess in SUPPORTED:
-            notice = (f"{document.path}: read as {language_name(code)} ('{code}') as given, but the text looks "
-                      f"{language_name(guess)} ('{guess}'); pledges may be missing (check --lang)")
+        notice = (f"{document.path}: read as {language_name(code)} ('{code}') as given, but the text looks "
+                  f"{language_name(guess)} ('{guess}'); pledges may be missing (check --lang)")
     lang = get_language(code)
     commitments, skipped = _cut(document, lang, id_prefix)
     if not commitments and not allow_empty:
         message = f"{document.path}: no commitments found (read as {language_name(code)}, {len(document.text)} characters)"
-        if not detected:  # a language given by --lang that the text is not in explains it
-            guess = detect_language(document.text)
-            if guess != code and guess in SUPPORTED:
-                message += f"; the text looks {language_name(guess)} ('{guess}'), not '{code}' as given"
+        if not detected and guess != code and guess in SUPPORTED:  # a --lang that the text is not in explains it
+            message += f"; the text looks {language_name(guess)} ('{guess}'), not '{code}' as given"
         if unsupported:
             message += f"; its language ('{unsupported}') is not supported, and language-neutral rules know few of its pledge verbs"
         raise NoCommitmentsError(message)
@@ -265,8 +262,8 @@ _SENTENCE_END_RE = recache.compile(r"[.!?…;]\s+")
 def _continues_inline_list(text: str, previous: tuple[int, int], sentence: tuple[int, int], lang: Language) -> bool:
     """The sentence is the next item of a list run inline ("…: 1) X; 2) Y"): it opens with an
     item marker, the sentence before ends with ';' or ':', and it opens with a verb (``_verbal_item``)."""
-    return (text[previous[0]:previous[1]].rstrip()[-1:] in (";", ":") and LIST_MARKER_RE.match(text, sentence[0], sentence[1]) is not None
-            and _verbal_item(text[sentence[0]:sentence[1]], lang))
+    return (LIST_MARKER_RE.match(text, sentence[0], sentence[1]) is not None  # the cheap test first: most sentences have none
+            and text[previous[0]:previous[1]].rstrip()[-1:] in (";", ":") and _verbal_item(text[sentence[0]:sentence[1]], lang))
 
 
 def _last_sentence(block_text: str) -> str:
