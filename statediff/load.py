@@ -84,4 +84,5 @@ def load_bytes(data: bytes, name: str, suffix: str = "") -> Document:
         encoding=extracted.encoding,
         encoding_detected=extracted.encoding_detected,
         format=extracted.format,
+        line_anchors=extracted.line_anchors,
     )

@@ -38,14 +38,23 @@ class Document:
     encoding_detected: bool  # False when the bytes were plain UTF-8 (with or without BOM)
     format: str = "txt"  # txt | markdown | html | docx | pdf
     text_sha256: str = ""  # of ``text`` as UTF-8; filled in when not given
+    # (offset into ``text``, line of the file) from each offset on, when the lines of ``text`` are
+    # not the file's (Markdown, rejoined fixed-width cuts); empty: lines are counted in ``text``.
+    line_anchors: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.text_sha256:
             object.__setattr__(self, "text_sha256", hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest())
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset (\\n, \\r\\n and a lone \\r each end a line)."""
+        """1-based line number in the file of a character offset (\\n, \\r\\n and a lone \\r each end a line)."""
+        if self.line_anchors:
+            return self.line_anchors[max(0, bisect.bisect_right(self._anchor_offsets, offset) - 1)][1]
         return bisect.bisect_right(self._line_starts, offset)
+
+    @cached_property
+    def _anchor_offsets(self) -> list[int]:
+        return [offset for offset, _ in self.line_anchors]
 
     @cached_property
     def _line_starts(self) -> list[int]:

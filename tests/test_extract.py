@@ -291,6 +291,11 @@ def _fold_bytes(data: bytes, width: int) -> bytes:
     return b"\n".join(data[k:k + width] for k in range(0, len(data), width))
 
 
+def _fold_lines(data: bytes, width: int) -> bytes:
+    """GNU `fold -w` exactly: each line of ``data`` cut every ``width`` bytes."""
+    return b"\n".join(_fold_bytes(line, width) for line in data.split(b"\n"))
+
+
 def _inside_letter(data: bytes) -> int:  # the first offset from 500 that falls inside a two-byte letter
     return next(k for k in range(500, len(data)) if 0x80 <= data[k] < 0xC0)
 
@@ -425,3 +430,69 @@ def _wrapped_at_spaces(data: bytes, width: int) -> bytes:  # `fold -s`, an edito
 )
 def test_text_not_cut_at_a_fixed_width_is_left_alone(data: bytes) -> None:
     assert unfold_fixed_width(data) == (data, None)
+
+
+_MARKDOWN_STATEMENT = """# Joint Statement
+
+<!-- draft: not for publication -->
+The leaders **reaffirmed** their commitment to the
+[Paris Agreement](https://example.com/paris "Paris") and agreed to
+hold annual consultations.
+
+1. The sides agreed to expand trade
+   and investment.
+3. The sides welcomed the opening of a consulate in Almaty.
+
+> The parties condemned terrorism in all its forms.
+"""
+
+
+def _first_words_on_their_line(path: Path) -> list[tuple[str, str]]:
+    """(first two words of each commitment, the file's line it names) for every commitment."""
+    document = load(str(path))
+    lines = path.read_bytes().decode("utf-8", errors="replace").split("\n")
+    pairs = []
+    for c in segment(document).commitments:
+        words = c.text.split()[:2]
+        pairs.append((" ".join(words), lines[c.line - 1]))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "share"),
+    [
+        ("statement.md", lambda: _MARKDOWN_STATEMENT.encode(), 1.0),
+        ("statement.md", lambda: _MARKDOWN_STATEMENT.replace("\n", "\r\n").encode(), 1.0),
+        ("seed.md", lambda: SEED8.read_bytes(), 1.0),  # paragraphs as Markdown reads them: joined by a blank line
+        # `fold -w N`: cut inside words and letters; a pledge whose first word the cut split may
+        # be placed on the line where that word starts, or the line before.
+        ("folded.txt", lambda: _fold_lines(SEED8.read_bytes(), 60), 0.9),
+        ("folded.txt", lambda: _fold_lines(SEED7.read_bytes(), 60), 0.9),
+        ("folded.md", lambda: _fold_lines(SEED7.read_bytes(), 72), 0.9),
+    ],
+)
+def test_line_numbers_name_the_line_of_the_file(tmp_path: Path, name: str, make, share: float) -> None:  # noqa: ANN001 - a lambda
+    """Markdown and rejoined cuts change the text's lines: each commitment's line is still the
+    file's line its first word is on."""
+    path = tmp_path / name
+    path.write_bytes(make())
+    pairs = _first_words_on_their_line(path)
+    on_their_line = [words for words, line in pairs if words.split()[0] in line]
+    assert len(pairs) >= 5 and len(on_their_line) >= share * len(pairs), [p for p in pairs if p[0] not in on_their_line]
+
+
+def test_plain_text_lines_are_counted_in_the_text() -> None:
+    document = load(str(SEED8))
+    assert document.line_anchors == ()
+    assert [document.line_of(k) for k in (0, document.text.index("\n") + 1)] == [1, 2]
+
+
+def test_markdown_comments_are_not_text_and_html_inside_markdown_stays_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "statement.md"
+    path.write_text('<p align="center">Joint Statement</p>\n\n' + _MARKDOWN_STATEMENT, encoding="utf-8")
+    document = load(str(path))
+    assert document.format == "markdown"
+    assert "draft" not in document.text and "<p" not in document.text
+    page = tmp_path / "page.md"
+    page.write_text("<!DOCTYPE html><html><body><p>The sides agreed to expand trade.</p></body></html>\n", encoding="utf-8")
+    assert load(str(page)).format == "html"

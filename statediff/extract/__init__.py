@@ -11,6 +11,7 @@ from .. import recache
 from ..errors import InputError, MissingExtraError
 from .encoding import control_share, decode
 from .normalize import clean_extracted
+from .source_lines import line_anchors
 from .unfold import unfold_fixed_width
 
 FORMATS = ("txt", "markdown", "html", "docx", "pdf")
@@ -37,6 +38,7 @@ _HTML_START_RE = recache.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h[1-6]|section|table)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_HTML_PAGE_RE = recache.compile(r".*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _ANY_TAG_RE = recache.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--)>")
 _META_CHARSET_RE = recache.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:]+)", re.IGNORECASE)
 
@@ -48,6 +50,9 @@ class Extracted(NamedTuple):  # internal record: a NamedTuple costs a third of a
     format: str  # one of FORMATS
     encoding: str  # the text encoding, or "n/a" for docx and pdf
     encoding_detected: bool
+    # (offset, line in the file) anchors when lines of ``text`` are not lines of the file (Markdown,
+    # rejoined cuts): source_lines.line_anchors; empty when they are.
+    line_anchors: tuple[tuple[int, int], ...] = ()
 
 
 def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
@@ -62,25 +67,40 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
 
         return Extracted(clean_extracted(docx_to_text(data, name)), "docx", "n/a", False)
     width = None
+    original = data
     if b"\x00" not in data[:8192]:  # not UTF-16 or UTF-32, whose line breaks are two or four bytes
         data, width = unfold_fixed_width(data)
     declared = _declared_html_charset(data)
     text, encoding, detected = _decode_text(data, name, declared)
+    # The text whose lines are the file's: the decoded file before its cuts were rejoined.
+    lines_source = text if width is None else _decoded_anyhow(original, encoding)
     if width is not None:
         encoding = f"{encoding}, lines cut every {width} bytes rejoined"
     if control_share(text) > 0.05:
         raise InputError(f"{name}: looks like binary data, not a text statement")
     by_extension = _EXTENSIONS.get(suffix.lower(), "txt")
-    if _HTML_START_RE.match(text) or (by_extension == "html" and _ANY_TAG_RE.search(text)):
+    # Markdown may open with HTML of its own (a centred title, a badge): only a whole page is HTML.
+    starts_html = _HTML_START_RE.match(text)
+    if (starts_html and (by_extension != "markdown" or _HTML_PAGE_RE.match(starts_html.group()))) or (
+            by_extension == "html" and _ANY_TAG_RE.search(text)):
         from .html_text import html_to_text
 
         return Extracted(clean_extracted(html_to_text(text, name)), "html", encoding, detected)
     if by_extension == "markdown":
         from .markdown_text import markdown_to_text
 
-        return Extracted(markdown_to_text(text), "markdown", encoding, detected)
+        plain = markdown_to_text(text)
+        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, lines_source))
     # Anything else, a file named .pdf or .docx that holds plain text included, is read as text.
-    return Extracted(text, "txt", encoding, detected)
+    return Extracted(text, "txt", encoding, detected, () if width is None else line_anchors(text, lines_source))
+
+
+def _decoded_anyhow(data: bytes, encoding: str) -> str:
+    """``data`` decoded as ``encoding`` ("utf-8 (BOM)" names utf-8), cut letters replaced."""
+    try:
+        return data.decode(codecs.lookup(encoding.split(" ")[0]).name, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
 
 
 def sniff_binary(data: bytes, name: str, suffix: str = "") -> str | None:

@@ -33,13 +33,18 @@ _INLINE_RULES = (  # (characters that must be present, pattern, replacement)
     ("_", re.compile(r"(?<!\w)_(?=[^\s_])([^_]+?)(?<=\S)_(?!\w)"), r"\1"),  # _emphasis_, not snake_case
     ("~", re.compile(r"~~(?=[^\s~])([^~]+?)(?<=\S)~~"), r"\1"),  # ~~strike~~
 )
+# An HTML comment (an editor's note, a "draft" marker) is not shown; its line breaks are kept.
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _PLACEHOLDER_BASE = 0xF0000  # private-use code points stand in for escaped (ASCII) characters
 _PLACEHOLDER_RE = re.compile("[\U000F0000-\U000F007F]")
 
 
 def markdown_to_text(markdown: str) -> str:
     """Paragraphs separated by blank lines; soft-wrapped lines joined; list numbers as rendered."""
-    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    if "<!--" in markdown:
+        markdown = _COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), markdown)
+    lines = markdown.split("\n")
     blocks: list[str] = []
     paragraph: list[str] = []
     numbers: dict[int, int] = {}  # indent -> last number of the ordered list open at that indent
