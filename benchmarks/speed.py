@@ -101,7 +101,7 @@ def _stages(size: int, workers: int, folder: str) -> dict:
     started = time.perf_counter()
     terms = TermIndex(old, new) if readers else None
     facts = readers.facts() if readers else None
-    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, workers=workers, facts=facts, terms=terms)
+    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, facts=facts, terms=terms)
     stages["details"] = time.perf_counter() - started
     started = time.perf_counter()
     report = Report(old, new, annotation.changes, Settings(0.25, "en", 0.9), topics=annotation.topics, details=annotation.details)

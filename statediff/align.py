@@ -286,8 +286,6 @@ def _score_candidates(
     global _SHARED
     if exhaustive is None:
         exhaustive = len(old.clause) * len(new.clause) <= EXHAUSTIVE_MAX_PAIRS
-    if not exhaustive and len(old.clause) * len(new.clause) >= SPARSE_MIN_PAIRS and _sparse_available():
-        return _score_candidates_sparse(old, new, progress, twins)
     pairs = candidate_pairs(old, new, exhaustive, twins)
     chunks = [pairs[k:k + SCORE_CHUNK] for k in range(0, len(pairs), SCORE_CHUNK)]
     results: list[list[float]] = []
@@ -319,19 +317,11 @@ def _sparse_available() -> bool:
     return sparse.available()
 
 
-def _score_candidates_sparse(
-    old: Vectors, new: Vectors, progress: Callable[[int, int], None] | None, twins: Sequence[tuple[int, int]] = ()
-) -> dict[tuple[int, int], float]:
-    """The indexed path with numpy/scipy: same candidates and scores, computed as matrices."""
-    from . import sparse
-
-    return _score_matrices(*sparse.matrices(old, new), progress, twins)
-
-
 def _score_sets_sparse(
     old: TermSets, new: TermSets, progress: Callable[[int, int], None] | None, twins: Sequence[tuple[int, int]] = ()
 ) -> dict[tuple[int, int], float]:
-    """_score_candidates_sparse of the term sets, weighted straight into the matrices."""
+    """The indexed path with numpy/scipy (the same candidates and scores as ``_score_candidates``,
+    computed as matrices), the term sets weighted straight into the matrices."""
     from . import sparse
 
     return _score_matrices(*sparse.weighted_matrices(old, new, *weights(old, new)), progress, twins)

@@ -167,10 +167,6 @@ class Featurizer:
             return terms[0] if terms else None
         return self._term(lowered)
 
-    def content_words(self, text: str) -> list[str]:
-        """Lower-cased words that are neither function words nor stock phrases."""
-        return [w for w in map(_fold, WORD_RE.findall(text)) if self._term(w) is not None]
-
     def char_grams(self, raw: list[str]) -> dict[str, float]:
         """Character n-grams (CHAR_N letters, words padded with a space) of the content words of
         a text whose words are ``raw``, in order of first appearance, each weighted 1."""

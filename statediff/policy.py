@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
-from typing import Any
-
 from .errors import UsageError
 from .frozen import frozen_dataclass
 from .model import Change, Report, Status
@@ -13,8 +9,9 @@ from .model import Change, Report, Status
 WEAKENED = "weakened"
 FAIL_ON_CHOICES = (Status.DROPPED.value, Status.MODIFIED.value, Status.NEW.value, WEAKENED)
 _MATCHED = (Status.PERSISTED, Status.MODIFIED)
-STRENGTH_UNAVAILABLE = ("--fail-on weakened: pledge strength is not available yet in this version of statediff; "
-                        "use dropped, modified or new")
+# A report made without the details stage (a library caller's) has no pledge strength to check.
+STRENGTH_UNAVAILABLE = ("--fail-on weakened: the report's matched pledges carry no strength details (made without the "
+                        "details stage); use dropped, modified or new")
 
 
 @frozen_dataclass
@@ -40,7 +37,7 @@ class Verdict:
 
 
 def parse_fail_on(value: str | None) -> frozenset[str]:
-    """``dropped,modified`` → {"dropped", "modified"}; unknown names and unavailable checks are usage errors."""
+    """``dropped,modified`` → {"dropped", "modified"}; unknown names are usage errors."""
     if value is None:
         return frozenset()
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
@@ -51,26 +48,12 @@ def parse_fail_on(value: str | None) -> frozenset[str]:
     unknown = [name for name in names if name not in FAIL_ON_CHOICES]
     if unknown:
         raise UsageError(f"--fail-on: unknown value '{unknown[0]}' (choose from {', '.join(FAIL_ON_CHOICES)}, comma-separated)")
-    if WEAKENED in names and not strength_available():
-        raise UsageError(STRENGTH_UNAVAILABLE)
     return frozenset(names)
 
 
-def strength_available() -> bool:
-    """Whether changes carry strength details (a ``details`` field on Change), which ``weakened`` needs."""
-    return any(f.name == "details" for f in dataclasses.fields(Change))
-
-
 def strength_change(change: Change) -> str | None:
-    """The change's strength verdict ("weakened", "strengthened", ...) if its details carry one.
-
-    Tolerates the shapes the details may take: ``details.strength`` or ``details["strength"]``,
-    itself either the verdict string or an object/mapping with a ``change`` entry."""
-    strength = _get(getattr(change, "details", None), "strength")
-    if isinstance(strength, str):
-        return strength
-    value = _get(strength, "change")
-    return value if isinstance(value, str) else None
+    """The change's strength verdict ("weakened", "strengthened") when its details carry one."""
+    return change.details.strength.change if change.details is not None else None
 
 
 def evaluate(report: Report, policy: Policy) -> Verdict:
@@ -80,7 +63,7 @@ def evaluate(report: Report, policy: Policy) -> Verdict:
     a policy that could never fire must not pass silently."""
     if WEAKENED in policy.fail_on:
         matched = [change for change in report.changes if change.status in _MATCHED]
-        if matched and all(getattr(change, "details", None) is None for change in matched):
+        if matched and all(change.details is None for change in matched):
             raise UsageError(STRENGTH_UNAVAILABLE)
     violations: list[int] = []
     reasons: list[str] = []
@@ -116,10 +99,3 @@ def _below(change: Change, min_score: float | None) -> bool:
     # Only matched groups have a score; a dropped or new pledge is never uncertain in this sense.
     return min_score is not None and change.status in _MATCHED and change.score is not None and change.score < min_score
 
-
-def _get(obj: Any, key: str) -> Any:
-    if obj is None:
-        return None
-    if isinstance(obj, Mapping):
-        return obj.get(key)
-    return getattr(obj, key, None)

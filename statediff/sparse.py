@@ -17,7 +17,7 @@ from .align import SCORE_DECIMALS
 from .frozen import frozen_dataclass
 
 if TYPE_CHECKING:
-    from .align import TermSets, Vectors
+    from .align import TermSets
 
 
 def available() -> bool:
@@ -42,19 +42,9 @@ class SideMatrices:
     chars_total: Any
 
 
-def vocabulary(*row_lists: list[dict[str, float]]) -> dict[str, int]:
-    """Ids of every term of the rows, in string order, so that ties between equal weights
-    break as in the pure path."""
-    terms: set[str] = set()
-    for rows in row_lists:
-        for row in rows:
-            terms.update(row)
-    return {term: index for index, term in enumerate(sorted(terms))}
-
-
-def csr(rows: list[dict[str, float]], vocabulary: dict[str, int], weights: Any | None = None) -> Any:
-    """The rows as a CSR matrix with sorted indices: each term's weight from ``weights`` (an
-    array by term id), or the row's own values when None."""
+def csr(rows: list[dict[str, float]], vocabulary: dict[str, int], weights: Any) -> Any:
+    """The rows (their keys) as a CSR matrix with sorted indices, each term weighted by
+    ``weights`` (an array by term id)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -62,32 +52,17 @@ def csr(rows: list[dict[str, float]], vocabulary: dict[str, int], weights: Any |
     np.cumsum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), out=indptr[1:])
     total = int(indptr[-1])
     indices = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(rows)), dtype=np.int64, count=total)
-    own = weights is None
-    data = np.fromiter(chain.from_iterable(map(dict.values, rows)), dtype=np.float64, count=total) if own else weights[indices]
+    data = weights[indices]
     matrix = csr_matrix((data, indices, indptr), shape=(len(rows), len(vocabulary)))
     matrix.sort_indices()
     return matrix
 
 
-def matrices(old: Vectors, new: Vectors) -> tuple[SideMatrices, SideMatrices]:
-    """Both statements as sparse matrices (term and sentence vocabularies shared, chars apart)."""
-    import numpy as np
-
-    terms = vocabulary(old.clause, new.clause, old.sentence, new.sentence)
-    grams = vocabulary(old.chars, new.chars)
-
-    def side(v: Vectors) -> SideMatrices:
-        return SideMatrices(csr(v.clause, terms), csr(v.sentence, terms), csr(v.chars, grams),
-                            np.array(v.clause_total), np.array(v.sentence_total), np.array(v.chars_total))
-
-    return side(old), side(new)
-
-
 def weighted_matrices(
     old: TermSets, new: TermSets, term_weight: dict[str, float], gram_weight: dict[str, float]
 ) -> tuple[SideMatrices, SideMatrices]:
-    """``matrices`` of the vectors align.py would weight from these term sets with these weights
-    (whose keys are every term and every n-gram of both statements)."""
+    """Both statements as sparse matrices: the vectors align.py would weight from these term sets
+    with these weights (whose keys are every term and every n-gram of both statements)."""
     import numpy as np
 
     terms = {term: index for index, term in enumerate(sorted(term_weight))}

@@ -319,9 +319,8 @@ def test_vectorised_path_gives_the_same_candidates_and_scores() -> None:
     old_vec, new_vec = build_vectors(old, new)
     pure_pairs = candidate_pairs(old_vec, new_vec, exhaustive=False)
     pure = {pair: A.pair_score(old_vec, new_vec, *pair) for pair in pure_pairs}
-    assert A._score_candidates_sparse(old_vec, new_vec, None) == pure
     # The path align() takes on large inputs: matrices built straight from the term sets.
-    assert A._score_sets_sparse(A.term_sets(old), A.term_sets(new), None) == pure
+    assert pure and A._score_sets_sparse(A.term_sets(old), A.term_sets(new), None) == pure
 
 
 STOCK_CASES = [

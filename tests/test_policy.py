@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from click.testing import Result
 
-from statediff import exit_codes, policy
+from statediff import exit_codes
+from statediff.details.types import ChangeDetails, EntityChanges, NumberChanges, Predicate, Strength
 from statediff.errors import UsageError
 from statediff.model import Change, Commitment, Document, Report, Segmentation, Settings, Status
 from statediff.pipeline import compare
@@ -74,25 +74,9 @@ def test_parse_fail_on_rejects_bad_values(value: str, fragment: str) -> None:
         parse_fail_on(value)
 
 
-def test_weakened_is_available_now_that_changes_carry_strength() -> None:
-    assert policy.strength_available()  # Change.details (the details stage) carries strength
-    assert parse_fail_on("dropped,weakened") == {"dropped", "weakened"}
-
-
-def test_weakened_is_accepted_once_strength_is_available(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(policy, "strength_available", lambda: True)
-    assert parse_fail_on("weakened") == {"weakened"}
-
-
-def test_weakened_is_a_usage_error_without_a_details_field(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(policy, "strength_available", lambda: False)  # a model whose Change has no ``details``
-    with pytest.raises(UsageError, match="pledge strength is not available yet"):
-        parse_fail_on("dropped,weakened")
-
-
 def test_weakened_is_a_usage_error_when_no_matched_change_carries_details() -> None:
     # The field exists but nothing filled it in: a weakened policy could never fire, so it must not pass silently.
-    with pytest.raises(UsageError, match="pledge strength is not available yet"):
+    with pytest.raises(UsageError, match="carry no strength details"):
         evaluate(REPORT, Policy(frozenset({"weakened"})))
     assert not evaluate(_report(DROPPED, NEW), Policy(frozenset({"weakened"}))).violated  # nothing matched to weaken
 
@@ -137,37 +121,36 @@ def test_describe_counts_by_fail_on_value() -> None:
     assert describe(verdict) == "1 dropped, 2 modified, 1 new"
 
 
-# -- weakened, written against the details a later helper adds to Change ----------------
+# -- weakened: the strength the details stage reads -------------------------------------
 
 
-@dataclass(frozen=True)
-class _DetailedChange(Change):
-    details: Any = None
+def _strength(change: str | None) -> ChangeDetails:
+    will = Predicate(4, "binding", "will", 0, 4)
+    may = Predicate(3, "intent", "may", 0, 3)
+    return ChangeDetails(Strength(will, may, change), NumberChanges(), EntityChanges(), ())
+
+
+def _with_strength(change: Change, verdict: str | None) -> Change:
+    return dataclasses.replace(change, details=_strength(verdict))
 
 
 @pytest.mark.parametrize(
-    "details",
+    ("change", "expected"),
     [
-        {"strength": "weakened"},
-        {"strength": {"change": "weakened", "old": "will", "new": "may"}},
-        SimpleNamespace(strength=SimpleNamespace(change="weakened")),
-        SimpleNamespace(strength="weakened"),
+        (_with_strength(MODIFIED_HIGH, "weakened"), "weakened"),
+        (_with_strength(MODIFIED_HIGH, "strengthened"), "strengthened"),
+        (_with_strength(MODIFIED_HIGH, None), None),  # the level did not move
+        (MODIFIED_HIGH, None),  # no details at all
     ],
 )
-def test_strength_change_reads_the_shapes_details_may_take(details: Any) -> None:
-    assert strength_change(_DetailedChange(Status.MODIFIED, ("o2",), ("n2",), 0.8, details=details)) == "weakened"
-
-
-@pytest.mark.parametrize("details", [None, {}, {"strength": None}, {"strength": {"change": None}}, SimpleNamespace(numbers=[])])
-def test_no_strength_change_without_details(details: Any) -> None:
-    assert strength_change(_DetailedChange(Status.MODIFIED, ("o2",), ("n2",), 0.8, details=details)) is None
-    assert strength_change(MODIFIED_HIGH) is None
+def test_strength_change(change: Change, expected: str | None) -> None:
+    assert strength_change(change) == expected
 
 
 def test_weakened_counts_matched_changes_whose_strength_weakened() -> None:
-    weakened = _DetailedChange(Status.PERSISTED, ("o1",), ("n1",), 0.95, details={"strength": "weakened"})
-    strengthened = _DetailedChange(Status.MODIFIED, ("o2",), ("n2",), 0.8, details={"strength": "strengthened"})
-    weakened_low = _DetailedChange(Status.MODIFIED, ("o3",), ("n3",), 0.3, details={"strength": {"change": "weakened"}})
+    weakened = _with_strength(PERSISTED, "weakened")
+    strengthened = _with_strength(MODIFIED_HIGH, "strengthened")
+    weakened_low = _with_strength(MODIFIED_LOW, "weakened")
     report = _report(weakened, strengthened, weakened_low, DROPPED, NEW)
     verdict = evaluate(report, Policy(frozenset({"weakened"})))
     assert verdict.violations == (0, 2)

@@ -79,7 +79,6 @@ def annotate(
     alignment: Alignment,
     changes: tuple[Change, ...],
     threshold: float,
-    workers: int = 1,
     facts: tuple[SideFacts, SideFacts] | None = None,
     terms: TermIndex | None = None,
 ) -> Annotation:
@@ -87,10 +86,9 @@ def annotate(
 
     ``facts``: ``side_facts`` of the two statements when already read (the pipeline reads them in
     its segmenting processes while this one aligns); otherwise they are read here. ``terms``: the
-    ``TermIndex(old, new)`` when already made (the pipeline makes it while it waits). ``workers``
-    is accepted for the pipeline's sake and not used. (Reading the new statement in a process
-    forked by this stage was measured slower on a 2-vCPU machine: the fork, the pickled facts
-    and two busy cores cost more than the half it saves.)"""
+    ``TermIndex(old, new)`` when already made (the pipeline makes it while it waits). (Reading
+    the new statement in a process forked by this stage was measured slower on a 2-vCPU
+    machine: the fork, the pickled facts and two busy cores cost more than the half it saves.)"""
     with gc_paused():
         if facts is None:
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))

@@ -18,7 +18,6 @@ _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazett
 # Gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts; a letter keeps its
 # combining marks (decomposed text: "Türkiye" as "u" + U+0308).
 _SUBWORD = recache.compile(rf"(?:[^\W_]|[{COMBINING_MARKS}])+")
-_SENTENCE_END = recache.compile(r"[.!?…]|\n")
 NAME_PREFIX = "name:"
 STEM_KEY = 4  # stems are indexed by their first letters, then compared with _same_stem
 FUZZY_STEM_MIN = 5  # shorter stems must be equal ("аз" for Азия is no prefix of anything)

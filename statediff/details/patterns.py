@@ -426,15 +426,11 @@ def load_data(folder: str, name: str) -> dict[str, Any] | None:
         return None
 
 
-def attribution_spans(text: str, language: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of a news report's attribution tags ("сообщает Day.Az", "Подчеркивается, что"),
-    from the language's attribution_patterns: their words are the reporter's, not the parties'."""
-    return list(attributions_of(text, language, start, end))
-
-
 @lru_cache(maxsize=32768)  # strength, names and topics all ask for the same pledge
 def attributions_of(text: str, language: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """attribution_spans, as a tuple worked out once per span."""
+    """Spans of a news report's attribution tags ("сообщает Day.Az", "Подчеркивается, что"),
+    from the language's attribution_patterns: their words are the reporter's, not the parties'.
+    Worked out once per span."""
     if language not in SUPPORTED:
         return ()
     found: list[tuple[int, int]] = []

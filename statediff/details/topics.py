@@ -70,10 +70,10 @@ def topics_in(
     sentence: tuple[int, int] | None = None,
 ) -> tuple[str, ...]:
     """topics_of text[start:end], given its words, gazetteer mentions and attribution spans."""
-    found = _matched(text, language, words, mentions, attributions)
+    found = _matched(language, words, mentions, attributions)
     if not found and sentence is not None and sentence != (start, end):
         a, b = sentence
-        found = _matched(text, language, words_of(text, a, b), gazetteer_mentions(text, language, a, b), attributions_of(text, language, a, b))
+        found = _matched(language, words_of(text, a, b), gazetteer_mentions(text, language, a, b), attributions_of(text, language, a, b))
     if not found and _keywords(language) is not None:
         found = {taxonomy().default}
     return in_table_order(frozenset(found))
@@ -86,7 +86,7 @@ def in_table_order(topics: frozenset[str]) -> tuple[str, ...]:
 
 
 def _matched(
-    text: str, language: str, words: Words, mentions: Sequence[tuple[str, int, int]], attributions: Sequence[tuple[int, int]]
+    language: str, words: Words, mentions: Sequence[tuple[str, int, int]], attributions: Sequence[tuple[int, int]]
 ) -> set[str]:
     found: set[str] = set()
     entries = gazetteer()
