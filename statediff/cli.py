@@ -674,6 +674,7 @@ def _click_exit_code(exc: Exception) -> int:
             name = next((arg for arg in given if arg.startswith(exc.option_name) and ("." in arg or os.path.exists(arg))), None)
             if name:
                 hint = f"a file named '{name}' is passed as ./{name} or after --"
+        hint = _file_named_like_the_command(exc.ctx.meta.get(ARGS_KEY, []) if exc.ctx else []) or hint
         click.echo(f"statediff: error: {exc.format_message()} ({hint})", err=True)
         return exit_codes.ERROR
     assert isinstance(exc, click.ClickException)
@@ -682,8 +683,18 @@ def _click_exit_code(exc: Exception) -> int:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"statediff: error: {message}", err=True)
+    ctx = click.get_current_context(silent=True)
+    hint = _file_named_like_the_command(ctx.meta.get(ARGS_KEY, []) if ctx else [])
+    click.echo(f"statediff: error: {message}" + (f" ({hint})" if hint else ""), err=True)
     sys.exit(exit_codes.ERROR)
+
+
+def _file_named_like_the_command(given: list[str]) -> str | None:
+    """When the command word ("eval", "latest") is also a file here, how to compare that file:
+    whatever went wrong, the user may have meant the file."""
+    if given and given[0] in cli.commands and os.path.isfile(given[0]):
+        return f"'{given[0]}' ran the {given[0]} command; to compare the file named {given[0]}, write ./{given[0]}"
+    return None
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import Result
+from click.testing import CliRunner, Result
 
 from statediff import cli as cli_module
 from statediff import exit_codes
@@ -479,3 +479,23 @@ def test_statements_in_two_languages_are_not_called_unrelated(run: Invoke) -> No
     assert result.exit_code == exit_codes.OK
     assert "different languages" in result.stderr
     assert "look unrelated" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["eval", "latest"], "'eval' ran the eval command; to compare the file named eval, write ./eval"),
+        (["latest", "eval"], "'latest' ran the latest command; to compare the file named latest, write ./latest"),
+        (["schema", "latest"], "'schema' ran the schema command; to compare the file named schema, write ./schema"),
+    ],
+)
+def test_a_file_named_like_a_command_gets_a_hint_when_the_command_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], hint: str) -> None:
+    for name in ("eval", "latest", "schema"):
+        (tmp_path / name).write_bytes((ROOT / SEED_OLD).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == exit_codes.ERROR
+    assert hint in result.stderr and result.stderr.count("\n") == 1
+    compared = CliRunner().invoke(cli, [f"./{args[0]}", f"./{args[1]}", "--format", "json"])
+    assert compared.exit_code == exit_codes.OK and json.loads(compared.stdout)["summary"]["persisted"] > 0
