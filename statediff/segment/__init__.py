@@ -19,6 +19,9 @@ from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, folded, word_spans
 
+# An unsupported language's sentence without a known pledge verb is kept from this many words: a
+# shorter one is a caption, a name or a date line.
+UNCUED_MIN_WORDS = 5
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
 
@@ -34,16 +37,20 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     guess = detect_language(document.text)  # what the text looks like, also when --lang gives a language
     code = guess if detected else language
     if code not in SUPPORTED and code != NEUTRAL:
-        notice = f"{document.path}: language '{code}' is not supported; using language-neutral rules"
+        notice = (f"{document.path}: language '{code}' is not supported; using language-neutral rules, which read every "
+                  f"sentence of {UNCUED_MIN_WORDS} words or more as a pledge (background included)")
         unsupported, code = code, NEUTRAL
     elif code == NEUTRAL and detected:
-        notice = f"{document.path}: language not recognised; using language-neutral rules"
+        notice = (f"{document.path}: language not recognised; using language-neutral rules, which read every "
+                  f"sentence of {UNCUED_MIN_WORDS} words or more as a pledge (background included)")
     elif not detected and code != NEUTRAL and guess != code and guess in SUPPORTED:
         # A --lang that does not fit the text finds few pledges: the report looks complete but is not.
         notice = (f"{document.path}: read as {language_name(code)} ('{code}') as given, but the text looks "
                   f"{language_name(guess)} ('{guess}'); pledges may be missing (check --lang)")
     lang = get_language(code)
-    commitments, skipped = _cut(document, lang, id_prefix)
+    # In a language with no data file the neutral rules know few pledge verbs: a sentence without
+    # one is kept rather than lost, so that a dropped pledge cannot pass unseen (--fail-on).
+    commitments, skipped = _cut(document, lang, id_prefix, keep_uncued=code == NEUTRAL and detected)
     if not commitments and not allow_empty:
         message = f"{document.path}: no commitments found (read as {language_name(code)}, {len(document.text)} characters)"
         if not detected and guess != code and guess in SUPPORTED:  # a --lang that the text is not in explains it
@@ -65,7 +72,7 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     )
 
 
-def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commitment], list[Skipped]]:
+def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool = False) -> tuple[list[Commitment], list[Skipped]]:
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
@@ -119,7 +126,8 @@ def _cut(document: Document, lang: Language, id_prefix: str) -> tuple[list[Commi
                     skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede or a closing dateline
                     continue
                 kept = len(commitments)
-                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found, inherits=(item and k == 0) or inline_item)
+                _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
+                              inherits=(item and k == 0) or inline_item, keep_uncued=keep_uncued)
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
@@ -299,10 +307,11 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut_sentence(
     document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
-    found: _Provisional, inherits: bool = False,
+    found: _Provisional, inherits: bool = False, keep_uncued: bool = False,
 ) -> None:
     """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
-    sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue.
+    sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue;
+    ``keep_uncued``: a clause of UNCUED_MIN_WORDS words or more is kept without a cue too.
     Commitments kept only because the parties speak ("We …") or report what they did ("Mexico
     also joined …") are noted in ``found``, to be decided once the document is read."""
     text = document.text
@@ -335,7 +344,7 @@ def _cut_sentence(
         if not is_commitment and not spoken:
             reported = _party_reports_action(text, words, token_starts, first, first + word_count, lang, found.names)
             spoken = bool(reported)
-        is_commitment = is_commitment or spoken
+        is_commitment = is_commitment or spoken or (keep_uncued and word_count >= UNCUED_MIN_WORDS)
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
