@@ -143,6 +143,14 @@ FIGURE_CASES = [
      Status.MODIFIED),
     ("ru", "Стороны договорились довести объем взаимной торговли до пяти миллиардов долларов в ближайшие годы.",
      "Стороны договорились довести объем взаимной торговли до десяти миллиардов долларов в ближайшие годы.", Status.MODIFIED),
+    # a spelled-out count changed beside a figure the parser reads (the year): modified (found in review)
+    ("en", "The Parties agreed to hold three rounds of consultations on trade and investment in Ankara in 2026.",
+     "The Parties agreed to hold four rounds of consultations on trade and investment in Ankara in 2026.", Status.MODIFIED),
+    ("ru", "Стороны договорились провести три раунда консультаций по вопросам торговли и инвестиций в Анкаре в 2026 году.",
+     "Стороны договорились провести четыре раунда консультаций по вопросам торговли и инвестиций в Анкаре в 2026 году.",
+     Status.MODIFIED),
+    ("en", "The Parties agreed to hold three rounds of consultations on trade and investment in Ankara in 2026.",
+     "The Parties agreed to hold three rounds of consultations on trade and investments in Ankara in 2026.", Status.PERSISTED),
     # the same figure written another way, or a word that only looks like one, is no change (found in review)
     ("en", "The Parties agreed to hold consultations of their foreign ministries at least three times a year in both capitals.",
      "The Parties agreed to hold consultations of their foreign ministries at least 3 times a year in both capitals.", Status.PERSISTED),

@@ -131,8 +131,10 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):
         return True
     parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
-    if parsed and not (numbers.added or numbers.removed):
-        return False  # the parsed values agree
+    if parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value):
+        # The parsed values agree, and so do the cardinals spelled out, which the parser does
+        # not read ("three rounds … in 2026" → "four rounds … in 2026": the texts decide).
+        return False
     old_number, new_number = number_word(old.language), number_word(new.language)
     old_month, new_month = month_name(old.language), month_name(new.language)
     return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
