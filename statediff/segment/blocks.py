@@ -69,6 +69,7 @@ WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 30, 120
 WRAP_SLACK = 0.14  # of the width, and at least 8 columns
 WRAP_FULL_SHARE = 0.5
 WRAP_LOWER_SHARE = 0.3
+WRAP_FILLED = 0.7  # a line this full (of the width) that stops mid-sentence was wrapped, though the next word might have fitted
 WRAP_ENDED_SHARE = 0.4  # at most this share of the lines above another end a sentence or an item (a list of ';' items is not wrapped text)
 
 
@@ -171,7 +172,12 @@ def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, in
     # item, or before a capital, it is the next bullet.
     dash_in_prose = (line[0] in "–—-" and not in_list_item and not _ends_sentence(text, previous)
                      and line[1:].lstrip()[:1].islower())
-    return not fits and (dash_in_prose or not is_list_item(line))
+    # A filling wrapper (fmt, an editor's "fill paragraph") moves a word down to even out the
+    # lines, so a word that would have fitted says nothing there: a line that fills most of the
+    # width and stops mid-sentence was wrapped all the same.
+    filled = (not width[0] or previous_width[0] >= WRAP_FILLED * width[0]) and (
+        not width[1] or previous_width[1] >= WRAP_FILLED * width[1])
+    return (not fits or (filled and not _ends_sentence(text, previous))) and (dash_in_prose or not is_list_item(line))
 
 
 _CLOSERS = ")]\"»”'’"
