@@ -168,6 +168,44 @@ def test_markdown_markup_is_stripped() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # YAML front matter is the page's metadata, not text (found in review: its summary was a pledge)
+        ("---\ntitle: Joint Statement\nsummary: The leaders will meet again in 2024.\n---\n\nThe leaders agreed to expand trade.\n",
+         "The leaders agreed to expand trade.\n"),
+        ("---\ntitle: x\n...\nText.\n", "Text.\n"),
+        ("Text.\n\n---\n\nMore text.\n", "Text.\n\nMore text.\n"),  # a rule further down is no front matter
+        # a footnote is text of its own, its mark in the text is not (it vanished: taken for a link target)
+        ("The leaders welcomed the presidency.[^1]\n\n[^1]: The sides will also fund footnotes.\n",
+         "The leaders welcomed the presidency.\n\nThe sides will also fund footnotes.\n"),
+        ("[ref]: https://example.org\n\nText.\n", "Text.\n"),
+        # a table row's cells are no sentence: a cell per line
+        ("| Area | Pledge |\n|---|---|\n| Energy | The sides will cooperate on **clean** hydrogen. |\n",
+         "Area\nPledge\n\nEnergy\nThe sides will cooperate on clean hydrogen.\n"),
+        ("<!-- a note\nover lines -->\nText.\n", "Text.\n"),
+    ],
+)
+def test_markdown_structure_that_is_not_prose(source: str, text: str) -> None:
+    assert markdown_to_text(source) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("# Joint Statement\n\nThe leaders **agreed** to expand trade.\n", "markdown"),
+        ("---\ntitle: Statement\n---\n\nSee [the text](https://example.org/s).\n", "markdown"),
+        ("| Area | Pledge |\n|---|---|\n| Energy | The sides will cooperate. |\n\n<!-- draft -->\n", "markdown"),
+        # one kind of mark is no proof: plain statements have bullets, numbers and the odd "**"
+        ("Joint Statement\n\n- The leaders **agreed** to expand trade.\n1. They will meet again.\n", "txt"),
+        (SEED7.read_text("utf-8"), "txt"),
+    ],
+)
+def test_standard_input_is_read_as_markdown_by_its_marks(text: str, fmt: str) -> None:
+    assert extract(text.encode(), "<stdin>").format == fmt
+    assert extract(text.encode(), "statement.txt", ".txt").format == "txt"  # an extension decides
+
+
 def test_markdown_ordered_list_keeps_its_start_number() -> None:
     assert markdown_to_text("3. a\n4. b\n\ntext\n\n1. c\n") == "3. a\n\n4. b\n\ntext\n\n1. c\n"
 

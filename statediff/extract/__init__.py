@@ -79,6 +79,8 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
     if control_share(text) > 0.05:
         raise InputError(f"{name}: looks like binary data, not a text statement")
     by_extension = _EXTENSIONS.get(suffix.lower(), "txt")
+    if not suffix and _looks_like_markdown(text):  # standard input, or a file with no extension
+        by_extension = "markdown"
     # Markdown may open with HTML of its own (a centred title, a badge): only a whole page is HTML.
     starts_html = _HTML_START_RE.match(text)
     if (starts_html and (by_extension != "markdown" or _HTML_PAGE_RE.match(starts_html.group()))) or (
@@ -93,6 +95,26 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
         return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, lines_source))
     # Anything else, a file named .pdf or .docx that holds plain text included, is read as text.
     return Extracted(text, "txt", encoding, detected, () if width is None else line_anchors(text, lines_source))
+
+
+# Marks of Markdown that plain statements do not have (plain text has "- " bullets and "1."
+# items too): a heading, emphasis, a link, a table's rule, a code fence, front matter, a comment.
+_MARKDOWN_SIGNS = (
+    recache.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE),
+    recache.compile(r"\*\*[^*\n]+\*\*|(?<!\w)__[^_\n]+__(?!\w)"),
+    recache.compile(r"\[[^\]\n]+\]\((?:https?://|/|#)[^)\s]*\)"),
+    recache.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE),
+    recache.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE),
+    recache.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*:"),
+    recache.compile(r"<!--"),
+)
+MARKDOWN_MIN_SIGNS = 2  # kinds of mark: one alone ("**" in a pasted text) is no proof
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """Whether a text with no file extension to go by (standard input) is Markdown."""
+    head = text[:200_000]
+    return sum(1 for sign in _MARKDOWN_SIGNS if sign.search(head)) >= MARKDOWN_MIN_SIGNS
 
 
 def _decoded_anyhow(data: bytes, encoding: str) -> str:

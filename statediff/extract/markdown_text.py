@@ -11,7 +11,11 @@ _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RULE_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$")
+_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:[ \t]*\S+.*$")  # a link's target, not a footnote
+_FOOTNOTE_RE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:[ \t]*(.*)$")  # "[^1]: The sides will also…": text of its own
+_FOOTNOTE_MARK_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")  # "…presidency.[^1]"
+# YAML front matter ("---" on the first line, up to "---" or "..."): the page's metadata, not text.
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _QUOTE_RE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _BULLET_RE = re.compile(r"^([ \t]*)[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(.*)$")
 _ORDERED_RE = re.compile(r"^([ \t]*)(\d{1,9})([.)])[ \t]+(.*)$")
@@ -42,6 +46,9 @@ _PLACEHOLDER_RE = re.compile("[\U000F0000-\U000F007F]")
 def markdown_to_text(markdown: str) -> str:
     """Paragraphs separated by blank lines; soft-wrapped lines joined; list numbers as rendered."""
     markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    front = _FRONT_MATTER_RE.match(markdown)
+    if front:
+        markdown = "\n" * front.group().count("\n") + markdown[front.end():]
     if "<!--" in markdown:
         markdown = _COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), markdown)
     lines = markdown.split("\n")
@@ -77,6 +84,10 @@ def markdown_to_text(markdown: str) -> str:
         if paragraph and _SETEXT_RE.match(line):
             end_paragraph()  # the underline of a "Title\n=====" heading
             continue
+        footnote = _FOOTNOTE_RE.match(line)
+        if footnote:
+            end_paragraph()
+            line = footnote.group(1)
         if _RULE_RE.match(line) or _REFERENCE_RE.match(line) or ("|" in line and _TABLE_SEPARATOR_RE.match(line)):
             end_paragraph()
             continue
@@ -105,7 +116,8 @@ def markdown_to_text(markdown: str) -> str:
         if "|" in line and line.strip().startswith("|"):
             end_paragraph()
             cells = [c.strip() for c in _split_cells(line.strip().strip("|"))]
-            blocks.append(_inline("\t".join(c for c in cells if c)))
+            # A cell per line: a row's cells are no sentence ("Energy" | "The sides will …").
+            blocks.append("\n".join(_inline(c) for c in cells if c))
             continue
         if not line[:1].isspace() and not paragraph and index > 0 and not lines[index - 1].strip():
             numbers.clear()  # a plain paragraph after a blank line ends the lists above it
@@ -121,6 +133,8 @@ def _split_cells(row: str) -> list[str]:
 
 def _inline(text: str) -> str:
     # An escaped marker ("\\*") stands in as a private-use character while the rules run.
+    if "[^" in text:
+        text = _FOOTNOTE_MARK_RE.sub("", text)
     escaped = "\\" in text
     if escaped:
         text = _ESCAPE_RE.sub(lambda match: chr(_PLACEHOLDER_BASE + ord(match.group(1))), text)
