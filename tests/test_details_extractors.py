@@ -261,6 +261,8 @@ NUMBER_CASES = [
     ("en", "more than 115 countries", [("115 countries", "count", {"n": 115, "unit": "country"}, False)]),
     ("en", "seized more than 800,000 pills", [("800,000 pills", "count", {"n": 800_000, "unit": "pill"}, False)]),
     ("en", "for the first time; COVID-19 vaccines; the 2+2 meeting; the 26/11 attacks; 5G networks", []),
+    # a non-breaking hyphen joins a name and its number as "-" does; "(1)" right after a word is code (found in review)
+    ("en", "C\u201117 aircraft; the STA\u20111 authorization; alert(1) projects", []),
     ("en", "during the 2021-2024 period", [("2021-2024", "year", "2021/2024", False)]),
     ("tr", "2030'a kadar yüzde 40 ve 5 milyar dolar",
      [("2030'a kadar", "deadline", "2030", False), ("yüzde 40", "percent", 40, False),

@@ -18,7 +18,9 @@ from .patterns import TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer,
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
-_BEFORE = r"(?<![\w\-./+№,$€£¥₹₩₸₺₽])"  # not inside a longer token ("COVID-19", "26/11", "$4")
+# Not inside a longer token ("COVID-19", "C\u201117" with a non-breaking hyphen, "26/11", "$4",
+# "alert(1)").
+_BEFORE = r"(?<![\w\-\u2010\u2011./+№,$€£¥₹₩₸₺₽])(?<!\w\()"
 _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = recache.compile(r"[.;:!?]")
