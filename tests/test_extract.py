@@ -515,7 +515,8 @@ def test_line_numbers_name_the_line_of_the_file(tmp_path: Path, name: str, make,
     path = tmp_path / name
     path.write_bytes(make())
     pairs = _first_words_on_their_line(path)
-    on_their_line = [words for words, line in pairs if words.split()[0] in line]
+    # The first two words, as in the file; in a cut file the second may be cut in two, so the first.
+    on_their_line = [words for words, line in pairs if words in line.replace("**", "") or (share < 1 and words.split()[0] in line)]
     assert len(pairs) >= 5 and len(on_their_line) >= share * len(pairs), [p for p in pairs if p[0] not in on_their_line]
 
 

@@ -27,24 +27,30 @@ def line_anchors(text: str, source: str) -> tuple[tuple[int, int], ...]:
     """(offset in ``text``, 1-based line in ``source``) at each word of ``text`` that starts on another
     line of ``source`` than the word before it, in offset order; the first anchor is at offset 0."""
     line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(source))]
-    source_words = [(m.group(), m.start()) for m in _WORD_RE.finditer(source)]
-    text_words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    source_words = _WORD_RE.findall(source)
+    source_starts = [m.start() for m in _WORD_RE.finditer(source)]
+    text_matches = list(_WORD_RE.finditer(text))
+    text_words = [m.group() for m in text_matches]
     anchors: list[tuple[int, int]] = []
     cursor = 0  # the next word of the file that may be matched
     line, previous_end = 1, 0
-    for index, (word, start, end) in enumerate(text_words):
-        following = [w for w, _, _ in text_words[index + 1:index + 1 + CONFIRM_WORDS]]
-        for k in range(cursor, min(cursor + LOOKAHEAD_WORDS, len(source_words))):
+    for index, match in enumerate(text_matches):
+        word = text_words[index]
+        if cursor < len(source_words) and source_words[cursor] == word:  # the common case: the next word
+            found = cursor
+        else:
             # A skip must be confirmed by the words that follow: a word recurs a few lines ahead
             # ("млрд. долларов США") when its own occurrence was cut in two.
-            if source_words[k][0] == word and (k == cursor or [w for w, _ in source_words[k + 1:k + 1 + len(following)]] == following):
-                line = bisect_right(line_starts, source_words[k][1])
-                cursor = k + 1
-                break
+            following = text_words[index + 1:index + 1 + CONFIRM_WORDS]
+            found = next((k for k in range(cursor + 1, min(cursor + LOOKAHEAD_WORDS, len(source_words)))
+                          if source_words[k] == word and source_words[k + 1:k + 1 + len(following)] == following), -1)
+        if found >= 0:
+            line = bisect_right(line_starts, source_starts[found], lo=line - 1)
+            cursor = found + 1
         if not anchors or anchors[-1][1] != line:
             # From the first character after the spaces that follow the previous word: an opening
             # quote or markup before a word is on the word's line.
-            gap = text[previous_end:start]
+            gap = text[previous_end:match.start()]
             anchors.append((0 if not anchors else previous_end + len(gap) - len(gap.lstrip()), line))
-        previous_end = end
+        previous_end = match.end()
     return tuple(anchors) or ((0, 1),)

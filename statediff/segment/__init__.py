@@ -338,13 +338,13 @@ def _cut_sentence(
         # named subject's predicate ("…, and Reuters called it …") or the main clause after a
         # leading participle ("Expressing condolences, the President called …") needs a cue.
         is_commitment = (clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
-                         or _parties_act(words, first, first + word_count, lang))
+                         or (keep_uncued and word_count >= UNCUED_MIN_WORDS) or _parties_act(words, first, first + word_count, lang))
         reported: frozenset[str] = frozenset()
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
         if not is_commitment and not spoken:
             reported = _party_reports_action(text, words, token_starts, first, first + word_count, lang, found.names)
             spoken = bool(reported)
-        is_commitment = is_commitment or spoken or (keep_uncued and word_count >= UNCUED_MIN_WORDS)
+        is_commitment = is_commitment or spoken
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
