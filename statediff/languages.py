@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 
 from . import recache
@@ -438,6 +438,85 @@ def detect_language(text: str) -> str:
     return best if best_share >= 0.08 else NEUTRAL
 
 
+# A document holds a second language when the lines in it hold at least this share of its letters
+# (a Russian page with the Kazakh version below it), not a quoted sentence or a foreign name.
+MIXED_MIN_SHARE = 0.15
+# A line with fewer letters (a heading, a date, a name) takes the language of the lines around it.
+LINE_MIN_LETTERS = 40
+# Stretches of the text probed before the line-by-line pass, which only a mixed document needs.
+MIX_PROBES = 24
+PROBE_CHARS = 2000  # of each, enough to tell a language (detect_language reads up to 20,000)
+_LINES_RE = recache.compile(r"[^\n]+")
+
+
+@frozen_dataclass
+class LanguageRun:
+    """A stretch of a document in one language: ``text[start:end]``, whole lines, ``letters`` letters."""
+
+    start: int
+    end: int
+    code: str
+    letters: int
+
+
+@lru_cache(maxsize=4)
+def language_runs(text: str) -> tuple[LanguageRun, ...]:
+    """The stretches of ``text`` in each language, line by line, when it holds a second language
+    (MIXED_MIN_SHARE of its letters or more); empty for a text in one language, as most are.
+
+    Few texts mix languages, so stretches of the text are probed first (MIX_PROBES of them) and
+    the lines are read one by one only when two probes disagree."""
+    if not _probes_disagree(text):
+        return ()
+    lines: list[tuple[int, int, str | None, int]] = []
+    for match in _LINES_RE.finditer(text):
+        line = match.group()
+        letters = sum(map(str.isalpha, line))
+        code = detect_language(line) if letters >= LINE_MIN_LETTERS else None
+        lines.append((match.start(), match.end(), None if code == NEUTRAL else code, letters))
+    known = [code for _, _, code, _ in lines if code]
+    if not known:
+        return ()
+    runs: list[LanguageRun] = []
+    current = known[0]  # a short line takes the language of the line before it (the first known, at the top)
+    for start, end, code, letters in lines:
+        current = code or current
+        if runs and runs[-1].code == current:
+            runs[-1] = LanguageRun(runs[-1].start, end, current, runs[-1].letters + letters)
+        else:
+            runs.append(LanguageRun(start, end, current, letters))
+    total = sum(run.letters for run in runs) or 1
+    shares = language_shares(runs)
+    if len(shares) < 2 or sorted(shares.values())[-2] < MIXED_MIN_SHARE * total:
+        return ()
+    return tuple(runs)
+
+
+def language_shares(runs: tuple[LanguageRun, ...] | list[LanguageRun]) -> dict[str, int]:
+    """Letters per language over ``runs``, the language with most letters first."""
+    letters: dict[str, int] = {}
+    for run in runs:
+        letters[run.code] = letters.get(run.code, 0) + run.letters
+    return dict(sorted(letters.items(), key=lambda item: -item[1]))
+
+
+def _probes_disagree(text: str) -> bool:
+    """Whether two of MIX_PROBES stretches of ``text`` (cut at line ends) look like different languages."""
+    size = max(len(text) // MIX_PROBES, 1)
+    seen: set[str] = set()
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end
+        code = detect_language(text[start:min(end, start + PROBE_CHARS)])
+        if code != NEUTRAL:
+            seen.add(code)
+            if len(seen) > 1:
+                return True
+        start = end + 1
+    return False
+
+
 @cache
 def _latin_profiles() -> tuple[tuple[str, frozenset[str]], ...]:
     """(code, profile) of every Latin-script language detection knows: the supported ones first,
@@ -457,3 +536,11 @@ def _profile(code: str) -> tuple[str, frozenset[str]]:
 
 def language_name(code: str) -> str:
     return get_language(code).name
+
+
+def display_name(code: str) -> str:
+    """A language's name for a message: a supported or recognised one's name, else its code."""
+    if code in SUPPORTED:
+        return language_name(code)
+    table = read_data("languages/unsupported.toml").get(code)
+    return str(table["name"]) if table and "name" in table else f"'{code}'"

@@ -82,7 +82,9 @@ class Skipped:
 
     start: int
     end: int
-    reason: str  # heading | boilerplate | background | courtesy | quotation | not a commitment | outside the statement | list marker | punctuation
+    # heading | boilerplate | background | courtesy | quotation | not a commitment | outside the statement | other language
+    # | list marker | punctuation
+    reason: str
 
 
 @frozen_dataclass

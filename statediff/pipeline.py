@@ -13,7 +13,7 @@ from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
 from .details.why import TermIndex
 from .gcpause import gc_paused
-from .languages import NEUTRAL, language_name
+from .languages import NEUTRAL, detect_language, language_name, language_runs, language_shares
 from .load import DEFAULT_MAX_BYTES, load
 from .model import Change, Document, Report, Segmentation, Settings, Status
 from .segment import segment
@@ -41,9 +41,11 @@ def _segment_both(
 ) -> tuple[Segmentation, Segmentation, _SideReaders | None]:
     """Both segmentations; for large inputs and ``workers`` > 1, segmented in two forked
     processes that then read the details stage's facts of their statement (``_SideReaders``)."""
+    prefer_old, prefer_new = _part_to_read(old_doc, new_doc, language_new), _part_to_read(new_doc, old_doc, language_old)
     if workers < 2 or len(old_doc.text) + len(new_doc.text) < PARALLEL_MIN_CHARS:
-        return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n"), None
-    readers = _SideReaders(old_doc, new_doc, language_old, language_new)
+        return (segment(old_doc, language_old, id_prefix="o", prefer=prefer_old),
+                segment(new_doc, language_new, id_prefix="n", prefer=prefer_new), None)
+    readers = _SideReaders(old_doc, new_doc, (language_old, prefer_old), (language_new, prefer_new))
     if min(len(old_doc.text), len(new_doc.text)) >= SPARSE_LIKELY_CHARS:
         from . import sparse
 
@@ -56,11 +58,23 @@ def _segment_both(
         old, new = readers.segmentations()
     except _WorkerLost:  # killed (out of memory, a signal): do the work here instead
         readers.close()
-        return segment(old_doc, language_old, id_prefix="o"), segment(new_doc, language_new, id_prefix="n"), None
+        return (segment(old_doc, language_old, id_prefix="o", prefer=prefer_old),
+                segment(new_doc, language_new, id_prefix="n", prefer=prefer_new), None)
     except BaseException:
         readers.close()
         raise
     return old, new, readers
+
+
+def _part_to_read(doc: Document, other: Document, other_language: str | None) -> str | None:
+    """For a statement in two languages, the language of the other statement (given or detected),
+    so that a Russian text is compared with the Russian part of a Russian-and-Kazakh page."""
+    if not language_runs(doc.text):
+        return None
+    if other_language and other_language != "auto":
+        return other_language
+    shares = language_shares(language_runs(other.text))
+    return next(iter(shares)) if shares else detect_language(other.text)
 
 
 def one_text(old: Segmentation, new: Segmentation) -> Segmentation:
@@ -99,16 +113,18 @@ class _SideReaders:
     aligns: two busy processes on two cores (a third, the new statement's reader, measured
     slower: it competed with the alignment for the cores)."""
 
-    def __init__(self, old_doc: Document, new_doc: Document, language_old: str | None, language_new: str | None) -> None:
+    def __init__(self, old_doc: Document, new_doc: Document, old_reading: tuple[str | None, str | None],
+                 new_reading: tuple[str | None, str | None]) -> None:
+        """``old_reading``, ``new_reading``: (language, prefer) as ``segment`` takes them."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
         with _interrupts_held():  # no moment in which a Ctrl-C reaches a worker before it ignores it
-            for doc, language, prefix in ((old_doc, language_old, "o"), (new_doc, language_new, "n")):
+            for doc, (language, prefer), prefix in ((old_doc, old_reading, "o"), (new_doc, new_reading, "n")):
                 here, there = context.Pipe()
-                process = context.Process(target=_read_side, args=(there, doc, language, prefix), daemon=True)
+                process = context.Process(target=_read_side, args=(there, doc, language, prefer, prefix), daemon=True)
                 process.start()
                 there.close()
                 self.pipes.append(here)
@@ -156,7 +172,7 @@ def _received(pipe: Connection, process: Any) -> Any:
     return value
 
 
-def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: str) -> None:
+def _read_side(pipe: Connection, doc: Document, language: str | None, prefer: str | None, prefix: str) -> None:
     """The body of a _SideReaders process: segment, send; the old side's then reads the facts."""
     import signal
 
@@ -167,7 +183,7 @@ def _read_side(pipe: Connection, doc: Document, language: str | None, prefix: st
 
     try:
         try:
-            seg = segment(doc, language, id_prefix=prefix)
+            seg = segment(doc, language, id_prefix=prefix, prefer=prefer)
         except Exception as error:
             pipe.send((False, error))
             return

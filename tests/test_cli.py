@@ -499,3 +499,18 @@ def test_a_file_named_like_a_command_gets_a_hint_when_the_command_fails(
     assert hint in result.stderr and result.stderr.count("\n") == 1
     compared = CliRunner().invoke(cli, [f"./{args[0]}", f"./{args[1]}", "--format", "json"])
     assert compared.exit_code == exit_codes.OK and json.loads(compared.stdout)["summary"]["persisted"] > 0
+
+
+def test_a_page_in_two_languages_is_compared_in_the_other_statements_language(run: Invoke, tmp_path: Path) -> None:
+    # a Kazakh foreign-ministry page often carries the Kazakh version above the Russian one
+    page = tmp_path / "page.txt"
+    page.write_text((ROOT / "benchmarks/translated/kk/jspg8.kk.txt").read_text(encoding="utf-8") + "\n"
+                    + (ROOT / SEED_NEW).read_text(encoding="utf-8"), encoding="utf-8")
+    mixed = run(SEED_OLD, str(page), "--format", "json")
+    alone = run(SEED_OLD, SEED_NEW, "--format", "json")
+    assert mixed.exit_code == alone.exit_code == exit_codes.OK
+    assert json.loads(mixed.stdout)["summary"] == json.loads(alone.stdout)["summary"]
+    assert json.loads(mixed.stdout)["new"]["language"] == "ru"
+    assert "the Kazakh part (" in mixed.stderr and "--lang-new kk reads the Kazakh part" in mixed.stderr
+    kazakh = run(SEED_OLD, str(page), "--lang-new", "kk", "--format", "json")
+    assert json.loads(kazakh.stdout)["new"]["language"] == "kk" and "the Russian part (" in kazakh.stderr

@@ -94,10 +94,10 @@ def test_a_worker_killed_while_segmenting_is_replaced_by_this_process(always_par
     expected = render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=1))
     real_segment = pipeline.segment
 
-    def dies_in_the_new_side_worker(doc: object, language: object, id_prefix: str = "c") -> object:
+    def dies_in_the_new_side_worker(doc: object, language: object, id_prefix: str = "c", prefer: str | None = None) -> object:
         if id_prefix == "n" and os.getpid() != parent:
             os._exit(9)  # as the out-of-memory killer would end it
-        return real_segment(doc, language, id_prefix=id_prefix)  # type: ignore[arg-type]
+        return real_segment(doc, language, id_prefix=id_prefix, prefer=prefer)  # type: ignore[arg-type]
 
     parent = os.getpid()
     monkeypatch.setattr(pipeline, "segment", dies_in_the_new_side_worker)

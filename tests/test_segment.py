@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from statediff.errors import NoCommitmentsError
-from statediff.languages import detect_language, get_language
+from statediff.languages import detect_language, get_language, language_runs
 from statediff.model import Document
 from statediff.segment import segment
 from statediff.segment.sentences import split_sentences
@@ -1421,3 +1421,61 @@ def test_unmarked_items_below_a_lead_in_are_pledges(lang: str, text: str, expect
 ])
 def test_verb_final_page_lines(lang: str, text: str, expected: list[str]) -> None:
     assert _commitments(text, lang) == expected
+
+
+_PARTS = {  # one statement in each language, to build pages holding two of them
+    "ru": "seeds/jspg8-2026-kz-tr.ru.txt",
+    "kk": "benchmarks/translated/kk/jspg8.kk.txt",
+    "en": "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt",
+}
+
+
+def _part(code: str) -> str:
+    return (Path(__file__).resolve().parent.parent / _PARTS[code]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("parts", "language", "prefer", "read"),
+    [
+        pytest.param(("ru", "kk"), None, None, "kk", id="ru-kk-most-text"),
+        pytest.param(("ru", "kk"), None, "ru", "ru", id="ru-kk-the-other-statements"),
+        pytest.param(("kk", "ru"), None, "ru", "ru", id="kk-ru-the-other-statements"),
+        pytest.param(("ru", "kk"), "ru", "kk", "ru", id="ru-kk-given-wins"),
+        pytest.param(("ru", "en"), None, None, "en", id="ru-en-most-text"),
+        pytest.param(("en", "ru"), None, "ru", "ru", id="en-ru-the-other-statements"),
+        pytest.param(("ru", "kk"), None, "en", "kk", id="preferred-language-absent"),
+    ],
+)
+def test_a_page_in_two_languages_is_read_in_one_and_the_other_set_aside(
+        parts: tuple[str, str], language: str | None, prefer: str | None, read: str) -> None:
+    text = _part(parts[0]) + "\n" + _part(parts[1])
+    seg = segment(_doc(text), language, prefer=prefer)
+    alone = segment(_doc(_part(read)), read)
+    assert seg.language == read
+    # the part read gives the pledges it gives alone; the other part gives none
+    assert [text[c.start:c.end] for c in seg.commitments] == [alone.document.text[c.start:c.end] for c in alone.commitments]
+    other = next(code for code in parts if code != read)
+    other_start = text.index(_part(other).strip()[:200])
+    other_span = range(other_start, other_start + len(_part(other).strip()))
+    aside = [s for s in seg.skipped if s.reason == "other language"]
+    assert aside and all(s.start in other_span for s in aside)
+    assert not [c for c in seg.commitments if c.start in other_span]
+    notice = seg.language_notice or ""
+    assert f"the {get_language(other).name} part (" in notice and "set aside" in notice and f"--lang {other} reads" in notice
+    first_line = text.count("\n", 0, other_start) + 1
+    assert f"lines {first_line}–" in notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_part("ru") + "\nThe parties agreed to strengthen cooperation in trade, energy and transport.\n", id="ru-one-english-line"),
+        pytest.param(_part("en") + "\nСтороны договорились укреплять сотрудничество в области торговли и энергетики.\n", id="en-one-russian-line"),
+        *(pytest.param(_part(code), id=f"{code}-alone") for code in _PARTS),
+    ],
+)
+def test_a_statement_with_a_line_in_another_language_is_not_a_mixed_page(text: str) -> None:
+    assert language_runs(text) == ()
+    seg = segment(_doc(text))
+    assert not any(s.reason == "other language" for s in seg.skipped)
+    assert "languages;" not in (seg.language_notice or "")

@@ -11,7 +11,19 @@ from functools import cache
 
 from .. import recache
 from ..errors import NoCommitmentsError
-from ..languages import NEUTRAL, SUPPORTED, Language, detect_language, get_language, language_name, parties_act
+from ..languages import (
+    NEUTRAL,
+    SUPPORTED,
+    Language,
+    LanguageRun,
+    detect_language,
+    display_name,
+    get_language,
+    language_name,
+    language_runs,
+    language_shares,
+    parties_act,
+)
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import LIST_MARKER_RE, Block, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
@@ -22,20 +34,31 @@ from .tokens import COMBINING_MARKS, folded, word_spans
 # An unsupported language's sentence without a known pledge verb is kept from this many words: a
 # shorter one is a caption, a name or a date line.
 UNCUED_MIN_WORDS = 5
+MIXED_RUNS_NAMED = 3  # line ranges a notice names per set-aside language
 _EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
 _OPENING = "\"«“„'("
 
 
-def segment(document: Document, language: str | None = None, id_prefix: str = "c", *, allow_empty: bool = False) -> Segmentation:
+def segment(document: Document, language: str | None = None, id_prefix: str = "c", *, allow_empty: bool = False,
+            prefer: str | None = None) -> Segmentation:
     """Cut ``document`` into commitments; ``language`` None or 'auto' means detect it.
 
+    A document in two languages (a page with its translation below) is read in one of them: the
+    given ``language``, else ``prefer`` (the other statement's) when the text holds it, else the
+    one with most text; the other parts are skipped as "other language", with a notice.
     Commitment ids are ``id_prefix`` + a 1-based number (the report uses o1… and n1…). A document
     without commitments raises NoCommitmentsError, unless ``allow_empty`` (to show why)."""
     notice = None
     unsupported = None  # a language detected or given that has no data file
     detected = not language or language == "auto"
+    runs = language_runs(document.text)
+    shares = language_shares(runs)
     guess = detect_language(document.text)  # what the text looks like, also when --lang gives a language
+    if shares:
+        guess = prefer if prefer in shares else next(iter(shares))
     code = guess if detected else language
+    read = code  # the part read (a language code, as the text's runs name it)
+    set_aside = tuple(run for run in runs if run.code != read) if read in shares else ()
     if code not in SUPPORTED and code != NEUTRAL:
         notice = (f"{document.path}: language '{code}' is not supported; using language-neutral rules, which read every "
                   f"sentence of {UNCUED_MIN_WORDS} words or more as a pledge (background included)")
@@ -43,14 +66,18 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     elif code == NEUTRAL and detected:
         notice = (f"{document.path}: language not recognised; using language-neutral rules, which read every "
                   f"sentence of {UNCUED_MIN_WORDS} words or more as a pledge (background included)")
-    elif not detected and code != NEUTRAL and guess != code and guess in SUPPORTED:
+    elif not detected and code != NEUTRAL and guess != code and guess in SUPPORTED and code not in shares:
         # A --lang that does not fit the text finds few pledges: the report looks complete but is not.
         notice = (f"{document.path}: read as {language_name(code)} ('{code}') as given, but the text looks "
                   f"{language_name(guess)} ('{guess}'); pledges may be missing (check --lang)")
     lang = get_language(code)
     # In a language with no data file the neutral rules know few pledge verbs: a sentence without
     # one is kept rather than lost, so that a dropped pledge cannot pass unseen (--fail-on).
-    commitments, skipped = _cut(document, lang, id_prefix, keep_uncued=code == NEUTRAL and detected)
+    commitments, skipped = _cut(document, lang, id_prefix, keep_uncued=code == NEUTRAL and detected, set_aside=set_aside)
+    if set_aside:
+        option = {"o": "--lang-old", "n": "--lang-new"}.get(id_prefix, "--lang")  # the comparison's sides, or one file
+        mixed = _mixed_notice(document, read, shares, set_aside, option)
+        notice = f"{notice}; {mixed}" if notice else f"{document.path}: {mixed}"
     if not commitments and not allow_empty:
         message = f"{document.path}: no commitments found (read as {language_name(code)}, {len(document.text)} characters)"
         if not detected and guess != code and guess in SUPPORTED:  # a --lang that the text is not in explains it
@@ -72,7 +99,33 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     )
 
 
-def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool = False) -> tuple[list[Commitment], list[Skipped]]:
+def _mixed_notice(document: Document, read: str, shares: dict[str, int], set_aside: tuple[LanguageRun, ...], option: str) -> str:
+    """What a document in two languages had set aside: each other language's share and lines."""
+    total = sum(shares.values())
+    parts = []
+    for code, letters in shares.items():
+        if code == read:
+            continue
+        runs = [run for run in set_aside if run.code == code]
+        lines = ", ".join(_line_range(document, run) for run in runs[:MIXED_RUNS_NAMED]) + (", …" if len(runs) > MIXED_RUNS_NAMED else "")
+        parts.append(f"the {display_name(code)} part ({letters / total:.0%} of the text, lines {lines})")
+    others = [code for code in shares if code != read]
+    return (f"the text is in {len(shares)} languages; {' and '.join(parts)} was set aside and only the "
+            f"{display_name(read)} part read ({option} {others[0]} reads the {display_name(others[0])} part)")
+
+
+def _within(runs: tuple[LanguageRun, ...], starts: list[int], offset: int) -> bool:
+    run = runs[max(0, bisect.bisect_right(starts, offset) - 1)]
+    return run.start <= offset < run.end
+
+
+def _line_range(document: Document, run: LanguageRun) -> str:
+    first, last = document.line_of(run.start), document.line_of(max(run.start, run.end - 1))
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool = False,
+         set_aside: tuple[LanguageRun, ...] = ()) -> tuple[list[Commitment], list[Skipped]]:
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
@@ -82,7 +135,11 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
     plan: list[tuple[Block, bool, bool]] = []  # (block, is an item that inherits, opens a list)
+    aside_starts = [run.start for run in set_aside]
     for block in classify_blocks(text, split_blocks(text, lang.end_markers), lang):
+        if aside_starts and _within(set_aside, aside_starts, block.start):
+            skipped.append(Skipped(block.start, block.end, "other language"))
+            continue
         # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
         # item without a marker is a line right below, closed like an item ("to open a consulate;").
         block_text = text[block.start:block.end]
