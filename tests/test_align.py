@@ -416,8 +416,28 @@ def test_decomposed_unicode_keeps_names_and_dates(tmp_path) -> None:  # noqa: AN
     ("fr", "La France soutiendra la candidature du Sénégal au Conseil.", "La France ne soutiendra pas la candidature du Sénégal au Conseil."),
     ("de", "Deutschland und Polen werden die Zusammenarbeit im Bereich Energie fortsetzen.",
      "Deutschland und Polen werden die Zusammenarbeit im Bereich Energie nicht fortsetzen."),
+    # after the predicate: a negated complement, or a verb that negates
+    ("en", "The Ministers agreed to hold annual consultations on regional security.",
+     "The Ministers agreed not to hold annual consultations on regional security."),
+    ("en", "The Ministers decided to hold annual consultations on regional security.",
+     "The Ministers decided not to hold annual consultations on regional security."),
+    ("en", "The Ministers will hold annual consultations on regional security.",
+     "The Ministers will refrain from holding annual consultations on regional security."),
+    ("ru", "Стороны договорились проводить ежегодные консультации по вопросам безопасности.",
+     "Стороны договорились воздерживаться от проведения ежегодных консультаций по вопросам безопасности."),
 ])
 def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> None:
     [change] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
     assert change.status == Status.MODIFIED
     assert change.details.strength.change == "weakened" and change.details.strength.negation_changed
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Ministers agreed not to impose new tariffs on steel."),  # a negated complement: still an agreement
+    ("en", "The leaders will not only expand trade but also deepen investment ties."),
+    ("en", "The leaders will not hesitate to act together against terrorism."),
+])
+def test_a_negation_kept_leaves_the_pledge_persisted(lang: str, text: str) -> None:
+    [change] = [ch for ch in _annotated(text + "\n", text + "\n", lang) if ch.old and ch.new]
+    assert change.status == Status.PERSISTED
+    assert change.details.strength.change is None and not change.details.strength.negation_changed

@@ -41,7 +41,9 @@ def ladder_for(language: str) -> Ladder | None:
     entries: list[tuple[str, int | None]] = [(cue, None) for cue in raw.get("ignore", [])]
     for label, cues in raw["cues"].items():
         entries.extend((cue, levels[label]) for cue in cues)
-    negation = [(n, True) for n in raw.get("negation", [])] + [(n, False) for n in raw.get("negation_exceptions", [])]
+    # A negated complement does not negate the predicate ("agreed not to impose" is an agreement).
+    negation = [(n, True) for n in raw.get("negation", [])] + [
+        (n, False) for n in raw.get("negation_exceptions", []) + raw.get("complement_negations", [])]
     return Ladder(
         cues=PatternSet(entries),
         preamble=PatternSet((p, True) for p in raw.get("preamble", [])),

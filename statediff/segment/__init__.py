@@ -108,7 +108,8 @@ def _mixed_notice(document: Document, read: str, shares: dict[str, int], set_asi
             continue
         runs = [run for run in set_aside if run.code == code]
         lines = ", ".join(_line_range(document, run) for run in runs[:MIXED_RUNS_NAMED]) + (", …" if len(runs) > MIXED_RUNS_NAMED else "")
-        parts.append(f"the {display_name(code)} part ({letters / total:.0%} of the text, lines {lines})")
+        label = "line" if len(runs) == 1 and "–" not in lines else "lines"
+        parts.append(f"the {display_name(code)} part ({letters / total:.0%} of the text, {label} {lines})")
     others = [code for code in shares if code != read]
     return (f"the text is in {len(shares)} languages; {' and '.join(parts)} was set aside and only the "
             f"{display_name(read)} part read ({option} {others[0]} reads the {display_name(others[0])} part)")
