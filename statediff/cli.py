@@ -125,13 +125,15 @@ def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) 
     return None if value == "-" else value
 
 
-def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
-    if value is None:
+def _fail_on(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> frozenset[str]:
+    if not values:
         return frozenset()  # without importing the policy module: most runs have no --fail-on
     from .policy import parse_fail_on
 
     try:
-        return parse_fail_on(value)
+        # Repeated, the statuses add up: a CI script's shared options plus one more --fail-on
+        # must not silently drop the first.
+        return frozenset().union(*(parse_fail_on(value) for value in values))
     except StatediffError as exc:
         _fail(str(exc))
 
@@ -165,9 +167,9 @@ _OUTPUT_OPTIONS = (
     click.option("--output", "-o", metavar="FILE", default=None, callback=_output_path,
                  help="Write the --format output to FILE; the terminal still gets the rich/plain report. "
                       "'-' is standard output (as without --output)."),
-    click.option("--fail-on", "fail_on", metavar="STATUSES", default=None, callback=_fail_on,
-                 help="Exit 1 if any change has one of these statuses (comma-separated: dropped, modified, new, weakened). "
-                      "Without it a comparison exits 0 whatever it finds."),
+    click.option("--fail-on", "fail_on", metavar="STATUSES", multiple=True, callback=_fail_on,
+                 help="Exit 1 if any change has one of these statuses (comma-separated: dropped, modified, new, weakened; "
+                      "repeated, they add up). Without it a comparison exits 0 whatever it finds."),
     click.option("--min-score", type=float, default=None, callback=_threshold,
                  help="--fail-on ignores matched (modified) changes whose alignment score is below this (0-1)."),
     click.option("--accept-file", metavar="PATH", default=None,

@@ -250,3 +250,18 @@ def test_weakened_through_the_cli(run: Invoke, pair: str) -> None:
 def test_errors_beat_policy_violations(run: Invoke) -> None:
     result = run(SEED_OLD, "seeds/missing-2030.txt", "--fail-on", "dropped")
     assert result.exit_code == exit_codes.ERROR
+
+
+@pytest.mark.parametrize(
+    ("options", "statuses"),
+    [
+        (["--fail-on", "dropped", "--fail-on", "weakened"], "dropped,weakened"),
+        (["--fail-on", "weakened", "--fail-on", "dropped"], "dropped,weakened"),
+        (["--fail-on", "new,modified", "--fail-on", "modified"], "modified,new"),
+    ],
+)
+def test_repeated_fail_on_statuses_add_up(run: Invoke, options: list[str], statuses: str) -> None:
+    # a CI script's shared options plus one more --fail-on must not drop the first
+    result = run(SEED_OLD, SEED_NEW, "--format", "json", *options)
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    assert f"statediff: --fail-on {statuses}:" in result.stderr
