@@ -77,6 +77,13 @@ def _part_to_read(doc: Document, other: Document, other_language: str | None) ->
     return next(iter(shares)) if shares else detect_language(other.text)
 
 
+def _same_lines(old_text: str, new_text: str) -> bool:
+    """Whether two texts differ only in their line endings (\r\n, \r, \n)."""
+    if "\r" not in old_text and "\r" not in new_text:
+        return False
+    return old_text.replace("\r\n", "\n").replace("\r", "\n") == new_text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def one_text(old: Segmentation, new: Segmentation) -> Segmentation:
     """``new``, holding the very string object of ``old``'s text when the two texts are equal.
     The details stage memoises its work per (text, start, end): equal texts held as two objects
@@ -318,6 +325,8 @@ def _compare(
         notices += ("the two inputs are identical",)
     elif old_doc.text_sha256 == new_doc.text_sha256:
         notices += ("the two inputs hold the same text (in different encodings or formats)",)
+    elif _same_lines(old_doc.text, new_doc.text):
+        notices += ("the two inputs hold the same text (with different line endings)",)
     if old.language != new.language:
         if NEUTRAL in (old.language, new.language):
             other = new.language if old.language == NEUTRAL else old.language

@@ -179,6 +179,16 @@ def test_the_same_text_in_another_encoding_gets_its_own_notice(tmp_path: Path) -
     assert "are identical" not in result.stderr
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_the_same_text_with_other_line_endings_gets_its_own_notice(tmp_path: Path, ending: str) -> None:
+    converted = tmp_path / "seed.converted.txt"
+    converted.write_bytes(SEED_OLD.read_text(encoding="utf-8").replace("\n", ending).encode("utf-8"))
+    result = run(str(SEED_OLD), str(converted), "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    assert json.loads(result.stdout)["summary"]["dropped"] == 0
+    assert "statediff: notice: the two inputs hold the same text (with different line endings)" in result.stderr
+
+
 def test_different_languages_give_a_report_and_a_notice(tmp_path: Path) -> None:
     english = tmp_path / "statement.en.txt"
     english.write_text(ENGLISH, encoding="utf-8")
