@@ -412,6 +412,12 @@ ENTITY_CASES = [
     ("de", "Deutschland und Polen vereinbarten eine Zusammenarbeit mit Frankreich.", ["germany", "poland", "france"]),
     ("kk", "Қазақстан мен Өзбекстан Ресей және Қытаймен ынтымақтастықты талқылады.", ["kazakhstan", "uzbekistan", "russia", "china"]),
     ("es", "España y Portugal apoyan a Ucrania y a los Estados Unidos.", ["spain", "portugal", "ukraine", "usa"]),
+    # an English possessive is no part of the name; "O'Brien" keeps its apostrophe
+    ("en", "The leaders welcomed Prime Minister Modi’s visit and Mary O'Brien's report.", ["name:modi", "name:mari o'brien"]),
+    # a middle initial stays inside the name; a generational suffix is none
+    ("en", "President Joseph R. Biden, Jr. and Prime Minister Kishida met.", ["name:joseph r biden", "name:kishida"]),
+    # one capitalised word that the text also writes in lower case is a title's word, not a name
+    ("en", "They launched the Framework and agreed that the framework will guide the Quad.", ["quad"]),
 ]
 
 

@@ -19,6 +19,7 @@ _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazett
 # combining marks (decomposed text: "Türkiye" as "u" + U+0308).
 _SUBWORD = recache.compile(rf"(?:[^\W_]|[{COMBINING_MARKS}])+")
 NAME_PREFIX = "name:"
+COMMON_PREFIX = "\x00"  # in proper_stems' set: the stem of a word also written in lower case
 STEM_KEY = 4  # stems are indexed by their first letters, then compared with _same_stem
 FUZZY_STEM_MIN = 5  # shorter stems must be equal ("аз" for Азия is no prefix of anything)
 
@@ -222,12 +223,15 @@ def _contiguous(text: str, subs: list[tuple[int, _Sub]]) -> bool:
 
 def proper_stems(text: str, language: str) -> frozenset[str]:
     """Stems of words written with a capital in mid-sentence anywhere in ``text``: the words a
-    sentence-initial capital may be trusted for."""
+    sentence-initial capital may be trusted for; and, as COMMON_PREFIX + stem, those of words
+    written in lower case, which alone are no name ("Framework", "Summit", "Century" in titles)."""
     stem = cached_stemmer(language)
     words = words_of(text, 0, len(text), memo=False)
     folded, gaps = words.folded, words.gaps
     # The first word opens the text; the others open a sentence after one of [.!?…] or a line break.
-    return frozenset(stem(folded[i]) for i in words.where(_UPPER_FIRST, "texts") if i and not gaps[i] & SENTENCE_END)
+    capitalised = {stem(folded[i]) for i in words.where(_UPPER_FIRST, "texts") if i and not gaps[i] & SENTENCE_END}
+    common = {COMMON_PREFIX + stem(folded[i]) for i in words.where(_LOWER_FIRST, "texts")}
+    return frozenset(capitalised | common)
 
 
 def find_entities(
@@ -279,10 +283,15 @@ def entities_in(
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
         if first == last and len(words.texts[first]) == 1 and text[words.ends[first]:words.ends[first] + 1] == ".":
             continue  # an initial ("Ф. Шафиев" names Шафиев), not "Plan B"
+        if first == last and not _is_acronym(words.texts[first]) and COMMON_PREFIX + stem(_possessor(folded[0], language)) in proper:
+            continue  # one word the statements also write in lower case: a title's word ("Framework"), no name
         a, b = words.starts[first], words.ends[last]
         if language in _apostrophe_endings():  # "Ankara'da" is Ankara: the name and its span end at the apostrophe
             folded = [_before_apostrophe(w) for w in folded]
             b = a + len(_before_apostrophe(text[a:b])) if first == last else b
+        elif (possessor := _possessor(folded[-1], language)) != folded[-1]:
+            b -= len(folded[-1]) - len(possessor)  # "Modi’s" is Modi
+            folded = [*folded[:-1], possessor]
         key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
@@ -338,6 +347,7 @@ def _only_heads(words: Words, first: int, last: int, language: str) -> bool:
 
 
 _UPPER_FIRST = WordClass(lambda new: {w for w in new if w[0].isupper()})
+_LOWER_FIRST = WordClass(lambda new: {w for w in new if w[0].islower()})
 _CAPITALISED = WordClass(lambda new: {w for w in new if w[0].isupper() and not w.isdigit()})
 
 
@@ -378,7 +388,8 @@ def _capitalised_runs(
                     return True
             return False
         # A capital opening a sentence counts for an acronym or a word capitalised elsewhere.
-        return not (i == 0 or gaps[i] & SENTENCE_END) or _is_acronym(word) or stem(folded[i]) in proper
+        return (not (i == 0 or gaps[i] & SENTENCE_END) or _is_acronym(word) or stem(folded[i]) in proper
+                or _after_initial(text, words, i))
 
     runs: list[tuple[int, int]] = []
     n, resume = len(texts), 0
@@ -387,7 +398,7 @@ def _capitalised_runs(
             continue
         last, pending, i = first, 0, first + 1  # pending: connectors waiting for a capitalised word
         while i < n:
-            if breaks[i] or gaps[i] & NAME_BREAK or i in blocked:
+            if (breaks[i] or gaps[i] & NAME_BREAK or i in blocked) and not _after_initial(text, words, i):
                 break  # the word itself may open the next run
             if name_word(i):
                 last, pending = i, 0
@@ -401,10 +412,33 @@ def _capitalised_runs(
     return runs
 
 
+def _after_initial(text: str, words: Words, i: int) -> bool:
+    """Word i follows a middle initial inside a name ("Joseph R. Biden", "Donald J. Trump"): the
+    word before is one capital letter, then ". ", and word i is capitalised."""
+    before = words.texts[i - 1]
+    return (len(before) == 1 and before.isupper() and i > 1 and words.texts[i - 2][:1].isupper()
+            and text[words.ends[i - 1]:words.starts[i]] == ". " and words.texts[i][:1].isupper())
+
+
 @cache
 def _nouns_capitalised() -> frozenset[str]:
     """Languages that capitalise every noun (German), where a capital alone marks no name."""
     return frozenset(_capitalised_settings().get("nouns_capitalised", []))
+
+
+def _possessor(word: str, language: str) -> str:
+    """A folded word without its possessive ending ("modi’s" → "modi"), where the language writes one."""
+    for ending in _possessive_endings().get(language, ()):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[:-len(ending)]
+    return word
+
+
+@cache
+def _possessive_endings() -> dict[str, tuple[str, ...]]:
+    """Per language, the possessive endings written after a name ("Modi’s"), folded."""
+    table = read_data("gazetteer.toml")["capitalised"].get("possessive_endings", {})
+    return {language: tuple(fold(e) for e in endings) for language, endings in table.items()}
 
 
 @cache
