@@ -229,8 +229,9 @@ def proper_stems(text: str, language: str) -> frozenset[str]:
     words = words_of(text, 0, len(text), memo=False)
     folded, gaps = words.folded, words.gaps
     # The first word opens the text; the others open a sentence after one of [.!?…] or a line break.
-    capitalised = {stem(folded[i]) for i in words.where(_UPPER_FIRST, "texts") if i and not gaps[i] & SENTENCE_END}
-    common = {COMMON_PREFIX + stem(folded[i]) for i in words.where(_LOWER_FIRST, "texts")}
+    # Each distinct word stemmed once: a long statement repeats its words thousands of times.
+    capitalised = {stem(w) for w in {folded[i] for i in words.where(_UPPER_FIRST, "texts") if i and not gaps[i] & SENTENCE_END}}
+    common = {COMMON_PREFIX + stem(w) for w in {folded[i] for i in words.where(_LOWER_FIRST, "texts")}}
     return frozenset(capitalised | common)
 
 
