@@ -1472,6 +1472,10 @@ def test_a_page_in_two_languages_is_read_in_one_and_the_other_set_aside(
         pytest.param(_part("ru") + "\nThe parties agreed to strengthen cooperation in trade, energy and transport.\n", id="ru-one-english-line"),
         pytest.param(_part("en") + "\nСтороны договорились укреплять сотрудничество в области торговли и энергетики.\n", id="en-one-russian-line"),
         *(pytest.param(_part(code), id=f"{code}-alone") for code in _PARTS),
+        # a Kazakh-spelled name in every other line of a Russian text: Russian lines all the same
+        pytest.param("\n".join(["Стороны договорились расширять сотрудничество в области энергетики.",
+                                "Президент Қасым-Жомарт Тоқаев поддержал расширение взаимной торговли."] * 5),
+                     id="ru-kazakh-spelled-names"),
     ],
 )
 def test_a_statement_with_a_line_in_another_language_is_not_a_mixed_page(text: str) -> None:
