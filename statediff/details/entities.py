@@ -399,7 +399,7 @@ def _capitalised_runs(
             continue
         last, pending, i = first, 0, first + 1  # pending: connectors waiting for a capitalised word
         while i < n:
-            if (breaks[i] or gaps[i] & NAME_BREAK or i in blocked) and not _after_initial(text, words, i):
+            if i in blocked or ((breaks[i] or gaps[i] & NAME_BREAK) and not _after_initial(text, words, i)):
                 break  # the word itself may open the next run
             if name_word(i):
                 last, pending = i, 0
@@ -416,8 +416,10 @@ def _capitalised_runs(
 def _after_initial(text: str, words: Words, i: int) -> bool:
     """Word i follows a middle initial inside a name ("Joseph R. Biden", "Donald J. Trump"): the
     word before is one capital letter, then ". ", and word i is capitalised."""
+    if i < 2:
+        return False
     before = words.texts[i - 1]
-    return (len(before) == 1 and before.isupper() and i > 1 and words.texts[i - 2][:1].isupper()
+    return (len(before) == 1 and before.isupper() and words.texts[i - 2][:1].isupper()
             and text[words.ends[i - 1]:words.starts[i]] == ". " and words.texts[i][:1].isupper())
 
 
