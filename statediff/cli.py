@@ -671,12 +671,12 @@ def _click_exit_code(exc: Exception) -> int:
     if isinstance(exc, click.UsageError):  # one line, like every other error (click's own form takes four)
         command = exc.ctx.command_path if exc.ctx else "statediff"
         hint = f"see {command} --help"
+        given = exc.ctx.meta.get(ARGS_KEY, []) if exc.ctx else []
         if isinstance(exc, click.NoSuchOption):  # "-x.txt" is read as option -x: was a file meant?
-            given = exc.ctx.meta.get(ARGS_KEY, []) if exc.ctx else []
             name = next((arg for arg in given if arg.startswith(exc.option_name) and ("." in arg or os.path.exists(arg))), None)
             if name:
                 hint = f"a file named '{name}' is passed as ./{name} or after --"
-        hint = _file_named_like_the_command(exc.ctx.meta.get(ARGS_KEY, []) if exc.ctx else []) or hint
+        hint = _file_named_like_the_command(given) or hint
         click.echo(f"statediff: error: {exc.format_message()} ({hint})", err=True)
         return exit_codes.ERROR
     assert isinstance(exc, click.ClickException)

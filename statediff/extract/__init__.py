@@ -35,10 +35,10 @@ _UNSUPPORTED_MAGIC = (
     (b"Rar!", "a RAR archive"),
 )
 _HTML_START_RE = recache.compile(
-    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h[1-6]|section|table)\b",
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?P<tag>!doctype\s+html|html|head|body|meta|title|article|main|div|p|h[1-6]|section|table)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_HTML_PAGE_RE = recache.compile(r".*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_PAGE_TAGS = ("!doctype", "html", "head", "body")  # a first tag that makes the whole file a page
 _ANY_TAG_RE = recache.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--)>")
 _META_CHARSET_RE = recache.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:]+)", re.IGNORECASE)
 
@@ -83,7 +83,7 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
         by_extension = "markdown"
     # Markdown may open with HTML of its own (a centred title, a badge): only a whole page is HTML.
     starts_html = _HTML_START_RE.match(text)
-    if (starts_html and (by_extension != "markdown" or _HTML_PAGE_RE.match(starts_html.group()))) or (
+    if (starts_html and (by_extension != "markdown" or starts_html["tag"].lower().startswith(_PAGE_TAGS))) or (
             by_extension == "html" and _ANY_TAG_RE.search(text)):
         from .html_text import html_to_text
 

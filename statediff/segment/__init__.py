@@ -53,9 +53,8 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     detected = not language or language == "auto"
     runs = language_runs(document.text)
     shares = language_shares(runs)
-    guess = detect_language(document.text)  # what the text looks like, also when --lang gives a language
-    if shares:
-        guess = prefer if prefer in shares else next(iter(shares))
+    # What the text looks like, also when --lang gives a language; a mixed page, the part to read.
+    guess = (prefer if prefer in shares else next(iter(shares))) if shares else detect_language(document.text)
     code = guess if detected else language
     read = code  # the part read (a language code, as the text's runs name it)
     set_aside = tuple(run for run in runs if run.code != read) if read in shares else ()
