@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
 from pathlib import PurePath
 from typing import BinaryIO
 
+from .digest import sha256_hex
 from .errors import InputError
 from .extract import extract
 from .model import Document
@@ -80,7 +80,7 @@ def load_bytes(data: bytes, name: str, suffix: str = "") -> Document:
     return Document(
         path=name,
         text=extracted.text,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_hex(data),
         encoding=extracted.encoding,
         encoding_detected=extracted.encoding_detected,
         format=extracted.format,

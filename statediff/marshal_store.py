@@ -8,12 +8,13 @@ and nobody else may write to it, and it is written in a folder only this user ca
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import stat
 from collections.abc import Iterable
 from typing import Any
+
+from .digest import sha1_hex
 
 
 def store_path(name: str, key: str) -> str | None:
@@ -23,7 +24,7 @@ def store_path(name: str, key: str) -> str | None:
     folder = cache_dir()
     if folder is None or not key:
         return None
-    return os.path.join(folder, f"{name}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal")
+    return os.path.join(folder, f"{name}-{sha1_hex(key.encode())[:16]}.marshal")
 
 
 def _trusted(handle: Any) -> bool:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import recache
+from .digest import sha256_hex
 from .frozen import frozen_dataclass
 
 if TYPE_CHECKING:  # the details stage's own types; imported for annotations only, never at run time
@@ -44,7 +44,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.text_sha256:
-            object.__setattr__(self, "text_sha256", hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest())
+            object.__setattr__(self, "text_sha256", sha256_hex(self.text.encode("utf-8", "surrogatepass")))
 
     def line_of(self, offset: int) -> int:
         """1-based line number in the file of a character offset (\\n, \\r\\n and a lone \\r each end a line)."""

@@ -10,13 +10,14 @@ or ``~/.cache/statediff``; when it cannot be read or written the files are simpl
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..digest import sha1_hex
 
 DATA_DIR = Path(__file__).resolve().parent
 # Bump when the cached representation changes; the Python version is part of the key because
@@ -40,7 +41,7 @@ def cache_dir() -> Path | None:
 def read(relative: str) -> dict[str, Any]:
     """``statediff/data/<relative>`` parsed (shared: callers must not change it); FileNotFoundError when missing."""
     raw = (DATA_DIR / relative).read_bytes()
-    key = hashlib.sha1(raw).hexdigest() + f"-{CACHE_FORMAT}-{sys.hexversion:x}"
+    key = sha1_hex(raw) + f"-{CACHE_FORMAT}-{sys.hexversion:x}"
     folder = cache_dir()
     cached = folder / (relative.replace("/", "__") + ".marshal") if folder is not None else None
     if cached is not None:
