@@ -111,6 +111,9 @@ class Grammar:
     lookups: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, as found) -> _lookup's value
     classes: dict[str, Any] = field(default_factory=dict)  # "ordinal" -> the words that are ordinals, "gate:months" -> a _Gate, …
     language: str = ""
+    # Cardinals written as words (``cardinals`` and ``amount_cardinals``), folded, with their values:
+    # read as an amount's number before a scale and a currency, or before a percent word.
+    amount_words: dict[str, float] = field(default_factory=dict)
 
 
 @cache
@@ -172,6 +175,7 @@ def grammar_for(language: str) -> Grammar:
         not_units=_function_words(language) if raw else frozenset(),
         capital_names=bool(raw.get("capital_names", False)),
         language=language,
+        amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
     )
 
 
@@ -222,9 +226,9 @@ class _Scanner:
         self.digits: list[int] | None = None  # where a number may start
 
     def run(self) -> tuple[Number, ...]:
-        forms = [self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts]
+        forms = [self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts, self._word_amounts]
         if not _DIGIT.search(self.text, self.start, self.end):
-            forms = [self._word_ordinals]  # most pledges have no digit at all: skip the regular expressions
+            forms = [self._word_ordinals, self._word_amounts]  # most pledges have no digit at all: skip the regular expressions
         for form in forms:
             for number in form():
                 if not self._overlaps(number.start, number.end):
@@ -348,6 +352,31 @@ class _Scanner:
             if unit in g.event_units:
                 yield self._number("ordinal", words.starts[i], unit_end, quantity=n, unit=unit)
 
+    def _word_amounts(self) -> Iterator[Number]:
+        """Money and percentages whose number is spelled out: "до десяти миллиардов долларов",
+        "ten billion dollars", "пяти процентов" (a cardinal alone, "three years", is no amount)."""
+        g = self.g
+        if not g.amount_words:
+            return
+        words = words_of(self.text, self.start, self.end)
+        tail = _amount_tail(g)
+        resume = 0
+        for i in words.where(_amount_class(g)):
+            if i < resume:
+                continue
+            value, j = _spelled_value(g, words, i)
+            m = tail.match(self.text, words.ends[j - 1], self.end)
+            if m is None:
+                continue
+            resume = j
+            a = words.starts[i]
+            if m["c"]:
+                code = _lookup_in(g, "currencies", m["c"]) or g.currencies.get(m["c"].upper())
+                if code:
+                    yield self._number("money", a, m.end(), quantity=_scaled(g, value, m["s"]), unit=code, target=self._target(a))
+            else:
+                yield self._number("percent", a, m.end(), quantity=_scaled(g, value, None), unit="%", target=self._target(a))
+
     def _counts(self) -> Iterator[Number]:
         g = self.g
         for m in self._finditer("counts", _count_forms):
@@ -413,6 +442,51 @@ def _ordinal_class(g: Grammar) -> WordClass:
 
         word_class = g.classes["ordinal"] = WordClass(ordinals)
     return word_class
+
+
+def _amount_class(g: Grammar) -> WordClass:
+    """The (folded) words that are spelled cardinals."""
+    word_class = g.classes.get("amount")
+    if word_class is None:
+        word_class = g.classes["amount"] = WordClass(lambda new: new & g.amount_words.keys())
+    return word_class
+
+
+def _amount_tail(g: Grammar) -> re.Pattern[str]:
+    """What follows a spelled amount's number: a scale and a currency ("миллиардов долларов США"),
+    a currency, or a percent word."""
+    tail = g.classes.get("amount tail")
+    if tail is None:
+        scale = rf"(?:(?P<s>{g.scale_re})\s*)?"
+        tail = g.classes["amount tail"] = recache.compile(
+            rf"\s+(?:{scale}{g.number_link_re}(?P<c>{g.currency_after})|(?:{g.percent_after}))", re.IGNORECASE)
+    return tail  # type: ignore[no-any-return]
+
+
+def _spelled_value(g: Grammar, words: Words, i: int) -> tuple[float, int]:
+    """The value of the run of cardinal words from word i ("twenty five", "two hundred") and the
+    index after it. A word that cannot continue the number ("ten five") starts another."""
+    total = last = g.amount_words[words.folded[i]]
+    j = i + 1
+    while j < len(words) and not words.breaks[j]:
+        value = g.amount_words.get(words.folded[j])
+        if value is None:
+            break
+        if value == 100 and 0 < last < 100:  # "two hundred"
+            total += last * 99
+            last *= 100
+        elif (last >= 20 and last % 10 == 0 and value < 10) or (last >= 100 and last % 100 == 0 and value < 100):
+            total += value  # "twenty five", "сто двадцать"
+            last = value
+        else:
+            break
+        j += 1
+    return total, j
+
+
+def _scaled(g: Grammar, value: float, scale: str | None) -> int | float:
+    amount = Decimal(str(value)) * Decimal(_lookup_in(g, "scales", scale) or 1 if scale else 1)
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _ordinal_word(g: Grammar, word: str) -> int | None:
@@ -663,8 +737,8 @@ def extract_numbers(text: str, language: str, start: int = 0, end: int | None = 
 def numbers_in(text: str, language: str, start: int, end: int, commitment_id: str, words: Words) -> tuple[Number, ...]:
     """extract_numbers of text[start:end], given its words."""
     grammar = grammar_for(language)
-    if not _DIGIT.search(text, start, end) and not words.where(_ordinal_class(grammar)):
-        return ()  # most pledges have neither a digit nor an ordinal word
+    if not _DIGIT.search(text, start, end) and not words.where(_ordinal_class(grammar)) and not words.where(_amount_class(grammar)):
+        return ()  # most pledges have neither a digit nor an ordinal or cardinal word
     return _Scanner(text, grammar, start, end, commitment_id).run()
 
 
