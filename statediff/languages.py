@@ -73,6 +73,10 @@ class CueSet:
     phrase_first_prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     blocked: tuple[tuple[str, ...], ...] = ()  # "!" entries: phrases at which no cue starts
+    # A one-word cue with one of these endings right after one of these words is an adjective,
+    # not a predicate: "our shared values", "forged by shared history", "the agreed framework".
+    attributive_words: frozenset[str] = frozenset()
+    attributive_endings: tuple[str, ...] = ()
     # word → matches_word(word): the same words recur in every sentence of a statement.
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # word → whether a cue may start at it (a cue word, or the first word of a phrase).
@@ -83,7 +87,7 @@ class CueSet:
     _blocked_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
-    def from_entries(cls, entries: list[str]) -> CueSet:
+    def from_entries(cls, entries: list[str], attributive_words: list[str] = (), attributive_endings: list[str] = ()) -> CueSet:  # type: ignore[assignment]
         words: set[str] = set()
         prefixes: list[str] = []
         phrases: list[tuple[str, ...]] = []
@@ -113,6 +117,8 @@ class CueSet:
             tuple(f[:-1] for f in firsts if f.endswith("*")),
             suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
             blocked=tuple(blocked),
+            attributive_words=frozenset(w.lower() for w in attributive_words),
+            attributive_endings=tuple(attributive_endings),
         )
 
     def matches_word(self, word: str) -> bool:
@@ -140,7 +146,9 @@ class CueSet:
                 end = _phrase_end(words, i + 1, phrase, 1)
                 if end:
                     return end - i
-        return 1 if self.matches_word(first) else 0
+        if not self.matches_word(first):
+            return 0
+        return 0 if i and self.attributive_words and words[i - 1] in self.attributive_words and first.endswith(self.attributive_endings) else 1
 
 
 def parties_act(language: Language, subject: str, verb: str) -> bool:
@@ -301,7 +309,7 @@ def _build(code: str, raw: dict) -> Language:
         name=raw["name"],
         script=raw["script"],
         stemmer=raw.get("stemmer", ""),
-        commitment_cues=CueSet.from_entries(raw["commitment_cues"]),
+        commitment_cues=CueSet.from_entries(raw["commitment_cues"], raw.get("attributive_words", []), raw.get("attributive_endings", [])),
         clause_predicates=CueSet.from_entries(raw["clause_predicates"]),
         participle_predicates=CueSet.from_entries(raw.get("participle_predicates", [])),
         infinitive_predicates=CueSet.from_entries(raw.get("infinitive_predicates", [])),

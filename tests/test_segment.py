@@ -676,6 +676,11 @@ PREDICATE_CASES = [
     ("en", "The Joint Committee held its third meeting in Tokyo last week.", False),
     ("en", "The discussion lasted two hours.", False),
     ("en", "For over seven decades, and thanks to its dynamism, our alliance has been a source of strength.", False),
+    # a cue participle after a determiner or preposition is an adjective; as the verb it is a cue
+    ("en", "Forged by shared history, sacrifice, and values, our partnership has contributed to prosperity.", False),
+    ("en", "Our four countries are united by this shared vision.", False),
+    ("en", "The leaders shared the view that the talks must go on.", True),
+    ("en", "The leaders agreed on the text and shared their concerns.", True),
     ("sv", "Ministrarna har enats om en gemensam handlingsplan.", True),
     ("sv", "Förbindelserna mellan Sverige och Indien har en lång historia.", False),
     ("sv", "Resan tar tre timmar med flyg.", False),
@@ -1205,7 +1210,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "not_subject_next",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)
-                                                         "relatives", "consequence_subjects"}}
+                                                         "relatives", "consequence_subjects",
+                                                         # one language's determiners and participle ending
+                                                         "attributive_words", "attributive_endings"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words
