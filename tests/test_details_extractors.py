@@ -593,6 +593,7 @@ def test_a_name_that_only_looks_like_a_currency_is_no_figure() -> None:
     [
         ("hold the summit in Madrid in March", "hold the summit in Madrid in May", True),  # months that are also words
         ("meet in May in Madrid", "meet in June in Madrid", True),
+        ("meet in Madrid (March 2026).", "meet in Madrid («May» 2026).", True),  # quotes and brackets around the month
         ("The parties may meet in Madrid", "The parties will meet in Madrid", False),  # the verb "may"
         ("May the talks succeed in Madrid", "Let the talks succeed in Madrid", False),  # a sentence's first word
         ("we march together in Madrid", "we walk together in Madrid", False),

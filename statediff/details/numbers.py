@@ -654,7 +654,10 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
     if old_tokens == new_tokens:
         return False
     changed = set(old_tokens).symmetric_difference(new_tokens)
-    if is_month_name is not None and changed & (_month_names(old_text, is_month_name) | _month_names(new_text, is_month_name)):
+    # A month name among the changed words, capitalised as written and not opening a sentence; the
+    # changed words (lower case) are tried first, capitalised: most edits change no month at all.
+    if (is_month_name is not None and any(is_month_name(token.strip(TOKEN_EDGES).capitalize()) for token in changed)
+            and changed & (_month_names(old_text, is_month_name) | _month_names(new_text, is_month_name))):
         return True
     if value_of is None:
         return old_runs != new_runs or any(is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
