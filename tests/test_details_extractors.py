@@ -465,6 +465,17 @@ def test_compare_entities_by_key_and_by_surname() -> None:
     assert [e.label for e in changes.added] == ["Gaza"]
 
 
+@pytest.mark.parametrize(("old_text", "listed"), [
+    ("President Donald J. Trump met Prime Minister Narendra Modi; President Trump and Modi agreed.", ["Donald J. Trump", "Narendra Modi"]),
+    ("The guests of Joe Biden and Jill Biden visited Tokyo.", ["Joe Biden", "Jill Biden", "Tokyo"]),  # two people: both names stay
+])
+def test_a_person_is_listed_once_by_the_fullest_name(old_text: str, listed: list[str]) -> None:
+    new_text = "The leaders met in Seoul."
+    old = find_entities(old_text, "en", 0, len(old_text), frozenset())
+    new = find_entities(new_text, "en", 0, len(new_text), frozenset())
+    assert [e.label for e in compare_entities(old, new).removed] == listed
+
+
 # -- topics -----------------------------------------------------------------------------------
 
 TOPIC_CASES = [

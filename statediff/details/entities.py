@@ -503,8 +503,23 @@ class _Named:
 
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:
-    """Entities of one side the other side does not name; each key once, in reading order."""
-    return compare_unique_entities(_unique(old), _unique(new))
+    """Entities of one side the other side does not name; each key once, in reading order, and
+    each person once: "Trump" is left out beside "Donald J. Trump"."""
+    changes = compare_unique_entities(_unique(old), _unique(new))
+    return EntityChanges(_fullest_names(changes.removed), _fullest_names(changes.added))
+
+
+def _fullest_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """``entities`` without a one-word capitalised name that ends a longer one of them ("Trump"
+    beside "Donald J. Trump", "Modi" beside "Narendra Modi"): one person, written two ways. Longer
+    names sharing a last word stay apart ("Keio University", "Carnegie Mellon University")."""
+    if len(entities) < 2:
+        return entities
+    ends = {_last(e.key) for e in entities if " " in e.key}
+    ends.discard(None)
+    if not ends:
+        return entities
+    return tuple(e for e in entities if " " in e.key or _last(e.key) not in ends)
 
 
 def compare_unique_entities(old: Sequence[Entity], new: Sequence[Entity]) -> EntityChanges:
