@@ -318,7 +318,7 @@ def _compare(
     finally:
         if readers:
             readers.close()
-    annotation = annotate(old, new, alignment, changes, threshold, facts=facts, terms=terms)
+    annotation = annotate(old, new, alignment, changes, threshold, facts=facts, terms=terms, persist_threshold=persist_threshold)
     clock["details"] = time.perf_counter() - started
     notices = tuple(n for n in (old.language_notice, new.language_notice) if n)
     if old_doc.sha256 == new_doc.sha256:

@@ -223,6 +223,30 @@ def test_a_changed_figure_makes_a_pledge_modified(lang: str, old: str, new: str,
     assert change.status == status
 
 
+@pytest.mark.parametrize(("lang", "old", "new", "status"), [
+    # a figure only written another way: persisted, though the words alone say modified
+    ("en", "$10 billion", "$10bn", Status.PERSISTED),
+    ("en", "ten billion dollars", "$10 billion", Status.PERSISTED),
+    ("ru", "10 млрд. долларов США", "десяти миллиардов долларов США", Status.PERSISTED),
+    # another value stays modified
+    ("en", "$10 billion", "$12bn", Status.MODIFIED),
+    ("en", "ten billion dollars", "$12 billion", Status.MODIFIED),
+])
+def test_a_figure_written_another_way_is_no_change(lang: str, old: str, new: str, status: Status) -> None:
+    from statediff.align import DEFAULT_THRESHOLD
+    from statediff.classify import DEFAULT_PERSIST_THRESHOLD
+    from statediff.details import annotate
+
+    pledge = {"en": "The leaders agreed to raise bilateral trade to {} by 2030.\n",
+              "ru": "Стороны договорились довести товарооборот до {} к 2030 году.\n"}[lang]
+    o, n = _seg(pledge.format(old), "o", lang), _seg(pledge.format(new), "n", lang)
+    alignment = align(o, n)
+    changes = classify(o, n, alignment)
+    assert [ch.status for ch in changes] == [Status.MODIFIED]  # classify reads the words alone
+    [change] = annotate(o, n, alignment, changes, DEFAULT_THRESHOLD, persist_threshold=DEFAULT_PERSIST_THRESHOLD).changes
+    assert change.status == status
+
+
 @pytest.mark.parametrize(("lang", "old", "new", "added"), [
     ("en", "three times a year", "3 times a year", []),  # the same figure: not a figure added (found in review)
     ("ru", "трех раз в год", "3 раз в год", []),

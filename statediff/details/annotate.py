@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
+from .. import recache
+from ..classify import word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..model import Alignment, Change, Commitment, Segmentation, Status
@@ -81,6 +83,7 @@ def annotate(
     threshold: float,
     facts: tuple[SideFacts, SideFacts] | None = None,
     terms: TermIndex | None = None,
+    persist_threshold: float | None = None,
 ) -> Annotation:
     """Details for every change (``Change.details``) and the report-level topic table and findings.
 
@@ -88,7 +91,11 @@ def annotate(
     its segmenting processes while this one aligns); otherwise they are read here. ``terms``: the
     ``TermIndex(old, new)`` when already made (the pipeline makes it while it waits). (Reading
     the new statement in a process forked by this stage was measured slower on a 2-vCPU
-    machine: the fork, the pickled facts and two busy cores cost more than the half it saves.)"""
+    machine: the fork, the pickled facts and two busy cores cost more than the half it saves.)
+
+    ``persist_threshold``: classify's; a one-to-one pledge it found modified only because a figure
+    is written another way ("$10 billion" → "$10bn", "10 млрд." → "10 миллиардов", "4th" →
+    "fourth") is persisted when its wordings, each parsed figure read as its value, reach it."""
     with gc_paused():
         if facts is None:
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))
@@ -106,6 +113,9 @@ def annotate(
             if change.status is Status.PERSISTED and change.word_similarity != 1.0 and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
+            elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1
+                  and _figures_rewritten_only(change, details, old_idx[0], new_idx[0], by_side, segs, persist_threshold)):
+                change = replace(change, status=Status.PERSISTED)
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
         return Annotation(result, _topic_table(result), _report_details(result, by_side, index))
@@ -139,6 +149,39 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     old_month, new_month = month_name(old.language), month_name(new.language)
     return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
                            lambda word: old_value(word) or new_value(word), lambda word: old_month(word) or new_month(word))
+
+
+def _figures_rewritten_only(change: Change, details: ChangeDetails, i: int, j: int, facts: dict[str, SideFacts],
+                            segs: dict[str, Segmentation], persist_threshold: float) -> bool:
+    """Whether a modified one-to-one pledge reaches ``persist_threshold`` once each figure the
+    number parser read is compared by its value, not its wording, with its figures, strength and
+    names all the same."""
+    old_numbers, new_numbers = facts["old"].pledges[i].numbers, facts["new"].pledges[j].numbers
+    if not old_numbers or not new_numbers or change.word_similarity is None or change.word_similarity >= persist_threshold:
+        return False
+    numbers, strength, entities = details.numbers, details.strength, details.entities
+    if (numbers.changed or numbers.added or numbers.removed or strength.change is not None or strength.negation_changed
+            or entities.added or entities.removed):
+        return False
+    old_text = _figures_as_values(segs["old"].commitments[i], old_numbers)
+    new_text = _figures_as_values(segs["new"].commitments[j], new_numbers)
+    return word_similarity(old_text, new_text) >= persist_threshold
+
+
+def _figures_as_values(commitment: Commitment, numbers: tuple[Number, ...]) -> str:
+    """The pledge's text with each figure written as one word naming its value."""
+    text, at, pieces = commitment.text, commitment.start, []
+    for number in sorted(numbers, key=lambda n: n.start):
+        if number.start < at:
+            continue  # (figures do not overlap; a guard all the same)
+        pieces.append(text[at - commitment.start:number.start - commitment.start])
+        pieces.append(" figure" + _NOT_WORD.sub("", "".join(map(str, number.same_value))).lower() + " ")
+        at = number.end
+    pieces.append(text[at - commitment.start:])
+    return "".join(pieces)
+
+
+_NOT_WORD = recache.compile(r"\W")
 
 
 def _another_name(found: tuple[Entity, ...], other_text: str) -> bool:
