@@ -85,4 +85,5 @@ def load_bytes(data: bytes, name: str, suffix: str = "") -> Document:
         encoding_detected=extracted.encoding_detected,
         format=extracted.format,
         line_anchors=extracted.line_anchors,
+        headings=extracted.headings,
     )

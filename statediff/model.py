@@ -41,6 +41,8 @@ class Document:
     # (offset into ``text``, line of the file) from each offset on, when the lines of ``text`` are
     # not the file's (Markdown, rejoined fixed-width cuts); empty: lines are counted in ``text``.
     line_anchors: tuple[tuple[int, int], ...] = ()
+    # (start, end) of the lines the source marks as headings (Markdown, HTML, Word styles).
+    headings: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.text_sha256:

@@ -53,6 +53,9 @@ class Extracted(NamedTuple):  # internal record: a NamedTuple costs a third of a
     # (offset, line in the file) anchors when lines of ``text`` are not lines of the file (Markdown,
     # rejoined cuts): source_lines.line_anchors; empty when they are.
     line_anchors: tuple[tuple[int, int], ...] = ()
+    # (start, end) of each line of ``text`` that the source marks as a heading (Markdown "#",
+    # HTML <h1>…<h6>, a Word Title or Heading style): never a pledge, whatever its words.
+    headings: tuple[tuple[int, int], ...] = ()
 
 
 def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
@@ -65,7 +68,9 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
     if fmt == "docx":
         from .docx_text import docx_to_text
 
-        return Extracted(clean_extracted(docx_to_text(data, name)), "docx", "n/a", False)
+        found: list[str] = []
+        plain = clean_extracted(docx_to_text(data, name, found))
+        return Extracted(plain, "docx", "n/a", False, headings=heading_spans(plain, found))
     width = None
     original = data
     if b"\x00" not in data[:8192]:  # not UTF-16 or UTF-32, whose line breaks are two or four bytes
@@ -87,14 +92,33 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
             by_extension == "html" and _ANY_TAG_RE.search(text)):
         from .html_text import html_to_text
 
-        return Extracted(clean_extracted(html_to_text(text, name)), "html", encoding, detected)
+        found = []
+        plain = clean_extracted(html_to_text(text, name, found))
+        return Extracted(plain, "html", encoding, detected, headings=heading_spans(plain, found))
     if by_extension == "markdown":
         from .markdown_text import markdown_to_text
 
-        plain = markdown_to_text(text)
-        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, lines_source))
+        found = []
+        plain = markdown_to_text(text, found)
+        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, lines_source), heading_spans(plain, found))
     # Anything else, a file named .pdf or .docx that holds plain text included, is read as text.
     return Extracted(text, "txt", encoding, detected, () if width is None else line_anchors(text, lines_source))
+
+
+def heading_spans(text: str, headings: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where each heading (in reading order, as a converter wrote it) stands in ``text`` as whole
+    lines, tidied as clean_extracted tidies the text; a heading not found is left out."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for heading in headings:
+        wanted = clean_extracted(heading).strip("\n")
+        found = text.find(wanted, at) if wanted else -1
+        while found >= 0 and not ((found == 0 or text[found - 1] == "\n") and text[found + len(wanted):found + len(wanted) + 1] in ("", "\n")):
+            found = text.find(wanted, found + 1)
+        if found >= 0:
+            spans.append((found, found + len(wanted)))
+            at = found + len(wanted)
+    return tuple(spans)
 
 
 # Marks of Markdown that plain statements do not have (plain text has "- " bullets and "1."

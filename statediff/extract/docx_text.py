@@ -12,8 +12,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def docx_to_text(data: bytes, name: str) -> str:
-    """Paragraphs separated by blank lines; table cells one paragraph each; "1." of numbered lists kept."""
+def docx_to_text(data: bytes, name: str, headings: list[str] | None = None) -> str:
+    """Paragraphs separated by blank lines; table cells one paragraph each; "1." of numbered lists kept.
+    ``headings``, when given, receives the text of each paragraph styled Title or Heading N, in order."""
     require("docx", "python-docx", "docx", ".docx files", name)
     import docx
 
@@ -21,7 +22,7 @@ def docx_to_text(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
         paragraphs: list[str] = []
-        _read_container(document, document.element.body, numbering, paragraphs)
+        _read_container(document, document.element.body, numbering, paragraphs, headings)
     except InputError:
         raise
     except Exception as exc:  # python-docx, zipfile and lxml raise many types on a damaged file
@@ -29,16 +30,19 @@ def docx_to_text(data: bytes, name: str) -> str:
     return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
 
 
-def _read_container(document: Any, element: Any, numbering: _Numbering, out: list[str]) -> None:
+def _read_container(document: Any, element: Any, numbering: _Numbering, out: list[str], headings: list[str] | None = None) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for child in element.iterchildren():
         if child.tag == f"{_W}p":
             label = numbering.label(child)  # Word counts empty numbered paragraphs too
-            text = Paragraph(child, document).text.strip()
+            paragraph = Paragraph(child, document)
+            text = paragraph.text.strip()
             if text:
                 out.append(label + text)
+                if headings is not None and _is_heading_style(paragraph):
+                    headings.append(out[-1])
         elif child.tag == f"{_W}tbl":
             # A merged cell is returned once per grid column it spans. The list keeps each element
             # alive, so lxml hands out the same proxy object for it and ``is`` recognises it.
@@ -48,11 +52,21 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
                     if any(cell._tc is tc for tc in seen):
                         continue
                     seen.append(cell._tc)
-                    _read_container(document, cell._tc, numbering, out)
+                    _read_container(document, cell._tc, numbering, out, headings)
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                _read_container(document, content, numbering, out)
+                _read_container(document, content, numbering, out, headings)
+
+
+def _is_heading_style(paragraph: Any) -> bool:
+    """A paragraph styled Title or Heading 1…9 (Word's built-in names, also in other UI languages' files)."""
+    try:
+        style = paragraph.style
+    except Exception:  # a style id the styles part does not define
+        return False
+    names = {str(getattr(style, "name", "") or ""), str(getattr(style, "style_id", "") or "")}
+    return any(n == "Title" or n.replace(" ", "").lower().startswith("heading") for n in names)
 
 
 class _Numbering:

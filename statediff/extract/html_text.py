@@ -23,14 +23,16 @@ _BLOCK_TAGS = frozenset({
     "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html",
 })
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Furniture that can hold more paragraph text than the article (a long comment thread): never the core.
 _COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "replies", "discussion", "disqus"})
 _WORD_SPLIT_RE = re.compile(r"[\s_\-]+")
 _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 
-def html_to_text(html: str, name: str) -> str:
-    """The readable main content of an HTML page as paragraphs separated by blank lines."""
+def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str:
+    """The readable main content of an HTML page as paragraphs separated by blank lines.
+    ``headings``, when given, receives the text of each <h1>…<h6>, in order."""
     require("bs4", "beautifulsoup4", "html", "HTML", name)
     from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
@@ -52,6 +54,8 @@ def html_to_text(html: str, name: str) -> str:
             stack.extend(child for child in tag.children if isinstance(child, Tag))
     writer = _Writer()
     writer.walk(root)
+    if headings is not None:
+        headings.extend(writer.headings)
     return writer.result()
 
 
@@ -120,6 +124,8 @@ class _Writer:
         self.paragraphs: list[str] = []
         self.current: list[str] = []
         self.marker = ""  # a list item's "1. " or "• ", put before its first paragraph
+        self.headings: list[str] = []  # the paragraphs that are <h1>…<h6>
+        self._heading_depth = 0  # open heading elements around the current text
 
     def walk(self, root: Any) -> None:
         """Depth-first over the tree with an explicit stack: deeply nested pages cannot overflow it."""
@@ -130,6 +136,8 @@ class _Writer:
             node, pre, leaving = stack.pop()
             if leaving:  # the end of a block element
                 self.flush()
+                if node.name in _HEADING_TAGS:
+                    self._heading_depth -= 1
                 if node.name == "li":
                     self.marker = ""
                 continue
@@ -148,6 +156,8 @@ class _Writer:
                     self.marker = self._marker(node)
                 elif node.name in ("ol", "ul"):
                     self._number_items(node)
+                elif node.name in _HEADING_TAGS:
+                    self._heading_depth += 1
                 stack.append((node, pre, True))
             stack.extend((child, inner_pre, False) for child in reversed(list(node.children)))
 
@@ -181,6 +191,8 @@ class _Writer:
         if paragraph:
             self.paragraphs.append(self.marker + paragraph)
             self.marker = ""
+            if self._heading_depth:
+                self.headings.append(self.paragraphs[-1])
 
     def result(self) -> str:
         self.flush()

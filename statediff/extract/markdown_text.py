@@ -43,8 +43,9 @@ _PLACEHOLDER_BASE = 0xF0000  # private-use code points stand in for escaped (ASC
 _PLACEHOLDER_RE = re.compile("[\U000F0000-\U000F007F]")
 
 
-def markdown_to_text(markdown: str) -> str:
-    """Paragraphs separated by blank lines; soft-wrapped lines joined; list numbers as rendered."""
+def markdown_to_text(markdown: str, headings: list[str] | None = None) -> str:
+    """Paragraphs separated by blank lines; soft-wrapped lines joined; list numbers as rendered.
+    ``headings``, when given, receives the text of each heading ("# …" and "Title\\n====="), in order."""
     markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
     front = _FRONT_MATTER_RE.match(markdown)
     if front:
@@ -83,6 +84,8 @@ def markdown_to_text(markdown: str) -> str:
             continue
         if paragraph and _SETEXT_RE.match(line):
             end_paragraph()  # the underline of a "Title\n=====" heading
+            if headings is not None:
+                headings.append(blocks[-1])
             continue
         footnote = _FOOTNOTE_RE.match(line)
         if footnote:
@@ -96,6 +99,8 @@ def markdown_to_text(markdown: str) -> str:
             end_paragraph()
             if heading.group(2):
                 blocks.append(_inline(heading.group(2)))
+                if headings is not None:
+                    headings.append(blocks[-1])
             numbers.clear()
             continue
         bullet = _BULLET_RE.match(line)

@@ -114,6 +114,12 @@ def _mixed_notice(document: Document, read: str, shares: dict[str, int], set_asi
             f"{display_name(read)} part read ({option} {others[0]} reads the {display_name(others[0])} part)")
 
 
+def _marked_heading(headings: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a line the source marks as a heading."""
+    k = bisect.bisect_right(headings, (start, float("inf"))) - 1
+    return k >= 0 and headings[k][0] <= start and end <= headings[k][1]
+
+
 def _within(runs: tuple[LanguageRun, ...], starts: list[int], offset: int) -> bool:
     run = runs[max(0, bisect.bisect_right(starts, offset) - 1)]
     return run.start <= offset < run.end
@@ -136,10 +142,13 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     first_block = True
     plan: list[tuple[Block, bool, bool]] = []  # (block, is an item that inherits, opens a list)
     aside_starts = [run.start for run in set_aside]
+    headings = document.headings
     for block in classify_blocks(text, split_blocks(text, lang.end_markers), lang):
         if aside_starts and _within(set_aside, aside_starts, block.start):
             skipped.append(Skipped(block.start, block.end, "other language"))
             continue
+        if headings and block.reason != "heading" and _marked_heading(headings, block.start, block.end):
+            block = replace(block, reason="heading")  # the source says so, whatever its words
         # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
         # item without a marker is a line right below, closed like an item ("to open a consulate;").
         block_text = text[block.start:block.end]
