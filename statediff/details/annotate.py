@@ -55,6 +55,7 @@ class PledgeFacts:
     numbers: tuple[Number, ...]
     entities: tuple[Entity, ...]
     topics: tuple[str, ...]
+    negations: int = 0  # strength.negation_count of its text: read here, where the facts are read in parallel
 
 
 @frozen_dataclass
@@ -206,13 +207,12 @@ def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[
     return all(spelled[n.quantity] for n in found)
 
 
-def _negation_from_words(strength: Strength, old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> Strength:
+def _negation_from_words(strength: Strength, old_idx: list[int], new_idx: list[int], facts: dict[str, SideFacts]) -> Strength:
     """A negation the predicates did not show (no cue read, or one far from its "nicht", or a
     Turkish or Kazakh negating suffix: "genişletmeyecektir", "кеңейтпейді"), read from the words:
     one gained weakens the pledge, as a negated predicate does."""
-    old, new = segs["old"], segs["new"]
-    before = negation_count(" ".join(old.commitments[i].text for i in old_idx), old.language)
-    after = negation_count(" ".join(new.commitments[j].text for j in new_idx), new.language)
+    before = sum(facts["old"].pledges[i].negations for i in old_idx)
+    after = sum(facts["new"].pledges[j].negations for j in new_idx)
     if before == after:
         return strength
     return Strength(strength.old, strength.new, "weakened" if after > before else None, True)
@@ -249,6 +249,7 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         numbers=numbers,
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
+        negations=negation_count(c.text, language),
     )
 
 
@@ -332,7 +333,7 @@ def _details(
     members = old_facts + new_facts
     strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
     if old_idx and new_idx and strength.change is None and not strength.negation_changed:
-        strength = _negation_from_words(strength, old_idx, new_idx, segs)
+        strength = _negation_from_words(strength, old_idx, new_idx, facts)
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
     if old_idx and new_idx and (numbers.added or numbers.removed):
         numbers = _without_spelled_twins(numbers, old_idx, new_idx, segs)
