@@ -460,6 +460,10 @@ def detect_language(text: str) -> str:
 # A document holds a second language when the lines in it hold at least this share of its letters
 # (a Russian page with the Kazakh version below it), not a quoted sentence or a foreign name.
 MIXED_MIN_SHARE = 0.15
+# ...and at least this many letters: a line or two that reads like another language (a short
+# Kazakh sentence with one kind of Kazakh letter, a Swedish one that looks Turkish) is the text's
+# own language misread, not a translation; a page's part in another language runs to paragraphs.
+MIXED_MIN_LETTERS = 400
 # A line with fewer letters (a heading, a date, a name) takes the language of the lines around it.
 LINE_MIN_LETTERS = 40
 # Stretches of the text probed before the line-by-line pass, which only a mixed document needs.
@@ -506,8 +510,19 @@ def language_runs(text: str) -> tuple[LanguageRun, ...]:
             runs.append(LanguageRun(start, end, current, letters))
     total = sum(run.letters for run in runs) or 1
     shares = language_shares(runs)
-    if len(shares) < 2 or sorted(shares.values())[-2] < MIXED_MIN_SHARE * total:
+    main = next(iter(shares))
+    minor = {code for code, letters in shares.items() if code != main and letters < max(MIXED_MIN_LETTERS, MIXED_MIN_SHARE * total)}
+    if len(shares) - len(minor) < 2:
         return ()
+    if minor:  # misread stretches: the main language's, merged into the runs around them
+        merged: list[LanguageRun] = []
+        for run in runs:
+            code = main if run.code in minor else run.code
+            if merged and merged[-1].code == code:
+                merged[-1] = LanguageRun(merged[-1].start, run.end, code, merged[-1].letters + run.letters)
+            else:
+                merged.append(LanguageRun(run.start, run.end, code, run.letters))
+        runs = merged
     return tuple(runs)
 
 

@@ -1483,6 +1483,10 @@ def test_a_page_in_two_languages_is_read_in_one_and_the_other_set_aside(
         pytest.param("\n".join(["Стороны договорились расширять сотрудничество в области энергетики.",
                                 "Президент Қасым-Жомарт Тоқаев поддержал расширение взаимной торговли."] * 5),
                      id="ru-kazakh-spelled-names"),
+        # a short Kazakh statement whose last line has one kind of Kazakh letter and reads as Russian
+        pytest.param("Бірлескен мәлімдеме\n\nТараптар екі ел арасындағы жаңа сауда келісімін құптады.\n\n"
+                     "Тараптар 2030 жылға дейін инфрақұрылымға он миллиард доллар бөледі.\n\n"
+                     "Тараптар келесі отырысты Астанада өткізуге келісті.\n", id="kk-short-line-read-as-ru"),
     ],
 )
 def test_a_statement_with_a_line_in_another_language_is_not_a_mixed_page(text: str) -> None:
