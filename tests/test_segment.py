@@ -1494,3 +1494,14 @@ def test_a_statement_with_a_line_in_another_language_is_not_a_mixed_page(text: s
     seg = segment(_doc(text))
     assert not any(s.reason == "other language" for s in seg.skipped)
     assert "languages;" not in (seg.language_notice or "")
+
+
+def test_a_mixed_page_never_suggests_an_unsupported_language() -> None:
+    polish = ("Strony potwierdziły gotowość do dalszego rozwijania współpracy gospodarczej i handlowej między obu krajami. "
+              "Ministrowie zgodzili się zwiększyć wymianę handlową oraz inwestycje w sektorze energetycznym i transportowym. "
+              "Obie strony wyraziły zadowolenie z postępów we wdrażaniu wspólnych projektów infrastrukturalnych w regionie.\n") * 16
+    seg = segment(_doc(_part("en") + "\n" + polish))
+    assert seg.language == "en"
+    assert any(s.reason == "other language" for s in seg.skipped)
+    assert "Polish part" in (seg.language_notice or "")
+    assert "--lang pl" not in (seg.language_notice or "")

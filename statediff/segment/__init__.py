@@ -110,8 +110,10 @@ def _mixed_notice(document: Document, read: str, shares: dict[str, int], set_asi
         label = "line" if len(runs) == 1 and "–" not in lines else "lines"
         parts.append(f"the {display_name(code)} part ({letters / total:.0%} of the text, {label} {lines})")
     others = [code for code in shares if code != read]
+    # Only a supported language can be asked for; another one's part is read by none of them.
+    hint = next((f"{option} {code} reads the {display_name(code)} part" for code in others if code in SUPPORTED), "")
     return (f"the text is in {len(shares)} languages; {' and '.join(parts)} was set aside and only the "
-            f"{display_name(read)} part read ({option} {others[0]} reads the {display_name(others[0])} part)")
+            f"{display_name(read)} part read" + (f" ({hint})" if hint else ""))
 
 
 def _marked_heading(headings: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
