@@ -456,6 +456,31 @@ def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> 
     assert change.details.strength.change == "weakened" and change.details.strength.negation_changed
 
 
+@pytest.mark.parametrize(("lang", "old", "new", "change"), [
+    # a binding modal traded for a hedging one, which no predicate shows (found by a new user's review)
+    ("en", "We will continue to act decisively together to advance these principles in the region.",
+     "We may continue to act decisively together to advance these principles in the region.", "weakened"),
+    ("en", "We could continue to act decisively together to advance these principles in the region.",
+     "We will continue to act decisively together to advance these principles in the region.", "strengthened"),
+    ("ru", "Стороны будут развивать сотрудничество в сфере энергетики и транспорта.",
+     "Стороны могут развивать сотрудничество в сфере энергетики и транспорта.", "weakened"),
+    ("ru", "Стороны будут развивать сотрудничество в сфере энергетики и транспорта.",
+     "Стороны постараются развивать сотрудничество в сфере энергетики и транспорта.", "weakened"),
+    # "will" before a verb of trying is an intent
+    ("en", "The United States will deliver 100 million vaccine doses to partners in Southeast Asia.",
+     "The United States will seek to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),
+    ("en", "The United States will deliver 100 million vaccine doses to partners in Southeast Asia.",
+     "The United States will strive to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),
+    # "May", capitalised, is the month: no modal traded
+    ("en", "The leaders will meet in Madrid in June to review the energy partnership.",
+     "The leaders will meet in Madrid in May to review the energy partnership.", None),
+])
+def test_a_hedged_pledge_is_weakened(lang: str, old: str, new: str, change: str | None) -> None:
+    [found] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
+    assert found.status == Status.MODIFIED
+    assert found.details.strength.change == change
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The Ministers agreed not to impose new tariffs on steel."),  # a negated complement: still an agreement
     ("en", "The leaders will not only expand trade but also deepen investment ties."),

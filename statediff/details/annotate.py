@@ -24,7 +24,7 @@ from .numbers import (
     spelled_cardinals,
 )
 from .patterns import TOKEN_EDGES, attributions_of, words_of
-from .strength import compare_strength, ladder_for, negation_count, predicate_in, strongest
+from .strength import compare_modals, compare_strength, ladder_for, modal_counts, negation_count, predicate_in, strongest
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
     ChangeDetails,
@@ -56,6 +56,7 @@ class PledgeFacts:
     entities: tuple[Entity, ...]
     topics: tuple[str, ...]
     negations: int = 0  # strength.negation_count of its text: read here, where the facts are read in parallel
+    modals: tuple[int, int] = (0, 0)  # strength.modal_counts of its text: binding and hedging modals
 
 
 @frozen_dataclass
@@ -218,6 +219,15 @@ def _negation_from_words(strength: Strength, old_idx: list[int], new_idx: list[i
     return Strength(strength.old, strength.new, "weakened" if after > before else None, True)
 
 
+def _modals_from_words(strength: Strength, old_facts: list[PledgeFacts], new_facts: list[PledgeFacts]) -> Strength:
+    """A binding modal traded for a hedging one ("will" → "may", "будут" → "могут"), which no
+    predicate may show: weakened (strengthened the other way round)."""
+    old = (sum(f.modals[0] for f in old_facts), sum(f.modals[1] for f in old_facts))
+    new = (sum(f.modals[0] for f in new_facts), sum(f.modals[1] for f in new_facts))
+    change = compare_modals(old, new)
+    return strength if change is None else Strength(strength.old, strength.new, change, False)
+
+
 def _with_details(change: Change, details: ChangeDetails) -> Change:
     """``dataclasses.replace(change, details=details)``: the same object, made without the
     generated __init__'s per-field object.__setattr__ (one per change, thousands of changes)."""
@@ -250,6 +260,7 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
         negations=negation_count(c.text, language),
+        modals=modal_counts(c.text, language),
     )
 
 
@@ -334,6 +345,8 @@ def _details(
     strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
     if old_idx and new_idx and strength.change is None and not strength.negation_changed:
         strength = _negation_from_words(strength, old_idx, new_idx, facts)
+        if strength.change is None and not strength.negation_changed:
+            strength = _modals_from_words(strength, old_facts, new_facts)
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
     if old_idx and new_idx and (numbers.added or numbers.removed):
         numbers = _without_spelled_twins(numbers, old_idx, new_idx, segs)

@@ -179,6 +179,34 @@ def negation_count(text: str, language: str) -> int:
                or (endings and token.endswith(endings) and len(token) > 5))
 
 
+@cache
+def modal_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's binding modals ("will", "shall", "будут") and hedging ones ("may", "could",
+    "могут", "постараются"): a pledge that trades one for the other is weakened (or, the other
+    way, strengthened) even where no predicate shows it ("We will continue" → "We may continue")."""
+    raw = load_data("strength", language) or {}
+    return frozenset(raw.get("binding_modals", [])), frozenset(raw.get("hedge_modals", []))
+
+
+def modal_counts(text: str, language: str) -> tuple[int, int]:
+    """How many binding and how many hedging modals ``text`` holds, as lower-case words: "May",
+    capitalised, is the month."""
+    binding, hedge = modal_words(language)
+    if not binding and not hedge:
+        return 0, 0
+    tokens = [token.strip(TOKEN_EDGES) for token in text.split()]
+    return sum(1 for t in tokens if t in binding), sum(1 for t in tokens if t in hedge)
+
+
+def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
+    """"weakened" when a binding modal gave way to a hedging one, "strengthened" the other way round."""
+    if new[0] < old[0] and new[1] > old[1]:
+        return "weakened"
+    if new[0] > old[0] and new[1] < old[1]:
+        return "strengthened"
+    return None
+
+
 def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
     """Strengthened or weakened when both sides have a level and it moved. A predicate that
     gained a negation ("are committed to holding" → "will not hold") withdraws the pledge: it is

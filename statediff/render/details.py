@@ -132,6 +132,8 @@ def strength_text(details: ChangeDetails, arrow: str) -> str | None:
         if details.strength.negation_changed:
             text = ", ".join(p for p in (text, "negation " + ("gained" if details.strength.change == "weakened" else "lost"),
                                          details.strength.change) if p)
+        elif details.strength.change:  # a modal traded ("will" → "may"): the word diff shows which
+            text = ", ".join(p for p in (text, details.strength.change) if p)
         return text or None
     text = f"{_predicate(old)} {arrow} {_predicate(new)}"
     if _predicate(old) == _predicate(new):
