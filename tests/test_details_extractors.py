@@ -316,6 +316,13 @@ NUMBER_CASES = [
     ("en", "two hundred million euros for three years", [("two hundred million euros", "money", {"amount": 200_000_000, "currency": "EUR"}, False)]),
     ("en", "ten five billion dollars", [("five billion dollars", "money", {"amount": 5_000_000_000, "currency": "USD"}, False)]),
     ("sv", "tio miljarder kronor", [("tio miljarder kronor", "money", {"amount": 10_000_000_000, "currency": "SEK"}, False)]),
+    # Turkish and Kazakh teens are "ten" + a unit; a count spelled out with a scale; a dot decimal before a scale or "%"
+    ("tr", "on iki milyar dolar", [("on iki milyar dolar", "money", {"amount": 12_000_000_000, "currency": "USD"}, False)]),
+    ("kk", "он екі миллиард доллар", [("он екі миллиард доллар", "money", {"amount": 12_000_000_000, "currency": "USD"}, False)]),
+    ("en", "one hundred million vaccine doses", [("one hundred million vaccine doses", "count", {"n": 100_000_000, "unit": "dose"}, False)]),
+    ("ru", "до 2.5 млрд долларов США, рост на 2.5%", [("2.5 млрд долларов США", "money", {"amount": 2_500_000_000, "currency": "USD"}, True),
+                                                ("2.5%", "percent", 2.5, False)]),
+    ("ru", "встреча начнется в 10.30 по местному времени", []),  # a time of day
     # the language-neutral rules: symbols, ISO codes and years still count
     ("xx", "ett bidrag på $4 000 000 och 12 % år 2024", [("$4 000 000", "money", {"amount": 4_000_000, "currency": "USD"}, False),
                                                        ("12 %", "percent", 12, False), ("2024", "year", "2024", False)]),

@@ -114,6 +114,7 @@ class Grammar:
     # Cardinals written as words (``cardinals`` and ``amount_cardinals``), folded, with their values:
     # read as an amount's number before a scale and a currency, or before a percent word.
     amount_words: dict[str, float] = field(default_factory=dict)
+    compound_teens: bool = False  # 11-19 are "ten" + a unit ("on iki", "он екі"), not words of their own
 
 
 @cache
@@ -129,6 +130,9 @@ def grammar_for(language: str) -> Grammar:
     number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
     if raw.get("group_dots"):  # also as the Americas write it: "10,000", "1.5"
         number = rf"\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+\.\d{{1,2}}(?![\d.])|{number}"
+    elif decimal_comma:  # "2.5 млрд", "2.5%", as the English write them (not a time: "в 10.30")
+        scale = _alternation(raw.get("scales", {})).replace(r"(?<!\w)", "")
+        number = rf"\d+\.\d{{1,2}}(?![\d.])(?=\s?(?:%|{scale}))|{number}"
     symbols = dict(common.get("currency_symbols", {}))
     codes = {code: code for code in common.get("currency_codes", [])}
     words = dict(raw.get("currencies", {}))
@@ -176,6 +180,7 @@ def grammar_for(language: str) -> Grammar:
         capital_names=bool(raw.get("capital_names", False)),
         language=language,
         amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
+        compound_teens=bool(raw.get("compound_teens", False)),
     )
 
 
@@ -367,6 +372,10 @@ class _Scanner:
             value, j = _spelled_value(g, words, i)
             m = tail.match(self.text, words.ends[j - 1], self.end)
             if m is None:
+                count = self._spelled_count(g, words, i, j, value)
+                if count is not None:
+                    resume = j
+                    yield count
                 continue
             resume = j
             a = words.starts[i]
@@ -376,6 +385,18 @@ class _Scanner:
                     yield self._number("money", a, m.end(), quantity=_scaled(g, value, m["s"]), unit=code, target=self._target(a))
             else:
                 yield self._number("percent", a, m.end(), quantity=_scaled(g, value, None), unit="%", target=self._target(a))
+
+    def _spelled_count(self, g: Grammar, words: Words, i: int, j: int, value: float) -> Number | None:
+        """A count spelled out with a scale, "one hundred million vaccine doses" (as "100 million
+        vaccine doses"); without a scale ("three years") a cardinal is no figure here."""
+        scale = _scale_tail(g).match(self.text, words.ends[j - 1], self.end)
+        if scale is None:
+            return None
+        unit, unit_end = self._unit_after(scale.end(), any_word=True)
+        if not unit:
+            return None
+        a = words.starts[i]
+        return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"]), unit=unit, target=self._target(a))
 
     def _counts(self) -> Iterator[Number]:
         g = self.g
@@ -463,6 +484,14 @@ def _amount_tail(g: Grammar) -> re.Pattern[str]:
     return tail  # type: ignore[no-any-return]
 
 
+def _scale_tail(g: Grammar) -> re.Pattern[str]:
+    """A scale word right after a spelled number ("hundred million")."""
+    tail = g.classes.get("scale tail")
+    if tail is None:
+        tail = g.classes["scale tail"] = recache.compile(rf"\s+(?P<s>{g.scale_re})(?!\w)", re.IGNORECASE)
+    return tail  # type: ignore[no-any-return]
+
+
 def _spelled_value(g: Grammar, words: Words, i: int) -> tuple[float, int]:
     """The value of the run of cardinal words from word i ("twenty five", "two hundred") and the
     index after it. A word that cannot continue the number ("ten five") starts another."""
@@ -475,7 +504,8 @@ def _spelled_value(g: Grammar, words: Words, i: int) -> tuple[float, int]:
         if value == 100 and 0 < last < 100:  # "two hundred"
             total += last * 99
             last *= 100
-        elif (last >= 20 and last % 10 == 0 and value < 10) or (last >= 100 and last % 100 == 0 and value < 100):
+        elif ((last >= (10 if g.compound_teens else 20) and last % 10 == 0 and value < 10)
+              or (last >= 100 and last % 100 == 0 and value < 100)):
             total += value  # "twenty five", "сто двадцать"
             last = value
         else:
