@@ -12,7 +12,8 @@ STATEMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 IGNORED_PREFIXES = ("readme", "source")  # README.md, SOURCES.txt: notes about a folder, never a statement
 # YYYY, YYYY-MM or YYYY-MM-DD, not glued to other digits. Years 1000-2999, so a serial number such
 # as "jspg7" or "no-0042" is never read as a year.
-_DATE_RE = re.compile(r"(?<!\d)([12]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?(?!\d)")
+# A month and a day may be written with one digit ("2025-1-20"); each is checked to be a date.
+_DATE_RE = re.compile(r"(?<!\d)([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?!\d)")
 
 DateKey = tuple[int, ...]
 
@@ -45,7 +46,18 @@ def date_of(name: str) -> DateKey | None:
     matches = list(_DATE_RE.finditer(stem))
     if not matches:
         return None
-    return tuple(int(part) for part in matches[-1].groups() if part is not None)
+    date = tuple(int(part) for part in matches[-1].groups() if part is not None)
+    if not _valid(date):  # "2025-13-40": read as 2025 alone, it would be ordered silently wrong
+        raise StatementFolderError(f"{name}: '{matches[-1].group()}' in the file name is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return date
+
+
+def _valid(date: DateKey) -> bool:
+    import calendar
+
+    if len(date) > 1 and not 1 <= date[1] <= 12:
+        return False
+    return len(date) < 3 or 1 <= date[2] <= calendar.monthrange(date[0], date[1])[1]
 
 
 def statements(folder: str, undated_found: list[str] | None = None) -> list[Dated]:

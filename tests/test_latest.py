@@ -30,8 +30,8 @@ SEED_NEW = ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"
         ("2022-03-05 joint statement.html", (2022, 3, 5)),
         ("review-2019-2022.txt", (2022,)),  # the last date in the name
         ("2021-12-01-to-2022-01.pdf", (2022, 1)),
-        ("2022-13-01.txt", (2022,)),  # no month 13: the year alone
-        ("2022-03-32.txt", (2022, 3)),
+        ("s-2025-1-20.txt", (2025, 1, 20)),  # a month and a day of one digit (found by a new user's review)
+        ("s-2025-1.txt", (2025, 1)),
         ("statement-20220305.txt", None),  # digits glued together are not a date
         ("jspg7.txt", None),
         ("no-0042.txt", None),  # not a plausible year
@@ -40,6 +40,18 @@ SEED_NEW = ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"
 )
 def test_date_of(name: str, date: tuple[int, ...] | None) -> None:
     assert date_of(name) == date
+
+
+@pytest.mark.parametrize("name", ["2022-13-01.txt", "2022-03-32.txt", "s-2025-13-40.txt", "2023-02-29.txt"])
+def test_an_impossible_date_is_an_error_not_a_year(name: str) -> None:
+    # Read as its year alone, it would be ordered before that year's dated statements, silently.
+    with pytest.raises(StatementFolderError, match="is not a date"):
+        date_of(name)
+
+
+def test_unpadded_dates_sort_by_their_values() -> None:
+    assert sorted(["s-2025-1-20.txt", "s-2025-01-05.txt", "s-2024-12-31.txt"], key=date_of) == [
+        "s-2024-12-31.txt", "s-2025-01-05.txt", "s-2025-1-20.txt"]
 
 
 def test_shorter_dates_sort_before_longer_ones_with_the_same_prefix() -> None:
