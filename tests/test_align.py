@@ -490,3 +490,19 @@ def test_a_negation_kept_leaves_the_pledge_persisted(lang: str, text: str) -> No
     [change] = [ch for ch in _annotated(text + "\n", text + "\n", lang) if ch.old and ch.new]
     assert change.status == Status.PERSISTED
     assert change.details.strength.change is None and not change.details.strength.negation_changed
+
+
+def test_a_changed_figure_the_parser_does_not_read_makes_a_pledge_modified(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    # Italian has no number file: "10 miliardi" is not read, the year "2030" is; the digits decide
+    # (found by a new user's review: it was persisted, the parsed years agreeing).
+    from statediff.pipeline import compare
+
+    text = ("Le due parti forniranno 10 miliardi di dollari per le infrastrutture entro il 2030.\n"
+            "Le due parti hanno deciso di rafforzare la cooperazione economica e commerciale.\n"
+            "I ministri hanno concordato di tenere la prossima riunione a Roma il prossimo anno.\n")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("10 miliardi", "12 miliardi"), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert [ch.status for ch in report.changes if "o1" in ch.old] == [Status.MODIFIED]
+    assert sum(ch.status is Status.PERSISTED for ch in report.changes) == 2

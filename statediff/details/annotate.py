@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
@@ -16,6 +17,7 @@ from .numbers import (
     Counterparts,
     cardinal_value,
     compare_numbers,
+    digit_runs,
     extract_numbers,
     figures_changed,
     month_name,
@@ -143,14 +145,26 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):
         return True
     parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
-    if parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value):
-        # The parsed values agree, and so do the cardinals spelled out, which the parser does
-        # not read ("three rounds … in 2026" → "four rounds … in 2026": the texts decide).
+    if (parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value)
+            and _unparsed_digits(old.commitments, old_idx, facts["old"]) == _unparsed_digits(new.commitments, new_idx, facts["new"])):
+        # The parsed values agree, and so do the cardinals spelled out and the digits the parser
+        # did not read ("three rounds … in 2026" → "four rounds … in 2026", or "10 miliardi" →
+        # "12 miliardi … entro il 2030" where only the year is read: the texts decide).
         return False
     old_number, new_number = number_word(old.language), number_word(new.language)
     old_month, new_month = month_name(old.language), month_name(new.language)
     return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
                            lambda word: old_value(word) or new_value(word), lambda word: old_month(word) or new_month(word))
+
+
+def _unparsed_digits(commitments: tuple[Commitment, ...], indices: list[int], facts: SideFacts) -> Counter[str]:
+    """The digit runs of the pledges outside the figures the number parser read."""
+    runs: Counter[str] = Counter()
+    for i in indices:
+        commitment, numbers = commitments[i], facts.pledges[i].numbers
+        text = _figures_as_values(commitment, numbers, named=False) if numbers else commitment.text
+        runs += digit_runs(text)
+    return runs
 
 
 def _figures_rewritten_only(change: Change, details: ChangeDetails, i: int, j: int, facts: dict[str, SideFacts],
@@ -170,14 +184,14 @@ def _figures_rewritten_only(change: Change, details: ChangeDetails, i: int, j: i
     return word_similarity(old_text, new_text) >= persist_threshold
 
 
-def _figures_as_values(commitment: Commitment, numbers: tuple[Number, ...]) -> str:
-    """The pledge's text with each figure written as one word naming its value."""
+def _figures_as_values(commitment: Commitment, numbers: tuple[Number, ...], named: bool = True) -> str:
+    """The pledge's text with each figure written as one word naming its value (or, not ``named``, as a space)."""
     text, at, pieces = commitment.text, commitment.start, []
     for number in sorted(numbers, key=lambda n: n.start):
         if number.start < at:
             continue  # (figures do not overlap; a guard all the same)
         pieces.append(text[at - commitment.start:number.start - commitment.start])
-        pieces.append(" figure" + _NOT_WORD.sub("", "".join(map(str, number.same_value))).lower() + " ")
+        pieces.append(" figure" + _NOT_WORD.sub("", "".join(map(str, number.same_value))).lower() + " " if named else " ")
         at = number.end
     pieces.append(text[at - commitment.start:])
     return "".join(pieces)

@@ -654,7 +654,8 @@ _FOOTNOTE = recache.compile(r"\[\d{1,3}\]")
 _DIGITS = recache.compile(r"\d+")
 
 
-def _digit_runs(text: str) -> Counter[str]:
+def digit_runs(text: str) -> Counter[str]:
+    """The runs of digits of ``text``, thousands separators and footnote marks left out."""
     if not _DIGITS.search(text):  # most pledges: no digit at all
         return Counter()
     return Counter(_DIGITS.findall(_THOUSANDS.sub("", _FOOTNOTE.sub(" ", text))))
@@ -679,7 +680,7 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
     March" → "in May", words ``number_word`` cannot tell from the verbs). For wordings where the
     number parser read no figure (its values decide otherwise: ``annotate._changed_in_substance``).
     The words are compared as whitespace tokens: cheap, and a number word is a word of its own."""
-    old_runs, new_runs = _digit_runs(old_text), _digit_runs(new_text)
+    old_runs, new_runs = digit_runs(old_text), digit_runs(new_text)
     old_tokens, new_tokens = old_text.lower().split(), new_text.lower().split()
     if old_tokens == new_tokens:
         return False
