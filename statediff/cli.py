@@ -166,6 +166,7 @@ _OUTPUT_OPTIONS = (
                       "vanished (default: the first few)."),
     click.option("--output", "-o", metavar="FILE", default=None, callback=_output_path,
                  help="Write the --format output to FILE; the terminal still gets the rich/plain report. "
+                      "Without --format, FILE's extension chooses: .json gets json, .md markdown, any other plain. "
                       "'-' is standard output (as without --output)."),
     click.option("--fail-on", "fail_on", metavar="STATUSES", multiple=True, callback=_fail_on,
                  help="Exit 1 if any change has one of these statuses (comma-separated: dropped, modified, new, weakened; "
@@ -464,7 +465,8 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
     if json_reports is not None and out.fmt == "json":
         json_reports.append(_render(report, "json", verdict, color=False, show_all=out.show_all))
     elif out.output:
-        _write_output(out.output, _render(report, out.fmt or "plain", verdict, color=out.color == "always", show_all=out.show_all), append)
+        fmt = out.fmt or _format_of(out.output)
+        _write_output(out.output, _render(report, fmt, verdict, color=out.color == "always", show_all=out.show_all), append)
     with _stdout_written():
         if out.output or (out.fmt or terminal_layout) in ("rich", "plain"):
             _render_terminal(report, terminal_layout if out.output else out.fmt or terminal_layout, _use_color(out.color), out.show_all)
@@ -531,6 +533,15 @@ def _render_terminal(report: Report, layout: str, color: bool, show_all: bool) -
 
     # Notices go to stderr, so the report itself leaves them out.
     render_terminal(report, fmt=layout, color=color, show_all=show_all, stream=sys.stdout, notices=False)
+
+
+# Without --format, an --output file's extension names its format ("report.json" gets JSON, not
+# plain text under a .json name); any other extension gets plain text.
+_FORMAT_BY_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _format_of(path: str) -> str:
+    return _FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "plain")
 
 
 def _render(report: Report, fmt: str, verdict: Verdict | None, *, color: bool, show_all: bool) -> str:

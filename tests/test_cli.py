@@ -514,3 +514,11 @@ def test_a_page_in_two_languages_is_compared_in_the_other_statements_language(ru
     assert "the Kazakh part (" in mixed.stderr and "--lang-new kk reads the Kazakh part" in mixed.stderr
     kazakh = run(SEED_OLD, str(page), "--lang-new", "kk", "--format", "json")
     assert json.loads(kazakh.stdout)["new"]["language"] == "kk" and "the Russian part (" in kazakh.stderr
+
+
+@pytest.mark.parametrize(("name", "starts"), [("report.json", "{"), ("report.md", "## statediff"), ("report.txt", "old: ")])
+def test_output_format_follows_the_file_extension_without_format(run: Invoke, tmp_path: Path, name: str, starts: str) -> None:
+    out = tmp_path / name
+    result = run(SEED_OLD, SEED_NEW, "--output", str(out))
+    assert result.exit_code == exit_codes.OK, result.output
+    assert out.read_text(encoding="utf-8").startswith(starts)
