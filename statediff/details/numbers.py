@@ -92,6 +92,7 @@ class Grammar:
     deadline_before: re.Pattern[str]
     deadline_after: re.Pattern[str]
     target_before: re.Pattern[str]
+    bound_before: re.Pattern[str] | None  # "up to", "at least", "не менее": a bound makes another figure
     identifier_before: re.Pattern[str]
     ordinal_suffix_re: str
     anniversary_re: str
@@ -166,6 +167,7 @@ def grammar_for(language: str) -> Grammar:
         deadline_before=cues(raw.get("deadline_cues", []), before=True),
         deadline_after=cues(raw.get("deadline_after", []), before=False),
         target_before=cues(raw.get("target_cues", []), before=True),
+        bound_before=cues(raw["bound_cues"], before=True) if raw.get("bound_cues") else None,
         identifier_before=recache.compile("(?:" + "|".join(re.escape(m) for m in common.get("identifier_marks", [])) + r")\s*$"),
         ordinal_suffix_re=_alternation(raw.get("ordinal_suffixes", [])).replace(r"(?<!\w)", ""),
         anniversary_re=_alternation(raw.get("anniversary_suffixes", [])).replace(r"(?<!\w)", ""),
@@ -274,6 +276,10 @@ class _Scanner:
         return self.digits
 
     def _number(self, kind: str, a: int, b: int, **fields: Any) -> Number:
+        if "target" in fields and self.g.bound_before is not None:  # an amount: its bound, if any, is part of it
+            bound = self._before(a, self.g.bound_before)
+            if bound is not None and not self._overlaps(bound.start(), a):
+                a, fields["bound"] = bound.start(), " ".join(fold(bound.group()).split())
         return Number(self.text[a:b], a, b, kind, id=self.id, **fields)
 
     def _before(self, a: int, pattern: re.Pattern[str]) -> re.Match[str] | None:

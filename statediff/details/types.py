@@ -74,6 +74,7 @@ class Number:
     when: str = ""  # ISO 8601 for temporal kinds
     target: bool = False  # introduced as a goal ("до 10 млрд.", "to $500 billion")
     id: str = ""  # the commitment it was found in
+    bound: str = ""  # "up to", "at least", "не менее": part of the figure's span, and of its value
 
     @property
     def key(self) -> tuple[str, str]:
@@ -82,7 +83,8 @@ class Number:
 
     @property
     def same_value(self) -> tuple[Any, ...]:
-        return (self.kind, self.unit, self.quantity, self.when)
+        """What makes two figures the same: "$10 billion" and "up to $10 billion" are not."""
+        return (self.kind, self.unit, self.quantity, self.when, self.bound)
 
     @property
     def value(self) -> Any:
