@@ -288,3 +288,18 @@ def test_fast_layouts_equal_printing_every_line_through_rich(
     slow = io.StringIO()
     render_terminal(report, fmt=fmt, color=color, show_all=True, stream=slow, width=100)
     assert fast.getvalue() == slow.getvalue()
+
+
+@pytest.mark.parametrize("width", [50, 60, 80])
+def test_rich_topic_table_keeps_its_status_headers_on_narrow_terminals(width: int) -> None:
+    import io
+
+    from statediff.pipeline import compare
+    from statediff.render.terminal import render_terminal
+
+    report = compare(str(ROOT / "seeds/jspg7-2022-kz-tr.ru.txt"), str(ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"))
+    out = io.StringIO()
+    render_terminal(report, fmt="rich", color=False, show_all=False, stream=out, width=width)
+    header = next(line for line in out.getvalue().splitlines() if "Topic" in line)
+    assert all(status in header for status in ("persisted", "modified", "new", "dropped")), header
+    assert all(len(line) <= width for line in out.getvalue().splitlines())

@@ -156,9 +156,10 @@ class _Writer:
 
     def _topic_table(self, rows: list[TopicCount]) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column("Topic", style="bold", no_wrap=True)
+        # Narrow terminals wrap a topic's name rather than cut the status headers ("persi…").
+        table.add_column("Topic", style="bold", ratio=1)
         for status in _SUMMARY_ORDER:
-            table.add_column(status.value, justify="right", header_style=f"bold {_COLOURS[status]}")
+            table.add_column(status.value, justify="right", header_style=f"bold {_COLOURS[status]}", no_wrap=True, min_width=len(status.value))
         for row in rows:
             table.add_row(topic_label(row.topic), *(str(getattr(row, s.value)) for s in _SUMMARY_ORDER))
         return table
