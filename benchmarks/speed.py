@@ -73,7 +73,7 @@ def _stages(size: int, workers: int, folder: str) -> dict:
     from synthetic import make_pair
 
     from statediff.align import DEFAULT_THRESHOLD, align
-    from statediff.classify import classify
+    from statediff.classify import DEFAULT_PERSIST_THRESHOLD, classify
     from statediff.details import annotate
     from statediff.details.why import TermIndex
     from statediff.load import load
@@ -101,7 +101,8 @@ def _stages(size: int, workers: int, folder: str) -> dict:
     started = time.perf_counter()
     terms = TermIndex(old, new) if readers else None
     facts = readers.facts() if readers else None
-    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, facts=facts, terms=terms)
+    annotation = annotate(old, new, alignment, changes, DEFAULT_THRESHOLD, facts=facts, terms=terms,
+                          persist_threshold=DEFAULT_PERSIST_THRESHOLD)
     stages["details"] = time.perf_counter() - started
     started = time.perf_counter()
     report = Report(old, new, annotation.changes, Settings(0.25, "en", 0.9), topics=annotation.topics, details=annotation.details)

@@ -506,3 +506,15 @@ def test_a_changed_figure_the_parser_does_not_read_makes_a_pledge_modified(tmp_p
     report = compare(str(old), str(new))
     assert [ch.status for ch in report.changes if "o1" in ch.old] == [Status.MODIFIED]
     assert sum(ch.status is Status.PERSISTED for ch in report.changes) == 2
+
+
+@pytest.mark.parametrize(("lang", "text", "counts"), [
+    ("en", "In May, we will meet in Madrid.", (1, 0)),  # "May" inside a sentence is the month
+    ("en", "We may meet. May the talks succeed.", (0, 2)),  # capitalised, opening a sentence: a modal
+    ("ru", "Будут проведены консультации. Стороны могут встретиться.", (1, 1)),
+    ("sv", "Vi kommer att mötas.", (0, 0)),  # a language without modal lists
+])
+def test_modal_counts(lang: str, text: str, counts: tuple[int, int]) -> None:
+    from statediff.details.strength import modal_counts
+
+    assert modal_counts(text, lang) == counts

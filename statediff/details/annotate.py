@@ -98,8 +98,8 @@ def annotate(
     machine: the fork, the pickled facts and two busy cores cost more than the half it saves.)
 
     ``persist_threshold``: classify's; a one-to-one pledge it found modified only because a figure
-    is written another way ("$10 billion" → "$10bn", "10 млрд." → "10 миллиардов", "4th" →
-    "fourth") is persisted when its wordings, each parsed figure read as its value, reach it."""
+    is written another way ("$10 billion" → "$10bn", "ten billion dollars" → "$10 billion") is
+    persisted when its wordings, each parsed figure read as its value, reach it."""
     with gc_paused():
         if facts is None:
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))

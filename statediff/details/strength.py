@@ -189,13 +189,23 @@ def modal_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def modal_counts(text: str, language: str) -> tuple[int, int]:
-    """How many binding and how many hedging modals ``text`` holds, as lower-case words: "May",
-    capitalised, is the month."""
+    """How many binding and how many hedging modals ``text`` holds. A capitalised word counts
+    only where it opens a sentence ("Будут проведены …"): inside one, "May" is the month."""
     binding, hedge = modal_words(language)
     if not binding and not hedge:
         return 0, 0
-    tokens = [token.strip(TOKEN_EDGES) for token in text.split()]
-    return sum(1 for t in tokens if t in binding), sum(1 for t in tokens if t in hedge)
+    counts = [0, 0]
+    previous = "."
+    for raw in text.split():
+        token = raw.strip(TOKEN_EDGES)
+        lowered = token.lower()
+        if (lowered in binding or lowered in hedge) and (token == lowered or previous.endswith(_SENTENCE_ENDS)):
+            counts[0 if lowered in binding else 1] += 1
+        previous = raw
+    return counts[0], counts[1]
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
 
 
 def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
