@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from functools import cache, lru_cache
 from itertools import compress
@@ -87,7 +87,7 @@ class CueSet:
     _blocked_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
-    def from_entries(cls, entries: list[str], attributive_words: list[str] = (), attributive_endings: list[str] = ()) -> CueSet:  # type: ignore[assignment]
+    def from_entries(cls, entries: list[str], attributive_words: Sequence[str] = (), attributive_endings: Sequence[str] = ()) -> CueSet:
         words: set[str] = set()
         prefixes: list[str] = []
         phrases: list[tuple[str, ...]] = []
