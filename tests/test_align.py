@@ -414,19 +414,24 @@ def test_decomposed_unicode_is_the_same_text(lang: str, text: str) -> None:
     assert all(decomposed[c.start:c.end] == c.text for c in new.commitments)
 
 
+def _compared(tmp_path, old_text: str, new_text: str):  # noqa: ANN001, ANN202 - pytest's tmp_path; a Report
+    """The pipeline's report on two statements written to files (as the command line reads them)."""
+    from statediff.pipeline import compare
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    return compare(str(old), str(new))
+
+
 def test_decomposed_unicode_keeps_names_and_dates(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
     # the details stage reads the same names and dates in NFD as in NFC: nothing vanished or appeared
     import unicodedata
 
-    from statediff.pipeline import compare
-
     text = ("Taraflar, Türkiye ile Kazakistan arasındaki işbirliğini güçlendirme konusunda mutabık kaldı.\n"
             "Türkiye, Kazakistan'ın Türk Devletleri Teşkilatı'ndaki girişimlerini destekleyecek.\n"
             "Bakanlar, 15 Ağustos 2026 tarihinde Astana'da bir araya gelmeyi kararlaştırdı.\n")
-    old, new = tmp_path / "nfc.txt", tmp_path / "nfd.txt"
-    old.write_text(text, encoding="utf-8")
-    new.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _compared(tmp_path, text, unicodedata.normalize("NFD", text))
     assert {ch.status for ch in report.changes} == {Status.PERSISTED}
     assert report.details is not None
     assert not report.details.entities.removed and not report.details.entities.added  # vanished, appeared
@@ -495,15 +500,10 @@ def test_a_negation_kept_leaves_the_pledge_persisted(lang: str, text: str) -> No
 def test_a_changed_figure_the_parser_does_not_read_makes_a_pledge_modified(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
     # Italian has no number file: "10 miliardi" is not read, the year "2030" is; the digits decide
     # (found by a new user's review: it was persisted, the parsed years agreeing).
-    from statediff.pipeline import compare
-
     text = ("Le due parti forniranno 10 miliardi di dollari per le infrastrutture entro il 2030.\n"
             "Le due parti hanno deciso di rafforzare la cooperazione economica e commerciale.\n"
             "I ministri hanno concordato di tenere la prossima riunione a Roma il prossimo anno.\n")
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(text, encoding="utf-8")
-    new.write_text(text.replace("10 miliardi", "12 miliardi"), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _compared(tmp_path, text, text.replace("10 miliardi", "12 miliardi"))
     assert [ch.status for ch in report.changes if "o1" in ch.old] == [Status.MODIFIED]
     assert sum(ch.status is Status.PERSISTED for ch in report.changes) == 2
 

@@ -14,7 +14,7 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS
-from .patterns import TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
+from .patterns import SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -709,7 +709,7 @@ def _month_names(text: str, is_month_name: Callable[[str], bool]) -> set[str]:
     """The lower-cased tokens of ``text`` that name a month, not as the first word of a sentence."""
     tokens = text.split()
     return {token.lower() for k, token in enumerate(tokens)
-            if k > 0 and not tokens[k - 1].endswith((".", "!", "?", ":")) and is_month_name(token.strip(TOKEN_EDGES))}
+            if k > 0 and not tokens[k - 1].endswith(SENTENCE_END_MARKS) and is_month_name(token.strip(TOKEN_EDGES))}
 
 
 def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:

@@ -24,6 +24,9 @@ _CLAUSE_BREAKS = frozenset(".;:!?")
 # Quotes, brackets and punctuation around a whitespace token ("«Ankara»," → "Ankara"), for the
 # checks that compare the words of two wordings cheaply, as whitespace tokens.
 TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
+# What a whitespace token ends with when the next one opens a sentence (or a list after a colon):
+# there a capital says nothing ("May the talks…", "Будут проведены…"); inside one, "May" is a month.
+SENTENCE_END_MARKS = (".", "!", "?", ":")
 
 
 def fold(word: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .patterns import COMMA, QUOTE, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
+from .patterns import COMMA, QUOTE, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
 from .types import Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
@@ -199,13 +199,11 @@ def modal_counts(text: str, language: str) -> tuple[int, int]:
     for raw in text.split():
         token = raw.strip(TOKEN_EDGES)
         lowered = token.lower()
-        if (lowered in binding or lowered in hedge) and (token == lowered or previous.endswith(_SENTENCE_ENDS)):
+        if (lowered in binding or lowered in hedge) and (token == lowered or previous.endswith(SENTENCE_END_MARKS)):
             counts[0 if lowered in binding else 1] += 1
         previous = raw
     return counts[0], counts[1]
 
-
-_SENTENCE_ENDS = (".", "!", "?", ":", ";")
 
 
 def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
