@@ -302,4 +302,7 @@ def test_rich_topic_table_keeps_its_status_headers_on_narrow_terminals(width: in
     render_terminal(report, fmt="rich", color=False, show_all=False, stream=out, width=width)
     header = next(line for line in out.getvalue().splitlines() if "Topic" in line)
     assert all(status in header for status in ("persisted", "modified", "new", "dropped")), header
-    assert all(len(line) <= width for line in out.getvalue().splitlines())
+    # The two path lines are printed whole by design (a path is copied into other commands), and a
+    # clone's absolute path can be longer than the terminal: every other line fits.
+    body = [line for line in out.getvalue().splitlines() if not line.startswith(("old: ", "new: "))]
+    assert all(len(line) <= width for line in body), [line for line in body if len(line) > width]
