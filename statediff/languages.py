@@ -288,6 +288,15 @@ class Language:
     # Verbs that introduce an official's quoted remark ("said", "remarked", "сказал"): a sentence
     # whose only pledge cues are these and the quoted words is a quotation (segment/__init__.py).
     speech_verbs: frozenset[str] = frozenset()
+    # A thing as a clause's subject and only these cues as its verbs ("Our exchange programs
+    # promote common purpose", "Firearms crossing our border continue to generate violence"): a
+    # fact about the world, not the parties' pledge. Not with a party in the subject (a name of
+    # the document, ``subjects``, ``party_nouns``) nor with a modal anywhere in the clause
+    # ("The Alliance will continue to …"): see segment/__init__.py, _thing_acts.
+    descriptive_cues: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
+    party_nouns: frozenset[str] = frozenset()
+    subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
+    modal_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -357,6 +366,10 @@ def _build(code: str, raw: dict) -> Language:
         not_subject_next=_lowered(raw, "not_subject_next"),
         end_markers=tuple(w.lower() for w in raw.get("end_markers", [])),
         speech_verbs=_lowered(raw, "speech_verbs"),
+        descriptive_cues=CueSet.from_entries(raw.get("descriptive_cues", [])),
+        party_nouns=_lowered(raw, "party_nouns"),
+        subject_determiners=_lowered(raw, "subject_determiners"),
+        modal_words=_lowered(raw, "modal_words"),
     )
 
 

@@ -633,6 +633,15 @@ PAST_NARRATIVE_CASES = [
     ("en", "These funds will be used to build ports in both countries.", True),
     ("en", "This will support the new fund for clean energy projects.", True),
     ("sv", "Detta kommer att skapa nya jobb i båda länderna.", False),
+    # a thing as subject and only describing cues: a fact; a party, a modal or a stance keeps the pledge
+    ("en", "Our extensive exchange programs promote common purpose between our countries.", False),
+    ("en", "The linchpin for stability and prosperity, our alliance has continued to evolve as the world has changed.", False),
+    ("en", "Our deepened law enforcement cooperation supported drug interdiction activities in both countries.", False),
+    ("en", "Our two countries continue to promote common purpose.", True),  # the parties
+    ("en", "The United States and India continue to deepen their cooperation.", True),
+    ("en", "The Alliance will continue to evolve to meet new challenges.", True),  # a modal
+    ("en", "Our support for Ukraine remains steadfast.", True),  # "remain" states a stance
+    ("en", "Prepare a collaborative report on arms trafficking.", True),  # no determiner: an imperative, not a thing
     # an account in the perfect tense: the parties tell what they have done
     ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
     ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),
@@ -1212,7 +1221,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # other words elsewhere)
                                                          "relatives", "consequence_subjects",
                                                          # one language's determiners and participle ending
-                                                         "attributive_words", "attributive_endings"}}
+                                                         "attributive_words", "attributive_endings",
+                                                         # one language's subject grammar: a thing as subject (_thing_acts)
+                                                         "descriptive_cues", "party_nouns", "subject_determiners", "modal_words"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

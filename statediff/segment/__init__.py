@@ -417,7 +417,8 @@ def _cut_sentence(
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
         if (_is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues)
-                or _is_consequence(words, first, first + word_count, lang, cues)):
+                or _is_consequence(words, first, first + word_count, lang, cues)
+                or _thing_acts(text, words, token_starts, first, first + word_count, lang, cues, found.names)):
             skipped.append(Skipped(start, end, "background"))
             continue
         if _is_courtesy(text, start, end, lang, cue_starts, token_starts):
@@ -444,6 +445,39 @@ def _cut_sentence(
                 line=document.line_of(start),
             )
         )
+
+
+def _thing_acts(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int],
+    names: Callable[[], frozenset[str]],
+) -> bool:
+    """"Our extensive exchange programs promote common purpose", "our alliance has continued to
+    evolve", "Firearms crossing our common border continue to generate violence": a thing is the
+    subject and every cue of the clause only describes (``descriptive_cues``): a fact, not the
+    parties' pledge. Kept: a party in the subject ("The United States and the ROK continue to …",
+    "Both countries …", "We …"), a modal anywhere ("The Alliance will continue to …"), a cue
+    that states a position ("Our commitment remains ironclad"), a subject of function words only
+    ("The importance of …")."""
+    if not lang.party_nouns:
+        return False
+    own = [k for k in cues if first <= k < last]
+    if not own or not all(lang.descriptive_cues.match_at(words, k) for k in own):
+        return False
+    if any(words[k] in lang.modal_words for k in range(first, last)):
+        return False
+    subject = _subject_starts(text, token_starts, first, last)[-1]
+    if not subject < own[0] <= subject + REPORT_SUBJECT or words[subject] not in lang.subject_determiners:
+        return False
+    party_words = lang.subjects | lang.speakers | lang.party_nouns
+    content = False
+    for k in range(subject, own[0]):
+        word = words[k]
+        if word in party_words:
+            return False
+        if text[token_starts[k]].isupper() and (k > subject or word in names()):
+            return False  # a name: a party, or another actor whose deed the statement reports
+        content = content or (word not in lang.fillers and word not in lang.stopwords)
+    return content
 
 
 def _is_consequence(words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
