@@ -1277,6 +1277,34 @@ def test_hard_wrapped_text_gives_the_commitments_of_the_unwrapped_text(width: in
     assert {s.reason for s in wrapped.skipped} >= {"heading"}
 
 
+def _fold_bytes(text: str, width: int) -> str:
+    """``fold -s -w WIDTH`` as fold does it: the width counts UTF-8 bytes (a Cyrillic letter is two),
+    each line ends after the last space that fits, a line is cut mid-word only when no space fits."""
+    out = []
+    for line in text.split("\n"):
+        data = line.encode("utf-8")
+        while len(data) > width:
+            cut = data.rfind(b" ", 0, width) + 1 or width
+            while cut < len(data) and 0x80 <= data[cut] < 0xC0:  # not inside a letter
+                cut -= 1
+            out.append(data[:cut].decode("utf-8"))
+            data = data[cut:]
+        out.append(data.decode("utf-8"))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 80])
+def test_a_russian_statement_wrapped_by_fold_in_bytes_gives_its_commitments(width: int) -> None:
+    # fold counts bytes: at 40 a line holds about 20 Cyrillic letters, and a word that did not fit is
+    # up to twice its letters in bytes short of the width (before: 16 of the 33 pledges cut at a name)
+    text = (Path(__file__).resolve().parents[1] / "seeds" / "jspg8-2026-kz-tr.ru.txt").read_text("utf-8")
+    plain = segment(_doc(text), "ru")
+    wrapped = segment(_doc(_fold_bytes(text, width)), "ru")
+    assert len(plain.commitments) >= 30
+    # compared without white space: a word longer than the width is cut, and rejoined with a space
+    assert ["".join(c.text.split()) for c in wrapped.commitments] == ["".join(c.text.split()) for c in plain.commitments]
+
+
 WRAPPED = Path(__file__).resolve().parent / "data" / "wrapped"
 
 

@@ -100,7 +100,10 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         # Lengths in characters (pandoc) and in UTF-8 bytes (``fold`` counts bytes: a Cyrillic
         # line holds half as many letters), measured only for a text that may be wrapped.
         widths = [(len(line), len(line.encode("utf-8", "surrogatepass"))) for line in written]
-        width = (_wrap_width([w for w, _ in widths]), _wrap_width([b for _, b in widths]))
+        # A word that did not fit is as long in bytes as its letters' encoding: twice its letters
+        # in Cyrillic, so the slack of a width in bytes grows with the bytes per character.
+        bytes_per_char = sum(b for _, b in widths) / max(1, sum(w for w, _ in widths))
+        width = (_wrap_width([w for w, _ in widths]), _wrap_width([b for _, b in widths], bytes_per_char))
     blocks: list[tuple[int, int]] = []
     for number, (start, end) in enumerate(lines):
         # (Whether the block so far is a list item is read from its first characters: a block may be
@@ -142,11 +145,12 @@ def _blank_between(text: str, previous: tuple[int, int], current: tuple[int, int
     return between.count("\n") + between.count("\r") - between.count("\r\n") > 1
 
 
-def _wrap_width(widths: list[int]) -> int:
+def _wrap_width(widths: list[int], unit: float = 1.0) -> int:
     """The width the lines of a hard-wrapped text were wrapped at, or 0 when they are
-    paragraphs or lines of their own (see WRAP_MIN_LINES)."""
+    paragraphs or lines of their own (see WRAP_MIN_LINES); ``unit``: the width's units per
+    character (bytes per character for a width in bytes)."""
     width = sorted(widths)[int(WRAP_PERCENTILE * (len(widths) - 1))]
-    slack = max(8, WRAP_SLACK * width)
+    slack = max(8, WRAP_SLACK * width) * unit
     full = sum(1 for w in widths if width - slack <= w <= width)
     return width if WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH and full >= WRAP_FULL_SHARE * len(widths) else 0
 
