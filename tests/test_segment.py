@@ -699,6 +699,10 @@ PREDICATE_CASES = [
     ("ru", "Стороны откроют генеральное консульство в Измире в следующем году.", True),
     ("ru", "Стороны упростят визовый режим для деловых путешественников.", True),
     ("ru", "Стороны провели переговоры в Анкаре.", False),
+    # Turkish: the parties and a clause-final future; the same ending as a participle is no pledge
+    ("tr", "Taraflar ikili ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkaracak.", True),
+    ("tr", "Taraflar yatırımların korunması için gerekli tedbirleri alacak.", True),
+    ("tr", "Ankara'da yapılacak zirve iki gün sürecek.", False),
     # ... and one side, after a word that names it (a second QA round)
     ("ru", "Казахстанская сторона обеспечит подготовку кадров для транспортной отрасли.", True),
     # the parties' view stated as theirs is their position
