@@ -248,6 +248,7 @@ class Language:
     past_endings: tuple[str, ...] = ()
     past_forms: frozenset[str] = frozenset()
     not_past: frozenset[str] = frozenset()
+    party_modals: frozenset[str] = frozenset()  # "Japan may provide …": a party's hedged pledge, reported like a deed
     person_titles: frozenset[str] = frozenset()  # "President Tokayev received …" reports a person's day, not a party's deed
     # A list item carries its lead-in's predicate only when it opens with a verb ("- build a
     # railway", "1. Провести заседание"): an infinitive ending where the language marks one, no
@@ -350,6 +351,7 @@ def _build(code: str, raw: dict) -> Language:
         past_forms=_lowered(raw, "past_forms"),
         not_past=_lowered(raw, "not_past"),
         person_titles=_lowered(raw, "person_titles"),
+        party_modals=_lowered(raw, "party_modals"),
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
         infinitive_markers=_lowered(raw, "infinitive_markers"),
         noun_phrase_links=_lowered(raw, "noun_phrase_links"),

@@ -486,6 +486,22 @@ def test_a_hedged_pledge_is_weakened(lang: str, old: str, new: str, change: str 
     assert found.details.strength.change == change
 
 
+_PARTY_CONTEXT = ("The leaders of Japan and the United States met in Tokyo.\n"
+                  "Japan and the United States agreed to hold the next summit in Tokyo.\n")
+
+
+def test_a_partys_pledge_hedged_with_may_is_weakened_not_dropped() -> None:
+    # "Japan will provide" → "Japan may provide": the party's modal keeps the pledge (reported like a
+    # deed of a party); the same modal after another subject is no pledge
+    old = _PARTY_CONTEXT + "Japan will provide 1 billion dollars to the fund by 2025.\nRussia may attack its neighbours again.\n"
+    new = _PARTY_CONTEXT + "Japan may provide 1 billion dollars to the fund by 2025.\nRussia may attack its neighbours again.\n"
+    changes = _annotated(old, new, "en")
+    [hedged] = [ch for ch in changes if ch.status is Status.MODIFIED]
+    assert hedged.details.strength.change == "weakened"
+    assert not [ch for ch in changes if ch.status in (Status.DROPPED, Status.NEW)]
+    assert not any("Russia" in c.text for c in _seg(new, "n", "en").commitments)
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The Ministers agreed not to impose new tariffs on steel."),  # a negated complement: still an agreement
     ("en", "The leaders will not only expand trade but also deepen investment ties."),

@@ -1215,7 +1215,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
                                                          "participle_links", "subject_verb_endings",
                                                          # one language's past tense and titles
-                                                         "past_endings", "past_forms", "not_past", "person_titles",
+                                                         "past_endings", "past_forms", "not_past", "person_titles", "party_modals",
                                                          # a quoted remark needs the language's titles and subjects too
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)

@@ -427,7 +427,7 @@ def _cut_sentence(
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
         match_text = _match_text(text[start:end], lang)
-        if spoken:
+        if spoken and not reported:  # a party's deed is the statement's wherever it stands ("Mexico also joined …" last)
             found.spoken_only.append(len(commitments))
         if reported:
             found.reports.append((len(commitments), reported))
@@ -694,11 +694,19 @@ def _party_reports_action(
     """"Mexico also joined the Container Control Program", "In 2022, Mexico made historic
     seizures", "The United States invested $25.1 billion": a subject of the document's proper
     names and a verb in the past tense report a pledge carried out (tricky case: done, not
-    dropped). The subject's names, or none. Language data: ``past_endings``, ``past_forms``."""
+    dropped). So does a hedged pledge, the subject's modal before a verb ("Japan may provide
+    $1 billion": ``party_modals``; not "May" the month). The subject's names, or none. Language
+    data: ``past_endings``, ``past_forms``."""
     if not (lang.past_endings or lang.past_forms):
         return frozenset()
+
+    def predicate(k: int) -> bool:
+        if words[k] in lang.party_modals:
+            return k + 1 < last and text[token_starts[k]].islower() and text[token_starts[k + 1]].islower()
+        return _past_verb(text, words, token_starts, k, lang)
+
     window = range(first + 1, min(last, first + REPORT_FRONT + REPORT_SUBJECT + 1))
-    if not any(_past_verb(text, words, token_starts, k, lang) for k in window):
+    if not any(predicate(k) for k in window):
         return frozenset()  # no verb in the past tense: the document's names are not needed
     known = names()
     for k in _subject_starts(text, token_starts, first, last):
@@ -712,7 +720,7 @@ def _party_reports_action(
             elif word not in lang.fillers and word not in _SUBJECT_LINKS:
                 break
             k += 1
-        if party and k < last and k > subject and _past_verb(text, words, token_starts, k, lang):
+        if party and k < last and k > subject and predicate(k):
             return frozenset(party)  # (a capitalised word goes on the name: "Epsilon Advanced Materials")
     return frozenset()
 
