@@ -486,6 +486,14 @@ def test_a_hedged_pledge_is_weakened(lang: str, old: str, new: str, change: str 
     assert found.details.strength.change == change
 
 
+def test_an_item_deleted_from_a_semicolon_list_modifies_the_pledge() -> None:
+    # razdel ends a sentence at "; Harpoon": the item must stay in the pledge, or deleting it is silent
+    old = "The leaders welcomed the integration of defense items, including C-130J Super Hercules; Harpoon anti-ship missiles; and M777 howitzers.\n"
+    new = "The leaders welcomed the integration of defense items, including C-130J Super Hercules; and M777 howitzers.\n"
+    [change] = _annotated(old, new, "en")
+    assert change.status == Status.MODIFIED
+
+
 _PARTY_CONTEXT = ("The leaders of Japan and the United States met in Tokyo.\n"
                   "Japan and the United States agreed to hold the next summit in Tokyo.\n")
 

@@ -58,6 +58,13 @@ SENTENCE_CASES = [
      ["Die Zahl der Projekte stieg auf 25.", "Die Minister vereinbarten eine Arbeitsgruppe."]),
     ("tr", "Bu yıl ortak projelerin sayısı 25. Bakanlar yeni projeler konusunda mutabık kaldı.",
      ["Bu yıl ortak projelerin sayısı 25.", "Bakanlar yeni projeler konusunda mutabık kaldı."]),
+    # a ';' before a capital: an item of the list before it, unless the part has a cue of its own
+    ("en", "They welcomed the integration of defense items, including C-130J Super Hercules; Harpoon anti-ship missiles; and M777 howitzers.",
+     ["They welcomed the integration of defense items, including C-130J Super Hercules; Harpoon anti-ship missiles; and M777 howitzers."]),
+    ("en", "The leaders welcomed the progress in trade; The sides agreed to meet again.",
+     ["The leaders welcomed the progress in trade;", "The sides agreed to meet again."]),
+    ("ru", "Стороны обсудили поставки техники, включая вертолеты; Самолеты Ан-140; и бронетехнику. Стороны договорились.",
+     ["Стороны обсудили поставки техники, включая вертолеты; Самолеты Ан-140; и бронетехнику.", "Стороны договорились."]),
 ]
 
 

@@ -6,6 +6,7 @@ from razdel import sentenize
 
 from .. import recache
 from ..languages import Language
+from .tokens import folded, word_spans
 
 _INITIAL_RE = recache.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
 _ORDINAL_END_RE = recache.compile(r"(?:^|\s)\d{1,3}\.$")
@@ -21,11 +22,22 @@ def split_sentences(text: str, start: int, end: int, language: Language) -> list
     pieces = [piece for s in sentenize(text[start:end]) for piece in _unglue(text, start + s.start, start + s.stop)]
     merged: list[tuple[int, int]] = []
     for piece in pieces:
-        if merged and _should_join(text, merged[-1], piece, language):
+        if merged and (_should_join(text, merged[-1], piece, language) or _list_item_after_semicolon(text, merged[-1], piece, language)):
             merged[-1] = (merged[-1][0], piece[1])
         else:
             merged.append(piece)
     return merged
+
+
+def _list_item_after_semicolon(text: str, previous: tuple[int, int], current: tuple[int, int], language: Language) -> bool:
+    """'…including C-130J Super Hercules; Harpoon anti-ship missiles; and M777 howitzers.': razdel
+    ends a sentence at a ';' before a capital, but a part with no cue word of its own is an item of
+    the list before it, not a sentence (cut off, a deleted item went unreported). A part with a cue
+    ('…; The sides agreed to …') stays a sentence."""
+    if not text[previous[0]:previous[1]].endswith(";") or not text[current[0]].isalpha():
+        return False  # (not a numbered item, "…; 2) targeting …": the clause rules read those)
+    words = folded(word_spans(text, current[0], current[1])[0])
+    return not language.commitment_cues.positions(words)
 
 
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
