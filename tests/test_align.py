@@ -124,6 +124,21 @@ def test_persisted_modified_boundary(old: str, new: str, status: Status) -> None
 
 FIGURE_CASES = [
     # (language, old, new, status): near-identical words, but a changed figure is a modified pledge
+    # a word of figures or time changed beside a figure that agrees (found by a new user's review)
+    ("en", "The leaders set a goal of more than doubling total bilateral trade to $500 billion by 2030.",
+     "The leaders set a goal of more than tripling total bilateral trade to $500 billion by 2030.", Status.MODIFIED),
+    ("en", "The leaders announced plans to sign a new ten-year Framework for the Major Defense Partnership this year.",
+     "The leaders announced plans to sign a new five-year Framework for the Major Defense Partnership this year.", Status.MODIFIED),
+    ("en", "The leaders announced plans to sign a new Framework for the Major Defense Partnership this year, by 2026.",
+     "The leaders announced plans to sign a new Framework for the Major Defense Partnership next year, by 2026.", Status.MODIFIED),
+    ("en", "The ministers will complete the negotiations on the trade agreement by mid-2026 in Geneva.",
+     "The ministers will complete the negotiations on the trade agreement by end-2026 in Geneva.", Status.MODIFIED),
+    ("en", "The ministers will complete the first tranche of the trade negotiations in the first quarter of 2026.",
+     "The ministers will complete the first tranche of the trade negotiations in the third quarter of 2026.", Status.MODIFIED),
+    ("ru", "Стороны завершат переговоры по торговому соглашению о свободной торговле в начале 2026 года в Женеве.",
+     "Стороны завершат переговоры по торговому соглашению о свободной торговле в конце 2026 года в Женеве.", Status.MODIFIED),
+    ("en", "The ministers will complete the negotiations on the trade agreement by mid-2026 in Geneva.",
+     "The ministers will finish the negotiations on the trade agreement by mid-2026 in Geneva.", Status.PERSISTED),
     ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes.",
      "The Parties will increase bilateral trade to 12 billion dollars by 2030 through new joint programmes.", Status.MODIFIED),
     ("en", "The Parties will increase bilateral trade to 10 billion dollars by 2030 through new joint programmes.",

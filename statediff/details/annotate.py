@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
@@ -22,6 +21,7 @@ from .numbers import (
     figures_changed,
     month_name,
     number_word,
+    number_words_changed,
     numbers_in,
     spelled_cardinals,
 )
@@ -145,26 +145,25 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):
         return True
     parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
-    if (parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value)
-            and _unparsed_digits(old.commitments, old_idx, facts["old"]) == _unparsed_digits(new.commitments, new_idx, facts["new"])):
-        # The parsed values agree, and so do the cardinals spelled out and the digits the parser
-        # did not read ("three rounds … in 2026" → "four rounds … in 2026", or "10 miliardi" →
-        # "12 miliardi … entro il 2030" where only the year is read: the texts decide).
-        return False
     old_number, new_number = number_word(old.language), number_word(new.language)
+    if parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value):
+        old_rest, new_rest = _figures_read(old.commitments, old_idx, facts["old"]), _figures_read(new.commitments, new_idx, facts["new"])
+        if digit_runs(old_rest) == digit_runs(new_rest):
+            # The parsed values agree, and so do the cardinals spelled out and the digits the parser
+            # did not read ("three rounds … in 2026" → "four rounds … in 2026", or "10 miliardi" →
+            # "12 miliardi … entro il 2030" where only the year is read: the texts decide), unless a
+            # word of figures or time changed outside them ("more than double … to $500 billion" →
+            # "triple", "mid-2026" → "end-2026"; not "fourth" → "4th", which the parser read).
+            return number_words_changed(old_rest, new_rest, lambda word: old_number(word) or new_number(word))
     old_month, new_month = month_name(old.language), month_name(new.language)
     return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
                            lambda word: old_value(word) or new_value(word), lambda word: old_month(word) or new_month(word))
 
 
-def _unparsed_digits(commitments: tuple[Commitment, ...], indices: list[int], facts: SideFacts) -> Counter[str]:
-    """The digit runs of the pledges outside the figures the number parser read."""
-    runs: Counter[str] = Counter()
-    for i in indices:
-        commitment, numbers = commitments[i], facts.pledges[i].numbers
-        text = _figures_as_values(commitment, numbers, named=False) if numbers else commitment.text
-        runs += digit_runs(text)
-    return runs
+def _figures_read(commitments: tuple[Commitment, ...], indices: list[int], facts: SideFacts) -> str:
+    """The pledges' text with each figure the number parser read written as its value."""
+    return " ".join(_figures_as_values(commitments[i], facts.pledges[i].numbers, named=False) if facts.pledges[i].numbers
+                    else commitments[i].text for i in indices)
 
 
 def _figures_rewritten_only(change: Change, details: ChangeDetails, i: int, j: int, facts: dict[str, SideFacts],

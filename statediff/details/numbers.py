@@ -690,6 +690,9 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
     old_tokens, new_tokens = old_text.lower().split(), new_text.lower().split()
     if old_tokens == new_tokens:
         return False
+    parts = changed_parts(old_text, new_text)
+    if any(is_number_word(fold(part)) or (value_of is not None and value_of(fold(part)) is not None) for part in parts):
+        return True  # "ten-year" → "five-year", "mid-2026" → "end-2026"
     changed = set(old_tokens).symmetric_difference(new_tokens)
     # A month name among the changed words, capitalised as written and not opening a sentence; the
     # changed words (lower case) are tried first, capitalised: most edits change no month at all.
@@ -703,6 +706,26 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
         old_runs = old_runs + Counter(str(v) for v in spelled_cardinals(old_text, value_of).elements())
         new_runs = new_runs + Counter(str(v) for v in spelled_cardinals(new_text, value_of).elements())
     return old_runs != new_runs or any(cardinals[token] is None and is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
+
+
+_HYPHENS_RE = recache.compile(r"[-‐‑–—]")
+
+
+def changed_parts(old_text: str, new_text: str) -> set[str]:
+    """The parts of hyphenated words that one wording has and the other not: "ten-year" →
+    "five-year" changes "ten" and "five", "mid-2026" → "end-2026" changes "mid" and "end"."""
+    def parts(text: str) -> set[str]:
+        return {part for token in text.lower().split() if _HYPHENS_RE.search(token) for part in _HYPHENS_RE.split(token) if part}
+    old_parts, new_parts = parts(old_text), parts(new_text)
+    return old_parts.symmetric_difference(new_parts) if old_parts or new_parts else set()
+
+
+def number_words_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool]) -> bool:
+    """Whether a word that names a figure or a time ("double" → "triple", "first quarter" →
+    "third quarter", "this year" → "next year", "ten-year" → "five-year") is in one wording and
+    not the other."""
+    changed = set(old_text.lower().split()).symmetric_difference(new_text.lower().split()) | changed_parts(old_text, new_text)
+    return any(is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
 
 
 def _month_names(text: str, is_month_name: Callable[[str], bool]) -> set[str]:
