@@ -486,6 +486,12 @@ def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> 
      "Стороны могут развивать сотрудничество в сфере энергетики и транспорта.", "weakened"),
     ("ru", "Стороны будут развивать сотрудничество в сфере энергетики и транспорта.",
      "Стороны постараются развивать сотрудничество в сфере энергетики и транспорта.", "weakened"),
+    ("sv", "Gruppen kommer att fortsätta vidta åtgärder för att lösa tvisten i enlighet med folkrätten.",
+     "Gruppen kan fortsätta vidta åtgärder för att lösa tvisten i enlighet med folkrätten.", "weakened"),
+    ("sv", "Så länge Iran vägrar kommer samordningsgruppen att fortsätta vidta åtgärder för att lösa tvisten.",
+     "Så länge Iran vägrar kan samordningsgruppen fortsätta vidta åtgärder för att lösa tvisten.", "weakened"),
+    ("de", "Die Parteien werden die Zusammenarbeit im Energiebereich bis 2030 deutlich ausbauen.",
+     "Die Parteien können die Zusammenarbeit im Energiebereich bis 2030 deutlich ausbauen.", "weakened"),
     # "will" before a verb of trying is an intent
     ("en", "The United States will deliver 100 million vaccine doses to partners in Southeast Asia.",
      "The United States will seek to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),
@@ -551,7 +557,8 @@ def test_a_changed_figure_the_parser_does_not_read_makes_a_pledge_modified(tmp_p
     ("en", "In May, we will meet in Madrid.", (1, 0)),  # "May" inside a sentence is the month
     ("en", "We may meet. May the talks succeed.", (0, 2)),  # capitalised, opening a sentence: a modal
     ("ru", "Будут проведены консультации. Стороны могут встретиться.", (1, 1)),
-    ("sv", "Vi kommer att mötas.", (0, 0)),  # a language without modal lists
+    ("sv", "Vi kommer att mötas, men vi kan också skriva.", (1, 1)),
+    ("tr", "Taraflar görüşecek.", (0, 0)),  # a language without modal lists
 ])
 def test_modal_counts(lang: str, text: str, counts: tuple[int, int]) -> None:
     from statediff.details.strength import modal_counts
