@@ -515,6 +515,18 @@ def test_an_item_deleted_from_a_semicolon_list_modifies_the_pledge() -> None:
     assert change.status == Status.MODIFIED
 
 
+def test_two_pledges_merged_into_one_sentence_keep_their_strength() -> None:
+    # the merged sentence's main predicate is the weaker one, but it still writes the stronger one
+    old = ("Министры высоко оценили деятельность Съезда лидеров мировых и традиционных религий по укреплению стабильности.\n"
+           "Будучи государствами-основателями Организации тюркских государств, Турция и Казахстан подтвердили решимость "
+           "расширять сотрудничество для укрепления ОТГ.\n")
+    new = ("Министры высоко оценили деятельность Съезда лидеров мировых и традиционных религий по укреплению стабильности, "
+           "а также, будучи государствами-основателями Организации тюркских государств, Турция и Казахстан подтвердили "
+           "решимость расширять сотрудничество для укрепления ОТГ.\n")
+    [merged] = [ch for ch in _annotated(old, new, "ru") if len(ch.old) == 2]
+    assert merged.details.strength.change is None
+
+
 _PARTY_CONTEXT = ("The leaders of Japan and the United States met in Tokyo.\n"
                   "Japan and the United States agreed to hold the next summit in Tokyo.\n")
 

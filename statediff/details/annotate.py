@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
@@ -337,6 +338,22 @@ _NO_NUMBERS = NumberChanges()
 _NO_ENTITIES = EntityChanges()
 
 
+def _kept_through_merge(strength: Strength, old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> Strength:
+    """Two pledges merged into one sentence (or one split in two) keep their strength when the
+    stronger side's predicate is still written on the other: "… высоко оценили … . … подтвердили
+    решимость …" → "… высоко оценили …, а также … подтвердили решимость …" reads its main
+    predicate, "высоко оценили", but still says "подтвердили решимость"."""
+    stronger = strength.old if strength.change == "weakened" else strength.new
+    other = segs["new"] if strength.change == "weakened" else segs["old"]
+    indices = new_idx if strength.change == "weakened" else old_idx
+    if stronger is None:
+        return strength
+    written = re.compile(rf"(?<!\w){re.escape(stronger.verb)}(?!\w)", re.IGNORECASE)  # a word, not "will" in "willing"
+    if not any(written.search(other.commitments[k].text) for k in indices):
+        return strength
+    return replace(strength, change=None)
+
+
 def _details(
     change: Change,
     old_idx: list[int],
@@ -356,6 +373,8 @@ def _details(
     new_entities = new_facts[0].entities if len(new_facts) == 1 else [e for f in new_facts for e in f.entities]
     members = old_facts + new_facts
     strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
+    if len(old_idx) != len(new_idx) and old_idx and new_idx and strength.change is not None and not strength.negation_changed:
+        strength = _kept_through_merge(strength, old_idx, new_idx, segs)
     if old_idx and new_idx and strength.change is None and not strength.negation_changed:
         strength = _negation_from_words(strength, old_idx, new_idx, facts)
         if strength.change is None and not strength.negation_changed:
