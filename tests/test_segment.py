@@ -400,6 +400,10 @@ SKIP_CASES = [
     ("en", "Share this: Facebook, X, Email.\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("ru", "Поиск\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
     ("sv", "Dela\nParterna kom överens om att samarbeta.", "boilerplate", 1),
+    # a pointer to another article, whatever its headline pledges (found by a new user's review)
+    ("ru", "Читайте также: Казахстан и Узбекистан договорились увеличить товарооборот до 10 млрд долларов\n"
+     "Стороны договорились о сотрудничестве.", "boilerplate", 1),
+    ("en", "Read also: Japan and India agreed to double trade by 2030\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "Home / News / Statements and Releases\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "Photo: The leaders shake hands after signing the agreement.\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "By continuing to browse the site, you agree to our use of cookies and similar technologies.\nThe leaders agreed to cooperate.",
