@@ -220,6 +220,19 @@ def test_markdown_ordered_list_keeps_its_start_number() -> None:
     assert markdown_to_text("3. a\n4. b\n\ntext\n\n1. c\n") == "3. a\n\n4. b\n\ntext\n\n1. c\n"
 
 
+@pytest.mark.parametrize(("source", "text"), [
+    # a wrapped line that opens with a year and a dot continues its paragraph (CommonMark: only "1."
+    # interrupts a paragraph), inside a list item too when the year does not follow the list's number
+    ("The leaders agreed to double trade by\n2030. They also agreed to meet.\n", "The leaders agreed to double trade by 2030. They also agreed to meet.\n"),
+    ("29. The leaders condemned the attack on August 26,\n2021. They agreed to act.\n",
+     "29. The leaders condemned the attack on August 26, 2021. They agreed to act.\n"),
+    ("Text here:\n1. first\n2. second\n", "Text here:\n\n1. first\n\n2. second\n"),  # a list from 1 interrupts
+    ("28. one.\n2029. two\n", "28. one.\n\n29. two\n"),  # after a full stop, the next item (renumbered as rendered)
+])
+def test_markdown_wrapped_line_opening_with_a_year_is_no_list_item(source: str, text: str) -> None:
+    assert markdown_to_text(source) == text
+
+
 def test_markdown_seed_gives_the_seed_commitments(tmp_path: Path, reference: dict[Path, list[str]]) -> None:
     paragraphs = [line.strip() for line in SEED8.read_text(encoding="utf-8").splitlines() if line.strip()]
     path = tmp_path / "seed.md"

@@ -105,6 +105,8 @@ def markdown_to_text(markdown: str, headings: list[str] | None = None) -> str:
             continue
         bullet = _BULLET_RE.match(line)
         ordered = _ORDERED_RE.match(line)
+        if ordered and paragraph and _wrapped_figure(ordered, paragraph[-1], numbers):
+            ordered = None
         if bullet:
             end_paragraph()
             paragraph.append("• " + bullet.group(2))
@@ -130,6 +132,20 @@ def markdown_to_text(markdown: str, headings: list[str] | None = None) -> str:
         paragraph.append(line.rstrip("\\").strip() + ("\n" if hard_break else ""))
     end_paragraph(code=bool(in_fence))
     return clean_extracted("\n\n".join(block for block in blocks if block.strip()))
+
+
+def _wrapped_figure(ordered: re.Match[str], previous: str, numbers: dict[int, int]) -> bool:
+    """"…$500 billion by" / "2030. They also agreed …": a paragraph's wrapped line that opens with a
+    figure and a dot, not a list item. CommonMark lets only a list starting at 1 interrupt a
+    paragraph; inside an open list, a year (four digits) that does not follow the list's last
+    number, under a line that stops mid-sentence, is taken for wrapped text too ("… on August 26," /
+    "2021. Recognizing …" inside item 29)."""
+    number = ordered.group(2)
+    if not numbers:
+        return number != "1"
+    last = numbers.get(len(ordered.group(1).expandtabs(4)))
+    return (last is not None and len(number) == 4 and int(number) != last + 1
+            and not previous.rstrip().endswith((".", ":", ";", "!", "?")))
 
 
 def _split_cells(row: str) -> list[str]:
