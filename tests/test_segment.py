@@ -1320,6 +1320,25 @@ def test_a_russian_statement_wrapped_by_fold_in_bytes_gives_its_commitments(widt
     assert ["".join(c.text.split()) for c in wrapped.commitments] == ["".join(c.text.split()) for c in plain.commitments]
 
 
+_NUMBERED_WITH_DASHES = (
+    "Joint Statement of the Leaders\n\n"
+    "4. The leaders resolved to deepen the trade relationship to promote growth that ensures fairness, national "
+    "security and job creation. To this end, the leaders set a bold new goal for bilateral trade – “Mission 500” – "
+    "aiming to more than double total bilateral trade to $500 billion by 2030.\n\n"
+    "5. The leaders also pledged to elevate military cooperation across all domains – air, land, sea, space, and "
+    "cyberspace – through enhanced training, exercises, and operations, and agreed to meet again in 2026."
+)
+
+
+@pytest.mark.parametrize("width", [40, 50, 60])
+def test_a_dash_in_a_wrapped_numbered_paragraph_is_prose_not_a_bullet(width: int) -> None:
+    # "…“Mission 500”" / "– aiming to more than double …": inside "4. …" the dash line goes on with the
+    # sentence (before, the figure was cut off as a bullet and reported gone)
+    plain = segment(_doc(_NUMBERED_WITH_DASHES + "\n"), "en")
+    wrapped = segment(_doc(_fold(_NUMBERED_WITH_DASHES, width)), "en")
+    assert [" ".join(c.text.split()) for c in wrapped.commitments] == [" ".join(c.text.split()) for c in plain.commitments]
+
+
 WRAPPED = Path(__file__).resolve().parent / "data" / "wrapped"
 
 

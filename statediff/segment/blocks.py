@@ -109,11 +109,19 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         # (Whether the block so far is a list item is read from its first characters: a block may be
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
         if blocks and (_continues(text, blocks[-1], (start, end), end_markers) or (any(width) and _wrapped(
-                text, lines[number - 1], widths[number - 1], (start, end), width, is_list_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
+                text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
+
+
+def _bullet_item(head: str) -> bool:
+    """The block opens with a bullet ("- ", "• ", "– "), not a number ("5. "): a dash line below it is the next bullet."""
+    return is_list_item(head) and head.lstrip()[:1] in _BULLETS
+
+
+_BULLETS = "-•*–—·▪●◦"
 
 
 def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], end_markers: tuple[str, ...] = ()) -> bool:
@@ -156,7 +164,7 @@ def _wrap_width(widths: list[int], unit: float = 1.0) -> int:
 
 
 def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, int], current: tuple[int, int],
-             width: tuple[int, int], in_list_item: bool) -> bool:
+             width: tuple[int, int], in_bullet_item: bool) -> bool:
     """In a hard-wrapped text, a line ended because the next word did not fit (in characters or
     in bytes): join the next line to it whatever its case ("…the" / "NNSC Member States…",
     "…the India-U.S." / "Renewable Energy…"; the sentence splitter still cuts at a real sentence
@@ -173,8 +181,9 @@ def _wrapped(text: str, previous: tuple[int, int], previous_width: tuple[int, in
         not width[1] or previous_width[1] > width[1] or previous_width[1] + 1 + len(first.encode("utf-8", "surrogatepass")) <= width[1])
     # A dash after a line of prose that stops mid-sentence, before a word in lower case, is prose
     # ("…on climate change" / "– individually and collectively"), not a bullet; below a bullet
-    # item, or before a capital, it is the next bullet.
-    dash_in_prose = (line[0] in "–—-" and not in_list_item and not _ends_sentence(text, previous)
+    # item, or before a capital, it is the next bullet. A numbered paragraph ("5. The leaders …")
+    # is prose: its dashes too ("…“Mission 500”" / "– aiming to more than double …").
+    dash_in_prose = (line[0] in "–—-" and not in_bullet_item and not _ends_sentence(text, previous)
                      and line[1:].lstrip()[:1].islower())
     # A filling wrapper (fmt, an editor's "fill paragraph") moves a word down to even out the
     # lines, so a word that would have fitted says nothing there: a line that fills most of the
