@@ -1478,6 +1478,13 @@ def test_a_wrapped_dash_after_a_closing_bracket_goes_on_the_sentence() -> None:
      ["to expand trade", "to open a consulate in Izmir."]),
     ("en", "The Parties resolved:\nto expand trade;\nto open a consulate in Izmir.\nBook a guided tour of the city.\n",
      ["to expand trade", "to open a consulate in Izmir."]),
+    # a list of full-stop items, the first after a blank line below the lead-in: each line carries the
+    # predicate, cue or not (an action list pasted without its numbers; found by a new user's review)
+    ("en", "We must redouble our efforts through the following actions:\n\nExpand our investment in public health.\n"
+           "Increase the number of municipalities using crime prevention methods.\nEnforce the Safer Communities Act provisions.\n\n"
+           "Book a guided tour of the city.\n",
+     ["Expand our investment in public health.",
+      "Increase the number of municipalities using crime prevention methods.", "Enforce the Safer Communities Act provisions."]),
 ])
 def test_unmarked_items_below_a_lead_in_are_pledges(lang: str, text: str, expected: list[str]) -> None:
     assert [c.text for c in segment(_doc(text), lang).commitments] == expected

@@ -139,6 +139,8 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     skipped: list[Skipped] = []
     found = _Provisional(text)
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
+    after_lead_in = False  # the block before is that lead-in itself
+    item_closer = ""  # how the first item of the open list ends ("." or ";")
     previous_end = 0
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
@@ -155,12 +157,21 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         # item without a marker is a line right below, closed like an item ("to open a consulate;").
         block_text = text[block.start:block.end]
         marked = is_list_item(block_text)
-        unmarked = (not marked and block_text[-1:] in ";.," and "\n\n" not in text[previous_end:block.start].replace("\r", ""))
+        # An unmarked item stands right below the lead-in or the item before (the first may stand
+        # after a blank line: "…through the following actions:" / "" / "Expand our investment …").
+        unmarked = (not marked and block_text[-1:] in ";.,"
+                    and (after_lead_in or "\n\n" not in text[previous_end:block.start].replace("\r", "")))
         item = lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
         previous_end = block.end
         opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
-        # (An unmarked item closed by a full stop is the list's last: "to meet again in 2026.")
-        lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".")))
+        # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
+        # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
+        # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
+        # otherwise still ends.
+        if item and after_lead_in:
+            item_closer = block_text[-1:]
+        lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".") or item_closer == "."))
+        after_lead_in = opens_list
         plan.append((block, item, opens_list))
     for number, (block, item, opens_list) in enumerate(plan):
         block_text = text[block.start:block.end]
