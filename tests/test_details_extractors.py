@@ -26,6 +26,10 @@ STRENGTH_CASES = [
     ("ru", "Стороны подтвердили намерение развивать отношения.", 3, "подтвердили намерение", False),
     ("ru", "Стороны намерены расширять торговлю.", 3, "намерены", False),
     ("ru", "Стороны заявили о намерении расширять торговлю.", 3, "заявили о намерении", False),  # not "заявили" (note)
+    # "U.S.-India": the abbreviation's dot before the hyphen ends no clause, so the preamble runs to its comma
+    ("en", "Building on the U.S.-India Roadmap for Defense Cooperation and recognizing the rising importance of autonomous "
+           "systems, the leaders announced a new initiative.", 4, "announced", False),
+    ("en", "The United States and India envisage working together to increase trade.", 3, "envisage", False),
     ("ru", "Стороны выразили готовность к совместной работе.", 3, "выразили готовность", False),
     ("ru", "Стороны поддержали преобразование СВМДА.", 2, "поддержали", False),
     ("ru", "Стороны призвали к урегулированию конфликта.", 2, "призвали", False),

@@ -21,6 +21,7 @@ from ..segment.tokens import WORD_RE, Token, composed, tokenize
 T = TypeVar("T")
 PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
 _CLAUSE_BREAKS = frozenset(".;:!?")
+_JOINERS = "-‐‑/"
 # Quotes, brackets and punctuation around a whitespace token ("«Ankara»," → "Ankara"), for the
 # checks that compare the words of two wordings cheaply, as whitespace tokens.
 TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
@@ -71,9 +72,11 @@ def gap_flags(gap: str) -> int:
     """The flags of the text between two words."""
     out = _GAP_FLAGS.get(gap)
     if out is None:
+        # "U.S.-India", "U.S./EU": an abbreviation's dot glued to a hyphen or slash ends nothing.
+        stops = gap.replace(".", "") if gap[:1] == "." and gap[1:2] in _JOINERS and not any(ch.isspace() for ch in gap) else gap
         out = (
-            (BREAK if any(ch in _CLAUSE_BREAKS for ch in gap) else 0)
-            | (SENTENCE_END if _SENTENCE_END_RE.search(gap) else 0)
+            (BREAK if any(ch in _CLAUSE_BREAKS for ch in stops) else 0)
+            | (SENTENCE_END if _SENTENCE_END_RE.search(stops) else 0)
             | (NAME_BREAK if _NAME_BREAK_RE.search(gap) else 0)
             | (COMMA if "," in gap else 0)
             | (QUOTE if gap.strip() in _QUOTES else 0)
