@@ -34,7 +34,7 @@ def _list_item_after_semicolon(text: str, previous: tuple[int, int], current: tu
     ends a sentence at a ';' before a capital, but a part with no cue word of its own is an item of
     the list before it, not a sentence (cut off, a deleted item went unreported). A part with a cue
     ('…; The sides agreed to …') stays a sentence."""
-    if not text[previous[0]:previous[1]].endswith(";") or not text[current[0]].isalpha():
+    if text[previous[1] - 1] != ";" or not text[current[0]].isalpha():  # (not a slice: a merged piece may be a 5 MB line)
         return False  # (not a numbered item, "…; 2) targeting …": the clause rules read those)
     words = folded(word_spans(text, current[0], current[1])[0])
     return not language.commitment_cues.positions(words)
