@@ -269,6 +269,14 @@ def test_html_prefers_article_and_drops_furniture_but_keeps_a_sidebar_named_wrap
     assert extract(page.encode(), "x.html", ".html").text == "The parties agreed to meet.\n\nThey will cooperate.\n"
 
 
+def test_html_paragraph_that_is_one_link_points_to_another_article() -> None:
+    # a teaser between the article's paragraphs: its headline pledges nothing here; a sentence with a link stays
+    page = ("<html><body><div class='txt'>The parties agreed to meet.</div>"
+            "<div class='txt'><a href='/n/2'>Leaders agreed to build a railway by 2030</a></div>"
+            "<div class='txt'>See <a href='/t'>the full text</a>.</div><p><a href='/x'>They will cooperate.</a></p></body></html>")
+    assert extract(page.encode(), "x.html", ".html").text == "The parties agreed to meet.\n\nSee the full text.\n\nThey will cooperate.\n"
+
+
 def test_html_charset_from_meta_is_used_for_cp1251_pages() -> None:
     page = "<html><head><meta charset='windows-1251'></head><body><p>Стороны договорились.</p></body></html>"
     extracted = extract(page.encode("cp1251"), "x.html", ".html")
@@ -580,6 +588,9 @@ def _docx_with_heading() -> bytes:
 
 
 @pytest.mark.parametrize(("suffix", "source"), [
+    # a page of <div>s writes its headline as a paragraph that restates the <title> (less a site name)
+    (".html", f"<html><head><title>The leaders agreed to boost trade — Daily News</title></head><body>"
+              f"<div>The leaders agreed to boost trade</div><div>{_PLEDGE}</div></body></html>"),
     (".md", f"# The leaders agreed to boost trade\n\n{_PLEDGE}\n"),
     (".md", f"The leaders agreed to boost trade\n=================================\n\n{_PLEDGE}\n"),  # a setext heading
     (".html", f"<html><body><h2>The leaders <b>agreed</b> to boost trade</h2><p>{_PLEDGE}</p></body></html>"),

@@ -964,6 +964,8 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
         # a "Most read" box in the middle: its link titles go, the article goes on
         (["The leaders agreed to cooperate.", "Most read", "Sweden will increase defence spending",
           "The sides also agreed to meet again in Bern."], [0, 3]),
+        (["Стороны договорились о сотрудничестве.", "Похожие новости", "Стороны договорились о строительстве железной дороги до 2030 года",
+          "Казахстан и Китай подписали соглашение о поставках газа"], [0]),
     ],
 )
 def test_markers_of_link_boxes_and_article_ends(lines: list[str], kept: list[int]) -> None:

@@ -37,6 +37,7 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str
     from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
     soup = BeautifulSoup(html, "html.parser")
+    title = " ".join(soup.title.get_text().split()) if soup.title is not None else ""
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype | ProcessingInstruction)):
         node.extract()
     for tag in soup.find_all(list(_ALWAYS_DROP)):
@@ -52,11 +53,37 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str
             tag.decompose()
         else:
             stack.extend(child for child in tag.children if isinstance(child, Tag))
+    _drop_link_teasers(root)
     writer = _Writer()
     writer.walk(root)
     if headings is not None:
         headings.extend(writer.headings)
+        headings.extend(p for p in writer.paragraphs if p not in writer.headings and _restates_title(p, title))
     return writer.result()
+
+
+def _drop_link_teasers(root: Any) -> None:
+    """A paragraph that is one link and no sentence ("<div><a href="/n/2">Токаев и Эрдоган
+    обсудили …</a></div>" between the article's paragraphs) points to another article: its
+    headline is no pledge of this one."""
+    for tag in root.find_all(["p", "div", "li"]):
+        if tag.decomposed:
+            continue
+        text = " ".join(tag.get_text().split())
+        links = tag.find_all("a", href=True, limit=2)
+        if (text and text[-1] not in ".!?…;:\"»”" and len(links) == 1
+                and " ".join(links[0].get_text().split()) == text):
+            tag.decompose()
+
+
+TITLE_MIN_CHARS = 20  # a shorter paragraph that opens the title ("Главная") says nothing of it
+
+
+def _restates_title(paragraph: str, title: str) -> bool:
+    """A page built of <div>s writes its headline as a paragraph: the <title> again, perhaps
+    without the site's name after it ("… коридора — Новости Казахстана")."""
+    text = " ".join(paragraph.split())
+    return bool(title) and (text == title or (len(text) >= TITLE_MIN_CHARS and title.startswith(text)))
 
 
 def _main_content(soup: Any) -> Any:

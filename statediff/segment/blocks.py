@@ -32,6 +32,7 @@ _QUOTES = "\"“”«»„'‘’"
 _LINK_LIST_MARKERS = (
     "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
     "most read", "most popular", "latest news", "top stories", "more news",
+    "похожие новости", "другие новости", "новости по теме", "related news", "more stories",
 )
 _LEADING_COUNT_RE = recache.compile(r"(?:\d{1,5}|[Oo]ne)\s+")  # "3 Comments", "One thought on “…”"
 # Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
