@@ -492,6 +492,15 @@ def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> 
      "Så länge Iran vägrar kan samordningsgruppen fortsätta vidta åtgärder för att lösa tvisten.", "weakened"),
     ("de", "Die Parteien werden die Zusammenarbeit im Energiebereich bis 2030 deutlich ausbauen.",
      "Die Parteien können die Zusammenarbeit im Energiebereich bis 2030 deutlich ausbauen.", "weakened"),
+    # a hedge gained with no binding modal on either side; Turkish puts it in the verb
+    ("tr", "Taraflar ikili ticaretin geliştirilmesi konusunda mutabık kaldı.",
+     "Taraflar ikili ticaretin geliştirilmesi konusunda mutabık kalabilir.", "weakened"),
+    ("tr", "Taraflar, ikili ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkaracak.",
+     "Taraflar, ikili ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkarabilir.", "weakened"),
+    ("kk", "Министрлер энергетика саласындағы ынтымақтастықты тереңдетуге келісті.",
+     "Министрлер энергетика саласындағы ынтымақтастықты тереңдетуге келісуі мүмкін.", "weakened"),
+    ("en", "The leaders agreed to hold the next summit in Tokyo to review the energy partnership.",
+     "The leaders could agree to hold the next summit in Tokyo to review the energy partnership.", "weakened"),
     # "will" before a verb of trying is an intent
     ("en", "The United States will deliver 100 million vaccine doses to partners in Southeast Asia.",
      "The United States will seek to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),
@@ -570,7 +579,8 @@ def test_a_changed_figure_the_parser_does_not_read_makes_a_pledge_modified(tmp_p
     ("en", "We may meet. May the talks succeed.", (0, 2)),  # capitalised, opening a sentence: a modal
     ("ru", "Будут проведены консультации. Стороны могут встретиться.", (1, 1)),
     ("sv", "Vi kommer att mötas, men vi kan också skriva.", (1, 1)),
-    ("tr", "Taraflar görüşecek.", (0, 0)),  # a language without modal lists
+    ("tr", "Taraflar mutabık kalabilir ve görüşecek.", (1, 1)),  # endings: "*abilir", "*ecek"
+    ("pt", "As partes poderão cooperar.", (0, 0)),  # a language without modal lists
 ])
 def test_modal_counts(lang: str, text: str, counts: tuple[int, int]) -> None:
     from statediff.details.strength import modal_counts

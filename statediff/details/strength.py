@@ -194,13 +194,18 @@ def modal_counts(text: str, language: str) -> tuple[int, int]:
     binding, hedge = modal_words(language)
     if not binding and not hedge:
         return 0, 0
+    # An entry "*abilir" is an ending (Turkish puts the modal in the verb: "kalabilir").
+    binding_ends = tuple(w[1:] for w in binding if w.startswith("*"))
+    hedge_ends = tuple(w[1:] for w in hedge if w.startswith("*"))
     counts = [0, 0]
     previous = "."
     for raw in text.split():
         token = raw.strip(TOKEN_EDGES)
         lowered = token.lower()
-        if (lowered in binding or lowered in hedge) and (token == lowered or previous.endswith(SENTENCE_END_MARKS)):
-            counts[0 if lowered in binding else 1] += 1
+        is_binding = lowered in binding or (bool(binding_ends) and lowered.endswith(binding_ends))
+        is_hedge = lowered in hedge or (bool(hedge_ends) and lowered.endswith(hedge_ends))
+        if (is_binding or is_hedge) and (token == lowered or previous.endswith(SENTENCE_END_MARKS)):
+            counts[0 if is_binding else 1] += 1
         previous = raw
     return counts[0], counts[1]
 
@@ -208,7 +213,7 @@ def modal_counts(text: str, language: str) -> tuple[int, int]:
 
 def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
     """"weakened" when a binding modal gave way to a hedging one, "strengthened" the other way round."""
-    if new[0] < old[0] and new[1] > old[1]:
+    if new[1] > old[1] and new[0] <= old[0]:  # a hedge gained, no binding modal with it ("agreed" → "may agree")
         return "weakened"
     if new[0] > old[0] and new[1] < old[1]:
         return "strengthened"
