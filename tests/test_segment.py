@@ -257,6 +257,11 @@ CLAUSE_CASES = [
       "ve eğitim ortaklıklarına desteği sürdürme konusunda mutabık kaldı."]),
     ("kk", "Тараптар денсаулық сақтау саласындағы ынтымақтастықты құптады және оны тереңдету ниетін білдірді.",
      ["Тараптар денсаулық сақтау саласындағы ынтымақтастықты құптады", "және оны тереңдету ниетін білдірді."]),
+    # ... the later verb negated too (a negation must not merge the two pledges)
+    ("tr", "Taraflar platformlarda etkileşimin önemini kaydetti ve birbirlerinin adaylıklarını destekleme konusunda mutabık kalmadı.",
+     ["Taraflar platformlarda etkileşimin önemini kaydetti", "ve birbirlerinin adaylıklarını destekleme konusunda mutabık kalmadı."]),
+    ("kk", "Тараптар алаңдардағы өзара іс-қимылдың маңыздылығын атап өтті және бір-бірінің кандидатураларын қолдауға келіспеді.",
+     ["Тараптар алаңдардағы өзара іс-қимылдың маңыздылығын атап өтті", "және бір-бірінің кандидатураларын қолдауға келіспеді."]),
     # ... but not nouns joined under one verb, nor an accusative noun before "және"
     ("tr", "Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı.",
      ["Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı."]),
