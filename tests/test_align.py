@@ -501,6 +501,14 @@ def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> 
      "Министрлер энергетика саласындағы ынтымақтастықты тереңдетуге келісуі мүмкін.", "weakened"),
     ("en", "The leaders agreed to hold the next summit in Tokyo to review the energy partnership.",
      "The leaders could agree to hold the next summit in Tokyo to review the energy partnership.", "weakened"),
+    ("tr", "Taraflar ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkaracak.",
+     "Taraflar ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkarabilecek.", "weakened"),  # "-abilecek", not "-ecek"
+    # a hedge in a subordinate clause speaks of something else (found in review)
+    ("en", "The leaders agreed to hold the next meeting in Ankara in 2026.",
+     "The leaders agreed to hold the next meeting in Ankara in 2026, which may include a business forum.", None),
+    ("sv", "Parterna enades om att genomföra avtalet fullt ut.", "Parterna enades om att genomföra avtalet fullt ut, som får brett stöd.", None),
+    ("de", "Die Parteien vereinbarten, die Zusammenarbeit auszubauen.",
+     "Die Parteien vereinbarten, die Zusammenarbeit auszubauen, damit Unternehmen davon profitieren können.", None),
     # "will" before a verb of trying is an intent
     ("en", "The United States will deliver 100 million vaccine doses to partners in Southeast Asia.",
      "The United States will seek to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),

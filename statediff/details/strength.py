@@ -180,39 +180,59 @@ def negation_count(text: str, language: str) -> int:
 
 
 @cache
-def modal_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+class Modals(NamedTuple):
+    """A language's modals, read once: whole words and "*" endings, binding and hedging, and the
+    words after a comma that open a subordinate clause, whose modals speak of something else."""
+
+    binding: frozenset[str]
+    hedge: frozenset[str]
+    binding_ends: tuple[str, ...]
+    hedge_ends: tuple[str, ...]
+    subordinators: frozenset[str]
+
+
+@cache
+def modal_words(language: str) -> Modals:
     """The language's binding modals ("will", "shall", "будут") and hedging ones ("may", "could",
-    "могут", "постараются"): a pledge that trades one for the other is weakened (or, the other
-    way, strengthened) even where no predicate shows it ("We will continue" → "We may continue")."""
+    "могут", "постараются", the Turkish ending "*abilir"): a pledge that gains a hedge without a
+    binding modal is weakened, one that trades a hedge for a binding modal strengthened, even
+    where no predicate shows it ("We will continue" → "We may continue")."""
+    from ..languages import SUPPORTED, get_language
+
     raw = load_data("strength", language) or {}
-    return frozenset(raw.get("binding_modals", [])), frozenset(raw.get("hedge_modals", []))
+    binding, hedge = raw.get("binding_modals", []), raw.get("hedge_modals", [])
+    relatives = get_language(language).relatives if language in SUPPORTED else frozenset()
+    return Modals(frozenset(w for w in binding if not w.startswith("*")), frozenset(w for w in hedge if not w.startswith("*")),
+                  tuple(w[1:] for w in binding if w.startswith("*")), tuple(w[1:] for w in hedge if w.startswith("*")),
+                  relatives | frozenset(raw.get("subordinators", [])))
 
 
 def modal_counts(text: str, language: str) -> tuple[int, int]:
-    """How many binding and how many hedging modals ``text`` holds. A capitalised word counts
-    only where it opens a sentence ("Будут проведены …"): inside one, "May" is the month."""
-    binding, hedge = modal_words(language)
-    if not binding and not hedge:
+    """How many binding and how many hedging modals ``text`` holds, up to a subordinate clause
+    (", which may include …", ", damit … können"). A capitalised word counts only where it opens a
+    sentence ("Будут проведены …"): inside one, "May" is the month. A hedge ending is tried first:
+    "-abilecek" also ends in the binding "-ecek"."""
+    modals = modal_words(language)
+    if not (modals.binding or modals.hedge or modals.binding_ends or modals.hedge_ends):
         return 0, 0
-    # An entry "*abilir" is an ending (Turkish puts the modal in the verb: "kalabilir").
-    binding_ends = tuple(w[1:] for w in binding if w.startswith("*"))
-    hedge_ends = tuple(w[1:] for w in hedge if w.startswith("*"))
     counts = [0, 0]
     previous = "."
     for raw in text.split():
         token = raw.strip(TOKEN_EDGES)
         lowered = token.lower()
-        is_binding = lowered in binding or (bool(binding_ends) and lowered.endswith(binding_ends))
-        is_hedge = lowered in hedge or (bool(hedge_ends) and lowered.endswith(hedge_ends))
+        if previous.endswith(",") and lowered in modals.subordinators:
+            break
+        is_hedge = lowered in modals.hedge or (bool(modals.hedge_ends) and lowered.endswith(modals.hedge_ends))
+        is_binding = not is_hedge and (lowered in modals.binding or (bool(modals.binding_ends) and lowered.endswith(modals.binding_ends)))
         if (is_binding or is_hedge) and (token == lowered or previous.endswith(SENTENCE_END_MARKS)):
             counts[0 if is_binding else 1] += 1
         previous = raw
     return counts[0], counts[1]
 
 
-
 def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
-    """"weakened" when a binding modal gave way to a hedging one, "strengthened" the other way round."""
+    """"weakened" when a hedging modal came with no binding one ("will" → "may", "agreed" → "may
+    agree"), "strengthened" when a binding modal took a hedging one's place."""
     if new[1] > old[1] and new[0] <= old[0]:  # a hedge gained, no binding modal with it ("agreed" → "may agree")
         return "weakened"
     if new[0] > old[0] and new[1] < old[1]:
