@@ -1492,6 +1492,13 @@ def test_a_wrapped_dash_after_a_closing_bracket_goes_on_the_sentence() -> None:
            "Book a guided tour of the city.\n",
      ["Expand our investment in public health.",
       "Increase the number of municipalities using crime prevention methods.", "Enforce the Safer Communities Act provisions."]),
+    # ... but a line that opens with no listed verb ends such a list, and a fact after a blank line is no item
+    ("en", "We must redouble our efforts through the following actions:\n\nExpand our investment in public health.\n"
+           "Increase the number of municipalities.\nMexico hosted a dinner for the delegation.\n"
+           "Bilateral trade reached 800 billion dollars last year.\n",
+     ["Expand our investment in public health.", "Increase the number of municipalities."]),
+    ("en", "The sides agreed on the following:\n\nBilateral trade reached 800 billion dollars last year.\n"
+           "The leaders agreed to meet again.\n", ["The leaders agreed to meet again."]),
 ])
 def test_unmarked_items_below_a_lead_in_are_pledges(lang: str, text: str, expected: list[str]) -> None:
     assert [c.text for c in segment(_doc(text), lang).commitments] == expected

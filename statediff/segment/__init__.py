@@ -140,7 +140,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     found = _Provisional(text)
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     after_lead_in = False  # the block before is that lead-in itself
-    item_closer = ""  # how the first item of the open list ends ("." or ";")
+    item_closer = ""  # the last character of the open list's first item
     previous_end = 0
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
@@ -159,9 +159,13 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         marked = is_list_item(block_text)
         # An unmarked item stands right below the lead-in or the item before (the first may stand
         # after a blank line: "…through the following actions:" / "" / "Expand our investment …").
-        unmarked = (not marked and block_text[-1:] in ";.,"
-                    and (after_lead_in or "\n\n" not in text[previous_end:block.start].replace("\r", "")))
-        item = lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
+        adjacent = "\n\n" not in text[previous_end:block.start].replace("\r", "")
+        unmarked = not marked and block_text[-1:] in ";.," and (adjacent or after_lead_in)
+        # A full-stop item goes on a full-stop list, and the first item may stand after a blank
+        # line, only when it opens with a verb the language lists ("Enforce …", not "Mexico hosted …").
+        loose = unmarked and (not adjacent or (block_text.endswith(".") and item_closer == "." and not after_lead_in))
+        item = (lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
+                and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
         opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
@@ -169,7 +173,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
         # otherwise still ends.
         if item and after_lead_in:
-            item_closer = block_text[-1:]
+            item_closer = block_text[-1:]  # the first item's last character: "." for a full-stop list
         lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".") or item_closer == "."))
         after_lead_in = opens_list
         plan.append((block, item, opens_list))
@@ -357,6 +361,16 @@ def _last_sentence(block_text: str) -> str:
     """The lead-in proper: the part of the block after its last sentence end."""
     ends = list(_SENTENCE_END_RE.finditer(block_text))
     return block_text[ends[-1].end():] if ends else block_text
+
+
+def _opens_with_listed_verb(block_text: str, lang: Language) -> bool:
+    """The item opens with a verb of the language's lists (``infinitive_predicates``, commitment
+    cues): "Increase the number …", "Enforce the … Act", not "Mexico hosted …", "Bilateral trade …"."""
+    marker = LIST_MARKER_RE.match(block_text)
+    words = folded(word_spans(block_text[marker.end() if marker else 0:])[0][:4])
+    if words and words[0] in lang.infinitive_markers:
+        words = words[1:]
+    return bool(words) and bool(lang.infinitive_predicates.match_at(words, 0) or lang.commitment_cues.match_at(words, 0))
 
 
 def _verbal_item(block_text: str, lang: Language) -> bool:
