@@ -720,10 +720,38 @@ def changed_parts(old_text: str, new_text: str) -> set[str]:
     return old_parts.symmetric_difference(new_parts) if old_parts or new_parts else set()
 
 
+@cache
+def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    raw = load_data("numbers", language) or {}
+    return tuple(frozenset(fold(w) for w in raw.get(key, [])) for key in ("time_words", "time_nouns", "time_links"))  # type: ignore[return-value]
+
+
+def time_words_in(text: str, language: str) -> Counter[str]:
+    """The words of time (``time_words``: "next", "end", "конце", "slutet") that stand beside a
+    time: before a time noun or a figure, perhaps across a link word ("end of 2026"), or joined
+    to a figure by a hyphen ("mid-2026"). "this year" → "next year" changes them; "next summit" →
+    "upcoming summit" and "to end the conflict" hold none."""
+    words, nouns, links = _time_sets(language)
+    found: Counter[str] = Counter()
+    if not words:
+        return found
+    tokens = [fold(token.strip(TOKEN_EDGES)) for token in text.lower().split()]
+    for i, token in enumerate(tokens):
+        if _HYPHENS_RE.search(token):
+            parts = _HYPHENS_RE.split(token)
+            found.update(a for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
+            continue
+        if token in words:
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            after = tokens[i + 2] if i + 2 < len(tokens) else ""
+            if following in nouns or following[:1].isdigit() or (following in links and after[:1].isdigit()):
+                found[token] += 1
+    return found
+
+
 def number_words_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool]) -> bool:
-    """Whether a word that names a figure or a time ("double" → "triple", "first quarter" →
-    "third quarter", "this year" → "next year", "ten-year" → "five-year") is in one wording and
-    not the other."""
+    """Whether a word that names a figure ("double" → "triple", "first quarter" → "third quarter",
+    "ten-year" → "five-year") is in one wording and not the other."""
     changed = set(old_text.lower().split()).symmetric_difference(new_text.lower().split()) | changed_parts(old_text, new_text)
     return any(is_number_word(fold(token.strip(TOKEN_EDGES))) for token in changed)
 
