@@ -535,8 +535,10 @@ def test_a_hedged_pledge_is_weakened(lang: str, old: str, new: str, change: str 
 
 def test_an_item_deleted_from_a_semicolon_list_modifies_the_pledge() -> None:
     # razdel ends a sentence at "; Harpoon": the item must stay in the pledge, or deleting it is silent
-    old = "The leaders welcomed the integration of defense items, including C-130J Super Hercules; Harpoon anti-ship missiles; and M777 howitzers.\n"
-    new = "The leaders welcomed the integration of defense items, including C-130J Super Hercules; and M777 howitzers.\n"
+    old = ("The leaders welcomed the integration of defense items, including C-130J Super Hercules; Harpoon anti-ship missiles; "
+           "Javelin anti-tank missiles; and M777 howitzers.\n")
+    new = "The leaders welcomed the integration of defense items, including C-130J Super Hercules; Javelin anti-tank missiles; and M777 howitzers.\n"
+    assert "Harpoon" in _seg(old, "o").commitments[0].text  # the item is the pledge's, not a skipped sentence
     [change] = _annotated(old, new, "en")
     assert change.status == Status.MODIFIED
 

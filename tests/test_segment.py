@@ -63,6 +63,10 @@ SENTENCE_CASES = [
      ["They welcomed the integration of defense items, including C-130J Super Hercules; Harpoon anti-ship missiles; and M777 howitzers."]),
     ("en", "The leaders welcomed the progress in trade; The sides agreed to meet again.",
      ["The leaders welcomed the progress in trade;", "The sides agreed to meet again."]),
+    ("en", "They discussed trade; Trade between the two countries reached 10 billion dollars in 2022.",  # a finite verb
+     ["They discussed trade;", "Trade between the two countries reached 10 billion dollars in 2022."]),
+    ("ru", "Стороны обсудили вопросы торговли; Стороны откроют консульство в Измире.",  # the parties' pledge without a cue
+     ["Стороны обсудили вопросы торговли;", "Стороны откроют консульство в Измире."]),
     ("ru", "Стороны обсудили поставки техники, включая вертолеты; Самолеты Ан-140; и бронетехнику. Стороны договорились.",
      ["Стороны обсудили поставки техники, включая вертолеты; Самолеты Ан-140; и бронетехнику.", "Стороны договорились."]),
 ]
