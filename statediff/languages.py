@@ -290,14 +290,14 @@ class Language:
     # whose only pledge cues are these and the quoted words is a quotation (segment/__init__.py).
     speech_verbs: frozenset[str] = frozenset()
     # A thing as a clause's subject and only these cues as its verbs ("Our exchange programs
-    # promote common purpose", "Firearms crossing our border continue to generate violence"): a
-    # fact about the world, not the parties' pledge. Not with a party in the subject (a name of
+    # promote common purpose", "our alliance has continued to evolve"): a fact about the world,
+    # not the parties' pledge. Not with a party in the subject (a name of
     # the document, ``subjects``, ``party_nouns``) nor with a modal anywhere in the clause
     # ("The Alliance will continue to …"): see segment/__init__.py, _thing_acts.
     descriptive_cues: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     party_nouns: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
-    modal_words: frozenset[str] = frozenset()
+    pledge_modals: frozenset[str] = frozenset()
 
 
 @cache
@@ -371,7 +371,7 @@ def _build(code: str, raw: dict) -> Language:
         descriptive_cues=CueSet.from_entries(raw.get("descriptive_cues", [])),
         party_nouns=_lowered(raw, "party_nouns"),
         subject_determiners=_lowered(raw, "subject_determiners"),
-        modal_words=_lowered(raw, "modal_words"),
+        pledge_modals=_lowered(raw, "pledge_modals"),
     )
 
 

@@ -569,6 +569,9 @@ def test_a_partys_pledge_hedged_with_may_is_weakened_not_dropped() -> None:
     assert hedged.details.strength.change == "weakened"
     assert not [ch for ch in changes if ch.status in (Status.DROPPED, Status.NEW)]
     assert not any("Russia" in c.text for c in _seg(new, "n", "en").commitments)
+    # the party's modal before no listed verb is no pledge: "may face", "could not attend" (found in review)
+    facts = _PARTY_CONTEXT + "Japan may face higher energy prices next winter.\nJapan could not attend the meeting in Hanoi.\n"
+    assert not any(c.text.startswith(("Japan may face", "Japan could not")) for c in _seg(facts, "n", "en").commitments)
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -30,6 +30,8 @@ STRENGTH_CASES = [
     ("en", "Building on the U.S.-India Roadmap for Defense Cooperation and recognizing the rising importance of autonomous "
            "systems, the leaders announced a new initiative.", 4, "announced", False),
     ("en", "The United States and India envisage working together to increase trade.", 3, "envisage", False),
+    ("en", "Building on the U.S.–India Roadmap for Defense Cooperation and recognizing the rising importance of autonomous "
+           "systems, the leaders announced a new initiative.", 4, "announced", False),  # an en dash joins too
     ("ru", "Стороны выразили готовность к совместной работе.", 3, "выразили готовность", False),
     ("ru", "Стороны поддержали преобразование СВМДА.", 2, "поддержали", False),
     ("ru", "Стороны призвали к урегулированию конфликта.", 2, "призвали", False),

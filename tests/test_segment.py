@@ -266,6 +266,8 @@ CLAUSE_CASES = [
      ["Taraflar platformlarda etkileşimin önemini kaydetti", "ve birbirlerinin adaylıklarını destekleme konusunda mutabık kalmadı."]),
     ("kk", "Тараптар алаңдардағы өзара іс-қимылдың маңыздылығын атап өтті және бір-бірінің кандидатураларын қолдауға келіспеді.",
      ["Тараптар алаңдардағы өзара іс-қимылдың маңыздылығын атап өтті", "және бір-бірінің кандидатураларын қолдауға келіспеді."]),
+    ("kk", "Тараптар алаңдардағы өзара іс-қимылдың маңыздылығын атап өтті және бір-бірінің кандидатураларын қолдамайды.",
+     ["Тараптар алаңдардағы өзара іс-қимылдың маңыздылығын атап өтті", "және бір-бірінің кандидатураларын қолдамайды."]),
     # ... but not nouns joined under one verb, nor an accusative noun before "және"
     ("tr", "Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı.",
      ["Taraflar ticaret ve yatırım, kültür ve eğitim alanlarında işbirliğini derinleştirme konusunda mutabık kaldı."]),
@@ -662,6 +664,8 @@ PAST_NARRATIVE_CASES = [
     ("en", "The Alliance will continue to evolve to meet new challenges.", True),  # a modal
     ("en", "Our support for Ukraine remains steadfast.", True),  # "remain" states a stance
     ("en", "Prepare a collaborative report on arms trafficking.", True),  # no determiner: an imperative, not a thing
+    ("en", "The heads of state continue to support the peace process.", True),  # actors, not things (found in review)
+    ("en", "The joint commission continues to promote trade between the two countries.", True),
     # an account in the perfect tense: the parties tell what they have done
     ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
     ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),
@@ -723,6 +727,8 @@ PREDICATE_CASES = [
     ("tr", "Taraflar ikili ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkaracak.", True),
     ("tr", "Taraflar yatırımların korunması için gerekli tedbirleri alacak.", True),
     ("tr", "Ankara'da yapılacak zirve iki gün sürecek.", False),
+    ("tr", "Taraflar arasındaki ticaret hacmi 2030 yılına kadar artacak.", False),  # "between the parties": no subject
+    ("tr", "Bakanlar toplantısı gelecek yıl Ankara'da yapılacak.", False),
     # ... and one side, after a word that names it (a second QA round)
     ("ru", "Казахстанская сторона обеспечит подготовку кадров для транспортной отрасли.", True),
     # the parties' view stated as theirs is their position
@@ -1249,7 +1255,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing as subject (_thing_acts)
-                                                         "descriptive_cues", "party_nouns", "subject_determiners", "modal_words"}}
+                                                         "descriptive_cues", "party_nouns", "subject_determiners", "pledge_modals"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -21,7 +21,7 @@ from ..segment.tokens import WORD_RE, Token, composed, tokenize
 T = TypeVar("T")
 PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
 _CLAUSE_BREAKS = frozenset(".;:!?")
-_JOINERS = "-‐‑/"
+_JOINERS = "-‐‑–/"  # hyphens, the en dash ("U.S.–India"), the slash
 # Quotes, brackets and punctuation around a whitespace token ("«Ankara»," → "Ankara"), for the
 # checks that compare the words of two wordings cheaply, as whitespace tokens.
 TOKEN_EDGES = "\"'“”«»‘’()[],.;:!?"
@@ -73,7 +73,7 @@ def gap_flags(gap: str) -> int:
     out = _GAP_FLAGS.get(gap)
     if out is None:
         # "U.S.-India", "U.S./EU": an abbreviation's dot glued to a hyphen or slash ends nothing.
-        stops = gap.replace(".", "") if gap[:1] == "." and gap[1:2] in _JOINERS and not any(ch.isspace() for ch in gap) else gap
+        stops = gap.replace(".", "") if len(gap) > 1 and gap[0] == "." and gap[1] in _JOINERS and not any(ch.isspace() for ch in gap) else gap
         out = (
             (BREAK if any(ch in _CLAUSE_BREAKS for ch in stops) else 0)
             | (SENTENCE_END if _SENTENCE_END_RE.search(stops) else 0)

@@ -477,9 +477,8 @@ def _thing_acts(
     names: Callable[[], frozenset[str]],
 ) -> bool:
     """"Our extensive exchange programs promote common purpose", "our alliance has continued to
-    evolve", "Firearms crossing our common border continue to generate violence": a thing is the
-    subject and every cue of the clause only describes (``descriptive_cues``): a fact, not the
-    parties' pledge. Kept: a party in the subject ("The United States and the ROK continue to …",
+    evolve": a thing is the subject (opening with a determiner) and every cue of the clause only
+    describes (``descriptive_cues``): a fact, not the parties' pledge. Kept: a party in the subject ("The United States and the ROK continue to …",
     "Both countries …", "We …"), a modal anywhere ("The Alliance will continue to …"), a cue
     that states a position ("Our commitment remains ironclad"), a subject of function words only
     ("The importance of …")."""
@@ -488,7 +487,7 @@ def _thing_acts(
     own = [k for k in cues if first <= k < last]
     if not own or not all(lang.descriptive_cues.match_at(words, k) for k in own):
         return False
-    if any(words[k] in lang.modal_words for k in range(first, last)):
+    if any(words[k] in lang.pledge_modals for k in range(first, last)):
         return False
     subject = _subject_starts(text, token_starts, first, last)[-1]
     if not subject < own[0] <= subject + REPORT_SUBJECT or words[subject] not in lang.subject_determiners:
@@ -726,8 +725,9 @@ def _party_reports_action(
         return frozenset()
 
     def predicate(k: int) -> bool:
-        if words[k] in lang.party_modals:
-            return k + 1 < last and text[token_starts[k]].islower() and text[token_starts[k + 1]].islower()
+        if words[k] in lang.party_modals:  # then a verb the language lists: not "may face", "might be", "could not attend"
+            return (k + 1 < last and text[token_starts[k]].islower()
+                    and bool(lang.infinitive_predicates.match_at(words, k + 1) or lang.commitment_cues.match_at(words, k + 1)))
         return _past_verb(text, words, token_starts, k, lang)
 
     window = range(first + 1, min(last, first + REPORT_FRONT + REPORT_SUBJECT + 1))
