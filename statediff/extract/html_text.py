@@ -65,15 +65,33 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str
 def _drop_link_teasers(root: Any) -> None:
     """A paragraph that is one link and no sentence ("<div><a href="/n/2">Токаев и Эрдоган
     обсудили …</a></div>" between the article's paragraphs) points to another article: its
-    headline is no pledge of this one."""
-    for tag in root.find_all(["p", "div", "li"]):
-        if tag.decomposed:
+    headline is no pledge of this one. Read from each link up through the blocks that hold
+    nothing else, so the cost is the links' text and their parents' children, not the page
+    times its depth."""
+    from bs4 import NavigableString
+
+    teasers = []
+    for link in root.find_all("a", href=True):
+        text = " ".join(link.get_text().split())
+        if not text or text[-1] in ".!?…;:\"»”":
             continue
-        text = " ".join(tag.get_text().split())
-        links = tag.find_all("a", href=True, limit=2)
-        if (text and text[-1] not in ".!?…;:\"»”" and len(links) == 1
-                and " ".join(links[0].get_text().split()) == text):
-            tag.decompose()
+        block, node = None, link
+        while node.parent is not None and node.parent is not root:
+            parent = node.parent
+            alone = all(child is node or (isinstance(child, NavigableString) and not child.strip()) for child in parent.children)
+            if not alone:
+                break
+            if parent.name in _TEASER_BLOCKS:
+                block = parent
+            node = parent
+        if block is not None:
+            teasers.append(block)
+    for block in teasers:
+        if not block.decomposed:
+            block.decompose()
+
+
+_TEASER_BLOCKS = frozenset({"p", "div", "li"})
 
 
 TITLE_MIN_CHARS = 20  # a shorter paragraph that opens the title ("Главная") says nothing of it
