@@ -226,6 +226,10 @@ def test_markdown_ordered_list_keeps_its_start_number() -> None:
     ("The leaders agreed to double trade by\n2030. They also agreed to meet.\n", "The leaders agreed to double trade by 2030. They also agreed to meet.\n"),
     ("29. The leaders condemned the attack on August 26,\n2021. They agreed to act.\n",
      "29. The leaders condemned the attack on August 26, 2021. They agreed to act.\n"),
+    ("29. The leaders condemned the attack on August 26,\n    2021. They agreed to act.\n",  # indented under the item
+     "29. The leaders condemned the attack on August 26, 2021. They agreed to act.\n"),
+    ("1. The leaders agreed to double trade by\n   2030. They also agreed to meet.\n",
+     "1. The leaders agreed to double trade by 2030. They also agreed to meet.\n"),
     ("Text here:\n1. first\n2. second\n", "Text here:\n\n1. first\n\n2. second\n"),  # a list from 1 interrupts
     ("28. one.\n2029. two\n", "28. one.\n\n29. two\n"),  # after a full stop, the next item (renumbered as rendered)
 ])

@@ -415,6 +415,8 @@ SKIP_CASES = [
     ("ru", "Читайте также: Казахстан и Узбекистан договорились увеличить товарооборот до 10 млрд долларов\n"
      "Стороны договорились о сотрудничестве.", "boilerplate", 1),
     ("en", "Read also: Japan and India agreed to double trade by 2030\nThe leaders agreed to cooperate.", "boilerplate", 1),
+    ("ru", "Читайте также: Казахстан и Узбекистан договорились увеличить товарооборот до 10 млрд долларов к 2030 году и "
+     "открыть новые торговые дома\nСтороны договорились о сотрудничестве.", "boilerplate", 1),  # a long headline too
     ("en", "Home / News / Statements and Releases\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "Photo: The leaders shake hands after signing the agreement.\nThe leaders agreed to cooperate.", "boilerplate", 1),
     ("en", "By continuing to browse the site, you agree to our use of cookies and similar technologies.\nThe leaders agreed to cooperate.",

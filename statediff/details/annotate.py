@@ -150,6 +150,10 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return True  # "this year" → "next year", "mid-2026" → "end-2026", "в начале 2026" → "в конце 2026"
     parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
     old_number, new_number = number_word(old.language), number_word(new.language)
+
+    def is_number_word(word: str) -> bool:
+        return old_number(word) or new_number(word)
+
     if parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value):
         old_rest, new_rest = _figures_read(old.commitments, old_idx, facts["old"]), _figures_read(new.commitments, new_idx, facts["new"])
         if digit_runs(old_rest) == digit_runs(new_rest):
@@ -158,9 +162,9 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
             # "12 miliardi … entro il 2030" where only the year is read: the texts decide), unless a
             # word of figures or time changed outside them ("more than double … to $500 billion" →
             # "triple", "mid-2026" → "end-2026"; not "fourth" → "4th", which the parser read).
-            return number_words_changed(old_rest, new_rest, lambda word: old_number(word) or new_number(word))
+            return number_words_changed(old_rest, new_rest, is_number_word)
     old_month, new_month = month_name(old.language), month_name(new.language)
-    return figures_changed(old_text, new_text, lambda word: old_number(word) or new_number(word),
+    return figures_changed(old_text, new_text, is_number_word,
                            lambda word: old_value(word) or new_value(word), lambda word: old_month(word) or new_month(word))
 
 

@@ -143,7 +143,11 @@ def _wrapped_figure(ordered: re.Match[str], previous: str, numbers: dict[int, in
     number = ordered.group(2)
     if not numbers:
         return number != "1"
-    last = numbers.get(len(ordered.group(1).expandtabs(4)))
+    # The list it would belong to: the one at its indent, or the item it is indented under
+    # ("29. … August 26," / "    2021. Recognizing …": the item's continuation column).
+    indent = len(ordered.group(1).expandtabs(4))
+    enclosing = [k for k in numbers if k <= indent]
+    last = numbers[max(enclosing)] if enclosing else None
     return (last is not None and len(number) == 4 and int(number) != last + 1
             and not previous.rstrip().endswith((".", ":", ";", "!", "?")))
 

@@ -45,7 +45,8 @@ _SEPARATORS = "/|>»›"  # between the items of a menu or breadcrumb
 _SPACED_SEPARATOR_RE = recache.compile(rf"\s[{_SEPARATORS}]\s")
 _BRACKETED_RE = recache.compile(r"\s*[(\[][^()\[\]]{0,30}[)\]]")
 # A list item's marker: "1.", "(a)", "-", "•"…
-LIST_MARKER_RE = recache.compile(r"(?:\(?\d{1,3}[.)]|\(?[a-zа-я][.)]|[-•*–—·▪●◦])\s+")
+BULLETS = "-•*–—·▪●◦"  # the marks that open a bulleted item (not a number: "5.")
+LIST_MARKER_RE = recache.compile(rf"(?:\(?\d{{1,3}}[.)]|\(?[a-zа-я][.)]|[{re.escape(BULLETS)}])\s+")
 
 
 @frozen_dataclass
@@ -119,10 +120,7 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
 
 def _bullet_item(head: str) -> bool:
     """The block opens with a bullet ("- ", "• ", "– "), not a number ("5. "): a dash line below it is the next bullet."""
-    return is_list_item(head) and head.lstrip()[:1] in _BULLETS
-
-
-_BULLETS = "-•*–—·▪●◦"
+    return is_list_item(head) and head.lstrip()[:1] in BULLETS
 
 
 def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], end_markers: tuple[str, ...] = ()) -> bool:
@@ -290,8 +288,8 @@ def _is_boilerplate(line: str, language: Language) -> bool:
     if separators >= 2 and _is_breadcrumb(line):
         return True
     if words > 12:
-        # Only a phrase of three words or more, and only opening the line: "Your email address
-        # will not be published …". Looked up once, not per match (a line may be 5 MB).
+        # Only a phrase of three words or more or a label, and only opening the line: "Your email
+        # address will not be published …", "Read also: …". Looked up once, not per match (a line may be 5 MB).
         return bool(_boilerplate_phrases(_long_phrases(language.boilerplate_phrases)).match(line))
     # Most lines hold no phrase at all: a plain substring test first, the regular expression after.
     candidates = _boilerplate_phrases(language.boilerplate_phrases).finditer(line) if any(p in lowered for p in _lowered(language.boilerplate_phrases)) else ()
@@ -340,8 +338,10 @@ def _lowered(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 @cache
 def _long_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases of three words or more ("Your email address will not be published")."""
-    return tuple(p for p in phrases if len(p.split()) >= 3)
+    """The phrases that mark a long line too, opening it: of three words or more ("Your email
+    address will not be published"), or a label of two words or more ("Read also:", "Читайте
+    также:" before a long headline)."""
+    return tuple(p for p in phrases if len(p.split()) >= 3 or (p.endswith(":") and len(p.split()) >= 2))
 
 
 @cache
