@@ -1361,6 +1361,22 @@ def test_a_dash_in_a_wrapped_numbered_paragraph_is_prose_not_a_bullet(width: int
 WRAPPED = Path(__file__).resolve().parent / "data" / "wrapped"
 
 
+def test_the_seed_wrapped_by_real_fold_gives_its_commitments() -> None:
+    """GNU fold -s -w 40 of the 8th JSPG text (tests/data/wrapped/README.md): before, 16 of its
+    33 pledges were cut at a line that opened with a name, a width in bytes having a slack in characters."""
+    from statediff.load import load
+
+    plain = segment(load(str(Path(__file__).resolve().parents[1] / "seeds" / "jspg8-2026-kz-tr.ru.txt")), "ru")
+    wrapped = segment(load(str(WRAPPED / "jspg8-2026.fold40.txt")), "ru")
+    assert len(plain.commitments) >= 30
+    # the same pledges, but for white space and the letters fold cut in two (a word over 40 bytes)
+    from rapidfuzz.fuzz import ratio
+
+    assert len(wrapped.commitments) == len(plain.commitments)
+    assert all(ratio(" ".join(w.text.split()), " ".join(p.text.split())) >= 97
+               for w, p in zip(wrapped.commitments, plain.commitments, strict=True))
+
+
 def test_a_text_filled_by_fmt_gives_the_commitments_of_the_unwrapped_text() -> None:
     """fmt moves words down to even out its lines: a full line that stops mid-sentence is wrapped,
     though the next word ("Joseph", "US$400") would have fitted (fmt -w 72 of the whole US-India
