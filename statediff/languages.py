@@ -159,6 +159,12 @@ def parties_act(language: Language, subject: str, verb: str) -> bool:
     return bool(language.subject_verb_endings) and subject in language.subjects and verb.endswith(language.subject_verb_endings)
 
 
+def past_tense(language: Language, word: str) -> bool:
+    """A word in the past tense, by the language's ``past_forms`` and ``past_endings`` ("joined",
+    "made"; not ``not_past`` such as "united", "needed"). ``word`` folded, lower case."""
+    return word in language.past_forms or (word.endswith(language.past_endings) and len(word) > 4 and word not in language.not_past)
+
+
 def _starting_with(word: str, phrases: tuple[tuple[str, ...], ...], memo: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[tuple[str, ...], ...]:
     """The phrases whose first word fits ``word``, in order (memoised per word in ``memo``)."""
     found = memo.get(word)

@@ -146,7 +146,7 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     numbers = details.numbers
     if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):
         return True
-    if time_words_in(old_text, old.language) != time_words_in(new_text, new.language):
+    if old_text != new_text and time_words_in(old_text, old.language) != time_words_in(new_text, new.language):
         return True  # "this year" → "next year", "mid-2026" → "end-2026", "в начале 2026" → "в конце 2026"
     parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
     old_number, new_number = number_word(old.language), number_word(new.language)

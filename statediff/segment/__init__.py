@@ -23,6 +23,7 @@ from ..languages import (
     language_runs,
     language_shares,
     parties_act,
+    past_tense,
 )
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
@@ -363,13 +364,18 @@ def _last_sentence(block_text: str) -> str:
     return block_text[ends[-1].end():] if ends else block_text
 
 
+def _item_head(block_text: str, lang: Language, count: int) -> list[str]:
+    """The first ``count`` words of a list item in lower case, after its marker, without an
+    infinitive marker ("- to build …" → "build …")."""
+    marker = LIST_MARKER_RE.match(block_text)
+    words = [w.lower() for w in word_spans(block_text[marker.end() if marker else 0:])[0][:count]]
+    return words[1:] if words and words[0] in lang.infinitive_markers else words
+
+
 def _opens_with_listed_verb(block_text: str, lang: Language) -> bool:
     """The item opens with a verb of the language's lists (``infinitive_predicates``, commitment
     cues): "Increase the number …", "Enforce the … Act", not "Mexico hosted …", "Bilateral trade …"."""
-    marker = LIST_MARKER_RE.match(block_text)
-    words = folded(word_spans(block_text[marker.end() if marker else 0:])[0][:4])
-    if words and words[0] in lang.infinitive_markers:
-        words = words[1:]
+    words = folded(_item_head(block_text, lang, 4))
     return bool(words) and bool(lang.infinitive_predicates.match_at(words, 0) or lang.commitment_cues.match_at(words, 0))
 
 
@@ -377,10 +383,7 @@ def _verbal_item(block_text: str, lang: Language) -> bool:
     """Does the list item open with a verb (an infinitive or imperative carrying the lead-in's
     predicate: "- build a new railway link", "1. Расширить…"), not a noun phrase ("1. Memorandum
     of Understanding…", "- Посол Азербайджана…", "- a working lunch")?"""
-    marker = LIST_MARKER_RE.match(block_text)
-    words = [w.lower() for w in word_spans(block_text[marker.end() if marker else 0:])[0][:3]]
-    if words and words[0] in lang.infinitive_markers:
-        words = words[1:]
+    words = _item_head(block_text, lang, 3)
     if not words or words[0] in lang.stopwords or (len(words) > 1 and words[1] in lang.noun_phrase_links):
         return False
     return not lang.infinitive_endings or words[0].endswith(lang.infinitive_endings)
@@ -478,10 +481,11 @@ def _thing_acts(
 ) -> bool:
     """"Our extensive exchange programs promote common purpose", "our alliance has continued to
     evolve": a thing is the subject (opening with a determiner) and every cue of the clause only
-    describes (``descriptive_cues``): a fact, not the parties' pledge. Kept: a party in the subject ("The United States and the ROK continue to …",
-    "Both countries …", "We …"), a modal anywhere ("The Alliance will continue to …"), a cue
-    that states a position ("Our commitment remains ironclad"), a subject of function words only
-    ("The importance of …")."""
+    describes (``descriptive_cues``): a fact, not the parties' pledge. Kept: a party in the
+    subject ("The United States and the ROK continue to …", "Both countries …", "We …", "The
+    heads of state …"), a modal anywhere ("The Alliance will continue to …"), a cue that states a
+    position ("Our commitment remains ironclad"), a subject of function words only ("The
+    importance of …")."""
     if not lang.party_nouns:
         return False
     own = [k for k in cues if first <= k < last]
@@ -756,8 +760,7 @@ def _past_verb(text: str, words: list[str], token_starts: list[int], k: int, lan
     at = token_starts[k]
     if not text[at].islower() or text[at - 1] in "-‐‑":
         return False
-    verb = words[k]
-    return verb in lang.past_forms or (verb.endswith(lang.past_endings) and len(verb) > 4 and verb not in lang.not_past)
+    return past_tense(lang, words[k])
 
 
 def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from razdel import sentenize
 
 from .. import recache
-from ..languages import Language, parties_act
+from ..languages import Language, parties_act, past_tense
 from .tokens import folded, word_spans
 
 _INITIAL_RE = recache.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
@@ -42,16 +42,12 @@ def _list_item_after_semicolon(text: str, previous: tuple[int, int], current: tu
     words = folded(written)
     if len(words) > 2 and parties_act(language, words[0], words[-1] if language.verb_final else words[1]):
         return False  # the parties' pledge without a cue word: "…; Стороны откроют консульство …"
-    if any(word.islower() and _past_tense(word, language) for word in written):
+    if any(word.islower() and past_tense(language, word) for word in written):
         return False  # a sentence of its own: "…; Trade between the two countries reached … in 2022."
     return not language.commitment_cues.positions(words)
 
 
 LIST_ITEM_MAX_CHARS = 300  # longer, it is a sentence of its own
-
-
-def _past_tense(word: str, language: Language) -> bool:
-    return word in language.past_forms or (word.endswith(language.past_endings) and len(word) > 4 and word not in language.not_past)
 
 
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
