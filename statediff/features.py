@@ -130,6 +130,8 @@ class Featurizer:
         lowered = _fold(word)
         if self._term(lowered) is None:
             return ()
+        if self.language.spelling is not None:
+            lowered = self.language.spelling.respell(lowered)  # "defence" and "defense" share their n-grams
         padded = f" {lowered} "
         return tuple(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
 

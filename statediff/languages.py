@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import field
 from functools import cache, lru_cache
 from itertools import compress
+from typing import NamedTuple
 
 from . import recache
 from .data import read as read_data
@@ -195,6 +196,38 @@ def _word_fits(word: str, pattern: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+class Respelling(NamedTuple):  # internal record, read from a language file's [spelling] table
+    """One spelling of words written two ways: whole-word prefixes ("labour…" → "labor…") and
+    suffixes ("…isation" → "…ization") rewritten, except the ``keep`` words, whose ending is no
+    such suffix ("promise", "exercise")."""
+
+    prefixes: tuple[tuple[str, str], ...]
+    suffixes: tuple[tuple[str, str], ...]  # longest first
+    keep: frozenset[str]
+    prefix_starts: tuple[str, ...]  # for one C-speed str.startswith test
+    suffix_ends: tuple[str, ...]
+
+    @classmethod
+    def from_raw(cls, raw: dict) -> Respelling:
+        prefixes = tuple(sorted(raw.get("prefixes", {}).items(), key=lambda kv: -len(kv[0])))
+        suffixes = tuple(sorted(raw.get("suffixes", {}).items(), key=lambda kv: -len(kv[0])))
+        return cls(prefixes, suffixes, frozenset(raw.get("keep", [])), tuple(b for b, _ in prefixes), tuple(b for b, _ in suffixes))
+
+    def respell(self, word: str) -> str:
+        """``word`` (lower case) in the one spelling."""
+        if word.startswith(self.prefix_starts):
+            for written, one in self.prefixes:
+                if word.startswith(written):
+                    return one + word[len(written):]
+        if word.endswith(self.suffix_ends) and word not in self.keep:
+            for written, one in self.suffixes:
+                base = word[:-len(written)]
+                # A base of three letters or more ending in a consonant: "realise", not "raise".
+                if word.endswith(written) and len(base) >= 3 and base[-1] not in "aeiouy" and base + written[:2] + "e" not in self.keep:
+                    return base + one
+        return word
+
+
 @frozen_dataclass
 class Language:
     """Everything the pipeline knows about one language, from ``data/languages/CODE.toml``."""
@@ -304,6 +337,9 @@ class Language:
     party_nouns: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
+    # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
+    # written one way before stemming, or the same pledge in two spellings shares no term.
+    spelling: Respelling | None = None
 
 
 @cache
@@ -378,6 +414,7 @@ def _build(code: str, raw: dict) -> Language:
         party_nouns=_lowered(raw, "party_nouns"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
+        spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,
     )
 
 
@@ -436,8 +473,14 @@ def stemmer_for(code: str) -> Callable[[str], str]:
     if language.stemmer:
         import Stemmer
 
-        return Stemmer.Stemmer(language.stemmer).stemWord
-    return lambda word: word[:6]
+        stem: Callable[[str], str] = Stemmer.Stemmer(language.stemmer).stemWord
+    else:
+        def stem(word: str) -> str:
+            return word[:6]
+    if language.spelling is None:
+        return stem
+    respell, base_stem = language.spelling.respell, stem
+    return lambda word: base_stem(respell(word))
 
 
 def detect_language(text: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 
 from statediff.align import align, build_vectors, candidate_pairs
 from statediff.classify import classify, word_similarity
+from statediff.languages import get_language, stemmer_for
 from statediff.model import Document, Status
 from statediff.segment import segment
 
@@ -95,6 +96,21 @@ def test_aliases_match_across_scripts() -> None:
     new = "Стороны поддержали преобразование CICA в полноценную международную организацию при сохранении ее азиатской идентичности.\n"
     groups = _groups(_changes(old, new, lang="ru"))
     assert {(g[0], g[1]) for g in groups} == {(("o1",), ("n1",))}
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("defence", "defense"), ("defences", "defenses"), ("organisation", "organization"), ("organised", "organized"),
+    ("prioritising", "prioritizing"), ("recognise", "recognize"), ("programme", "program"), ("programmes", "programs"),
+    ("centre", "center"), ("labour", "labor"), ("neighbouring", "neighboring"), ("analyse", "analyze"),
+])
+def test_british_and_american_spellings_stem_alike(british: str, american: str) -> None:
+    stem = stemmer_for("en")
+    assert stem(british) == stem(american)
+
+
+@pytest.mark.parametrize("word", ["promise", "exercise", "exercising", "expertise", "revised", "raise", "crises", "decision", "sunrise"])
+def test_words_whose_ise_is_no_suffix_keep_their_spelling(word: str) -> None:
+    assert get_language("en").spelling.respell(word) == word
 
 
 def test_unrelated_statements_match_nothing() -> None:
