@@ -114,6 +114,11 @@ class Featurizer:
         """The matching term of a lower-cased word, None for noise (memoised: words repeat)."""
         if word in self._term_cache:
             return self._term_cache[word]
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            if tail and head in self.language.stopwords:  # an elided article or pronoun: "l'engagement", "d'une", "qu'ils"
+                term = self._term_cache[word] = self._term(tail)
+                return term
         stem = self._stem(word)
         term = None if self._is_noise(word, stem) else stem[:STEM_LENGTH]
         self._term_cache[word] = term
@@ -130,6 +135,8 @@ class Featurizer:
         lowered = _fold(word)
         if self._term(lowered) is None:
             return ()
+        if "'" in lowered and lowered.partition("'")[0] in self.language.stopwords:
+            lowered = lowered.partition("'")[2]  # "l'engagement" has the n-grams of "engagement"
         if self.language.spelling is not None:
             lowered = self.language.spelling.respell(lowered)  # "defence" and "defense" share their n-grams
         padded = f" {lowered} "

@@ -7,6 +7,7 @@ import pytest
 
 from statediff.align import align, build_vectors, candidate_pairs
 from statediff.classify import classify, word_similarity
+from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
 from statediff.model import Document, Status
 from statediff.segment import segment
@@ -111,6 +112,18 @@ def test_british_and_american_spellings_stem_alike(british: str, american: str) 
 @pytest.mark.parametrize("word", ["promise", "exercise", "exercising", "expertise", "revised", "raise", "crises", "decision", "sunrise"])
 def test_words_whose_ise_is_no_suffix_keep_their_spelling(word: str) -> None:
     assert get_language("en").spelling.respell(word) == word
+
+
+@pytest.mark.parametrize(("lang", "one", "other", "same_grams"), [
+    ("en", "Japan’s partners", "Japan's partners", True),  # a curly apostrophe: the possessive's stem is the name's
+    ("en", "the Quad’s agenda", "the Quad agenda", False),  # (n-grams keep the "'s")
+    ("fr", "l’Union et d’une région", "l'Union et une région", True),  # elided articles are function words, curly or straight
+    ("fr", "l'Union", "Union", True),
+])
+def test_apostrophes_and_elisions_give_the_same_terms(lang: str, one: str, other: str, same_grams: bool) -> None:
+    featurizer = featurizer_for(lang)
+    assert featurizer.terms(one) == featurizer.terms(other)
+    assert (featurizer.char_grams(one.split()) == featurizer.char_grams(other.split())) is same_grams
 
 
 def test_unrelated_statements_match_nothing() -> None:

@@ -44,10 +44,18 @@ def plain_marks(text: str) -> str:
 _has_invisible = recache.compile(f"[{_INVISIBLE}]").search  # translate() is slow: called only on the rare word that needs it
 
 
+_CURLY_APOSTROPHES = recache.compile("[’‘ʼ]").search
+_PLAIN_APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def fold(word: str) -> str:
-    """A word as cue lists and matching see it: lower case, invisible characters removed."""
+    """A word as cue lists and matching see it: lower case, invisible characters removed,
+    typographic apostrophes plain ("Japan’s" is "Japan's", whose stem is "japan"; French
+    "l’engagement" is "l'engagement")."""
     lowered = composed(word.lower())
-    return lowered.translate(_DROP_INVISIBLE) if _has_invisible(lowered) else lowered
+    if _has_invisible(lowered):
+        lowered = lowered.translate(_DROP_INVISIBLE)
+    return lowered.translate(_PLAIN_APOSTROPHE) if _CURLY_APOSTROPHES(lowered) else lowered
 
 
 class Token(NamedTuple):
