@@ -34,6 +34,11 @@ SENTENCE_WEIGHT = 0.25
 CHAR_WEIGHT = 0.5  # character n-grams of CHAR_N letters (statediff/features.py)
 # A pledge joins an existing group (merge or split) only when it scores this share of the threshold.
 GROUP_FACTOR = 1.0
+# Statements in two languages: a pair scoring from CROSS_LANGUAGE_FACTOR × the threshold links
+# when it beats both pledges' runners-up by STANDOUT (measured on the Los Angeles Declaration's
+# language versions against unrelated statements in other languages; see docs/benchmarks.md).
+CROSS_LANGUAGE_FACTOR = 0.35
+STANDOUT = 1.2
 FULL_MATCH = 0.9  # a link this similar is one pledge in both statements: no third pledge joins its group
 # Candidate generation (see candidate_pairs): exhaustive below this many old × new pairs.
 EXHAUSTIVE_MAX_PAIRS = 40_000
@@ -91,7 +96,11 @@ def align(
         scores = _score_sets_sparse(old_sets, new_sets, progress, twins)
     else:
         scores = _score_candidates(*_weighted(old_sets, new_sets), progress, workers, exhaustive, twins)
-    return _assign(scores, len(old.commitments), len(new.commitments), threshold)
+    # Two languages share few words: a translation scores far below the threshold (0.17 for the
+    # median pledge of the Los Angeles Declaration's English and Spanish versions, against 0.04 for
+    # the 95th percentile of unrelated pairs), but it stands out from its runners-up.
+    standout = threshold * CROSS_LANGUAGE_FACTOR if old.language != new.language else threshold
+    return _assign(scores, len(old.commitments), len(new.commitments), threshold, standout)
 
 
 def twin_pairs(old: TermSets, new: TermSets) -> list[tuple[int, int]]:
@@ -337,8 +346,11 @@ def _score_matrices(
     return dict(zip(zip(pairs[0].tolist(), pairs[1].tolist(), strict=True), values, strict=True))
 
 
-def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float) -> Alignment:
-    """Best-first one-to-one links, then star-shaped groups for merged or split pledges."""
+def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float, standout: float | None = None) -> Alignment:
+    """Best-first one-to-one links, then star-shaped groups for merged or split pledges. A pair
+    below ``threshold`` but from ``standout`` up links when it scores STANDOUT times both
+    pledges' runners-up (statements in two languages)."""
+    standout = threshold if standout is None else standout
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
     # then new index; for a fixed new pledge, by score, then old index).
@@ -362,9 +374,11 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
     new_group: dict[int, int] = {}
     groups: list[tuple[list[int], list[int], list[float]]] = []
     for (i, j), s in ranked:
-        if s < threshold:
+        if s < standout:
             break
         if i in old_group or j in new_group:
+            continue
+        if s < threshold and s < STANDOUT * max(_runner_up(old_top[i], j), _runner_up(new_top[j], i)):
             continue
         old_group[i] = new_group[j] = len(groups)
         groups.append(([i], [j], [s]))
@@ -386,6 +400,11 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         ranked_old=_ranked_candidates(old_top),
         ranked_new=_ranked_candidates(new_top),
     )
+
+
+def _runner_up(top: list[tuple[int, float]], partner: int) -> float:
+    """The best score of a pledge with anyone but ``partner`` (0 when it has no other)."""
+    return next((score for other, score in top if other != partner), 0.0)
 
 
 def _attach(

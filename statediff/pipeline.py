@@ -333,8 +333,10 @@ def _compare(
             notices += (f"one statement is read with language-neutral rules, the other as {language_name(other)}; "
                         "matching across them relies on shared words and names only",)
         else:
-            notices += (f"the statements are in different languages ({old.language}, {new.language}); "
-                        "matching across languages relies on shared names only",)
+            # A cross-language pair links from a lower score when it stands out (align.py).
+            notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across "
+                        "languages relies on shared names, figures and related words (as in English \"migration\", "
+                        "Spanish \"migración\"): reliable between translations in related languages, weak otherwise",)
     notices += _unread_notices(old.language, new.language)
     notices += _unrelated_notice(old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"

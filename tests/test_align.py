@@ -126,6 +126,35 @@ def test_apostrophes_and_elisions_give_the_same_terms(lang: str, one: str, other
     assert (featurizer.char_grams(one.split()) == featurizer.char_grams(other.split())) is same_grams
 
 
+# Statements in two languages: each translation links to its original though they share few
+# words (a cross-language pair links from CROSS_LANGUAGE_FACTOR × the threshold when it stands out).
+SPANISH_OF_OLD_EN = """Los líderes discutieron la situación en la península de Corea.
+Los líderes condenaron el terrorismo en todas sus formas y manifestaciones.
+Los líderes acordaron ampliar la cooperación en energía nuclear civil y reactores modulares pequeños.
+Los líderes celebraron el lanzamiento de un programa de intercambio de estudiantes entre universidades.
+"""
+
+
+def test_translations_link_across_languages() -> None:
+    old, new = _seg(OLD_EN, "o", "en"), _seg(SPANISH_OF_OLD_EN, "n", "es")
+    links = {(link.old, link.new) for link in align(old, new).links}
+    assert links == {((0,), (2,)), ((1,), (1,)), ((2,), (3,)), ((3,), (0,))}
+
+
+@pytest.mark.parametrize(("scores", "linked"), [
+    ({(0, 0): 0.10, (0, 1): 0.02, (1, 1): 0.01}, {((0,), (0,))}),  # below the threshold, far above its runners-up
+    ({(0, 0): 0.10, (0, 1): 0.09}, set()),  # below the threshold, level with a runner-up: no link
+    ({(0, 0): 0.10, (1, 0): 0.09}, set()),  # (the runner-up on the other side counts too)
+    ({(0, 0): 0.05, (1, 1): 0.01}, set()),  # below the cross-language floor
+    ({(0, 0): 0.30, (1, 0): 0.29, (1, 1): 0.28}, {((0,), (0,)), ((1,), (1,))}),  # above the threshold: links whatever its runner-up
+])
+def test_cross_language_links_stand_out_from_their_runners_up(scores: dict, linked: set) -> None:
+    from statediff.align import _assign
+
+    alignment = _assign(scores, 2, 2, threshold=0.23, standout=0.08)
+    assert {(link.old, link.new) for link in alignment.links} == linked
+
+
 def test_unrelated_statements_match_nothing() -> None:
     old = "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors.\n"
     new = "The ministers welcomed the opening of a consulate in Almaty to serve students and tourists.\n"

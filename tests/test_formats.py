@@ -208,16 +208,16 @@ def test_markdown_structure(run: Invoke) -> None:
     assert "- **old line 5**<br>" in out  # each pledge with its line number
 
 
-def _hand_report(*, accepted: bool = False, notices: tuple[str, ...] = ()) -> Report:
-    def side(path: str, prefix: str, texts: tuple[str, ...]) -> Segmentation:
+def _hand_report(*, accepted: bool = False, notices: tuple[str, ...] = (), new_language: str = "en") -> Report:
+    def side(path: str, prefix: str, texts: tuple[str, ...], language: str = "en") -> Segmentation:
         commitments, offset = [], 0
         for n, text in enumerate(texts):
             commitments.append(Commitment(f"{prefix}{n + 1}", offset, offset + len(text), text, text, offset, offset + len(text), 2 * n + 1))
             offset += len(text) + 2
-        return Segmentation(Document(path, "\n\n".join(texts) + "\n", "0" * 64, "utf-8", False), "en", None, tuple(commitments))
+        return Segmentation(Document(path, "\n\n".join(texts) + "\n", "0" * 64, "utf-8", False), language, None, tuple(commitments))
 
     old = side("old, draft: 1.txt", "o", ("The sides will expand *trade* by 50% <soon>.", "They will meet yearly.\nIn Astana."))
-    new = side("new.txt", "n", ("The sides will expand trade by 60%.", "A new fund | 2026."))
+    new = side("new.txt", "n", ("The sides will expand trade by 60%.", "A new fund | 2026."), new_language)
     changes = (
         Change(Status.MODIFIED, ("o1",), ("n1",), 0.71, 0.6),
         Change(Status.DROPPED, ("o2",), (), None, accepted=accepted),
@@ -231,6 +231,12 @@ def test_markdown_escapes_and_diffs() -> None:
     assert r"<del>\*</del> trade" in out and "&lt;soon&gt;" in out and r"fund \| 2026" in out
     assert "<del>" in out and "<ins>" in out
     assert "- **old line 3**<br>They will meet yearly. In Astana." in out  # reflowed onto one line
+
+
+def test_markdown_shows_both_sides_of_a_pledge_in_two_languages() -> None:
+    out = render_markdown(_hand_report(new_language="es"))  # a word diff of a translation would mark every word
+    assert r"<br>old: The sides will expand \*trade\* by 50% &lt;soon&gt;.<br>new: The sides will expand trade by 60%." in out
+    assert "<del>" not in out and "<ins>" not in out
 
 
 def test_markdown_shows_accepted_changes_and_notices() -> None:

@@ -133,6 +133,18 @@ def test_plain_word_diff_marks_removed_and_added_words() -> None:
     assert "    The ministers will expand trade[-. They will also-] {+and+} open a joint\n" in out
 
 
+@pytest.mark.parametrize(("fmt", "color"), LAYOUTS)
+def test_pledges_in_two_languages_show_each_side_whole(fmt: str, color: bool) -> None:
+    # A word diff of a translation would mark every word: old and new are shown one after the other.
+    spanish = ("Las partes acordaron celebrar consultas anuales sobre seguridad regional.",)
+    report = Report(old=_side("old/statement.txt", OLD_TEXTS[1:2], "o"), new=_side("new/statement.es.txt", spanish, "n", language="es"),
+                    changes=(Change(Status.MODIFIED, ("o1",), ("n1",), 0.15, 0.2),), settings=Settings(0.25, "auto", 0.9))
+    out = " ".join(ANSI_RE.sub("", _render(report, fmt, color=color)).split())  # unwrapped
+    assert "old: The sides agreed to hold consultations on regional security every year." in out
+    assert "new: Las partes acordaron celebrar consultas anuales sobre seguridad regional." in out
+    assert "[-" not in out and "{+" not in out
+
+
 @pytest.mark.parametrize(("fmt", "color"), [("plain", False), ("rich", False)])
 def test_no_escape_codes_without_colour(fmt: str, color: bool) -> None:
     out = _render(_report(notices=("a notice",)), fmt, color=color, show_all=True)

@@ -69,7 +69,12 @@ def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]
     if change.accepted:
         head += " · *accepted*"
     old_text, new_text = _joined(old_members), _joined(new_members)
-    body = _diff(old_text, new_text) if old_text and new_text and old_text != new_text else _escape(new_text or old_text)
+    if old_text and new_text and report.old.language != report.new.language:  # two languages: each side whole, no word diff
+        body = f"old: {_escape(old_text)}<br>new: {_escape(new_text)}"
+    elif old_text and new_text and old_text != new_text:
+        body = _diff(old_text, new_text)
+    else:
+        body = _escape(new_text or old_text)
     body += "".join(f"<br><sub>{note.label}: {_escape(note.text)}</sub>" for note in change_notes(change, report, "→"))
     return f"- **{head}**<br>{body}" if not change.accepted else f"- {head}<br>{body}"
 

@@ -188,15 +188,23 @@ class _Writer:
         self._wrapped(self._item_head(change, marker, colour), indent=INDENT)
         old_text = _joined(self.old[cid] for cid in change.old)
         new_text = _joined(self.new[cid] for cid in change.new)
-        if change.old and change.new and old_text != new_text:
-            body = self._diff_text(old_text, new_text)
-        elif change.old and change.new:
-            body = Text(new_text)
-        else:  # a whole pledge gone or added reads in its section's colour
-            body = Text(old_text or new_text, style=_COLOURS[change.status] if self.rich else "")
-        self._wrapped(body, first=Text(" " * INDENT), indent=INDENT)
+        if change.old and change.new and self.report.old.language != self.report.new.language:
+            # Two languages: a word diff would mark every word; each side is shown whole.
+            for label, text, style in (("old", old_text, "red"), ("new", new_text, "green")):
+                self._wrapped(Text(text, style=style if self.rich else ""), first=Text(f"{' ' * INDENT}{label}: "), indent=INDENT + 2)
+        else:
+            self._wrapped(self._body(change, old_text, new_text), first=Text(" " * INDENT), indent=INDENT)
         for note in change_notes(change, self.report, "→" if self.rich else "->"):
             self._wrapped(Text(note.text, style="dim" if self.rich else ""), first=Text(f"{' ' * INDENT}{note.label}: "), indent=INDENT + 2)
+
+    def _body(self, change: Change, old_text: str, new_text: str) -> Text:
+        """The pledge's text: a word diff of a changed pair, else its one text."""
+        if change.old and change.new and old_text != new_text:
+            return self._diff_text(old_text, new_text)
+        if change.old and change.new:
+            return Text(new_text)
+        # a whole pledge gone or added reads in its section's colour
+        return Text(old_text or new_text, style=_COLOURS[change.status] if self.rich else "")
 
     def _compact_item(self, change: Change, marker: str, colour: str) -> None:
         line = self._item_head(change, marker, colour)
