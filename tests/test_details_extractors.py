@@ -311,16 +311,19 @@ NUMBER_CASES = [
                                               ("12 Büyükelçi", "count", {"n": 12, "unit": "büyükelçi"}, False)]),
     ("en", "john said on March 23, 2019 at 10:02 am: we will", [("March 23, 2019", "date", "2019-03-23", False)]),
     ("tr", "ticaret hacmini 10 milyar ABD dolarına çıkarma", [("10 milyar ABD dolarına", "money", {"amount": 10_000_000_000, "currency": "USD"}, False)]),
-    # amounts whose number is spelled out, in any case form; a cardinal alone is no amount
+    # amounts whose number is spelled out, in any case form; a cardinal from three up before a noun is a count
     ("ru", "довести товарооборот до десяти миллиардов долларов США",
      [("десяти миллиардов долларов США", "money", {"amount": 10_000_000_000, "currency": "USD"}, True)]),
     ("ru", "двух миллиардов долларов и пяти процентов", [("двух миллиардов долларов", "money", {"amount": 2_000_000_000, "currency": "USD"}, False),
                                                       ("пяти процентов", "percent", 5, False)]),
     ("ru", "полутора миллиардов евро", [("полутора миллиардов евро", "money", {"amount": 1_500_000_000, "currency": "EUR"}, False)]),
-    ("ru", "две страны договорились о трех проектах и десяти миллиардах", []),
+    ("ru", "две страны договорились о трех проектах и десяти миллиардах", [("трех проектах", "count", {"n": 3, "unit": "project"}, False)]),
+    ("en", "the two leaders agreed to hold six meetings", [("six meetings", "count", {"n": 6, "unit": "meeting"}, False)]),
+    ("tr", "iki ülke bir anlaşma imzaladı", []),  # "two countries", "a": no figure
     ("en", "to raise trade to twenty five billion dollars, up two percent",
      [("twenty five billion dollars", "money", {"amount": 25_000_000_000, "currency": "USD"}, True), ("two percent", "percent", 2, False)]),
-    ("en", "two hundred million euros for three years", [("two hundred million euros", "money", {"amount": 200_000_000, "currency": "EUR"}, False)]),
+    ("en", "two hundred million euros for three years", [("two hundred million euros", "money", {"amount": 200_000_000, "currency": "EUR"}, False),
+                                                         ("three years", "count", {"n": 3, "unit": "year"}, False)]),
     ("en", "ten five billion dollars", [("five billion dollars", "money", {"amount": 5_000_000_000, "currency": "USD"}, False)]),
     ("sv", "tio miljarder kronor", [("tio miljarder kronor", "money", {"amount": 10_000_000_000, "currency": "SEK"}, False)]),
     # Turkish and Kazakh teens are "ten" + a unit; a count spelled out with a scale; a dot decimal before a scale or "%"

@@ -29,6 +29,7 @@ _NUMBER_START = recache.compile(_BEFORE + r"\d")  # where the patterns opening w
 _LEADING_WORD = recache.compile(r"\w+")
 _RUNS = recache.compile(r"\w+")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
+SPELLED_COUNT_MIN = 3  # a count spelled out without a scale ("six meetings") from three on: "two" and "one" name the parties
 
 
 def _word(entry: str) -> str:
@@ -393,16 +394,16 @@ class _Scanner:
                 yield self._number("percent", a, m.end(), quantity=_scaled(g, value, None), unit="%", target=self._target(a))
 
     def _spelled_count(self, g: Grammar, words: Words, i: int, j: int, value: float) -> Number | None:
-        """A count spelled out with a scale, "one hundred million vaccine doses" (as "100 million
-        vaccine doses"); without a scale ("three years") a cardinal is no figure here."""
+        """A count spelled out, "one hundred million vaccine doses" (as "100 million vaccine
+        doses"), "six meetings" (as "6 meetings"): its unit is the word after it."""
         scale = _scale_tail(g).match(self.text, words.ends[j - 1], self.end)
-        if scale is None:
-            return None
-        unit, unit_end = self._unit_after(scale.end(), any_word=True)
+        if scale is None and (value < SPELLED_COUNT_MIN or (j < len(words) and words.folded[j] in g.amount_words)):
+            return None  # "two leaders", "the two countries", Turkish "bir" (also "a"), "ten five …": no figure
+        unit, unit_end = self._unit_after(scale.end() if scale else words.ends[j - 1], any_word=True)
         if not unit:
             return None
         a = words.starts[i]
-        return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"]), unit=unit, target=self._target(a))
+        return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"] if scale else None), unit=unit, target=self._target(a))
 
     def _counts(self) -> Iterator[Number]:
         g = self.g
