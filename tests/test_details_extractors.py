@@ -245,8 +245,7 @@ NUMBER_CASES = [
     ("ru", "запуск второго этапа плана", [("второго этапа", "ordinal", {"n": 2, "unit": "phase"}, False)]),
     ("ru", "на протяжении 30 лет внесло вклад", [("30 лет", "count", {"n": 30, "unit": "year"}, False)]),
     ("ru", "более 10 000 студентов", [("более 10 000 студентов", "count", {"n": 10_000, "unit": "student"}, False)]),
-    # identifiers, names and first-in-the-word digits are not numbers
-    ("ru", "резолюцией Совета Безопасности ООН №2803", []),
+    # names and first-in-the-word digits are not numbers (an identifier is a reference: below)
     ("ru", "первостепенное значение и впервые", []),
     ("ru", "\"Видения тюркского мира - 2040\"", [("2040", "year", "2040", False)]),
     ("en", "aiming to more than double total bilateral trade to $500 billion by 2030.",
@@ -333,6 +332,15 @@ NUMBER_CASES = [
     ("ru", "до 2.5 млрд долларов США, рост на 2.5%", [("2.5 млрд долларов США", "money", {"amount": 2_500_000_000, "currency": "USD"}, True),
                                                 ("2.5%", "percent", 2.5, False)]),
     ("ru", "встреча начнется в 10.30 по местному времени", []),  # a time of day
+    # a number after a reference noun or an identifier mark names a document or a part of one
+    ("en", "We reaffirm UNSC Resolution 2593 (2021), which demands", [("Resolution 2593", "reference", {"n": 2593, "unit": "resolution"}, False),
+                                                                    ("2021", "year", "2021", False)]),
+    ("en", "Resolution No. 2803 and Article 6 implementation", [("Resolution No. 2803", "reference", {"n": 2803, "unit": "resolution"}, False),
+                                                               ("Article 6", "reference", {"n": 6, "unit": "article"}, False)]),
+    ("ru", "одобренного резолюцией Совета Безопасности ООН №2803", [("№2803", "reference", {"n": 2803, "unit": "№"}, False)]),
+    ("ru", "в соответствии со статьей 51 Устава ООН", [("статьей 51", "reference", {"n": 51, "unit": "article"}, False)]),
+    ("sv", "enligt artikel 84 i Chicagokonventionen", [("artikel 84", "reference", {"n": 84, "unit": "article"}, False)]),
+    ("ru", "указанных 5 проектов", [("5 проектов", "count", {"n": 5, "unit": "project"}, False)]),  # "указанных" is no "указ"
     # the language-neutral rules: symbols, ISO codes and years still count
     ("xx", "ett bidrag på $4 000 000 och 12 % år 2024", [("$4 000 000", "money", {"amount": 4_000_000, "currency": "USD"}, False),
                                                        ("12 %", "percent", 12, False), ("2024", "year", "2024", False)]),

@@ -26,6 +26,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = recache.compile(r"[.;:!?]")
 _DIGIT = recache.compile(r"\d")
 _NUMBER_START = recache.compile(_BEFORE + r"\d")  # where the patterns opening with {_BEFORE} and a digit may match
+# A whole number on its own: not part of "2803/2021", "1.5", "5%", "G20" or "COVID-19".
+_REFERENCE_NUMBER = recache.compile(r"(?<![\w.,/-])\d+(?![\w%/-]|[.,]\d)")
 _LEADING_WORD = recache.compile(r"\w+")
 _RUNS = recache.compile(r"\w+")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
@@ -101,6 +103,7 @@ class Grammar:
     ordinal_stems: tuple[tuple[str, int], ...]
     ordinal_endings: frozenset[str]
     units: PatternSet[str]
+    reference_nouns: PatternSet[str]  # "Resolution 2593", "статья 5": the number names a document or a part of one
     event_units: frozenset[str]
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
@@ -176,6 +179,7 @@ def grammar_for(language: str) -> Grammar:
         ordinal_stems=tuple(sorted(raw.get("ordinal_stems", {}).items(), key=lambda kv: -len(kv[0]))),
         ordinal_endings=frozenset(raw.get("ordinal_endings", [])),
         units=PatternSet(raw.get("units", {}).items()),
+        reference_nouns=PatternSet(raw.get("reference_nouns", {}).items()),
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
         units_known=bool(raw),
@@ -234,7 +238,8 @@ class _Scanner:
         self.digits: list[int] | None = None  # where a number may start
 
     def run(self) -> tuple[Number, ...]:
-        forms = [self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts, self._word_amounts]
+        forms = [self._references, self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts,
+                 self._word_amounts]
         if not _DIGIT.search(self.text, self.start, self.end):
             forms = [self._word_ordinals, self._word_amounts]  # most pledges have no digit at all: skip the regular expressions
         for form in forms:
@@ -285,6 +290,25 @@ class _Scanner:
 
     def _before(self, a: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
         return pattern.search(self.text, max(self.start, a - 40), a)
+
+    def _references(self) -> Iterator[Number]:
+        """Numbers that name a document or a part of one: after a reference noun ("UNSC Resolution
+        2593", "статья 5"; ``reference_nouns``) or an identifier mark ("№2803", "No. 5"), so that
+        "Resolution 2593" → "Resolution 2720" is a changed reference, not a year or a count."""
+        g = self.g
+        for m in _REFERENCE_NUMBER.finditer(self.text, self.start, self.end):
+            a = m.start()
+            mark = self._before(a, g.identifier_before)
+            head = mark.start() if mark else a
+            words = words_of(self.text, max(self.start, head - 40), head, memo=False)
+            noun = None
+            if words.texts and not self.text[words.ends[-1]:head].strip():  # the word right before, nothing between
+                hit = g.reference_nouns.match_at(words, len(words) - 1)
+                noun = (hit.payload, words.starts[-1]) if hit is not None else None
+            if noun is None and mark is None:
+                continue
+            unit, start = noun if noun else (mark.group().strip(), head)
+            yield self._number("reference", start, m.end(), quantity=int(m.group()), unit=unit)
 
     def _is_identifier(self, a: int) -> bool:
         return self._before(a, self.g.identifier_before) is not None

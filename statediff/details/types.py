@@ -68,9 +68,9 @@ class Number:
     text: str
     start: int
     end: int
-    kind: str  # money | percent | date | year | ordinal | count | deadline
+    kind: str  # money | percent | date | year | ordinal | count | deadline | reference
     quantity: int | float | None = None  # money amount, percent, ordinal or count
-    unit: str = ""  # ISO currency, "%", or the counted/ordered noun ("session", "year")
+    unit: str = ""  # ISO currency, "%", the counted/ordered noun ("session", "year"), or what a reference names ("resolution")
     when: str = ""  # ISO 8601 for temporal kinds
     target: bool = False  # introduced as a goal ("до 10 млрд.", "to $500 billion")
     id: str = ""  # the commitment it was found in

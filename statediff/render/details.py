@@ -110,6 +110,8 @@ def quantity(number: Number) -> str:
         return f"{_plain(number.quantity)}%"
     if number.kind == "count":
         return f"{_plain(number.quantity)} × {number.unit}" if number.unit else _plain(number.quantity)
+    if number.kind == "reference":  # a name, not an amount: no thousands separator ("resolution 2803")
+        return f"{number.unit} {number.quantity}"
     return f"{number.unit} {_plain(number.quantity)}"
 
 
@@ -157,6 +159,8 @@ def _changed_pair(pair: NumberPair, arrow: str) -> str:
     """"10 млрд. долларов США -> 5 млрд. долларов США (10,000,000,000 USD -> …)"; a bare figure
     ("6 -> 7") is its own value."""
     written = f"{_span(pair.old)} {arrow} {_span(pair.new)}"
+    if pair.old.kind == "reference":  # "Resolution 2803 -> Resolution 2804" says it already
+        return written
     values = _pair_values(pair.old, pair.new, arrow)
     return written if values == written else f"{written} ({values})"
 
@@ -173,7 +177,7 @@ def _span(number: Number) -> str:
 
 def _number(number: Number) -> str:
     target = "target " if number.target else ""
-    if number.kind in ("date", "year", "deadline"):  # the words say it already
+    if number.kind in ("date", "year", "deadline", "reference"):  # the words say it already
         return f"{target}{_span(number)}"
     return f"{target}{_span(number)} ({quantity(number)})"
 
