@@ -87,7 +87,8 @@ def align(
 
     ``workers`` processes score candidate pairs in parallel; ``exhaustive`` forces (True) or
     disables (False) scoring every pair that shares a term, instead of deciding by size."""
-    old_sets, new_sets = term_sets(old), term_sets(new)
+    across = old.language != new.language
+    old_sets, new_sets = term_sets(old, across), term_sets(new, across)
     pairs = len(old.commitments) * len(new.commitments)
     if exhaustive is None:
         exhaustive = pairs <= EXHAUSTIVE_MAX_PAIRS
@@ -128,7 +129,8 @@ def twin_pairs(old: TermSets, new: TermSets) -> list[tuple[int, int]]:
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:
     """Matching vectors of both statements, weighted by IDF over the two together."""
-    return _weighted(term_sets(old), term_sets(new))
+    across = old.language != new.language
+    return _weighted(term_sets(old, across), term_sets(new, across))
 
 
 def _weighted(old_sets: TermSets, new_sets: TermSets) -> tuple[Vectors, Vectors]:
@@ -155,15 +157,17 @@ class TermSets:
     chars: list[WeightedTerms]
 
 
-def term_sets(seg: Segmentation) -> TermSets:
-    """The term sets of every pledge of ``seg`` (each pledge's words are read once)."""
+def term_sets(seg: Segmentation, across_languages: bool = False) -> TermSets:
+    """The term sets of every pledge of ``seg`` (each pledge's words are read once); with
+    ``across_languages``, its character n-grams are of Latin skeletons of its words."""
     featurizer = featurizer_for(seg.language)
     text = seg.document.text
     words = [WORD_RE.findall(c.match_text) for c in seg.commitments]
     clause_terms = [dict.fromkeys(featurizer.terms_of_words(raw), 1.0) for raw in words]
     # Character n-grams of each pledge's content words: catch compounds and derivations that
-    # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели").
-    chars = list(map(featurizer.char_grams, words))
+    # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели"), and across
+    # languages cognates and names ("strategic"/"стратегический").
+    chars = list(map(featurizer.cross_grams if across_languages else featurizer.char_grams, words))
     clauses_per_sentence = Counter((c.sentence_start, c.sentence_end) for c in seg.commitments)
     sentence_cache: dict[tuple[int, int], WeightedTerms] = {}
     sentence_terms = []

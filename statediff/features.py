@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from itertools import chain
@@ -53,8 +54,35 @@ def alias_rules(language: str) -> tuple[AliasRule, ...]:
 STEM_LENGTH = 7
 # Character n-grams of content words (see align.py): their length.
 CHAR_N = 5
+CROSS_N = 4  # the n-grams of Latin skeletons, across languages (cognates share shorter runs)
 _DIGIT_RE = recache.compile(r"\d")
 _ALIAS_START = object()  # in Featurizer._word_terms: an alias rule may start at this word
+
+
+# Two statements in two languages share cognates and names, written in two scripts or with other
+# letters ("стратегического"/"strategic"/"stratejik", "Казахстан"/"Kazakhstan"/"Kazakistan"):
+# each content word is read as a Latin skeleton for the character n-grams of a cross-language
+# comparison (align.py). Not a transliteration standard: letters that sound alike fold together.
+_CYRILLIC_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",  # Kazakh
+    "ı": "i", "ş": "sh", "ç": "ch", "ğ": "g", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",  # Latin letters NFD keeps whole
+})
+_SOUNDS_ALIKE = (("kh", "h"), ("zh", "j"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("ph", "f"), ("th", "t"), ("q", "k"),
+                 ("x", "ks"), ("w", "v"), ("y", "i"), ("c", "k"))
+_DOUBLED = recache.compile(r"(\w)\1+")
+
+
+def latin_skeleton(word: str) -> str:
+    """A lower-case word in plain Latin letters, sounds alike folded: "стратегического" →
+    "strategikeskogo", "stratejik" → "stratejik", "Kazakistan" → "kazakistan", "Казахстан" → "kazahstan"."""
+    latin = unicodedata.normalize("NFD", word.translate(_CYRILLIC_LATIN))
+    latin = "".join(ch for ch in latin if not unicodedata.combining(ch))
+    for written, sound in _SOUNDS_ALIKE:
+        latin = latin.replace(written, sound)
+    return _DOUBLED.sub(r"\1", latin)
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -100,6 +128,7 @@ class Featurizer:
         # large inputs repeat a few thousand distinct words hundreds of thousands of times.
         self._word_terms: dict[str, object] = _Memo(self._word_term)
         self._word_grams: dict[str, tuple[str, ...]] = _Memo(self._grams_of)
+        self._cross_grams: dict[str, tuple[str, ...]] = _Memo(self._cross_grams_of)
         self._raw_stems: dict[str, str] = _Memo(lambda word: self._stem(_fold(word)))
         self._rules_at: dict[str, tuple[AliasRule, ...]] = _Memo(self._alias_rules)
 
@@ -180,6 +209,18 @@ class Featurizer:
         """Character n-grams (CHAR_N letters, words padded with a space) of the content words of
         a text whose words are ``raw``, in order of first appearance, each weighted 1."""
         return dict.fromkeys(chain.from_iterable(map(self._word_grams.__getitem__, raw)), 1.0)
+
+    def cross_grams(self, raw: list[str]) -> dict[str, float]:
+        """``char_grams`` of the content words read as Latin skeletons (``latin_skeleton``), for
+        comparing statements in two languages."""
+        return dict.fromkeys(chain.from_iterable(map(self._cross_grams.__getitem__, raw)), 1.0)
+
+    def _cross_grams_of(self, word: str) -> tuple[str, ...]:
+        lowered = _fold(word)
+        if self._term(lowered) is None:
+            return ()
+        padded = f" {latin_skeleton(lowered)} "
+        return tuple(padded[k:k + CROSS_N] for k in range(len(padded) - CROSS_N + 1))
 
     def _is_noise(self, word: str, stem: str) -> bool:
         """Function words, stock phrases of diplomatic prose, numbers and single letters."""

@@ -135,6 +135,20 @@ Los líderes celebraron el lanzamiento de un programa de intercambio de estudian
 """
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("стратегического", "strategic"), ("экономического", "economic"), ("коридор", "corridor"), ("коридор", "koridor"),
+    ("Эрдоган", "Erdoğan"), ("Казахстан", "Kazakhstan"), ("кооперация", "cooperation"),
+])
+def test_cognates_share_latin_skeleton_grams_across_scripts(one: str, other: str) -> None:
+    from statediff.features import CROSS_N, latin_skeleton
+
+    def grams(word: str) -> set[str]:
+        padded = f" {latin_skeleton(word.lower())} "
+        return {padded[k:k + CROSS_N] for k in range(len(padded) - CROSS_N + 1)}
+
+    assert len(grams(one) & grams(other)) >= 3
+
+
 def test_translations_link_across_languages() -> None:
     old, new = _seg(OLD_EN, "o", "en"), _seg(SPANISH_OF_OLD_EN, "n", "es")
     links = {(link.old, link.new) for link in align(old, new).links}
