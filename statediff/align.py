@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .features import featurizer_for
 from .frozen import frozen_dataclass
+from .languages import across_languages
 from .model import Alignment, Candidate, Link, Segmentation
 from .segment.tokens import WORD_RE
 
@@ -87,7 +88,7 @@ def align(
 
     ``workers`` processes score candidate pairs in parallel; ``exhaustive`` forces (True) or
     disables (False) scoring every pair that shares a term, instead of deciding by size."""
-    across = old.language != new.language
+    across = across_languages(old.language, new.language)
     old_sets, new_sets = term_sets(old, across), term_sets(new, across)
     pairs = len(old.commitments) * len(new.commitments)
     if exhaustive is None:
@@ -100,8 +101,14 @@ def align(
     # Two languages share few words: a translation scores far below the threshold (0.17 for the
     # median pledge of the Los Angeles Declaration's English and Spanish versions, against 0.04 for
     # the 95th percentile of unrelated pairs), but it stands out from its runners-up.
-    standout = threshold * CROSS_LANGUAGE_FACTOR if old.language != new.language else threshold
+    standout = link_floor(threshold, old.language, new.language)
     return _assign(scores, len(old.commitments), len(new.commitments), threshold, standout)
+
+
+def link_floor(threshold: float, old_language: str, new_language: str) -> float:
+    """The lowest score at which two pledges may link: the threshold, or for statements in two
+    languages CROSS_LANGUAGE_FACTOR × it (a pair that stands out from its runners-up)."""
+    return threshold * CROSS_LANGUAGE_FACTOR if across_languages(old_language, new_language) else threshold
 
 
 def twin_pairs(old: TermSets, new: TermSets) -> list[tuple[int, int]]:
@@ -129,7 +136,7 @@ def twin_pairs(old: TermSets, new: TermSets) -> list[tuple[int, int]]:
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:
     """Matching vectors of both statements, weighted by IDF over the two together."""
-    across = old.language != new.language
+    across = across_languages(old.language, new.language)
     return _weighted(term_sets(old, across), term_sets(new, across))
 
 
@@ -157,9 +164,10 @@ class TermSets:
     chars: list[WeightedTerms]
 
 
-def term_sets(seg: Segmentation, across_languages: bool = False) -> TermSets:
+def term_sets(seg: Segmentation, latin_grams: bool = False) -> TermSets:
     """The term sets of every pledge of ``seg`` (each pledge's words are read once); with
-    ``across_languages``, its character n-grams are of Latin skeletons of its words."""
+    ``latin_grams`` (statements in two languages), its character n-grams are of Latin skeletons
+    of its words."""
     featurizer = featurizer_for(seg.language)
     text = seg.document.text
     words = [WORD_RE.findall(c.match_text) for c in seg.commitments]
@@ -167,7 +175,7 @@ def term_sets(seg: Segmentation, across_languages: bool = False) -> TermSets:
     # Character n-grams of each pledge's content words: catch compounds and derivations that
     # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели"), and across
     # languages cognates and names ("strategic"/"стратегический").
-    chars = list(map(featurizer.cross_grams if across_languages else featurizer.char_grams, words))
+    chars = list(map(featurizer.cross_grams if latin_grams else featurizer.char_grams, words))
     clauses_per_sentence = Counter((c.sentence_start, c.sentence_end) for c in seg.commitments)
     sentence_cache: dict[tuple[int, int], WeightedTerms] = {}
     sentence_terms = []
@@ -353,7 +361,7 @@ def _score_matrices(
 def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float, standout: float | None = None) -> Alignment:
     """Best-first one-to-one links, then star-shaped groups for merged or split pledges. A pair
     below ``threshold`` but from ``standout`` up links when it scores STANDOUT times both
-    pledges' runners-up (statements in two languages)."""
+    pledges' runners-up (statements in two languages); merges and splits join from ``standout`` too."""
     standout = threshold if standout is None else standout
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
@@ -388,8 +396,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         groups.append(([i], [j], [s]))
     # Merges and splits: an unlinked pledge whose best partner is already linked joins that
     # partner's group if it is also among the partner's two best, keeping groups star-shaped.
-    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, threshold)
-    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, threshold)
+    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, standout)
+    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, standout)
     links = tuple(
         Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
         for olds, news, ss in groups

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz.distance import Indel
 
+from .languages import get_language
 from .model import Alignment, Change, Segmentation, Status
 from .segment.tokens import WORD_RE, folded, plain_marks
 
@@ -19,19 +22,25 @@ def _words(text: str) -> list[str]:
     return folded(WORD_RE.findall(plain_marks(text)))  # Token.lower of each token, memoised per word
 
 
-def word_similarity(old_text: str, new_text: str) -> float:
+def word_similarity(old_text: str, new_text: str, respell: Callable[[str], str] | None = None) -> float:
     """Share of words two pledges have in the same order, in [0, 1] (curly and straight
-    apostrophes, quotes and dashes count as the same)."""
-    return Indel.normalized_similarity(_words(old_text), _words(new_text))
+    apostrophes, quotes and dashes count as the same; with ``respell``, a language's two
+    spellings of a word too: "defence" and "defense")."""
+    old_words, new_words = _words(old_text), _words(new_text)
+    if respell is not None:
+        old_words, new_words = list(map(respell, old_words)), list(map(respell, new_words))
+    return Indel.normalized_similarity(old_words, new_words)
 
 
 def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:
     """One change per group; every commitment of both sides lands in exactly one change."""
     changes: list[Change] = []
+    spelling = get_language(old.language).spelling if old.language == new.language else None
+    respell = spelling.respell if spelling is not None else None
     for link in alignment.links:
         old_text = " ".join(old.commitments[i].text for i in link.old)
         new_text = " ".join(new.commitments[j].text for j in link.new)
-        similarity = round(word_similarity(old_text, new_text), 4)
+        similarity = round(word_similarity(old_text, new_text, respell), 4)
         one_to_one = len(link.old) == 1 and len(link.new) == 1
         status = Status.PERSISTED if one_to_one and similarity >= persist_threshold else Status.MODIFIED
         changes.append(

@@ -214,12 +214,16 @@ class Respelling(NamedTuple):  # internal record, read from a language file's [s
         return cls(prefixes, suffixes, frozenset(raw.get("keep", [])), tuple(b for b, _ in prefixes), tuple(b for b, _ in suffixes))
 
     def respell(self, word: str) -> str:
-        """``word`` (lower case) in the one spelling."""
+        """``word`` (lower case) in the one spelling; a possessive "'s" is kept."""
+        if word.endswith("'s"):
+            return self.respell(word[:-2]) + "'s"
         if word.startswith(self.prefix_starts):
             for written, one in self.prefixes:
-                if word.startswith(written):
-                    return one + word[len(written):]
-        if word.endswith(self.suffix_ends) and word not in self.keep:
+                rest = word[len(written):]
+                # "centres", "labourers"; not "centred" or "programmed", whose "e" is gone or doubled.
+                if word.startswith(written) and (not written.endswith("e") or rest in ("", "s")):
+                    return one + rest
+        if word.endswith(self.suffix_ends) and word not in self.keep and not word.endswith("wise"):
             for written, one in self.suffixes:
                 base = word[:-len(written)]
                 # A base of three letters or more ending in a consonant: "realise", not "raise".
@@ -461,6 +465,13 @@ def _neutral() -> Language:
             merged[key].extend(e for e in raw.get(key, []) if not (isinstance(e, str) and e.startswith("*")))
     merged_raw = {"name": "language-neutral", "script": "any", "stemmer": "", **merged}
     return _build(NEUTRAL, merged_raw)
+
+
+def across_languages(old: str, new: str) -> bool:
+    """Two statements read in two supported languages: matched by names, figures and related
+    words (align.py), shown side by side. Not when a side has the language-neutral rules: the
+    other may well be in the same language (``--lang-old xx``, two unsupported languages)."""
+    return old != new and NEUTRAL not in (old, new)
 
 
 @cache

@@ -269,7 +269,7 @@ def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Chang
     matched_old = {i for c in changes if c.status in (Status.PERSISTED, Status.MODIFIED) for i in c.old}
     matched_new = {i for c in changes if c.status in (Status.PERSISTED, Status.MODIFIED) for i in c.new}
     if old.language != new.language:
-        return ()  # two languages: a notice already says that matching relies on names only
+        return ()  # two languages: a notice already says that matching across them is weak
     if len(matched_old) > UNRELATED_SHARE * n_old or len(matched_new) > UNRELATED_SHARE * n_new:
         return ()
     at = "" if threshold == DEFAULT_THRESHOLD else f" at --threshold {threshold:g}"  # a strict threshold of the user's
@@ -336,7 +336,8 @@ def _compare(
             # A cross-language pair links from a lower score when it stands out (align.py).
             notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across "
                         "languages relies on shared names, figures and related words (as in English \"migration\", "
-                        "Spanish \"migración\"): reliable between translations in related languages, weak otherwise",)
+                        "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
+                        "pledge strength is not compared across languages, and only known names are",)
     notices += _unread_notices(old.language, new.language)
     notices += _unrelated_notice(old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"

@@ -103,13 +103,16 @@ def test_aliases_match_across_scripts() -> None:
     ("defence", "defense"), ("defences", "defenses"), ("organisation", "organization"), ("organised", "organized"),
     ("prioritising", "prioritizing"), ("recognise", "recognize"), ("programme", "program"), ("programmes", "programs"),
     ("centre", "center"), ("labour", "labor"), ("neighbouring", "neighboring"), ("analyse", "analyze"),
+    ("organisation's", "organization's"), ("organisational", "organizational"), ("centres", "centers"),
+    ("programmed", "programmed"),  # (found in review: "programme" + "d" had become "programd")
 ])
 def test_british_and_american_spellings_stem_alike(british: str, american: str) -> None:
     stem = stemmer_for("en")
     assert stem(british) == stem(american)
 
 
-@pytest.mark.parametrize("word", ["promise", "exercise", "exercising", "expertise", "revised", "raise", "crises", "decision", "sunrise"])
+@pytest.mark.parametrize("word", ["promise", "exercise", "exercising", "expertise", "revised", "raise", "crises", "decision", "sunrise",
+                                  "imprecise", "pairwise", "counterclockwise", "uprising", "centred", "catalogued"])
 def test_words_whose_ise_is_no_suffix_keep_their_spelling(word: str) -> None:
     assert get_language("en").spelling.respell(word) == word
 
@@ -167,6 +170,29 @@ def test_cross_language_links_stand_out_from_their_runners_up(scores: dict, link
 
     alignment = _assign(scores, 2, 2, threshold=0.23, standout=0.08)
     assert {(link.old, link.new) for link in alignment.links} == linked
+
+
+def test_a_spelling_only_change_is_persisted() -> None:
+    changes = _changes("The leaders agreed to organise joint defence exercises and a training programme.\n",
+                       "The leaders agreed to organize joint defense exercises and a training program.\n")
+    assert [ch.status for ch in changes] == [Status.PERSISTED]
+
+
+@pytest.mark.parametrize(("old_language", "new_language", "across"), [
+    ("en", "es", True), ("ru", "tr", True), ("en", "en", False),
+    ("xx", "en", False), ("en", "xx", False), ("xx", "xx", False),  # (found in review) a neutral side may be the same language
+])
+def test_the_cross_language_floor_needs_two_supported_languages(old_language: str, new_language: str, across: bool) -> None:
+    from statediff.align import CROSS_LANGUAGE_FACTOR, link_floor
+
+    assert link_floor(0.2, old_language, new_language) == pytest.approx(0.2 * CROSS_LANGUAGE_FACTOR if across else 0.2)
+
+
+def test_same_language_pairs_below_the_threshold_do_not_link_however_they_stand_out() -> None:
+    old = _seg("The leaders agreed to expand cooperation on civil nuclear energy.\n", "o")
+    new = _seg("The ministers will review nuclear safety rules with regulators next spring.\n", "n")
+    scored = align(old, new)
+    assert not scored.links and scored.nearest_old[0].score < 0.23
 
 
 def test_unrelated_statements_match_nothing() -> None:
@@ -302,12 +328,12 @@ FIGURE_CASES = [
 ]
 
 
-def _annotated(old_text: str, new_text: str, lang: str):  # noqa: ANN202 - a tuple of Changes
+def _annotated(old_text: str, new_text: str, lang: str, new_lang: str | None = None):  # noqa: ANN202 - a tuple of Changes
     """The changes as the pipeline reports them: classify, then the details stage's refinement."""
     from statediff.align import DEFAULT_THRESHOLD
     from statediff.details import annotate
 
-    old, new = _seg(old_text, "o", lang), _seg(new_text, "n", lang)
+    old, new = _seg(old_text, "o", lang), _seg(new_text, "n", new_lang or lang)
     alignment = align(old, new)
     return annotate(old, new, alignment, classify(old, new, alignment), DEFAULT_THRESHOLD).changes
 
@@ -681,3 +707,25 @@ def test_modal_counts(lang: str, text: str, counts: tuple[int, int]) -> None:
     from statediff.details.strength import modal_counts
 
     assert modal_counts(text, lang) == counts
+
+
+def test_across_languages_strength_is_shown_not_compared() -> None:
+    # (found in review) "reiterate" (support) → "reiteramos nuestra voluntad" (intent) read as strengthened
+    old = "We reiterate our will to strengthen cooperation with the Republic of Chile on migration and protection.\n"
+    new = "Reiteramos nuestra voluntad de fortalecer la cooperación con la República de Chile en migración y protección.\n"
+    [change] = [ch for ch in _annotated(old, new, "en", "es") if ch.old and ch.new]
+    assert change.details.strength.old is not None and change.details.strength.new is not None
+    assert change.details.strength.old.level != change.details.strength.new.level
+    assert change.details.strength.change is None and not change.details.strength.negation_changed
+
+
+def test_across_languages_only_gazetteer_names_are_compared() -> None:
+    # "Republic of Chile" and "République du Chili" as capitalised phrases have keys of their language
+    from statediff.details.annotate import PledgeFacts, SideFacts, _gazetteer_names_only
+    from statediff.details.types import Entity
+
+    known, local = Entity("chile", "Chile", "place", "Chile", 0, 5), Entity("name:chili", "Chili", "name", "Chili", 10, 15)
+    side = SideFacts((PledgeFacts(None, (), (known, local), ()),), (), (known, local))
+    kept = _gazetteer_names_only(side)
+    assert kept.pledges[0].entities == (known,) and kept.all_entities == (known,)
+

@@ -319,6 +319,13 @@ NUMBER_CASES = [
     ("ru", "две страны договорились о трех проектах и десяти миллиардах", [("трех проектах", "count", {"n": 3, "unit": "project"}, False)]),
     ("en", "the two leaders agreed to hold six meetings", [("six meetings", "count", {"n": 6, "unit": "meeting"}, False)]),
     ("tr", "iki ülke bir anlaşma imzaladı", []),  # "two countries", "a": no figure
+    # the parties of a trilateral or quadrilateral statement are no figure (found in review)
+    ("en", "The three countries agreed to hold thirteen meetings", [("thirteen meetings", "count", {"n": 13, "unit": "meeting"}, False)]),
+    ("fr", "les trois pays", []), ("sv", "de tre länderna", []), ("kk", "үш елдің басшылары", []), ("en", "the four leaders", []),
+    # case forms and teens (found in review)
+    ("ru", "с тремя проектами", [("тремя проектами", "count", {"n": 3, "unit": "project"}, False)]),
+    ("de", "sechzehn Projekte", [("sechzehn Projekte", "count", {"n": 16, "unit": "project"}, False)]),
+    ("ru", "поддерживать семью мигрантов", []),  # "семью" is "family" too: no cardinal
     ("en", "to raise trade to twenty five billion dollars, up two percent",
      [("twenty five billion dollars", "money", {"amount": 25_000_000_000, "currency": "USD"}, True), ("two percent", "percent", 2, False)]),
     ("en", "two hundred million euros for three years", [("two hundred million euros", "money", {"amount": 200_000_000, "currency": "EUR"}, False),

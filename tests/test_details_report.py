@@ -241,6 +241,23 @@ def test_a_nearest_miss_never_looks_equal_to_the_threshold(report: Report, score
     assert shown in note[1]
 
 
+def test_across_languages_the_notes_name_the_lower_floor(report: Report) -> None:
+    # (found in review) "score within 0.05 of the threshold 0.23" on links at 0.10, and a nearest
+    # miss at 0.18 with no word on why pairs at 0.10 linked
+    from dataclasses import replace
+
+    from statediff.render.details import change_notes
+
+    spanish = replace(report, new=replace(report.new, language="es"))
+    dropped = next(ch for ch in report.changes if ch.status is Status.DROPPED and _details(ch).nearest is not None)
+    [note] = [n for n in change_notes(dropped, spanish, "->") if n[0] == "nearest miss"]
+    assert "across languages from 0.08 when 1.2 × the runner-up" in note[1]
+    linked = next(ch for ch in report.changes if ch.old and ch.new)
+    uncertain = replace(linked, details=replace(_details(linked), uncertain=True))
+    [note] = [n for n in change_notes(uncertain, spanish, "->") if n[0] == "uncertain"]
+    assert note[1].startswith("score within 0.02 of the cross-language floor 0.08")
+
+
 def test_json_details(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--format", "json")
     assert result.exit_code == exit_codes.OK

@@ -8,11 +8,13 @@ from dataclasses import fields, replace
 from typing import Any
 
 from .. import recache
+from ..align import link_floor
 from ..classify import word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
+from ..languages import across_languages
 from ..model import Alignment, Change, Commitment, Segmentation, Status
-from .entities import compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
+from .entities import NAME_PREFIX, compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
 from .numbers import (
     Counterparts,
     cardinal_value,
@@ -106,6 +108,10 @@ def annotate(
         if facts is None:
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))
             facts = (_side_facts(old, proper), _side_facts(new, proper))
+        if across_languages(old.language, new.language):
+            # "Republic of Chile" and "République du Chili" are one name: only gazetteer names,
+            # which carry one key in every language, are compared across languages.
+            facts = (_gazetteer_names_only(facts[0]), _gazetteer_names_only(facts[1]))
         by_side = {"old": facts[0], "new": facts[1]}
         terms = TermIndex(old, new) if terms is None else terms
         index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
@@ -125,6 +131,20 @@ def annotate(
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
         return Annotation(result, _topic_table(result), _report_details(result, by_side, index))
+
+
+def _gazetteer_names_only(side: SideFacts) -> SideFacts:
+    def known(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        return tuple(e for e in entities if not e.key.startswith(NAME_PREFIX))
+
+    return SideFacts(tuple(replace(p, entities=known(p.entities)) for p in side.pledges), side.all_numbers, known(side.all_entities))
+
+
+def uncertain_below(threshold: float, old_language: str, new_language: str) -> tuple[float, float]:
+    """A link scoring less than floor + margin is uncertain: (floor, margin); across languages the
+    floor is lower (align.link_floor) and the margin shrinks with it."""
+    floor = link_floor(threshold, old_language, new_language)
+    return floor, UNCERTAIN_MARGIN * (floor / threshold if threshold > 0 else 1.0)
 
 
 def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: list[int],
@@ -397,8 +417,13 @@ def _details(
         entities = compare_entities(old_entities, new_entities)
     # Each pledge's topics are in table order already.
     topics = members[0].topics if len(members) == 1 else in_table_order(frozenset(t for f in members for t in f.topics))
+    if across_languages(segs["old"].language, segs["new"].language):
+        # Strength levels come from each language's own word lists: a translation's "reiteramos
+        # nuestra voluntad" for "reiterate" is no change of strength. Both predicates stay shown.
+        strength = Strength(strength.old, strength.new)
     if old_idx and new_idx:
-        uncertain = change.score is not None and change.score < threshold + UNCERTAIN_MARGIN
+        floor, margin = uncertain_below(threshold, segs["old"].language, segs["new"].language)
+        uncertain = change.score is not None and change.score < floor + margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
         return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, runner_up)
     if old_idx:

@@ -104,6 +104,7 @@ class Grammar:
     ordinal_endings: frozenset[str]
     units: PatternSet[str]
     reference_nouns: PatternSet[str]  # "Resolution 2593", "статья 5": the number names a document or a part of one
+    party_units: frozenset[str]  # "the three countries", "the four leaders": the parties, not a figure when spelled out
     event_units: frozenset[str]
     stem: Callable[[str], str]
     units_known: bool  # the language has a data file: the word after a number may name its unit
@@ -180,6 +181,7 @@ def grammar_for(language: str) -> Grammar:
         ordinal_endings=frozenset(raw.get("ordinal_endings", [])),
         units=PatternSet(raw.get("units", {}).items()),
         reference_nouns=PatternSet(raw.get("reference_nouns", {}).items()),
+        party_units=frozenset(common.get("party_units", [])) | _party_stems(language, stemmer),
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
         units_known=bool(raw),
@@ -189,6 +191,16 @@ def grammar_for(language: str) -> Grammar:
         amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
         compound_teens=bool(raw.get("compound_teens", False)),
     )
+
+
+def _party_stems(language: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """Stems of the words that name the parties in a language ("leaders", "стороны", "taraflar")."""
+    from ..languages import SUPPORTED, get_language
+
+    if language not in SUPPORTED:
+        return frozenset()
+    lang = get_language(language)
+    return frozenset(stem(fold(w)) for w in lang.subjects | lang.party_nouns | lang.speakers)
 
 
 def _function_words(language: str) -> frozenset[str]:
@@ -424,8 +436,8 @@ class _Scanner:
         if scale is None and (value < SPELLED_COUNT_MIN or (j < len(words) and words.folded[j] in g.amount_words)):
             return None  # "two leaders", "the two countries", Turkish "bir" (also "a"), "ten five …": no figure
         unit, unit_end = self._unit_after(scale.end() if scale else words.ends[j - 1], any_word=True)
-        if not unit:
-            return None
+        if not unit or (scale is None and unit in g.party_units):
+            return None  # "the three countries agreed": the parties of a trilateral statement, no figure
         a = words.starts[i]
         return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"] if scale else None), unit=unit, target=self._target(a))
 

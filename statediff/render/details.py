@@ -5,7 +5,8 @@ from __future__ import annotations
 import weakref
 from typing import Any, NamedTuple
 
-from ..details import UNCERTAIN_MARGIN
+from ..align import STANDOUT, link_floor
+from ..details.annotate import uncertain_below
 from ..details.topics import taxonomy
 from ..details.types import ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
 from ..model import Change, Report, Status
@@ -216,7 +217,8 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         if why:
             notes.append(Note("shared terms", why))
         if details.uncertain:
-            text = f"score within {UNCERTAIN_MARGIN:.2f} of the threshold {report.settings.threshold:.2f}"
+            floor, margin = uncertain_below(report.settings.threshold, report.old.language, report.new.language)
+            text = f"score within {margin:.2f} of the {'threshold' if floor == report.settings.threshold else 'cross-language floor'} {floor:.2f}"
             if details.runner_up is not None:
                 text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))
@@ -228,7 +230,9 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         shown = f"{details.nearest.score:.2f}"
         if shown == f"{threshold:.2f}" and details.nearest.score != threshold:
             shown = f"{details.nearest.score:.3f}"
-        text = f"{_line(details.nearest)}, score {shown} (threshold {threshold:.2f}{'; ' + linked if linked else ''})"
+        floor = link_floor(threshold, report.old.language, report.new.language)
+        rule = f"; across languages from {floor:.2f} when {STANDOUT:g} × the runner-up" if floor != threshold else ""
+        text = f"{_line(details.nearest)}, score {shown} (threshold {threshold:.2f}{rule}{'; ' + linked if linked else ''})"
         shared = why_text(details.nearest.shared)
         if shared:
             text += f", sharing {shared}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..languages import across_languages
 from ..model import Change, Commitment, Report, Status
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
 from .worddiff import word_diff
@@ -69,7 +70,7 @@ def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]
     if change.accepted:
         head += " · *accepted*"
     old_text, new_text = _joined(old_members), _joined(new_members)
-    if old_text and new_text and report.old.language != report.new.language:  # two languages: each side whole, no word diff
+    if old_text and new_text and across_languages(report.old.language, report.new.language):  # two languages: each side whole, no word diff
         body = f"old: {_escape(old_text)}<br>new: {_escape(new_text)}"
     elif old_text and new_text and old_text != new_text:
         body = _diff(old_text, new_text)

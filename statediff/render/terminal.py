@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..details.types import TopicCount
-from ..languages import language_name
+from ..languages import across_languages, language_name
 from ..model import Change, Commitment, Report, Segmentation, Status
 from .console import PipeConsole
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
@@ -188,7 +188,7 @@ class _Writer:
         self._wrapped(self._item_head(change, marker, colour), indent=INDENT)
         old_text = _joined(self.old[cid] for cid in change.old)
         new_text = _joined(self.new[cid] for cid in change.new)
-        if change.old and change.new and self.report.old.language != self.report.new.language:
+        if change.old and change.new and across_languages(self.report.old.language, self.report.new.language):
             # Two languages: a word diff would mark every word; each side is shown whole.
             for label, text, style in (("old", old_text, "red"), ("new", new_text, "green")):
                 self._wrapped(Text(text, style=style if self.rich else ""), first=Text(f"{' ' * INDENT}{label}: "), indent=INDENT + 2)
