@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from rapidfuzz.distance import Indel
 
@@ -36,7 +37,7 @@ def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist
     """One change per group; every commitment of both sides lands in exactly one change."""
     changes: list[Change] = []
     spelling = get_language(old.language).spelling if old.language == new.language else None
-    respell = spelling.respell if spelling is not None else None
+    respell = cache(spelling.respell) if spelling is not None else None  # words repeat: each is respelled once
     for link in alignment.links:
         old_text = " ".join(old.commitments[i].text for i in link.old)
         new_text = " ".join(new.commitments[j].text for j in link.new)
