@@ -161,15 +161,24 @@ class Featurizer:
 
     def _grams_of(self, word: str) -> tuple[str, ...]:
         """Character n-grams of one word as written: none for a function word, stock word or number."""
+        content = self._gram_word(word)
+        if content is None:
+            return ()
+        padded = f" {content} "
+        return tuple(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
+
+    def _gram_word(self, word: str) -> str | None:
+        """A word as its character n-grams read it: folded, without an elided article ("l'engagement"
+        has the n-grams of "engagement"), in the language's one spelling ("defence" those of
+        "defense"); None for a function word, stock word or number."""
         lowered = _fold(word)
         if self._term(lowered) is None:
-            return ()
+            return None
         if "'" in lowered and lowered.partition("'")[0] in self.language.stopwords:
-            lowered = lowered.partition("'")[2]  # "l'engagement" has the n-grams of "engagement"
+            lowered = lowered.partition("'")[2]
         if self.language.spelling is not None:
-            lowered = self.language.spelling.respell(lowered)  # "defence" and "defense" share their n-grams
-        padded = f" {lowered} "
-        return tuple(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
+            lowered = self.language.spelling.respell(lowered)
+        return lowered
 
     def terms(self, text: str) -> list[str]:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
@@ -216,10 +225,10 @@ class Featurizer:
         return dict.fromkeys(chain.from_iterable(map(self._cross_grams.__getitem__, raw)), 1.0)
 
     def _cross_grams_of(self, word: str) -> tuple[str, ...]:
-        lowered = _fold(word)
-        if self._term(lowered) is None:
+        content = self._gram_word(word)
+        if content is None:
             return ()
-        padded = f" {latin_skeleton(lowered)} "
+        padded = f" {latin_skeleton(content)} "
         return tuple(padded[k:k + CROSS_N] for k in range(len(padded) - CROSS_N + 1))
 
     def _is_noise(self, word: str, stem: str) -> bool:
