@@ -7,7 +7,7 @@ from functools import cache
 
 from rapidfuzz.distance import Indel
 
-from .languages import get_language
+from .languages import across_languages, get_language
 from .model import Alignment, Change, Segmentation, Status
 from .segment.tokens import WORD_RE, folded, plain_marks
 
@@ -36,6 +36,9 @@ def word_similarity(old_text: str, new_text: str, respell: Callable[[str], str] 
 def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist_threshold: float = DEFAULT_PERSIST_THRESHOLD) -> tuple[Change, ...]:
     """One change per group; every commitment of both sides lands in exactly one change."""
     changes: list[Change] = []
+    # Across languages the words cannot be compared: a one-to-one link is persisted, and the
+    # details stage makes it modified when its figures changed.
+    across = across_languages(old.language, new.language)
     spelling = get_language(old.language).spelling if old.language == new.language else None
     respell = cache(spelling.respell) if spelling is not None else None  # words repeat: each is respelled once
     for link in alignment.links:
@@ -43,7 +46,7 @@ def classify(old: Segmentation, new: Segmentation, alignment: Alignment, persist
         new_text = " ".join(new.commitments[j].text for j in link.new)
         similarity = round(word_similarity(old_text, new_text, respell), 4)
         one_to_one = len(link.old) == 1 and len(link.new) == 1
-        status = Status.PERSISTED if one_to_one and similarity >= persist_threshold else Status.MODIFIED
+        status = Status.PERSISTED if one_to_one and (similarity >= persist_threshold or across) else Status.MODIFIED
         changes.append(
             Change(
                 status=status,

@@ -729,3 +729,16 @@ def test_across_languages_only_gazetteer_names_are_compared() -> None:
     kept = _gazetteer_names_only(side)
     assert kept.pledges[0].entities == (known,) and kept.all_entities == (known,)
 
+
+
+@pytest.mark.parametrize(("spanish", "status"), [
+    ("Los líderes acordaron celebrar consultas sobre migración y protección en Ciudad de México en 2024.", Status.PERSISTED),
+    ("Los líderes acordaron celebrar consultas sobre migración y protección en Ciudad de México en 2025.", Status.MODIFIED),
+])
+def test_a_translation_is_persisted_unless_its_figures_changed(spanish: str, status: Status) -> None:
+    # Across languages the words cannot be compared: a one-to-one link is persisted, and modified
+    # when a figure or a known name differs (the Los Angeles Declaration's English and
+    # Spanish versions: 45 persisted; the one modified lists a signatory the Spanish leaves out).
+    old = "The leaders agreed to hold consultations on migration and protection in Mexico City in 2024.\n"
+    [change] = [ch for ch in _annotated(old, spanish + "\n", "en", "es") if ch.old and ch.new]
+    assert change.status == status
