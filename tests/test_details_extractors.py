@@ -407,6 +407,9 @@ def test_figures_without_counterpart_ignore_dates_and_ordinals() -> None:
 # -- entities ---------------------------------------------------------------------------------
 
 ENTITY_CASES = [
+    # a country under its official name, and a signatory only one language version names (the Los Angeles Declaration)
+    ("en", "the United Mexican States, Guyana and the Bahamas", ["mexico", "guyana", "bahamas"]),
+    ("es", "los Estados Unidos Mexicanos y Guyana", ["mexico", "guyana"]),
     # (language, text, entity keys in reading order; "name:" keys are capitalised names)
     ("ru", "в рамках Совещания по взаимодействию и мерам доверия в Азии (СВМДА)", ["cica"]),
     ("ru", "стороны поддержали преобразование CICA", ["cica"]),
