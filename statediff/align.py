@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .features import featurizer_for
+from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
 from .languages import across_languages
 from .model import Alignment, Candidate, Link, Segmentation
@@ -171,7 +171,9 @@ def term_sets(seg: Segmentation, latin_grams: bool = False) -> TermSets:
     featurizer = featurizer_for(seg.language)
     text = seg.document.text
     words = [WORD_RE.findall(c.match_text) for c in seg.commitments]
-    clause_terms = [dict.fromkeys(featurizer.terms_of_words(raw), 1.0) for raw in words]
+    # Across languages the words of data/concepts.toml read as their concept ("торговля", "ticaret": ~trade).
+    concepts = concept_terms(seg.language) if latin_grams else {}
+    clause_terms = [dict.fromkeys([concepts.get(t, t) for t in featurizer.terms_of_words(raw)], 1.0) for raw in words]
     # Character n-grams of each pledge's content words: catch compounds and derivations that
     # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели"), and across
     # languages cognates and names ("strategic"/"стратегический").
@@ -185,7 +187,7 @@ def term_sets(seg: Segmentation, latin_grams: bool = False) -> TermSets:
             sentence_terms.append(own)  # the pledge is its whole sentence
             continue
         if key not in sentence_cache:
-            sentence_cache[key] = dict.fromkeys(featurizer.terms(text[c.sentence_start:c.sentence_end]), 1.0)
+            sentence_cache[key] = dict.fromkeys([concepts.get(t, t) for t in featurizer.terms(text[c.sentence_start:c.sentence_end])], 1.0)
         sentence_terms.append(sentence_cache[key])
     return TermSets(clause_terms, sentence_terms, chars)
 

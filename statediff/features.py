@@ -109,6 +109,20 @@ def featurizer_for(language: str) -> Featurizer:
     return Featurizer(language)
 
 
+@cache
+def concept_terms(language: str) -> dict[str, str]:
+    """A language's matching terms of the words in ``data/concepts.toml``, each mapped to its
+    concept ("~trade"): the terms two statements in two languages share beyond names."""
+    featurizer = featurizer_for(language)
+    out: dict[str, str] = {}
+    for concept in read_data("concepts.toml")["concept"]:
+        for form in concept.get(language, []):
+            term = featurizer.word_term(form)
+            if term is not None and not term.startswith("="):
+                out.setdefault(term, "~" + concept["key"])
+    return out
+
+
 class Featurizer:
     """Turns pledge text into matching terms for one language."""
 

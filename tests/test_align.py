@@ -742,3 +742,16 @@ def test_a_translation_is_persisted_unless_its_figures_changed(spanish: str, sta
     old = "The leaders agreed to hold consultations on migration and protection in Mexico City in 2024.\n"
     [change] = [ch for ch in _annotated(old, spanish + "\n", "en", "es") if ch.old and ch.new]
     assert change.status == status
+
+
+def test_across_scripts_the_concept_words_link_a_translation() -> None:
+    # data/concepts.toml: "торговля"/"ticaret" read as ~trade, only across languages
+    from statediff.features import concept_terms
+
+    assert concept_terms("ru")[featurizer_for("ru").word_term("торговли")] == concept_terms("tr")[featurizer_for("tr").word_term("ticaret")]
+    old = _seg("Стороны договорились расширять торговлю и инвестиции в сфере энергетики.\n"
+               "Стороны осудили терроризм во всех его формах.\n", "o", "ru")
+    new = _seg("Taraflar terörizmi tüm biçimleriyle kınadı.\n"
+               "Taraflar enerji alanında ticaret ve yatırımları genişletme konusunda mutabık kaldı.\n", "n", "tr")
+    assert {(link.old, link.new) for link in align(old, new).links} == {((0,), (1,)), ((1,), (0,))}
+    assert align(old, _seg("Taraflar bir sonraki toplantıyı Ankara'da yapacak.\n", "n", "tr")).links == ()
