@@ -363,7 +363,8 @@ def _score_matrices(
 def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float, standout: float | None = None) -> Alignment:
     """Best-first one-to-one links, then star-shaped groups for merged or split pledges. A pair
     below ``threshold`` but from ``standout`` up links when it scores STANDOUT times both
-    pledges' runners-up (statements in two languages); merges and splits join from ``standout`` too."""
+    pledges' runners-up (statements in two languages). Merges and splits need the threshold: from the
+    lower floor they joined headings and other pledges to a translation's links (found in review)."""
     standout = threshold if standout is None else standout
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
@@ -398,8 +399,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         groups.append(([i], [j], [s]))
     # Merges and splits: an unlinked pledge whose best partner is already linked joins that
     # partner's group if it is also among the partner's two best, keeping groups star-shaped.
-    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, standout)
-    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, standout)
+    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, threshold)
+    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, threshold)
     links = tuple(
         Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
         for olds, news, ss in groups

@@ -13,7 +13,7 @@ from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
 from .details.why import TermIndex
 from .gcpause import gc_paused
-from .languages import NEUTRAL, detect_language, language_name, language_runs, language_shares
+from .languages import NEUTRAL, across_languages, detect_language, language_name, language_runs, language_shares
 from .load import DEFAULT_MAX_BYTES, load
 from .model import Change, Document, Report, Segmentation, Settings, Status
 from .segment import segment
@@ -268,7 +268,7 @@ def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Chang
         return ()
     matched_old = {i for c in changes if c.status in (Status.PERSISTED, Status.MODIFIED) for i in c.old}
     matched_new = {i for c in changes if c.status in (Status.PERSISTED, Status.MODIFIED) for i in c.new}
-    if old.language != new.language:
+    if across_languages(old.language, new.language):
         return ()  # two languages: a notice already says that matching across them is weak
     if len(matched_old) > UNRELATED_SHARE * n_old or len(matched_new) > UNRELATED_SHARE * n_new:
         return ()

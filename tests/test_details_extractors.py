@@ -348,6 +348,19 @@ NUMBER_CASES = [
     ("ru", "в соответствии со статьей 51 Устава ООН", [("статьей 51", "reference", {"n": 51, "unit": "article"}, False)]),
     ("sv", "enligt artikel 84 i Chicagokonventionen", [("artikel 84", "reference", {"n": 84, "unit": "article"}, False)]),
     ("ru", "указанных 5 проектов", [("5 проектов", "count", {"n": 5, "unit": "project"}, False)]),  # "указанных" is no "указ"
+    ("fr", "l'article 5 du traité", [("l'article 5", "reference", {"n": 5, "unit": "article"}, False)]),
+    ("en", "Resolution No.2803", [("Resolution No.2803", "reference", {"n": 2803, "unit": "resolution"}, False)]),
+    ("tr", "2803 sayılı kararıyla", [("2803 sayılı", "reference", {"n": 2803, "unit": "№"}, False)]),
+    ("ru", "ст. 51 Устава", [("ст. 51", "reference", {"n": 51, "unit": "article"}, False)]),
+    # (found in review) whole noun forms only, and amounts, percents, dates and years keep their numbers
+    ("sv", "EU beslutade 10 miljoner euro", [("10 miljoner euro", "money", {"amount": 10_000_000, "currency": "EUR"}, False)]),
+    ("kk", "қосымша 2 млрд теңге", [("2 млрд теңге", "money", {"amount": 2_000_000_000, "currency": "KZT"}, False)]),
+    ("en", "annexed 4 regions", [("4 regions", "count", {"n": 4, "unit": "region"}, False)]),
+    ("en", "under article 5 percent", [("5 percent", "percent", 5, False)]),
+    ("ru", "решение 2023 года", [("2023 года", "year", "2023", False)]),
+    ("en", "by decision 15 June 2024", [("15 June 2024", "date", "2024-06-15", False)]),
+    ("ru", "главы 2 государств", [("2 государств", "count", {"n": 2, "unit": "country"}, False)]),
+    ("en", "vaccines for twenty countries", [("twenty countries", "count", {"n": 20, "unit": "country"}, False)]),
     # the language-neutral rules: symbols, ISO codes and years still count
     ("xx", "ett bidrag på $4 000 000 och 12 % år 2024", [("$4 000 000", "money", {"amount": 4_000_000, "currency": "USD"}, False),
                                                        ("12 %", "percent", 12, False), ("2024", "year", "2024", False)]),

@@ -27,11 +27,12 @@ _BREAKS = recache.compile(r"[.;:!?]")
 _DIGIT = recache.compile(r"\d")
 _NUMBER_START = recache.compile(_BEFORE + r"\d")  # where the patterns opening with {_BEFORE} and a digit may match
 # A whole number on its own: not part of "2803/2021", "1.5", "5%", "G20" or "COVID-19".
-_REFERENCE_NUMBER = recache.compile(r"(?<![\w.,/-])\d+(?![\w%/-]|[.,]\d)")
+_REFERENCE_NUMBER = recache.compile(r"(?<![\w,/-])(?<!\d\.)\d+(?![\w%/-]|[.,]\d)")
 _LEADING_WORD = recache.compile(r"\w+")
 _RUNS = recache.compile(r"\w+")
 UNIT_LOOKAHEAD = 2  # an ordinal or count names its unit within this many words ("fourth Quad meeting")
 SPELLED_COUNT_MIN = 3  # a count spelled out without a scale ("six meetings") from three on: "two" and "one" name the parties
+PARTY_COUNT_MAX = 4  # "the three countries", "the four leaders" (trilateral, Quad) name the parties; "twenty countries" is a figure
 
 
 def _word(entry: str) -> str:
@@ -103,7 +104,9 @@ class Grammar:
     ordinal_stems: tuple[tuple[str, int], ...]
     ordinal_endings: frozenset[str]
     units: PatternSet[str]
-    reference_nouns: PatternSet[str]  # "Resolution 2593", "статья 5": the number names a document or a part of one
+    reference_nouns: dict[str, str]  # "resolution": "resolution", "статьей": "article": the number after names a document
+    reference_after: re.Pattern[str] | None  # "2803 sayılı": the word after the number says it is a document's
+    year_after: re.Pattern[str] | None  # "2023 года", "2023 year": the number is a year, not a reference
     party_units: frozenset[str]  # "the three countries", "the four leaders": the parties, not a figure when spelled out
     event_units: frozenset[str]
     stem: Callable[[str], str]
@@ -180,7 +183,10 @@ def grammar_for(language: str) -> Grammar:
         ordinal_stems=tuple(sorted(raw.get("ordinal_stems", {}).items(), key=lambda kv: -len(kv[0]))),
         ordinal_endings=frozenset(raw.get("ordinal_endings", [])),
         units=PatternSet(raw.get("units", {}).items()),
-        reference_nouns=PatternSet(raw.get("reference_nouns", {}).items()),
+        reference_nouns={fold(k): v for k, v in raw.get("reference_nouns", {}).items()},
+        reference_after=recache.compile(r"\s+(?:" + "|".join(map(re.escape, raw["reference_after"])) + r")(?!\w)", re.IGNORECASE)
+        if raw.get("reference_after") else None,
+        year_after=recache.compile(r"\s*(?:" + _alternation(raw["year_words"]) + ")", re.IGNORECASE) if raw.get("year_words") else None,
         party_units=frozenset(common.get("party_units", [])) | _party_stems(language, stemmer),
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
@@ -250,7 +256,7 @@ class _Scanner:
         self.digits: list[int] | None = None  # where a number may start
 
     def run(self) -> tuple[Number, ...]:
-        forms = [self._references, self._dates, self._money, self._percent, self._ordinals, self._word_ordinals, self._years, self._counts,
+        forms = [self._dates, self._money, self._percent, self._references, self._ordinals, self._word_ordinals, self._years, self._counts,
                  self._word_amounts]
         if not _DIGIT.search(self.text, self.start, self.end):
             forms = [self._word_ordinals, self._word_amounts]  # most pledges have no digit at all: skip the regular expressions
@@ -305,22 +311,32 @@ class _Scanner:
 
     def _references(self) -> Iterator[Number]:
         """Numbers that name a document or a part of one: after a reference noun ("UNSC Resolution
-        2593", "статья 5"; ``reference_nouns``) or an identifier mark ("№2803", "No. 5"), so that
-        "Resolution 2593" → "Resolution 2720" is a changed reference, not a year or a count."""
+        2593", "статьей 51", "l'article 5", "ст. 51"; ``reference_nouns``, whole word forms) or an
+        identifier mark ("№2803", "No. 5"), or before a word that says so ("2803 sayılı";
+        ``reference_after``): "Resolution 2593" → "Resolution 2720" is a changed reference, not a
+        year or a count. Amounts, percents and dates have claimed their numbers already
+        ("decision 2 million dollars", "decision 15 June 2024"), and a year word after the number
+        makes it a year ("решение 2023 года")."""
         g = self.g
         for m in _REFERENCE_NUMBER.finditer(self.text, self.start, self.end):
-            a = m.start()
+            a, b = m.span()
+            if self._overlaps(a, b) or (g.year_after is not None and g.year_after.match(self.text, b, self.end)):
+                continue
+            after = g.reference_after.match(self.text, b, self.end) if g.reference_after is not None else None
+            if after is not None:
+                yield self._number("reference", a, after.end(), quantity=int(m.group()), unit="№")
+                continue
             mark = self._before(a, g.identifier_before)
             head = mark.start() if mark else a
             words = words_of(self.text, max(self.start, head - 40), head, memo=False)
             noun = None
-            if words.texts and not self.text[words.ends[-1]:head].strip():  # the word right before, nothing between
-                hit = g.reference_nouns.match_at(words, len(words) - 1)
-                noun = (hit.payload, words.starts[-1]) if hit is not None else None
+            if words.texts and self.text[words.ends[-1]:head].strip() in ("", "."):  # the word right before ("ст. 51")
+                unit = g.reference_nouns.get(words.folded[-1].rpartition("'")[2])  # "l'article" is "article"
+                noun = (unit, words.starts[-1]) if unit else None
             if noun is None and mark is None:
                 continue
             unit, start = noun if noun else (mark.group().strip(), head)
-            yield self._number("reference", start, m.end(), quantity=int(m.group()), unit=unit)
+            yield self._number("reference", start, b, quantity=int(m.group()), unit=unit)
 
     def _is_identifier(self, a: int) -> bool:
         return self._before(a, self.g.identifier_before) is not None
@@ -436,8 +452,8 @@ class _Scanner:
         if scale is None and (value < SPELLED_COUNT_MIN or (j < len(words) and words.folded[j] in g.amount_words)):
             return None  # "two leaders", "the two countries", Turkish "bir" (also "a"), "ten five …": no figure
         unit, unit_end = self._unit_after(scale.end() if scale else words.ends[j - 1], any_word=True)
-        if not unit or (scale is None and unit in g.party_units):
-            return None  # "the three countries agreed": the parties of a trilateral statement, no figure
+        if not unit or (scale is None and value <= PARTY_COUNT_MAX and unit in g.party_units):
+            return None  # "the three countries agreed": the parties of a trilateral statement; "twenty countries" is a figure
         a = words.starts[i]
         return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"] if scale else None), unit=unit, target=self._target(a))
 

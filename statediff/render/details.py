@@ -111,8 +111,6 @@ def quantity(number: Number) -> str:
         return f"{_plain(number.quantity)}%"
     if number.kind == "count":
         return f"{_plain(number.quantity)} × {number.unit}" if number.unit else _plain(number.quantity)
-    if number.kind == "reference":  # a name, not an amount: no thousands separator ("resolution 2803")
-        return f"{number.unit} {number.quantity}"
     return f"{number.unit} {_plain(number.quantity)}"
 
 
