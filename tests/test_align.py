@@ -755,3 +755,19 @@ def test_across_scripts_the_concept_words_link_a_translation() -> None:
                "Taraflar enerji alanında ticaret ve yatırımları genişletme konusunda mutabık kaldı.\n", "n", "tr")
     assert {(link.old, link.new) for link in align(old, new).links} == {((0,), (1,)), ((1,), (0,))}
     assert align(old, _seg("Taraflar bir sonraki toplantıyı Ankara'da yapacak.\n", "n", "tr")).links == ()
+
+
+def test_adverbial_phrases_carry_no_term() -> None:
+    # English stock words "manner", "timely", "appropriate", "accordance", "regard": a vaccine pledge
+    # had linked to a military-assets pledge through "in a timely manner" alone (private ROK gold)
+    featurizer = featurizer_for("en")
+    assert featurizer.terms("in a timely manner, as appropriate, in accordance with and with regard to") == []
+
+
+def test_latin_skeletons_and_concepts_are_read_across_languages_only() -> None:
+    from statediff.align import term_sets
+
+    seg = _seg("The leaders agreed to expand trade and investment.\n", "o")
+    within, across = term_sets(seg), term_sets(seg, latin_grams=True)
+    assert "~trade" in across.clause[0] and "~trade" not in within.clause[0]
+    assert within.chars[0] != across.chars[0]
