@@ -352,6 +352,7 @@ NUMBER_CASES = [
     ("en", "Resolution No.2803", [("Resolution No.2803", "reference", {"n": 2803, "unit": "resolution"}, False)]),
     ("tr", "2803 sayılı kararıyla", [("2803 sayılı", "reference", {"n": 2803, "unit": "№"}, False)]),
     ("ru", "ст. 51 Устава", [("ст. 51", "reference", {"n": 51, "unit": "article"}, False)]),
+    ("en", "under No. 5", [("No. 5", "reference", {"n": 5, "unit": "№"}, False)]),  # one unit for every mark: "No. 5" → "№ 5" is no change
     # (found in review) whole noun forms only, and amounts, percents, dates and years keep their numbers
     ("sv", "EU beslutade 10 miljoner euro", [("10 miljoner euro", "money", {"amount": 10_000_000, "currency": "EUR"}, False)]),
     ("kk", "қосымша 2 млрд теңге", [("2 млрд теңге", "money", {"amount": 2_000_000_000, "currency": "KZT"}, False)]),

@@ -335,7 +335,7 @@ class _Scanner:
                 noun = (unit, words.starts[-1]) if unit else None
             if noun is None and mark is None:
                 continue
-            unit, start = noun if noun else (mark.group().strip(), head)
+            unit, start = noun if noun else ("№", head)  # "No. 5" and "№ 5" are one reference
             yield self._number("reference", start, b, quantity=int(m.group()), unit=unit)
 
     def _is_identifier(self, a: int) -> bool:
