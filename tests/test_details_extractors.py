@@ -325,6 +325,8 @@ NUMBER_CASES = [
     # case forms and teens (found in review)
     ("ru", "с тремя проектами", [("тремя проектами", "count", {"n": 3, "unit": "project"}, False)]),
     ("de", "sechzehn Projekte", [("sechzehn Projekte", "count", {"n": 16, "unit": "project"}, False)]),
+    ("fr", "dix-sept réunions et quatre-vingts projets", [("dix-sept réunions", "count", {"n": 17, "unit": "meeting"}, False),
+                                                        ("quatre-vingts projets", "count", {"n": 80, "unit": "project"}, False)]),
     ("ru", "поддерживать семью мигрантов", []),  # "семью" is "family" too: no cardinal
     ("en", "to raise trade to twenty five billion dollars, up two percent",
      [("twenty five billion dollars", "money", {"amount": 25_000_000_000, "currency": "USD"}, True), ("two percent", "percent", 2, False)]),
