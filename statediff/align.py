@@ -172,8 +172,12 @@ def term_sets(seg: Segmentation, latin_grams: bool = False) -> TermSets:
     text = seg.document.text
     words = [WORD_RE.findall(c.match_text) for c in seg.commitments]
     # Across languages the words of data/concepts.toml read as their concept ("торговля", "ticaret": ~trade).
-    concepts = concept_terms(seg.language) if latin_grams else {}
-    clause_terms = [dict.fromkeys([concepts.get(t, t) for t in featurizer.terms_of_words(raw)], 1.0) for raw in words]
+    concepts = concept_terms(seg.language) if latin_grams else None
+
+    def terms(found: list[str]) -> WeightedTerms:
+        return dict.fromkeys(found if concepts is None else [concepts.get(t, t) for t in found], 1.0)
+
+    clause_terms = [terms(featurizer.terms_of_words(raw)) for raw in words]
     # Character n-grams of each pledge's content words: catch compounds and derivations that
     # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели"), and across
     # languages cognates and names ("strategic"/"стратегический").
@@ -187,7 +191,7 @@ def term_sets(seg: Segmentation, latin_grams: bool = False) -> TermSets:
             sentence_terms.append(own)  # the pledge is its whole sentence
             continue
         if key not in sentence_cache:
-            sentence_cache[key] = dict.fromkeys([concepts.get(t, t) for t in featurizer.terms(text[c.sentence_start:c.sentence_end])], 1.0)
+            sentence_cache[key] = terms(featurizer.terms(text[c.sentence_start:c.sentence_end]))
         sentence_terms.append(sentence_cache[key])
     return TermSets(clause_terms, sentence_terms, chars)
 

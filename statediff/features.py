@@ -85,6 +85,12 @@ def latin_skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", latin)
 
 
+def _padded_grams(word: str, n: int) -> tuple[str, ...]:
+    """The n-letter runs of a word padded with a space each side."""
+    padded = f" {word} "
+    return tuple(padded[k:k + n] for k in range(len(padded) - n + 1))
+
+
 class _Memo(dict):  # type: ignore[type-arg]
     """A dict that fills a missing key from a function of it (look-ups stay at C speed)."""
 
@@ -157,11 +163,10 @@ class Featurizer:
         """The matching term of a lower-cased word, None for noise (memoised: words repeat)."""
         if word in self._term_cache:
             return self._term_cache[word]
-        if "'" in word:
-            head, _, tail = word.partition("'")
-            if tail and head in self.language.stopwords:  # an elided article or pronoun: "l'engagement", "d'une", "qu'ils"
-                term = self._term_cache[word] = self._term(tail)
-                return term
+        content = self._without_elision(word)
+        if content is not word:  # an elided article or pronoun: "l'engagement", "d'une", "qu'ils"
+            term = self._term_cache[word] = self._term(content)
+            return term
         stem = self._stem(word)
         term = None if self._is_noise(word, stem) else stem[:STEM_LENGTH]
         self._term_cache[word] = term
@@ -176,10 +181,7 @@ class Featurizer:
     def _grams_of(self, word: str) -> tuple[str, ...]:
         """Character n-grams of one word as written: none for a function word, stock word or number."""
         content = self._gram_word(word)
-        if content is None:
-            return ()
-        padded = f" {content} "
-        return tuple(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
+        return () if content is None else _padded_grams(content, CHAR_N)
 
     def _gram_word(self, word: str) -> str | None:
         """A word as its character n-grams read it: folded, without an elided article ("l'engagement"
@@ -188,11 +190,19 @@ class Featurizer:
         lowered = _fold(word)
         if self._term(lowered) is None:
             return None
-        if "'" in lowered and lowered.partition("'")[0] in self.language.stopwords:
-            lowered = lowered.partition("'")[2]
+        lowered = self._without_elision(lowered)
         if self.language.spelling is not None:
             lowered = self.language.spelling.respell(lowered)
         return lowered
+
+    def _without_elision(self, word: str) -> str:
+        """A lower-case word without an elided function word before its apostrophe ("l'engagement"
+        → "engagement"); the word itself when it has none."""
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            if tail and head in self.language.stopwords:
+                return tail
+        return word
 
     def terms(self, text: str) -> list[str]:
         """Content terms in order: aliases as ``=key``, other words stemmed; digits dropped."""
@@ -240,10 +250,7 @@ class Featurizer:
 
     def _cross_grams_of(self, word: str) -> tuple[str, ...]:
         content = self._gram_word(word)
-        if content is None:
-            return ()
-        padded = f" {latin_skeleton(content)} "
-        return tuple(padded[k:k + CROSS_N] for k in range(len(padded) - CROSS_N + 1))
+        return () if content is None else _padded_grams(latin_skeleton(content), CROSS_N)
 
     def _is_noise(self, word: str, stem: str) -> bool:
         """Function words, stock phrases of diplomatic prose, numbers and single letters."""
