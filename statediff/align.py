@@ -6,12 +6,13 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
 from .languages import across_languages
-from .model import Alignment, Candidate, Link, Segmentation
+from .model import Alignment, Candidate, Link, Segmentation, Skipped
 from .segment.tokens import WORD_RE
 
 if TYPE_CHECKING:
@@ -465,3 +466,63 @@ def _ranked_candidates(tops: dict[int, list[tuple[int, float]]]) -> dict[int, tu
     """Each pledge's RANKED_K best partners on the other side, best first, linked or not
     (the details stage names the runner-up of an uncertain match from these)."""
     return {key: tuple(Candidate(index, score) for index, score in top[:RANKED_K]) for key, top in tops.items()}
+
+
+def without_unmatched_deeds(
+    old: Segmentation, new: Segmentation, alignment: Alignment
+) -> tuple[Segmentation, Segmentation, Alignment, tuple[int, ...], tuple[int, ...]]:
+    """The statements and alignment without the deeds that link to nothing, and the indices of
+    the commitments kept on each side. A deed ("Mexico doubled cocaine seizures", ``Commitment.deed``)
+    is a pledge of the comparison only as the fulfilment of one the other statement holds (tricky
+    case: done, not dropped); alone it is a report of what was done, neither a new pledge nor a
+    dropped one, and is skipped as ``deed``. A statement of deeds only keeps them all."""
+    linked_old = {i for link in alignment.links for i in link.old}
+    linked_new = {j for link in alignment.links for j in link.new}
+    keep_old, keep_new = _kept_pledges(old, linked_old), _kept_pledges(new, linked_new)
+    if len(keep_old) == len(old.commitments) and len(keep_new) == len(new.commitments):
+        return old, new, alignment, keep_old, keep_new
+    old_at = {k: n for n, k in enumerate(keep_old)}
+    new_at = {k: n for n, k in enumerate(keep_new)}
+
+    def nearest(found: dict[int, Candidate], ranked: dict[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, Candidate]:
+        # A nearest partner that was set aside gives way to the best one kept (ranked best first).
+        out = {}
+        for k, candidate in found.items():
+            if k not in own:
+                continue
+            pool = (candidate,) if candidate.index in other else ranked.get(k, ())
+            best = next((c for c in pool if c.index in other), None)
+            if best is not None:
+                out[own[k]] = Candidate(other[best.index], best.score)
+        return out
+
+    def ranked(found: dict[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, tuple[Candidate, ...]]:
+        return {own[k]: tuple(Candidate(other[c.index], c.score) for c in candidates if c.index in other)
+                for k, candidates in found.items() if k in own}
+
+    remapped = Alignment(
+        links=tuple(Link(tuple(old_at[i] for i in link.old), tuple(new_at[j] for j in link.new), link.score) for link in alignment.links),
+        nearest_old=nearest(alignment.nearest_old, alignment.ranked_old, old_at, new_at),
+        nearest_new=nearest(alignment.nearest_new, alignment.ranked_new, new_at, old_at),
+        candidates_scored=alignment.candidates_scored,
+        ranked_old=ranked(alignment.ranked_old, old_at, new_at),
+        ranked_new=ranked(alignment.ranked_new, new_at, old_at),
+    )
+    return _kept_only(old, keep_old), _kept_only(new, keep_new), remapped, keep_old, keep_new
+
+
+def _kept_pledges(seg: Segmentation, linked: set[int]) -> tuple[int, ...]:
+    kept = tuple(k for k, c in enumerate(seg.commitments) if not c.deed or k in linked)
+    return kept or tuple(range(len(seg.commitments)))
+
+
+def _kept_only(seg: Segmentation, keep: tuple[int, ...]) -> Segmentation:
+    """``seg`` with only the commitments at ``keep``, numbered 1… again; the others skipped as deeds."""
+    if len(keep) == len(seg.commitments):
+        return seg
+    kept = set(keep)
+    prefix = seg.commitments[0].id.rstrip("0123456789")
+    commitments = tuple(replace(seg.commitments[k], id=f"{prefix}{n + 1}") for n, k in enumerate(keep))
+    deeds = [Skipped(c.start, c.end, "deed") for k, c in enumerate(seg.commitments) if k not in kept]
+    skipped = tuple(sorted((*seg.skipped, *deeds), key=lambda s: (s.start, s.end)))
+    return replace(seg, commitments=commitments, skipped=skipped)

@@ -76,6 +76,10 @@ class Commitment:
     sentence_start: int  # the sentence this clause was cut from, for context scoring
     sentence_end: int
     line: int
+    # Kept only as a party's report of what it did ("Mexico doubled cocaine seizures", "We
+    # implemented mirrored patrols"): a pledge of the comparison only when the other statement
+    # holds the pledge it carries out (tricky case: done, not dropped); see align.unmatched_deeds.
+    deed: bool = False
 
 
 @frozen_dataclass
@@ -85,7 +89,7 @@ class Skipped:
     start: int
     end: int
     # heading | boilerplate | background | courtesy | quotation | not a commitment | outside the statement | other language
-    # | list marker | punctuation
+    # | list marker | punctuation | deed (a report of what was done that carries out no pledge of the other statement)
     reason: str
 
 

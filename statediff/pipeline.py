@@ -8,9 +8,10 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .align import DEFAULT_THRESHOLD, align
+from .align import DEFAULT_THRESHOLD, align, without_unmatched_deeds
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
+from .details.annotate import proper_names, side_facts
 from .details.why import TermIndex
 from .gcpause import gc_paused
 from .languages import NEUTRAL, across_languages, detect_language, language_name, language_runs, language_shares
@@ -243,6 +244,24 @@ def _no_stage(name: str) -> None:
     pass
 
 
+DEED_LINES_NAMED = 5  # line numbers a deed notice names
+
+
+def _deed_notices(old: Segmentation, new: Segmentation) -> tuple[str, ...]:
+    """A notice per side whose reports of what was done link to nothing (``align.without_unmatched_deeds``):
+    set aside, not counted as new or dropped, but said, so that none goes unseen."""
+    notices = []
+    for side, seg, other, status in (("old", old, "new", "dropped"), ("new", new, "old", "new")):
+        lines = [seg.document.line_of(s.start) for s in seg.skipped if s.reason == "deed"]
+        if lines:
+            named = ", ".join(map(str, lines[:DEED_LINES_NAMED])) + (", …" if len(lines) > DEED_LINES_NAMED else "")
+            what = "report of what was done" if len(lines) == 1 else "reports of what was done"
+            notices.append(f"{side} statement: {len(lines)} {what} (line{'s' if len(lines) > 1 else ''} {named}) "
+                           f"carr{'ies' if len(lines) == 1 else 'y'} out no pledge of the {other} statement; set aside, "
+                           f"not counted as {status} (listed as skipped 'deed' in --format json)")
+    return tuple(notices)
+
+
 def _unread_notices(*languages: str) -> tuple[str, ...]:
     """A notice per language whose pledge strength or topics the details stage cannot read,
     so that an empty topic table or a --fail-on weakened that never fires is not a surprise."""
@@ -277,6 +296,20 @@ def _unrelated_notice(old: Segmentation, new: Segmentation, changes: tuple[Chang
             f"matched{at}; check that they are two versions of one statement",)
 
 
+def _facts_of(facts: SideFacts, read: Segmentation, kept_seg: Segmentation, kept: tuple[int, ...]) -> SideFacts:
+    """``facts`` of ``read`` for ``kept_seg``, its pledges at ``kept`` numbered again: each finding
+    carries its pledge's new id, or none in a pledge set aside (text between pledges, as a
+    heading's). The text's names and figures stay whole."""
+    renamed = {read.commitments[k].id: kept_seg.commitments[n].id for n, k in enumerate(kept)}
+
+    def moved(found: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(item if renamed.get(item.id) == item.id else dataclasses.replace(item, id=renamed.get(item.id, "")) for item in found)
+
+    pledges = tuple(dataclasses.replace(facts.pledges[k], numbers=moved(facts.pledges[k].numbers), entities=moved(facts.pledges[k].entities))
+                    for k in kept)
+    return dataclasses.replace(facts, pledges=pledges, all_numbers=moved(facts.all_numbers), all_entities=moved(facts.all_entities))
+
+
 def _compare(
     old_path: str,
     new_path: str,
@@ -308,6 +341,8 @@ def _compare(
         align_workers = max(1, workers - 1) if readers else workers
         stage("aligning")
         alignment = align(old, new, threshold, progress, workers=align_workers, exhaustive=exhaustive)
+        read_old, read_new = old, new
+        old, new, alignment, kept_old, kept_new = without_unmatched_deeds(old, new, alignment)
         changes = classify(old, new, alignment, persist_threshold)
         clock["align"] = time.perf_counter() - started
         stage("reading details")
@@ -315,6 +350,13 @@ def _compare(
         # The details stage's term index is made while the worker may still be reading facts.
         terms = TermIndex(old, new) if readers else None
         facts = readers.facts() if readers else None
+        if old is not read_old or new is not read_new:
+            # Deeds were set aside: the facts of the statements as segmented (the readers' too),
+            # renamed to the kept pledges' ids, whatever the workers.
+            if facts is None:
+                proper = proper_names((old_doc.text, old.language), (new_doc.text, new.language))
+                facts = (side_facts(read_old, proper), side_facts(read_new, proper))
+            facts = (_facts_of(facts[0], read_old, old, kept_old), _facts_of(facts[1], read_new, new, kept_new))
     finally:
         if readers:
             readers.close()
@@ -338,6 +380,7 @@ def _compare(
                         "languages relies on shared names, figures and related words (as in English \"migration\", "
                         "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
                         "pledge strength is not compared across languages, and only known names are",)
+    notices += _deed_notices(old, new)
     notices += _unread_notices(old.language, new.language)
     notices += _unrelated_notice(old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"

@@ -3,13 +3,17 @@ persisted/modified boundary; candidate generation on large inputs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
-from statediff.align import align, build_vectors, candidate_pairs
+from statediff.align import align, build_vectors, candidate_pairs, without_unmatched_deeds
 from statediff.classify import classify, word_similarity
 from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
-from statediff.model import Document, Status
+from statediff.model import Alignment, Candidate, Document, Link, Status
+from statediff.pipeline import compare
 from statediff.segment import segment
 
 
@@ -767,3 +771,51 @@ def test_latin_skeletons_and_concepts_are_read_across_languages_only() -> None:
     within, across = term_sets(seg), term_sets(seg, latin_grams=True)
     assert "~trade" in across.clause[0] and "~trade" not in within.clause[0]
     assert within.chars[0] != across.chars[0]
+
+
+DEEDS_OLD = ("The United States and Mexico agreed to expand trade by 2023.\n"
+             "The United States and Mexico pledged to join the Container Control Program of the UN Office on Drugs and Crime.\n"
+             "The sides welcomed the talks on border security.\n")
+DEEDS_NEW = ("The United States and Mexico agreed to expand trade by 2025.\n"
+             "Mexico also joined the Container Control Program of the UN Office on Drugs and Crime.\n"
+             "Mexico doubled cocaine seizures and arrested 40 crime leaders in Sonora.\n"
+             "We implemented mirrored patrols along the border with Guatemala.\n"
+             "The sides welcomed the talks on border security with Canada.\n")
+
+
+def test_a_deed_that_carries_out_no_pledge_is_set_aside_and_said(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DEEDS_OLD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DEEDS_NEW, encoding="utf-8")
+    report = compare(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    new = report.new
+    # the deed that carries out the old pledge stays, linked (tricky case: done, not dropped)
+    assert [c.text.split(" the ")[0] for c in new.commitments] == [
+        "The United States and Mexico agreed to expand trade by 2025.", "Mexico also joined", "The sides welcomed"]
+    assert [c.id for c in new.commitments] == ["n1", "n2", "n3"]
+    joined = next(ch for ch in report.changes if ch.new == ("n2",))
+    assert joined.old == ("o2",) and joined.status in (Status.PERSISTED, Status.MODIFIED)
+    # the others are skipped as deeds, counted in no change, and named in a notice
+    deeds = [new.document.text[s.start:s.end] for s in new.skipped if s.reason == "deed"]
+    assert deeds == ["Mexico doubled cocaine seizures and arrested 40 crime leaders in Sonora.",
+                     "We implemented mirrored patrols along the border with Guatemala."]
+    assert sorted(j for ch in report.changes for j in ch.new) == ["n1", "n2", "n3"]
+    assert not any(ch.status is Status.NEW for ch in report.changes)
+    assert any("new statement: 2 reports of what was done (lines 3, 4)" in notice for notice in report.notices)
+    # the findings of the kept pledges carry their new ids: "Canada" was found in n5 before
+    added = [e for ch in report.changes if ch.details for e in ch.details.entities.added]
+    assert [(e.label, e.id) for e in added] == [("Canada", "n3")]
+
+
+def test_the_nearest_miss_of_a_pledge_is_never_a_deed_set_aside() -> None:
+    old = _seg("The leaders agreed to expand trade.\nThe leaders agreed to build a port in Aktau.\n", "o")
+    new = _seg("The leaders agreed to expand trade.\nThe leaders discussed a port.\n", "n")
+    new = replace(new, commitments=(new.commitments[0], replace(new.commitments[1], deed=True)))
+    alignment = Alignment(links=(Link((0,), (0,), 1.0),), nearest_old={1: Candidate(1, 0.2)}, nearest_new={1: Candidate(1, 0.2)},
+                          ranked_old={0: (Candidate(0, 1.0),), 1: (Candidate(1, 0.2), Candidate(0, 0.1))},
+                          ranked_new={0: (Candidate(0, 1.0),), 1: (Candidate(1, 0.2),)})
+    old2, new2, kept, keep_old, keep_new = without_unmatched_deeds(old, new, alignment)
+    assert (keep_old, keep_new) == ((0, 1), (0,))
+    assert old2 is old and [c.id for c in new2.commitments] == ["n1"]
+    assert kept.nearest_old == {1: Candidate(0, 0.1)}  # the next best kept partner, not the deed
+    assert kept.nearest_new == {} and kept.ranked_old[1] == (Candidate(0, 0.1),)
+    assert [s.reason for s in new2.skipped if s.reason == "deed"] == ["deed"]

@@ -34,6 +34,19 @@ def test_worker_processes_give_the_same_report(always_parallel: None, pair: tupl
     assert parallel == render_json(compare(old, new, workers=1))
 
 
+def test_worker_processes_give_the_same_report_when_deeds_are_set_aside(always_parallel: None, tmp_path: Path) -> None:
+    # The readers' facts are read before unmatched deeds are set aside: their ids are renamed.
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("The United States and Mexico agreed to expand trade by 2023 with Canada.\n"
+                   "The sides welcomed the talks on border security.\n", encoding="utf-8")
+    new.write_text("Mexico doubled cocaine seizures in 2022 and arrested 40 leaders in Sonora.\n"
+                   "The United States and Mexico agreed to expand trade by 2025 with Canada and Peru.\n"
+                   "The sides welcomed the talks on border security with Guatemala.\n", encoding="utf-8")
+    report = compare(str(old), str(new), workers=2)
+    assert [s.reason for s in report.new.skipped if s.reason == "deed"] == ["deed"]
+    assert render_json(report) == render_json(compare(str(old), str(new), workers=1))
+
+
 def test_a_segmentation_error_in_a_worker_is_raised_here(always_parallel: None, tmp_path: Path) -> None:
     empty = tmp_path / "headings.txt"
     empty.write_text("Joint Statement\n\nTashkent, 5 May 2024\n", encoding="utf-8")

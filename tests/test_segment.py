@@ -882,6 +882,30 @@ def test_a_party_reporting_what_it_did_is_a_commitment(sentence: str, reported: 
     assert (sentence in [c.text for c in seg.commitments]) is reported
 
 
+DEED_CASES = [
+    # (the middle sentence, a deed): what a party did, in the past tense, counts only as the
+    # fulfilment of a pledge of the other statement (align.without_unmatched_deeds); its hedged
+    # pledge ("may provide") and the parties' "we" with a cue or in the present are pledges
+    ("Mexico also joined the Container Control Program.", True),
+    ("In 2022, Mexico made historic seizures of fentanyl.", True),
+    ("Mexico may provide $1 billion in new assistance to the region.", False),
+    ("We implemented mirrored patrols along the border.", True),
+    ("We also implemented a joint plan against fentanyl.", True),
+    ("We also launched a joint task force on fentanyl.", False),  # a cue verb: kept as a pledge, whatever its tense
+    ("We heed the lessons of past efforts.", False),
+    ("We agreed to launch a joint task force on fentanyl.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "deed"), DEED_CASES)
+def test_a_party_reporting_what_it_did_is_marked_a_deed(sentence: str, deed: bool) -> None:
+    seg = segment(_doc(_REVIEW.format(sentence)), "en")
+    found = [c for c in seg.commitments if c.text == sentence]
+    assert len(found) == 1
+    assert found[0].deed is deed
+    assert not any(c.deed for c in seg.commitments if c.text != sentence)
+
+
 def test_a_statement_of_only_we_sentences_has_no_commitments_and_says_why() -> None:
     seg = segment(_doc("We heed the lessons of past efforts.\nWe worked together to reduce impunity.\n"), "en", allow_empty=True)
     assert seg.commitments == ()

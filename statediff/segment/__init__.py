@@ -471,6 +471,8 @@ def _cut_sentence(
                 sentence_start=s_start,
                 sentence_end=s_end,
                 line=document.line_of(start),
+                deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count)))
+                or (spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)),
             )
         )
 
@@ -657,6 +659,19 @@ def _spoken_by_parties(text: str, words: list[str], token_starts: list[int], fir
         if words[k] in lang.speakers:
             return k == first or (k == first + 1 and (words[first],) in lang.coordinators) or "," in text[token_starts[first]:token_starts[k]]
     return False
+
+
+def _speakers_did(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language) -> bool:
+    """The parties' "we" tells what they did: a verb in the past tense follows it, perhaps after
+    one adverb ("We implemented mirrored patrols", "we also launched"; not "We heed the lessons",
+    "we can build")."""
+    speaker = next((k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers), None)
+    if speaker is None:
+        return False
+    verb = speaker + 1
+    if verb + 1 < last and words[verb] in lang.fillers and not past_tense(lang, words[verb]):
+        verb += 1
+    return _past_verb(text, words, token_starts, verb, lang)
 
 
 def _parties_act(words: list[str], first: int, last: int, lang: Language) -> bool:
