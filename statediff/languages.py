@@ -270,7 +270,8 @@ class Language:
     # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
     # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
     consequence_subjects: frozenset[str] = frozenset()
-    # Every noun starts with a capital (de): a list item in title case is no section name.
+    # Every noun starts with a capital (de): a list item in title case is no section name, and a
+    # cue word beside a capitalised word is no part of a name (segment._in_name).
     capitalised_nouns: bool = False
     # Relative pronouns ("which", "som", "который"): after the restated title, they make a
     # sentence the page's lede ("Joint Statement of …, which condemns …").

@@ -696,6 +696,12 @@ def test_clauses_dated_in_the_past_without_an_active_pledge_are_background(lang:
 
 PREDICATE_CASES = [
     # (language, sentence, is it a commitment?): a pledge needs the parties' verb, not its noun
+    # nor a cue word inside a name (capitalised beside another capital, or one function word from it)
+    ("en", "The United States has submitted an ambitious Nationally Determined Contribution.", False),
+    ("en", "Officials of the Organization for Security and Cooperation in Europe met in Vienna.", False),
+    ("en", "The Parties may hold the next summit in Madrid in 2027.", True),  # the first word is no name's
+    ("pt", "As convenções permanecem vinculantes para as Partes que endossam a presente Declaração.", True),
+    ("de", "Die Seiten sprachen über die Zusammenarbeit Deutschlands und Kasachstans.", True),  # every noun is capitalised
     ("sv", "Våra militära styrkor har ett nära samarbete på marken och till sjöss.", False),
     ("sv", "Läget var en grund för beslutet att ansöka om medlemskap.", False),
     ("sv", "Vi arbetar för att stärka säkerheten i regionen.", True),

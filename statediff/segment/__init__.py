@@ -419,6 +419,8 @@ def _cut_sentence(
     texts, token_starts, token_ends = word_spans(text, s_start, s_end)
     words = folded(texts)
     cues = lang.commitment_cues.positions(words)
+    if not lang.capitalised_nouns:
+        cues = [k for k in cues if not _in_name(text, words, token_starts, k, lang)]
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     for number, clause in enumerate(clauses):
@@ -475,6 +477,22 @@ def _cut_sentence(
                 or (spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)),
             )
         )
+
+
+def _in_name(text: str, words: list[str], token_starts: list[int], k: int, lang: Language) -> bool:
+    """The word at k is written capitalised inside the sentence next to another capitalised word,
+    or one function word from it: part of a name ("an ambitious Nationally Determined
+    Contribution", "the Organization for Security and Cooperation in Europe"), not a predicate
+    of the parties. The sentence's first word is no such neighbour: "The Parties may hold …"
+    (a treaty's defined term)."""
+    if k == 0 or not text[token_starts[k]].isupper():
+        return False
+
+    def capital(q: int) -> bool:
+        return 0 < q < len(words) and text[token_starts[q]].isupper()
+
+    return any(capital(k + step) or (words[k + step] in lang.stopwords and capital(k + 2 * step))
+               for step in (-1, 1) if 0 < k + step < len(words))
 
 
 def _thing_acts(
