@@ -584,6 +584,23 @@ def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> 
     assert change.details.strength.change == "weakened" and change.details.strength.negation_changed
 
 
+@pytest.mark.parametrize(("lang", "old", "new"), [
+    # a position reversed at one level of the ladder (found by a new user's review: it was persisted)
+    ("en", "The parties support the decision of the Council to extend the sanctions regime for another year.",
+     "The parties oppose the decision of the Council to extend the sanctions regime for another year."),
+    ("en", "The ministers endorsed the decision of the Council to extend the sanctions regime for another year.",
+     "The ministers rejected the decision of the Council to extend the sanctions regime for another year."),
+    ("ru", "Стороны поддержали решение Совета о продлении режима санкций еще на один год.",
+     "Стороны осудили решение Совета о продлении режима санкций еще на один год."),
+    ("fr", "Les parties soutiennent la décision du Conseil de prolonger le régime de sanctions pour une année.",
+     "Les parties rejettent la décision du Conseil de prolonger le régime de sanctions pour une année."),
+])
+def test_a_position_reversed_weakens_the_pledge(lang: str, old: str, new: str) -> None:
+    [change] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
+    assert change.status == Status.MODIFIED
+    assert change.details.strength.change == "weakened" and change.details.strength.negation_changed
+
+
 @pytest.mark.parametrize(("lang", "old", "new", "change"), [
     # a binding modal traded for a hedging one, which no predicate shows (found by a new user's review)
     ("en", "We will continue to act decisively together to advance these principles in the region.",

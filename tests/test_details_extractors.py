@@ -190,8 +190,8 @@ def test_no_predicate(language: str, text: str) -> None:
     assert main_predicate(text, language) is None
 
 
-def _p(level: int, negated: bool = False) -> Predicate:
-    return Predicate(level, "x", "verb", 0, 4, negated)
+def _p(level: int, negated: bool = False, against: bool = False) -> Predicate:
+    return Predicate(level, "x", "verb", 0, 4, negated, against)
 
 
 @pytest.mark.parametrize(
@@ -206,6 +206,13 @@ def _p(level: int, negated: bool = False) -> Predicate:
         (_p(4, negated=True), _p(4), None, True),
         (_p(3, negated=True), _p(4), "strengthened", True),
         (_p(4, negated=True), _p(4, negated=True), None, False),
+        # a position against something reads as a negated one: "support" → "oppose" is a reversal,
+        # "will not support" → "oppose" and "condemn" → "oppose" are none
+        (_p(2), _p(2, against=True), "weakened", True),
+        (_p(2, against=True), _p(2), None, True),
+        (_p(2, negated=True), _p(2, against=True), None, False),
+        (_p(2, against=True), _p(2, against=True), None, False),
+        (_p(2, against=True), _p(2, negated=True, against=True), None, True),
         (None, _p(4), None, False),
         (_p(1), None, None, False),
     ],

@@ -21,6 +21,7 @@ class Ladder(NamedTuple):  # internal record: a NamedTuple costs a third of a fr
     negation_window: tuple[int, int]  # words before and after the cue where a negation counts
     labels: dict[int, str]
     last: bool = False  # a verb-final language: the main predicate is the last cue, not the first
+    against: PatternSet[bool] | None = None  # cues that state a position against something ("oppose", "condemn")
 
 
 @cache
@@ -51,6 +52,7 @@ def ladder_for(language: str) -> Ladder | None:
         negation_window=(raw.get("negation_before", 2), raw.get("negation_after", 0)),
         labels=level_labels(),
         last=raw.get("predicate", "first") == "last",
+        against=PatternSet((a, True) for a in raw.get("against", [])),
     )
 
 
@@ -114,7 +116,8 @@ def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int
 
 def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:
     span_start, span_end = words.span(i, j)
-    return Predicate(level, ladder.labels[level], text[span_start:span_end], span_start, span_end, _negated(words, ladder, i, j))
+    against = ladder.against is not None and ladder.against.match_at(words, i) is not None
+    return Predicate(level, ladder.labels[level], text[span_start:span_end], span_start, span_end, _negated(words, ladder, i, j), against)
 
 
 def _negated(words: Words, ladder: Ladder, i: int, j: int) -> bool:
@@ -245,11 +248,18 @@ def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
     gained a negation ("are committed to holding" → "will not hold") withdraws the pledge: it is
     weakened whatever the levels (and ``--fail-on weakened`` counts it). One that lost a
     negation ("will not hold" → "are committed to holding") is compared by its levels, and
-    ``negation_changed`` says what happened."""
+    ``negation_changed`` says what happened. A predicate against something ("oppose", "condemn":
+    ``Predicate.against``) reads as a negated one: "support" → "oppose" is a reversal, weakened;
+    "will not support" → "oppose" is none."""
     change = None
     if old is not None and new is not None and old.level != new.level:
         change = "strengthened" if new.level > old.level else "weakened"
-    negation_changed = old is not None and new is not None and old.negated != new.negated
-    if negation_changed and new is not None and new.negated:
+    negation_changed = old is not None and new is not None and _contrary(old) != _contrary(new)
+    if negation_changed and new is not None and _contrary(new):
         change = "weakened"
     return Strength(old, new, change, negation_changed)
+
+
+def _contrary(predicate: Predicate) -> bool:
+    """Whether a predicate says no: negated, or against something, not both ("will not oppose")."""
+    return predicate.negated != predicate.against

@@ -47,6 +47,7 @@ class Predicate:
     start: int  # offsets into the document text
     end: int
     negated: bool = False  # a negation next to the predicate ("will not", "не поддерживают")
+    against: bool = False  # the cue states a position against something ("oppose", "condemn", "осудили")
 
 
 @quick_init
@@ -57,7 +58,7 @@ class Strength:
     old: Predicate | None
     new: Predicate | None
     change: str | None = None  # strengthened | weakened | None
-    negation_changed: bool = False  # one side negated and the other not: a reversal the level cannot show
+    negation_changed: bool = False  # one side says no (negated, or against: "oppose") and the other not: a reversal the level cannot show
 
 
 @quick_init

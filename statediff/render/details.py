@@ -22,7 +22,7 @@ def predicate_json(predicate: Predicate | None) -> dict[str, Any] | None:
     if predicate is None:
         return None
     return {"level": predicate.level, "label": predicate.label, "verb": predicate.verb, "start": predicate.start,
-            "end": predicate.end, "negated": predicate.negated}
+            "end": predicate.end, "negated": predicate.negated, "against": predicate.against}
 
 
 def number_json(number: Number) -> dict[str, Any]:
@@ -142,7 +142,7 @@ def strength_text(details: ChangeDetails, arrow: str) -> str | None:
     if details.strength.change:
         text += f", {details.strength.change}"
     if details.strength.negation_changed:
-        text += ", negation changed"
+        text += ", position reversed" if old.against != new.against else ", negation changed"
     return text
 
 
