@@ -7,6 +7,7 @@ from functools import cache
 
 from rapidfuzz.distance import Indel
 
+from . import recache
 from .languages import across_languages, get_language
 from .model import Alignment, Change, Segmentation, Status
 from .segment.tokens import WORD_RE, folded, plain_marks
@@ -18,9 +19,14 @@ from .segment.tokens import WORD_RE, folded, plain_marks
 DEFAULT_PERSIST_THRESHOLD = 0.9
 
 
+# Currency signs count as words: "€500 million" → "$500 million" is no identical wording.
+_WORD_OR_CURRENCY_RE = recache.compile(rf"{WORD_RE.pattern}|[$€£¥₹₩₸₺₽₴₼]", WORD_RE.flags)
+
+
 def _words(text: str) -> list[str]:
-    """The words two wordings are compared by: lower case, composed, typographic marks plain."""
-    return folded(WORD_RE.findall(plain_marks(text)))  # Token.lower of each token, memoised per word
+    """The words two wordings are compared by: lower case, composed, typographic marks plain,
+    currency signs as words."""
+    return folded(_WORD_OR_CURRENCY_RE.findall(plain_marks(text)))  # Token.lower of each token, memoised per word
 
 
 def word_similarity(old_text: str, new_text: str, respell: Callable[[str], str] | None = None) -> float:

@@ -222,6 +222,19 @@ def test_persisted_modified_boundary(old: str, new: str, status: Status) -> None
 
 FIGURE_CASES = [
     # (language, old, new, status): near-identical words, but a changed figure is a modified pledge
+    # another currency sign, a range's other end (found by a new user's review: both were persisted)
+    ("en", "The sides agreed to provide €500 million to the reconstruction fund over two years.",
+     "The sides agreed to provide $500 million to the reconstruction fund over two years.", Status.MODIFIED),
+    ("ru", "Стороны договорились выделить €10 млн на восстановление школ в регионе в течение двух лет.",
+     "Стороны договорились выделить $10 млн на восстановление школ в регионе в течение двух лет.", Status.MODIFIED),
+    ("en", "The sides agreed to admit 10-20 students from partner countries every year to universities.",
+     "The sides agreed to admit 10-25 students from partner countries every year to universities.", Status.MODIFIED),
+    ("en", "The sides agreed to admit 10–20 students from partner countries every year to universities.",
+     "The sides agreed to admit 10–25 students from partner countries every year to universities.", Status.MODIFIED),
+    ("ru", "Стороны договорились ежегодно выделять 100-150 стипендий студентам из стран-партнеров для обучения в университетах.",
+     "Стороны договорились ежегодно выделять 100-200 стипендий студентам из стран-партнеров для обучения в университетах.", Status.MODIFIED),
+    ("en", "The sides agreed to admit 10-20 students from partner countries every year to universities.",
+     "The sides agreed to admit 10–20 students from partner countries every year to universities.", Status.PERSISTED),
     # a word of figures or time changed beside a figure that agrees (found by a new user's review)
     ("en", "The leaders set a goal of more than doubling total bilateral trade to $500 billion by 2030.",
      "The leaders set a goal of more than tripling total bilateral trade to $500 billion by 2030.", Status.MODIFIED),

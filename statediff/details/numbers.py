@@ -856,8 +856,14 @@ def _ordinal_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     )
 
 
+# A range's first number ("10-20 students", "100–150 стипендий") is no count of its own: read
+# as one it hid the range's end from the comparison ("10-20" → "10-25" was no change), so the
+# range is left to the digits of the text, as "$10-20 million" and "10-20%" are.
+_RANGE_NEXT = r"(?!\s?[-‐‑–—]\s?\d)"
+
+
 def _count_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
-    return ((rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}", True),)
+    return ((rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}{_RANGE_NEXT}", True),)
 
 
 def _iso(year: str | None, month: int | None, day: str | None, day2: str | None) -> str:
