@@ -1657,3 +1657,22 @@ def test_a_mixed_page_never_suggests_an_unsupported_language() -> None:
     assert any(s.reason == "other language" for s in seg.skipped)
     assert "Polish part" in (seg.language_notice or "")
     assert "--lang pl" not in (seg.language_notice or "")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a long line that stops mid-sentence above "– …" was cut before its dash (a PDF, an editor):
+    # one sentence, its subject kept (found by a new user's review)
+    ("Совместное заявление\n\nДействующий председатель Организации Тюркских государств (ОТГ)\n"
+     "– Министр иностранных дел Турецкой Республики Мевлют Чавушоглу подтвердил\n"
+     "готовность оказать поддержку братскому народу Казахстана.\n",
+     ["Действующий председатель Организации Тюркских государств (ОТГ)\n– Министр иностранных дел Турецкой "
+      "Республики Мевлют Чавушоглу подтвердил\nготовность оказать поддержку братскому народу Казахстана."]),
+    # below a lead-in or a short heading, "– …" is a bullet
+    ("Стороны договорились о сотрудничестве в следующих сферах:\n– развивать торговлю и инвестиции между странами;\n"
+     "– укреплять транспортное сообщение между городами.\n",
+     ["развивать торговлю и инвестиции между странами", "укреплять транспортное сообщение между городами."]),
+    ("Основные итоги\n– Стороны договорились развивать торговлю и инвестиции.\n",
+     ["Стороны договорились развивать торговлю и инвестиции."]),
+])
+def test_a_dash_line_below_a_long_unfinished_line_goes_on_its_sentence(text: str, expected: list[str]) -> None:
+    assert [c.text for c in segment(_doc(text), "ru").commitments] == expected

@@ -132,6 +132,8 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return False
     last = text[previous[1] - 1]
     first = text[current[0]]
+    if _dash_goes_on(text, previous, current):
+        return True
     if last in _TERMINAL:
         return False
     upper = text[previous[0]:previous[1]]
@@ -142,6 +144,19 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return True
     return ((last.isalpha() or last == ",") and bool(_CLOSING_FIGURE_RE.match(text, current[0]))
             and len(text[previous[0]:previous[1]].split()) >= 6)
+
+
+DASH_GOES_ON_CHARS = 50  # a line this long that stops mid-sentence above "– …" was cut there (a heading is shorter)
+
+
+def _dash_goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """A line that opens with a spaced dash goes on the sentence above, which stops mid-sentence
+    and is long, and is no bullet item itself: "Действующий председатель ОТГ (ОТГ)" / "– Министр
+    иностранных дел … подтвердил …", a sentence a PDF or an editor cut before its dash. Below a
+    lead-in (":"), a bullet item or a short line (a heading), "– …" is a bullet."""
+    return (text[current[0]] in "–—" and text[current[0] + 1:current[0] + 2] in (" ", "\u00a0")
+            and previous[1] - previous[0] >= DASH_GOES_ON_CHARS and not _ends_sentence(text, previous)
+            and not is_list_item(text[previous[0]:previous[0] + 16]))
 
 
 _CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, ": a figure that ends a sentence or phrase
