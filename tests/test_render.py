@@ -151,6 +151,27 @@ def test_no_escape_codes_without_colour(fmt: str, color: bool) -> None:
     assert "\x1b" not in out
 
 
+@pytest.mark.parametrize(("fmt", "color"), [("plain", False), ("rich", False), ("rich", True)])
+def test_control_characters_of_the_inputs_are_shown_not_obeyed(fmt: str, color: bool) -> None:
+    # an ESC that retitles the window, a bell, an ESC that colours (found by a new user's review)
+    hostile = ("The sides agreed to hold talks in Geneva \x1b]0;PWNED\x07 on trade \x1b[31mred\x1b[0m every year.",)
+    report = Report(old=_side("old\x1b[2J.txt", hostile, "o"), new=_side("new.txt", OLD_TEXTS[1:2], "n"),
+                    changes=(Change(Status.DROPPED, ("o1",), (), None), Change(Status.NEW, (), ("n1",), None)),
+                    settings=Settings(0.25, "auto", 0.9))
+    out = ANSI_RE.sub("", _render(report, fmt, color=color, show_all=True))  # statediff's own styles
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    assert "\u241b]0;PWNED" in " ".join(out.split())  # (a bell Rich drops itself)
+
+
+def test_segment_listing_shows_control_characters(tmp_path: Path, run: Callable[..., Result]) -> None:
+    path = tmp_path / "ctl.txt"
+    path.write_text("The sides agreed to hold talks in Geneva \x1b]0;PWNED\x07 on trade every year.\n", encoding="utf-8")
+    for fmt in ("plain", "rich"):
+        result = run("segment", str(path), "--format", fmt, "--color", "never")
+        assert result.exit_code == exit_codes.OK, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u241b" in result.stdout
+
+
 def test_rich_with_colour_styles_the_diff_instead_of_markers() -> None:
     out = _render(_report(), "rich", color=True)
     assert ANSI_RE.search(out)

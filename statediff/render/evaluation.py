@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..evaluate import Evaluation, GoldResult
 from .console import PipeConsole
+from .controls import visible
 
 _FIGURE_COLUMNS = ("link P", "link R", "link F1", "status acc", "seg exact", "noise", "fragments")
 
@@ -69,7 +70,7 @@ def _result_panel(result: GoldResult, console: Console) -> None:
     wrong.add_column("got", no_wrap=True)
     wrong.add_column("quote", overflow="fold")
     for error in s.errors:
-        wrong.add_row(f"{error.side}:{error.unit_id}", error.want, error.got, error.quote)
+        wrong.add_row(f"{error.side}:{error.unit_id}", error.want, error.got, visible(error.quote))
     console.print(wrong)
 
 

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from ..languages import language_name
 from ..model import Segmentation
+from .controls import visible
 
 _PREVIEW = 110  # characters of a span shown in the table layouts
 _PLAIN_WIDTH = 80
@@ -39,7 +40,7 @@ def _plain_lines(text: str, full: bool) -> list[str]:
     """A span in the plain layout: one line cut to fit 80 columns, or (full) all of it wrapped."""
     import textwrap
 
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))
     width = _PLAIN_WIDTH - _PLAIN_INDENT
     if full:
         return textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=False) or [""]
@@ -49,11 +50,11 @@ def _plain_lines(text: str, full: bool) -> list[str]:
 def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, color: bool, full: bool) -> None:
     """A table (rich) or a stable plain listing of every span with its role."""
     rows = spans_in_order(seg)
-    title = (f"{seg.document.path}: {language_name(seg.language)} ({seg.language}), {_count(len(seg.commitments), 'commitment')}, "
-             f"{_count(len(seg.skipped), 'skipped span')}")
+    title = visible(f"{seg.document.path}: {language_name(seg.language)} ({seg.language}), {_count(len(seg.commitments), 'commitment')}, "
+                    f"{_count(len(seg.skipped), 'skipped span')}")
 
     def shown(text: str) -> str:
-        flat = " ".join(text.split())
+        flat = visible(" ".join(text.split()))
         return flat if full or len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
 
     if not rich:

@@ -17,6 +17,7 @@ from ..details.types import TopicCount
 from ..languages import across_languages, language_name
 from ..model import Change, Commitment, Report, Segmentation, Status
 from .console import PipeConsole
+from .controls import visible
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
 from .worddiff import word_diff
 
@@ -252,7 +253,8 @@ class _Writer:
 
     def _wrapped(self, text: Text, *, first: Text | None = None, indent: int = 0) -> None:
         """Print ``first`` + ``text`` word-wrapped to the width, continuation lines indented by ``indent``."""
-        lead = first if first is not None else Text()
+        text = _visible(text)
+        lead = _visible(first) if first is not None else Text()
         if self.stream is not None and _simple(text.plain) and _simple(lead.plain):
             rows = plain_wrap(text.plain, max(10, self.width - lead.cell_len))
             out = [lead.plain + rows[0]]
@@ -279,6 +281,7 @@ class _Writer:
         return list(text.wrap(self.console, width))
 
     def _print(self, text: Text) -> None:
+        text = _visible(text)
         if self.stream is not None and _simple(text.plain):
             self.stream.write(text.plain + "\n")
             return
@@ -338,6 +341,16 @@ def plain_wrap(text: str, width: int) -> list[str]:
     on random texts)."""
     breaks = wrap_breaks(text, width)
     return [text[a:b].rstrip() for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+
+
+def _visible(text: Text) -> Text:
+    """``text`` with the inputs' control characters shown, not obeyed (``console.visible``)."""
+    plain = visible(text.plain)
+    if plain is text.plain:
+        return text
+    shown = text.copy()
+    shown.plain = plain  # one character for one: the styles keep their spans
+    return shown
 
 
 def _simple(text: str) -> bool:

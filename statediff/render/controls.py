@@ -1,0 +1,16 @@
+"""Control characters of the inputs shown, not obeyed, in what the text renderers print."""
+
+from __future__ import annotations
+
+import re
+
+# An ESC that retitles the window, a bell, a carriage return: each becomes its visible picture
+# (U+2400…), one character for one, so styles keep their spans; a carriage return becomes a space
+# (CRLF text).
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_VISIBLE = {**{code: 0x2400 + code for code in range(0x20)}, 0x0D: 0x20, 0x7F: 0x2421, **{code: 0xFFFD for code in range(0x80, 0xA0)}}
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters shown, not obeyed (tab and line break kept)."""
+    return text.translate(_VISIBLE) if _CONTROLS_RE.search(text) else text
