@@ -554,7 +554,7 @@ def _render(report: Report, fmt: str, verdict: Verdict | None, *, color: bool, s
     if fmt == "markdown":
         from .render.markdown import render_markdown
 
-        return render_markdown(report)
+        return render_markdown(report, show_all=show_all)
     if fmt == "github":
         from .render.github import render_github
 

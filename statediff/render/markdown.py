@@ -20,8 +20,9 @@ _SECTIONS: tuple[tuple[Status, str], ...] = (
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
-def render_markdown(report: Report) -> str:
-    """The whole report as GitHub-flavoured Markdown, ending in one newline."""
+def render_markdown(report: Report, show_all: bool = False) -> str:
+    """The whole report as GitHub-flavoured Markdown, ending in one newline; ``show_all``: every
+    name that appeared or vanished (every pledge is listed in full whatever it is)."""
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
     parts = [
@@ -31,7 +32,7 @@ def render_markdown(report: Report) -> str:
         f"new: {_side_facts(report.new.language, len(report.new.commitments))}",
         "",
         *_summary_table(report),
-        *_overview(report),
+        *_overview(report, show_all),
     ]
     for status, title in _SECTIONS:
         changes = [ch for ch in report.changes if ch.status is status]
@@ -80,14 +81,14 @@ def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]
     return f"- **{head}**<br>{body}" if not change.accepted else f"- {head}<br>{body}"
 
 
-def _overview(report: Report) -> list[str]:
+def _overview(report: Report, show_all: bool) -> list[str]:
     """The topic table, then names and figures found in one statement only (details stage)."""
     rows = topic_rows(report)
     lines: list[str] = []
     if rows:
         lines += ["", "| Topic | Persisted | Modified | New | Dropped |", "|:--|--:|--:|--:|--:|"]
         lines += [f"| {topic_label(r.topic)} | {r.persisted} | {r.modified} | {r.new} | {r.dropped} |" for r in rows]
-    for title, notes in (("Names", entity_lines(report)), ("Figures with no counterpart", figure_lines(report))):
+    for title, notes in (("Names", entity_lines(report, show_all)), ("Figures with no counterpart", figure_lines(report))):
         if notes:
             lines += ["", f"**{title}**", "", *(f"- {note.label}: {_escape(note.text)}" for note in notes)]
     return lines
