@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import io
@@ -743,5 +744,13 @@ def _main() -> None:
         _silence_stdout()
         sys.exit(exit_codes.OK)
     except Exception as exc:  # never a traceback for the user; the message says what to report
-        click.echo(f"statediff: internal error: {type(exc).__name__}: {exc} (please report this with the input files)", err=True)
+        if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:  # help or version text to a full disk
+            _silence_stdout()  # (the report's own writes go through _stdout_written)
+            click.echo(f"statediff: error: cannot write to standard output ({exc.strerror or exc})", err=True)
+        else:
+            click.echo(f"statediff: internal error: {type(exc).__name__}: {exc} (please report this with the input files)", err=True)
         sys.exit(exit_codes.ERROR)
+
+
+# A write that fails for want of room or a device error: the output's fault, not a bug.
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})

@@ -396,11 +396,12 @@ def test_a_closed_pipe_keeps_the_exit_code(fmt: str, extra: tuple[str, ...], cod
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_disk_is_an_error_not_a_bug() -> None:
+@pytest.mark.parametrize("args", [(SEED_OLD, SEED_NEW), ("--help",), ("-V",)])  # help and version too (found by a new user's review)
+def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     import subprocess
 
     with open("/dev/full", "w") as full:
-        done = subprocess.run(_statediff(SEED_OLD, SEED_NEW), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+        done = subprocess.run(_statediff(*args), cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
     assert done.returncode == exit_codes.ERROR
     assert done.stderr.splitlines() == ["statediff: error: cannot write to standard output (No space left on device)"]
 
