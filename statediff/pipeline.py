@@ -85,6 +85,11 @@ def _same_lines(old_text: str, new_text: str) -> bool:
     return old_text.replace("\r\n", "\n").replace("\r", "\n") == new_text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _same_words(old_text: str, new_text: str) -> bool:
+    """Whether two texts differ only in white space (a .docx or .html of a .txt: blank lines, spaces)."""
+    return old_text.split() == new_text.split()
+
+
 def one_text(old: Segmentation, new: Segmentation) -> Segmentation:
     """``new``, holding the very string object of ``old``'s text when the two texts are equal.
     The details stage memoises its work per (text, start, end): equal texts held as two objects
@@ -362,13 +367,15 @@ def _compare(
             readers.close()
     annotation = annotate(old, new, alignment, changes, threshold, facts=facts, terms=terms, persist_threshold=persist_threshold)
     clock["details"] = time.perf_counter() - started
-    notices = tuple(n for n in (old.language_notice, new.language_notice) if n)
+    notices = tuple(dict.fromkeys(n for n in (old.language_notice, new.language_notice) if n))  # one file twice: one notice
     if old_doc.sha256 == new_doc.sha256:
         notices += ("the two inputs are identical",)
     elif old_doc.text_sha256 == new_doc.text_sha256:
         notices += ("the two inputs hold the same text (in different encodings or formats)",)
     elif _same_lines(old_doc.text, new_doc.text):
         notices += ("the two inputs hold the same text (with different line endings)",)
+    elif _same_words(old_doc.text, new_doc.text):
+        notices += ("the two inputs hold the same text, apart from spacing and line breaks (in different formats or layouts)",)
     if old.language != new.language:
         if NEUTRAL in (old.language, new.language):
             other = new.language if old.language == NEUTRAL else old.language

@@ -181,6 +181,17 @@ def test_identical_files_give_only_persisted(run: Invoke) -> None:
         assert heading not in plain
 
 
+@pytest.mark.parametrize(("old", "notice"), [
+    ("tests/data/inputs/jspg7.utf16.txt", "the two inputs hold the same text (in different encodings or formats)"),
+    # a Word copy: the same words, other blank lines and spaces (found by a new user's review: no notice)
+    ("tests/data/inputs/jspg7.docx", "the two inputs hold the same text, apart from spacing and line breaks (in different formats or layouts)"),
+])
+def test_the_same_text_in_another_form_is_said(run: Invoke, old: str, notice: str) -> None:
+    result = run(old, SEED_OLD, "--format", "json")
+    assert result.exit_code == exit_codes.OK
+    assert f"statediff: notice: {notice}" in result.stderr.splitlines()
+
+
 def test_notices_go_to_stderr_not_into_the_report(run: Invoke) -> None:
     result = run(SEED_NEW, SEED_NEW)
     assert "statediff: notice: the two inputs are identical" in result.stderr.splitlines()
