@@ -169,6 +169,11 @@ STRENGTH_CASES = [
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", 3, "podría", False),
     ("en", "The Parties may hold the summit in Madrid in 2027.", 3, "Parties may", False),
     ("en", "The ministers could provide further support to the fund.", 3, "ministers could", False),
+    # the Turkish and Kazakh hedges are in the verb: "edebilir", "жалғастыруы мүмкін" (found by a new
+    # user's review: the weakened pledge's new side had no strength)
+    ("tr", "Taraflar ikili ticareti genişletmeye devam edebilir.", 3, "edebilir", False),
+    ("tr", "Taraflar ikili ticareti artırabilir.", 3, "artırabilir", False),
+    ("kk", "Тараптар сауданы кеңейтуді жалғастыруы мүмкін.", 3, "мүмкін", False),
 ]
 
 
