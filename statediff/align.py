@@ -512,8 +512,9 @@ def without_unmatched_deeds(
 
 
 def _kept_pledges(seg: Segmentation, linked: set[int]) -> tuple[int, ...]:
-    kept = tuple(k for k, c in enumerate(seg.commitments) if not c.deed or k in linked)
-    return kept or tuple(range(len(seg.commitments)))
+    if all(c.deed for c in seg.commitments):  # a statement of deeds only: they are all it says
+        return tuple(range(len(seg.commitments)))
+    return tuple(k for k, c in enumerate(seg.commitments) if not c.deed or k in linked)
 
 
 def _kept_only(seg: Segmentation, keep: tuple[int, ...]) -> Segmentation:

@@ -17,6 +17,7 @@ import click
 
 from . import __version__, exit_codes
 from .errors import NoCommitmentsError, StatediffError, UsageError
+from .render.controls import visible
 
 if TYPE_CHECKING:
     from .accept import AcceptList
@@ -265,25 +266,25 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
         _write_output(out.output, "", append=False)  # this run's reports only, even when there are none
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
         if not is_statement(path) or date_of(path) is None:
-            click.echo(f"statediff: notice: {path}: not a dated statement file, skipped", err=True)
+            _say(f"statediff: notice: {path}: not a dated statement file, skipped")
             continue
         if not os.path.isfile(path):  # mistyped (pre-commit passes only files that exist)
-            click.echo(f"statediff: error: {path}: no such file", err=True)
+            _say(f"statediff: error: {path}: no such file")
             code = max(code, exit_codes.ERROR)
             continue
         try:
             undated: list[str] = []  # a notes file beside the statements is no reason to fail a commit
             previous = previous_of(path, undated)
             if undated:
-                click.echo(f"statediff: notice: {os.path.dirname(path) or '.'}: files without a date in their name left out: "
-                           f"{', '.join(undated)}", err=True)
+                _say(f"statediff: notice: {os.path.dirname(path) or '.'}: files without a date in their name left out: "
+                     f"{', '.join(undated)}")
             if previous is None:
-                click.echo(f"statediff: notice: {path}: no earlier statement in its folder, nothing to compare", err=True)
+                _say(f"statediff: notice: {path}: no earlier statement in its folder, nothing to compare")
                 continue
             _check_output_path(out.output, (previous, path))
             report = _compare(previous, path, align, out.color)
         except StatediffError as exc:
-            click.echo(f"statediff: error: {exc}", err=True)
+            _say(f"statediff: error: {exc}")
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
             continue
         code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports))
@@ -433,7 +434,7 @@ def _prepare_output(out: OutputOptions) -> AcceptList | None:
     """What the output options need once per command: a notice for an unused --min-score, and
     the --accept-file list (None without one)."""
     if out.min_score is not None and not out.fail_on:
-        click.echo("statediff: notice: --min-score has no effect without --fail-on", err=True)
+        _say("statediff: notice: --min-score has no effect without --fail-on")
     path = out.accept_file
     if path is None:
         return None
@@ -475,20 +476,20 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         elif json_reports is None:
             click.echo(_render(report, out.fmt or terminal_layout, verdict, color=False, show_all=out.show_all), nl=False)
     for notice in report.notices:
-        click.echo(f"statediff: notice: {notice}", err=True)
+        _say(f"statediff: notice: {notice}")
     if out.fail_on and "weakened" in out.fail_on:
         from .details.annotate import unread_details
         from .languages import language_name
 
         for language in dict.fromkeys((report.old.language, report.new.language)):
             if "pledge strength" in unread_details(language):
-                click.echo(f"statediff: notice: --fail-on weakened cannot count the pledges of {language_name(language)} "
-                           "statements (no pledge strength data)", err=True)
+                _say(f"statediff: notice: --fail-on weakened cannot count the pledges of {language_name(language)} "
+                     "statements (no pledge strength data)")
     if verdict is not None and verdict.violated:
         from .policy import describe
 
-        click.echo(f"statediff: --fail-on {','.join(sorted(out.fail_on))}: {describe(verdict)} "
-                   f"({report.old.document.path} → {report.new.document.path})", err=True)
+        _say(f"statediff: --fail-on {','.join(sorted(out.fail_on))}: {describe(verdict)} "
+             f"({report.old.document.path} → {report.new.document.path})")
         return exit_codes.POLICY_VIOLATED
     return exit_codes.OK
 
@@ -628,9 +629,9 @@ def segment_command(file: str, fmt: str | None, color: str, full: bool, lang: st
         else:
             render_segmentation_text(seg, sys.stdout, rich=fmt == "rich", color=_use_color(color), full=full)
     if seg.language_notice:
-        click.echo(f"statediff: notice: {seg.language_notice}", err=True)
+        _say(f"statediff: notice: {seg.language_notice}")
     if not seg.commitments:
-        click.echo(f"statediff: notice: {file}: no commitments found; the listing says why each span was skipped", err=True)
+        _say(f"statediff: notice: {file}: no commitments found; the listing says why each span was skipped")
     sys.exit(exit_codes.OK)
 
 
@@ -653,8 +654,8 @@ def extract_command(file: str, info: bool, max_bytes: int) -> None:
     with _stdout_written():
         click.echo(document.text.encode("utf-8"), nl=False)
     if info:
-        click.echo(f"statediff: {document.path}: format {document.format}, encoding {document.encoding}, "
-                   f"{len(document.text)} characters, sha256 {document.sha256}, text_sha256 {document.text_sha256}", err=True)
+        _say(f"statediff: {document.path}: format {document.format}, encoding {document.encoding}, "
+             f"{len(document.text)} characters, sha256 {document.sha256}, text_sha256 {document.text_sha256}")
     sys.exit(exit_codes.OK)
 
 
@@ -675,11 +676,11 @@ def _click_exit_code(exc: Exception) -> int:
     if isinstance(exc, click.exceptions.Exit):
         return exc.exit_code
     if isinstance(exc, click.exceptions.Abort):  # click's form of KeyboardInterrupt (statediff asks no questions)
-        click.echo("statediff: interrupted", err=True)
+        _say("statediff: interrupted")
         return exit_codes.INTERRUPTED
     no_args_is_help = getattr(click.exceptions, "NoArgsIsHelpError", None)
     if no_args_is_help is not None and isinstance(exc, no_args_is_help):  # bare "statediff": the help, not an error line
-        click.echo(exc.format_message(), err=True)
+        _say(exc.format_message())
         return exit_codes.ERROR
     if isinstance(exc, click.UsageError):  # one line, like every other error (click's own form takes four)
         command = exc.ctx.command_path if exc.ctx else "statediff"
@@ -690,17 +691,22 @@ def _click_exit_code(exc: Exception) -> int:
             if name:
                 hint = f"a file named '{name}' is passed as ./{name} or after --"
         hint = _file_named_like_the_command(given) or hint
-        click.echo(f"statediff: error: {exc.format_message()} ({hint})", err=True)
+        _say(f"statediff: error: {exc.format_message()} ({hint})")
         return exit_codes.ERROR
     assert isinstance(exc, click.ClickException)
     exc.show()
     return exit_codes.ERROR
 
 
+def _say(message: str) -> None:
+    """One line on stderr; control characters of file names and texts shown, not obeyed."""
+    click.echo(visible(message), err=True)
+
+
 def _fail(message: str) -> NoReturn:
     ctx = click.get_current_context(silent=True)
     hint = _file_named_like_the_command(ctx.meta.get(ARGS_KEY, []) if ctx else [])
-    click.echo(f"statediff: error: {message}" + (f" ({hint})" if hint else ""), err=True)
+    _say(f"statediff: error: {message}" + (f" ({hint})" if hint else ""))
     sys.exit(exit_codes.ERROR)
 
 
@@ -735,10 +741,10 @@ def _main() -> None:
     except _CLICK_EXITS as exc:
         sys.exit(_click_exit_code(exc))
     except StatediffError as exc:
-        click.echo(f"statediff: error: {exc}", err=True)
+        _say(f"statediff: error: {exc}")
         sys.exit(exit_codes.ERROR)
     except KeyboardInterrupt:
-        click.echo("statediff: interrupted", err=True)
+        _say("statediff: interrupted")
         sys.exit(exit_codes.INTERRUPTED)
     except BrokenPipeError:  # the reader went away before the report was written (``| head``)
         _silence_stdout()
@@ -746,9 +752,9 @@ def _main() -> None:
     except Exception as exc:  # never a traceback for the user; the message says what to report
         if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:  # help or version text to a full disk
             _silence_stdout()  # (the report's own writes go through _stdout_written)
-            click.echo(f"statediff: error: cannot write to standard output ({exc.strerror or exc})", err=True)
+            _say(f"statediff: error: cannot write to standard output ({exc.strerror or exc})")
         else:
-            click.echo(f"statediff: internal error: {type(exc).__name__}: {exc} (please report this with the input files)", err=True)
+            _say(f"statediff: internal error: {type(exc).__name__}: {exc} (please report this with the input files)")
         sys.exit(exit_codes.ERROR)
 
 

@@ -78,7 +78,7 @@ class Commitment:
     line: int
     # Kept only as a party's report of what it did ("Mexico doubled cocaine seizures", "We
     # implemented mirrored patrols"): a pledge of the comparison only when the other statement
-    # holds the pledge it carries out (tricky case: done, not dropped); see align.unmatched_deeds.
+    # holds the pledge it carries out (tricky case: done, not dropped); see align.without_unmatched_deeds.
     deed: bool = False
 
 

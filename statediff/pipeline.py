@@ -85,8 +85,15 @@ def _same_lines(old_text: str, new_text: str) -> bool:
     return old_text.replace("\r\n", "\n").replace("\r", "\n") == new_text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+SAME_WORDS_PROBE = 4000  # characters of each text compared first: most different texts differ there
+
+
 def _same_words(old_text: str, new_text: str) -> bool:
     """Whether two texts differ only in white space (a .docx or .html of a .txt: blank lines, spaces)."""
+    old_head, new_head = old_text[:SAME_WORDS_PROBE].split()[:-1], new_text[:SAME_WORDS_PROBE].split()[:-1]  # (the last may be cut)
+    shorter = min(len(old_head), len(new_head))
+    if old_head[:shorter] != new_head[:shorter]:
+        return False
     return old_text.split() == new_text.split()
 
 
@@ -257,12 +264,13 @@ def _deed_notices(old: Segmentation, new: Segmentation) -> tuple[str, ...]:
     set aside, not counted as new or dropped, but said, so that none goes unseen."""
     notices = []
     for side, seg, other, status in (("old", old, "new", "dropped"), ("new", new, "old", "new")):
-        lines = [seg.document.line_of(s.start) for s in seg.skipped if s.reason == "deed"]
+        lines = list(dict.fromkeys(seg.document.line_of(s.start) for s in seg.skipped if s.reason == "deed"))
         if lines:
             named = ", ".join(map(str, lines[:DEED_LINES_NAMED])) + (", …" if len(lines) > DEED_LINES_NAMED else "")
-            what = "report of what was done" if len(lines) == 1 else "reports of what was done"
-            notices.append(f"{side} statement: {len(lines)} {what} (line{'s' if len(lines) > 1 else ''} {named}) "
-                           f"carr{'ies' if len(lines) == 1 else 'y'} out no pledge of the {other} statement; set aside, "
+            count = sum(1 for s in seg.skipped if s.reason == "deed")
+            what = "report of what was done" if count == 1 else "reports of what was done"
+            notices.append(f"{side} statement: {count} {what} (line{'s' if len(lines) > 1 else ''} {named}) "
+                           f"carr{'ies' if count == 1 else 'y'} out no pledge of the {other} statement; set aside, "
                            f"not counted as {status} (listed as skipped 'deed' in --format json)")
     return tuple(notices)
 

@@ -231,6 +231,8 @@ FIGURE_CASES = [
      "The sides agreed to admit 10-25 students from partner countries every year to universities.", Status.MODIFIED),
     ("en", "The sides agreed to admit 10–20 students from partner countries every year to universities.",
      "The sides agreed to admit 10–25 students from partner countries every year to universities.", Status.MODIFIED),
+    ("en", "The sides agreed to send 3 - 5 teams of observers to the region before the elections.",
+     "The sides agreed to send 3 - 6 teams of observers to the region before the elections.", Status.MODIFIED),
     ("ru", "Стороны договорились ежегодно выделять 100-150 стипендий студентам из стран-партнеров для обучения в университетах.",
      "Стороны договорились ежегодно выделять 100-200 стипендий студентам из стран-партнеров для обучения в университетах.", Status.MODIFIED),
     ("en", "The sides agreed to admit 10-20 students from partner countries every year to universities.",
@@ -606,6 +608,25 @@ def test_a_negation_gained_weakens_the_pledge(lang: str, old: str, new: str) -> 
     assert change.details.strength.change == "weakened" and change.details.strength.negation_changed
 
 
+@pytest.mark.parametrize(("lang", "old", "new"), [
+    # the same position against something, worded around another verb: no reversal (found in review)
+    ("en", "We will continue to condemn North Korea's ballistic missile launches in violation of UN resolutions.",
+     "We condemn North Korea's ballistic missile launches in violation of UN resolutions."),
+    ("en", "We reaffirm our strong opposition to any unilateral attempts to change the status quo by force.",
+     "We oppose any unilateral attempts to change the status quo by force."),
+    ("en", "We express concern about the situation in the South China Sea.", "We condemn the situation in the South China Sea."),
+    ("ru", "Стороны вновь подтвердили, что осуждают терроризм во всех его формах и проявлениях.",
+     "Стороны осуждают терроризм во всех его формах и проявлениях."),
+    ("fr", "Nous réaffirmons notre condamnation du terrorisme sous toutes ses formes.", "Nous condamnons le terrorisme sous toutes ses formes."),
+    # "reject" is the parties' verb here, not the statement's position
+    ("en", "We call on all parties to reject violence and resume dialogue in the region.",
+     "We call on all parties to end violence and resume dialogue in the region."),
+])
+def test_the_same_position_reworded_is_no_reversal(lang: str, old: str, new: str) -> None:
+    [change] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
+    assert not change.details.strength.negation_changed
+
+
 @pytest.mark.parametrize(("lang", "old", "new", "change"), [
     # a binding modal traded for a hedging one, which no predicate shows (found by a new user's review)
     ("en", "We will continue to act decisively together to advance these principles in the region.",
@@ -841,3 +862,13 @@ def test_the_nearest_miss_of_a_pledge_is_never_a_deed_set_aside() -> None:
     assert kept.nearest_old == {1: Candidate(0, 0.1)}  # the next best kept partner, not the deed
     assert kept.nearest_new == {} and kept.ranked_old[1] == (Candidate(0, 0.1),)
     assert [s.reason for s in new2.skipped if s.reason == "deed"] == ["deed"]
+
+
+def test_a_statement_of_deeds_only_keeps_them_all() -> None:
+    old = _seg("The leaders agreed to expand trade.\nThe leaders agreed to build a port in Aktau.\n", "o")
+    new = _seg("The leaders agreed to expand trade.\nThe leaders discussed a port in Aktau.\n", "n")
+    new = replace(new, commitments=tuple(replace(c, deed=True) for c in new.commitments))
+    for links in ((), (Link((1,), (1,), 0.5),)):  # none linked, or one: all kept either way
+        alignment = Alignment(links=links, nearest_old={}, nearest_new={})
+        _, new2, _, _, keep_new = without_unmatched_deeds(old, new, alignment)
+        assert keep_new == (0, 1) and new2 is new

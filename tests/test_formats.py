@@ -409,3 +409,25 @@ def test_all_lists_every_name_in_every_text_format(run: Invoke, fmt: str) -> Non
     full = run(SEED_OLD, SEED_NEW, "--format", fmt, "--all")
     assert re.search(r"and \d+ more", short.stdout)
     assert not re.search(r"and \d+ more", full.stdout)
+
+
+def test_markdown_and_github_show_control_characters(run: Invoke, tmp_path: Path) -> None:
+    # an ESC ]0; (retitles a terminal window) and a bell, in a pledge and in a file name (found in review)
+    old = tmp_path / "old\x1b]0;T\x07.txt"
+    old.write_text("Joint Statement\n\nThe sides agreed to hold talks in Geneva \x1b]0;PWNED\x07 on trade every year until 2030.\n",
+                   encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text("Joint Statement\n\nThe sides will build a railway between the two capitals.\n", encoding="utf-8")
+    for fmt in ("markdown", "github"):
+        result = run(str(old), str(new), "--format", fmt, "--fail-on", "dropped")
+        assert result.exit_code == exit_codes.POLICY_VIOLATED, result.output
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\x07" not in stream
+        assert "\u241b" in result.stdout and "PWNED" in result.stdout
+
+
+def test_visible_keeps_tabs_and_line_breaks() -> None:
+    from statediff.render.controls import visible
+
+    assert visible("a\x1bb\nc\td\re\x9b") == "a\u241bb\nc\td e\ufffd"
+    assert visible("plain text") == "plain text"

@@ -700,6 +700,8 @@ PREDICATE_CASES = [
     ("en", "The United States has submitted an ambitious Nationally Determined Contribution.", False),
     ("en", "Officials of the Organization for Security and Cooperation in Europe met in Vienna.", False),
     ("en", "The Parties may hold the next summit in Madrid in 2027.", True),  # the first word is no name's
+    ("en", "THE LEADERS AGREED TO EXPAND TRADE AND INVESTMENT BETWEEN THE TWO COUNTRIES.", True),  # capitals are no title
+    ("ru", "СТОРОНЫ ДОГОВОРИЛИСЬ РАСШИРЯТЬ ТОРГОВЛЮ И ИНВЕСТИЦИИ.", True),
     ("pt", "As convenções permanecem vinculantes para as Partes que endossam a presente Declaração.", True),
     ("de", "Die Seiten sprachen über die Zusammenarbeit Deutschlands und Kasachstans.", True),  # every noun is capitalised
     ("sv", "Våra militära styrkor har ett nära samarbete på marken och till sjöss.", False),
@@ -1676,3 +1678,17 @@ def test_a_mixed_page_never_suggests_an_unsupported_language() -> None:
 ])
 def test_a_dash_line_below_a_long_unfinished_line_goes_on_its_sentence(text: str, expected: list[str]) -> None:
     assert [c.text for c in segment(_doc(text), "ru").commitments] == expected
+
+
+def test_a_dash_line_above_another_is_a_list_item() -> None:
+    # a lead-in without its colon above a list of "– " lines: the first stays an item (found in review)
+    text = ("Министры рассмотрели ход реализации достигнутых договоренностей и договорились\n"
+            "– расширить работу совместной группы по вопросам безопасности;\n– провести консультации заместителей министров.\n")
+    assert not any("расширить" in c.text for c in segment(_doc(text), "ru").commitments if c.text.startswith("Министры"))
+
+
+def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:
+    text = ("Joint Statement\n\nII. Cooperation in Trade, Investment, Energy and Regional Connectivity\n"
+            "– The sides will expand trade and investment between the two countries.\n")
+    seg = segment(_doc(text), "en")
+    assert [c.text for c in seg.commitments] == ["The sides will expand trade and investment between the two countries."]

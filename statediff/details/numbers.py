@@ -860,10 +860,11 @@ def _ordinal_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
 # as one it hid the range's end from the comparison ("10-20" → "10-25" was no change), so the
 # range is left to the digits of the text, as "$10-20 million" and "10-20%" are.
 _RANGE_NEXT = r"(?!\s?[-‐‑–—]\s?\d)"
+_RANGE_END = r"(?<!\d\s[-‐‑–—]\s)(?<!\d[-‐‑–—]\s)(?<!\d\s[-‐‑–—])"  # nor its last ("3 - 5 teams"; "3-5" _BEFORE refuses)
 
 
 def _count_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
-    return ((rf"{_BEFORE}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}{_RANGE_NEXT}", True),)
+    return ((rf"{_BEFORE}{_RANGE_END}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}{_RANGE_NEXT}", True),)
 
 
 def _iso(year: str | None, month: int | None, day: str | None, day2: str | None) -> str:

@@ -116,8 +116,26 @@ def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int
 
 def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:
     span_start, span_end = words.span(i, j)
-    against = ladder.against is not None and ladder.against.match_at(words, i) is not None
-    return Predicate(level, ladder.labels[level], text[span_start:span_end], span_start, span_end, _negated(words, ladder, i, j), against)
+    return Predicate(level, ladder.labels[level], text[span_start:span_end], span_start, span_end, _negated(words, ladder, i, j),
+                     _against(words, ladder, i, j))
+
+
+AGAINST_AFTER = 3  # words after the cue where its object may state the opposition ("reaffirm our strong opposition")
+
+
+def _against(words: Words, ladder: Ladder, i: int, j: int) -> bool:
+    """The predicate states a position against something: an ``against`` cue or noun at the cue or
+    among the AGAINST_AFTER words after it, in its clause ("oppose", "will continue to condemn",
+    "reaffirm our strong opposition", "express concern"; not "call on all parties to reject violence",
+    where "reject" is the parties' verb, not the statement's position)."""
+    if ladder.against is None:
+        return False
+    for k in range(i, min(len(words), j + AGAINST_AFTER)):
+        if k > i and words.breaks[k]:
+            return False
+        if ladder.against.match_at(words, k) is not None:
+            return True
+    return False
 
 
 def _negated(words: Words, ladder: Ladder, i: int, j: int) -> bool:

@@ -47,7 +47,7 @@ class Predicate:
     start: int  # offsets into the document text
     end: int
     negated: bool = False  # a negation next to the predicate ("will not", "не поддерживают")
-    against: bool = False  # the cue states a position against something ("oppose", "condemn", "осудили")
+    against: bool = False  # the cue or its object states a position against something ("oppose", "our strong opposition", "осудили")
 
 
 @quick_init

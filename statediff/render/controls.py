@@ -8,7 +8,8 @@ import re
 # (U+2400…), one character for one, so styles keep their spans; a carriage return becomes a space
 # (CRLF text).
 _CONTROLS_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_VISIBLE = {**{code: 0x2400 + code for code in range(0x20)}, 0x0D: 0x20, 0x7F: 0x2421, **{code: 0xFFFD for code in range(0x80, 0xA0)}}
+_VISIBLE = {**{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}, 0x0D: 0x20, 0x7F: 0x2421,
+            **{code: 0xFFFD for code in range(0x80, 0xA0)}}
 
 
 def visible(text: str) -> str:

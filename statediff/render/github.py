@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Change, Commitment, Report, Segmentation, Status
 from ..policy import WEAKENED, Verdict
+from .controls import visible
 from .details import change_notes
 
 _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MODIFIED: "Modified pledge",
@@ -59,8 +60,9 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message: ``%``, CR and LF (``%`` first, so escapes stay unambiguous)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message: ``%``, CR and LF (``%`` first, so escapes stay
+    unambiguous); other control characters are shown as pictures (``controls.visible``)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

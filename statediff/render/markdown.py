@@ -6,6 +6,7 @@ import re
 
 from ..languages import across_languages
 from ..model import Change, Commitment, Report, Status
+from .controls import visible
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
 from .worddiff import word_diff
 
@@ -124,9 +125,9 @@ def _side_facts(language: str, count: int) -> str:
 def _code(text: str) -> str:
     # A backtick inside a path would end the code span early; a longer fence keeps it literal.
     fence = "``" if "`" in text else "`"
-    return f"{fence}{text}{fence}"
+    return f"{fence}{visible(text)}{fence}"
 
 
 def _escape(text: str) -> str:
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = visible(" ".join(text.split())).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -420,7 +420,7 @@ def _cut_sentence(
     words = folded(texts)
     cues = lang.commitment_cues.positions(words)
     if not lang.capitalised_nouns:
-        cues = [k for k in cues if not _in_name(text, words, token_starts, k, lang)]
+        cues = [k for k in cues if not _in_name(texts, words, k, lang)]
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     for number, clause in enumerate(clauses):
@@ -479,20 +479,18 @@ def _cut_sentence(
         )
 
 
-def _in_name(text: str, words: list[str], token_starts: list[int], k: int, lang: Language) -> bool:
-    """The word at k is written capitalised inside the sentence next to another capitalised word,
-    or one function word from it: part of a name ("an ambitious Nationally Determined
-    Contribution", "the Organization for Security and Cooperation in Europe"), not a predicate
-    of the parties. The sentence's first word is no such neighbour: "The Parties may hold …"
-    (a treaty's defined term)."""
-    if k == 0 or not text[token_starts[k]].isupper():
-        return False
+def _in_name(texts: list[str], words: list[str], k: int, lang: Language) -> bool:
+    """The word at k (``texts``: as written) is title-cased inside the sentence next to another
+    title-cased word, or one function word from it: part of a name ("an ambitious Nationally
+    Determined Contribution", "the Organization for Security and Cooperation in Europe"), not a
+    predicate of the parties. The sentence's first word is no such neighbour ("The Parties may
+    hold …", a treaty's defined term), and a word in capitals is no title ("THE LEADERS AGREED")."""
 
-    def capital(q: int) -> bool:
-        return 0 < q < len(words) and text[token_starts[q]].isupper()
+    def titled(q: int) -> bool:
+        return 0 < q < len(texts) and texts[q][:1].isupper() and not texts[q].isupper()
 
-    return any(capital(k + step) or (words[k + step] in lang.stopwords and capital(k + 2 * step))
-               for step in (-1, 1) if 0 < k + step < len(words))
+    return titled(k) and any(titled(k + step) or (words[k + step] in lang.stopwords and titled(k + 2 * step))
+                             for step in (-1, 1) if 0 < k + step < len(words))
 
 
 def _thing_acts(

@@ -110,7 +110,8 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
     for number, (start, end) in enumerate(lines):
         # (Whether the block so far is a list item is read from its first characters: a block may be
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
-        if blocks and (_continues(text, blocks[-1], (start, end), end_markers) or (any(width) and _wrapped(
+        following = lines[number + 1] if number + 1 < len(lines) else None
+        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following) or (any(width) and _wrapped(
                 text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
@@ -123,7 +124,8 @@ def _bullet_item(head: str) -> bool:
     return is_list_item(head) and head.lstrip()[:1] in BULLETS
 
 
-def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], end_markers: tuple[str, ...] = ()) -> bool:
+def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], end_markers: tuple[str, ...] = (),
+               following: tuple[int, int] | None = None) -> bool:
     # A hard-wrapped line: the previous line stops mid-sentence, directly above, and this one
     # starts in lower case, or with a figure that closes the sentence or phrase ("…targets by"
     # / "2030. The Parties…"; not a dateline "12 мая 2024" under a byline). Headings (short
@@ -132,7 +134,7 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return False
     last = text[previous[1] - 1]
     first = text[current[0]]
-    if _dash_goes_on(text, previous, current):
+    if _dash_goes_on(text, previous, current, following):
         return True
     if last in _TERMINAL:
         return False
@@ -149,14 +151,34 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
 DASH_GOES_ON_CHARS = 50  # a line this long that stops mid-sentence above "– …" was cut there (a heading is shorter)
 
 
-def _dash_goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+def _dash_goes_on(text: str, previous: tuple[int, int], current: tuple[int, int], following: tuple[int, int] | None) -> bool:
     """A line that opens with a spaced dash goes on the sentence above, which stops mid-sentence
     and is long, and is no bullet item itself: "Действующий председатель ОТГ (ОТГ)" / "– Министр
     иностранных дел … подтвердил …", a sentence a PDF or an editor cut before its dash. Below a
-    lead-in (":"), a bullet item or a short line (a heading), "– …" is a bullet."""
-    return (text[current[0]] in "–—" and text[current[0] + 1:current[0] + 2] in (" ", "\u00a0")
-            and previous[1] - previous[0] >= DASH_GOES_ON_CHARS and not _ends_sentence(text, previous)
-            and not is_list_item(text[previous[0]:previous[0] + 16]))
+    lead-in (":"), a bullet item, a short line or a heading ("II. Cooperation in …", a Latin line
+    in title case), or above another "– " line (a list: "…and decided to" / "– expand …" / "– hold
+    …"), "– …" is a bullet."""
+    if not (text[current[0]] in "–—" and text[current[0] + 1:current[0] + 2] in (" ", "\u00a0")):
+        return False
+    if previous[1] - previous[0] < DASH_GOES_ON_CHARS or _ends_sentence(text, previous):
+        return False
+    upper = text[previous[0]:previous[1]]
+    if is_list_item(upper[:16]) or _SECTION_NUMBER_RE.match(upper) or _title_case(upper):
+        return False
+    return following is None or _blank_between(text, current, following) or text[following[0]] not in BULLETS
+
+
+_SECTION_NUMBER_RE = recache.compile(r"(?:[IVXLC]+|\d{1,2}|[A-Z])\.\s")  # "II. Cooperation …", "3. Trade"
+TITLE_CASE_SHARE = 0.6  # of a Latin line's words (of letters) written capitalised: a heading
+
+
+def _title_case(line: str) -> bool:
+    """A line in Latin letters most of whose words are capitalised: "Cooperation in Trade,
+    Investment, Energy and Regional Connectivity" (Russian headings capitalise only names)."""
+    letters = [word for word in line.split() if word[:1].isalpha()]
+    if not letters or not all(word[:1].isascii() or "\u00c0" <= word[:1] <= "\u024f" for word in letters):
+        return False
+    return sum(word[:1].isupper() for word in letters) >= TITLE_CASE_SHARE * len(letters)
 
 
 _CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, ": a figure that ends a sentence or phrase
