@@ -493,12 +493,15 @@ def without_unmatched_deeds(
             pool = (candidate,) if candidate.index in other else ranked.get(k, ())
             best = next((c for c in pool if c.index in other), None)
             if best is not None:
-                out[own[k]] = Candidate(other[best.index], best.score)
+                out[own[k]] = moved(best, other)
         return out
 
+    def moved(candidate: Candidate, other: dict[int, int]) -> Candidate:  # (most indices before the first set aside stay)
+        index = other[candidate.index]
+        return candidate if index == candidate.index else Candidate(index, candidate.score)
+
     def ranked(found: dict[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, tuple[Candidate, ...]]:
-        return {own[k]: tuple(Candidate(other[c.index], c.score) for c in candidates if c.index in other)
-                for k, candidates in found.items() if k in own}
+        return {own[k]: tuple(moved(c, other) for c in candidates if c.index in other) for k, candidates in found.items() if k in own}
 
     remapped = Alignment(
         links=tuple(Link(tuple(old_at[i] for i in link.old), tuple(new_at[j] for j in link.new), link.score) for link in alignment.links),

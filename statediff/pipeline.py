@@ -313,14 +313,23 @@ def _facts_of(facts: SideFacts, read: Segmentation, kept_seg: Segmentation, kept
     """``facts`` of ``read`` for ``kept_seg``, its pledges at ``kept`` numbered again: each finding
     carries its pledge's new id, or none in a pledge set aside (text between pledges, as a
     heading's). The text's names and figures stay whole."""
-    renamed = {read.commitments[k].id: kept_seg.commitments[n].id for n, k in enumerate(kept)}
+    renamed = {read.commitments[k].id: kept_seg.commitments[n].id for n, k in enumerate(kept) if n != k}
+    gone = {c.id for c in read.commitments} - {read.commitments[k].id for k in kept}
+    renamed.update(dict.fromkeys(gone, ""))
 
     def moved(found: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(item if renamed.get(item.id) == item.id else dataclasses.replace(item, id=renamed.get(item.id, "")) for item in found)
+        # (Most findings keep their id: only those after the first pledge set aside move.)
+        if not any(item.id in renamed for item in found):
+            return found
+        return tuple(dataclasses.replace(item, id=renamed[item.id]) if item.id in renamed else item for item in found)
 
-    pledges = tuple(dataclasses.replace(facts.pledges[k], numbers=moved(facts.pledges[k].numbers), entities=moved(facts.pledges[k].entities))
-                    for k in kept)
-    return dataclasses.replace(facts, pledges=pledges, all_numbers=moved(facts.all_numbers), all_entities=moved(facts.all_entities))
+    pledges = []
+    for k in kept:
+        pledge = facts.pledges[k]
+        numbers, entities = moved(pledge.numbers), moved(pledge.entities)
+        pledges.append(pledge if numbers is pledge.numbers and entities is pledge.entities
+                       else dataclasses.replace(pledge, numbers=numbers, entities=entities))
+    return dataclasses.replace(facts, pledges=tuple(pledges), all_numbers=moved(facts.all_numbers), all_entities=moved(facts.all_entities))
 
 
 def _compare(
