@@ -21,7 +21,7 @@ class Ladder(NamedTuple):  # internal record: a NamedTuple costs a third of a fr
     negation_window: tuple[int, int]  # words before and after the cue where a negation counts
     labels: dict[int, str]
     last: bool = False  # a verb-final language: the main predicate is the last cue, not the first
-    against: PatternSet[bool] | None = None  # cues that state a position against something ("oppose", "condemn")
+    against: PatternSet[bool] | None = None  # words of a position against something, at the cue or in its object ("oppose", "opposition")
 
 
 @cache

@@ -473,8 +473,9 @@ def _cut_sentence(
                 sentence_start=s_start,
                 sentence_end=s_end,
                 line=document.line_of(start),
-                deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count)))
-                or (spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)),
+                # A report in the past tense, not a hedged pledge ("Japan may provide …"), or "We" and a past verb.
+                deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
+                      or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)),
             )
         )
 
