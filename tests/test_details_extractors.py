@@ -174,6 +174,7 @@ STRENGTH_CASES = [
     ("tr", "Taraflar ikili ticareti genişletmeye devam edebilir.", 3, "edebilir", False),
     ("tr", "Taraflar ikili ticareti artırabilir.", 3, "artırabilir", False),
     ("kk", "Тараптар сауданы кеңейтуді жалғастыруы мүмкін.", 3, "мүмкін", False),
+    ("kk", "Қазақстан тарапы қорға 10 миллион доллар бөледі.", 4, "бөледі", False),  # allocates: a pledge of money
 ]
 
 
