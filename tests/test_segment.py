@@ -1680,11 +1680,22 @@ def test_a_dash_line_below_a_long_unfinished_line_goes_on_its_sentence(text: str
     assert [c.text for c in segment(_doc(text), "ru").commitments] == expected
 
 
-def test_a_dash_line_above_another_is_a_list_item() -> None:
-    # a lead-in without its colon above a list of "– " lines: the first stays an item (found in review)
-    text = ("Министры рассмотрели ход реализации достигнутых договоренностей и договорились\n"
-            "– расширить работу совместной группы по вопросам безопасности;\n– провести консультации заместителей министров.\n")
-    assert not any("расширить" in c.text for c in segment(_doc(text), "ru").commitments if c.text.startswith("Министры"))
+@pytest.mark.parametrize(("lang", "text", "items"), [
+    # a lead-in without its colon, stopping mid-sentence above "– " lines: each item is a pledge of its
+    # own, carrying the lead-in's predicate (found in review: the first was glued on, the others lost)
+    ("ru", "Министры рассмотрели ход реализации достигнутых договоренностей и договорились\n"
+           "– расширить работу совместной группы по вопросам безопасности;\n– провести консультации заместителей министров.\n",
+     ["расширить работу совместной группы по вопросам безопасности", "провести консультации заместителей министров."]),
+    ("en", "Joint Statement\n\nThe Ministers reviewed the progress achieved since the last meeting and decided to\n"
+           "– expand the joint working group on border security and migration;\n– hold annual consultations at the level of deputy ministers;\n"
+           "– launch a dialogue on cyber security.\n",
+     ["expand the joint working group on border security and migration",
+      "hold annual consultations at the level of deputy ministers", "launch a dialogue on cyber security."]),
+])
+def test_a_lead_in_without_its_colon_above_bullets_opens_a_list(lang: str, text: str, items: list[str]) -> None:
+    commitments = [c.text for c in segment(_doc(text), lang).commitments]
+    assert commitments[1:] == items
+    assert not any(item in commitments[0] for item in items)
 
 
 def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:

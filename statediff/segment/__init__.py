@@ -27,7 +27,7 @@ from ..languages import (
 )
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import LIST_MARKER_RE, Block, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
+from .blocks import BULLETS, LIST_MARKER_RE, Block, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, folded, word_spans
@@ -148,7 +148,8 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     plan: list[tuple[Block, bool, bool]] = []  # (block, is an item that inherits, opens a list)
     aside_starts = [run.start for run in set_aside]
     headings = document.headings
-    for block in classify_blocks(text, split_blocks(text, lang.end_markers), lang):
+    blocks = classify_blocks(text, split_blocks(text, lang.end_markers), lang)
+    for number, block in enumerate(blocks):
         if aside_starts and _within(set_aside, aside_starts, block.start):
             skipped.append(Skipped(block.start, block.end, "other language"))
             continue
@@ -168,7 +169,9 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         item = (lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
                 and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
-        opens_list = block.reason in (None, "heading") and block_text.endswith(":") and has_cue(_last_sentence(block_text), lang)
+        # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …").
+        opens_list = block.reason in (None, "heading") and has_cue(_last_sentence(block_text), lang) and (
+            block_text.endswith(":") or (block_text[-1:].isalpha() and _bulleted_below(text, block, blocks, number)))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
         # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
@@ -219,6 +222,14 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
+
+
+def _bulleted_below(text: str, block: Block, blocks: list[Block], number: int) -> bool:
+    """The next block is a bulleted item ("- …", "– …", "• …") right below ``block``, with no blank line between."""
+    if number + 1 >= len(blocks):
+        return False
+    below = blocks[number + 1]
+    return "\n\n" not in text[block.end:below.start].replace("\r", "") and text[below.start] in BULLETS and is_list_item(text[below.start:below.start + 16])
 
 
 BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
