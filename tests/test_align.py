@@ -14,6 +14,7 @@ from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
 from statediff.model import Alignment, Candidate, Document, Link, Status
 from statediff.pipeline import compare
+from statediff.render.details import numbers_text
 from statediff.segment import segment
 
 
@@ -358,6 +359,14 @@ def test_a_changed_figure_makes_a_pledge_modified(lang: str, old: str, new: str,
     [change] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
     assert change.word_similarity >= 0.9  # the words alone would say persisted
     assert change.status == status
+
+
+def test_a_changed_range_is_a_changed_figure() -> None:
+    [change] = _annotated("The sides agreed to admit 10-20 students from partner countries every year to universities.\n",
+                          "The sides agreed to admit 10-25 students from partner countries every year to universities.\n", "en")
+    [pair] = change.details.numbers.changed
+    assert (pair.old.quantity, pair.old.upper, pair.new.quantity, pair.new.upper) == (10, 20, 10, 25)
+    assert numbers_text(change.details, "->") == "10-20 students -> 10-25 students (student 10–20 -> 10–25)"
 
 
 @pytest.mark.parametrize(("lang", "old", "new", "status"), [

@@ -237,6 +237,11 @@ def test_a_group_takes_its_strongest_member() -> None:
 
 NUMBER_CASES = [
     # (language, text, [(verbatim span, kind, value, target)])
+    # a range is one count with its end (found by a new user's review: "10-20" was read as 10 alone)
+    ("en", "admit 10-20 students every year", [("10-20 students", "count", {"n": 10, "to": 20, "unit": "student"}, False)]),
+    ("en", "send 3 – 5 teams of observers", [("3 – 5 teams", "count", {"n": 3, "to": 5, "unit": "team"}, False)]),
+    ("ru", "выделять 100-150 стипендий", [("100-150 стипендий", "count", {"n": 100, "to": 150, "unit": "scholarship"}, False)]),
+    ("en", "in 2025-2030 and on 10-15 March 2024", [("2025-2030", "year", "2025/2030", False), ("10-15 March 2024", "date", "2024-03-10/2024-03-15", False)]),
     ("ru", "по доведению товарооборота до 10 млрд. долларов США.", [("10 млрд. долларов США", "money", {"amount": 10_000_000_000, "currency": "USD"}, True)]),
     ("ru", "в 2021 году впервые превысил 5 млрд. долларов США",
      [("2021 году", "year", "2021", False), ("5 млрд. долларов США", "money", {"amount": 5_000_000_000, "currency": "USD"}, False)]),

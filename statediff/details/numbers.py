@@ -466,8 +466,9 @@ class _Scanner:
             # "6 of the 10 projects", "C-17 Globemaster": a figure all the same, its unit not named here
             unnamed = not unit and self._unnamed_unit(m.end())
             value = _quantity(g, m["n"], m["s"])
+            upper = _quantity(g, m["u"], m["s"]) if m["u"] else None
             if (unit or unnamed) and value is not None:
-                yield self._number("count", m.start(), unit_end, quantity=value, unit=unit, target=self._target(m.start()))
+                yield self._number("count", m.start(), unit_end, quantity=value, unit=unit, target=self._target(m.start()), upper=upper)
 
     def _is_clock_time(self, a: int) -> bool:
         """The minutes of a time of day ("10:02 am"), not a count of "am"."""
@@ -856,15 +857,14 @@ def _ordinal_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     )
 
 
-# A range's first number ("10-20 students", "100–150 стипендий") is no count of its own: read
-# as one it hid the range's end from the comparison ("10-20" → "10-25" was no change), so the
-# range is left to the digits of the text, as "$10-20 million" and "10-20%" are.
-_RANGE_NEXT = r"(?!\s?[-‐‑–—]\s?\d)"
-_RANGE_END = r"(?<!\d\s[-‐‑–—]\s)(?<!\d[-‐‑–—]\s)(?<!\d\s[-‐‑–—])"  # nor its last ("3 - 5 teams"; "3-5" _BEFORE refuses)
+# A range ("10-20 students", "3 – 5 teams", "100–150 стипендий") is one count with an upper end
+# (``Number.upper``): read as its first number alone it hid the end from the comparison ("10-20"
+# → "10-25" was no change). Its last number is no count of its own.
+_RANGE_END = r"(?<!\d\s[-‐‑–—]\s)(?<!\d[-‐‑–—]\s)(?<!\d\s[-‐‑–—])"
 
 
 def _count_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
-    return ((rf"{_BEFORE}{_RANGE_END}(?P<n>{g.number})(?:\s*(?P<s>{g.scale_re}))?{_AFTER}{_RANGE_NEXT}", True),)
+    return ((rf"{_BEFORE}{_RANGE_END}(?P<n>{g.number})(?:\s?[-‐‑–—]\s?(?P<u>{g.number}))?(?:\s*(?P<s>{g.scale_re}))?{_AFTER}", True),)
 
 
 def _iso(year: str | None, month: int | None, day: str | None, day2: str | None) -> str:

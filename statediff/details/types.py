@@ -76,6 +76,7 @@ class Number:
     target: bool = False  # introduced as a goal ("до 10 млрд.", "to $500 billion")
     id: str = ""  # the commitment it was found in
     bound: str = ""  # "up to", "at least", "не менее": part of the figure's span, and of its value
+    upper: int | float | None = None  # a count's range end ("10-20 students": 20), part of its value
 
     @property
     def key(self) -> tuple[str, str]:
@@ -85,7 +86,7 @@ class Number:
     @property
     def same_value(self) -> tuple[Any, ...]:
         """What makes two figures the same: "$10 billion" and "up to $10 billion" are not."""
-        return (self.kind, self.unit, self.quantity, self.when, self.bound)
+        return (self.kind, self.unit, self.quantity, self.when, self.bound, self.upper)
 
     @property
     def value(self) -> Any:
@@ -96,6 +97,8 @@ class Number:
             return {"amount": self.quantity, "currency": self.unit}
         if self.kind == "percent":
             return self.quantity
+        if self.upper is not None:
+            return {"n": self.quantity, "to": self.upper, "unit": self.unit}
         return {"n": self.quantity, "unit": self.unit}
 
 

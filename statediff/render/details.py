@@ -110,7 +110,7 @@ def quantity(number: Number) -> str:
     if number.kind == "percent":
         return f"{_plain(number.quantity)}%"
     if number.kind == "count":
-        return f"{_plain(number.quantity)} × {number.unit}" if number.unit else _plain(number.quantity)
+        return f"{_count_value(number)} × {number.unit}" if number.unit else _count_value(number)
     return f"{number.unit} {_plain(number.quantity)}"
 
 
@@ -166,8 +166,13 @@ def _changed_pair(pair: NumberPair, arrow: str) -> str:
 
 def _pair_values(old: Number, new: Number, arrow: str) -> str:
     if old.kind in ("ordinal", "count"):
-        return f"{old.unit + ' ' if old.unit else ''}{_plain(old.quantity)} {arrow} {_plain(new.quantity)}"
+        return f"{old.unit + ' ' if old.unit else ''}{_count_value(old)} {arrow} {_count_value(new)}"
     return f"{quantity(old)} {arrow} {quantity(new)}"
+
+
+def _count_value(number: Number) -> str:
+    """"10", or a range "10–20"."""
+    return _plain(number.quantity) + (f"–{_plain(number.upper)}" if number.upper is not None else "")
 
 
 def _span(number: Number) -> str:
