@@ -125,12 +125,14 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
 
     Statuses stay as they are; stale entries (accepted in this pair of statements, or in an
     unknown one, and matching nothing) and the list's own notices are added to the report's
-    notices. Entries of other pairs are left alone: one accept file serves a whole repository."""
+    notices. Entries of other pairs are left alone: one accept file serves a whole repository,
+    and a change reviewed in one series of statements is not reviewed in another that says the
+    same (found in review: an accepted drop in one folder passed ``--fail-on`` in every folder)."""
+    texts = _Texts(report)
     fingerprints = [(entry.fingerprint, _recomputed(entry)) for entry in accept_list.entries]
-    accepted = {fp for pair in fingerprints for fp in pair}
+    accepted = {fp for entry, pair in zip(accept_list.entries, fingerprints, strict=True) if entry.pair in ("", texts.pair) for fp in pair}
     used: set[str] = set()
     changes: list[Change] = []
-    texts = _Texts(report)
     for change in report.changes:
         if change.status in ACCEPTABLE:
             fp = entry_for(report, change, texts).fingerprint

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -128,6 +129,16 @@ def test_only_entries_of_this_pair_or_of_no_known_pair_are_stale() -> None:
         notices = accept.apply(report, accept.AcceptList("x.json", entries)).notices
         assert sum("stale" in n for n in notices) == (1 if stale else 0)
         assert not stale or f"{stale} accepted" in notices[-1]
+
+
+def test_an_entry_accepts_its_change_only_in_its_own_pair() -> None:
+    # the same drop in another series of statements is not reviewed there (found in review)
+    report = _report()
+    entry = accept.update(accept.AcceptList("x.json"), report).accept_list.entries[1]
+    for pair, accepted in ((entry.pair, True), ("other/a.txt → other/b.txt", False), ("", True)):  # "": written before pairs
+        moved = dataclasses.replace(entry, pair=pair)
+        marked = accept.apply(report, accept.AcceptList("x.json", (moved,)))
+        assert any(c.accepted for c in marked.changes) is accepted
 
 
 # -- the accept file ----------------------------------------------------------------------
