@@ -237,6 +237,7 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
 
     accept_list = _prepare_output(out)
     try:
+        _check_output_folder(out.output, {folder})
         old, new = latest_pair(folder)
         _check_output_path(out.output, (old, new))
         report = _compare(old, new, align, out.color)
@@ -259,9 +260,12 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     from .latest import date_of, is_statement, previous_of
 
     accept_list = _prepare_output(out)
+    if out.output and out.fmt is None and _format_of(out.output) == "json":
+        out = out._replace(fmt="json")  # "-o reports.json" asks for JSON: one array, as --format json writes it
     code = exit_codes.OK
     json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
     _check_output_path(out.output, files)  # before any report is written (each pair is checked again below)
+    _check_output_folder(out.output, {os.path.dirname(path) or "." for path in files if is_statement(path)})
     if out.output and json_reports is None:
         _write_output(out.output, "", append=False)  # this run's reports only, even when there are none
     for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
@@ -529,6 +533,20 @@ def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
     for path in inputs:
         if path != "-" and os.path.exists(path) and os.path.samefile(output, path):
             _fail(f"--output {output}: is the input statement {path}; choose another file")
+
+
+def _check_output_folder(output: str | None, folders: set[str]) -> None:
+    """Refuse an --output that would be read as a statement of a compared folder ("statediff-2026-11-27.md"
+    there is the newest statement of the next run, found in review): write reports elsewhere."""
+    from .latest import is_statement
+
+    if output is None or not is_statement(output):
+        return
+    where = os.path.realpath(os.path.dirname(os.path.abspath(output)))
+    for folder in folders:
+        if os.path.realpath(folder) == where:
+            _fail(f"--output {output}: lies in the statements folder {folder}, where the next run would read it as a "
+                  "statement; write reports outside it")
 
 
 def _render_terminal(report: Report, layout: str, color: bool, show_all: bool) -> None:

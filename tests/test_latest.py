@@ -282,3 +282,25 @@ def test_hook_output_holds_this_runs_reports_only(run: Invoke, tmp_path: Path) -
     result = run("hook", str(folder / "a-2020.txt"), "--format", "markdown", "--output", str(out))
     assert result.exit_code == exit_codes.OK, result.output
     assert out.read_text("utf-8") == ""  # nothing to compare: nothing from before either
+
+
+@pytest.mark.parametrize("command", ["latest", "hook"])
+def test_a_report_is_not_written_among_the_statements(run: Invoke, tmp_path: Path, command: str) -> None:
+    # "statediff-2026-11-27.md" there would be the newest statement of the next run (found in review)
+    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    report = folder / "statediff-2026-11-27.md"
+    args = [str(folder)] if command == "latest" else [str(folder / "jspg8-2026.ru.txt")]
+    result = run(command, *args, "-o", str(report))
+    assert result.exit_code == exit_codes.ERROR
+    assert "lies in the statements folder" in result.stderr and not report.exists()
+    assert run(command, *args, "-o", str(tmp_path / "statediff-2026-11-27.md")).exit_code == exit_codes.OK
+
+
+def test_hook_output_named_json_is_one_array(run: Invoke, tmp_path: Path) -> None:
+    # "-o reports.json" picks JSON by its extension, and hook writes one array as with --format json (found in review)
+    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    out = tmp_path / "reports.json"
+    result = run("hook", str(folder / "jspg8-2026.ru.txt"), "-o", str(out))
+    assert result.exit_code == exit_codes.OK, result.output
+    reports = json.loads(out.read_text("utf-8"))
+    assert isinstance(reports, list) and len(reports) == 1 and reports[0]["schema_version"] == 1
