@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 import click
 
 from . import __version__, exit_codes
-from .errors import NoCommitmentsError, StatediffError, UsageError
+from .errors import FirstStatementOnly, NoCommitmentsError, StatediffError, UsageError
 from .render.controls import visible
 
 if TYPE_CHECKING:
@@ -241,6 +241,9 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
         old, new = latest_pair(folder)
         _check_output_path(out.output, (old, new))
         report = _compare(old, new, align, out.color)
+    except FirstStatementOnly as exc:  # a new series: nothing to compare yet, no reason to fail CI (as hook)
+        _say(f"statediff: notice: {exc}; nothing to compare yet")
+        sys.exit(exit_codes.OK)
     except StatediffError as exc:
         _fail(str(exc))
     sys.exit(_emit(report, out, accept_list))

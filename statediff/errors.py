@@ -33,3 +33,7 @@ class AcceptFileError(StatediffError):
 
 class StatementFolderError(StatediffError):
     """A folder's statements cannot be ordered by date (undated names, ties, fewer than two)."""
+
+
+class FirstStatementOnly(StatementFolderError):
+    """A folder holds one dated statement: a new series, with nothing to compare yet."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 
-from .errors import StatementFolderError
+from .errors import FirstStatementOnly, StatementFolderError
 from .frozen import frozen_dataclass
 
 STATEMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -94,7 +94,8 @@ def latest_pair(folder: str) -> tuple[str, str]:
     items = statements(folder)
     if len(items) < 2:
         found = ", ".join(os.path.basename(d.path) for d in items) or "none"
-        raise StatementFolderError(f"{folder}: needs at least two dated statements to compare, found {len(items)} ({found})")
+        error = FirstStatementOnly if len(items) == 1 else StatementFolderError
+        raise error(f"{folder}: needs at least two dated statements to compare, found {len(items)} ({found})")
     newest = _only(items, items[-1].date, folder, "the newest")
     previous = _only([d for d in items if d.date < newest.date], items[-2].date, folder, "the previous")
     return previous.path, newest.path

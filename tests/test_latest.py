@@ -153,6 +153,16 @@ def test_latest_shares_the_options_of_compare(run: Invoke, tmp_path: Path) -> No
     assert '"threshold": 0.3' in result.stdout
 
 
+def test_latest_of_a_new_series_is_a_notice_not_an_error(run: Invoke, tmp_path: Path) -> None:
+    # one dated statement: nothing to compare yet, which must not fail CI (as hook; found in review); none is an error
+    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD})
+    result = run("latest", str(folder), "--fail-on", "dropped", "--format", "github")
+    assert result.exit_code == exit_codes.OK and result.stdout == ""
+    assert result.stderr.startswith("statediff: notice:") and "nothing to compare yet" in result.stderr
+    (folder / "jspg7-2022.ru.txt").unlink()
+    assert run("latest", str(folder)).exit_code == exit_codes.ERROR
+
+
 def test_latest_errors_are_one_line(run: Invoke, tmp_path: Path) -> None:
     folder = _folder(tmp_path, "a-2022.txt", "b-2022.txt")
     result = run("latest", str(folder), "--fail-on", "dropped")
