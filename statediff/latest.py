@@ -9,7 +9,7 @@ from .errors import FirstStatementOnly, StatementFolderError
 from .frozen import frozen_dataclass
 
 STATEMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
-IGNORED_PREFIXES = ("readme", "source")  # README.md, SOURCES.txt: notes about a folder, never a statement
+IGNORED_PREFIXES = ("readme", "source", "~$")  # README.md, SOURCES.txt: notes about a folder; ~$x.docx: an open Word file's lock
 # YYYY, YYYY-MM or YYYY-MM-DD, not glued to other digits. Years 1000-2999, so a serial number such
 # as "jspg7" or "no-0042" is never read as a year.
 # A month and a day may be written with one digit ("2025-1-20"); each is checked to be a date.
@@ -74,7 +74,9 @@ def statements(folder: str, undated_found: list[str] | None = None) -> list[Date
     dated, undated = [], []
     for name in names:
         path = os.path.join(folder, name)
-        if not is_statement(name) or not os.path.isfile(path):
+        # A folder is no statement; a broken link is kept, so that reading it names it (found in
+        # review: a dangling newest statement was passed over and the two before it compared).
+        if not is_statement(name) or os.path.isdir(path):
             continue
         date = date_of(name)
         if date is None:

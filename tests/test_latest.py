@@ -163,6 +163,18 @@ def test_latest_of_a_new_series_is_a_notice_not_an_error(run: Invoke, tmp_path: 
     assert run("latest", str(folder)).exit_code == exit_codes.ERROR
 
 
+def test_a_broken_newest_statement_is_named_not_passed_over(run: Invoke, tmp_path: Path) -> None:
+    # a dangling link (a git-annex file without its content) was skipped, the two before it compared (found in review)
+    folder = _folder(tmp_path, seeds={"a-2024.txt": SEED_OLD, "b-2025.txt": SEED_NEW})
+    (folder / "c-2026.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = run("latest", str(folder))
+    assert result.exit_code == exit_codes.ERROR and "c-2026.txt" in result.stderr
+    # an open Word file's lock ("~$…") is no statement
+    (folder / "c-2026.txt").unlink()
+    (folder / "~$d-2027.docx").write_bytes(b"\x00lock")
+    assert run("latest", str(folder)).exit_code == exit_codes.OK
+
+
 def test_latest_errors_are_one_line(run: Invoke, tmp_path: Path) -> None:
     folder = _folder(tmp_path, "a-2022.txt", "b-2022.txt")
     result = run("latest", str(folder), "--fail-on", "dropped")
