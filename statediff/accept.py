@@ -151,7 +151,7 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
 def read(path: str) -> AcceptList:
     """Read an accept file; a missing one is an empty list with a notice, a malformed one an error."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # (an editor may add a BOM)
             raw = handle.read()
     except FileNotFoundError:
         return AcceptList(path, (), (f"{path}: accept file not found, so no change is accepted "

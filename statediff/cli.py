@@ -271,7 +271,10 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     _check_output_folder(out.output, {os.path.dirname(path) or "." for path in files if is_statement(path)})
     if out.output and json_reports is None:
         _write_output(out.output, "", append=False)  # this run's reports only, even when there are none
-    for path in dict.fromkeys(files):  # pre-commit may pass a file twice when hooks overlap
+    unique: dict[str, str] = {}  # pre-commit may pass a file twice when hooks overlap, as "./x" and as "x" too
+    for path in files:
+        unique.setdefault(os.path.normpath(path), path)
+    for path in unique.values():
         if not is_statement(path) or date_of(path) is None:
             _say(f"statediff: notice: {path}: not a dated statement file, skipped")
             continue

@@ -14,13 +14,14 @@ from .extract import extract
 from .model import Document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+STDIN_NAME = "<stdin>"  # the path of a statement read from standard input
 _CHUNK = 1024 * 1024
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
     """Read a regular file, a FIFO (process substitution) or stdin (``-``), refusing oversize input."""
     if path == "-":
-        return _read_stream(stdin or sys.stdin.buffer, "<stdin>", max_bytes)
+        return _read_stream(stdin or sys.stdin.buffer, STDIN_NAME, max_bytes)
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -63,7 +64,7 @@ def _read_stream(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Document:
     """Read one statement and extract its text (format from the content, the extension as a hint)."""
     data = read_bytes(path, max_bytes, stdin)
-    name = "<stdin>" if path == "-" else path
+    name = STDIN_NAME if path == "-" else path
     return load_bytes(data, name, "" if path == "-" else PurePath(path).suffix)
 
 

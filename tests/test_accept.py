@@ -305,3 +305,9 @@ def test_malformed_accept_file_is_one_error_line(run: Invoke, pair: tuple[Path, 
         assert result.stderr.startswith("statediff: error:") and "not valid JSON" in result.stderr
         assert len(result.stderr.splitlines()) == 1
     assert bad.read_text("utf-8") == "{not json"  # a failed accept leaves the file alone
+
+
+def test_an_accept_file_with_a_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "accept.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"format": "statediff-accept/1", "accepted": []}).encode())
+    assert accept.read(str(path)).entries == ()

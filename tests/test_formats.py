@@ -431,3 +431,10 @@ def test_visible_keeps_tabs_and_line_breaks() -> None:
 
     assert visible("a\x1bb\nc\td\re\x9b") == "a\u241bb\nc\td e\ufffd"
     assert visible("plain text") == "plain text"
+
+
+def test_github_annotations_of_standard_input_name_no_file(run: Invoke) -> None:
+    # "file=<stdin>" points at no file of the repository (found in review)
+    out = run("-", SEED_NEW, "--format", "github", input=Path(SEED_OLD).read_bytes()).stdout
+    dropped = [line for line in out.splitlines() if "Dropped" in line]
+    assert dropped and all("file=" not in line.split("::")[1] for line in dropped)

@@ -326,3 +326,11 @@ def test_hook_output_named_json_is_one_array(run: Invoke, tmp_path: Path) -> Non
     assert result.exit_code == exit_codes.OK, result.output
     reports = json.loads(out.read_text("utf-8"))
     assert isinstance(reports, list) and len(reports) == 1 and reports[0]["schema_version"] == 1
+
+
+def test_hook_compares_a_file_given_twice_once(run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    monkeypatch.chdir(folder)
+    once = run("hook", "jspg8-2026.ru.txt", "--format", "github").stdout
+    twice = run("hook", "./jspg8-2026.ru.txt", "jspg8-2026.ru.txt", "--format", "github").stdout  # (found in review)
+    assert len(twice.splitlines()) == len(once.splitlines()) > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..load import STDIN_NAME
 from ..model import Change, Commitment, Report, Segmentation, Status
 from ..policy import WEAKENED, Verdict
 from .controls import visible
@@ -51,9 +52,11 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     # Strength and number changes are what a reviewer checks first; other details stay in the report.
     message += "".join(f"\n{note.label.capitalize()}: {note.text}" for note in change_notes(change, report, "→")
                        if note.label in ("strength", "numbers"))
-    properties = {"file": side.document.path}
-    if _has_lines(side):
-        properties["line"] = str(members[0].line)
+    properties: dict[str, str] = {}
+    if side.document.path != STDIN_NAME:  # standard input is no file of the repository to point at
+        properties["file"] = side.document.path
+        if _has_lines(side):
+            properties["line"] = str(members[0].line)
     properties["title"] = title
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{level} {props}::{escape_data(message)}"
