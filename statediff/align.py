@@ -13,6 +13,7 @@ from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
 from .languages import across_languages
 from .model import Alignment, Candidate, Link, Segmentation, Skipped
+from .segment import numbered
 from .segment.tokens import WORD_RE
 
 if TYPE_CHECKING:
@@ -526,7 +527,7 @@ def _kept_only(seg: Segmentation, keep: tuple[int, ...]) -> Segmentation:
         return seg
     kept = set(keep)
     prefix = seg.commitments[0].id.rstrip("0123456789")
-    commitments = tuple(replace(seg.commitments[k], id=f"{prefix}{n + 1}") for n, k in enumerate(keep))
+    commitments = tuple(numbered([seg.commitments[k] for k in keep], prefix))
     deeds = [Skipped(c.start, c.end, "deed") for k, c in enumerate(seg.commitments) if k not in kept]
     skipped = tuple(sorted((*seg.skipped, *deeds), key=lambda s: (s.start, s.end)))
     return replace(seg, commitments=commitments, skipped=skipped)

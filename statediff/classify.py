@@ -10,7 +10,7 @@ from rapidfuzz.distance import Indel
 from . import recache
 from .languages import across_languages, get_language
 from .model import Alignment, Change, Segmentation, Status
-from .segment.tokens import WORD_RE, folded, plain_marks
+from .segment.tokens import CURRENCY_SIGNS, WORD_RE, folded, plain_marks
 
 # Persisted means the same pledge in near-identical words: a one-to-one link whose word-level
 # similarity (Indel over lower-cased word tokens) is at least this. The details stage then
@@ -20,7 +20,7 @@ DEFAULT_PERSIST_THRESHOLD = 0.9
 
 
 # Currency signs count as words: "€500 million" → "$500 million" is no identical wording.
-_WORD_OR_CURRENCY_RE = recache.compile(rf"{WORD_RE.pattern}|[$€£¥₹₩₸₺₽₴₼]", WORD_RE.flags)
+_WORD_OR_CURRENCY_RE = recache.compile(rf"{WORD_RE.pattern}|[{CURRENCY_SIGNS}]", WORD_RE.flags)
 
 
 def _words(text: str) -> list[str]:

@@ -13,14 +13,14 @@ from typing import Any
 
 from .. import recache
 from ..frozen import frozen_dataclass
-from ..segment.tokens import COMBINING_MARKS
+from ..segment.tokens import COMBINING_MARKS, CURRENCY_SIGNS
 from .patterns import SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
 # Not inside a longer token ("COVID-19", "C\u201117" with a non-breaking hyphen, "26/11", "$4",
 # "alert(1)").
-_BEFORE = r"(?<![\w\-\u2010\u2011./+№,$€£¥₹₩₸₺₽])(?<!\w\()"
+_BEFORE = rf"(?<![\w\-\u2010\u2011./+№,{CURRENCY_SIGNS}])(?<!\w\()"
 _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = recache.compile(r"[.;:!?]")

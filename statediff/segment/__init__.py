@@ -27,7 +27,7 @@ from ..languages import (
 )
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import BULLETS, LIST_MARKER_RE, Block, artefacts, classify_blocks, has_cue, is_list_item, split_blocks
+from .blocks import LIST_MARKER_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, folded, word_spans
@@ -170,8 +170,9 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                 and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
         # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …").
+        below = (blocks[number + 1].start, blocks[number + 1].end) if number + 1 < len(blocks) else None
         opens_list = block.reason in (None, "heading") and has_cue(_last_sentence(block_text), lang) and (
-            block_text.endswith(":") or (block_text[-1:].isalpha() and _bulleted_below(text, block, blocks, number)))
+            block_text.endswith(":") or (block_text[-1:].isalpha() and bullet_below(text, (block.start, block.end), below)))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
         # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
@@ -222,14 +223,6 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
-
-
-def _bulleted_below(text: str, block: Block, blocks: list[Block], number: int) -> bool:
-    """The next block is a bulleted item ("- …", "– …", "• …") right below ``block``, with no blank line between."""
-    if number + 1 >= len(blocks):
-        return False
-    below = blocks[number + 1]
-    return "\n\n" not in text[block.end:below.start].replace("\r", "") and text[below.start] in BULLETS and is_list_item(text[below.start:below.start + 16])
 
 
 BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
@@ -334,7 +327,7 @@ def _drop_other_reports(
     skipped.extend(Skipped(commitments[k].start, commitments[k].end, "not a commitment") for k in sorted(drop))
     keep = [k for k in range(len(commitments)) if k not in drop]
     renumbered = {old: new for new, old in enumerate(keep)}
-    return _numbered([commitments[k] for k in keep], id_prefix), [renumbered[k] for k in spoken_only if k in renumbered]
+    return numbered([commitments[k] for k in keep], id_prefix), [renumbered[k] for k in spoken_only if k in renumbered]
 
 
 def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], skipped: list[Skipped], id_prefix: str) -> list[Commitment]:
@@ -351,10 +344,10 @@ def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], ski
     if kept_from == 0 and kept_to == len(commitments):
         return commitments
     skipped.extend(Skipped(c.start, c.end, "outside the statement") for c in commitments[:kept_from] + commitments[max(kept_from, kept_to):])
-    return _numbered(commitments[kept_from:kept_to], id_prefix)
+    return numbered(commitments[kept_from:kept_to], id_prefix)
 
 
-def _numbered(commitments: list[Commitment], id_prefix: str) -> list[Commitment]:
+def numbered(commitments: list[Commitment], id_prefix: str) -> list[Commitment]:
     """The commitments with ids 1…n again after some were dropped (only those that moved are rebuilt)."""
     return [c if c.id == f"{id_prefix}{k + 1}" else replace(c, id=f"{id_prefix}{k + 1}") for k, c in enumerate(commitments)]
 

@@ -8,7 +8,7 @@ from functools import cache
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..languages import Language, parties_act
-from .tokens import folded, word_spans
+from .tokens import CURRENCY_SIGNS, folded, word_spans
 
 _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -165,7 +165,12 @@ def _dash_goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]
     upper = text[previous[0]:previous[1]]
     if is_list_item(upper[:16]) or _SECTION_NUMBER_RE.match(upper) or _title_case(upper):
         return False
-    return following is None or _blank_between(text, current, following) or text[following[0]] not in BULLETS
+    return not bullet_below(text, current, following)
+
+
+def bullet_below(text: str, block: tuple[int, int], below: tuple[int, int] | None) -> bool:
+    """``below`` is a bulleted item ("- …", "– …", "• …") right under ``block``, with no blank line between."""
+    return below is not None and not _blank_between(text, block, below) and _bullet_item(text[below[0]:below[0] + 16])
 
 
 _SECTION_NUMBER_RE = recache.compile(r"(?:[IVXLC]+|\d{1,2}|[A-Z])\.\s")  # "II. Cooperation …", "3. Trade"
@@ -394,7 +399,7 @@ def _is_background(line: str, language: Language) -> bool:
         if head.startswith(marker):
             # A marker word before an amount is an ordinary word: "About $2 billion will be provided…".
             rest = head[len(marker):].lstrip()
-            return not (marker.endswith(" ") and rest[:1] and (rest[0].isdigit() or rest[0] in "$€£¥₹₽₸₺"))
+            return not (marker.endswith(" ") and rest[:1] and (rest[0].isdigit() or rest[0] in CURRENCY_SIGNS))
     return False
 
 

@@ -15,6 +15,7 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # Combining marks: text in decomposed form (NFD, from macOS copy-paste and some PDF tools)
 # writes "й" as "и" + U+0306, and \w does not match the mark.
 COMBINING_MARKS = "\u0300-\u036f"  # a regex character range, shared by every word pattern that must keep them
+CURRENCY_SIGNS = "$€£¥₹₩₸₺₽₴₼"  # signs written before an amount (no regex metacharacter among them inside a [class])
 _COMBINING = COMBINING_MARKS
 # Letters (with their combining marks) and digits, keeping in-word hyphens, apostrophes and
 # dots (U.S., Нур-Султан, 3-4).
