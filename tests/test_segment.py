@@ -49,6 +49,12 @@ SENTENCE_CASES = [
     ("en", "They banned missile programs.Both leaders urge restraint.", ["They banned missile programs.", "Both leaders urge restraint."]),
     ("ru", "Об этом сообщает Day.Az со ссылкой на МИД. Стороны договорились.", ["Об этом сообщает Day.Az со ссылкой на МИД.", "Стороны договорились."]),
     ("ru", "Стороны подписали меморандум.Министры договорились о встрече.", ["Стороны подписали меморандум.", "Министры договорились о встрече."]),
+    # letters beyond ASCII and the Russian alphabet: Turkish, Swedish, Kazakh
+    ("tr", "Bildiri paylaşıldı.Bildiride tarafların iradesi vurgulandı.", ["Bildiri paylaşıldı.", "Bildiride tarafların iradesi vurgulandı."]),
+    ("tr", "Önemi belirtildi.Tarafların kararlılığı teyit edildi.", ["Önemi belirtildi.", "Tarafların kararlılığı teyit edildi."]),
+    ("sv", "Gruppen möttes i Stockholm.Ärendet gäller rättvisa.", ["Gruppen möttes i Stockholm.", "Ärendet gäller rättvisa."]),
+    ("kk", "Тараптар келісті.Өзара сауда өсті.", ["Тараптар келісті.", "Өзара сауда өсті."]),
+    ("tr", "Haber sputniknews.com.tr sitesinde yayımlandı. Taraflar anlaştı.", ["Haber sputniknews.com.tr sitesinde yayımlandı.", "Taraflar anlaştı."]),
     # Turkish and German write ordinals and days with a dot; a year may still end a sentence
     ("tr", "Konseyi 6. Toplantısı Astana'da yapılacak. Taraflar mutabık kaldı.", ["Konseyi 6. Toplantısı Astana'da yapılacak.", "Taraflar mutabık kaldı."]),
     ("tr", "Toplam sayı 2024. Taraflar mutabık kaldı.", ["Toplam sayı 2024.", "Taraflar mutabık kaldı."]),
