@@ -327,6 +327,8 @@ NUMBER_CASES = [
     ("tr", "3 Bakan ve 12 Büyükelçi katıldı", [("3 Bakan", "count", {"n": 3, "unit": "baka"}, False),  # and Turkish its titles
                                               ("12 Büyükelçi", "count", {"n": 12, "unit": "büyükelçi"}, False)]),
     ("en", "john said on March 23, 2019 at 10:02 am: we will", [("March 23, 2019", "date", "2019-03-23", False)]),
+    # Turkish "altı" is six, and the underside in "altı çizildi" (underlined): no count there (found on real news reports)
+    ("tr", "önemin altı çizildi ve altı ülke katıldı", [("altı ülke", "count", {"n": 6, "unit": "country"}, False)]),
     ("tr", "ticaret hacmini 10 milyar ABD dolarına çıkarma", [("10 milyar ABD dolarına", "money", {"amount": 10_000_000_000, "currency": "USD"}, False)]),
     # amounts whose number is spelled out, in any case form; a cardinal from three up before a noun is a count
     ("ru", "довести товарооборот до десяти миллиардов долларов США",

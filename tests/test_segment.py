@@ -399,6 +399,31 @@ CLAUSE_CASES = [
 ]
 
 
+# Verb-final languages on real news reports of joint statements (found by probing real Turkish and Kazakh texts)
+CLAUSE_CASES += [
+    # a "-mış(lar)" converb of a cue verb before "ve" closes a pledge, as before a comma
+    ("tr", "Taraflar, iyi komşuluk ilişkilerini geliştirme kararlılıklarını yinelemiş ve kararların etkin bir şekilde "
+     "uygulanması yönündeki iradelerini ifade etmişlerdir.",
+     ["Taraflar, iyi komşuluk ilişkilerini geliştirme kararlılıklarını yinelemiş",
+      "ve kararların etkin bir şekilde uygulanması yönündeki iradelerini ifade etmişlerdir."]),
+    ("tr", "Taraflar, işbirliğinden memnuniyeti ifade etmişler ve stratejik ortaklığa yönelik iradenin altını çizmişlerdir.",
+     ["Taraflar, işbirliğinden memnuniyeti ifade etmişler", "ve stratejik ortaklığa yönelik iradenin altını çizmişlerdir."]),
+    # a finite cue verb before a comma, with another finite verb later, closes a pledge (decisions listed so)
+    ("tr", "Zirvede Konseyin adının değiştirilmesi kararlaştırıldı, Türk Dünyası 2040 Vizyonu kabul edildi.",
+     ["Zirvede Konseyin adının değiştirilmesi kararlaştırıldı", "Türk Dünyası 2040 Vizyonu kabul edildi."]),
+    ("tr", "Taraflar ticaret hacminin artırılmasını kararlaştırdılar, enerji alanında işbirliğini teyit ettiler.",
+     ["Taraflar ticaret hacminin artırılmasını kararlaştırdılar", "enerji alanında işbirliğini teyit ettiler."]),
+    # … but a comma inside one clause does not: no finite verb before it
+    ("tr", "Taraflar, ticaret, yatırım ve enerji alanlarında işbirliğini geliştirme kararlılıklarını teyit ettiler.",
+     ["Taraflar, ticaret, yatırım ve enerji alanlarında işbirliğini geliştirme kararlılıklarını teyit ettiler."]),
+    # "атап көрсетті" (pointed out) is a cue of its own: "… атап көрсетті және … мойындады" is two pledges
+    ("kk", "Министрлер Кипр мәселесін келіссөздер арқылы реттеу қажеттігін атап көрсетті және кипрлік түріктердің "
+     "тең құқықтарын іске асыруға ұмтылысын мойындады.",
+     ["Министрлер Кипр мәселесін келіссөздер арқылы реттеу қажеттігін атап көрсетті",
+      "және кипрлік түріктердің тең құқықтарын іске асыруға ұмтылысын мойындады."]),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), CLAUSE_CASES)
 def test_clause_splitting(lang: str, text: str, expected: list[str]) -> None:
     assert _commitments(text, lang) == expected
@@ -408,6 +433,7 @@ SKIP_CASES = [
     # (language, text, reason of the first line's skip, commitment count)
     ("ru", "Совместное заявление министров\n\nСтороны договорились о сотрудничестве.", "heading", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nНапомним, что коридор соединяет Азию с Европой.", "background", 1),
+    ("kk", "Тараптар ынтымақтастықты дамытуға келісті.\nАйта кетері, Тоқаев Ташкентке мемлекеттік сапармен барды.", "background", 1),
     ("ru", "[bookmark: _GoBack]Стороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Вы находитесь здесь:Главная/Актуально/Новости\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nПросмотров: 1234", "boilerplate", 1),  # a view counter (QA)
@@ -639,6 +665,7 @@ _ANOTHER_PLEDGE = {
     "en": "The sides agreed to meet again.", "ru": "Стороны договорились о сотрудничестве.", "sv": "Parterna kom överens om att samarbeta.",
     "es": "Las partes acordaron cooperar.", "fr": "Les parties sont convenues de coopérer.", "de": "Die Seiten vereinbarten eine Zusammenarbeit.",
     "pt": "As partes acordaram cooperar.", "tr": "Taraflar işbirliğini güçlendirme konusunda mutabık kaldı.",
+    "kk": "Тараптар ынтымақтастықты дамытуға келісті.",
     "xx": "The sides agreed to meet again.",
 }
 PAST_NARRATIVE_CASES = [
@@ -825,6 +852,19 @@ PREDICATE_CASES = [
     ("ru", "Стороны договорились о реализации проекта «Средний коридор» и программы «Цифровой шелковый путь»!", True),
     ("ru", "Стороны будут развивать сотрудничество в рамках ЕАЭС/ШОС/СНГ;", True),
     ("en", "The sides will hold consultations in 2024/25 and/or 2026;", True),
+    # the common verbs of real Turkish, Kazakh and Swedish reports of joint statements (found by probing real texts)
+    ("tr", "Bakanlar bağlılıklarını yinelemişlerdir.", True),
+    ("tr", "Taraflar iyi komşuluk iradelerini bir kez daha tekrarladı.", True),
+    ("tr", "Bildiride, iki ülke arasındaki üst düzey diyaloğun yararlarının altı çizildi.", True),
+    ("tr", "Bölgedeki gelişmelere ilişkin endişeler dile getirildi.", True),
+    ("tr", "Stratejik Yol Haritası hazırlanması talimatı verildi.", True),
+    ("kk", "Тараптар екі ел арасындағы өзекті мәселелер жөнінде пікір алмасты.", True),
+    ("kk", "Сондай-ақ алдағы кездесулердің кестесін қарастырды.", True),
+    ("kk", "Екі елдің үкіметтеріне сапардың жоғары деңгейде өтуін қамтамасыз етуге тапсырма берілді.", True),
+    ("kk", "Ердоған Қазақстан президенті Тоқаевпен келіссөз жүргізді.", False),  # the talks were held: an event
+    ("sv", "När en kris uppstår kommer våra ansvariga nationella myndigheter att agera snabbt.", True),  # four words in "kommer … att"
+    ("sv", "De senaste månadernas utveckling i Ukraina ger anledning till djup oro.", True),
+    ("sv", "Det finns nya möjligheter som vi önskar utnyttja.", True),
 ]
 
 

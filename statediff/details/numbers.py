@@ -114,6 +114,9 @@ class Grammar:
     # Words after a number that name no unit: function words ("6 of", "26 its", "752 som") and, where
     # the numbers file says so (``capital_names``), a capital word ("C-17 Globemaster").
     not_units: frozenset[str] = frozenset()
+    # Verbs that make a spelled cardinal no number at all (Turkish "altı çizildi": six, but here
+    # "its underside was drawn", underlined): a number is followed by no word that starts so.
+    not_unit_prefixes: tuple[str, ...] = ()
     capital_names: bool = False
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
     regexes: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
@@ -191,7 +194,8 @@ def grammar_for(language: str) -> Grammar:
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
         units_known=bool(raw),
-        not_units=_function_words(language) if raw else frozenset(),
+        not_units=_function_words(language) | frozenset(fold(w) for w in raw.get("not_units", [])) if raw else frozenset(),
+        not_unit_prefixes=tuple(fold(w[:-1]) for w in raw.get("not_unit_prefixes", [])),
         capital_names=bool(raw.get("capital_names", False)),
         language=language,
         amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
@@ -452,10 +456,14 @@ class _Scanner:
         if scale is None and (value < SPELLED_COUNT_MIN or (j < len(words) and words.folded[j] in g.amount_words)):
             return None  # "two leaders", "the two countries", Turkish "bir" (also "a"), "ten five …": no figure
         unit, unit_end = self._unit_after(scale.end() if scale else words.ends[j - 1], any_word=True)
-        if not unit or (scale is None and value <= PARTY_COUNT_MAX and unit in g.party_units):
+        if not unit or (scale is None and value <= PARTY_COUNT_MAX and unit in g.party_units) or self._idiom_after(g, words, j):
             return None  # "the three countries agreed": the parties of a trilateral statement; "twenty countries" is a figure
         a = words.starts[i]
         return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"] if scale else None), unit=unit, target=self._target(a))
+
+    def _idiom_after(self, g: Grammar, words: Words, j: int) -> bool:
+        """The word after a spelled cardinal makes an idiom of it ("altı çizildi"): no count."""
+        return bool(g.not_unit_prefixes) and j < len(words) and words.folded[j].startswith(g.not_unit_prefixes)
 
     def _counts(self) -> Iterator[Number]:
         g = self.g
@@ -499,7 +507,8 @@ class _Scanner:
         """The word after a number is a function word, a letter or (``capital_names``) part of a
         name: it names no unit."""
         first = words.folded[0]
-        return len(first) < 2 or first in self.g.not_units or (self.g.capital_names and words.texts[0][0].isupper())
+        return (len(first) < 2 or first in self.g.not_units or first.startswith(self.g.not_unit_prefixes)
+                or (self.g.capital_names and words.texts[0][0].isupper()))
 
     def _unnamed_unit(self, b: int) -> bool:
         """A count's number is followed, in its clause, by a word that names no unit (see
@@ -700,7 +709,9 @@ def month_name(language: str) -> Callable[[str], bool]:
 @cache
 def cardinal_value(language: str) -> Callable[[str], int | None]:
     """The value of a folded word that is a cardinal of ``language`` ("three" → 3), else None."""
-    values = {fold(w): v for w, v in (load_data("numbers", language) or {}).get("cardinals", {}).items()}
+    raw = load_data("numbers", language) or {}
+    plain = {fold(w) for w in raw.get("not_figures", [])}  # "altı": as often "underneath" as "six"
+    values = {fold(w): v for w, v in raw.get("cardinals", {}).items() if fold(w) not in plain}
     return values.get
 
 

@@ -222,7 +222,8 @@ def _finite_clause_before(
     mutabık kaldı', '…құптады және … келісті': a coordinator right after a finite verb, with
     another finite verb later in the sentence, joins two clauses, each with its own predicate.
     So does a comma after a converb that chains the actions ('…талқылап, … келісті', '…ele
-    almış, … mutabık kalmıştır'; ``converb_endings``)."""
+    almış, … mutabık kalmıştır'; ``converb_endings``), or after a finite cue verb ('…
+    değiştirilmesi kararlaştırıldı, … Vizyonu kabul edildi')."""
     finite = language.finite_predicates
     if not (finite.words or finite.prefixes or finite.suffixes):
         return None
@@ -231,7 +232,7 @@ def _finite_clause_before(
         # "…hazırlıklarını değerlendirmiş ve … kararlaştırmıştır": a cue verb's converb chains too
         if not (_is_finite(before, language) or (before.endswith(language.converb_endings) and _cue_ends_at(words, i, language))):
             return None
-    elif not ("," in gap and before.endswith(language.converb_endings) and _cue_ends_at(words, i, language)):
+    elif not ("," in gap and (before.endswith(language.converb_endings) or _is_finite(before, language)) and _cue_ends_at(words, i, language)):
         return None
     return (i, False, True) if last_finite() > i else None  # worked out once per sentence: no scan per comma
 
