@@ -270,6 +270,7 @@ class Language:
     # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
     # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
     consequence_subjects: frozenset[str] = frozenset()
+    obligation_modals: frozenset[str] = frozenset()  # "It must be easy to …": a goal, not a consequence
     # Every noun starts with a capital (de): a list item in title case is no section name, and a
     # cue word beside a capitalised word is no part of a name (segment._in_name).
     capitalised_nouns: bool = False
@@ -389,6 +390,7 @@ def _build(code: str, raw: dict) -> Language:
         relatives=_lowered(raw, "relatives"),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         consequence_subjects=_lowered(raw, "consequence_subjects"),
+        obligation_modals=_lowered(raw, "obligation_modals"),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),

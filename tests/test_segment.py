@@ -543,11 +543,30 @@ def test_an_officials_quoted_remark_is_no_pledge_of_the_statement(lang: str, tex
 @pytest.mark.parametrize(("lang", "quotation"), [
     ("en", "Secretary Ebrard added, “This dialogue allows us to grow together. We will build a stronger partnership.”"),
     ("ru", "«Мы будем развивать сотрудничество. Мы поддержим новые проекты в энергетике», — заявил президент Токаев."),
+    # a dash opens the remark and ", säger …" / ", – сказал …" closes it, no quotation marks (the Nordic
+    # and Russian press way; found by probing a real Swedish government press release)
+    ("sv", "– Vi har dragit lärdomar av pandemin. Vi samarbetsministrar måste ta ett särskilt ansvar för gränsfrågorna, "
+     "säger Nordenminister Anna Hallberg."),
+    ("ru", "– Мы будем развивать сотрудничество. Мы поддержим новые проекты в энергетике, – сказал министр."),
 ])
 def test_a_remark_quoted_over_several_sentences_is_skipped_whole(lang: str, quotation: str) -> None:
     seg = segment(_doc(quotation + "\n\n" + _ANOTHER_PLEDGE[lang] + "\n"), lang)
     assert [c.text for c in seg.commitments] == [_ANOTHER_PLEDGE[lang]]
     assert sum(1 for k in seg.skipped if k.reason == "quotation") == 2
+
+
+@pytest.mark.parametrize(("lang", "text", "quotation"), [
+    # a dash-opened paragraph is a remark only when a speech verb and a person close it; the parties may speak so
+    ("sv", "– Vi kommer att stärka samarbetet i kristider, säger statsministern.", True),
+    ("ru", "– Мы будем развивать сотрудничество в энергетике, – отметил министр.", True),
+    ("sv", "– Vi kommer att stärka samarbetet i kristider, säger parterna.", False),
+    ("sv", "– Vi kommer att stärka samarbetet i kristider och utbyta information.", False),  # a list item
+    ("sv", "Vi kommer att stärka samarbetet i kristider, säger statsministern.", False),  # no opening dash, no quotation
+])
+def test_a_remark_opened_by_a_dash_is_a_quotation(lang: str, text: str, quotation: bool) -> None:
+    seg = segment(_doc(_ANOTHER_PLEDGE[lang] + "\n\n" + text + "\n"), lang)
+    assert [c.text for c in seg.commitments][1:] == ([] if quotation else [text.lstrip("– ")])
+    assert any(s.reason == "quotation" for s in seg.skipped) == quotation
 
 
 # Pledges that mention a guest or hospitality are still pledges.
@@ -864,6 +883,10 @@ PREDICATE_CASES = [
     ("kk", "Ердоған Қазақстан президенті Тоқаевпен келіссөз жүргізді.", False),  # the talks were held: an event
     ("sv", "När en kris uppstår kommer våra ansvariga nationella myndigheter att agera snabbt.", True),  # four words in "kommer … att"
     ("sv", "De senaste månadernas utveckling i Ukraina ger anledning till djup oro.", True),
+    # an obliging auxiliary after "det" / "it" states a goal, not a consequence of what was said
+    ("sv", "Det ska vara enkelt att leva, arbeta och studera i Norden.", True),
+    ("en", "It must be easy for citizens to live and work across the region.", True),
+    ("en", "It will also create thousands of jobs in the region.", False),
     ("sv", "Det finns nya möjligheter som vi önskar utnyttja.", True),
 ]
 
@@ -1331,7 +1354,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "not_subject_next",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)
-                                                         "relatives", "consequence_subjects",
+                                                         "relatives", "consequence_subjects", "obligation_modals",
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing as subject (_thing_acts)

@@ -198,7 +198,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
         for s_start, s_end in _body_spans(text, block.start, block.end):
             sentences = split_sentences(text, s_start, s_end, lang)
-            quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _QUOTE_RE.search(text, s_start, s_end) else set()
+            quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _has_quotation(text, s_start, s_end, lang) else set()
             list_pledged = False  # the sentence that opened the inline list before this one held a pledge
             for k, sentence in enumerate(sentences):
                 # "…, including by: 1) X; 2) targeting Y; 3) …": the sentence splitter cuts at an
@@ -541,8 +541,8 @@ def _is_consequence(words: list[str], first: int, last: int, lang: Language, cue
     if not lang.consequence_subjects or first >= last or words[first] not in lang.consequence_subjects:
         return False
     own = [k for k in cues if first <= k < last]
-    if not own or own[0] - first > 2 or any(words[k] not in lang.stopwords for k in own):
-        return False
+    if not own or own[0] - first > 2 or any(words[k] not in lang.stopwords or words[k] in lang.obligation_modals for k in own):
+        return False  # (an obliging auxiliary states a goal: "Det ska vara enkelt att …", "It must be …")
     after = own[-1] + 1
     return not (after < last and words[after] in lang.passive_auxiliaries)
 
@@ -583,6 +583,51 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A paragraph opened by a dash and closed by ", säger X." / ", – сказал министр.": the Nordic and
+# Russian press way to quote a remark without quotation marks ("– Utmaningarna … , säger
+# Nordenminister Anna Hallberg."). The dash opens the paragraph's line (blocks skip it as a list
+# marker, so a sentence may start right after it); the remark runs from after it to the comma
+# before the speech verb.
+_DASH_OPEN_RE = recache.compile(r"[ \t]*[–—][ \t]+")
+_DASH_BEFORE_RE = recache.compile(r"(?:^|\n)[ \t]*[–—][ \t]*$")
+DASH_LOOKBACK = 8  # characters before a paragraph in which its opening dash may stand
+
+
+@cache
+def _dash_quote_close(lang: Language) -> re.Pattern[str] | None:
+    """", säger ", ", – сказал ": the comma (perhaps a dash) and a speech verb that close a dash quotation."""
+    if not lang.speech_verbs:
+        return None
+    # Longest first, then in alphabetical order: the pattern's text is its cache key, the same in every run.
+    verbs = "|".join(sorted(map(re.escape, lang.speech_verbs), key=lambda verb: (-len(verb), verb)))
+    return recache.compile(rf",[ \t]*(?:[–—-][ \t]*)?(?:{verbs})(?!\w)", re.IGNORECASE)
+
+
+def _dash_quotation(text: str, start: int, end: int, lang: Language) -> tuple[int, int] | None:
+    """The remark of a dash-quoted paragraph that text[start:end] opens, or None."""
+    close = _dash_quote_close(lang)
+    if close is None:
+        return None
+    opening = _DASH_OPEN_RE.match(text, start, end)
+    if opening is not None and (start == 0 or text[start - 1] == "\n"):
+        start = opening.end()
+    elif _DASH_BEFORE_RE.search(text, max(0, start - DASH_LOOKBACK), start) is None:
+        return None
+    closings = [m.start() for m in close.finditer(text, start, end)]
+    return (start, closings[-1]) if closings else None
+
+
+def _has_quotation(text: str, start: int, end: int, lang: Language) -> bool:
+    return _QUOTE_RE.search(text, start, end) is not None or _dash_quotation(text, start, end, lang) is not None
+
+
+def _quotations(text: str, start: int, end: int, lang: Language) -> list[tuple[int, int]]:
+    """``_quoted_spans`` and the remark of a dash-quoted paragraph, in order."""
+    dashed = _dash_quotation(text, start, end, lang)
+    spans = _quoted_spans(text, start, end)
+    return sorted([*spans, dashed]) if dashed is not None else spans
+
+
 def _remark_sentences(text: str, sentences: list[tuple[int, int]], lang: Language) -> set[int]:
     """Indices of the sentences that quote an official's remark (``_is_quoted_remark``), a
     quotation over several sentences taken whole: "Secretary Ebrard added, “… . We will …”" and
@@ -592,7 +637,7 @@ def _remark_sentences(text: str, sentences: list[tuple[int, int]], lang: Languag
     starts = [a for a, _ in sentences]
     found: set[int] = set()
     groups = []
-    for q_start, q_end in _quoted_spans(text, sentences[0][0], sentences[-1][1]):
+    for q_start, q_end in _quotations(text, sentences[0][0], sentences[-1][1], lang):
         first = bisect.bisect_right(starts, q_start) - 1
         last = bisect.bisect_right(starts, q_end - 1) - 1
         groups.append((max(first, 0), max(last, 0)))
@@ -601,7 +646,7 @@ def _remark_sentences(text: str, sentences: list[tuple[int, int]], lang: Languag
     groups = [g for g in groups if g[1] > g[0]] + [(k, k) for k in range(len(sentences)) if k not in covered]
     for first, last in groups:
         start, end = sentences[first][0], sentences[last][1]
-        if _QUOTE_RE.search(text, start, end) is None:
+        if not _has_quotation(text, start, end, lang):
             continue
         texts, token_starts, _ = word_spans(text, start, end)
         words = folded(texts)
@@ -620,9 +665,9 @@ def _is_quoted_remark(
     outside it a person speaks: a title ("Secretary", "министр") or a capitalised name right
     after the verb ("…,” said John Doe"), not the parties ("we", "the leaders", "стороны"), whose
     own words a statement may quote."""
-    if _QUOTE_RE.search(text, start, end) is None:
+    if not _has_quotation(text, start, end, lang):
         return False
-    spans = [(a, b) for a, b in _quoted_spans(text, start, end)
+    spans = [(a, b) for a, b in _quotations(text, start, end, lang)
              if bisect.bisect_left(token_starts, b) - bisect.bisect_left(token_starts, a) >= QUOTE_MIN_WORDS]
     if not spans:
         return False
