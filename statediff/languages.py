@@ -271,6 +271,9 @@ class Language:
     # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
     consequence_subjects: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()  # "It must be easy to …": a goal, not a consequence
+    # "… tekrarladığı aktarılan bildiride, … altı çizildi": where a news report's frame ("in the
+    # statement") closes one reported pledge of a verb-final language and a comma opens the next.
+    report_frames: frozenset[str] = frozenset()
     # Every noun starts with a capital (de): a list item in title case is no section name, and a
     # cue word beside a capitalised word is no part of a name (segment._in_name).
     capitalised_nouns: bool = False
@@ -391,6 +394,7 @@ def _build(code: str, raw: dict) -> Language:
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         consequence_subjects=_lowered(raw, "consequence_subjects"),
         obligation_modals=_lowered(raw, "obligation_modals"),
+        report_frames=_lowered(raw, "report_frames"),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),

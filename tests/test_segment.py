@@ -416,6 +416,12 @@ CLAUSE_CASES += [
     # … but a comma inside one clause does not: no finite verb before it
     ("tr", "Taraflar, ticaret, yatırım ve enerji alanlarında işbirliğini geliştirme kararlılıklarını teyit ettiler.",
      ["Taraflar, ticaret, yatırım ve enerji alanlarında işbirliğini geliştirme kararlılıklarını teyit ettiler."]),
+    # a news report's frame ("… aktarılan bildiride,") closes one reported pledge; the comma opens the next
+    ("tr", "Tarafların ikili işbirliğini geliştirme iradelerini tekrarladığı aktarılan bildiride, üst düzey diyaloğun "
+     "yararlarının altı çizildi.",
+     ["Tarafların ikili işbirliğini geliştirme iradelerini tekrarladığı aktarılan bildiride",
+      "üst düzey diyaloğun yararlarının altı çizildi."]),
+    ("tr", "Bildiride, iki ülke arasındaki diyaloğun önemi vurgulandı.", ["Bildiride, iki ülke arasındaki diyaloğun önemi vurgulandı."]),
     # "атап көрсетті" (pointed out) is a cue of its own: "… атап көрсетті және … мойындады" is two pledges
     ("kk", "Министрлер Кипр мәселесін келіссөздер арқылы реттеу қажеттігін атап көрсетті және кипрлік түріктердің "
      "тең құқықтарын іске асыруға ұмтылысын мойындады.",
@@ -1351,7 +1357,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)
                                                          "finite_predicates", "not_finite", "converb_endings", "light_verbs", "noun_coordinators",
-                                                         "not_subject_next",
+                                                         "not_subject_next", "report_frames",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)
                                                          "relatives", "consequence_subjects", "obligation_modals",

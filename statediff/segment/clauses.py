@@ -223,7 +223,9 @@ def _finite_clause_before(
     another finite verb later in the sentence, joins two clauses, each with its own predicate.
     So does a comma after a converb that chains the actions ('…талқылап, … келісті', '…ele
     almış, … mutabık kalmıştır'; ``converb_endings``), or after a finite cue verb ('…
-    değiştirilmesi kararlaştırıldı, … Vizyonu kabul edildi')."""
+    değiştirilmesi kararlaştırıldı, … Vizyonu kabul edildi'), or after a news report's frame that
+    closes a reported pledge ('… tekrarladığı aktarılan bildiride, … altı çizildi';
+    ``report_frames``)."""
     finite = language.finite_predicates
     if not (finite.words or finite.prefixes or finite.suffixes):
         return None
@@ -232,7 +234,8 @@ def _finite_clause_before(
         # "…hazırlıklarını değerlendirmiş ve … kararlaştırmıştır": a cue verb's converb chains too
         if not (_is_finite(before, language) or (before.endswith(language.converb_endings) and _cue_ends_at(words, i, language))):
             return None
-    elif not ("," in gap and (before.endswith(language.converb_endings) or _is_finite(before, language)) and _cue_ends_at(words, i, language)):
+    elif not ("," in gap and ((before.endswith(language.converb_endings) or _is_finite(before, language)) and _cue_ends_at(words, i, language)
+                               or before in language.report_frames)):
         return None
     return (i, False, True) if last_finite() > i else None  # worked out once per sentence: no scan per comma
 
