@@ -453,6 +453,8 @@ ENTITY_CASES = [
     ("ru", "в Организации тюркских государств", ["ots"]),
     ("en", "the Organization of Turkic States (OTS)", ["ots"]),
     ("tr", "Türk Devletleri Teşkilatı (TDT) zirvesi", ["ots"]),
+    # Turkish capitalises months, ordinals and titles of office: none is a name (found on real reports)
+    ("tr", "Zirve 6 Temmuz 2024 tarihinde Şuşa'da yapıldı ve Onursal Başkan ile Birinci Cumhurbaşkanı katıldı", ["name:şuş"]),  # (the key is the stem)
     ("ru", "на площадках ООН, ОБСЕ, ОИС и ОЭС", ["un", "osce", "oic", "eco"]),
     ("en", "the UN, the OSCE, the OIC and the ECO", ["un", "osce", "oic", "eco"]),
     ("ru", "развитие ТМТМ", ["middle_corridor"]),
