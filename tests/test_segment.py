@@ -883,6 +883,7 @@ PREDICATE_CASES = [
     ("tr", "Bildiride, iki ülke arasındaki üst düzey diyaloğun yararlarının altı çizildi.", True),
     ("tr", "Bölgedeki gelişmelere ilişkin endişeler dile getirildi.", True),
     ("tr", "Stratejik Yol Haritası hazırlanması talimatı verildi.", True),
+    ("tr", "Konseyin (bundan sonra Konsey olarak anılacaktır) ilk toplantısı 25 Ekim 2011 tarihinde yapılmıştır.", False),  # a definition
     ("kk", "Тараптар екі ел арасындағы өзекті мәселелер жөнінде пікір алмасты.", True),
     ("kk", "Сондай-ақ алдағы кездесулердің кестесін қарастырды.", True),
     ("kk", "Екі елдің үкіметтеріне сапардың жоғары деңгейде өтуін қамтамасыз етуге тапсырма берілді.", True),
