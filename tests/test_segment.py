@@ -894,6 +894,11 @@ PREDICATE_CASES = [
     ("sv", "Det ska vara enkelt att leva, arbeta och studera i Norden.", True),
     ("en", "It must be easy for citizens to live and work across the region.", True),
     ("en", "It will also create thousands of jobs in the region.", False),
+    # a thing as the subject of only describing cues is a fact (Swedish, as English "Our alliance has continued to evolve")
+    ("sv", "Det nordiska samarbetet har i dessa svåra tider bekräftat sin betydelse.", False),
+    ("sv", "Det nya säkerhetspolitiska landskapet öppnar också möjligheter att stärka samarbetet.", False),
+    ("sv", "De nordiska länderna kommer att stärka samarbetet.", True),  # the parties
+    ("sv", "Det nordiska samarbetet ska stärkas ytterligare.", True),  # a modal: a plan for it
     ("sv", "Det finns nya möjligheter som vi önskar utnyttja.", True),
 ]
 
