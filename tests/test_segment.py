@@ -49,6 +49,11 @@ SENTENCE_CASES = [
     ("en", "They banned missile programs.Both leaders urge restraint.", ["They banned missile programs.", "Both leaders urge restraint."]),
     ("ru", "Об этом сообщает Day.Az со ссылкой на МИД. Стороны договорились.", ["Об этом сообщает Day.Az со ссылкой на МИД.", "Стороны договорились."]),
     ("ru", "Стороны подписали меморандум.Министры договорились о встрече.", ["Стороны подписали меморандум.", "Министры договорились о встрече."]),
+    # a two-letter word after the stop, a closing quote before it, an opening bracket after it (found on real news pages)
+    ("en", "They met in Tokyo.In 2024 they agreed to talk.", ["They met in Tokyo.", "In 2024 they agreed to talk."]),
+    ("en", "It was a good dialogue.\"The sides agreed to talk.", ["It was a good dialogue.\"", "The sides agreed to talk."]),
+    ("en", "They condemned the launches.[Sound bite] We agreed to talk.", ["They condemned the launches.", "[Sound bite] We agreed to talk."]),
+    ("en", "The U.S.In addition they agreed.", ["The U.S.In addition they agreed."]),  # an abbreviation, not a sentence end
     # letters beyond ASCII and the Russian alphabet: Turkish, Swedish, Kazakh
     ("tr", "Bildiri paylaşıldı.Bildiride tarafların iradesi vurgulandı.", ["Bildiri paylaşıldı.", "Bildiride tarafların iradesi vurgulandı."]),
     ("tr", "Önemi belirtildi.Tarafların kararlılığı teyit edildi.", ["Önemi belirtildi.", "Tarafların kararlılığı teyit edildi."]),

@@ -11,13 +11,15 @@ from .tokens import folded, word_spans
 _INITIAL_RE = recache.compile(r"(?:^|\s)[A-ZА-ЯЁ]\.$")
 _ORDINAL_END_RE = recache.compile(r"(?:^|\s)\d{1,3}\.$")
 _ACRONYM_START_RE = recache.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
-# "…under the Treaty.President Biden also reaffirmed…", "…paylaşıldı.Bildiride…": a sentence end
-# whose space was lost in copying (scraped pages join paragraphs so). Three lower-case letters
-# before the stop and a capitalised word of three or more letters after it, so that "Day.Az",
-# "U.S.", "e.g." and domain names stay whole. Letters of any script: the regex finds three letters
-# on each side, ``_glued_end`` tests their case (Turkish ı, ş, Swedish å… have no ASCII range).
-_GLUED_CANDIDATE_RE = recache.compile(r"(?<=[^\W\d_]{3}[.!?])(?=[^\W\d_]{3})")
-_WORD_AFTER_RE = recache.compile(r"[^\W\d_]+")
+# "…under the Treaty.President Biden also reaffirmed…", "…paylaşıldı.Bildiride…", "…in Tokyo.In
+# 2024…", "…dialogue.\"The…", "…weapons.[Sound bite]": a sentence end whose space was lost in
+# copying (scraped pages join paragraphs so). Three lower-case letters before the stop (perhaps a
+# closing quote after it) and a word in title case after it (perhaps after an opening quote or
+# bracket), so that "Day.Az", "U.S.", "e.g." and domain names stay whole. Letters of any script:
+# the regex finds the letters, ``_glued_end`` tests their case (Turkish ı, ş, Swedish å… have no
+# ASCII range).
+_GLUED_CANDIDATE_RE = recache.compile(r"(?<=[^\W\d_]{3}[.!?])[\"”’»)]?(?=[\"“«(\[]?[^\W\d_]{2})")
+_WORD_AFTER_RE = recache.compile(r"[\"“«(\[]?([^\W\d_]+)")
 
 
 def split_sentences(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
@@ -55,18 +57,19 @@ LIST_ITEM_MAX_CHARS = 300  # longer, it is a sentence of its own
 
 def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a razdel sentence where two sentences were glued together without a space."""
-    cuts = [m.start() for m in _GLUED_CANDIDATE_RE.finditer(text, start, end) if _glued_end(text, m.start())]
+    cuts = [m.end() for m in _GLUED_CANDIDATE_RE.finditer(text, start, end) if _glued_end(text, m.start(), m.end())]
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
-def _glued_end(text: str, at: int) -> bool:
-    """Whether a stop right before ``at`` ends a sentence glued to the next: lower-case letters
-    before it, and after it a word in title case ("Bildiride", not "Az…" of "Day.Az" or "JSON")."""
-    if not text[at - 4:at - 1].islower():
+def _glued_end(text: str, stop: int, at: int) -> bool:
+    """Whether the stop right before ``stop`` ends a sentence glued to the next one at ``at``:
+    lower-case letters before it, and after it a word in title case ("Bildiride", "In"; not "Az…"
+    of "Day.Az" or "JSON")."""
+    if not text[stop - 4:stop - 1].islower():
         return False
     word = _WORD_AFTER_RE.match(text, at)
-    return word is not None and text[at].isupper() and word.group()[1:].islower()
+    return word is not None and word.group(1)[0].isupper() and word.group(1)[1:].islower()
 
 
 # The rules look at the end of the sentence before and the start of the next: a tail and a head
