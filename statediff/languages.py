@@ -267,6 +267,8 @@ class Language:
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
     closing_formulas: tuple[re.Pattern[str], ...] = ()
+    # "… declare the following:" at a sentence's end: a declaration's opening formula, no pledge
+    opening_formulas: tuple[re.Pattern[str], ...] = ()
     # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
     # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
     consequence_subjects: frozenset[str] = frozenset()
@@ -390,6 +392,7 @@ def _build(code: str, raw: dict) -> Language:
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
+        opening_formulas=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("opening_formulas", [])),
         relatives=_lowered(raw, "relatives"),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         consequence_subjects=_lowered(raw, "consequence_subjects"),
@@ -458,7 +461,7 @@ def any_space(pattern: str) -> str:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
-    "courtesy_patterns", "closing_formulas", "noun_markers", "end_markers",
+    "courtesy_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
 )
 
 

@@ -435,6 +435,15 @@ CLAUSE_CASES += [
 ]
 
 
+CLAUSE_CASES += [
+    # "предложили", "сверили" open a second pledge after "а также", "и" (real readouts)
+    ("ru", "Лидеры приняли инициативу о всемирном единстве за справедливый мир, а также предложили мировому сообществу присоединиться к ней.",
+     ["Лидеры приняли инициативу о всемирном единстве за справедливый мир", "а также предложили мировому сообществу присоединиться к ней."]),
+    ("ru", "Собеседники обменялись мнениями по актуальным вопросам региональной повестки и сверили график двусторонних мероприятий.",
+     ["Собеседники обменялись мнениями по актуальным вопросам региональной повестки", "и сверили график двусторонних мероприятий."]),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), CLAUSE_CASES)
 def test_clause_splitting(lang: str, text: str, expected: list[str]) -> None:
     assert _commitments(text, lang) == expected
@@ -445,6 +454,12 @@ SKIP_CASES = [
     ("ru", "Совместное заявление министров\n\nСтороны договорились о сотрудничестве.", "heading", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nНапомним, что коридор соединяет Азию с Европой.", "background", 1),
     ("kk", "Тараптар ынтымақтастықты дамытуға келісті.\nАйта кетері, Тоқаев Ташкентке мемлекеттік сапармен барды.", "background", 1),
+    # a declaration's opening formula announces its pledges and is none (real SCO declarations)
+    ("ru", "Руководители государств-членов ШОС заявляют о следующем:\n\nГосударства-члены выступают за укрепление роли ООН.", "heading", 1),
+    ("en", "The leaders of the Member States declare the following:\n\nThe Member States reaffirm their commitment to the UN Charter.", "heading", 1),
+    # a thanks for hospitality up to 160 characters away is courtesy
+    ("ru", "Стороны договорились о сотрудничестве.\nТокаев выразил признательность Шавкату Мирзиёеву за приглашение посетить "
+     "Узбекистан с государственным визитом, а также за теплый прием и традиционное гостеприимство.", "courtesy", 1),
     ("ru", "[bookmark: _GoBack]Стороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Вы находитесь здесь:Главная/Актуально/Новости\nСтороны договорились о сотрудничестве.", "boilerplate", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nПросмотров: 1234", "boilerplate", 1),  # a view counter (QA)
@@ -899,6 +914,11 @@ PREDICATE_CASES = [
     ("sv", "Det ska vara enkelt att leva, arbeta och studera i Norden.", True),
     ("en", "It must be easy for citizens to live and work across the region.", True),
     ("en", "It will also create thousands of jobs in the region.", False),
+    # Russian: a treaty named is no agreement reached; a party in the singular, approval, a schedule checked (real readouts)
+    ("ru", "Президенты, руководствуясь положениями Договора о вечной дружбе от 14 июня 2013 года, встретились в Ташкенте.", False),
+    ("ru", "ШОС выступает против односторонних принудительных мер.", True),
+    ("ru", "Лидеры стран ШОС утвердили дорожную карту по развитию сотрудничества.", True),
+    ("ru", "Министры сверили график двусторонних мероприятий на высшем уровне.", True),
     # a thing as the subject of only describing cues is a fact (Swedish, as English "Our alliance has continued to evolve")
     ("sv", "Det nordiska samarbetet har i dessa svåra tider bekräftat sin betydelse.", False),
     ("sv", "Det nya säkerhetspolitiska landskapet öppnar också möjligheter att stärka samarbetet.", False),

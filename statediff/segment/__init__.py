@@ -210,8 +210,8 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
                 lede, title = bool(title) and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title, lang), ""
-                if lede or _closing_formula(text, sentence, lang):
-                    skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede or a closing dateline
+                if lede or _closing_formula(text, sentence, lang) or (not opens_list and _opening_formula(text, sentence, lang)):
+                    skipped.append(Skipped(sentence[0], sentence[1], "heading"))  # a lede, a closing dateline, an opening formula
                     continue
                 kept = len(commitments)
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
@@ -297,6 +297,14 @@ def _closing_formula(text: str, sentence: tuple[int, int], lang: Language) -> bo
         if found is not None:
             return not has_cue(text[found.end():sentence[1]], lang)
     return False
+
+
+def _opening_formula(text: str, sentence: tuple[int, int], lang: Language) -> bool:
+    """The opening formula of a declaration whose paragraphs follow as sentences of their own
+    ("The Heads of State … declare the following:", "Руководители государств-членов … заявляют о
+    следующем."): it announces the pledges and is none. Before a list whose items carry its
+    predicate it is the items' lead-in, left to the list rules."""
+    return any(formula.search(text, sentence[0], sentence[1]) for formula in lang.opening_formulas)
 
 
 class _Provisional:
