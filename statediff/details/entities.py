@@ -11,7 +11,19 @@ from .. import recache
 from ..data import read as read_data
 from ..languages import stemmer_for
 from ..segment.tokens import COMBINING_MARKS, composed
-from .patterns import NAME_BREAK, SENTENCE_END, PatternSet, WordClass, Words, attributions_of, cached_stemmer, fold, remember, words_of
+from .patterns import (
+    NAME_BREAK,
+    SENTENCE_END,
+    TOKEN_EDGES,
+    PatternSet,
+    WordClass,
+    Words,
+    attributions_of,
+    cached_stemmer,
+    fold,
+    remember,
+    words_of,
+)
 from .types import Entity, EntityChanges
 
 _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazetteer form
@@ -482,6 +494,27 @@ def _written(text: str) -> str:
     return written
 
 
+# A name's last word in another case: the written form with at most this many letters more
+# ("Токаев", "Токаева", "Токаевым"; "Мирзиёев", "Мирзиёеву"), the shorter at least NAME_HEAD long.
+# Snowball cuts such surnames unevenly ("токаев" → "тока", "токаева" → "токаев"), so stems miss them.
+CASE_ENDING_MAX = 3
+NAME_HEAD = 4
+
+
+def _last_written(entity: Entity) -> str | None:
+    """The folded last word of a capitalised name as written, or None for a gazetteer entity."""
+    if not entity.key.startswith(NAME_PREFIX):
+        return None
+    words = _written(entity.text).split()
+    return words[-1].strip(TOKEN_EDGES) if words else None
+
+
+def _case_forms(a: str, b: str) -> bool:
+    """Two written words that are one name in two cases: one begins the other, a short ending apart."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= NAME_HEAD and len(long) - len(short) <= CASE_ENDING_MAX and long.startswith(short)
+
+
 class _Named:
     """The keys one side names, and the last words of its capitalised names, for quick look-ups."""
 
@@ -489,17 +522,29 @@ class _Named:
         entities = list(entities)
         self.keys = {e.key for e in entities}
         self.last_words = {w for w in map(_last, self.keys) if w}
+        # The names' last words as written, by their first letters (``_case_forms``).
+        self.written_heads: dict[str, set[str]] = {}
+        for entity in entities:
+            last = _last_written(entity)
+            if last and len(last) >= NAME_HEAD:
+                self.written_heads.setdefault(last[:NAME_HEAD], set()).add(last)
         # Written forms too: statements in two languages stem the same name differently ("Barbados").
         self.written = {_written(e.text) for e in entities}
 
     def names(self, entity: Entity) -> bool:
         """Whether this side names the same thing: the same key, the same written form, or for a
         capitalised name the same last word ("Касым-Жомарта Токаева" and "Касыма-Жомарта Токаева"
-        are one person)."""
+        are one person), or as written the same word in another case ("Шавкат Мирзиёев",
+        "Шавката Мирзиёева")."""
         if entity.key in self.keys or _written(entity.text) in self.written:
             return True
         last = _last(entity.key)
-        return last is not None and last in self.last_words
+        if last is None:
+            return False
+        if last in self.last_words:
+            return True
+        written = _last_written(entity)
+        return bool(written) and any(_case_forms(written, other) for other in self.written_heads.get(written[:NAME_HEAD], ()))
 
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:
