@@ -267,6 +267,8 @@ class Language:
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
     closing_formulas: tuple[re.Pattern[str], ...] = ()
+    # "«…», – отметили в пресс-службе.": the end of a sentence that only says who reported it, no clause of its own
+    attribution_tails: tuple[re.Pattern[str], ...] = ()
     # "… declare the following:" at a sentence's end: a declaration's opening formula, no pledge
     opening_formulas: tuple[re.Pattern[str], ...] = ()
     # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
@@ -393,6 +395,7 @@ def _build(code: str, raw: dict) -> Language:
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
         opening_formulas=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("opening_formulas", [])),
+        attribution_tails=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("attribution_tails", [])),
         relatives=_lowered(raw, "relatives"),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         consequence_subjects=_lowered(raw, "consequence_subjects"),

@@ -436,6 +436,9 @@ CLAUSE_CASES += [
 
 
 CLAUSE_CASES += [
+    # the end that only says who reported the quotation is no clause of its own (a real news report)
+    ("ru", "«Лидеры обстоятельно обсудили перспективы укрепления союзнических отношений», – отметили в пресс-службе.",
+     ["«Лидеры обстоятельно обсудили перспективы укрепления союзнических отношений», – отметили в пресс-службе."]),
     # "предложили", "сверили" open a second pledge after "а также", "и" (real readouts)
     ("ru", "Лидеры приняли инициативу о всемирном единстве за справедливый мир, а также предложили мировому сообществу присоединиться к ней.",
      ["Лидеры приняли инициативу о всемирном единстве за справедливый мир", "а также предложили мировому сообществу присоединиться к ней."]),
@@ -697,7 +700,7 @@ def test_data_file_regexes_stay_fast_on_a_long_word_of_their_own_letters() -> No
 
     for code in SUPPORTED:
         raw = read_language_file(code)
-        for key in ("past_anchors", "courtesy_patterns", "attribution_patterns", "closing_formulas"):
+        for key in ("past_anchors", "courtesy_patterns", "attribution_patterns", "attribution_tails", "closing_formulas", "opening_formulas"):
             for source in raw.get(key, []):
                 pattern = re.compile(source, re.IGNORECASE)
                 for run in set(re.findall(r"[^\W\d_]{3,}", re.sub(r"\\[a-zA-Z]", "", source))):
@@ -1376,7 +1379,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
     neutral = get_language(NEUTRAL)
     cue_keys = {key for code in SUPPORTED for key, value in read_language_file(code).items()
                 if isinstance(value, list) and key not in {"stopwords", "stock_words", "profile", "fillers", "background_markers",
-                                                         "attribution_patterns", "prefix_abbreviations",
+                                                         "attribution_patterns", "attribution_tails", "prefix_abbreviations",
                                                          # grammar of one language's rule that needs its fillers too
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items

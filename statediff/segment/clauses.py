@@ -163,7 +163,8 @@ def clause_spans(
                                            last_cut > 0 and _marked_infinitive(words, last_cut, language))
                 or _repeated_infinitive(words, i, gap, language, last_cut, closings)
             )
-        if cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS:
+        if (cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS
+                and not _attribution_tail(text, starts[cut[0]], end, language)):
             cuts.append(cut)
             last_cut = cut[0]
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
@@ -238,6 +239,12 @@ def _finite_clause_before(
                                or before in language.report_frames)):
         return None
     return (i, False, True) if last_finite() > i else None  # worked out once per sentence: no scan per comma
+
+
+def _attribution_tail(text: str, start: int, end: int, language: Language) -> bool:
+    """The rest of the sentence from ``start`` only says who reported it ("«…», – отметили в
+    пресс-службе."): no clause of its own (``attribution_tails``)."""
+    return any(tail.match(text, start, end) for tail in language.attribution_tails)
 
 
 def _cue_ends_at(words: list[str], i: int, language: Language) -> bool:
