@@ -922,6 +922,9 @@ PREDICATE_CASES = [
     ("ru", "ШОС выступает против односторонних принудительных мер.", True),
     ("ru", "Лидеры стран ШОС утвердили дорожную карту по развитию сотрудничества.", True),
     ("ru", "Министры сверили график двусторонних мероприятий на высшем уровне.", True),
+    # "согласованные подходы" (agreed approaches) is an adjective; "согласовали", "было согласовано" are pledges
+    ("ru", "По мнению президента, в документе отражены согласованные подходы к проблемам.", False),
+    ("ru", "Также было согласовано увеличение товарооборота между странами.", True),
     # a thing as the subject of only describing cues is a fact (Swedish, as English "Our alliance has continued to evolve")
     ("sv", "Det nordiska samarbetet har i dessa svåra tider bekräftat sin betydelse.", False),
     ("sv", "Det nya säkerhetspolitiska landskapet öppnar också möjligheter att stärka samarbetet.", False),
