@@ -299,12 +299,17 @@ def _closing_formula(text: str, sentence: tuple[int, int], lang: Language) -> bo
     return False
 
 
+OPENING_FORMULA_TAIL = 100  # characters at a sentence's end that hold its opening formula ("… заявляют о следующем:")
+
+
 def _opening_formula(text: str, sentence: tuple[int, int], lang: Language) -> bool:
     """The opening formula of a declaration whose paragraphs follow as sentences of their own
     ("The Heads of State … declare the following:", "Руководители государств-членов … заявляют о
     следующем."): it announces the pledges and is none. Before a list whose items carry its
     predicate it is the items' lead-in, left to the list rules."""
-    return any(formula.search(text, sentence[0], sentence[1]) for formula in lang.opening_formulas)
+    # The formulas are anchored at the sentence's end: only its last characters are searched.
+    tail = max(sentence[0], sentence[1] - OPENING_FORMULA_TAIL)
+    return any(formula.search(text, tail, sentence[1]) for formula in lang.opening_formulas)
 
 
 class _Provisional:
@@ -601,27 +606,31 @@ _DASH_BEFORE_RE = recache.compile(r"(?:^|\n)[ \t]*[–—][ \t]*$")
 DASH_LOOKBACK = 8  # characters before a paragraph in which its opening dash may stand
 
 
-@cache
-def _dash_quote_close(lang: Language) -> re.Pattern[str] | None:
-    """", säger ", ", – сказал ": the comma (perhaps a dash) and a speech verb that close a dash quotation."""
-    if not lang.speech_verbs:
-        return None
-    # Longest first, then in alphabetical order: the pattern's text is its cache key, the same in every run.
-    verbs = "|".join(sorted(map(re.escape, lang.speech_verbs), key=lambda verb: (-len(verb), verb)))
-    return recache.compile(rf",[ \t]*(?:[–—-][ \t]*)?(?:{verbs})(?!\w)", re.IGNORECASE)
+_DASH_CLOSES: dict[int, re.Pattern[str]] = {}  # id of a language's speech verbs -> its closing pattern
+
+
+def _dash_quote_close(lang: Language) -> re.Pattern[str]:
+    """", säger ", ", – сказал ": the comma (perhaps a dash) and a speech verb that close a dash
+    quotation. Kept by the verb set's identity (a language lives as long as the process): hashing
+    the whole Language per block cost more than the test."""
+    found = _DASH_CLOSES.get(id(lang.speech_verbs))
+    if found is None:
+        # Longest first, then in alphabetical order: the pattern's text is its cache key, the same in every run.
+        verbs = "|".join(sorted(map(re.escape, lang.speech_verbs), key=lambda verb: (-len(verb), verb)))
+        found = _DASH_CLOSES[id(lang.speech_verbs)] = recache.compile(rf",[ \t]*(?:[–—-][ \t]*)?(?:{verbs})(?!\w)", re.IGNORECASE)
+    return found
 
 
 def _dash_quotation(text: str, start: int, end: int, lang: Language) -> tuple[int, int] | None:
     """The remark of a dash-quoted paragraph that text[start:end] opens, or None."""
-    close = _dash_quote_close(lang)
-    if close is None:
+    if not lang.speech_verbs:
         return None
     opening = _DASH_OPEN_RE.match(text, start, end)
     if opening is not None and (start == 0 or text[start - 1] == "\n"):
         start = opening.end()
     elif _DASH_BEFORE_RE.search(text, max(0, start - DASH_LOOKBACK), start) is None:
         return None
-    closings = [m.start() for m in close.finditer(text, start, end)]
+    closings = [m.start() for m in _dash_quote_close(lang).finditer(text, start, end)]
     return (start, closings[-1]) if closings else None
 
 

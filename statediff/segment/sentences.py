@@ -18,7 +18,7 @@ _ACRONYM_START_RE = recache.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
 # bracket), so that "Day.Az", "U.S.", "e.g." and domain names stay whole. Letters of any script:
 # the regex finds the letters, ``_glued_end`` tests their case (Turkish ı, ş, Swedish å… have no
 # ASCII range).
-_GLUED_CANDIDATE_RE = recache.compile(r"(?<=[^\W\d_]{3}[.!?])[\"”’»)]?(?=[\"“«(\[]?[^\W\d_]{2})")
+_GLUED_CANDIDATE_RE = recache.compile(r"[.!?][\"”’»)]?(?=[\"“«(\[]?[^\W\d_]{2})")
 _WORD_AFTER_RE = recache.compile(r"[\"“«(\[]?([^\W\d_]+)")
 
 
@@ -63,10 +63,11 @@ def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _glued_end(text: str, stop: int, at: int) -> bool:
-    """Whether the stop right before ``stop`` ends a sentence glued to the next one at ``at``:
+    """Whether the stop at ``stop`` ends a sentence glued to the next one at ``at``:
     lower-case letters before it, and after it a word in title case ("Bildiride", "In"; not "Az…"
     of "Day.Az" or "JSON")."""
-    if not text[stop - 4:stop - 1].islower():
+    before = text[max(0, stop - 3):stop]
+    if len(before) < 3 or not before.isalpha() or not before.islower():
         return False
     word = _WORD_AFTER_RE.match(text, at)
     return word is not None and word.group(1)[0].isupper() and word.group(1)[1:].islower()
