@@ -278,6 +278,7 @@ class Language:
     # "… tekrarladığı aktarılan bildiride, … altı çizildi": where a news report's frame ("in the
     # statement") closes one reported pledge of a verb-final language and a comma opens the next.
     report_frames: frozenset[str] = frozenset()
+    reported_verb_endings: tuple[str, ...] = ()  # "tekrarladığı", "edildiği": the reported pledge's verb before the frame
     # Every noun starts with a capital (de): a list item in title case is no section name, and a
     # cue word beside a capitalised word is no part of a name (segment._in_name).
     capitalised_nouns: bool = False
@@ -401,6 +402,7 @@ def _build(code: str, raw: dict) -> Language:
         consequence_subjects=_lowered(raw, "consequence_subjects"),
         obligation_modals=_lowered(raw, "obligation_modals"),
         report_frames=_lowered(raw, "report_frames"),
+        reported_verb_endings=tuple(raw.get("reported_verb_endings", [])),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),

@@ -494,25 +494,46 @@ def _written(text: str) -> str:
     return written
 
 
-# A name's last word in another case: the written form with at most this many letters more
-# ("Токаев", "Токаева", "Токаевым"; "Мирзиёев", "Мирзиёеву"), the shorter at least NAME_HEAD long.
-# Snowball cuts such surnames unevenly ("токаев" → "тока", "токаева" → "токаев"), so stems miss them.
-CASE_ENDING_MAX = 3
+# A name in another case: each word as written, or one of them with a case ending added
+# (``name_case_endings``: "Токаев", "Токаева", "Токаевым"; "Мирзиёевке"), the shorter at least
+# NAME_HEAD letters. Snowball cuts such surnames unevenly ("токаев" → "тока", "токаева" → "токаев"),
+# so stems miss them. A language without case endings (English) has none: "Khan" is no "Khanna".
 NAME_HEAD = 4
 
 
-def _last_written(entity: Entity) -> str | None:
-    """The folded last word of a capitalised name as written, or None for a gazetteer entity."""
+@cache
+def _name_case_endings() -> frozenset[str]:
+    return frozenset(_capitalised_settings().get("name_case_endings", []))
+
+
+def _written_words(entity: Entity) -> tuple[str, ...]:
+    """The folded words of a capitalised name as written, or () for a gazetteer entity."""
     if not entity.key.startswith(NAME_PREFIX):
-        return None
-    words = _written(entity.text).split()
-    return words[-1].strip(TOKEN_EDGES) if words else None
+        return ()
+    return tuple(w for w in (w.strip(TOKEN_EDGES) for w in _written(entity.text).split()) if w)
 
 
 def _case_forms(a: str, b: str) -> bool:
-    """Two written words that are one name in two cases: one begins the other, a short ending apart."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= NAME_HEAD and len(long) - len(short) <= CASE_ENDING_MAX and long.startswith(short)
+    """Two written words that are one name in two cases: one is the other plus a case ending
+    (each part of a hyphenated name: "касым-жомарт", "касыма-жомарта")."""
+    if a == b:
+        return True
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) != len(parts_b):
+        return False
+    for x, y in zip(parts_a, parts_b, strict=True):
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        if x != y and not (len(short) >= NAME_HEAD and long.startswith(short) and long[len(short):] in _name_case_endings()):
+            return False
+    return True
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two written names of one person: the last words are case forms, and when both give more
+    than the surname, the first words too ("Ильхам Алиев" is no "Мехрибан Алиева")."""
+    if not _case_forms(a[-1], b[-1]):
+        return False
+    return len(a) == 1 or len(b) == 1 or _case_forms(a[0], b[0])
 
 
 class _Named:
@@ -522,12 +543,12 @@ class _Named:
         entities = list(entities)
         self.keys = {e.key for e in entities}
         self.last_words = {w for w in map(_last, self.keys) if w}
-        # The names' last words as written, by their first letters (``_case_forms``).
-        self.written_heads: dict[str, set[str]] = {}
+        # The names as written, by the first letters of their last words (``_same_person``).
+        self.written_heads: dict[str, set[tuple[str, ...]]] = {}
         for entity in entities:
-            last = _last_written(entity)
-            if last and len(last) >= NAME_HEAD:
-                self.written_heads.setdefault(last[:NAME_HEAD], set()).add(last)
+            words = _written_words(entity)
+            if words and len(words[-1]) >= NAME_HEAD:
+                self.written_heads.setdefault(words[-1][:NAME_HEAD], set()).add(words)
         # Written forms too: statements in two languages stem the same name differently ("Barbados").
         self.written = {_written(e.text) for e in entities}
 
@@ -543,8 +564,8 @@ class _Named:
             return False
         if last in self.last_words:
             return True
-        written = _last_written(entity)
-        return bool(written) and any(_case_forms(written, other) for other in self.written_heads.get(written[:NAME_HEAD], ()))
+        words = _written_words(entity)
+        return bool(words) and any(_same_person(words, other) for other in self.written_heads.get(words[-1][:NAME_HEAD], ()))
 
 
 def compare_entities(old: Iterable[Entity], new: Iterable[Entity]) -> EntityChanges:

@@ -194,8 +194,8 @@ def grammar_for(language: str) -> Grammar:
         event_units=frozenset(raw.get("event_units", [])),
         stem=stemmer,
         units_known=bool(raw),
-        not_units=_function_words(language) | frozenset(fold(w) for w in raw.get("not_units", [])) if raw else frozenset(),
-        not_unit_prefixes=tuple(fold(w[:-1]) for w in raw.get("not_unit_prefixes", [])),
+        not_units=_function_words(language) if raw else frozenset(),
+        not_unit_prefixes=tuple(fold(w.removesuffix("*")) for w in raw.get("not_unit_prefixes", [])),
         capital_names=bool(raw.get("capital_names", False)),
         language=language,
         amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
@@ -456,14 +456,10 @@ class _Scanner:
         if scale is None and (value < SPELLED_COUNT_MIN or (j < len(words) and words.folded[j] in g.amount_words)):
             return None  # "two leaders", "the two countries", Turkish "bir" (also "a"), "ten five …": no figure
         unit, unit_end = self._unit_after(scale.end() if scale else words.ends[j - 1], any_word=True)
-        if not unit or (scale is None and value <= PARTY_COUNT_MAX and unit in g.party_units) or self._idiom_after(g, words, j):
+        if not unit or (scale is None and value <= PARTY_COUNT_MAX and unit in g.party_units):
             return None  # "the three countries agreed": the parties of a trilateral statement; "twenty countries" is a figure
         a = words.starts[i]
         return self._number("count", a, unit_end, quantity=_scaled(g, value, scale["s"] if scale else None), unit=unit, target=self._target(a))
-
-    def _idiom_after(self, g: Grammar, words: Words, j: int) -> bool:
-        """The word after a spelled cardinal makes an idiom of it ("altı çizildi"): no count."""
-        return bool(g.not_unit_prefixes) and j < len(words) and words.folded[j].startswith(g.not_unit_prefixes)
 
     def _counts(self) -> Iterator[Number]:
         g = self.g

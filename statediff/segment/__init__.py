@@ -305,11 +305,16 @@ OPENING_FORMULA_TAIL = 100  # characters at a sentence's end that hold its openi
 def _opening_formula(text: str, sentence: tuple[int, int], lang: Language) -> bool:
     """The opening formula of a declaration whose paragraphs follow as sentences of their own
     ("The Heads of State … declare the following:", "Руководители государств-членов … заявляют о
-    следующем."): it announces the pledges and is none. Before a list whose items carry its
-    predicate it is the items' lead-in, left to the list rules."""
+    следующем."): it announces the pledges and is none, when no cue stands before it. Before a
+    list whose items carry its predicate it is the items' lead-in, left to the list rules."""
     # The formulas are anchored at the sentence's end: only its last characters are searched.
     tail = max(sentence[0], sentence[1] - OPENING_FORMULA_TAIL)
-    return any(formula.search(text, tail, sentence[1]) for formula in lang.opening_formulas)
+    for formula in lang.opening_formulas:
+        found = formula.search(text, tail, sentence[1])
+        if found is not None:
+            # Not after a pledge of the sentence: "Стороны договорились удвоить товарооборот … и заявили о следующем."
+            return not has_cue(text[sentence[0]:found.start()], lang)
+    return False
 
 
 class _Provisional:
@@ -606,19 +611,19 @@ _DASH_BEFORE_RE = recache.compile(r"(?:^|\n)[ \t]*[–—][ \t]*$")
 DASH_LOOKBACK = 8  # characters before a paragraph in which its opening dash may stand
 
 
-_DASH_CLOSES: dict[int, re.Pattern[str]] = {}  # id of a language's speech verbs -> its closing pattern
+DASH_SPEAKER_WORDS = 6  # words after the closing speech verb: the speaker ("säger Nordenminister Anna Hallberg.")
 
 
-def _dash_quote_close(lang: Language) -> re.Pattern[str]:
-    """", säger ", ", – сказал ": the comma (perhaps a dash) and a speech verb that close a dash
-    quotation. Kept by the verb set's identity (a language lives as long as the process): hashing
-    the whole Language per block cost more than the test."""
-    found = _DASH_CLOSES.get(id(lang.speech_verbs))
-    if found is None:
-        # Longest first, then in alphabetical order: the pattern's text is its cache key, the same in every run.
-        verbs = "|".join(sorted(map(re.escape, lang.speech_verbs), key=lambda verb: (-len(verb), verb)))
-        found = _DASH_CLOSES[id(lang.speech_verbs)] = recache.compile(rf",[ \t]*(?:[–—-][ \t]*)?(?:{verbs})(?!\w)", re.IGNORECASE)
-    return found
+@cache
+def _dash_quote_close(speech_verbs: frozenset[str]) -> re.Pattern[str]:
+    """", säger Nordenminister Anna Hallberg.", ", – сказал министр.": the comma (perhaps a dash), a
+    speech verb and the speaker that close a dash quotation at its paragraph's end; a verb with an
+    object after it is a pledge of a bulleted list ("– welcomed …, noted the visit of Prime Minister
+    Modi to Astana;"). Cached by the verb set (a frozenset keeps its hash; a Language does not)."""
+    # Longest first, then in alphabetical order: the pattern's text is its cache key, the same in every run.
+    verbs = "|".join(sorted(map(re.escape, speech_verbs), key=lambda verb: (-len(verb), verb)))
+    return recache.compile(rf",[ \t]*(?:[–—-][ \t]*)?(?:{verbs})(?:[ \t]+[\w.’'-]+){{0,{DASH_SPEAKER_WORDS}}}[ \t]*[.!?]?\s*$",
+                           re.IGNORECASE)
 
 
 def _dash_quotation(text: str, start: int, end: int, lang: Language) -> tuple[int, int] | None:
@@ -630,8 +635,8 @@ def _dash_quotation(text: str, start: int, end: int, lang: Language) -> tuple[in
         start = opening.end()
     elif _DASH_BEFORE_RE.search(text, max(0, start - DASH_LOOKBACK), start) is None:
         return None
-    closings = [m.start() for m in _dash_quote_close(lang).finditer(text, start, end)]
-    return (start, closings[-1]) if closings else None
+    closing = _dash_quote_close(lang.speech_verbs).search(text, start, end)
+    return (start, closing.start()) if closing is not None else None
 
 
 def _has_quotation(text: str, start: int, end: int, lang: Language) -> bool:

@@ -235,16 +235,37 @@ def _finite_clause_before(
         # "…hazırlıklarını değerlendirmiş ve … kararlaştırmıştır": a cue verb's converb chains too
         if not (_is_finite(before, language) or (before.endswith(language.converb_endings) and _cue_ends_at(words, i, language))):
             return None
-    elif not ("," in gap and ((before.endswith(language.converb_endings) or _is_finite(before, language)) and _cue_ends_at(words, i, language)
-                               or before in language.report_frames)):
+    elif "," not in gap:
         return None
+    else:
+        verb_closes = (before.endswith(language.converb_endings) or _is_finite(before, language)) and _cue_ends_at(words, i, language)
+        if not (verb_closes or _report_frame_closes(words, i, language)):
+            return None
     return (i, False, True) if last_finite() > i else None  # worked out once per sentence: no scan per comma
 
 
+_QUOTE_CLOSED_RE = recache.compile(r"[»”\"][ \t]*,?[ \t]*[–—-][ \t]*$|[»”\"],[ \t]*$")
+
+
 def _attribution_tail(text: str, start: int, end: int, language: Language) -> bool:
-    """The rest of the sentence from ``start`` only says who reported it ("«…», – отметили в
-    пресс-службе."): no clause of its own (``attribution_tails``)."""
+    """The rest of the sentence from ``start``, after a closing quotation ("«…», – "), only says
+    who reported it ("отметили в пресс-службе."): no clause of its own (``attribution_tails``).
+    Without the quotation it is the parties' next pledge ("…, подчеркнули в Кремле важность …")."""
+    if not language.attribution_tails or _QUOTE_CLOSED_RE.search(text, max(0, start - 6), start) is None:
+        return False
     return any(tail.match(text, start, end) for tail in language.attribution_tails)
+
+
+REPORTED_VERB_WINDOW = 3  # words before a report frame in which the reported pledge's verb stands
+
+
+def _report_frame_closes(words: list[str], i: int, language: Language) -> bool:
+    """A news report's frame right before words[i] ("… tekrarladığı aktarılan bildiride,") closes
+    the pledge it reports: the reported verb ("tekrarladığı", ``reported_verb_endings``) stands
+    just before the frame; "… önemine dair yapılan açıklamada," (in the statement made) reports none."""
+    if words[i - 1] not in language.report_frames:
+        return False
+    return any(words[k].endswith(language.reported_verb_endings) for k in range(max(0, i - 1 - REPORTED_VERB_WINDOW), i - 1))
 
 
 def _cue_ends_at(words: list[str], i: int, language: Language) -> bool:

@@ -24,7 +24,7 @@ _WORD_AFTER_RE = recache.compile(r"[\"“«(\[]?([^\W\d_]+)")
 
 def split_sentences(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as absolute (start, end) spans, whitespace trimmed."""
-    pieces = [piece for s in sentenize(text[start:end]) for piece in _unglue(text, start + s.start, start + s.stop)]
+    pieces = [piece for s in sentenize(text[start:end]) for piece in _unglue(text, start + s.start, start + s.stop, language)]
     merged: list[tuple[int, int]] = []
     for piece in pieces:
         if merged and (_should_join(text, merged[-1], piece, language) or _list_item_after_semicolon(text, merged[-1], piece, language)):
@@ -55,22 +55,35 @@ def _list_item_after_semicolon(text: str, previous: tuple[int, int], current: tu
 LIST_ITEM_MAX_CHARS = 300  # longer, it is a sentence of its own
 
 
-def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _unglue(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Split a razdel sentence where two sentences were glued together without a space."""
-    cuts = [m.end() for m in _GLUED_CANDIDATE_RE.finditer(text, start, end) if _glued_end(text, m.start(), m.end())]
+    cuts = []
+    for m in _GLUED_CANDIDATE_RE.finditer(text, start, end):
+        cut = _glued_end(text, start, m.start(), m.end(), language)
+        if cut is not None:
+            cuts.append(cut)
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
-def _glued_end(text: str, stop: int, at: int) -> bool:
-    """Whether the stop at ``stop`` ends a sentence glued to the next one at ``at``:
-    lower-case letters before it, and after it a word in title case ("Bildiride", "In"; not "Az…"
-    of "Day.Az" or "JSON")."""
+def _glued_end(text: str, start: int, stop: int, at: int, language: Language) -> int | None:
+    """Where the next sentence starts when the stop at ``stop`` ends a sentence glued to it (the
+    candidate's end ``at``), or None: lower-case letters before the stop ("Day.Az", "U.S." have
+    none), and after it a word in title case, of two letters only when it is a function word of
+    the language ("In", "At"; not the "Az", "Ru", "Kz" of news sites: "Trend.Az", "Gazeta.Ru").
+    A straight quote after the stop closes a quotation of the sentence before only when one is
+    open there; otherwise it opens the next sentence ('…soon."We will …," said …')."""
     before = text[max(0, stop - 3):stop]
     if len(before) < 3 or not before.isalpha() or not before.islower():
-        return False
+        return None
     word = _WORD_AFTER_RE.match(text, at)
-    return word is not None and word.group(1)[0].isupper() and word.group(1)[1:].islower()
+    if word is None or not word.group(1)[0].isupper() or not word.group(1)[1:].islower():
+        return None
+    if len(word.group(1)) == 2 and word.group(1).lower() not in language.stopwords:
+        return None
+    if at == stop + 2 and text[stop + 1] == '"' and text.count('"', start, stop) % 2 == 0:
+        return stop + 1  # no quotation open before the stop: the quote opens the next sentence
+    return at
 
 
 # The rules look at the end of the sentence before and the start of the next: a tail and a head
