@@ -15,7 +15,8 @@ _ACRONYM_START_RE = recache.compile(r"^[\"«“(]?[A-ZА-ЯЁ]{2,}\b")
 # 2024…", "…dialogue.\"The…", "…weapons.[Sound bite]": a sentence end whose space was lost in
 # copying (scraped pages join paragraphs so). Three lower-case letters before the stop (perhaps a
 # closing quote after it) and a word in title case after it (perhaps after an opening quote or
-# bracket), so that "Day.Az", "U.S.", "e.g." and domain names stay whole. Letters of any script:
+# bracket; of two letters only a function word: "In"), so that "Day.Az", "Trend.Az", "U.S.",
+# "e.g." and domain names stay whole. Letters of any script:
 # the regex finds the letters, ``_glued_end`` tests their case (Turkish ı, ş, Swedish å… have no
 # ASCII range).
 _GLUED_CANDIDATE_RE = recache.compile(r"[.!?][\"”’»)]?(?=[\"“«(\[]?[^\W\d_]{2})")
@@ -58,21 +59,27 @@ LIST_ITEM_MAX_CHARS = 300  # longer, it is a sentence of its own
 def _unglue(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Split a razdel sentence where two sentences were glued together without a space."""
     cuts = []
+    # Straight quotes from the current sentence's start, counted as the candidates go (not again
+    # from its start at each: a scraped page on one line holds thousands of candidates).
+    quotes, counted_to = 0, start
     for m in _GLUED_CANDIDATE_RE.finditer(text, start, end):
-        cut = _glued_end(text, start, m.start(), m.end(), language)
+        quotes += text.count('"', counted_to, m.start())
+        counted_to = m.start()
+        cut = _glued_end(text, m.start(), m.end(), language, quote_open=quotes % 2 == 1)
         if cut is not None:
             cuts.append(cut)
+            quotes, counted_to = 0, cut  # the next sentence starts at the cut
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
-def _glued_end(text: str, start: int, stop: int, at: int, language: Language) -> int | None:
+def _glued_end(text: str, stop: int, at: int, language: Language, quote_open: bool) -> int | None:
     """Where the next sentence starts when the stop at ``stop`` ends a sentence glued to it (the
     candidate's end ``at``), or None: lower-case letters before the stop ("Day.Az", "U.S." have
     none), and after it a word in title case, of two letters only when it is a function word of
     the language ("In", "At"; not the "Az", "Ru", "Kz" of news sites: "Trend.Az", "Gazeta.Ru").
     A straight quote after the stop closes a quotation of the sentence before only when one is
-    open there; otherwise it opens the next sentence ('…soon."We will …," said …')."""
+    open there (``quote_open``); otherwise it opens the next sentence ('…soon."We will …," said …')."""
     before = text[max(0, stop - 3):stop]
     if len(before) < 3 or not before.isalpha() or not before.islower():
         return None
@@ -81,7 +88,7 @@ def _glued_end(text: str, start: int, stop: int, at: int, language: Language) ->
         return None
     if len(word.group(1)) == 2 and word.group(1).lower() not in language.stopwords:
         return None
-    if at == stop + 2 and text[stop + 1] == '"' and text.count('"', start, stop) % 2 == 0:
+    if at == stop + 2 and text[stop + 1] == '"' and not quote_open:
         return stop + 1  # no quotation open before the stop: the quote opens the next sentence
     return at
 
