@@ -451,6 +451,8 @@ CLAUSE_CASES += [
     # a Turkish frame closes a pledge only when the reported verb stands before it (found in review)
     ("tr", "Stratejik ortaklığın önemine dair yapılan açıklamada, iki ülke arasındaki diyaloğun önemi vurgulandı.",
      ["Stratejik ortaklığın önemine dair yapılan açıklamada, iki ülke arasındaki diyaloğun önemi vurgulandı."]),
+    ("ru", "Государства-члены подтверждают, что Центральная Азия является ядром ШОС, и поддерживают усилия стран региона.",
+     ["Государства-члены подтверждают, что Центральная Азия является ядром ШОС", "и поддерживают усилия стран региона."]),
     # "предложили", "сверили" open a second pledge after "а также", "и" (real readouts)
     ("ru", "Лидеры приняли инициативу о всемирном единстве за справедливый мир, а также предложили мировому сообществу присоединиться к ней.",
      ["Лидеры приняли инициативу о всемирном единстве за справедливый мир", "а также предложили мировому сообществу присоединиться к ней."]),
@@ -943,6 +945,10 @@ PREDICATE_CASES = [
     # "договорённость" written with ё, the future "договорятся"; a treaty named is no cue (found in review)
     ("ru", "Достигнута договорённость о визите президента в Астану.", True),
     ("ru", "Стороны договорятся о сроках визита.", True),
+    # the imperfective stems of a declaration in the present (Snowball-free prefixes: "подтвердили" is no "подтверждают")
+    ("ru", "Государства-члены подтверждают приверженность целям Устава ООН.", True),
+    ("ru", "Государства-члены заявляют о готовности к диалогу.", True),
+    ("ru", "Государства-члены рассматривают создание фонда развития.", True),
     # Swedish: the government as a party; "kommer" that comes after something is no "kommer … att" (found in review)
     ("sv", "Vår regering stärker samarbetet med de baltiska staterna.", True),
     ("sv", "Beslutet kommer efter flera års förhandlingar om att öppna gränsen.", False),
