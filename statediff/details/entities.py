@@ -341,15 +341,20 @@ def _head_endings(language: str) -> tuple[str, ...]:
     return tuple(_capitalised_settings().get(f"{language}_head_endings", []))
 
 
+@cache
+def _surname_endings(language: str) -> tuple[str, ...]:
+    return tuple(_capitalised_settings().get(f"{language}_surname_endings", []))
+
+
 def _only_heads(words: Words, first: int, last: int, language: str) -> bool:
     """Whether every word of the run words[first..last] is the head of a name whose later words are
     in lower case: a listed head word, or a word with a head ending (a Russian adjective: "Рабочую
     группу по …"; proper adjectives are not capitalised there, so a capitalised one opens a name)."""
-    heads, endings = _heads(language), _head_endings(language)
+    heads, endings, surnames = _heads(language), _head_endings(language), _surname_endings(language)
     run = None
     for k in range(last - first + 1):
         word = words.folded[first + k]
-        if endings and word.endswith(endings) and not _is_acronym(words.texts[first + k]):
+        if endings and word.endswith(endings) and not _is_acronym(words.texts[first + k]) and not (surnames and word.endswith(surnames)):
             continue
         if not heads.may_start(word):
             return False
