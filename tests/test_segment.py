@@ -928,6 +928,7 @@ PREDICATE_CASES = [
     ("kk", "Сондай-ақ алдағы кездесулердің кестесін қарастырды.", True),
     ("kk", "Екі елдің үкіметтеріне сапардың жоғары деңгейде өтуін қамтамасыз етуге тапсырма берілді.", True),
     ("kk", "Ердоған Қазақстан президенті Тоқаевпен келіссөз жүргізді.", False),  # the talks were held: an event
+    ("kk", "Президент Түркиямен сауданы кеңейтуге дайын екенін жеткізді.", True),  # conveyed its readiness
     ("sv", "När en kris uppstår kommer våra ansvariga nationella myndigheter att agera snabbt.", True),  # four words in "kommer … att"
     ("sv", "De senaste månadernas utveckling i Ukraina ger anledning till djup oro.", True),
     # an obliging auxiliary after "det" / "it" states a goal, not a consequence of what was said
