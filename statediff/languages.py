@@ -278,6 +278,9 @@ class Language:
     # "… tekrarladığı aktarılan bildiride, … altı çizildi": where a news report's frame ("in the
     # statement") closes one reported pledge of a verb-final language and a comma opens the next.
     report_frames: frozenset[str] = frozenset()
+    # "Президенты, руководствуясь положениями Договора …, подтверждая приверженность …": a preamble's
+    # gerund that pledges nothing, but after which a participle's pledge is a clause of its own.
+    preamble_gerunds: frozenset[str] = frozenset()
     reported_verb_endings: tuple[str, ...] = ()  # "tekrarladığı", "edildiği": the reported pledge's verb before the frame
     # Every noun starts with a capital (de): a list item in title case is no section name, and a
     # cue word beside a capitalised word is no part of a name (segment._in_name).
@@ -402,6 +405,7 @@ def _build(code: str, raw: dict) -> Language:
         consequence_subjects=_lowered(raw, "consequence_subjects"),
         obligation_modals=_lowered(raw, "obligation_modals"),
         report_frames=_lowered(raw, "report_frames"),
+        preamble_gerunds=_lowered(raw, "preamble_gerunds"),
         reported_verb_endings=tuple(raw.get("reported_verb_endings", [])),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),

@@ -451,6 +451,10 @@ CLAUSE_CASES += [
     # a Turkish frame closes a pledge only when the reported verb stands before it (found in review)
     ("tr", "Stratejik ortaklığın önemine dair yapılan açıklamada, iki ülke arasındaki diyaloğun önemi vurgulandı.",
      ["Stratejik ortaklığın önemine dair yapılan açıklamada, iki ülke arasındaki diyaloğun önemi vurgulandı."]),
+    # a preamble gerund that pledges nothing lets the participle's pledge after it stand alone (a real declaration)
+    ("ru", "Президенты, руководствуясь положениями Договора о вечной дружбе, подтверждая приверженность целям Устава ООН, "
+     "договорились о следующем.",
+     ["подтверждая приверженность целям Устава ООН", "договорились о следующем."]),
     ("ru", "Государства-члены подтверждают, что Центральная Азия является ядром ШОС, и поддерживают усилия стран региона.",
      ["Государства-члены подтверждают, что Центральная Азия является ядром ШОС", "и поддерживают усилия стран региона."]),
     # "предложили", "сверили" open a second pledge after "а также", "и" (real readouts)
@@ -1426,7 +1430,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)
                                                          "finite_predicates", "not_finite", "converb_endings", "light_verbs", "noun_coordinators",
-                                                         "not_subject_next", "report_frames", "reported_verb_endings",
+                                                         "not_subject_next", "report_frames", "reported_verb_endings", "preamble_gerunds",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)
                                                          "relatives", "consequence_subjects", "obligation_modals",

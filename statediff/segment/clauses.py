@@ -170,8 +170,8 @@ def clause_spans(
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
             i = cut[0] + 1
             continue
-        if not has_predicate and i in cue_at:
-            has_predicate = True
+        if not has_predicate and (i in cue_at or words[i] in language.preamble_gerunds):
+            has_predicate = True  # (a preamble gerund, "руководствуясь …", lets the next participle's pledge be cut off)
         i += 1
     return _tile(start, end, starts, cuts)
 
