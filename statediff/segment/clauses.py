@@ -58,6 +58,7 @@ def clause_spans(
     cuts: list[tuple[int, bool, bool]] = []  # (token index where a clause starts, after ';', opens with a verb)
     last_cut = 0
     has_predicate = 0 in cue_at
+    after_preamble = words[0] in language.preamble_gerunds  # a gerund of a preamble that pledges nothing was read
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
     # Worked out when first needed (at the first comma and "to <verb>", the first ", and
     # <-ing>"), then kept: a list, as functools.cache costs more to make than most sentences use.
@@ -152,6 +153,12 @@ def clause_spans(
         elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
             cut = _after_leading_participle(words, i, language)
             leading_participle = cut is None and not any(language.clause_predicates.match_at(words, k) for k in range(1, i + 1))
+        elif (after_preamble and not has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and "," in gap
+              and language.participle_predicates.match_at(words, i)):
+            # "Президенты, руководствуясь положениями Договора …, подтверждая приверженность …": after
+            # a preamble gerund only a participle's pledge is cut off ("Стороны, учитывая X,
+            # договорились Y" stays whole: its subject and predicate are one pledge)
+            cut = (i, False, True)
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts or _dash(gap)):
             # (each rule needs a comma before the word or a coordinator at it; a dash serves the gerund series)
             cut = (
@@ -170,8 +177,9 @@ def clause_spans(
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
             i = cut[0] + 1
             continue
-        if not has_predicate and (i in cue_at or words[i] in language.preamble_gerunds):
-            has_predicate = True  # (a preamble gerund, "руководствуясь …", lets the next participle's pledge be cut off)
+        if not has_predicate and i in cue_at:
+            has_predicate = True
+        after_preamble = after_preamble or words[i] in language.preamble_gerunds
         i += 1
     return _tile(start, end, starts, cuts)
 
