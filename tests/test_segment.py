@@ -434,6 +434,7 @@ CLAUSE_CASES += [
       "üst düzey diyaloğun yararlarının altı çizildi."]),
     ("tr", "Bildiride, iki ülke arasındaki diyaloğun önemi vurgulandı.", ["Bildiride, iki ülke arasındaki diyaloğun önemi vurgulandı."]),
     # "атап көрсетті" (pointed out) is a cue of its own: "… атап көрсетті және … мойындады" is two pledges
+    # (before, "келіссөздер" was the cue that let the cut happen; with it blocked, this guards the cut)
     ("kk", "Министрлер Кипр мәселесін келіссөздер арқылы реттеу қажеттігін атап көрсетті және кипрлік түріктердің "
      "тең құқықтарын іске асыруға ұмтылысын мойындады.",
      ["Министрлер Кипр мәселесін келіссөздер арқылы реттеу қажеттігін атап көрсетті",
@@ -938,7 +939,8 @@ PREDICATE_CASES = [
     ("kk", "Президент Түркиямен сауданы кеңейтуге дайын екенін жеткізді.", True),  # conveyed its readiness
     ("sv", "När en kris uppstår kommer våra ansvariga nationella myndigheter att agera snabbt.", True),  # four words in "kommer … att"
     ("sv", "De senaste månadernas utveckling i Ukraina ger anledning till djup oro.", True),
-    # an obliging auxiliary after "det" / "it" states a goal, not a consequence of what was said
+    # an obliging auxiliary after "det" states a goal, not a consequence of what was said (in English
+    # "must" is no auxiliary cue at all, so "It must be …" stays a pledge by another road: a guard)
     ("sv", "Det ska vara enkelt att leva, arbeta och studera i Norden.", True),
     ("en", "It must be easy for citizens to live and work across the region.", True),
     ("en", "It will also create thousands of jobs in the region.", False),

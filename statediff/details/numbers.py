@@ -672,7 +672,7 @@ def number_word(language: str) -> Callable[[str], bool]:
     raw = load_data("numbers", language) or {}
     exact = set(g.ordinal_words) | {fold(w) for w in raw.get("figure_words", [])} | {fold(w) for w in raw.get("cardinals", {})}
     prefixes: set[str] = set()
-    plain = frozenset(fold(w) for w in raw.get("not_figures", []))
+    plain = _not_figures(language)
     for table in (g.scales, g.months, g.currencies):
         for entry in table:
             parts = fold(entry).replace(".", " ").split()  # as _lookup reads an entry
@@ -703,11 +703,17 @@ def month_name(language: str) -> Callable[[str], bool]:
 
 
 @cache
+def _not_figures(language: str) -> frozenset[str]:
+    """The numbers file's ``not_figures``, folded: words of its tables as often plain words ("may", Turkish "altı")."""
+    return frozenset(fold(w) for w in (load_data("numbers", language) or {}).get("not_figures", []))
+
+
+@cache
 def cardinal_value(language: str) -> Callable[[str], int | None]:
-    """The value of a folded word that is a cardinal of ``language`` ("three" → 3), else None."""
-    raw = load_data("numbers", language) or {}
-    plain = {fold(w) for w in raw.get("not_figures", [])}  # "altı": as often "underneath" as "six"
-    values = {fold(w): v for w, v in raw.get("cardinals", {}).items() if fold(w) not in plain}
+    """The value of a folded word that is a cardinal of ``language`` ("three" → 3), else None; not
+    one of its ``not_figures`` ("altı": as often "underneath" as "six")."""
+    plain = _not_figures(language)
+    values = {fold(w): v for w, v in (load_data("numbers", language) or {}).get("cardinals", {}).items() if fold(w) not in plain}
     return values.get
 
 

@@ -344,7 +344,7 @@ def plain_wrap(text: str, width: int) -> list[str]:
 
 
 def _visible(text: Text) -> Text:
-    """``text`` with the inputs' control characters shown, not obeyed (``console.visible``)."""
+    """``text`` with the inputs' control characters shown, not obeyed (``controls.visible``)."""
     plain = visible(text.plain)
     if plain is text.plain:
         return text
