@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from statediff.details.entities import compare_entities, find_entities, gazetteer, proper_stems
-from statediff.details.numbers import compare_numbers, extract_numbers, without_counterpart
+from statediff.details.numbers import compare_numbers, extract_numbers, time_words_in, without_counterpart
 from statediff.details.patterns import load_data
 from statediff.details.strength import compare_strength, main_predicate, strongest
 from statediff.details.topics import taxonomy, topics_of
@@ -710,3 +710,16 @@ def test_a_month_named_on_one_side_only_changes_the_figures(old: str, new: str, 
     from statediff.details.numbers import figures_changed, month_name, number_word
 
     assert figures_changed(old, new, number_word("en"), None, month_name("en")) == changed
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    ("en", "We will meet again by the end of 2026.", {"end": 1}),
+    ("en", "A review in mid-2026 and next year.", {"mid": 1, "next": 1}),
+    ("en", "«Next» year, then early «2027».", {"next": 1, "early": 1}),
+    ("en", "The next summit will end the conflict.", {}),
+    ("en", "A well-known partner.", {}),
+    ("ru", "Провести заседание в КОНЦЕ 2026 года и в следующем году.", {"конце": 1, "следующем": 1}),
+    ("xx", "end of 2026", {}),
+])
+def test_time_words_stand_beside_a_time(language: str, text: str, found: dict[str, int]) -> None:
+    assert dict(time_words_in(text, language)) == found
