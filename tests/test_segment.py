@@ -1856,3 +1856,20 @@ def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:
             "– The sides will expand trade and investment between the two countries.\n")
     seg = segment(_doc(text), "en")
     assert [c.text for c in seg.commitments] == ["The sides will expand trade and investment between the two countries."]
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    # a perfect tense is a predicate (a deed, no pledge): the position coordinated after it is a clause of its own (a real statement)
+    ("The United States has submitted its national contribution, and welcomes the Republic of Korea's plan to release its target.",
+     ["The United States has submitted its national contribution, ", "and welcomes the Republic of Korea's plan to release its target."]),
+    ("We have mapped our supply chains and have decided to leverage our complementary strengths.",
+     ["We have mapped our supply chains ", "and have decided to leverage our complementary strengths."]),
+    # … while "and" between the nouns after it cuts nothing
+    ("The leaders have welcomed the trade and investment dialogue.", ["The leaders have welcomed the trade and investment dialogue."]),
+    ("Japan has provided training and equipment to the coast guards of the region.",
+     ["Japan has provided training and equipment to the coast guards of the region."]),
+])
+def test_a_perfect_tense_is_a_predicate_of_its_own(text: str, clauses: list[str]) -> None:
+    from statediff.segment.clauses import split_clauses
+
+    assert [text[c.start:c.end] for c in split_clauses(text, 0, len(text), get_language("en"))] == clauses

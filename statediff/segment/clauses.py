@@ -177,11 +177,20 @@ def clause_spans(
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
             i = cut[0] + 1
             continue
-        if not has_predicate and i in cue_at:
+        if not has_predicate and (i in cue_at or _perfect_predicate(words, i, language)):
             has_predicate = True
         after_preamble = after_preamble or words[i] in language.preamble_gerunds
         i += 1
     return _tile(start, end, starts, cuts)
+
+
+def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
+    """words[i] is the object of a perfect tense ("The United States has submitted its …"): a
+    predicate of its own, a deed and no pledge, so that ", and welcomes …" after it opens a pledge
+    of its own. A participle right before a coordinator shares the object with the next verb:
+    "have led and will continue to lead global efforts" is one pledge."""
+    return (i >= 2 and words[i - 2] in language.perfect_auxiliaries and words[i - 1] not in language.stopwords
+            and words[i] not in language.coordinator_starts)
 
 
 def _coordinated_predicate(
