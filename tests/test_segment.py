@@ -1864,6 +1864,8 @@ def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:
      ["The United States has submitted its national contribution, ", "and welcomes the Republic of Korea's plan to release its target."]),
     ("We have mapped our supply chains and have decided to leverage our complementary strengths.",
      ["We have mapped our supply chains ", "and have decided to leverage our complementary strengths."]),
+    ("The two countries have been critical allies in the pandemic, and President Biden expresses his gratitude for the donation.",
+     ["The two countries have been critical allies in the pandemic, ", "and President Biden expresses his gratitude for the donation."]),
     # … while "and" between the nouns after it cuts nothing
     ("The leaders have welcomed the trade and investment dialogue.", ["The leaders have welcomed the trade and investment dialogue."]),
     ("Japan has provided training and equipment to the coast guards of the region.",

@@ -189,7 +189,8 @@ def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
     predicate of its own, a deed and no pledge, so that ", and welcomes …" after it opens a pledge
     of its own. A participle right before a coordinator shares the object with the next verb:
     "have led and will continue to lead global efforts" is one pledge."""
-    return (i >= 2 and words[i - 2] in language.perfect_auxiliaries and words[i - 1] not in language.stopwords
+    return (i >= 2 and words[i - 2] in language.perfect_auxiliaries
+            and (words[i - 1] not in language.stopwords or words[i - 1] in language.passive_auxiliaries)  # "have been allies"
             and words[i] not in language.coordinator_starts)
 
 
