@@ -89,7 +89,7 @@ class Skipped:
     start: int
     end: int
     # heading | boilerplate | background | courtesy | quotation | not a commitment | outside the statement | other language
-    # | list marker | punctuation | deed (a report of what was done that carries out no pledge of the other statement)
+    # | list marker | punctuation | participants | deed (a report of what was done that carries out no pledge of the other statement)
     reason: str
 
 

@@ -1875,3 +1875,29 @@ def test_a_perfect_tense_is_a_predicate_of_its_own(text: str, clauses: list[str]
     from statediff.segment.clauses import split_clauses
 
     assert [text[c.start:c.end] for c in split_clauses(text, 0, len(text), get_language("en"))] == clauses
+
+
+PARTICIPANT_CASES = [
+    # (language, sentence, the pledge it keeps): the apposition naming who speaks is skipped as "participants" (real declarations)
+    ("en", "Today, we – Prime Minister Anthony Albanese of Australia, Prime Minister Narendra Modi of India, and President Joe Biden "
+     "of the United States – convene in Tokyo to renew our steadfast commitment to a free and open Indo-Pacific.",
+     "convene in Tokyo to renew our steadfast commitment to a free and open Indo-Pacific."),
+    ("en", "We, the Heads of State and Government of the Argentine Republic, Barbados, Belize and Canada, gathered in Los Angeles, "
+     "reiterate our will to strengthen regional efforts on migration.", "reiterate our will to strengthen regional efforts on migration."),
+    ("es", "Nosotros, los Jefes de Estado y de Gobierno de la República Argentina, Barbados y Belice, reunidos en Los Ángeles, "
+     "reiteramos nuestra voluntad de fortalecer los esfuerzos regionales.", "reiteramos nuestra voluntad de fortalecer los esfuerzos regionales."),
+    ("sv", "Vi, utrikesministrarna i Sverige, Estland, Finland, Island och Lettland, fördömer med kraft det ryska anfallskriget mot Ukraina.",
+     "fördömer med kraft det ryska anfallskriget mot Ukraina."),
+    # … not a short apposition, nor one without a name or title
+    ("en", "We, the countries of the Quad, will work together to be a global force for good.",
+     "We, the countries of the Quad, will work together to be a global force for good."),
+    ("en", "We – together with our regional and international partners – will continue to support the reconstruction effort.",
+     "We – together with our regional and international partners – will continue to support the reconstruction effort."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "pledge"), PARTICIPANT_CASES)
+def test_the_speakers_apposition_is_no_part_of_the_pledge(lang: str, text: str, pledge: str) -> None:
+    seg = segment(_doc(text), lang)
+    assert [c.text for c in seg.commitments] == [pledge]
+    assert [s.reason for s in seg.skipped if s.reason == "participants"] == (["participants"] if pledge != text else [])

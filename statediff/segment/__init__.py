@@ -443,6 +443,13 @@ def _cut_sentence(
     cues = lang.commitment_cues.positions(words)
     if not lang.capitalised_nouns:
         cues = [k for k in cues if not _in_name(texts, words, k, lang)]
+    pledge_at = _after_participants(text, texts, words, token_starts, token_ends, cues, lang)
+    if pledge_at is not None:
+        # "We, the Heads of State … of A, B, …, gathered in …, reiterate …": who speaks is no pledge.
+        skipped.append(Skipped(*_trim(text, s_start, token_starts[pledge_at]), "participants"))
+        s_start = token_starts[pledge_at]
+        texts, token_starts, token_ends, words = texts[pledge_at:], token_starts[pledge_at:], token_ends[pledge_at:], words[pledge_at:]
+        cues = [k - pledge_at for k in cues if k >= pledge_at]
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     for number, clause in enumerate(clauses):
@@ -500,6 +507,39 @@ def _cut_sentence(
                       or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)),
             )
         )
+
+
+PARTICIPANTS_MIN_WORDS = 6  # an apposition this long lists who speaks ("we, Prime Minister A and President B,"); not "We, the countries of the Quad,"
+
+
+def _after_participants(
+    text: str, texts: list[str], words: list[str], starts: list[int], ends: list[int], cues: list[int], lang: Language,
+) -> int | None:
+    """Where the pledge starts after the speakers' apposition that opens a sentence, or None:
+    "Today, we – Prime Minister A of X, …, and President B of Y – convene in Tokyo to renew …"
+    (after the closing dash), "We, the Heads of State and Government of A, B, …, gathered in Los
+    Angeles …, reiterate our will …" (at the first comma-separated item that opens with a cue in
+    lower case: a verb, not a name of the list). The apposition holds a capitalised word (a name
+    or a title) and the rest of the sentence a cue; otherwise the sentence is left as it is."""
+    k = 1 if len(words) > 2 and words[0] not in lang.speakers and "," in text[ends[0]:starts[1]] else 0  # an opening adverb: "Today, we …"
+    if k + 1 >= len(words) or words[k] not in lang.speakers:
+        return None
+    opening = text[ends[k]:starts[k + 1]]
+    if _DASH_GAP_RE.search(opening):
+        pledge_at = next((j for j in range(k + 2, len(words)) if _DASH_GAP_RE.search(text[ends[j - 1]:starts[j]])), None)
+        if pledge_at is None or not any(c >= pledge_at for c in cues):
+            return None
+    elif "," in opening:
+        pledge_at = next((c for c in cues if c > k + 1 and "," in text[ends[c - 1]:starts[c]] and texts[c][:1].islower()), None)
+        if pledge_at is None:
+            return None
+    else:
+        return None
+    named = any(texts[q][:1].isupper() for q in range(k + 1, pledge_at))
+    return pledge_at if named and pledge_at - k - 1 >= PARTICIPANTS_MIN_WORDS and pledge_at < len(words) - 1 else None
+
+
+_DASH_GAP_RE = recache.compile(r"\s[–—-]\s|[–—]")  # a dash between two words (a hyphen only with spaces around it)
 
 
 def _in_name(texts: list[str], words: list[str], k: int, lang: Language) -> bool:
