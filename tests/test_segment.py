@@ -1888,6 +1888,9 @@ PARTICIPANT_CASES = [
      "reiteramos nuestra voluntad de fortalecer los esfuerzos regionales.", "reiteramos nuestra voluntad de fortalecer los esfuerzos regionales."),
     ("sv", "Vi, utrikesministrarna i Sverige, Estland, Finland, Island och Lettland, fördömer med kraft det ryska anfallskriget mot Ukraina.",
      "fördömer med kraft det ryska anfallskriget mot Ukraina."),
+    # a verb-final language: the item in lower case that holds the cue
+    ("kk", "Біз, Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев және Түркия Республикасының Президенті Реджеп Тайып Ердоған, "
+     "стратегиялық әріптестікке адалдығымызды растаймыз.", "стратегиялық әріптестікке адалдығымызды растаймыз."),
     # … not a short apposition, nor one without a name or title
     ("en", "We, the countries of the Quad, will work together to be a global force for good.",
      "We, the countries of the Quad, will work together to be a global force for good."),

@@ -518,8 +518,8 @@ def _after_participants(
     """Where the pledge starts after the speakers' apposition that opens a sentence, or None:
     "Today, we – Prime Minister A of X, …, and President B of Y – convene in Tokyo to renew …"
     (after the closing dash), "We, the Heads of State and Government of A, B, …, gathered in Los
-    Angeles …, reiterate our will …" (at the first comma-separated item that opens with a cue in
-    lower case: a verb, not a name of the list). The apposition holds a capitalised word (a name
+    Angeles …, reiterate our will …" (at the first comma-separated item in lower case that holds
+    a cue: a verb or a pledge, not a name of the list). The apposition holds a capitalised word (a name
     or a title) and the rest of the sentence a cue; otherwise the sentence is left as it is."""
     k = 1 if len(words) > 2 and words[0] not in lang.speakers and "," in text[ends[0]:starts[1]] else 0  # an opening adverb: "Today, we …"
     if k + 1 >= len(words) or words[k] not in lang.speakers:
@@ -530,7 +530,12 @@ def _after_participants(
         if pledge_at is None or not any(c >= pledge_at for c in cues):
             return None
     elif "," in opening:
-        pledge_at = next((c for c in cues if c > k + 1 and "," in text[ends[c - 1]:starts[c]] and texts[c][:1].islower()), None)
+        # The first comma-separated item after it that opens in lower case (a verb or a pledge's
+        # words, not a name of the list) and holds a cue: "…, reiterate our will …", and in a
+        # verb-final language "…, стратегиялық әріптестікке адалдығымызды растаймыз."
+        items = [j for j in range(k + 2, len(words)) if "," in text[ends[j - 1]:starts[j]]] + [len(words)]
+        pledge_at = next((j for j, stop in zip(items, items[1:], strict=False)
+                          if texts[j][:1].islower() and bisect.bisect_left(cues, stop) > bisect.bisect_left(cues, j)), None)
         if pledge_at is None:
             return None
     else:
