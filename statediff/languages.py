@@ -263,6 +263,7 @@ class Language:
     # Courtesies of a visit ("expressed his gratitude for the warm hospitality", "is honored to
     # welcome President X to Washington"): a clause one matches is no pledge.
     courtesy_patterns: tuple[re.Pattern[str], ...] = ()
+    adoption_patterns: tuple[re.Pattern[str], ...] = ()
     # The closing formula of a declaration or treaty ("Adopted in Phnom Penh, … on the Twelfth
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
@@ -397,6 +398,7 @@ def _build(code: str, raw: dict) -> Language:
         profile=_lowered(raw, "profile"),
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
+        adoption_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("adoption_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
         opening_formulas=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("opening_formulas", [])),
         attribution_tails=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("attribution_tails", [])),
@@ -470,7 +472,7 @@ def any_space(pattern: str) -> str:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
-    "courtesy_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
+    "courtesy_patterns", "adoption_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
 )
 
 

@@ -41,7 +41,7 @@ def _lines() -> list[str]:
 @pytest.mark.parametrize("language", [*SUPPORTED, NEUTRAL])
 def test_the_gate_finds_something_wherever_a_pattern_matches(language: str) -> None:
     lang = get_language(language)
-    for patterns in (lang.courtesy_patterns, lang.past_anchors):
+    for patterns in (lang.courtesy_patterns, lang.adoption_patterns, lang.past_anchors):
         found = gate(patterns)
         if found is None:
             continue

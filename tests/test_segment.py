@@ -679,7 +679,7 @@ def test_data_file_regexes_stay_fast_on_a_long_run_of_spaces() -> None:
 
     for code in (*SUPPORTED, NEUTRAL):
         lang = get_language(code)
-        for pattern in (*lang.past_anchors, *lang.courtesy_patterns, *lang.attribution_patterns, *lang.closing_formulas):
+        for pattern in (*lang.past_anchors, *lang.courtesy_patterns, *lang.adoption_patterns, *lang.attribution_patterns, *lang.closing_formulas):
             for run in (" " * 40_000, " \n" * 20_000):
                 start = time.perf_counter()
                 pattern.sub(" ", f"x{run}y")
@@ -725,7 +725,8 @@ def test_data_file_regexes_stay_fast_on_a_long_word_of_their_own_letters() -> No
 
     for code in SUPPORTED:
         raw = read_language_file(code)
-        for key in ("past_anchors", "courtesy_patterns", "attribution_patterns", "attribution_tails", "closing_formulas", "opening_formulas"):
+        for key in ("past_anchors", "courtesy_patterns", "adoption_patterns", "attribution_patterns", "attribution_tails", "closing_formulas",
+                    "opening_formulas"):
             for source in raw.get(key, []):
                 pattern = re.compile(source, re.IGNORECASE)
                 for run in set(re.findall(r"[^\W\d_]{3,}", re.sub(r"\\[a-zA-Z]", "", source))):
@@ -1904,3 +1905,26 @@ def test_the_speakers_apposition_is_no_part_of_the_pledge(lang: str, text: str, 
     seg = segment(_doc(text), lang)
     assert [c.text for c in seg.commitments] == [pledge]
     assert [s.reason for s in seg.skipped if s.reason == "participants"] == (["participants"] if pledge != text else [])
+
+
+ADOPTION_CASES = [
+    # (language, text, pledges kept): a news lede reporting the statement itself adopted is news, no pledge (real SCO reports)
+    ("ru", "Лидеры стран, входящих в ШОС, приняли декларацию по итогам саммита в Тяньцзине.", []),
+    ("ru", "Президент и другие лидеры подписали итоговую декларацию по итогам заседания в Астане.", []),
+    ("en", "The leaders adopted the Hiroshima Declaration on Friday.", []),
+    ("kk", "Тараптар бірлескен мәлімдеме қабылдады.", []),
+    ("sv", "Ministrarna antog ett gemensamt uttalande efter mötet i Stockholm.", []),
+    ("tr", "Liderler zirvenin sonunda ortak bildiriyi kabul etti.", []),
+    # … but a pledge beside it, a note taken of another statement, or another document adopted stays
+    ("en", "The leaders agreed to meet again in 2026 and issued a joint statement.",
+     ["The leaders agreed to meet again in 2026 and issued a joint statement."]),
+    ("ru", "Стороны приняли к сведению заявление министров иностранных дел.", ["Стороны приняли к сведению заявление министров иностранных дел."]),
+    ("ru", "Стороны утвердили дорожную карту сотрудничества на 2025–2027 годы.", ["Стороны утвердили дорожную карту сотрудничества на 2025–2027 годы."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), ADOPTION_CASES)
+def test_the_statement_reported_adopted_is_news(lang: str, text: str, kept: list[str]) -> None:
+    seg = segment(_doc(text), lang, allow_empty=True)
+    assert [c.text for c in seg.commitments] == kept
+    assert any(s.reason == "background" for s in seg.skipped) == (not kept)

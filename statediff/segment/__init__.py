@@ -480,7 +480,10 @@ def _cut_sentence(
                 or _thing_acts(text, words, token_starts, first, first + word_count, lang, cues, found.names)):
             skipped.append(Skipped(start, end, "background"))
             continue
-        if _is_courtesy(text, start, end, lang, cue_starts, token_starts):
+        if _owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts):
+            skipped.append(Skipped(start, end, "background"))  # the statement itself reported adopted: news
+            continue
+        if _owns_cues(lang.courtesy_patterns, text, start, end, cue_starts, token_starts):
             skipped.append(Skipped(start, end, "courtesy"))
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
@@ -761,16 +764,22 @@ def _is_quoted_remark(
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
 
 
-def _is_courtesy(text: str, start: int, end: int, lang: Language, cue_starts: list[int], token_starts: list[int]) -> bool:
-    """A clause that a ``courtesy_patterns`` entry matches and whose cues all belong to that
-    courtesy ("expresses his gratitude for the warm hospitality"): a pledge beside it ("agreed
-    to hold the next summit in India and thanked Japan for its hospitality") keeps the clause."""
-    gate = _gate(lang.courtesy_patterns)
+def _owns_cues(
+    patterns: tuple[re.Pattern[str], ...], text: str, start: int, end: int, cue_starts: list[int], token_starts: list[int],
+) -> bool:
+    """A clause that one of ``patterns`` matches and whose cues all belong to that match: a
+    courtesy (``courtesy_patterns``: "expresses his gratitude for the warm hospitality"), or the
+    statement itself reported adopted (``adoption_patterns``: "Лидеры … приняли декларацию по
+    итогам саммита", "issued a joint statement"). A pledge beside it ("agreed to hold the next
+    summit in India and thanked Japan for its hospitality") keeps the clause."""
+    if not patterns:
+        return False
+    gate = _gate(patterns)
     if gate is not None and gate.search(text, start, end) is None:  # one search proves that no pattern matches
         return False
     first = bisect.bisect_left(token_starts, start)
     cues = cue_starts[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]
-    for pattern in lang.courtesy_patterns:
+    for pattern in patterns:
         found = pattern.search(text, start, end)
         if found is not None:
             lead = token_starts[max(first, bisect.bisect_left(token_starts, found.start()) - COURTESY_LEAD)]
