@@ -1867,6 +1867,11 @@ def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:
      ["We have mapped our supply chains ", "and have decided to leverage our complementary strengths."]),
     ("The two countries have been critical allies in the pandemic, and President Biden expresses his gratitude for the donation.",
      ["The two countries have been critical allies in the pandemic, ", "and President Biden expresses his gratitude for the donation."]),
+    # … not an offer ("has offered to host") nor a perfect inside the subject's relative clause (found in review)
+    ("India has offered to host the next summit, and Japan welcomes this offer.",
+     ["India has offered to host the next summit, and Japan welcomes this offer."]),
+    ("The partners that have joined the initiative, and will contribute funds, commit to report annually.",
+     ["The partners that have joined the initiative, and will contribute funds, ", "commit to report annually."]),
     # … while "and" between the nouns after it cuts nothing
     ("The leaders have welcomed the trade and investment dialogue.", ["The leaders have welcomed the trade and investment dialogue."]),
     ("Japan has provided training and equipment to the coast guards of the region.",
@@ -1897,6 +1902,24 @@ PARTICIPANT_CASES = [
      "We, the countries of the Quad, will work together to be a global force for good."),
     ("en", "We – together with our regional and international partners – will continue to support the reconstruction effort.",
      "We – together with our regional and international partners – will continue to support the reconstruction effort."),
+    # … nor partners, circumstances or a participle, even with names in them (found in review)
+    ("en", "We, together with our G7 partners and the European Union, will impose further sanctions on Russia.",
+     "We, together with our G7 partners and the European Union, will impose further sanctions on Russia."),
+    ("en", "We, as members of the United Nations Security Council and the G20, reaffirm our support.",
+     "We, as members of the United Nations Security Council and the G20, reaffirm our support."),
+    ("en", "We – and our partners in the Group of Seven – will continue to support Ukraine.",
+     "We – and our partners in the Group of Seven – will continue to support Ukraine."),
+    ("ru", "Мы, вместе с нашими партнёрами из Европейского союза и Японии, будем поддерживать Украину.",
+     "Мы, вместе с нашими партнёрами из Европейского союза и Японии, будем поддерживать Украину."),
+    ("en", "We, committed to the principles of the UN Charter and international law, will work together for peace.",
+     "We, committed to the principles of the UN Charter and international law, will work together for peace."),
+    # only a dash with spaces around it closes the apposition: not "U.S.–Japan" or "2025–2030" (found in review)
+    ("en", "We – the leaders of the strong and enduring U.S.–Japan Alliance, President Biden and Prime Minister Kishida – reaffirm our "
+     "commitment to peace.", "reaffirm our commitment to peace."),
+    ("en", "Today, we – Prime Minister A of Australia, Prime Minister B of India and President C of the United States, convene in Tokyo "
+     "to adopt a 2025–2030 plan.",
+     "Today, we – Prime Minister A of Australia, Prime Minister B of India and President C of the United States, convene in Tokyo "
+     "to adopt a 2025–2030 plan."),
 ]
 
 

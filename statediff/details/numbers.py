@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import recache
 from ..frozen import frozen_dataclass
-from ..segment.tokens import COMBINING_MARKS, CURRENCY_SIGNS
+from ..segment.tokens import COMBINING_MARKS, CURRENCY_SIGNS, has_combining
 from .patterns import SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
@@ -802,9 +802,14 @@ def time_words_in(text: str, language: str) -> Counter[str]:
     found: Counter[str] = Counter()
     if not words:
         return found
-    # Folded as one text (folding keeps white space and the edge marks): most pledges hold no
-    # time word and no hyphen, and are done after one set test.
-    tokens = [token.strip(TOKEN_EDGES) for token in fold(text).split()]
+    # Lowered and folded as one text, which gives each word's fold unless a combining mark asks
+    # for NFC (applied per word, as before: over the whole text it would also compose U+037E into
+    # ";", an edge mark). Most pledges hold no time word and no hyphen: done after one set test.
+    lowered = text.lower()
+    if has_combining(lowered):
+        tokens = [fold(token.strip(TOKEN_EDGES)) for token in lowered.split()]
+    else:
+        tokens = [token.strip(TOKEN_EDGES) for token in lowered.replace("ё", "е").split()]
     if words.isdisjoint(tokens) and not _HYPHENS_RE.search(text):
         return found
     for i, token in enumerate(tokens):

@@ -543,11 +543,27 @@ def _after_participants(
             return None
     else:
         return None
-    named = any(texts[q][:1].isupper() for q in range(k + 1, pledge_at))
-    return pledge_at if named and pledge_at - k - 1 >= PARTICIPANTS_MIN_WORDS and pledge_at < len(words) - 1 else None
+    if pledge_at - k - 1 < PARTICIPANTS_MIN_WORDS or pledge_at >= len(words) - 1 or not _names_speakers(texts, words, k + 1, lang):
+        return None
+    return pledge_at if any(texts[q][:1].isupper() for q in range(k + 1, pledge_at)) else None
 
 
-_DASH_GAP_RE = recache.compile(r"\s[–—-]\s|[–—]")  # a dash between two words (a hyphen only with spaces around it)
+def _names_speakers(texts: list[str], words: list[str], first: int, lang: Language) -> bool:
+    """The apposition that starts at words[first] names people or countries: after an article
+    (``subject_determiners``) a name or title ("the Heads of State", "Prime Minister A", "los
+    Jefes de Estado"), or a word for the parties or their titles ("главы государств", "chefs
+    d'État", "utrikesministrarna i …"). Not a participle, a preposition or a conjunction: "We,
+    recognizing the importance of …", "We, together with our G7 partners, …", "We – and our
+    partners – …" keep their words in the pledge."""
+    k = first + 1 if words[first] in lang.subject_determiners and first + 1 < len(words) else first
+    if texts[k][:1].isupper():
+        return True
+    heads = lang.subjects | lang.party_nouns | lang.person_titles
+    return words[k] in heads or any(len(head) >= HEAD_SUFFIX_MIN and words[k].endswith(head) for head in heads)
+
+
+HEAD_SUFFIX_MIN = 5  # a title this long may end a compound: "utrikesministrarna" ends with "ministrarna"
+_DASH_GAP_RE = recache.compile(r"\s[–—-]\s")  # a dash with spaces around it: not "U.S.–Japan", "2025–2030"
 
 
 def _in_name(texts: list[str], words: list[str], k: int, lang: Language) -> bool:

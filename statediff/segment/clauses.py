@@ -191,7 +191,9 @@ def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
     "have led and will continue to lead global efforts" is one pledge."""
     return (i >= 2 and words[i - 2] in language.perfect_auxiliaries
             and (words[i - 1] not in language.stopwords or words[i - 1] in language.passive_auxiliaries)  # "have been allies"
-            and words[i] not in language.coordinator_starts)
+            and words[i] not in language.coordinator_starts
+            and words[i] not in language.purpose_markers  # "India has offered to host …": an offer, not a deed
+            and (i < 3 or words[i - 3] not in language.relatives))  # "The partners that have joined …": in the subject
 
 
 def _coordinated_predicate(

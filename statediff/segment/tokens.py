@@ -20,7 +20,7 @@ _COMBINING = COMBINING_MARKS
 # Letters (with their combining marks) and digits, keeping in-word hyphens, apostrophes and
 # dots (U.S., Нур-Султан, 3-4).
 WORD_RE = recache.compile(rf"[\w{_COMBINING}]+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)[\w{_COMBINING}]+)*", re.UNICODE)
-_has_combining = recache.compile(f"[{_COMBINING}]").search
+has_combining = _has_combining = recache.compile(f"[{_COMBINING}]").search  # whether NFC may change a text
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 # Typographic variants that say the same thing: curly and straight apostrophes and quotes,
 # dashes and hyphens. One statement's "People's" is the next one's "People’s".
