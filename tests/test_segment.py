@@ -715,6 +715,17 @@ def test_a_long_series_of_ing_pledges_is_cut_in_linear_time() -> None:
     assert len(clauses) == 4001
 
 
+def test_a_one_line_page_of_thousands_of_clauses_is_cut_in_linear_time() -> None:
+    # Each clause's checks once scanned every cue of the sentence (a one-line page is one
+    # sentence): 14 s for this 380 KB line (found in review), ~1 s now. A guard against a class
+    # of bug, the bound far from both.
+    text = "We have built roads, " + ", and ".join(f"will support Partner{k} and agree to meet" for k in range(8000)) + "."
+    start = time.perf_counter()
+    pledges = _commitments(text, "en")
+    assert time.perf_counter() - start < 6
+    assert len(pledges) == 16000
+
+
 def test_data_file_regexes_stay_fast_on_a_long_word_of_their_own_letters() -> None:
     """A scraped page may be one 5 MB line: no data-file regex may backtrack on a long word
     (``(?:благодар)\\w*[^.;]{0,100}`` took 42 s on 32 KB). Each pattern meets every run of

@@ -593,7 +593,7 @@ def _thing_acts(
     importance of …")."""
     if not lang.party_nouns:
         return False
-    own = [k for k in cues if first <= k < last]
+    own = _cues_within(cues, first, last)
     if not own or not all(lang.descriptive_cues.match_at(words, k) for k in own):
         return False
     if any(words[k] in lang.pledge_modals for k in range(first, last)):
@@ -613,6 +613,13 @@ def _thing_acts(
     return content
 
 
+def _cues_within(cues: list[int], first: int, last: int) -> list[int]:
+    """The cue positions (sorted) of the clause words[first:last], found by bisection: a one-line
+    page of thousands of clauses is one sentence, and a scan of all its cues per clause made
+    segmenting it quadratic (14 s at 380 KB)."""
+    return cues[bisect.bisect_left(cues, first):bisect.bisect_left(cues, last)]
+
+
 def _is_consequence(words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
     """"These investments will create good jobs", "This will accelerate the procurement …", "It
     will also create jobs": what something already said will bring about, not a pledge. The
@@ -622,7 +629,7 @@ def _is_consequence(words: list[str], first: int, last: int, lang: Language, cue
     (a passive: a plan for them) and "This will support the fund" (a cue verb) stay pledges."""
     if not lang.consequence_subjects or first >= last or words[first] not in lang.consequence_subjects:
         return False
-    own = [k for k in cues if first <= k < last]
+    own = _cues_within(cues, first, last)
     if not own or own[0] - first > 2 or any(words[k] not in lang.stopwords or words[k] in lang.obligation_modals for k in own):
         return False  # (an obliging auxiliary states a goal: "Det ska vara enkelt att …", "It must be …")
     after = own[-1] + 1
@@ -969,7 +976,7 @@ def _is_perfect_account(
     participle = aux + 1
     while participle < last - 1 and words[participle] in lang.fillers:
         participle += 1
-    own = [k for k in cues if first <= k < last]
+    own = _cues_within(cues, first, last)
     if participle in own:
         return False
     before = [k for k in own if k < aux]
