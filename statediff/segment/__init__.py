@@ -520,10 +520,11 @@ def _after_participants(
 ) -> int | None:
     """Where the pledge starts after the speakers' apposition that opens a sentence, or None:
     "Today, we – Prime Minister A of X, …, and President B of Y – convene in Tokyo to renew …"
-    (after the closing dash), "We, the Heads of State and Government of A, B, …, gathered in Los
-    Angeles …, reiterate our will …" (at the first comma-separated item in lower case that holds
-    a cue: a verb or a pledge, not a name of the list). The apposition holds a capitalised word (a name
-    or a title) and the rest of the sentence a cue; otherwise the sentence is left as it is."""
+    (after the closing spaced dash), "We, the Heads of State and Government of A, B, …, gathered
+    in Los Angeles …, reiterate our will …" (at the first comma-separated item in lower case that
+    holds a cue: a verb or a pledge, not a name of the list). The apposition runs
+    PARTICIPANTS_MIN_WORDS words or more, names people or countries (``_names_speakers``) and
+    holds a capitalised word, and a cue follows it; otherwise the sentence is left as it is."""
     k = 1 if len(words) > 2 and words[0] not in lang.speakers and "," in text[ends[0]:starts[1]] else 0  # an opening adverb: "Today, we …"
     if k + 1 >= len(words) or words[k] not in lang.speakers:
         return None
