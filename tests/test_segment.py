@@ -1453,8 +1453,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "relatives", "consequence_subjects", "obligation_modals",
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
-                                                         # one language's subject grammar: a thing as subject (_thing_acts)
-                                                         "descriptive_cues", "party_nouns", "subject_determiners", "pledge_modals"}}
+                                                         # one language's subject grammar: a thing or a count as subject
+                                                         "descriptive_cues", "party_nouns", "subject_determiners", "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words
@@ -1962,3 +1962,21 @@ def test_the_statement_reported_adopted_is_news(lang: str, text: str, kept: list
     seg = segment(_doc(text), lang, allow_empty=True)
     assert [c.text for c in seg.commitments] == kept
     assert any(s.reason == "background" for s in seg.skipped) == (not kept)
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    # a count opening the clause, with only describing cues: a fact (a real statement)
+    ("en", "More than 10,000 U.S. and ROK citizens have participated in sponsored exchange programs.", False),
+    ("sv", "Över 500 studenter har deltagit i utbytesprogram som främjar samarbetet.", False),
+    # … but a modal, a count that is no number, or the parties after it keep the pledge
+    ("en", "About 40 per cent of the fund will go to adaptation projects in Africa.", True),
+    ("en", "Over the past year, we have strengthened our cooperation.", True),
+    ("en", "More than ever, we support Ukraine.", True),
+    ("sv", "Mer än någonsin stöder vi Ukraina.", True),
+])
+def test_a_count_with_describing_cues_is_a_fact(lang: str, text: str, kept: bool) -> None:
+    assert bool(_commitments_or_none(text, lang)) == kept
+
+
+def _commitments_or_none(text: str, lang: str) -> list[str]:
+    return [c.text for c in segment(_doc(text), lang, allow_empty=True).commitments]
