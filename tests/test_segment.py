@@ -1879,6 +1879,9 @@ def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:
     ("The two countries have been critical allies in the pandemic, and President Biden expresses his gratitude for the donation.",
      ["The two countries have been critical allies in the pandemic, ", "and President Biden expresses his gratitude for the donation."]),
     # … not an offer ("has offered to host") nor a perfect inside the subject's relative clause (found in review)
+    # "to" as a preposition after the participle is still a perfect with its object (found in review)
+    ("The United States has contributed to the Global Fund, and welcomes Japan's pledge to the Fund.",
+     ["The United States has contributed to the Global Fund, ", "and welcomes Japan's pledge to the Fund."]),
     ("India has offered to host the next summit, and Japan welcomes this offer.",
      ["India has offered to host the next summit, and Japan welcomes this offer."]),
     ("The partners that have joined the initiative, and will contribute funds, commit to report annually.",
@@ -1954,6 +1957,16 @@ ADOPTION_CASES = [
      ["The leaders agreed to meet again in 2026 and issued a joint statement."]),
     ("ru", "Стороны приняли к сведению заявление министров иностранных дел.", ["Стороны приняли к сведению заявление министров иностранных дел."]),
     ("ru", "Стороны утвердили дорожную карту сотрудничества на 2025–2027 годы.", ["Стороны утвердили дорожную карту сотрудничества на 2025–2027 годы."]),
+    # … nor a pledge verb just before it, the parties' own deed, another titled document, a future or a note taken (found in review)
+    ("en", "We welcome that Ukraine signed the Declaration.", ["We welcome that Ukraine signed the Declaration."]),
+    ("ru", "Стороны договорились и подписали совместную декларацию о сотрудничестве.",
+     ["Стороны договорились и подписали совместную декларацию о сотрудничестве."]),
+    ("en", "We signed a joint declaration on critical minerals.", ["We signed a joint declaration on critical minerals."]),
+    ("en", "The Ministers adopted the Joint Statement on Supply Chain Resilience.", ["The Ministers adopted the Joint Statement on Supply Chain Resilience."]),
+    ("ru", "Стороны подписали совместное заявление о стратегическом партнёрстве.", ["Стороны подписали совместное заявление о стратегическом партнёрстве."]),
+    ("ru", "Стороны приняли заявление к сведению.", ["Стороны приняли заявление к сведению."]),
+    ("tr", "Taraflar ortak deklarasyonu imzalayacak.", ["Taraflar ortak deklarasyonu imzalayacak."]),
+    ("kk", "Тараптар жыл сайын бірлескен мәлімдеме қабылдайды.", ["Тараптар жыл сайын бірлескен мәлімдеме қабылдайды."]),
 ]
 
 
@@ -1966,13 +1979,19 @@ def test_the_statement_reported_adopted_is_news(lang: str, text: str, kept: list
 
 @pytest.mark.parametrize(("lang", "text", "kept"), [
     # a count opening the clause, with only describing cues: a fact (a real statement)
-    ("en", "More than 10,000 U.S. and ROK citizens have participated in sponsored exchange programs.", False),
+    ("en", "More than 10,000 U.S. and ROK citizens have participated in sponsored exchange programs, including ROK political leaders.",
+     False),
     ("sv", "Över 500 studenter har deltagit i utbytesprogram som främjar samarbetet.", False),
     # … but a modal, a count that is no number, or the parties after it keep the pledge
     ("en", "About 40 per cent of the fund will go to adaptation projects in Africa.", True),
     ("en", "Over the past year, we have strengthened our cooperation.", True),
     ("en", "More than ever, we support Ukraine.", True),
     ("sv", "Mer än någonsin stöder vi Ukraina.", True),
+    # … and a time, not a count, with the parties in the clause (found in review)
+    ("en", "More than 2 years into the war, we continue to support Ukraine.", True),
+    ("en", "Around 2030, the partners expand cooperation on hydrogen.", True),
+    ("en", "Some 50 countries have joined us in supporting the initiative.", True),
+    ("sv", "Över 30 år efter murens fall fortsätter länderna att fördjupa samarbetet.", True),
 ])
 def test_a_count_with_describing_cues_is_a_fact(lang: str, text: str, kept: bool) -> None:
     assert bool(_commitments_or_none(text, lang)) == kept

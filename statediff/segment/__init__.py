@@ -481,8 +481,11 @@ def _cut_sentence(
                 or _thing_acts(text, words, token_starts, first, first + word_count, lang, cues, found.names)):
             skipped.append(Skipped(start, end, "background"))
             continue
-        if _owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts):
-            skipped.append(Skipped(start, end, "background"))  # the statement itself reported adopted: news
+        if (_owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts, lead=0)
+                and not any(words[k] in lang.speakers for k in range(first, min(first + SPEAKER_WINDOW, first + word_count)))):
+            # The statement itself reported adopted, in the third person: news ("We signed a joint
+            # declaration …" is the parties' own deed).
+            skipped.append(Skipped(start, end, "background"))
             continue
         if _owns_cues(lang.courtesy_patterns, text, start, end, cue_starts, token_starts):
             skipped.append(Skipped(start, end, "courtesy"))
@@ -625,14 +628,24 @@ def _cues_within(cues: list[int], first: int, last: int) -> list[int]:
 def _is_statistic(texts: list[str], words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
     """"More than 10,000 U.S. and ROK citizens have participated in sponsored exchange programs":
     a clause that opens with a count (a ``quantity_openers`` phrase and a number) and whose cues
-    only describe (``descriptive_cues``) counts something, a fact and no pledge. A modal keeps it
-    ("About 40 per cent of the fund will go to adaptation")."""
+    only describe (``descriptive_cues``) counts something, a fact and no pledge. A modal ("About 40
+    per cent of the fund will go to adaptation") or the parties as its subject ("More than 2 years
+    into the war, we continue to …", "Some 50 countries have joined us in …", Swedish "Över 30 år
+    efter murens fall fortsätter länderna att …", the subject after the verb) keep it; parties
+    further on are the count's own ("…, including ROK political leaders")."""
     opener = next((o for o in lang.quantity_openers if tuple(words[first:first + len(o)]) == o), None)
     if opener is None or first + len(opener) >= last or not texts[first + len(opener)][:1].isdigit():
         return False
     own = _cues_within(cues, first, last)
-    return (bool(own) and all(lang.descriptive_cues.match_at(words, k) for k in own)
-            and not any(words[k] in lang.pledge_modals for k in range(first, last)))
+    if not own or not all(lang.descriptive_cues.match_at(words, k) for k in own):
+        return False
+    parties = lang.subjects | lang.speakers | lang.party_nouns
+    # The subject stands before the first cue, or in a verb-second language right after it.
+    subject = range(first, min(last, own[0] + STATISTIC_SUBJECT_AFTER + 1))
+    return not (any(words[k] in lang.pledge_modals for k in range(first, last)) or any(words[k] in parties for k in subject))
+
+
+STATISTIC_SUBJECT_AFTER = 2  # "… fortsätter länderna att …": the subject right after the verb
 
 
 def _is_consequence(words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
@@ -804,12 +817,16 @@ COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a fe
 
 def _owns_cues(
     patterns: tuple[re.Pattern[str], ...], text: str, start: int, end: int, cue_starts: list[int], token_starts: list[int],
+    lead: int = COURTESY_LEAD,
 ) -> bool:
     """A clause that one of ``patterns`` matches and whose cues all belong to that match: a
     courtesy (``courtesy_patterns``: "expresses his gratitude for the warm hospitality"), or the
     statement itself reported adopted (``adoption_patterns``: "Лидеры … приняли декларацию по
     итогам саммита", "issued a joint statement"). A pledge beside it ("agreed to hold the next
-    summit in India and thanked Japan for its hospitality") keeps the clause."""
+    summit in India and thanked Japan for its hospitality") keeps the clause. ``lead``: words
+    before the match whose cues belong to it ("expresses his gratitude …" before "hospitality";
+    none for an adoption, whose verb opens the match: "We welcome that Ukraine signed the
+    Declaration" is a pledge)."""
     if not patterns:
         return False
     gate = _gate(patterns)
@@ -820,8 +837,8 @@ def _owns_cues(
     for pattern in patterns:
         found = pattern.search(text, start, end)
         if found is not None:
-            lead = token_starts[max(first, bisect.bisect_left(token_starts, found.start()) - COURTESY_LEAD)]
-            if all(lead <= c < found.end() for c in cues):
+            owned_from = token_starts[max(first, bisect.bisect_left(token_starts, found.start()) - lead)]
+            if all(owned_from <= c < found.end() for c in cues):
                 return True
     return False
 

@@ -192,7 +192,8 @@ def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
     return (i >= 2 and words[i - 2] in language.perfect_auxiliaries
             and (words[i - 1] not in language.stopwords or words[i - 1] in language.passive_auxiliaries)  # "have been allies"
             and words[i] not in language.coordinator_starts
-            and words[i] not in language.purpose_markers  # "India has offered to host …": an offer, not a deed
+            # "India has offered to host …" is an offer, not a deed; "has contributed to the Fund" is one
+            and not (words[i] in language.purpose_markers and i + 1 < len(words) and words[i + 1] not in language.stopwords)
             and (i < 3 or words[i - 3] not in language.relatives))  # "The partners that have joined …": in the subject
 
 
