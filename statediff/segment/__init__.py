@@ -535,7 +535,7 @@ def _after_participants(
     opening = text[ends[k]:starts[k + 1]]
     if _DASH_GAP_RE.search(opening):
         pledge_at = next((j for j in range(k + 2, len(words)) if _DASH_GAP_RE.search(text[ends[j - 1]:starts[j]])), None)
-        if pledge_at is None or not any(c >= pledge_at for c in cues):
+        if pledge_at is None or not cues or cues[-1] < pledge_at:  # (cues are sorted)
             return None
     elif "," in opening:
         # The first comma-separated item after it that opens in lower case (a verb or a pledge's
@@ -633,7 +633,8 @@ def _is_statistic(texts: list[str], words: list[str], first: int, last: int, lan
     into the war, we continue to …", "Some 50 countries have joined us in …", Swedish "Över 30 år
     efter murens fall fortsätter länderna att …", the subject after the verb) keep it; parties
     further on are the count's own ("…, including ROK political leaders")."""
-    opener = next((o for o in lang.quantity_openers if tuple(words[first:first + len(o)]) == o), None)
+    # Every clause passes here: the first word is compared before any slice is made.
+    opener = next((o for o in lang.quantity_openers if o[0] == words[first] and tuple(words[first:first + len(o)]) == o), None) if first < last else None
     if opener is None or first + len(opener) >= last or not texts[first + len(opener)][:1].isdigit():
         return False
     own = _cues_within(cues, first, last)
