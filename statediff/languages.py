@@ -154,10 +154,11 @@ class CueSet:
 
 def parties_act(language: Language, subject: str, verb: str) -> bool:
     """The parties as subject ("стороны") and a verb whose ending says present or future
-    ("откроют"): their pledge without a cue word, in a language with ``subject_verb_endings``.
-    Both words folded; ``verb`` is the word after the subject, or in a verb-final language the
-    clause's last word ("Тараптар … кеңейтеді")."""
-    return bool(language.subject_verb_endings) and subject in language.subjects and verb.endswith(language.subject_verb_endings)
+    ("откроют"), or a hedging modal (``subject_modals``: "Parterna kan", "Стороны могли бы"):
+    their pledge without a cue word. Both words folded; ``verb`` is the word after the subject,
+    or in a verb-final language the clause's last word ("Тараптар … кеңейтеді")."""
+    return subject in language.subjects and (
+        (bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings)) or verb in language.subject_modals)
 
 
 def past_tense(language: Language, word: str) -> bool:
@@ -325,6 +326,9 @@ class Language:
     # Endings of a verb in the present or future after the parties as subject ("Стороны
     # откроют"): such a clause is their pledge without a cue word (ru).
     subject_verb_endings: tuple[str, ...] = ()
+    # Hedging modals right after the parties as subject ("Parterna kan hålla …", "Стороны могли
+    # бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make one (ru, sv).
+    subject_modals: frozenset[str] = frozenset()
     # "6. Toplantısı", "die 3. Sitzung": a number of one to three digits and a dot before a word is
     # an ordinal, not a sentence end (tr, de).
     ordinal_dot: bool = False
@@ -429,6 +433,7 @@ def _build(code: str, raw: dict) -> Language:
         noun_markers=_lowered(raw, "noun_markers"),
         participle_links=_lowered(raw, "participle_links"),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
+        subject_modals=_lowered(raw, "subject_modals"),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),
         verb_final=bool(raw.get("verb_final", False)),
         finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),

@@ -674,6 +674,23 @@ def test_the_same_position_reworded_is_no_reversal(lang: str, old: str, new: str
      "The United States will seek to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),
     ("en", "The United States will deliver 100 million vaccine doses to partners in Southeast Asia.",
      "The United States will strive to deliver 100 million vaccine doses to partners in Southeast Asia.", "weakened"),
+    # found by a helper's audit: a hedged pledge of the parties was dropped (sv, ru); Spanish
+    # "podrán" read as binding, "celebrarán consultas" (will hold) as no cue, "analizaron la
+    # posibilidad" as none; a hedge that goes with no binding modal strengthens (ru)
+    ("sv", "Parterna kommer att hålla årliga konsultationer om regional säkerhet.",
+     "Parterna kan hålla årliga konsultationer om regional säkerhet.", "weakened"),
+    ("ru", "Стороны будут проводить ежегодные консультации по региональной безопасности.",
+     "Стороны могли бы проводить ежегодные консультации по региональной безопасности.", "weakened"),
+    ("ru", "Стороны могут открыть прямое авиасообщение между столицами двух стран.",
+     "Стороны откроют прямое авиасообщение между столицами двух стран.", "strengthened"),
+    ("es", "Las Partes celebrarán consultas anuales sobre seguridad regional.",
+     "Las Partes podrían celebrar consultas anuales sobre seguridad regional.", "weakened"),
+    ("es", "Las Partes fortalecerán la cooperación en materia de energía y transporte.",
+     "Las Partes podrán fortalecer la cooperación en materia de energía y transporte.", "weakened"),
+    ("es", "Las Partes acordaron abrir un consulado general en Almaty.",
+     "Las Partes analizaron la posibilidad de abrir un consulado general en Almaty.", "weakened"),
+    ("fr", "Les Parties tiendront des consultations annuelles sur la sécurité régionale.",
+     "Les Parties pourraient tenir des consultations annuelles sur la sécurité régionale.", "weakened"),
     # "May", capitalised, is the month: no modal traded
     ("en", "The leaders will meet in Madrid in June to review the energy partnership.",
      "The leaders will meet in Madrid in May to review the energy partnership.", None),
@@ -682,6 +699,48 @@ def test_a_hedged_pledge_is_weakened(lang: str, old: str, new: str, change: str 
     [found] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
     assert found.status == Status.MODIFIED
     assert found.details.strength.change == change
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "change"), [
+    # a word of degree lost or gained, the predicate unchanged (found by a helper's audit: persisted)
+    ("en", "The Parties strongly condemned the attacks on civilian infrastructure in Ukraine.",
+     "The Parties condemned the attacks on civilian infrastructure in Ukraine.", "weakened"),
+    ("en", "The Parties condemned the attacks on civilian infrastructure in Ukraine.",
+     "The Parties strongly condemned the attacks on civilian infrastructure in Ukraine.", "strengthened"),
+    ("en", "The two Presidents reiterate our firm commitment to a conditions-based transition of wartime operational control.",
+     "The two Presidents reiterate commitment to a conditions-based transition of wartime operational control.", "weakened"),
+    ("ru", "Стороны решительно осудили терроризм во всех его формах и проявлениях.",
+     "Стороны осудили терроризм во всех его формах и проявлениях.", "weakened"),
+    ("sv", "Ministrarna fördömde skarpt attacken mot civila mål i Ukraina.",
+     "Ministrarna fördömde attacken mot civila mål i Ukraina.", "weakened"),
+    ("fr", "Les Parties condamnent fermement les attaques contre les civils en Ukraine.",
+     "Les Parties condamnent les attaques contre les civils en Ukraine.", "weakened"),
+    ("es", "Las Partes condenan enérgicamente los ataques contra la población civil.",
+     "Las Partes condenan los ataques contra la población civil.", "weakened"),
+    ("tr", "Taraflar sivillere yönelik terör saldırılarını şiddetle kınadı.",
+     "Taraflar sivillere yönelik terör saldırılarını kınadı.", "weakened"),
+    # the word moved, not lost: no change of strength
+    ("en", "The Parties strongly support the peace process in the region.",
+     "The Parties support strongly the peace process in the region.", None),
+])
+def test_a_word_of_degree_lost_weakens_the_pledge(lang: str, old: str, new: str, change: str | None) -> None:
+    [found] = [ch for ch in _annotated(old + "\n", new + "\n", lang) if ch.old and ch.new]
+    assert found.details.strength.change == change
+    if change is not None:  # the words alone would say persisted
+        assert found.status == Status.MODIFIED
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("en", "We strongly and firmly condemn the attacks.", 2),
+    ("en", "A strongly-worded letter was sent.", 0),  # part of a compound word, not a word of degree
+    ("ru", "Стороны Твёрдо поддержали и твердо осудили.", 2),  # any case; "ё" folded
+    ("kk", "Тараптар терроризмді үзілді-кесілді айыптады.", 1),
+    ("it", "Le parti condannano fermamente gli attacchi.", 0),  # no strength file
+])
+def test_intensifier_count(lang: str, text: str, count: int) -> None:
+    from statediff.details.strength import intensifier_count
+
+    assert intensifier_count(text, lang) == count
 
 
 def test_an_item_deleted_from_a_semicolon_list_modifies_the_pledge() -> None:
@@ -753,7 +812,8 @@ def test_a_changed_figure_the_parser_does_not_read_makes_a_pledge_modified(tmp_p
     ("ru", "Будут проведены консультации. Стороны могут встретиться.", (1, 1)),
     ("sv", "Vi kommer att mötas, men vi kan också skriva.", (1, 1)),
     ("tr", "Taraflar mutabık kalabilir ve görüşecek.", (1, 1)),  # endings: "*abilir", "*ecek"
-    ("pt", "As partes poderão cooperar.", (0, 0)),  # a language without modal lists
+    ("pt", "As partes poderão cooperar.", (0, 1)),  # the future is an ending: hedging modals only
+    ("it", "Le parti potranno cooperare.", (0, 0)),  # a language without a strength file
 ])
 def test_modal_counts(lang: str, text: str, counts: tuple[int, int]) -> None:
     from statediff.details.strength import modal_counts

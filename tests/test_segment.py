@@ -865,6 +865,11 @@ PREDICATE_CASES = [
     ("en", "In the view of the Group, reparation means more than financial compensation.", True),
     # the parties' hedged pledge: their modal right after them; a bare "may" or "could" is none
     ("en", "The Parties may hold the next summit in Madrid in 2027.", True),
+    # ... in Swedish and Russian too (``subject_modals``; found by a helper's audit: the weakened pledge was dropped)
+    ("sv", "Parterna kan hålla årliga konsultationer om regional säkerhet.", True),
+    ("sv", "Resan kan ta tre timmar med flyg.", False),
+    ("ru", "Стороны могли бы проводить ежегодные консультации по региональной безопасности.", True),
+    ("ru", "Переговоры могли бы пройти в Анкаре.", False),
     ("en", "Trade disputes may affect growth in the region next year.", False),
     ("en", "This could lead to higher prices for consumers.", False),
     ("ru", "По мнению сторон, возмещение ущерба не сводится к денежной компенсации.", True),
@@ -1440,7 +1445,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
-                                                         "participle_links", "subject_verb_endings",
+                                                         "participle_links", "subject_verb_endings", "subject_modals",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles", "party_modals",
                                                          # a quoted remark needs the language's titles and subjects too

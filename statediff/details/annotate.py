@@ -30,7 +30,17 @@ from .numbers import (
     time_words_in,
 )
 from .patterns import TOKEN_EDGES, attributions_of, words_of
-from .strength import compare_modals, compare_strength, ladder_for, modal_counts, negation_count, predicate_in, strongest
+from .strength import (
+    compare_intensity,
+    compare_modals,
+    compare_strength,
+    intensifier_count,
+    ladder_for,
+    modal_counts,
+    negation_count,
+    predicate_in,
+    strongest,
+)
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
     ChangeDetails,
@@ -63,6 +73,7 @@ class PledgeFacts:
     topics: tuple[str, ...]
     negations: int = 0  # strength.negation_count of its text: read here, where the facts are read in parallel
     modals: tuple[int, int] = (0, 0)  # strength.modal_counts of its text: binding and hedging modals
+    intensifiers: int = 0  # strength.intensifier_count of its text: words of degree ("strongly", "решительно")
 
 
 @frozen_dataclass
@@ -269,6 +280,13 @@ def _modals_from_words(strength: Strength, old_facts: list[PledgeFacts], new_fac
     return strength if change is None else Strength(strength.old, strength.new, change, False)
 
 
+def _intensity_from_words(strength: Strength, old: PledgeFacts, new: PledgeFacts) -> Strength:
+    """A word of degree lost or gained with the predicate unchanged ("strongly condemned" →
+    "condemned", "поддержали" → "решительно поддержали"): weakened or strengthened."""
+    change = compare_intensity(old.intensifiers, new.intensifiers)
+    return strength if change is None else Strength(strength.old, strength.new, change, False)
+
+
 def _with_details(change: Change, details: ChangeDetails) -> Change:
     """``dataclasses.replace(change, details=details)``: the same object, made without the
     generated __init__'s per-field object.__setattr__ (one per change, thousands of changes)."""
@@ -302,6 +320,7 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
         negations=negation_count(c.text, language),
         modals=modal_counts(c.text, language),
+        intensifiers=intensifier_count(c.text, language),
     )
 
 
@@ -406,6 +425,9 @@ def _details(
         strength = _negation_from_words(strength, old_idx, new_idx, facts)
         if strength.change is None and not strength.negation_changed:
             strength = _modals_from_words(strength, old_facts, new_facts)
+        if strength.change is None and not strength.negation_changed and len(old_idx) == len(new_idx) == 1:
+            # (one pledge to one: in a merged group the words of degree of several pledges add up)
+            strength = _intensity_from_words(strength, old_facts[0], new_facts[0])
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
     if old_idx and new_idx and (numbers.added or numbers.removed):
         numbers = _without_spelled_twins(numbers, old_idx, new_idx, segs)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from .. import recache
 from .patterns import COMMA, QUOTE, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
 from .types import Predicate, Strength
 
@@ -253,12 +255,38 @@ def modal_counts(text: str, language: str) -> tuple[int, int]:
 
 def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
     """"weakened" when a hedging modal came with no binding one ("will" → "may", "agreed" → "may
-    agree"), "strengthened" when a binding modal took a hedging one's place."""
+    agree"), "strengthened" when a hedging one went and no binding one with it ("may" → "will",
+    "могут открыть" → "откроют", "may agree" → "agreed")."""
     if new[1] > old[1] and new[0] <= old[0]:  # a hedge gained, no binding modal with it ("agreed" → "may agree")
         return "weakened"
-    if new[0] > old[0] and new[1] < old[1]:
+    if new[1] < old[1] and new[0] >= old[0]:
         return "strengthened"
     return None
+
+
+@cache
+def _intensifier_re(language: str) -> re.Pattern[str] | None:
+    """One search for the language's ``intensifiers`` as whole words, any case; None without any."""
+    raw = load_data("strength", language) or {}
+    words = sorted({fold(w) for w in raw.get("intensifiers", [])}, key=lambda w: (-len(w), w))  # the same text in every run: a cache key
+    if not words:
+        return None
+    return recache.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")  # the text is folded
+
+
+def intensifier_count(text: str, language: str) -> int:
+    """How many words of degree (``intensifiers`` of the strength file: "strongly", "firmly",
+    "решительно", "skarpt") a pledge holds: one lost with no other change of strength weakens it
+    ("strongly condemned" → "condemned"), one gained strengthens it."""
+    pattern = _intensifier_re(language)
+    return 0 if pattern is None else len(pattern.findall(fold(text)))
+
+
+def compare_intensity(old: int, new: int) -> str | None:
+    """"weakened" when the pledges lost a word of degree, "strengthened" when they gained one."""
+    if new == old:
+        return None
+    return "weakened" if new < old else "strengthened"
 
 
 def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
