@@ -223,6 +223,21 @@ def test_persisted_modified_boundary(old: str, new: str, status: Status) -> None
 
 FIGURE_CASES = [
     # (language, old, new, status): near-identical words, but a changed figure is a modified pledge
+    # a period's unit, the count the same (found by a new user's review: all were persisted)
+    ("en", "The ministers agreed to establish a joint working group on migration and border management within six months.",
+     "The ministers agreed to establish a joint working group on migration and border management within six years.", Status.MODIFIED),
+    ("en", "The ministers agreed to establish a joint working group on migration and border management within six months.",
+     "The ministers agreed to establish a joint working group on migration and border management within six weeks.", Status.MODIFIED),
+    ("en", "The parties committed to a ten-year programme of scientific cooperation on ocean research and marine biodiversity.",
+     "The parties committed to a ten-month programme of scientific cooperation on ocean research and marine biodiversity.", Status.MODIFIED),
+    ("en", "The two governments will hold the fourth meeting of the joint energy commission in Madrid later this year.",
+     "The two governments will hold the fourth meeting of the joint energy commission in Madrid later this month.", Status.MODIFIED),
+    ("ru", "Стороны подтвердили намерение реализовать десятилетнюю программу научного сотрудничества в области исследований океана.",
+     "Стороны подтвердили намерение реализовать пятилетнюю программу научного сотрудничества в области исследований океана.", Status.MODIFIED),
+    ("ru", "Стороны договорились создать совместную рабочую группу по вопросам миграции в течение шести месяцев.",
+     "Стороны договорились создать совместную рабочую группу по вопросам миграции в течение шести недель.", Status.MODIFIED),
+    ("ru", "Министры договорились провести заседание совместной комиссии по энергетике в Астане в текущем году.",
+     "Министры договорились провести заседание совместной комиссии по энергетике в Астане в текущем месяце.", Status.MODIFIED),
     # another currency sign, a range's other end (found by a new user's review: both were persisted)
     ("en", "The sides agreed to provide €500 million to the reconstruction fund over two years.",
      "The sides agreed to provide $500 million to the reconstruction fund over two years.", Status.MODIFIED),
@@ -728,6 +743,29 @@ def test_a_word_of_degree_lost_weakens_the_pledge(lang: str, old: str, new: str,
     assert found.details.strength.change == change
     if change is not None:  # the words alone would say persisted
         assert found.status == Status.MODIFIED
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("en", "a ten-year programme and a 10-year plan", {(10, "year"): 2}),
+    ("en", "a ten-month programme; a well-known partner", {(10, "month"): 1}),
+    ("ru", "десятилетнюю программу, 10-летний план и трехмесячный срок", {(10, "летн"): 2, (3, "месячн"): 1}),
+    ("ru", "двадцатипятилетний юбилей", {(25, "летн"): 1}),
+    ("ru", "пятилетка и десятина", {}),  # no unit after the cardinal
+    ("xx", "ten-year", {}),
+])
+def test_figure_compounds(lang: str, text: str, found: dict[tuple[int, str], int]) -> None:
+    from statediff.details.numbers import figure_compounds
+
+    assert dict(figure_compounds(text, lang)) == found
+
+
+def test_a_period_in_another_unit_is_a_changed_figure() -> None:
+    from statediff.details.numbers import compare_numbers, extract_numbers
+
+    changes = compare_numbers(extract_numbers("within six months, 3 meetings", "en"), extract_numbers("within six years, 3 sessions", "en"))
+    assert [(p.old.text, p.new.text) for p in changes.changed] == [("six months", "six years")]
+    # a count of something else in another unit is no changed period
+    assert [n.text for n in changes.removed] == ["3 meetings"] and [n.text for n in changes.added] == ["3 sessions"]
 
 
 @pytest.mark.parametrize(("lang", "text", "count"), [

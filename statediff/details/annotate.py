@@ -21,6 +21,7 @@ from .numbers import (
     compare_numbers,
     digit_runs,
     extract_numbers,
+    figure_compounds,
     figures_changed,
     month_name,
     number_word,
@@ -179,6 +180,8 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return True
     if old_text != new_text and time_words_in(old_text, old.language) != time_words_in(new_text, new.language):
         return True  # "this year" → "next year", "mid-2026" → "end-2026", "в начале 2026" → "в конце 2026"
+    if old_text != new_text and figure_compounds(old_text, old.language) != figure_compounds(new_text, new.language):
+        return True  # "ten-year" → "ten-month", "десятилетнюю" → "пятилетнюю"
     parsed = any(facts["old"].pledges[i].numbers for i in old_idx) or any(facts["new"].pledges[j].numbers for j in new_idx)
     old_number, new_number = number_word(old.language), number_word(new.language)
 

@@ -795,9 +795,10 @@ def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
 
 def time_words_in(text: str, language: str) -> Counter[str]:
     """The words of time (``time_words``: "next", "end", "конце", "slutet") that stand beside a
-    time: before a time noun or a figure, perhaps across a link word ("end of 2026"), or joined
-    to a figure by a hyphen ("mid-2026"). "this year" → "next year" changes them; "next summit" →
-    "upcoming summit" and "to end the conflict" hold none."""
+    time: before a time noun, counted with it, or before a figure, perhaps across a link word
+    ("end of 2026"), or joined to a figure by a hyphen ("mid-2026"). "this year" → "next year"
+    and "later this year" → "later this month" change them; "next summit" → "upcoming summit"
+    and "to end the conflict" hold none."""
     words, nouns, links = _time_sets(language)
     found: Counter[str] = Counter()
     if not words:
@@ -820,8 +821,47 @@ def time_words_in(text: str, language: str) -> Counter[str]:
         if token in words:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             after = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if following in nouns or following[:1].isdigit() or (following in links and after[:1].isdigit()):
+            if following in nouns:
+                found[f"{token} {following}"] += 1
+            elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
                 found[token] += 1
+    return found
+
+
+@cache
+def _compound_parts(language: str) -> tuple[dict[str, int], tuple[str, ...]]:
+    """``compound_prefixes`` (a cardinal as it opens a compound word: "десяти" → 10) and
+    ``compound_units`` (the unit after it: "летн", year) of a language's numbers file."""
+    raw = load_data("numbers", language) or {}
+    return ({fold(p): v for p, v in raw.get("compound_prefixes", {}).items()},
+            tuple(sorted((fold(u) for u in raw.get("compound_units", [])), key=lambda u: (-len(u), u))))
+
+
+def figure_compounds(text: str, language: str) -> Counter[tuple[int, str]]:
+    """Figures joined to their unit in one word, as (value, unit): "ten-year" and "10-year" are
+    (10, "year"); with the language's ``compound_prefixes``, "десятилетнюю" and "10-летнюю" are
+    (10, "летн"). "a ten-year programme" → "a ten-month programme" and "десятилетнюю" →
+    "пятилетнюю" change them; the number parser reads neither."""
+    prefixes, units = _compound_parts(language)
+    value_of = cardinal_value(language)
+    found: Counter[tuple[int, str]] = Counter()
+
+    def unit_of(rest: str) -> str:
+        return next((u for u in units if rest.startswith(u)), rest)
+
+    for raw in text.split():
+        token = fold(raw.strip(TOKEN_EDGES))
+        parts = _HYPHENS_RE.split(token)
+        if len(parts) == 2 and parts[1][:1].isalpha():
+            value = int(parts[0]) if parts[0].isdigit() else value_of(parts[0])
+            if value is not None:
+                found[(value, unit_of(parts[1]))] += 1
+                continue
+        if units and token[:1].isalpha():
+            for prefix, value in prefixes.items():
+                if token.startswith(prefix) and any(token.startswith(u, len(prefix)) for u in units):
+                    found[(value, unit_of(token[len(prefix):]))] += 1
+                    break
     return found
 
 
@@ -917,7 +957,8 @@ def numbers_in(text: str, language: str, start: int, end: int, commitment_id: st
 
 def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChanges:
     """Equal values cancel out; the rest pair up in order within a kind and unit (a changed
-    number), and what is left over was removed or added."""
+    number), then a count of time with the same count of another time unit ("within six
+    months" → "within six years": a changed period), and what is left over was removed or added."""
     removed: list[Number] = []
     added: list[Number] = []
     changed: list[NumberPair] = []
@@ -934,8 +975,17 @@ def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChang
         else:
             new_left.remove(partner)
             changed.append(NumberPair(number, partner))
+    for number in [n for n in removed if n.kind == "count" and n.unit in TIME_UNITS]:
+        partner = next((n for n in new_left if n.kind == "count" and n.unit in TIME_UNITS and n.quantity == number.quantity), None)
+        if partner is not None:
+            removed.remove(number)
+            new_left.remove(partner)
+            changed.append(NumberPair(number, partner))
     added.extend(new_left)
     return NumberChanges(tuple(removed), tuple(added), tuple(changed))
+
+
+TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter"})  # units of a period: "six months" → "six years" changes it
 
 
 class Counterparts:
