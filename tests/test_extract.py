@@ -310,6 +310,38 @@ def test_docx_tables_in_document_order_and_numbering() -> None:
     assert text == "Before the table.\n\nCell one.\n\nCell two.\n\nMerged cell.\n\nAfter the table.\n\n1. First item.\n\n2. Second item.\n\n• A bullet.\n"
 
 
+_RUN = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+
+
+@pytest.mark.parametrize(("inner", "expected"), [
+    # a tracked insertion is read, a tracked deletion is not: Word's text with the changes accepted
+    (_RUN.format("will provide ") + '<w:ins w:id="1" w:author="a">' + _RUN.format("5 billion ") + "</w:ins>"
+     + '<w:del w:id="2" w:author="a"><w:r><w:delText>3 billion </w:delText></w:r></w:del>' + _RUN.format("euros."),
+     "will provide 5 billion euros."),
+    # an inline content control and a simple field hold text of the paragraph
+    (_RUN.format("positions in the ") + "<w:sdt><w:sdtContent>" + _RUN.format("United Nations") + "</w:sdtContent></w:sdt>"
+     + _RUN.format(" on climate."), "positions in the United Nations on climate."),
+    (_RUN.format("meeting in ") + '<w:fldSimple w:instr=" DOCPROPERTY City ">' + _RUN.format("Lisbon") + "</w:fldSimple>"
+     + _RUN.format(" in 2024."), "meeting in Lisbon in 2024."),
+    # a complex field: its code is not text, its result is
+    (_RUN.format("held in ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE </w:instrText></w:r>'
+     + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _RUN.format("May 2024") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+     "held in May 2024"),
+    # a tab and a line break inside the paragraph; a tab stop in its properties is none
+    ('<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' + _RUN.format("A") + "<w:r><w:tab/></w:r>" + _RUN.format("B")
+     + "<w:r><w:br/></w:r>" + _RUN.format("C"), "A\tB\nC"),
+])
+def test_docx_paragraph_text_keeps_insertions_controls_and_fields(inner: str, expected: str) -> None:
+    # found by a new user's review: python-docx's Paragraph.text dropped these without a word
+    pytest.importorskip("docx")
+    from lxml import etree
+
+    from statediff.extract.docx_text import paragraph_text
+
+    namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    assert paragraph_text(etree.fromstring(f'<w:p xmlns:w="{namespace}">{inner}</w:p>')) == expected
+
+
 @pytest.mark.parametrize("name", ["jspg7.docx", "jspg7.pdf"])
 def test_truncated_or_corrupt_binary_formats_give_one_clear_error(name: str) -> None:
     data = (INPUTS / name).read_bytes()
