@@ -590,6 +590,21 @@ def test_line_numbers_name_the_line_of_the_file(tmp_path: Path, name: str, make,
     assert len(pairs) >= 5 and len(on_their_line) >= share * len(pairs), [p for p in pairs if p[0] not in on_their_line]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_markdown_lines_skip_front_matter_and_comments_that_repeat_a_pledge(tmp_path: Path, newline: str) -> None:
+    # found by a new user's review: the pledge took the line of a comment repeating its words,
+    # and a heading after front matter was placed on line 1
+    source = ["---", "title: x", "---", "", "# Joint statement", "", "<!-- The ministers agreed to double -->", "",
+              "The ministers agreed to double bilateral trade by 2030 through new investment.", "",
+              "The parties will build a new interconnector by 2027."]
+    path = tmp_path / "statement.md"
+    path.write_bytes(newline.join(source).encode())
+    document = load(str(path))
+    found = segment(document)
+    assert [c.line for c in found.commitments] == [9, 11]
+    assert [document.line_of(s.start) for s in found.skipped if s.reason == "heading"] == [5]
+
+
 def test_plain_text_lines_are_counted_in_the_text() -> None:
     document = load(str(SEED8))
     assert document.line_anchors == ()

@@ -96,11 +96,11 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
         plain = clean_extracted(html_to_text(text, name, found))
         return Extracted(plain, "html", encoding, detected, headings=heading_spans(plain, found))
     if by_extension == "markdown":
-        from .markdown_text import markdown_to_text
+        from .markdown_text import markdown_to_text, unshown_blanked
 
         found = []
         plain = markdown_to_text(text, found)
-        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, lines_source), heading_spans(plain, found))
+        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, unshown_blanked(lines_source)), heading_spans(plain, found))
     # Anything else, a file named .pdf or .docx that holds plain text included, is read as text.
     return Extracted(text, "txt", encoding, detected, () if width is None else line_anchors(text, lines_source))
 

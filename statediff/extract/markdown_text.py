@@ -43,6 +43,25 @@ _PLACEHOLDER_BASE = 0xF0000  # private-use code points stand in for escaped (ASC
 _PLACEHOLDER_RE = re.compile("[\U000F0000-\U000F007F]")
 
 
+def unshown_blanked(markdown: str) -> str:
+    """``markdown`` with its front matter and HTML comments blanked, every other character in
+    place (a line break stays one): the text a reader sees, for matching the extracted words to
+    the file's lines. A comment that repeats a pledge's words ("<!-- The ministers agreed to
+    double -->") took the pledge's line number, and front matter shifted a heading's."""
+
+    def blank(match: re.Match[str]) -> str:
+        return _NOT_BREAK_RE.sub(" ", match.group())
+
+    front = _CR_FRONT_MATTER_RE.match(markdown)  # (the file as it is: its line breaks may be "\r\n")
+    if front:
+        markdown = blank(front) + markdown[front.end():]
+    return _COMMENT_RE.sub(blank, markdown) if "<!--" in markdown else markdown
+
+
+_NOT_BREAK_RE = re.compile(r"[^\r\n]")
+_CR_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+
+
 def markdown_to_text(markdown: str, headings: list[str] | None = None) -> str:
     """Paragraphs separated by blank lines; soft-wrapped lines joined; list numbers as rendered.
     ``headings``, when given, receives the text of each heading ("# …" and "Title\\n====="), in order."""
