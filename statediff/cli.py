@@ -232,7 +232,8 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
     Statements are the .txt .md .html .htm .docx .pdf files (never README*, SOURCE* or a Word lock ~$*), ordered by
     the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD. A shorter date sorts before
     longer ones with the same prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. Undated statement
-    files, and two files tied for the newest or the previous place, are an error naming them."""
+    files, and two files tied for the newest or the previous place, are an error naming them.
+    A folder of one statement is a notice and exit 0, and no report is written."""
     from .latest import latest_pair
 
     accept_list = _prepare_output(out)
@@ -736,8 +737,10 @@ def _fail(message: str) -> NoReturn:
 
 def _file_named_like_the_command(given: list[str]) -> str | None:
     """When the command word ("eval", "latest") is also a file here, how to compare that file:
-    whatever went wrong, the user may have meant the file."""
-    if given and given[0] in cli.commands and os.path.isfile(given[0]):
+    whatever went wrong, the user may have meant the file; not when they named it too ("statediff
+    latest ./latest")."""
+    if (given and given[0] in cli.commands and os.path.isfile(given[0])
+            and not any(os.path.normpath(arg) == given[0] for arg in given[1:])):
         return f"'{given[0]}' ran the {given[0]} command; to compare the file named {given[0]}, write ./{given[0]}"
     return None
 
@@ -773,6 +776,11 @@ def _main() -> None:
     except BrokenPipeError:  # the reader went away before the report was written (``| head``)
         _silence_stdout()
         sys.exit(exit_codes.OK)
+    except UnicodeEncodeError as exc:  # PYTHONIOENCODING=ascii, a C locale on an old Python: the report's letters do not fit
+        _silence_stdout()
+        _say(f"statediff: error: standard output's encoding ({exc.encoding}) cannot write the report's text; "
+             "set PYTHONIOENCODING=utf-8 or write the report with --output FILE")
+        sys.exit(exit_codes.ERROR)
     except Exception as exc:  # never a traceback for the user; the message says what to report
         if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:  # help or version text to a full disk
             _silence_stdout()  # (the report's own writes go through _stdout_written)

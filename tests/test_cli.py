@@ -417,6 +417,23 @@ def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     assert done.stderr.splitlines() == ["statediff: error: cannot write to standard output (No space left on device)"]
 
 
+def test_an_output_encoding_that_cannot_write_the_report_is_an_error_not_a_bug() -> None:
+    # found by a new user's review: PYTHONIOENCODING=ascii gave "internal error: UnicodeEncodeError";
+    # JSON is written as UTF-8 bytes whatever the encoding
+    import os
+    import subprocess
+
+    def statediff(fmt: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(_statediff(SEED_OLD, SEED_NEW, "--format", fmt), cwd=ROOT, capture_output=True, text=True,
+                              encoding="utf-8", check=False, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+
+    plain = statediff("plain")
+    assert plain.returncode == exit_codes.ERROR
+    assert plain.stderr.splitlines()[-1].startswith("statediff: error: standard output's encoding (ascii) cannot write")
+    written = statediff("json")
+    assert written.returncode == exit_codes.OK and json.loads(written.stdout)["summary"]
+
+
 def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--min-score", "0.5")
     assert result.exit_code == exit_codes.OK
@@ -511,6 +528,15 @@ def test_a_file_named_like_a_command_gets_a_hint_when_the_command_fails(
     assert hint in result.stderr and result.stderr.count("\n") == 1
     compared = CliRunner().invoke(cli, [f"./{args[0]}", f"./{args[1]}", "--format", "json"])
     assert compared.exit_code == exit_codes.OK and json.loads(compared.stdout)["summary"]["persisted"] > 0
+
+
+def test_no_hint_to_write_a_file_as_the_user_already_wrote_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # found by a new user's review: "statediff latest ./latest" (a file, not a folder) advised "write ./latest"
+    (tmp_path / "latest").write_bytes((ROOT / SEED_OLD).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["latest", "./latest"])
+    assert result.exit_code == exit_codes.ERROR
+    assert result.stderr.startswith("statediff: error:") and "write ./latest" not in result.stderr
 
 
 def test_a_page_in_two_languages_is_compared_in_the_other_statements_language(run: Invoke, tmp_path: Path) -> None:
