@@ -653,8 +653,9 @@ def segment_command(file: str, fmt: str | None, color: str, full: bool, lang: st
             click.echo(render_segmentation_json(seg), nl=False)
         else:
             render_segmentation_text(seg, sys.stdout, rich=fmt == "rich", color=_use_color(color), full=full)
-    if seg.language_notice:
-        _say(f"statediff: notice: {seg.language_notice}")
+    for notice in (seg.language_notice, seg.document.left_out_notice()):
+        if notice:
+            _say(f"statediff: notice: {notice}")
     if not seg.commitments:
         _say(f"statediff: notice: {file}: no commitments found; the listing says why each span was skipped")
     sys.exit(exit_codes.OK)

@@ -87,4 +87,5 @@ def load_bytes(data: bytes, name: str, suffix: str = "") -> Document:
         format=extracted.format,
         line_anchors=extracted.line_anchors,
         headings=extracted.headings,
+        left_out=extracted.left_out,
     )

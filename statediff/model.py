@@ -27,6 +27,10 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+LEFT_OUT_SAMPLES = 3  # blocks of left-out page furniture a notice quotes
+LEFT_OUT_SAMPLE_CHARS = 40  # characters of each
+
+
 @frozen_dataclass
 class Document:
     """A decoded input: every offset downstream indexes ``text``."""
@@ -43,6 +47,20 @@ class Document:
     line_anchors: tuple[tuple[int, int], ...] = ()
     # (start, end) of the lines the source marks as headings (Markdown, HTML, Word styles).
     headings: tuple[tuple[int, int], ...] = ()
+    # The text of each block of an HTML page's furniture (menus, comment forms, share buttons,
+    # links to other articles) left out of ``text``: never compared, so a notice names it.
+    left_out: tuple[str, ...] = ()
+
+    def left_out_notice(self) -> str | None:
+        """One line naming the page furniture left out of ``text``, or None when there was none."""
+        if not self.left_out:
+            return None
+        blocks = len(self.left_out)
+        samples = ", ".join(f"«{block[:LEFT_OUT_SAMPLE_CHARS].rstrip()}{'…' if len(block) > LEFT_OUT_SAMPLE_CHARS else ''}»"
+                            for block in self.left_out[:LEFT_OUT_SAMPLES])
+        return (f"{self.path}: {blocks} block{'s' if blocks > 1 else ''} of page furniture left out, not compared "
+                f"({sum(map(len, self.left_out)):,} characters: menus, comment forms, share buttons, links to other articles): "
+                f"{samples}{', …' if blocks > LEFT_OUT_SAMPLES else ''}")
 
     def __post_init__(self) -> None:
         if not self.text_sha256:

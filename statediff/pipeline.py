@@ -384,7 +384,8 @@ def _compare(
             readers.close()
     annotation = annotate(old, new, alignment, changes, threshold, facts=facts, terms=terms, persist_threshold=persist_threshold)
     clock["details"] = time.perf_counter() - started
-    notices = tuple(dict.fromkeys(n for n in (old.language_notice, new.language_notice) if n))  # one file twice: one notice
+    notices = tuple(dict.fromkeys(n for n in (old.language_notice, new.language_notice, old_doc.left_out_notice(), new_doc.left_out_notice())
+                                  if n))  # one file twice: one notice
     if old_doc.sha256 == new_doc.sha256:
         notices += ("the two inputs are identical",)
     elif old_doc.text_sha256 == new_doc.text_sha256:

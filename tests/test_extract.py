@@ -273,6 +273,30 @@ def test_html_prefers_article_and_drops_furniture_but_keeps_a_sidebar_named_wrap
     assert extract(page.encode(), "x.html", ".html").text == "The parties agreed to meet.\n\nThey will cooperate.\n"
 
 
+def test_html_furniture_left_out_is_named_in_page_order(tmp_path: Path) -> None:
+    # found by a new user's review: menus, comments and share links went without a word, though
+    # segment --help says nothing is dropped silently
+    from statediff.extract.html_text import html_to_text
+
+    page = ("<html><body><nav>Home | News</nav><div class='post'><p>The parties agreed to meet.</p>"
+            "<div class='txt'><a href='/n/2'>Leaders agreed to build a railway</a></div><p>They will cooperate.</p></div>"
+            "<div class='share'>Share: VK</div><div id='comments'><p>A comment.</p></div></body></html>")
+    left_out: list[str] = []
+    assert html_to_text(page, "x.html", None, left_out) == "The parties agreed to meet.\n\nThey will cooperate.\n"
+    assert left_out == ["Home | News", "Leaders agreed to build a railway", "Share: VK", "A comment."]
+    # the page around an <article>: left out as well
+    left_out.clear()
+    html_to_text("<html><body><div>Site menu</div><article><p>The parties agreed to meet.</p></article><p>Footer</p></body></html>",
+                 "x.html", None, left_out)
+    assert left_out == ["Site menu", "Footer"]
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    notice = load(str(path)).left_out_notice()
+    assert notice is not None and notice.startswith(f"{path}: 4 blocks of page furniture left out, not compared")
+    assert "«Home | News», «Leaders agreed to build a railway», «Share: VK», …" in notice
+    assert load(str(INPUTS / "jspg7.docx")).left_out_notice() is None
+
+
 def test_html_paragraph_that_is_one_link_points_to_another_article() -> None:
     # a teaser between the article's paragraphs: its headline pledges nothing here; a sentence with a link stays
     page = ("<html><body><div class='txt'>The parties agreed to meet.</div>"

@@ -56,6 +56,8 @@ class Extracted(NamedTuple):  # internal record: a NamedTuple costs a third of a
     # (start, end) of each line of ``text`` that the source marks as a heading (Markdown "#",
     # HTML <h1>…<h6>, a Word Title or Heading style): never a pledge, whatever its words.
     headings: tuple[tuple[int, int], ...] = ()
+    # The text of each block of an HTML page's furniture left out of ``text`` (html_text.html_to_text).
+    left_out: tuple[str, ...] = ()
 
 
 def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
@@ -92,9 +94,9 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
             by_extension == "html" and _ANY_TAG_RE.search(text)):
         from .html_text import html_to_text
 
-        found = []
-        plain = clean_extracted(html_to_text(text, name, found))
-        return Extracted(plain, "html", encoding, detected, headings=heading_spans(plain, found))
+        found, left_out = [], []
+        plain = clean_extracted(html_to_text(text, name, found, left_out))
+        return Extracted(plain, "html", encoding, detected, headings=heading_spans(plain, found), left_out=tuple(left_out))
     if by_extension == "markdown":
         from .markdown_text import markdown_to_text, unshown_blanked
 

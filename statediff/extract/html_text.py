@@ -30,19 +30,30 @@ _WORD_SPLIT_RE = re.compile(r"[\s_\-]+")
 _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 
-def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str:
+def html_to_text(html: str, name: str, headings: list[str] | None = None, left_out: list[str] | None = None) -> str:
     """The readable main content of an HTML page as paragraphs separated by blank lines.
-    ``headings``, when given, receives the text of each <h1>…<h6>, in order."""
+    ``headings``, when given, receives the text of each <h1>…<h6>, in order; ``left_out`` the
+    text of each block of page furniture left out (menus, comment forms, share buttons, links to
+    other articles), in order, so that a notice can name what was not compared."""
     require("bs4", "beautifulsoup4", "html", "HTML", name)
     from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
     soup = BeautifulSoup(html, "html.parser")
+    removed: list[tuple[int, int, str]] | None = None if left_out is None else []
     title = " ".join(soup.title.get_text().split()) if soup.title is not None else ""
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype | ProcessingInstruction)):
         node.extract()
     for tag in soup.find_all(list(_ALWAYS_DROP)):
         tag.decompose()
     root = _main_content(soup)
+    if removed is not None:  # the page around the <article> or <main> read: left out too
+        body = soup.body or soup
+        node = root
+        while node is not body and node.parent is not None:
+            for sibling in node.parent.children:
+                if sibling is not node and isinstance(sibling, Tag):
+                    _note(sibling, removed)
+            node = node.parent
     core = _content_core(root)
     # A wrapper such as <div class="has-sidebar"> around the article itself is kept.
     keep = {id(core), *(id(parent) for parent in core.parents)} if core is not None else set()
@@ -50,10 +61,13 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str
     while stack:  # top-down: a removed element's descendants are never visited
         tag = stack.pop()
         if id(tag) not in keep and _is_furniture(tag):
+            _note(tag, removed)
             tag.decompose()
         else:
             stack.extend(child for child in tag.children if isinstance(child, Tag))
-    _drop_link_teasers(root)
+    _drop_link_teasers(root, removed)
+    if left_out is not None and removed:
+        left_out.extend(text for _, _, text in sorted(removed))  # in the page's order
     writer = _Writer()
     writer.walk(root)
     if headings is not None:
@@ -62,7 +76,16 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None) -> str
     return writer.result()
 
 
-def _drop_link_teasers(root: Any) -> None:
+def _note(tag: Any, left_out: list[tuple[int, int, str]] | None) -> None:
+    """Add (line, column, text) of a block about to be removed to ``left_out`` (when asked, and
+    when it has any text): the blocks are removed top-down from the end, sorted afterwards."""
+    if left_out is not None:
+        text = " ".join(tag.get_text(" ").split())
+        if text:
+            left_out.append((tag.sourceline or 0, tag.sourcepos or 0, text))
+
+
+def _drop_link_teasers(root: Any, left_out: list[tuple[int, int, str]] | None = None) -> None:
     """A paragraph that is one link and no sentence ("<div><a href="/n/2">Токаев и Эрдоган
     обсудили …</a></div>" between the article's paragraphs) points to another article: its
     headline is no pledge of this one. Read from each link up through the blocks that hold
@@ -88,6 +111,7 @@ def _drop_link_teasers(root: Any) -> None:
             teasers.append(block)
     for block in teasers:
         if not block.decomposed:
+            _note(block, left_out)
             block.decompose()
 
 
