@@ -247,6 +247,25 @@ def test_markdown_shows_accepted_changes_and_notices() -> None:
     assert out.endswith("**Notices**\n\n- 1 accepted entry matches nothing\n")
 
 
+def test_a_markdown_report_too_long_for_a_comment_is_cut_to_fit() -> None:
+    # found by a new user's review: the US–Japan report was 90,302 characters, and GitHub refuses
+    # a comment body over 65,536
+    from statediff.pipeline import compare
+
+    report = compare("benchmarks/corpus/en_us-japan-leaders_2024-04_2025-02/a.txt", "benchmarks/corpus/en_us-japan-leaders_2024-04_2025-02/b.txt")
+    whole = render_markdown(report, limit=10**9)
+    assert "more not shown" not in whole and len(whole) > 40_000
+    for limit in (65_536, 40_000):
+        cut = render_markdown(report, limit=limit)
+        assert len(cut) <= limit and cut.startswith(whole[:whole.index("<details>")])
+        shown = sum(line.startswith("- **") for line in cut.splitlines())
+        hidden = sum(int(line.split()[2]) for line in cut.splitlines() if "more not shown" in line)
+        assert shown + hidden == len(report.changes) and hidden > 0
+    # each section shows its first pledges, and a short report is whole
+    assert render_markdown(report, limit=40_000).count("<summary>") == whole.count("<summary>")
+    assert "more not shown" not in render_markdown(_hand_report())
+
+
 # -- GitHub workflow commands -------------------------------------------------------------
 
 

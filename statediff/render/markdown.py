@@ -17,16 +17,25 @@ _SECTIONS: tuple[tuple[Status, str], ...] = (
     (Status.MODIFIED, "Modified"),
     (Status.PERSISTED, "Persisted"),
 )
+# GitHub refuses a comment body longer than this many characters; the report is cut to fit.
+COMMENT_LIMIT = 65_536
+LIMIT_RESERVE = 2_000  # characters kept for the "… more not shown" lines and the section wrappers
+# When the report must be cut, these sections take turns, one item each, for the room (what a
+# reviewer acts on); persisted pledges get what is left after them.
+_KEEP_FIRST = ((Status.MODIFIED, Status.DROPPED, Status.NEW), (Status.PERSISTED,))
 # Characters that Markdown (GitHub flavour) would read as formatting inside a list item.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
-def render_markdown(report: Report, show_all: bool = False) -> str:
+def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT_LIMIT) -> str:
     """The whole report as GitHub-flavoured Markdown, ending in one newline; ``show_all``: every
-    name that appeared or vanished (every pledge is listed in full whatever it is)."""
+    name that appeared or vanished (every pledge is listed in full whatever it is). A report
+    longer than ``limit`` characters (a GitHub comment's maximum) lists the first pledges of each
+    section that fit (modified, dropped and new taking turns, then persisted) and says how many
+    more there are and where to read them all."""
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
-    parts = [
+    head = [
         f"## statediff: {_code(report.old.document.path)} → {_code(report.new.document.path)}",
         "",
         f"Old: {_side_facts(report.old.language, len(report.old.commitments))} · "
@@ -35,6 +44,26 @@ def render_markdown(report: Report, show_all: bool = False) -> str:
         *_summary_table(report),
         *_overview(report, show_all),
     ]
+    tail = ["", "**Notices**", "", *(f"- {_escape(notice)}" for notice in report.notices)] if report.notices else []
+    items = {status: [_item(ch, old, new, report) for ch in report.changes if ch.status is status] for status, _ in _SECTIONS}
+    kept = {status: len(found) for status, found in items.items()}
+    fixed = len("\n".join(head + tail)) + 1
+    if fixed + sum(len(item) + 1 for found in items.values() for item in found) + LIMIT_RESERVE > limit:
+        budget = limit - fixed - LIMIT_RESERVE
+        kept = dict.fromkeys(kept, 0)
+        for turn in _KEEP_FIRST:
+            open_sections = [status for status in turn if items[status]]
+            while open_sections:  # one item of each section in turn, in reading order, while it fits
+                for status in list(open_sections):
+                    item = items[status][kept[status]]
+                    if len(item) + 1 > budget:
+                        open_sections.remove(status)  # (a section stops at its first item that does not fit)
+                        continue
+                    budget -= len(item) + 1
+                    kept[status] += 1
+                    if kept[status] == len(items[status]):
+                        open_sections.remove(status)
+    parts = list(head)
     for status, title in _SECTIONS:
         changes = [ch for ch in report.changes if ch.status is status]
         if not changes:
@@ -42,11 +71,12 @@ def render_markdown(report: Report, show_all: bool = False) -> str:
         accepted = sum(ch.accepted for ch in changes)
         note = f", {accepted} accepted" if accepted else ""
         parts += ["", "<details>", f"<summary><b>{title} ({len(changes)}{note})</b></summary>", ""]
-        parts += [_item(change, old, new, report) for change in changes]
+        parts += items[status][:kept[status]]
+        if kept[status] < len(changes):
+            parts.append(f"- *… {len(changes) - kept[status]} more not shown: a GitHub comment holds at most {limit:,} characters; "
+                         "`--format plain` or `--format json` lists them all*")
         parts += ["", "</details>"]
-    if report.notices:
-        parts += ["", "**Notices**", "", *(f"- {_escape(notice)}" for notice in report.notices)]
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts + tail) + "\n"
 
 
 def _summary_table(report: Report) -> list[str]:
