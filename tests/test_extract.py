@@ -130,6 +130,28 @@ def test_html_extension_without_tags_is_plain_text() -> None:
     assert extracted.text == "The parties agreed.\nThey will meet again.\n"
 
 
+_FULL = "The leaders agreed to expand cooperation on energy security and to support the"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a heading on a line of its own before a capital starts a paragraph (found by a new user's
+    # review: "Climate Recognizing the urgent need …" made a name and a weakened pledge)
+    (["Climate", _FULL, "Pacific Islands."], "Climate\n\n" + _FULL + " Pacific Islands.\n"),
+    # a short line that goes on (a comma, a lower-case next word, "and") is joined
+    (["In this context,", "The sides agreed to meet."], "In this context, The sides agreed to meet.\n"),
+    (["Energy and", "Climate cooperation will grow."], "Energy and Climate cooperation will grow.\n"),
+    (["Climate", "cooperation will grow."], "Climate cooperation will grow.\n"),
+])
+def test_pdf_lines_join_into_paragraphs(lines: list[str], expected: str) -> None:
+    from statediff.extract.pdf_text import _Line, layout_to_text
+
+    # one page, evenly spaced, flush left, after four full lines of another paragraph: only the
+    # lines' lengths and ends decide
+    page = [_FULL, _FULL, _FULL, "region.", *lines]
+    text = layout_to_text([[_Line(line, 72.0, 700.0 - 14 * k, 11.0) for k, line in enumerate(page)]])
+    assert text == f"{_FULL} {_FULL} {_FULL} region.\n\n{expected}"
+
+
 def test_pdf_named_docx_is_read_as_pdf() -> None:
     data = (INPUTS / "jspg7.pdf").read_bytes()
     assert extract(data, "x.docx", ".docx").format == "pdf"

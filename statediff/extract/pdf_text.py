@@ -173,7 +173,20 @@ def _starts_paragraph(previous: _Line, line: _Line, text: str, spacing: float | 
             return True
     if line.x is not None and line.size and line.x > left + 0.8 * line.size and closed:
         return True  # a first-line indent
+    if not closed and len(before) < HEADING_SHARE * full_width and text[:1].isupper() and not _goes_on(before):
+        return True  # a heading on a line of its own ("Climate", then "Recognizing the urgent need …")
     return closed and short
+
+
+HEADING_SHARE = 0.5  # a line this much shorter than a full one, unclosed, before a capital: a heading, not a wrapped line
+_OPEN_ENDS = frozenset(",;:-–—(")  # a line ending so goes on below, whatever its length
+LINK_WORD_LETTERS = 3  # a last word this short in lower case ("and", "of", "и", "och") links to the next line
+
+
+def _goes_on(line: str) -> bool:
+    """The line ends in a way that goes on below: a comma or dash, or a short lower-case link word."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return line[-1:] in _OPEN_ENDS or (last.islower() and len(last) <= LINK_WORD_LETTERS)
 
 
 def _join_lines(lines: list[str], words: Counter[str]) -> str:
