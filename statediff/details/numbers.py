@@ -788,6 +788,15 @@ def changed_parts(old_text: str, new_text: str) -> set[str]:
 
 
 @cache
+@cache
+def unit_labels() -> frozenset[str]:
+    """The units' names that the number files give (``units`` values: "meeting", "year", "km"):
+    any other unit of a count is the stem of the word after it ("medlemm"), no word to show."""
+    from ..languages import SUPPORTED
+
+    return frozenset(value for language in SUPPORTED for value in ((load_data("numbers", language) or {}).get("units", {})).values())
+
+
 def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     raw = load_data("numbers", language) or {}
     return tuple(frozenset(fold(w) for w in raw.get(key, [])) for key in ("time_words", "time_nouns", "time_links"))  # type: ignore[return-value]

@@ -7,6 +7,8 @@ from typing import Any, NamedTuple
 
 from ..align import STANDOUT, link_floor
 from ..details.annotate import uncertain_below
+from ..details.numbers import unit_labels
+from ..details.patterns import TOKEN_EDGES
 from ..details.topics import taxonomy
 from ..details.types import ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
 from ..model import Change, Report, Status
@@ -110,7 +112,11 @@ def quantity(number: Number) -> str:
     if number.kind == "percent":
         return f"{_plain(number.quantity)}%"
     if number.kind == "count":
-        return f"{_count_value(number)} × {number.unit}" if number.unit else _count_value(number)
+        if not number.unit:
+            return _count_value(number)
+        # A unit the number files do not name is a stem ("medlemm"): the word as written instead.
+        unit = number.unit if number.unit in unit_labels() else number.text.split()[-1].strip(TOKEN_EDGES)
+        return f"{_count_value(number)} × {unit}"
     return f"{number.unit} {_plain(number.quantity)}"
 
 
