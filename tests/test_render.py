@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from statediff import exit_codes
+from statediff.details.types import Number
 from statediff.model import Change, Commitment, Document, Report, Segmentation, Settings, Status
 from statediff.pipeline import compare
 from statediff.render.terminal import render_terminal
@@ -339,3 +340,15 @@ def test_rich_topic_table_keeps_its_status_headers_on_narrow_terminals(width: in
     # clone's absolute path can be longer than the terminal: every other line fits.
     body = [line for line in out.getvalue().splitlines() if not line.startswith(("old: ", "new: "))]
     assert all(len(line) <= width for line in body), [line for line in body if len(line) > width]
+
+
+@pytest.mark.parametrize(("number", "shown"), [
+    (Number("fyra medlemmar", 0, 14, "count", 4, "medlemm"), "4 × medlemmar"),  # a stem: the word written (found in review)
+    (Number("six weeks", 0, 9, "count", 6, "week"), "6 × week"),  # a unit the number files name
+    (Number("176 personers,", 0, 14, "count", 176, "person"), "176 × person"),
+    (Number("12", 0, 2, "count", 12), "12"),
+])
+def test_a_counts_unit_is_a_word_a_reader_knows(number: Number, shown: str) -> None:
+    from statediff.render.details import quantity
+
+    assert quantity(number) == shown
