@@ -352,3 +352,19 @@ def test_a_counts_unit_is_a_word_a_reader_knows(number: Number, shown: str) -> N
     from statediff.render.details import quantity
 
     assert quantity(number) == shown
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80])
+@pytest.mark.parametrize("fmt", ["plain", "rich"])
+def test_every_topic_and_count_is_shown_at_any_width(fmt: str, width: int) -> None:
+    # found by a new user's review: at 40 columns every topic name was "…", at 30 a column went missing
+    from statediff.render.details import topic_label, topic_rows
+
+    report = compare(str(ROOT / "seeds/jspg7-2022-kz-tr.ru.txt"), str(ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"))
+    out = _render(report, fmt, width=width)
+    joined = " ".join(out.split())  # topic names may wrap
+    for row in topic_rows(report):
+        assert topic_label(row.topic) in joined or topic_label(row.topic).split()[0] in joined
+    assert "…" not in out.split("Modified")[0]  # no topic cut to an ellipsis above the sections
+    # (a file's path is never broken; the plain report is 80 wide at least)
+    assert max(len(line) for line in out.splitlines() if not line.startswith(("old: ", "new: "))) <= max(width, 80 if fmt == "plain" else width)

@@ -26,6 +26,9 @@ PLAIN_WIDTH = 80  # the plain layout never follows the terminal, so saved report
 MAX_RICH_WIDTH = 120  # prose lines much wider than this are hard to read on wide terminals
 INDENT = 4
 SIDE_BY_SIDE_WIDTH = 110  # the rich layout sets names beside the topic table from this width on
+NARROW_TABLE_WIDTH = 50  # below this width the topic table's status headers are shortened ("pers", "mod", "drop")
+TOPIC_MIN_WIDTH = 10  # the topic column keeps this much room: its names wrap, they are never only "…"
+TABLE_MIN_WIDTH = 36  # narrower, the topic table would drop a column: one line per topic instead
 
 # Section order, heading, item marker and colour; the order is the report's reading order.
 _SECTIONS: tuple[tuple[Status, str, str, str], ...] = (
@@ -36,6 +39,7 @@ _SECTIONS: tuple[tuple[Status, str, str, str], ...] = (
 )
 _SUMMARY_ORDER = (Status.PERSISTED, Status.MODIFIED, Status.NEW, Status.DROPPED)
 _COLOURS = {status: colour for status, _, _, colour in _SECTIONS}
+_SHORT_HEADERS = {Status.PERSISTED: "pers", Status.MODIFIED: "mod", Status.NEW: "new", Status.DROPPED: "drop"}
 _REMOVED_STYLE = "red strike"
 _ADDED_STYLE = "bold green"
 
@@ -141,7 +145,12 @@ class _Writer:
             grid.add_row(self._topic_table(rows), side)
             self._print_renderable(grid)
             return
-        if rows and self.rich:
+        if rows and self.width < TABLE_MIN_WIDTH:  # too narrow for four columns: one line per topic
+            self._wrapped(Text("Topics (persisted / modified / new / dropped)", style="bold" if self.rich else ""), indent=2)
+            for row in rows:
+                self._wrapped(Text(f"{topic_label(row.topic)}: " + " / ".join(str(getattr(row, s.value)) for s in _SUMMARY_ORDER)),
+                              first=Text("  "), indent=4)
+        elif rows and self.rich:
             self._print_renderable(self._topic_table(rows))
         elif rows:
             widths = [max(len("Topics"), *(len(topic_label(r.topic)) + 2 for r in rows)), *(len(s.value) + 2 for s in _SUMMARY_ORDER)]
@@ -157,10 +166,13 @@ class _Writer:
 
     def _topic_table(self, rows: list[TopicCount]) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        # Narrow terminals wrap a topic's name rather than cut the status headers ("persi…").
-        table.add_column("Topic", style="bold", ratio=1)
+        # Narrow terminals wrap a topic's name rather than cut the status headers ("persi…");
+        # narrower still, the headers are shortened so that the topics keep room to be read.
+        table.add_column("Topic", style="bold", ratio=1, min_width=TOPIC_MIN_WIDTH, overflow="fold")
+        short = self.width < NARROW_TABLE_WIDTH
         for status in _SUMMARY_ORDER:
-            table.add_column(status.value, justify="right", header_style=f"bold {_COLOURS[status]}", no_wrap=True, min_width=len(status.value))
+            header = _SHORT_HEADERS[status] if short else status.value
+            table.add_column(header, justify="right", header_style=f"bold {_COLOURS[status]}", no_wrap=True, min_width=len(header))
         for row in rows:
             table.add_row(topic_label(row.topic), *(str(getattr(row, s.value)) for s in _SUMMARY_ORDER))
         return table
