@@ -517,6 +517,9 @@ def _stdout_written() -> Iterator[None]:
         _silence_stdout()
     except OSError as exc:
         _fail(f"cannot write to standard output ({exc.strerror or exc})")
+    except UnicodeEncodeError as exc:  # PYTHONIOENCODING=ascii: the report's letters do not fit
+        _silence_stdout()
+        _fail(f"standard output's encoding ({exc.encoding}) cannot write the report's text; set PYTHONIOENCODING=utf-8")
 
 
 def _silence_stdout() -> None:
@@ -527,7 +530,8 @@ def _silence_stdout() -> None:
 
 def _write_output(path: str, text: str, append: bool) -> None:
     try:
-        with open(path, "a" if append else "w", encoding="utf-8") as handle:
+        # A file name that is not UTF-8 ("a\udcff.txt") is written back as its bytes, as stdout writes it.
+        with open(path, "a" if append else "w", encoding="utf-8", errors="surrogateescape") as handle:
             handle.write(text)
     except OSError as exc:
         _fail(f"--output {path}: cannot write ({exc.strerror or exc})")
@@ -750,6 +754,10 @@ def main() -> None:
     """Console-script entry point: unexpected failures become one line and exit code 2."""
     from .gcpause import gc_paused
 
+    if (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8":
+        # A file name that is not UTF-8 ("a\udcff.txt") is written back as its bytes, as an --output file gets it.
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
     with gc_paused():  # rendering a large report is as cycle-free as the comparison (statediff/gcpause.py)
         try:
             _main()
@@ -777,11 +785,6 @@ def _main() -> None:
     except BrokenPipeError:  # the reader went away before the report was written (``| head``)
         _silence_stdout()
         sys.exit(exit_codes.OK)
-    except UnicodeEncodeError as exc:  # PYTHONIOENCODING=ascii, a C locale on an old Python: the report's letters do not fit
-        _silence_stdout()
-        _say(f"statediff: error: standard output's encoding ({exc.encoding}) cannot write the report's text; "
-             "set PYTHONIOENCODING=utf-8 or write the report with --output FILE")
-        sys.exit(exit_codes.ERROR)
     except Exception as exc:  # never a traceback for the user; the message says what to report
         if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:  # help or version text to a full disk
             _silence_stdout()  # (the report's own writes go through _stdout_written)

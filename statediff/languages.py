@@ -152,13 +152,15 @@ class CueSet:
         return 0 if i and self.attributive_words and words[i - 1] in self.attributive_words and first.endswith(self.attributive_endings) else 1
 
 
-def parties_act(language: Language, subject: str, verb: str) -> bool:
+def parties_act(language: Language, subject: str, verb: str, following: str = "") -> bool:
     """The parties as subject ("стороны") and a verb whose ending says present or future
-    ("откроют"), or a hedging modal (``subject_modals``: "Parterna kan", "Стороны могли бы"):
-    their pledge without a cue word. Both words folded; ``verb`` is the word after the subject,
-    or in a verb-final language the clause's last word ("Тараптар … кеңейтеді")."""
+    ("откроют"), or a hedging modal (``subject_modals``: "Parterna kan", "Стороны могли бы", with
+    ``following``, the word after the verb): their pledge without a cue word. Words folded;
+    ``verb`` is the word after the subject, or in a verb-final language the clause's last word
+    ("Тараптар … кеңейтеді")."""
     return subject in language.subjects and (
-        (bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings)) or verb in language.subject_modals)
+        (bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings))
+        or verb in language.subject_modals or f"{verb} {following}" in language.subject_modals)
 
 
 def past_tense(language: Language, word: str) -> bool:
@@ -326,8 +328,9 @@ class Language:
     # Endings of a verb in the present or future after the parties as subject ("Стороны
     # откроют"): such a clause is their pledge without a cue word (ru).
     subject_verb_endings: tuple[str, ...] = ()
-    # Hedging modals right after the parties as subject ("Parterna kan hålla …", "Стороны могли
-    # бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make one (ru, sv).
+    # Hedging modals right after the parties as subject, one word or two ("Parterna kan hålla …",
+    # "Стороны могли бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make
+    # one (ru, sv).
     subject_modals: frozenset[str] = frozenset()
     # "6. Toplantısı", "die 3. Sitzung": a number of one to three digits and a dot before a word is
     # an ordinal, not a sentence end (tr, de).

@@ -706,6 +706,11 @@ def test_the_same_position_reworded_is_no_reversal(lang: str, old: str, new: str
      "Las Partes analizaron la posibilidad de abrir un consulado general en Almaty.", "weakened"),
     ("fr", "Les Parties tiendront des consultations annuelles sur la sécurité régionale.",
      "Les Parties pourraient tenir des consultations annuelles sur la sécurité régionale.", "weakened"),
+    # a modal of a clause with no comma before it speaks of something else (found in review)
+    ("en", "We will help partners in the region so they can build capacity for disaster response.",
+     "We will help partners in the region build capacity for disaster response.", None),
+    ("en", "We will support small island states which can least afford the costs of adaptation.",
+     "We will support small island states least able to afford the costs of adaptation.", None),
     # "May", capitalised, is the month: no modal traded
     ("en", "The leaders will meet in Madrid in June to review the energy partnership.",
      "The leaders will meet in Madrid in May to review the energy partnership.", None),
@@ -748,6 +753,7 @@ def test_a_word_of_degree_lost_weakens_the_pledge(lang: str, old: str, new: str,
 @pytest.mark.parametrize(("lang", "text", "found"), [
     ("en", "a ten-year programme and a 10-year plan", {(10, "year"): 2}),
     ("en", "a ten-month programme; a well-known partner", {(10, "month"): 1}),
+    ("en", "the seventy-fifth anniversary, twenty-one countries, a 10-point plan", {}),  # no unit after the hyphen (found in review)
     ("ru", "десятилетнюю программу, 10-летний план и трехмесячный срок", {(10, "летн"): 2, (3, "месячн"): 1}),
     ("ru", "двадцатипятилетний юбилей", {(25, "летн"): 1}),
     ("ru", "пятилетка и десятина", {}),  # no unit after the cardinal
@@ -773,6 +779,13 @@ def test_a_period_in_another_unit_is_a_changed_figure() -> None:
     ("en", "A strongly-worded letter was sent.", 0),  # part of a compound word, not a word of degree
     ("ru", "Стороны Твёрдо поддержали и твердо осудили.", 2),  # any case; "ё" folded
     ("kk", "Тараптар терроризмді үзілді-кесілді айыптады.", 1),
+    # found in review: a word of degree describing a thing is none; an adjective counts with its
+    # noun, in every case form
+    ("en", "Finland and Sweden as full members; strong growth; a strong economy; a Japanese firm", 0),
+    ("en", "reiterate our firm commitment and their strong support", 2),
+    ("ru", "твердую приверженность; о твердой приверженности; полную поддержку; о полной поддержке; полномочия", 4),
+    ("de", "unsere uneingeschränkte Unterstützung in uneingeschränkter Weise", 2),
+    ("sv", "under ett helt år", 0),
     ("it", "Le parti condannano fermamente gli attacchi.", 0),  # no strength file
 ])
 def test_intensifier_count(lang: str, text: str, count: int) -> None:

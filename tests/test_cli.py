@@ -434,6 +434,22 @@ def test_an_output_encoding_that_cannot_write_the_report_is_an_error_not_a_bug()
     assert written.returncode == exit_codes.OK and json.loads(written.stdout)["summary"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8_is_written_back_as_its_bytes(tmp_path: Path) -> None:
+    # found in review: "--output r.md" with an input named b"a\xff.txt" was an internal error, and
+    # a strict UTF-8 standard output (PYTHONIOENCODING=utf-8) could not write the report either
+    import os
+    import subprocess
+
+    name = tmp_path / os.fsdecode(b"a\xff.txt")
+    name.write_bytes((ROOT / SEED_OLD).read_bytes())
+    out = tmp_path / "r.md"
+    done = subprocess.run(_statediff(str(name), SEED_NEW, "--output", str(out)), cwd=ROOT, capture_output=True, check=False,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == exit_codes.OK, done.stderr
+    assert b"a\xff.txt" in out.read_bytes() and b"a\xff.txt" in done.stdout
+
+
 def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--min-score", "0.5")
     assert result.exit_code == exit_codes.OK

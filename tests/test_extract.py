@@ -308,9 +308,9 @@ def test_html_furniture_left_out_is_named_in_page_order(tmp_path: Path) -> None:
     assert left_out == ["Home | News", "Leaders agreed to build a railway", "Share: VK", "A comment."]
     # the page around an <article>: left out as well
     left_out.clear()
-    html_to_text("<html><body><div>Site menu</div><article><p>The parties agreed to meet.</p></article><p>Footer</p></body></html>",
+    html_to_text("<html><body><div>Site menu</div>Loose text<article><p>The parties agreed to meet.</p></article><p>Footer</p></body></html>",
                  "x.html", None, left_out)
-    assert left_out == ["Site menu", "Footer"]
+    assert left_out == ["Site menu", "Loose text", "Footer"]
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     notice = load(str(path)).left_out_notice()
@@ -376,6 +376,18 @@ _RUN = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
     # a tab and a line break inside the paragraph; a tab stop in its properties is none
     ('<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' + _RUN.format("A") + "<w:r><w:tab/></w:r>" + _RUN.format("B")
      + "<w:r><w:br/></w:r>" + _RUN.format("C"), "A\tB\nC"),
+    # found in review: a positional tab is a tab; a control showing its placeholder holds no text;
+    # a ruby's reading aid is not the text; a field nested in another field's code is code
+    (_RUN.format("Article 1") + '<w:r><w:ptab w:relativeTo="margin" w:alignment="left" w:leader="none"/></w:r>' + _RUN.format("The parties"),
+     "Article 1\tThe parties"),
+    (_RUN.format("agreed ") + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + _RUN.format("Click or tap here to enter text.")
+     + "</w:sdtContent></w:sdt>" + _RUN.format("today."), "agreed today."),
+    ("<w:r><w:ruby><w:rt>" + _RUN.format("とうきょう") + "</w:rt><w:rubyBase>" + _RUN.format("東京") + "</w:rubyBase></w:ruby></w:r>", "東京"),
+    ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> IF </w:instrText></w:r>'
+     + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF city </w:instrText></w:r>'
+     + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _RUN.format("Paris") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+     + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _RUN.format("Paris") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+     "Paris"),
 ])
 def test_docx_paragraph_text_keeps_insertions_controls_and_fields(inner: str, expected: str) -> None:
     # found by a new user's review: python-docx's Paragraph.text dropped these without a word

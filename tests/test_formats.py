@@ -266,6 +266,26 @@ def test_a_markdown_report_too_long_for_a_comment_is_cut_to_fit() -> None:
     assert "more not shown" not in render_markdown(_hand_report())
 
 
+def test_a_markdown_report_cut_to_fit_cuts_its_overview_and_passes_over_a_long_pledge(tmp_path: Path) -> None:
+    # found in review: 2,500 new figures made a 661,178-character comment (the overview was never
+    # cut), and a first pledge too long to fit hid the short ones after it
+    from statediff.pipeline import compare
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The parties agreed to expand trade by 5 percent.\n", encoding="utf-8")
+    new.write_text("".join(f"The parties agreed to fund project number {i} with {1000 + i} million dollars by {2030 + i % 50}.\n"
+                           for i in range(300)), encoding="utf-8")
+    cut = render_markdown(compare(str(old), str(new)), limit=12_000)
+    assert len(cut) <= 12_000 and "**Figures with no counterpart**" in cut and cut.count("more not shown") == 2
+    long_pledge = "The parties agreed to cooperate on " + ", ".join(f"programme {k} of the sector" for k in range(400)) + "."
+    old.write_text(long_pledge + "\nThe parties agreed to hold annual consultations in Astana.\n", encoding="utf-8")
+    new.write_text(long_pledge.replace("cooperate", "work together") + "\nThe parties agreed to hold annual consultations in Ankara.\n",
+                   encoding="utf-8")
+    report = compare(str(old), str(new))
+    cut = render_markdown(report, limit=len(render_markdown(report, limit=10**9)) - 200)
+    assert "Ankara" in cut and "- *… 1 more not shown" in cut  # the long pledge passed over, the short one shown
+
+
 # -- GitHub workflow commands -------------------------------------------------------------
 
 

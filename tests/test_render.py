@@ -154,13 +154,14 @@ def test_no_escape_codes_without_colour(fmt: str, color: bool) -> None:
 
 @pytest.mark.parametrize(("fmt", "color"), [("plain", False), ("rich", False), ("rich", True)])
 def test_control_characters_of_the_inputs_are_shown_not_obeyed(fmt: str, color: bool) -> None:
-    # an ESC that retitles the window, a bell, an ESC that colours (found by a new user's review)
-    hostile = ("The sides agreed to hold talks in Geneva \x1b]0;PWNED\x07 on trade \x1b[31mred\x1b[0m every year.",)
+    # an ESC that retitles the window, a bell, an ESC that colours (found by a new user's review); a
+    # right-to-left override, which reorders the rest of the line (found in review)
+    hostile = ("The sides agreed to hold talks in Geneva \x1b]0;PWNED\x07 on trade \x1b[31mred\x1b[0m every \u202eyear.",)
     report = Report(old=_side("old\x1b[2J.txt", hostile, "o"), new=_side("new.txt", OLD_TEXTS[1:2], "n"),
                     changes=(Change(Status.DROPPED, ("o1",), (), None), Change(Status.NEW, (), ("n1",), None)),
                     settings=Settings(0.25, "auto", 0.9))
     out = ANSI_RE.sub("", _render(report, fmt, color=color, show_all=True))  # statediff's own styles
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
     assert "\u241b]0;PWNED" in " ".join(out.split())  # (a bell Rich drops itself)
 
 

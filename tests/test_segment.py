@@ -870,6 +870,7 @@ PREDICATE_CASES = [
     ("sv", "Resan kan ta tre timmar med flyg.", False),
     ("ru", "Стороны могли бы проводить ежегодные консультации по региональной безопасности.", True),
     ("ru", "Переговоры могли бы пройти в Анкаре.", False),
+    ("ru", "Стороны могли убедиться в эффективности сотрудничества.", False),  # the past "were able to" (found in review)
     ("en", "Trade disputes may affect growth in the region next year.", False),
     ("en", "This could lead to higher prices for consumers.", False),
     ("ru", "По мнению сторон, возмещение ущерба не сводится к денежной компенсации.", True),

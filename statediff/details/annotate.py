@@ -285,7 +285,11 @@ def _modals_from_words(strength: Strength, old_facts: list[PledgeFacts], new_fac
 
 def _intensity_from_words(strength: Strength, old: PledgeFacts, new: PledgeFacts) -> Strength:
     """A word of degree lost or gained with the predicate unchanged ("strongly condemned" →
-    "condemned", "поддержали" → "решительно поддержали"): weakened or strengthened."""
+    "condemned", "поддержали" → "решительно поддержали"): weakened or strengthened. Both
+    pledges must have a predicate on the same level: a loose match of two different
+    statements ("We underscored unequivocally …" → "We stand for …") says nothing by it."""
+    if strength.old is None or strength.new is None or strength.old.level != strength.new.level:
+        return strength
     change = compare_intensity(old.intensifiers, new.intensifiers)
     return strength if change is None else Strength(strength.old, strength.new, change, False)
 

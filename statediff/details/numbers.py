@@ -802,6 +802,12 @@ def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
     return tuple(frozenset(fold(w) for w in raw.get(key, [])) for key in ("time_words", "time_nouns", "time_links"))  # type: ignore[return-value]
 
 
+@cache
+def _time_word_forms(language: str) -> dict[str, str]:
+    """``time_word_forms``: a time word -> the one it means the same as ("текущем" -> "этом")."""
+    return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get("time_word_forms", {})).items()}
+
+
 def time_words_in(text: str, language: str) -> Counter[str]:
     """The words of time (``time_words``: "next", "end", "конце", "slutet") that stand beside a
     time: before a time noun, counted with it, or before a figure, perhaps across a link word
@@ -822,46 +828,55 @@ def time_words_in(text: str, language: str) -> Counter[str]:
         tokens = [token.strip(TOKEN_EDGES) for token in lowered.replace("ё", "е").split()]
     if words.isdisjoint(tokens) and not _HYPHENS_RE.search(text):
         return found
+    same = _time_word_forms(language)
     for i, token in enumerate(tokens):
         if _HYPHENS_RE.search(token):
             parts = _HYPHENS_RE.split(token)
-            found.update(a for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
+            found.update(same.get(a, a) for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
             continue
         if token in words:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             after = tokens[i + 2] if i + 2 < len(tokens) else ""
             if following in nouns:
-                found[f"{token} {following}"] += 1
+                found[f"{same.get(token, token)} {following}"] += 1
             elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
-                found[token] += 1
+                found[same.get(token, token)] += 1
     return found
 
 
 @cache
-def _compound_parts(language: str) -> tuple[dict[str, int], tuple[str, ...]]:
-    """``compound_prefixes`` (a cardinal as it opens a compound word: "десяти" → 10) and
-    ``compound_units`` (the unit after it: "летн", year) of a language's numbers file."""
+def _compound_parts(language: str) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
+    """Of a language's numbers file: ``compound_prefixes`` (a cardinal as it opens a compound
+    word: "десяти" → 10), ``compound_units`` (the unit after it: "летн", year), and the units a
+    figure may be hyphened to: those and the ``units`` table's words ("year*", "month*"), as
+    prefixes, longest first."""
     raw = load_data("numbers", language) or {}
-    return ({fold(p): v for p, v in raw.get("compound_prefixes", {}).items()},
-            tuple(sorted((fold(u) for u in raw.get("compound_units", [])), key=lambda u: (-len(u), u))))
+    compound = {fold(u) for u in raw.get("compound_units", [])}
+    hyphened = compound | {fold(u).rstrip("*") for u in raw.get("units", {}) if " " not in u}
+
+    def longest_first(units: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(units, key=lambda u: (-len(u), u)))
+
+    return {fold(p): v for p, v in raw.get("compound_prefixes", {}).items()}, longest_first(compound), longest_first(hyphened)
 
 
 def figure_compounds(text: str, language: str) -> Counter[tuple[int, str]]:
-    """Figures joined to their unit in one word, as (value, unit): "ten-year" and "10-year" are
-    (10, "year"); with the language's ``compound_prefixes``, "десятилетнюю" and "10-летнюю" are
+    """Figures joined to a unit in one word, as (value, unit): "ten-year" and "10-year" are
+    (10, "year"), "twenty-one" and "seventy-fifth" none (no unit of ``_compound_parts``); with the
+    language's ``compound_prefixes``, "десятилетнюю" and "10-летнюю" are
     (10, "летн"). "a ten-year programme" → "a ten-month programme" and "десятилетнюю" →
     "пятилетнюю" change them; the number parser reads neither."""
-    prefixes, units = _compound_parts(language)
+    prefixes, units, hyphened = _compound_parts(language)
     value_of = cardinal_value(language)
     found: Counter[tuple[int, str]] = Counter()
 
     def unit_of(rest: str) -> str:
-        return next((u for u in units if rest.startswith(u)), rest)
+        return next((u for u in hyphened if rest.startswith(u)), rest)
 
     for raw in text.split():
         token = fold(raw.strip(TOKEN_EDGES))
         parts = _HYPHENS_RE.split(token)
-        if len(parts) == 2 and parts[1][:1].isalpha():
+        if len(parts) == 2 and parts[1].startswith(hyphened):  # a unit the numbers file names: not "seventy-fifth", "10-point"
             value = int(parts[0]) if parts[0].isdigit() else value_of(parts[0])
             if value is not None:
                 found[(value, unit_of(parts[1]))] += 1

@@ -212,6 +212,7 @@ class Modals(NamedTuple):
     binding_ends: tuple[str, ...]
     hedge_ends: tuple[str, ...]
     subordinators: frozenset[str]
+    openers: frozenset[str] = frozenset()  # words that open a subordinate clause with no comma before them ("so", "which")
 
 
 @cache
@@ -227,12 +228,13 @@ def modal_words(language: str) -> Modals:
     relatives = get_language(language).relatives if language in SUPPORTED else frozenset()
     return Modals(frozenset(w for w in binding if not w.startswith("*")), frozenset(w for w in hedge if not w.startswith("*")),
                   tuple(w[1:] for w in binding if w.startswith("*")), tuple(w[1:] for w in hedge if w.startswith("*")),
-                  relatives | frozenset(raw.get("subordinators", [])))
+                  relatives | frozenset(raw.get("subordinators", [])), frozenset(raw.get("clause_openers", [])))
 
 
 def modal_counts(text: str, language: str) -> tuple[int, int]:
     """How many binding and how many hedging modals ``text`` holds, up to a subordinate clause
-    (", which may include …", ", damit … können"). A capitalised word counts only where it opens a
+    (", which may include …", ", damit … können"; with no comma, at a ``clause_openers`` word: "so
+    they can build …", "граждане которых могли …"). A capitalised word counts only where it opens a
     sentence ("Будут проведены …"): inside one, "May" is the month. A hedge ending is tried first:
     "-abilecek" also ends in the binding "-ecek"."""
     modals = modal_words(language)
@@ -243,7 +245,7 @@ def modal_counts(text: str, language: str) -> tuple[int, int]:
     for raw in text.split():
         token = raw.strip(TOKEN_EDGES)
         lowered = token.lower()
-        if previous.endswith(",") and lowered in modals.subordinators:
+        if lowered in modals.openers or (previous.endswith(",") and lowered in modals.subordinators):
             break
         is_hedge = lowered in modals.hedge or (bool(modals.hedge_ends) and lowered.endswith(modals.hedge_ends))
         is_binding = not is_hedge and (lowered in modals.binding or (bool(modals.binding_ends) and lowered.endswith(modals.binding_ends)))
@@ -266,12 +268,17 @@ def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
 
 @cache
 def _intensifier_re(language: str) -> re.Pattern[str] | None:
-    """One search for the language's ``intensifiers`` as whole words, any case; None without any."""
+    """One search for the language's ``intensifiers`` (words and phrases, "word*" a prefix) as whole
+    words of a folded text; None without any."""
     raw = load_data("strength", language) or {}
-    words = sorted({fold(w) for w in raw.get("intensifiers", [])}, key=lambda w: (-len(w), w))  # the same text in every run: a cache key
-    if not words:
+    entries = sorted({fold(w) for w in raw.get("intensifiers", [])}, key=lambda w: (-len(w), w))  # the same text in every run: a cache key
+    if not entries:
         return None
-    return recache.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")  # the text is folded
+
+    def phrase(entry: str) -> str:
+        return r"\s+".join(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) for word in entry.split())
+
+    return recache.compile(r"(?<![\w-])(?:" + "|".join(map(phrase, entries)) + r")(?![\w-])")
 
 
 def intensifier_count(text: str, language: str) -> int:
@@ -283,7 +290,7 @@ def intensifier_count(text: str, language: str) -> int:
 
 
 def compare_intensity(old: int, new: int) -> str | None:
-    """"weakened" when the pledges lost a word of degree, "strengthened" when they gained one."""
+    """"weakened" when a pledge lost a word of degree, "strengthened" when it gained one."""
     if new == old:
         return None
     return "weakened" if new < old else "strengthened"

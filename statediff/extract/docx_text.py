@@ -14,8 +14,8 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # "w:tab" are tab stops), drawings and text boxes (their paragraphs are not this one's), and a
 # markup-compatibility fallback (a second copy of what its choice holds).
 _NOT_TEXT = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr", "drawing", "pict", "object",
-                                              "txbxContent")) | {f"{_MC}Fallback"}
-_BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+                                              "txbxContent", "rt", "sdtPr")) | {f"{_MC}Fallback"}  # "rt": a ruby's reading aid
+_BREAKS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
@@ -60,30 +60,45 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
                         continue
                     seen.append(cell._tc)
                     _read_container(document, cell._tc, numbering, out, headings)
-        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
+        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs (not a placeholder's text)
             content = child.find(f"{_W}sdtContent")
-            if content is not None:
+            if content is not None and child.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None:
                 _read_container(document, content, numbering, out, headings)
 
 
 def paragraph_text(element: Any) -> str:
     """The text of a ``w:p`` element as Word shows it with changes accepted: every ``w:t`` in
     order, inside runs, hyperlinks, tracked insertions (``w:ins``), inline content controls
-    (``w:sdt``) and simple fields (``w:fldSimple``) alike, but none of ``_NOT_TEXT``.
+    (``w:sdt``) and simple fields (``w:fldSimple``) alike, and a complex field's result but not
+    its code (fields nested in that code included); none of ``_NOT_TEXT``, nor a content
+    control's placeholder.
     python-docx's ``Paragraph.text`` reads direct runs and hyperlinks only, and dropped an
     inserted "5 billion", a content control's "United Nations" and a field's "Lisbon" without
     a word (found by a new user's review)."""
     parts: list[str] = []
+    fields: list[bool] = []  # for each complex field open here: whether its result has begun (its code is no text)
 
     def walk(node: Any) -> None:
         for child in node.iterchildren():
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_TEXT:  # (comments and processing instructions have no str tag)
                 continue
-            if tag == f"{_W}t":
-                parts.append(child.text or "")
+            if tag == f"{_W}fldChar":
+                kind = child.get(f"{_W}fldCharType")
+                if kind == "begin":
+                    fields.append(False)
+                elif kind == "separate" and fields:
+                    fields[-1] = True
+                elif kind == "end" and fields:
+                    fields.pop()
+            elif tag == f"{_W}t":
+                if all(fields):  # not inside a field's code (a field nested there included)
+                    parts.append(child.text or "")
             elif tag in _BREAKS:
-                parts.append(_BREAKS[tag])
+                if all(fields):
+                    parts.append(_BREAKS[tag])
+            elif tag == f"{_W}sdt" and child.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+                continue  # a content control showing its placeholder ("Click or tap here to enter text.")
             else:
                 walk(child)
 

@@ -53,6 +53,9 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None, left_o
             for sibling in node.parent.children:
                 if sibling is not node and isinstance(sibling, Tag):
                     _note(sibling, removed)
+                elif sibling is not node and sibling.strip():  # bare text beside it ("<body>Loose text<article>")
+                    before = sibling.find_previous_sibling() or node.parent  # (text has no position of its own: just after this)
+                    removed.append((before.sourceline or 0, (before.sourcepos or 0) + 1, " ".join(sibling.split())))
             node = node.parent
     core = _content_core(root)
     # A wrapper such as <div class="has-sidebar"> around the article itself is kept.

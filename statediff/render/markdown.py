@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..languages import across_languages
 from ..model import Change, Commitment, Report, Status
@@ -20,6 +22,8 @@ _SECTIONS: tuple[tuple[Status, str], ...] = (
 # GitHub refuses a comment body longer than this many characters; the report is cut to fit.
 COMMENT_LIMIT = 65_536
 LIMIT_RESERVE = 2_000  # characters kept for the "… more not shown" lines and the section wrappers
+OVERVIEW_SHARE = 0.25  # of the limit, at most, for the names and figures found on one side only
+NOTICE_MAX_CHARS = 2_000  # a notice longer than this is cut (they are short; a limit all the same)
 # When the report must be cut, these sections take turns, one item each, for the room (what a
 # reviewer acts on); persisted pledges get what is left after them.
 _KEEP_FIRST = ((Status.MODIFIED, Status.DROPPED, Status.NEW), (Status.PERSISTED,))
@@ -30,9 +34,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT_LIMIT) -> str:
     """The whole report as GitHub-flavoured Markdown, ending in one newline; ``show_all``: every
     name that appeared or vanished (every pledge is listed in full whatever it is). A report
-    longer than ``limit`` characters (a GitHub comment's maximum) lists the first pledges of each
-    section that fit (modified, dropped and new taking turns, then persisted) and says how many
-    more there are and where to read them all."""
+    longer than ``limit`` characters (a GitHub comment's maximum) lists the names and figures
+    found on one side only, and the pledges of each section, that fit (modified, dropped and new
+    taking turns, then persisted; a pledge too long to fit is passed over, not the rest with
+    it), and says how many more there are and where to read them all."""
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
     head = [
@@ -42,27 +47,14 @@ def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT
         f"new: {_side_facts(report.new.language, len(report.new.commitments))}",
         "",
         *_summary_table(report),
-        *_overview(report, show_all),
+        *_overview(report, show_all, int(limit * OVERVIEW_SHARE)),
     ]
-    tail = ["", "**Notices**", "", *(f"- {_escape(notice)}" for notice in report.notices)] if report.notices else []
+    tail = ["", "**Notices**", "", *(f"- {_escape(notice[:NOTICE_MAX_CHARS])}" for notice in report.notices)] if report.notices else []
     items = {status: [_item(ch, old, new, report) for ch in report.changes if ch.status is status] for status, _ in _SECTIONS}
-    kept = {status: len(found) for status, found in items.items()}
+    shown = {status: list(range(len(found))) for status, found in items.items()}
     fixed = len("\n".join(head + tail)) + 1
     if fixed + sum(len(item) + 1 for found in items.values() for item in found) + LIMIT_RESERVE > limit:
-        budget = limit - fixed - LIMIT_RESERVE
-        kept = dict.fromkeys(kept, 0)
-        for turn in _KEEP_FIRST:
-            open_sections = [status for status in turn if items[status]]
-            while open_sections:  # one item of each section in turn, in reading order, while it fits
-                for status in list(open_sections):
-                    item = items[status][kept[status]]
-                    if len(item) + 1 > budget:
-                        open_sections.remove(status)  # (a section stops at its first item that does not fit)
-                        continue
-                    budget -= len(item) + 1
-                    kept[status] += 1
-                    if kept[status] == len(items[status]):
-                        open_sections.remove(status)
+        shown = _fitting(items, limit - fixed - LIMIT_RESERVE)
     parts = list(head)
     for status, title in _SECTIONS:
         changes = [ch for ch in report.changes if ch.status is status]
@@ -71,12 +63,30 @@ def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT
         accepted = sum(ch.accepted for ch in changes)
         note = f", {accepted} accepted" if accepted else ""
         parts += ["", "<details>", f"<summary><b>{title} ({len(changes)}{note})</b></summary>", ""]
-        parts += items[status][:kept[status]]
-        if kept[status] < len(changes):
-            parts.append(f"- *… {len(changes) - kept[status]} more not shown: a GitHub comment holds at most {limit:,} characters; "
+        parts += [items[status][k] for k in shown[status]]
+        if len(shown[status]) < len(changes):
+            parts.append(f"- *… {len(changes) - len(shown[status])} more not shown: a GitHub comment holds at most {limit:,} characters; "
                          "`--format plain` or `--format json` lists them all*")
         parts += ["", "</details>"]
     return "\n".join(parts + tail) + "\n"
+
+
+def _fitting(items: dict[Status, list[str]], budget: int) -> dict[Status, list[int]]:
+    """Which items of each section fit in ``budget`` characters: the sections of each turn of
+    ``_KEEP_FIRST`` take one item each in turn, in reading order; an item too long for what is
+    left is passed over and the section goes on."""
+    shown: dict[Status, list[int]] = {status: [] for status in items}
+    for turn in _KEEP_FIRST:
+        at = dict.fromkeys(turn, 0)
+        while any(at[status] < len(items[status]) for status in turn):
+            for status in turn:
+                if at[status] < len(items[status]):
+                    size = len(items[status][at[status]]) + 1
+                    if size <= budget:
+                        budget -= size
+                        shown[status].append(at[status])
+                    at[status] += 1
+    return shown
 
 
 def _summary_table(report: Report) -> list[str]:
@@ -112,8 +122,9 @@ def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment]
     return f"- **{head}**<br>{body}" if not change.accepted else f"- {head}<br>{body}"
 
 
-def _overview(report: Report, show_all: bool) -> list[str]:
-    """The topic table, then names and figures found in one statement only (details stage)."""
+def _overview(report: Report, show_all: bool, budget: int) -> list[str]:
+    """The topic table, then names and figures found in one statement only (details stage), each
+    list cut to about ``budget`` characters (a count of the lines left out closes it)."""
     rows = topic_rows(report)
     lines: list[str] = []
     if rows:
@@ -121,7 +132,11 @@ def _overview(report: Report, show_all: bool) -> list[str]:
         lines += [f"| {topic_label(r.topic)} | {r.persisted} | {r.modified} | {r.new} | {r.dropped} |" for r in rows]
     for title, notes in (("Names", entity_lines(report, show_all)), ("Figures with no counterpart", figure_lines(report))):
         if notes:
-            lines += ["", f"**{title}**", "", *(f"- {note.label}: {_escape(note.text)}" for note in notes)]
+            bullets = [f"- {note.label}: {_escape(note.text)}" for note in notes]
+            kept = list(accumulate(len(bullet) + 1 for bullet in bullets))
+            fit = bisect_right(kept, budget // 2)  # each of the two lists gets half
+            more = [f"- *… {len(bullets) - fit} more not shown (`--format plain` or `--format json` lists them all)*"] if fit < len(bullets) else []
+            lines += ["", f"**{title}**", "", *bullets[:fit], *more]
     return lines
 
 

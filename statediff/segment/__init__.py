@@ -881,7 +881,9 @@ def _parties_act(words: list[str], first: int, last: int, lang: Language) -> boo
         first += 1  # one word before the subject: "Казахстанская сторона обеспечит", "Қазақстан тарапы … бөледі"
     if last - first <= 2 or words[first + 1] in lang.not_subject_next:
         return False
-    return parties_act(lang, words[first], words[last - 1] if lang.verb_final else words[first + 1])
+    if lang.verb_final:
+        return parties_act(lang, words[first], words[last - 1])
+    return parties_act(lang, words[first], words[first + 1], words[first + 2])
 
 
 # A capitalised word after a lower-case word (not after a sentence end): a name in the text.

@@ -471,7 +471,8 @@ def _unclosed_pledge(words: list[str], language: Language) -> bool:
     if lowered[at] not in language.subjects or _title_case(words):
         return False
     verb = (lowered[-1] if language.verb_final else lowered[at + 1]) if at + 1 < len(lowered) else ""
-    return has_cue(" ".join(words[1:]), language) or parties_act(language, lowered[at], verb)
+    following = lowered[at + 2] if not language.verb_final and at + 2 < len(lowered) else ""
+    return has_cue(" ".join(words[1:]), language) or parties_act(language, lowered[at], verb, following)
 
 
 def _first_line_pledge(line: str, text: str, start: int, language: Language) -> bool:

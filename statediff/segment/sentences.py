@@ -46,7 +46,7 @@ def _list_item_after_semicolon(text: str, previous: tuple[int, int], current: tu
         return False
     written = word_spans(text, current[0], current[1])[0]
     words = folded(written)
-    if len(words) > 2 and parties_act(language, words[0], words[-1] if language.verb_final else words[1]):
+    if len(words) > 2 and parties_act(language, words[0], *((words[-1],) if language.verb_final else (words[1], words[2]))):
         return False  # the parties' pledge without a cue word: "…; Стороны откроют консульство …"
     if any(word.islower() and past_tense(language, word) for word in written):
         return False  # a sentence of its own: "…; Trade between the two countries reached … in 2022."
