@@ -42,7 +42,8 @@ GROUP_FACTOR = 1.0
 # language versions against unrelated statements in other languages; see docs/benchmarks.md).
 CROSS_LANGUAGE_FACTOR = 0.35
 STANDOUT = 1.2
-FULL_MATCH = 0.9  # a link this similar is one pledge in both statements: no third pledge joins its group
+FULL_MATCH = 0.9  # a link this similar is one pledge in both statements: no third pledge joins its group …
+SPLIT_REST_MIN = 0.5  # … but one this close to it that holds the words its twin lacks (the rest of a split)
 # Candidate generation (see candidate_pairs): exhaustive below this many old × new pairs.
 EXHAUSTIVE_MAX_PAIRS = 40_000
 CANDIDATES_PER_ITEM = 10
@@ -104,7 +105,7 @@ def align(
     # median pledge of the Los Angeles Declaration's English and Spanish versions, against 0.04 for
     # the 95th percentile of unrelated pairs), but it stands out from its runners-up.
     standout = link_floor(threshold, old.language, new.language)
-    return _assign(scores, len(old.commitments), len(new.commitments), threshold, standout)
+    return _assign(scores, len(old.commitments), len(new.commitments), threshold, standout, (old_sets.clause, new_sets.clause))
 
 
 def link_floor(threshold: float, old_language: str, new_language: str) -> float:
@@ -366,11 +367,14 @@ def _score_matrices(
     return dict(zip(zip(pairs[0].tolist(), pairs[1].tolist(), strict=True), values, strict=True))
 
 
-def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float, standout: float | None = None) -> Alignment:
+def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float, standout: float | None = None,
+            terms: tuple[list[WeightedTerms], list[WeightedTerms]] | None = None) -> Alignment:
     """Best-first one-to-one links, then star-shaped groups for merged or split pledges. A pair
     below ``threshold`` but from ``standout`` up links when it scores STANDOUT times both
     pledges' runners-up (statements in two languages). Merges and splits need the threshold: from the
-    lower floor they joined headings and other pledges to a translation's links (found in review)."""
+    lower floor they joined headings and other pledges to a translation's links (found in review).
+    ``terms``: each pledge's clause terms (old, new), which let a split join a near-identical link
+    (``_attach``)."""
     standout = threshold if standout is None else standout
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
@@ -405,8 +409,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         groups.append(([i], [j], [s]))
     # Merges and splits: an unlinked pledge whose best partner is already linked joins that
     # partner's group if it is also among the partner's two best, keeping groups star-shaped.
-    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, threshold)
-    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, threshold)
+    _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, threshold, terms)
+    _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, threshold, None if terms is None else terms[::-1])
     links = tuple(
         Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
         for olds, news, ss in groups
@@ -437,22 +441,38 @@ def _attach(
     partner_top2: dict[int, tuple[int, ...]],
     groups: list[tuple[list[int], list[int], list[float]]],
     threshold: float,
+    terms: tuple[list[WeightedTerms], list[WeightedTerms]] | None = None,
 ) -> None:
     """Let unlinked pledges of one side (0 old, 1 new) join the group of their best partner,
     when they are among that partner's two best and the group has one pledge on the partner's
-    side, so that groups stay star-shaped."""
+    side, so that groups stay star-shaped. ``terms``: the clause terms of this side's pledges and
+    of the partner's side."""
     for x in range(count):
         if x in own_group or x not in best_partner:
             continue
         y, score = best_partner[x]
         g = partner_group.get(y)
-        # A partner linked to its twin (near-identical, score ≥ FULL_MATCH) says nothing more:
-        # "cooperation in energy" + "… in agriculture" → "cooperation in energy" drops the second.
-        if (g is not None and score >= threshold * GROUP_FACTOR and x in partner_top2.get(y, ())
-                and len(groups[g][1 - side]) == 1 and max(groups[g][2]) < FULL_MATCH):
-            groups[g][side].append(x)
-            groups[g][2].append(score)
-            own_group[x] = g
+        if not (g is not None and score >= threshold * GROUP_FACTOR and x in partner_top2.get(y, ())
+                and len(groups[g][1 - side]) == 1):
+            continue
+        # A partner linked to its twin (near-identical, score ≥ FULL_MATCH) says nothing more,
+        # unless this pledge is close to it too (SPLIT_REST_MIN) and holds words of the partner's
+        # that the twin lacks: "cooperation in energy" + "… in agriculture" → "cooperation in
+        # energy" drops the second, while "… образования и науки" → "… образования" + "… науки" is
+        # a split (found by a helper's audit).
+        if max(groups[g][2]) >= FULL_MATCH and not (
+                score >= SPLIT_REST_MIN and terms is not None and _covers_the_rest(terms, x, y, groups[g][side])):
+            continue
+        groups[g][side].append(x)
+        groups[g][2].append(score)
+        own_group[x] = g
+
+
+def _covers_the_rest(terms: tuple[list[WeightedTerms], list[WeightedTerms]], x: int, y: int, twins: list[int]) -> bool:
+    """Whether pledge x holds a term of its partner y (on the other side) that none of y's
+    linked pledges on x's side (``twins``) holds: the rest of a split pledge."""
+    own, partner = terms
+    return any(term in own[x] for term in partner[y] if all(term not in own[k] for k in twins))
 
 
 def _top_indices(tops: dict[int, list[tuple[int, float]]], k: int) -> dict[int, tuple[int, ...]]:
