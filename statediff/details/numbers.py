@@ -788,7 +788,6 @@ def changed_parts(old_text: str, new_text: str) -> set[str]:
 
 
 @cache
-@cache
 def unit_labels() -> frozenset[str]:
     """The units' names that the number files give (``units`` values: "meeting", "year", "km"):
     any other unit of a count is the stem of the word after it ("medlemm"), no word to show."""
@@ -797,6 +796,7 @@ def unit_labels() -> frozenset[str]:
     return frozenset(value for language in SUPPORTED for value in ((load_data("numbers", language) or {}).get("units", {})).values())
 
 
+@cache
 def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     raw = load_data("numbers", language) or {}
     return tuple(frozenset(fold(w) for w in raw.get(key, [])) for key in ("time_words", "time_nouns", "time_links"))  # type: ignore[return-value]
@@ -826,21 +826,24 @@ def time_words_in(text: str, language: str) -> Counter[str]:
         tokens = [fold(token.strip(TOKEN_EDGES)) for token in lowered.split()]
     else:
         tokens = [token.strip(TOKEN_EDGES) for token in lowered.replace("ё", "е").split()]
-    if words.isdisjoint(tokens) and not _HYPHENS_RE.search(text):
+    hyphened = _HYPHENS_RE.search(text) is not None
+    if words.isdisjoint(tokens) and not hyphened:
         return found
     same = _time_word_forms(language)
-    for i, token in enumerate(tokens):
-        if _HYPHENS_RE.search(token):
-            parts = _HYPHENS_RE.split(token)
-            found.update(same.get(a, a) for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
-            continue
-        if token in words:
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            after = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if following in nouns:
-                found[f"{same.get(token, token)} {following}"] += 1
-            elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
-                found[same.get(token, token)] += 1
+    if hyphened:
+        for token in tokens:
+            if _HYPHENS_RE.search(token):
+                parts = _HYPHENS_RE.split(token)
+                found.update(same.get(a, a) for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
+    # Only the time words' places are looked at ("this", one of them, stands in many pledges).
+    for i in [k for k, token in enumerate(tokens) if token in words]:
+        token = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if following in nouns:
+            found[f"{same.get(token, token)} {following}"] += 1
+        elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
+            found[same.get(token, token)] += 1
     return found
 
 
@@ -866,27 +869,36 @@ def figure_compounds(text: str, language: str) -> Counter[tuple[int, str]]:
     language's ``compound_prefixes``, "десятилетнюю" and "10-летнюю" are
     (10, "летн"). "a ten-year programme" → "a ten-month programme" and "десятилетнюю" →
     "пятилетнюю" change them; the number parser reads neither."""
-    prefixes, units, hyphened = _compound_parts(language)
-    value_of = cardinal_value(language)
     found: Counter[tuple[int, str]] = Counter()
-
-    def unit_of(rest: str) -> str:
-        return next((u for u in hyphened if rest.startswith(u)), rest)
-
-    for raw in text.split():
-        token = fold(raw.strip(TOKEN_EDGES))
-        parts = _HYPHENS_RE.split(token)
-        if len(parts) == 2 and parts[1].startswith(hyphened):  # a unit the numbers file names: not "seventy-fifth", "10-point"
-            value = int(parts[0]) if parts[0].isdigit() else value_of(parts[0])
-            if value is not None:
-                found[(value, unit_of(parts[1]))] += 1
-                continue
-        if units and token[:1].isalpha():
-            for prefix, value in prefixes.items():
-                if token.startswith(prefix) and any(token.startswith(u, len(prefix)) for u in units):
-                    found[(value, unit_of(token[len(prefix):]))] += 1
-                    break
+    hyphened, joined = _compound_patterns(language)
+    if hyphened is None or not (joined is not None or _HYPHENS_RE.search(text)):
+        return found  # (most pledges: one search, no word loop; it runs on every changed pair)
+    folded_text = fold(text)
+    value_of = cardinal_value(language)
+    for match in hyphened.finditer(folded_text):  # a unit the numbers file names: not "seventy-fifth", "10-point"
+        value = int(match[1]) if match[1].isdigit() else value_of(match[1])
+        if value is not None:
+            found[(value, match[2])] += 1
+    if joined is not None:
+        prefixes = _compound_parts(language)[0]
+        found.update((prefixes[match[1]], match[2]) for match in joined.finditer(folded_text))
     return found
+
+
+@cache
+def _compound_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """figure_compounds' searches: a word, a hyphen and a unit (the figure and the unit are its
+    groups); a ``compound_prefixes`` cardinal joined to a ``compound_units`` unit. None where the
+    language has none of them."""
+    prefixes, units, hyphened = _compound_parts(language)
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(map(re.escape, words))  # (longest first: the longest unit is the group)
+
+    hyphen = recache.compile(rf"(?<![\w-])(\w+){_HYPHENS_RE.pattern}({alternation(hyphened)})\w*(?![\w-])") if hyphened else None
+    longest = sorted(prefixes, key=lambda p: (-len(p), p))
+    joined = recache.compile(rf"(?<![\w-])({alternation(longest)})({alternation(units)})\w*") if prefixes and units else None
+    return hyphen, joined
 
 
 def number_words_changed(old_text: str, new_text: str, is_number_word: Callable[[str], bool]) -> bool:
