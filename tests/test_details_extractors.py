@@ -321,7 +321,7 @@ NUMBER_CASES = [
     ("en", "so that 6 of the 10 projects are done", [("6", "count", {"n": 6, "unit": ""}, False),
                                                     ("10 projects", "count", {"n": 10, "unit": "project"}, False)]),
     ("en", "the arrival of 17 Globemaster aircraft", [("17", "count", {"n": 17, "unit": ""}, False)]),
-    ("sv", "flygning 752 som krävde 176 personers liv", [("752", "count", {"n": 752, "unit": ""}, False),
+    ("sv", "flygning 752 som krävde 176 personers liv", [("flygning 752", "reference", {"n": 752, "unit": "flight"}, False),
                                                          ("176 personers", "count", {"n": 176, "unit": "person"}, False)]),
     ("de", "die 3 Treffen im Jahr", [("3 Treffen", "count", {"n": 3, "unit": "meeting"}, False)]),  # German capitalises every noun
     ("tr", "3 Bakan ve 12 Büyükelçi katıldı", [("3 Bakan", "count", {"n": 3, "unit": "baka"}, False),  # and Turkish its titles
@@ -369,6 +369,8 @@ NUMBER_CASES = [
     ("ru", "одобренного резолюцией Совета Безопасности ООН №2803", [("№2803", "reference", {"n": 2803, "unit": "№"}, False)]),
     ("ru", "в соответствии со статьей 51 Устава ООН", [("статьей 51", "reference", {"n": 51, "unit": "article"}, False)]),
     ("sv", "enligt artikel 84 i Chicagokonventionen", [("artikel 84", "reference", {"n": 84, "unit": "article"}, False)]),
+    # a flight's number names it: no figure (found by a new user's review: "new: 752")
+    ("ru", "катастрофа рейса 752", [("рейса 752", "reference", {"n": 752, "unit": "flight"}, False)]),
     ("ru", "указанных 5 проектов", [("5 проектов", "count", {"n": 5, "unit": "project"}, False)]),  # "указанных" is no "указ"
     ("fr", "l'article 5 du traité", [("l'article 5", "reference", {"n": 5, "unit": "article"}, False)]),
     ("en", "Resolution No.2803", [("Resolution No.2803", "reference", {"n": 2803, "unit": "resolution"}, False)]),
