@@ -684,6 +684,9 @@ def test_the_same_position_reworded_is_no_reversal(lang: str, old: str, new: str
      "Taraflar, ikili ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkarabilir.", "weakened"),
     ("kk", "Министрлер энергетика саласындағы ынтымақтастықты тереңдетуге келісті.",
      "Министрлер энергетика саласындағы ынтымақтастықты тереңдетуге келісуі мүмкін.", "weakened"),
+    # a plural future negated (found by a helper's audit)
+    ("tr", "Taraflar bölgesel barış çabalarını desteklemeye devam edeceklerdir.",
+     "Taraflar bölgesel barış çabalarını desteklemeye devam etmeyeceklerdir.", "weakened"),
     ("en", "The leaders agreed to hold the next summit in Tokyo to review the energy partnership.",
      "The leaders could agree to hold the next summit in Tokyo to review the energy partnership.", "weakened"),
     ("tr", "Taraflar ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkaracak.",

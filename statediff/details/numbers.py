@@ -803,6 +803,12 @@ def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
 
 
 @cache
+def _time_words_after(language: str) -> bool:
+    """``time_words_after``: the language's words of time follow the time they name ("yıl sonunda")."""
+    return bool((load_data("numbers", language) or {}).get("time_words_after", False))
+
+
+@cache
 def _time_word_forms(language: str) -> dict[str, str]:
     """``time_word_forms``: a time word -> the one it means the same as ("текущем" -> "этом")."""
     return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get("time_word_forms", {})).items()}
@@ -811,9 +817,10 @@ def _time_word_forms(language: str) -> dict[str, str]:
 def time_words_in(text: str, language: str) -> Counter[str]:
     """The words of time (``time_words``: "next", "end", "конце", "slutet") that stand beside a
     time: before a time noun, counted with it, or before a figure, perhaps across a link word
-    ("end of 2026"), or joined to a figure by a hyphen ("mid-2026"). "this year" → "next year"
-    and "later this year" → "later this month" change them; "next summit" → "upcoming summit"
-    and "to end the conflict" hold none."""
+    ("end of 2026"), or joined to a figure by a hyphen ("mid-2026"); in a language whose time
+    words follow the time (``time_words_after``: "yıl sonundan", "жыл соңына"), after a time noun
+    or a figure. "this year" → "next year" and "later this year" → "later this month" change
+    them; "next summit" → "upcoming summit" and "to end the conflict" hold none."""
     words, nouns, links = _time_sets(language)
     found: Counter[str] = Counter()
     if not words:
@@ -836,8 +843,16 @@ def time_words_in(text: str, language: str) -> Counter[str]:
                 parts = _HYPHENS_RE.split(token)
                 found.update(same.get(a, a) for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
     # Only the time words' places are looked at ("this", one of them, stands in many pledges).
+    after_noun = _time_words_after(language)
     for i in [k for k, token in enumerate(tokens) if token in words]:
         token = tokens[i]
+        if after_noun:  # "yıl sonundan", "2025 yılı sonuna": the time before the word
+            before = tokens[i - 1] if i else ""
+            if before in nouns:
+                found[f"{before} {same.get(token, token)}"] += 1
+            elif before[:1].isdigit():
+                found[same.get(token, token)] += 1
+            continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         if following in nouns:

@@ -465,7 +465,8 @@ def _cut_sentence(
         # named subject's predicate ("…, and Reuters called it …") or the main clause after a
         # leading participle ("Expressing condolences, the President called …") needs a cue.
         is_commitment = (clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
-                         or (keep_uncued and word_count >= UNCUED_MIN_WORDS) or _parties_act(words, first, first + word_count, lang))
+                         or (keep_uncued and word_count >= UNCUED_MIN_WORDS) or _parties_act(words, first, first + word_count, lang)
+                         or _named_parties_hedge(text, words, token_starts, first, first + word_count, lang, found.names))
         reported: frozenset[str] = frozenset()
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
         if not is_commitment and not spoken:
@@ -884,6 +885,30 @@ def _parties_act(words: list[str], first: int, last: int, lang: Language) -> boo
     if lang.verb_final:
         return parties_act(lang, words[first], words[last - 1])
     return parties_act(lang, words[first], words[first + 1], words[first + 2])
+
+
+def _named_parties_hedge(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
+) -> bool:
+    """"Sverige och Finland kan genomföra en gemensam övning", "Казахстан и Турция могли бы
+    открыть …": named parties (the document's proper names, joined by a coordinator) and a hedging
+    modal (``subject_modals``) before a lower-case verb, a hedged pledge without a cue word, as
+    the parties' own word for themselves makes one (``parties_act``). Not "Det kan bli svårt"
+    (no name)."""
+    if not lang.subject_modals:
+        return False
+    window = range(first + 1, min(last - 1, first + NAMED_SUBJECT_WORDS + 1))
+    modal = next((k for k in window if words[k] in lang.subject_modals or f"{words[k]} {words[k + 1]}" in lang.subject_modals), None)
+    if modal is None or not text[token_starts[first]].isupper():
+        return False
+    after = modal + (2 if f"{words[modal]} {words[modal + 1]}" in lang.subject_modals else 1)
+    if after >= last or not text[token_starts[after]].islower():
+        return False
+    known = names()
+    return all(words[k] in known or (k > first and words[k] in lang.coordinator_starts) for k in range(first, modal))
+
+
+NAMED_SUBJECT_WORDS = 6  # "Sverige, Finland och Norge kan …": the names before the modal
 
 
 # A capitalised word after a lower-case word (not after a sentence end): a name in the text.
