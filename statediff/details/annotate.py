@@ -176,7 +176,8 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return True  # another name or place ("à Madrid" → "à Lisbonne")
     old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
     numbers = details.numbers
-    if numbers.changed or not _spelled_out(numbers.added, old_text, old_value) or not _spelled_out(numbers.removed, new_text, new_value):
+    if (numbers.changed or not _spelled_out(numbers.added, old_text, old_value, old.language)
+            or not _spelled_out(numbers.removed, new_text, new_value, new.language)):
         return True
     if old_text != new_text and time_words_in(old_text, old.language) != time_words_in(new_text, new.language):
         return True  # "this year" → "next year", "mid-2026" → "end-2026", "в начале 2026" → "в конце 2026"
@@ -251,16 +252,20 @@ def _another_name(found: tuple[Entity, ...], other_text: str) -> bool:
     return any(not any(word.strip(TOKEN_EDGES) in other for word in e.text.lower().split()) for e in found)
 
 
-def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[[str], int | None]) -> bool:
+def _spelled_out(found: tuple[Number, ...], other_text: str, value_of: Callable[[str], int | None], language: str = "") -> bool:
     """Whether each figure the parser found on one side only is a cardinal spelled out on the
-    other ("3 times a year" for "three times a year"), which the parser does not read; then the
-    texts' figures decide (``figures_changed``)."""
+    other ("3 times a year" for "three times a year"), or joined to its unit there in one word
+    (``figure_compounds``: "10-year" for "ten-year", "10-летнюю" for "десятилетнюю"), which the
+    parser does not read; then the texts' figures decide (``figures_changed``)."""
     if not found:
         return True
     if any(n.kind != "count" or not isinstance(n.quantity, int) for n in found):
         return False
     spelled = spelled_cardinals(other_text, value_of)
-    return all(spelled[n.quantity] for n in found)
+    if all(spelled[n.quantity] for n in found):
+        return True
+    joined = {value for value, _ in figure_compounds(other_text, language)} if language else set()
+    return all(spelled[n.quantity] or n.quantity in joined for n in found)
 
 
 def _negation_from_words(strength: Strength, old_idx: list[int], new_idx: list[int], facts: dict[str, SideFacts]) -> Strength:

@@ -737,8 +737,12 @@ def digit_runs(text: str) -> Counter[str]:
 
 
 def spelled_cardinals(text: str, value_of: Callable[[str], int | None]) -> Counter[int]:
-    """The values of the cardinals a text spells out as words ("three times" → {3: 1})."""
-    values = (value_of(fold(token.strip(TOKEN_EDGES))) for token in text.lower().split())
+    """The values of the cardinals a text spells out as words ("three times" → {3: 1}), the parts
+    of a hyphenated word included ("ten-year" → {10: 1})."""
+    tokens = text.lower().split()
+    if _HYPHENS_RE.search(text):
+        tokens = [part for token in tokens for part in _HYPHENS_RE.split(token)]
+    values = (value_of(fold(token.strip(TOKEN_EDGES))) for token in tokens)
     return Counter(v for v in values if v is not None)
 
 
@@ -758,8 +762,9 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
     if old_tokens == new_tokens:
         return False
     parts = changed_parts(old_text, new_text)
-    if any(is_number_word(fold(part)) or (value_of is not None and value_of(fold(part)) is not None) for part in parts):
-        return True  # "ten-year" → "five-year", "mid-2026" → "end-2026"
+    if (any(is_number_word(fold(part)) or (value_of is not None and value_of(fold(part)) is not None) for part in parts)
+            and not _same_values(old_text, new_text, parts, value_of)):
+        return True  # "ten-year" → "five-year", "mid-2026" → "end-2026"; not "ten-year" → "10-year"
     changed = set(old_tokens).symmetric_difference(new_tokens)
     # A month name among the changed words, capitalised as written and not opening a sentence; the
     # changed words (lower case) are tried first, capitalised: most edits change no month at all.
@@ -776,6 +781,21 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
 
 
 _HYPHENS_RE = recache.compile(r"[-‐‑–—]")
+
+
+def _same_values(old_text: str, new_text: str, parts: set[str], value_of: Callable[[str], int | None] | None) -> bool:
+    """Whether the changed parts of hyphenated words are the same figures written another way:
+    each a cardinal word or digits, with equal values on both sides ("ten-year" → "10-year")."""
+    if value_of is None:
+        return False
+    lowered_old = {part for token in old_text.lower().split() for part in _HYPHENS_RE.split(token)}
+
+    def value(part: str) -> int | None:
+        return int(part) if part.isdigit() else value_of(fold(part))
+
+    old_values = Counter(value(part) for part in parts if part in lowered_old)
+    new_values = Counter(value(part) for part in parts if part not in lowered_old)
+    return None not in old_values and old_values == new_values
 
 
 def changed_parts(old_text: str, new_text: str) -> set[str]:
