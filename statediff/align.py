@@ -469,10 +469,13 @@ def _attach(
 
 
 def _covers_the_rest(terms: tuple[list[WeightedTerms], list[WeightedTerms]], x: int, y: int, twins: list[int]) -> bool:
-    """Whether pledge x holds a term of its partner y (on the other side) that none of y's
-    linked pledges on x's side (``twins``) holds: the rest of a split pledge."""
+    """Whether pledge x is the rest of a split pledge y (on the other side): every term of x is
+    y's, and x holds one that none of y's linked pledges on x's side (``twins``) holds. Not a
+    pledge that brings terms of its own ("… cooperation in agriculture" beside "… in energy",
+    when the twin only lost an adverb)."""
     own, partner = terms
-    return any(term in own[x] for term in partner[y] if all(term not in own[k] for k in twins))
+    return all(term in partner[y] for term in own[x]) and any(
+        term in own[x] for term in partner[y] if all(term not in own[k] for k in twins))
 
 
 def _top_indices(tops: dict[int, list[tuple[int, float]]], k: int) -> dict[int, tuple[int, ...]]:

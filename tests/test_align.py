@@ -83,6 +83,15 @@ def test_a_split_with_one_half_near_identical_keeps_the_other_half() -> None:
     new = ("Стороны приветствовали расширение сотрудничества в области образования.\n"
            "Стороны также приветствовали расширение сотрудничества в области науки.\nСтороны договорились провести заседание в Анкаре.\n")
     assert _groups(_changes(old, new, "ru")) == {(("o1",), ("n1", "n2"), "modified"), (("o2",), ("n3",), "persisted")}
+    # a pledge with terms of its own is no rest of a split, though the twin lost a word it has (found in review)
+    old = ("The Parties will actively expand mutually beneficial cooperation in energy, including renewable sources.\n"
+           "The Parties condemned terrorism in all its forms.\n"
+           "The leaders welcomed the launch of a student exchange programme between universities.\n")
+    new = ("The Parties will expand mutually beneficial cooperation in energy, including renewable sources.\n"
+           "The Parties will actively expand mutually beneficial cooperation in agriculture.\nThe Parties condemned terrorism in all its forms.\n"
+           "The leaders welcomed the launch of a student exchange programme between universities.\n")
+    groups = _groups(_changes(old, new))
+    assert ((), ("n2",), "new") in groups and not any(len(news) > 1 for _, news, _ in groups)
 
 
 def test_merge_two_old_pledges_into_one_new() -> None:
@@ -770,6 +779,7 @@ def test_a_word_of_degree_lost_weakens_the_pledge(lang: str, old: str, new: str,
     ("en", "a ten-year programme and a 10-year plan", {(10, "year"): 2}),
     ("en", "a ten-month programme; a well-known partner", {(10, "month"): 1}),
     ("en", "the seventy-fifth anniversary, twenty-one countries, a 10-point plan", {}),  # no unit after the hyphen (found in review)
+    ("en", "a 2.5-year plan, a 1,000-tonne cargo", {}),  # not the end of a decimal or a grouped figure (found in review)
     ("ru", "десятилетнюю программу, 10-летний план и трехмесячный срок", {(10, "летн"): 2, (3, "месячн"): 1}),
     ("ru", "двадцатипятилетний юбилей", {(25, "летн"): 1}),
     ("ru", "пятилетка и десятина", {}),  # no unit after the cardinal

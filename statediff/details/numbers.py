@@ -829,6 +829,12 @@ def _time_words_after(language: str) -> bool:
 
 
 @cache
+def _time_noun_forms(language: str) -> dict[str, str]:
+    """``time_noun_forms``: a time noun -> its plain form ("yılın" -> "yıl")."""
+    return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get("time_noun_forms", {})).items()}
+
+
+@cache
 def _time_word_forms(language: str) -> dict[str, str]:
     """``time_word_forms``: a time word -> the one it means the same as ("текущем" -> "этом")."""
     return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get("time_word_forms", {})).items()}
@@ -868,9 +874,10 @@ def time_words_in(text: str, language: str) -> Counter[str]:
         token = tokens[i]
         if after_noun:  # "yıl sonundan", "2025 yılı sonuna": the time before the word
             before = tokens[i - 1] if i else ""
-            if before in nouns:
-                found[f"{before} {same.get(token, token)}"] += 1
-            elif before[:1].isdigit():
+            year_before = i > 1 and tokens[i - 2][:1].isdigit()  # "2025 yılı sonuna" is "2025 sonuna"
+            if before in nouns and not year_before:
+                found[f"{_time_noun_forms(language).get(before, before)} {same.get(token, token)}"] += 1
+            elif before[:1].isdigit() or before in nouns:
                 found[same.get(token, token)] += 1
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -930,7 +937,8 @@ def _compound_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Patter
     def alternation(words: Iterable[str]) -> str:
         return "|".join(map(re.escape, words))  # (longest first: the longest unit is the group)
 
-    hyphen = recache.compile(rf"(?<![\w-])(\w+){_HYPHENS_RE.pattern}({alternation(hyphened)})\w*(?![\w-])") if hyphened else None
+    # (not the end of a decimal or a grouped figure: "2.5-year", "1,000-tonne")
+    hyphen = recache.compile(rf"(?<![\w.,-])(\w+){_HYPHENS_RE.pattern}({alternation(hyphened)})\w*(?![\w-])") if hyphened else None
     longest = sorted(prefixes, key=lambda p: (-len(p), p))
     joined = recache.compile(rf"(?<![\w-])({alternation(longest)})({alternation(units)})\w*") if prefixes and units else None
     return hyphen, joined

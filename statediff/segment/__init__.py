@@ -891,10 +891,11 @@ def _named_parties_hedge(
     text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
 ) -> bool:
     """"Sverige och Finland kan genomföra en gemensam övning", "Казахстан и Турция могли бы
-    открыть …": named parties (the document's proper names, joined by a coordinator) and a hedging
-    modal (``subject_modals``) before a lower-case verb, a hedged pledge without a cue word, as
-    the parties' own word for themselves makes one (``parties_act``). Not "Det kan bli svårt"
-    (no name)."""
+    открыть …": two named parties or more (the document's proper names, joined by a coordinator)
+    and a hedging modal (``subject_modals``) before a lower-case verb, a hedged pledge without a
+    cue word, as the parties' own word for themselves makes one (``parties_act``). Not "Det kan
+    bli svårt" (no name), "Finland kan drabbas …" (one name: a forecast), nor a verb of
+    ``subject_modal_exceptions`` ("… kan vara nöjda", a passive "-s")."""
     if not lang.subject_modals:
         return False
     window = range(first + 1, min(last - 1, first + NAMED_SUBJECT_WORDS + 1))
@@ -902,10 +903,17 @@ def _named_parties_hedge(
     if modal is None or not text[token_starts[first]].isupper():
         return False
     after = modal + (2 if f"{words[modal]} {words[modal + 1]}" in lang.subject_modals else 1)
-    if after >= last or not text[token_starts[after]].islower():
+    if after >= last or not text[token_starts[after]].islower() or _excepted(words[after], lang.subject_modal_exceptions):
+        return False
+    if not any(words[k] in lang.coordinator_starts for k in range(first + 1, modal)):
         return False
     known = names()
     return all(words[k] in known or (k > first and words[k] in lang.coordinator_starts) for k in range(first, modal))
+
+
+def _excepted(word: str, exceptions: frozenset[str]) -> bool:
+    """``word`` is one of ``exceptions``, or ends with one of its "*" endings ("*s": "drabbas")."""
+    return word in exceptions or any(e.startswith("*") and word.endswith(e[1:]) and len(word) > len(e) + 2 for e in exceptions)
 
 
 NAMED_SUBJECT_WORDS = 6  # "Sverige, Finland och Norge kan …": the names before the modal
