@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
@@ -30,7 +31,7 @@ from .numbers import (
     spelled_cardinals,
     time_words_in,
 )
-from .patterns import TOKEN_EDGES, attributions_of, words_of
+from .patterns import TOKEN_EDGES, attributions_of, fold, words_of
 from .strength import (
     compare_intensity,
     compare_modals,
@@ -50,6 +51,7 @@ from .types import (
     Nearest,
     Number,
     NumberChanges,
+    NumberPair,
     Predicate,
     ReportDetails,
     Strength,
@@ -58,6 +60,8 @@ from .types import (
 )
 from .why import TermIndex
 
+# The figure words of a one-to-one change are named when its wordings are at least this similar.
+FIGURE_WORDS_MIN_SIMILARITY = 0.7
 # A match scoring less than threshold + this is marked uncertain: a small change of wording
 # or of the threshold could undo it, so a reviewer should look at the runner-up too.
 UNCERTAIN_MARGIN = 0.05
@@ -288,6 +292,49 @@ def _modals_from_words(strength: Strength, old_facts: list[PledgeFacts], new_fac
     return strength if change is None else Strength(strength.old, strength.new, change, False)
 
 
+def _with_figure_words(numbers: NumberChanges, old_facts: list[PledgeFacts], new_facts: list[PledgeFacts], old: list[Commitment],
+                       new: list[Commitment], segs: dict[str, Segmentation]) -> NumberChanges:
+    """``numbers`` and the words that name a figure on one side only, outside the figures the
+    parser read (``number_word``: "doubling" → "tripling", "annual" → "biennial", "первой" →
+    "второй"), as numbers of kind "word": they make a pledge modified (``figures_changed``), and
+    the details say so. Paired in reading order; a word without a partner was removed or added."""
+    found = [_figure_words(pledges, facts, segs[side].language) for side, pledges, facts in (("old", old, old_facts), ("new", new, new_facts))]
+    if not found[0] and not found[1]:
+        return numbers
+    left = [Counter(n.unit for n in side) for side in found]
+    only = [_one_side(found[0], left[0] - left[1]), _one_side(found[1], left[1] - left[0])]
+    pairs = [NumberPair(a, b) for a, b in zip(only[0], only[1], strict=False)]
+    return NumberChanges(numbers.removed + tuple(only[0][len(pairs):]), numbers.added + tuple(only[1][len(pairs):]), numbers.changed + tuple(pairs))
+
+
+def _one_side(words: list[Number], extra: Counter[str]) -> list[Number]:
+    """The words (in reading order) that the other side lacks: the last ones of each kept."""
+    wanted, out = Counter(extra), []
+    for number in reversed(words):
+        if wanted[number.unit] > 0:
+            wanted[number.unit] -= 1
+            out.append(number)
+    return out[::-1]
+
+
+_FIGURE_WORD_RE = recache.compile(r"[^\W\d_]+")
+
+
+def _figure_words(pledges: list[Commitment], facts: list[PledgeFacts], language: str) -> list[Number]:
+    """The words of the pledges that name a figure, outside the figures the parser read; not a
+    cardinal, which counts as its digits ("ten-year" is "10-year": ``_spelled_out``)."""
+    is_number_word, value_of = number_word(language), cardinal_value(language)
+    out = []
+    for pledge, fact in zip(pledges, facts, strict=True):
+        read = [(n.start, n.end) for n in fact.numbers]
+        for match in _FIGURE_WORD_RE.finditer(pledge.text):
+            word = fold(match.group())
+            start = pledge.start + match.start()
+            if is_number_word(word) and value_of(word) is None and not any(a <= start < b for a, b in read):
+                out.append(Number(match.group(), start, pledge.start + match.end(), "word", unit=word, id=pledge.id))
+    return out
+
+
 def _intensity_from_words(strength: Strength, old: PledgeFacts, new: PledgeFacts) -> Strength:
     """A word of degree lost or gained with the predicate unchanged ("strongly condemned" →
     "condemned", "поддержали" → "решительно поддержали"): weakened or strengthened. Both
@@ -443,6 +490,11 @@ def _details(
     numbers = compare_numbers(old_numbers, new_numbers) if old_numbers or new_numbers else _NO_NUMBERS
     if old_idx and new_idx and (numbers.added or numbers.removed):
         numbers = _without_spelled_twins(numbers, old_idx, new_idx, segs)
+    if (len(old_idx) == len(new_idx) == 1 and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY
+            and not across_languages(segs["old"].language, segs["new"].language)):
+        # (one pledge to one, reworded little, in one language: elsewhere such words come and go with the rewording)
+        numbers = _with_figure_words(numbers, old_facts, new_facts, [segs["old"].commitments[i] for i in old_idx],
+                                     [segs["new"].commitments[j] for j in new_idx], segs)
     if not old_entities and not new_entities:
         entities = _NO_ENTITIES
     elif len(old_facts) <= 1 and len(new_facts) <= 1:  # one pledge's names have unique keys already

@@ -69,7 +69,7 @@ class Number:
     text: str
     start: int
     end: int
-    kind: str  # money | percent | date | year | ordinal | count | deadline | reference
+    kind: str  # money | percent | date | year | ordinal | count | deadline | reference | word
     quantity: int | float | None = None  # money amount, percent, ordinal or count
     unit: str = ""  # ISO currency, "%", the counted/ordered noun ("session", "year"), or what a reference names ("resolution")
     when: str = ""  # ISO 8601 for temporal kinds
@@ -97,6 +97,8 @@ class Number:
             return {"amount": self.quantity, "currency": self.unit}
         if self.kind == "percent":
             return self.quantity
+        if self.kind == "word":  # a word that names a figure ("doubling", "annual"): the word itself
+            return self.unit
         if self.upper is not None:
             return {"n": self.quantity, "to": self.upper, "unit": self.unit}
         return {"n": self.quantity, "unit": self.unit}

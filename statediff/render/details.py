@@ -171,6 +171,8 @@ def _changed_pair(pair: NumberPair, arrow: str) -> str:
 
 
 def _pair_values(old: Number, new: Number, arrow: str) -> str:
+    if old.kind == "word":  # "doubling -> tripling" says it already
+        return f"{_span(old)} {arrow} {_span(new)}"
     if old.kind in ("ordinal", "count"):
         return f"{old.unit + ' ' if old.unit else ''}{_count_value(old)} {arrow} {_count_value(new)}"
     return f"{quantity(old)} {arrow} {quantity(new)}"
@@ -187,7 +189,7 @@ def _span(number: Number) -> str:
 
 def _number(number: Number) -> str:
     target = "target " if number.target else ""
-    if number.kind in ("date", "year", "deadline", "reference"):  # the words say it already
+    if number.kind in ("date", "year", "deadline", "reference", "word"):  # the words say it already
         return f"{target}{_span(number)}"
     return f"{target}{_span(number)} ({quantity(number)})"
 
