@@ -332,8 +332,8 @@ class Language:
     # "Стороны могли бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make
     # one (ru, sv).
     subject_modals: frozenset[str] = frozenset()
-    # Words after such a modal that make no pledge of named parties ("vara", "bli"; "*s": endings)
-    subject_modal_exceptions: frozenset[str] = frozenset()
+    # Words after such a modal that make no pledge of named parties ("vara", "bli"; "*s": a passive)
+    subject_modal_exceptions: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     # "6. Toplantısı", "die 3. Sitzung": a number of one to three digits and a dot before a word is
     # an ordinal, not a sentence end (tr, de).
     ordinal_dot: bool = False
@@ -439,7 +439,7 @@ def _build(code: str, raw: dict) -> Language:
         participle_links=_lowered(raw, "participle_links"),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
         subject_modals=_lowered(raw, "subject_modals"),
-        subject_modal_exceptions=_lowered(raw, "subject_modal_exceptions"),
+        subject_modal_exceptions=CueSet.from_entries(raw.get("subject_modal_exceptions", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),
         verb_final=bool(raw.get("verb_final", False)),
         finite_predicates=CueSet.from_entries(raw.get("finite_predicates", [])),

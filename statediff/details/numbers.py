@@ -829,15 +829,10 @@ def _time_words_after(language: str) -> bool:
 
 
 @cache
-def _time_noun_forms(language: str) -> dict[str, str]:
-    """``time_noun_forms``: a time noun -> its plain form ("yılın" -> "yıl")."""
-    return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get("time_noun_forms", {})).items()}
-
-
-@cache
-def _time_word_forms(language: str) -> dict[str, str]:
-    """``time_word_forms``: a time word -> the one it means the same as ("текущем" -> "этом")."""
-    return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get("time_word_forms", {})).items()}
+def _forms(language: str, key: str) -> dict[str, str]:
+    """A word -> the form it stands for, from the numbers file's table ``key``: ``time_word_forms``
+    ("текущем" -> "этом", "sonunda" -> "son"), ``time_noun_forms`` ("yılın" -> "yıl")."""
+    return {fold(word): fold(same) for word, same in ((load_data("numbers", language) or {}).get(key, {})).items()}
 
 
 def time_words_in(text: str, language: str) -> Counter[str]:
@@ -862,7 +857,7 @@ def time_words_in(text: str, language: str) -> Counter[str]:
     hyphened = _HYPHENS_RE.search(text) is not None
     if words.isdisjoint(tokens) and not hyphened:
         return found
-    same = _time_word_forms(language)
+    same = _forms(language, "time_word_forms")
     if hyphened:
         for token in tokens:
             if _HYPHENS_RE.search(token):
@@ -876,7 +871,7 @@ def time_words_in(text: str, language: str) -> Counter[str]:
             before = tokens[i - 1] if i else ""
             year_before = i > 1 and tokens[i - 2][:1].isdigit()  # "2025 yılı sonuna" is "2025 sonuna"
             if before in nouns and not year_before:
-                found[f"{_time_noun_forms(language).get(before, before)} {same.get(token, token)}"] += 1
+                found[f"{_forms(language, 'time_noun_forms').get(before, before)} {same.get(token, token)}"] += 1
             elif before[:1].isdigit() or before in nouns:
                 found[same.get(token, token)] += 1
             continue

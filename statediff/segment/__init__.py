@@ -903,17 +903,13 @@ def _named_parties_hedge(
     if modal is None or not text[token_starts[first]].isupper():
         return False
     after = modal + (2 if f"{words[modal]} {words[modal + 1]}" in lang.subject_modals else 1)
-    if after >= last or not text[token_starts[after]].islower() or _excepted(words[after], lang.subject_modal_exceptions):
+    if after >= last or not text[token_starts[after]].islower() or lang.subject_modal_exceptions.matches_word(words[after]):
         return False
     if not any(words[k] in lang.coordinator_starts for k in range(first + 1, modal)):
         return False
     known = names()
     return all(words[k] in known or (k > first and words[k] in lang.coordinator_starts) for k in range(first, modal))
 
-
-def _excepted(word: str, exceptions: frozenset[str]) -> bool:
-    """``word`` is one of ``exceptions``, or ends with one of its "*" endings ("*s": "drabbas")."""
-    return word in exceptions or any(e.startswith("*") and word.endswith(e[1:]) and len(word) > len(e) + 2 for e in exceptions)
 
 
 NAMED_SUBJECT_WORDS = 6  # "Sverige, Finland och Norge kan …": the names before the modal
