@@ -263,6 +263,9 @@ class Language:
     # A clause that dates itself in the past ("65 years ago") and has no active pledge
     # predicate is background, not a pledge (tricky case: narrative openings).
     past_anchors: tuple[re.Pattern[str], ...] = ()
+    # A clause that opens with a date in the past ("In 2021 and 2022, …", "To date, …") and whose
+    # first verb is past or perfect tells what was done: background.
+    dated_openers: tuple[re.Pattern[str], ...] = ()
     # Courtesies of a visit ("expressed his gratitude for the warm hospitality", "is honored to
     # welcome President X to Washington"): a clause one matches is no pledge.
     courtesy_patterns: tuple[re.Pattern[str], ...] = ()
@@ -409,6 +412,7 @@ def _build(code: str, raw: dict) -> Language:
         stock_words=_lowered(raw, "stock_words"),
         profile=_lowered(raw, "profile"),
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
+        dated_openers=tuple(recache.compile(any_space(p)) for p in raw.get("dated_openers", [])),
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         adoption_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("adoption_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
@@ -486,7 +490,7 @@ def any_space(pattern: str) -> str:
 # stopwords or stock words (a word that is noise in one language is content in another).
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
-    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "passive_auxiliaries",
+    "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "dated_openers", "passive_auxiliaries",
     "courtesy_patterns", "adoption_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
 )
 

@@ -995,6 +995,21 @@ def test_a_deed_that_carries_out_no_pledge_is_set_aside_and_said(tmp_path: Path)
     assert [(e.label, e.id) for e in added] == [("Canada", "n3")]
 
 
+def test_a_clause_dated_in_the_past_is_a_deed_kept_only_as_a_pledge_carried_out(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("We will launch the Quad Fellowship to bring students to study in the United States.\n"
+                                    "We welcome the new partners of the initiative.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("At the 2021 Quad Leaders' Summit in Washington, we launched the Quad Fellowship to bring students "
+                                    "to study in the United States.\n"
+                                    "In 2021 and 2022, Quad partners stepped up to help meet the most pressing need of the region.\n"
+                                    "We welcome the new partners of the initiative.\n", encoding="utf-8")
+    report = compare(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    launched = next(ch for ch in report.changes if ch.old == ("o1",))
+    assert launched.new == ("n1",) and report.new.commitments[0].text.startswith("At the 2021 Quad")  # done, not dropped
+    assert [report.new.document.text[s.start:s.end] for s in report.new.skipped if s.reason == "deed"] == [
+        "In 2021 and 2022, Quad partners stepped up to help meet the most pressing need of the region."]
+    assert not any(ch.status is Status.NEW for ch in report.changes)
+
+
 def test_the_nearest_miss_of_a_pledge_is_never_a_deed_set_aside() -> None:
     old = _seg("The leaders agreed to expand trade.\nThe leaders agreed to build a port in Aktau.\n", "o")
     new = _seg("The leaders agreed to expand trade.\nThe leaders discussed a port.\n", "n")

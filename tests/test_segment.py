@@ -708,7 +708,8 @@ def test_data_file_regexes_stay_fast_on_a_long_run_of_spaces() -> None:
 
     for code in (*SUPPORTED, NEUTRAL):
         lang = get_language(code)
-        for pattern in (*lang.past_anchors, *lang.courtesy_patterns, *lang.adoption_patterns, *lang.attribution_patterns, *lang.closing_formulas):
+        for pattern in (*lang.past_anchors, *lang.dated_openers, *lang.courtesy_patterns, *lang.adoption_patterns, *lang.attribution_patterns,
+                        *lang.closing_formulas):
             for run in (" " * 40_000, " \n" * 20_000):
                 start = time.perf_counter()
                 pattern.sub(" ", f"x{run}y")
@@ -765,7 +766,7 @@ def test_data_file_regexes_stay_fast_on_a_long_word_of_their_own_letters() -> No
 
     for code in SUPPORTED:
         raw = read_language_file(code)
-        for key in ("past_anchors", "courtesy_patterns", "adoption_patterns", "attribution_patterns", "attribution_tails", "closing_formulas",
+        for key in ("past_anchors", "dated_openers", "courtesy_patterns", "adoption_patterns", "attribution_patterns", "attribution_tails", "closing_formulas",
                     "opening_formulas"):
             for source in raw.get(key, []):
                 pattern = re.compile(source, re.IGNORECASE)
@@ -1102,6 +1103,16 @@ DEED_CASES = [
     ("We also launched a joint task force on fentanyl.", False),  # a cue verb: kept as a pledge, whatever its tense
     ("We heed the lessons of past efforts.", False),
     ("We agreed to launch a joint task force on fentanyl.", False),
+    # a date in the past opens the clause and its first verb is past or perfect: what was done,
+    # whatever its cue; a modal or a present verb first keeps a pledge
+    ("In 2021 and 2022, Quad partners stepped up to help meet the region’s most pressing need.", True),
+    ("At the 2021 Quad Leaders’ Summit in Washington, we launched the Quad Fellowship.", True),
+    ("To date, the Quad partners have collectively pledged approximately USD 5.2 billion to the COVAX AMC.", True),
+    ("Since 2021, we have strengthened our partnership in every field.", True),
+    ("In 2027, we will host the next summit in Tokyo.", False),
+    ("In 2025, we welcome the first cohort of fellows to our universities.", False),
+    ("In 2021, the Council was established to coordinate the response.", False),  # a passive: left to past_anchors
+    ("In our first year, we protected the health of our citizens by expanding our collaboration.", False),  # no year
 ]
 
 

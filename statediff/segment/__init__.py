@@ -511,8 +511,10 @@ def _cut_sentence(
                 sentence_end=s_end,
                 line=document.line_of(start),
                 # A report in the past tense, not a hedged pledge ("Japan may provide …"), or "We" and a past verb.
+                # A clause dated in the past whose verb is past is one too ("In 2022, Mexico made historic seizures …").
                 deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
-                      or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)),
+                      or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
+                      or _is_dated_account(text, start, end, lang, words, token_starts)),
             )
         )
 
@@ -1020,6 +1022,30 @@ def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: l
     first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
     active = (k for k in range(first, last) if not (k > first and words[k - 1] in lang.passive_auxiliaries))
     return not any(lang.clause_predicates.match_at(words, k) for k in active)
+
+
+def _is_dated_account(text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int]) -> bool:
+    """"In 2021 and 2022, Quad partners stepped up to help …", "At the 2021 Quad Leaders' Summit in
+    Washington, we launched the Quad Fellowship", "To date, the partners have pledged …": a clause
+    that opens with a date in the past (``dated_openers``) and whose first verb after it is in the
+    past tense or the perfect tells what was done, whatever its cue: a deed, which counts only
+    as the fulfilment of a pledge of the other statement. "In 2027, we will host …", "In 2025, we
+    welcome …" (a modal or a present verb first) stay pledges; so does a passive "was
+    established" (left to ``past_anchors``)."""
+    opener = next((m for m in (p.match(text, start, end) for p in lang.dated_openers) if m), None) if lang.dated_openers else None
+    if opener is None:
+        return False
+    first, last = bisect.bisect_left(token_starts, opener.end()), bisect.bisect_left(token_starts, end)
+    for k in range(first, min(last, first + DATED_VERB_WINDOW)):
+        word = words[k]
+        if word in lang.perfect_auxiliaries or _past_verb(text, words, token_starts, k, lang):
+            return True
+        if word in lang.pledge_modals or word in lang.passive_auxiliaries or lang.clause_predicates.match_at(words, k):
+            return False
+    return False
+
+
+DATED_VERB_WINDOW = 10  # the subject between the date and its verb: "the U.S. Drug Enforcement Agency seized"
 
 
 def _is_perfect_account(
