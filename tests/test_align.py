@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from statediff.align import align, build_vectors, candidate_pairs, without_unmatched_deeds
+from statediff.align import DEFAULT_THRESHOLD, align, build_vectors, candidate_pairs, pair_score, without_unmatched_deeds
 from statediff.classify import classify, word_similarity
 from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
@@ -960,6 +960,44 @@ def test_latin_skeletons_and_concepts_are_read_across_languages_only() -> None:
     within, across = term_sets(seg), term_sets(seg, latin_grams=True)
     assert "~trade" in across.clause[0] and "~trade" not in within.clause[0]
     assert within.chars[0] != across.chars[0]
+
+
+_BODY_OLD = ("As long as the regime refuses to take full legal responsibility, the group will continue to take steps to settle the "
+             "dispute in accordance with international law, including at {}.\nThe group welcomes the support of partner countries in the region.\n")
+_BODY_NEW = ("Our common hope is that this step, together with our continued pursuit of justice at {}, may lead the regime to accept "
+             "its responsibility.\nThe group welcomes the support of partner countries in the region.\n")
+NAMED_BODY_CASES = [
+    # (language, old, new, linked below the threshold?): mutual best partners under the threshold
+    # that name one body, programme or process of the gazetteer link; a country or a place does not
+    ("en", _BODY_OLD.format("the WTO"), _BODY_NEW.format("the WTO"), True),
+    ("en", _BODY_OLD.format("Canada"), _BODY_NEW.format("Canada"), False),
+    ("en", _BODY_OLD.format("the Hague"), _BODY_NEW.format("the Hague"), False),
+    ("en", _BODY_OLD.format("the WTO"), _BODY_NEW.format("the United Nations"), False),  # two bodies
+    ("sv", "Så länge Iran vägrar ta fullt rättsligt ansvar kommer samordningsgruppen att fortsätta vidta åtgärder för att lösa tvisten "
+     "i enlighet med folkrätten, bland annat vid FN.\nGruppen välkomnar stödet från partnerländerna i regionen.\n",
+     "Vår gemensamma förhoppning är att denna åtgärd, tillsammans med vår fortsatta strävan efter rättvisa vid FN, kan leda till att "
+     "Iran tar ansvar.\nGruppen välkomnar stödet från partnerländerna i regionen.\n", True),
+    ("sv", "Så länge Iran vägrar ta fullt rättsligt ansvar kommer samordningsgruppen att fortsätta vidta åtgärder för att lösa tvisten "
+     "i enlighet med folkrätten, bland annat i Kanada.\nGruppen välkomnar stödet från partnerländerna i regionen.\n",
+     "Vår gemensamma förhoppning är att denna åtgärd, tillsammans med vår fortsatta strävan efter rättvisa i Kanada, kan leda till att "
+     "Iran tar ansvar.\nGruppen välkomnar stödet från partnerländerna i regionen.\n", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "old_text", "new_text", "linked"), NAMED_BODY_CASES)
+def test_mutual_best_partners_under_the_threshold_link_when_they_name_one_body(lang: str, old_text: str, new_text: str, linked: bool) -> None:
+    old, new = _seg(old_text, "o", lang), _seg(new_text, "n", lang)
+    old_vectors, new_vectors = build_vectors(old, new)
+    assert 0.5 * DEFAULT_THRESHOLD <= pair_score(old_vectors, new_vectors, 0, 0) < DEFAULT_THRESHOLD  # the band the rule reads
+    alignment = align(old, new)
+    assert (Link((0,), (0,), round(pair_score(old_vectors, new_vectors, 0, 0), 4)) in alignment.links) is linked
+    assert ((0 in alignment.nearest_old) is not linked) and ((0 in alignment.nearest_new) is not linked)
+
+
+def test_a_named_body_links_no_pair_under_half_the_threshold() -> None:
+    old = _seg(_BODY_OLD.format("the WTO"), "o")
+    new = _seg(_BODY_NEW.format("the WTO"), "n")
+    assert align(old, new, threshold=0.4).links == (Link((1,), (1,), 1.0),)  # 0.187 < 0.5 × 0.4
 
 
 DEEDS_OLD = ("The United States and Mexico agreed to expand trade by 2023.\n"
