@@ -550,6 +550,11 @@ SKIP_CASES = [
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
     ("en", "The leaders agreed to cooperate.\nFinally, we commend and acknowledge the warm hospitality of the Government of Fiji.",
      "courtesy", 1),
+    # an anniversary celebrated (a deed celebrated stays a pledge: test_a_celebrated_deed_is_a_pledge)
+    ("en", "The leaders agreed to cooperate.\nThis year we celebrate 200 years of bilateral relations between the United States and Mexico.",
+     "courtesy", 1),
+    ("en", "The leaders agreed to cooperate.\nWe take great pride in celebrating the 60th anniversary of the first Fulbright grantees.",
+     "courtesy", 1),
     # the closing formula of a declaration: its dateline, though "adopted" and "signed" are cues
     ("en", "The leaders agreed to cooperate.\nADOPTED in Phnom Penh, Kingdom of Cambodia, on the Twelfth day of November "
      "in the Year Two Thousand and Twenty-Two.", "heading", 1),
@@ -1027,6 +1032,15 @@ PREDICATE_CASES = [
 def test_a_commitment_needs_a_pledge_predicate(lang: str, text: str, reported: bool) -> None:
     seg = segment(_doc(text + "\n" + _ANOTHER_PLEDGE[lang]), lang)
     assert any(c.start == 0 for c in seg.commitments) == reported, [c.text for c in seg.commitments]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We also celebrate the signing of a Memorandum of Cooperation between the two institutes.",
+    "Celebrating the seventieth anniversary of our alliance, we reaffirm our commitment to peace.",
+    "We celebrate the enduring friendship among our peoples.",
+])
+def test_a_celebrated_deed_is_a_pledge(sentence: str) -> None:
+    assert [c.text for c in segment(_doc(sentence), "en").commitments] == [sentence]
 
 
 @pytest.mark.parametrize(("lang", "text", "reason", "count"), SKIP_CASES)
