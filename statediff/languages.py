@@ -73,7 +73,8 @@ class CueSet:
     phrase_first_words: frozenset[str] = frozenset()
     phrase_first_prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
-    blocked: tuple[tuple[str, ...], ...] = ()  # "!" entries: phrases at which no cue starts
+    blocked: tuple[tuple[str, ...], ...] = ()  # "!" entries: phrases inside which no cue starts
+    blocked_span: int = 1  # words of the longest "!" entry without a gap: how far back one may cover a word
     # A one-word cue with one of these endings right after one of these words is an adjective,
     # not a predicate: "our shared values", "forged by shared history", "the agreed framework".
     attributive_words: frozenset[str] = frozenset()
@@ -118,6 +119,7 @@ class CueSet:
             tuple(f[:-1] for f in firsts if f.endswith("*")),
             suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
             blocked=tuple(blocked),
+            blocked_span=max((len(b) for b in blocked if GAP not in b), default=1),
             attributive_words=frozenset(w.lower() for w in attributive_words),
             attributive_endings=tuple(attributive_endings),
         )
@@ -140,8 +142,10 @@ class CueSet:
     def match_at(self, words: list[str], i: int) -> int:
         """Number of words of a cue starting at words[i] (0 when none)."""
         first = words[i]
-        if self.blocked and any(_phrase_end(words, i + 1, b, 1) for b in _starting_with(first, self.blocked, self._blocked_at)):
-            return 0
+        if self.blocked and (any(_phrase_end(words, i + 1, b, 1) for b in _starting_with(first, self.blocked, self._blocked_at))
+                             or any(_phrase_end(words, i - back + 1, b, 1) > i for back in range(1, min(i, self.blocked_span - 1) + 1)
+                                    for b in _starting_with(words[i - back], self.blocked, self._blocked_at) if len(b) > back)):
+            return 0  # a cue inside a "!" entry too: "!how important" leaves "how important" no cue
         if first in self.phrase_first_words or (self.phrase_first_prefixes and first.startswith(self.phrase_first_prefixes)):
             for phrase in _starting_with(first, self.phrases, self._phrases_at):
                 end = _phrase_end(words, i + 1, phrase, 1)

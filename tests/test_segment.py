@@ -1479,6 +1479,12 @@ def test_a_blocking_entry_stops_every_cue_at_its_words() -> None:
     cues = CueSet.from_entries(["kommer ... att", "!kommer från"])
     assert cues.match_at(["kommer", "vi", "att", "resa"], 0) == 3
     assert cues.match_at(["kommer", "från", "banken", "för", "att"], 0) == 0
+    # … its later words too: "!how important" leaves no cue in "how important", while "important" alone is one
+    cues = CueSet.from_entries(["important", "recogni*", "!how important"])
+    words = ["the", "pandemic", "has", "shown", "us", "how", "important", "health", "is"]
+    assert cues.positions(words) == [] and cues.match_at(words, 6) == 0
+    assert cues.positions(["we", "recognize", "how", "important", "health", "is"]) == [1]
+    assert cues.positions(["it", "is", "important", "to", "act"]) == [2]
 
 
 @pytest.mark.parametrize("entry", ["... att", "kommer ..."])
