@@ -483,7 +483,7 @@ ENTITY_CASES = [
     ("ru", "совместно с Управлением ООН по наркотикам", ["un"]),
     ("ru", "деятельности в Совбезе ООН", ["unsc"]),
     ("ru", "в областях образования, науки, СМИ и культуры", []),  # a common-noun acronym
-    ("en", "2 percent of GDP, with NGOs and the Asian Development Bank", ["name:asian develop bank"]),
+    ("en", "2 percent of GDP, with NGOs and the Caribbean Development Bank", ["name:caribbean develop bank"]),
     ("ru", "бассейна Аральского моря и спасения Арала", ["aral"]),
     # ... but not a first name or a surname ("-ей", "-ий", "-ой" are not head endings)
     ("ru", "встреча с министром Сергеем Лавровым и Дмитрием Толстым", ["name:серге лавров", "name:дмитр толст"]),
