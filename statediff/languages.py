@@ -268,7 +268,7 @@ class Language:
     # predicate is background, not a pledge (tricky case: narrative openings).
     past_anchors: tuple[re.Pattern[str], ...] = ()
     # A clause that opens with a date in the past ("In 2021 and 2022, …", "To date, …") and whose
-    # first verb is past or perfect tells what was done: background.
+    # first verb is past or perfect tells what was done: a deed (segment._is_dated_account).
     dated_openers: tuple[re.Pattern[str], ...] = ()
     # Courtesies of a visit ("expressed his gratitude for the warm hospitality", "is honored to
     # welcome President X to Washington"): a clause one matches is no pledge.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from statediff.align import DEFAULT_THRESHOLD, align, build_vectors, candidate_pairs, pair_score, without_unmatched_deeds
+from statediff.align import DEFAULT_THRESHOLD, align, build_vectors, candidate_pairs, link_floor, pair_score, without_unmatched_deeds
 from statediff.classify import classify, word_similarity
 from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
@@ -992,6 +992,27 @@ def test_mutual_best_partners_under_the_threshold_link_when_they_name_one_body(l
     alignment = align(old, new)
     assert (Link((0,), (0,), round(pair_score(old_vectors, new_vectors, 0, 0), 4)) in alignment.links) is linked
     assert ((0 in alignment.nearest_old) is not linked) and ((0 in alignment.nearest_new) is not linked)
+
+
+def test_a_body_named_in_most_pledges_links_nothing() -> None:
+    # a body named in every pledge (the issuing body, "the Quad" in the Quad's statements) says
+    # nothing about which pledge (found in review)
+    old = _seg(_BODY_OLD.format("the WTO").replace("in the region.", "in the region and of the WTO secretariat."), "o")
+    new = _seg(_BODY_NEW.format("the WTO").replace("in the region.", "in the region and of the WTO secretariat."), "n")
+    old_vectors, new_vectors = build_vectors(old, new)
+    assert 0.5 * DEFAULT_THRESHOLD <= pair_score(old_vectors, new_vectors, 0, 0) < DEFAULT_THRESHOLD
+    assert align(old, new).links == (Link((1,), (1,), 1.0),)
+
+
+def test_across_languages_a_named_body_needs_the_link_floor() -> None:
+    # unrelated pledges that both name the UN score 0.05 across English and Spanish (found in review)
+    old = _seg("We support reform of the United Nations to make it more representative of today's world.\n"
+               "We will expand trade in agricultural goods.\nWe will build a new railway to the port.\n", "o")
+    new = _seg("Trabajaremos juntos en las Naciones Unidas para impulsar la acción climática y la transición energética.\n"
+               "Ampliaremos el comercio de bienes agrícolas.\nConstruiremos un nuevo ferrocarril al puerto.\n", "n", "es")
+    old_vectors, new_vectors = build_vectors(old, new)
+    assert pair_score(old_vectors, new_vectors, 0, 0) < link_floor(DEFAULT_THRESHOLD, "en", "es")
+    assert all(link.old != (0,) for link in align(old, new).links)
 
 
 def test_a_named_body_links_no_pair_under_half_the_threshold() -> None:

@@ -1038,6 +1038,9 @@ def test_a_commitment_needs_a_pledge_predicate(lang: str, text: str, reported: b
     "We also celebrate the signing of a Memorandum of Cooperation between the two institutes.",
     "Celebrating the seventieth anniversary of our alliance, we reaffirm our commitment to peace.",
     "We celebrate the enduring friendship among our peoples.",
+    # a celebration planned (found in review)
+    "The Parties agreed to celebrate the 35th anniversary of diplomatic relations in 2027 with reciprocal Years of Culture.",
+    "We will celebrate the 50th anniversary with a series of joint cultural events.",
 ])
 def test_a_celebrated_deed_is_a_pledge(sentence: str) -> None:
     assert [c.text for c in segment(_doc(sentence), "en").commitments] == [sentence]
@@ -1127,6 +1130,14 @@ DEED_CASES = [
     ("In 2025, we welcome the first cohort of fellows to our universities.", False),
     ("In 2021, the Council was established to coordinate the response.", False),  # a passive: left to past_anchors
     ("In our first year, we protected the health of our citizens by expanding our collaboration.", False),  # no year
+    # a past participle that is no verb, a present verb, "have to" / "have a" (found in review)
+    ("In 2026, the newly established Fund will disburse its first grants to the region.", False),
+    ("In 2025 and 2026, the expanded partnership will deliver clean energy to the Pacific islands.", False),
+    ("In 2024, guided by our shared values, we will deepen cooperation in every field.", False),
+    ("In 2030, committed partners will meet again to review the plan.", False),
+    ("Over the past year, the Quad remains determined to deliver for the region.", False),
+    ("Since 2022, the partners have to redouble their efforts to support the victims.", False),
+    ("Since 2014, the Parties have a common interest in promoting the stability of the region.", False),
 ]
 
 

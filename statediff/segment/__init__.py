@@ -1029,19 +1029,28 @@ def _is_dated_account(text: str, start: int, end: int, lang: Language, words: li
     Washington, we launched the Quad Fellowship", "To date, the partners have pledged …": a clause
     that opens with a date in the past (``dated_openers``) and whose first verb after it is in the
     past tense or the perfect tells what was done, whatever its cue: a deed, which counts only
-    as the fulfilment of a pledge of the other statement. "In 2027, we will host …", "In 2025, we
-    welcome …" (a modal or a present verb first) stay pledges; so does a passive "was
-    established" (left to ``past_anchors``)."""
+    as the fulfilment of a pledge of the other statement. Stay pledges: a modal or a present verb
+    first ("In 2027, we will host …", "Over the past year, the Quad remains determined …", "have
+    to", "have a"), a past participle that is no verb ("the newly established Fund will …", "the
+    expanded partnership will …", a participle opening the clause: "In 2024, guided by …, we
+    will …") and a passive "was established" (left to ``past_anchors``)."""
     opener = next((m for m in (p.match(text, start, end) for p in lang.dated_openers) if m), None) if lang.dated_openers else None
     if opener is None:
         return False
     first, last = bisect.bisect_left(token_starts, opener.end()), bisect.bisect_left(token_starts, end)
-    for k in range(first, min(last, first + DATED_VERB_WINDOW)):
+    stop = min(last, first + DATED_VERB_WINDOW)
+    for k in range(first, stop):
         word = words[k]
-        if word in lang.perfect_auxiliaries or _past_verb(text, words, token_starts, k, lang):
-            return True
-        if word in lang.pledge_modals or word in lang.passive_auxiliaries or lang.clause_predicates.match_at(words, k):
+        if word in lang.pledge_modals or word in lang.passive_auxiliaries:
             return False
+        if word in lang.perfect_auxiliaries:
+            participle = next((q for q in range(k + 1, stop) if not (words[q].endswith("ly") or words[q] in lang.fillers)), stop)
+            return participle < stop and _past_verb(text, words, token_starts, participle, lang)
+        before = words[k - 1]
+        if k > first and before not in lang.commitment_cues.attributive_words and not before.endswith("ly") and _past_verb(text, words, token_starts, k, lang):
+            return True  # the verb, after its subject: not an adjective ("the expanded …", "newly established")
+        if lang.commitment_cues.match_at(words, k) and not past_tense(lang, word):
+            return False  # a present verb ("remains", "welcome") or a cue noun in the subject: not told as done
     return False
 
 
