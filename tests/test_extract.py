@@ -400,6 +400,35 @@ def test_docx_paragraph_text_keeps_insertions_controls_and_fields(inner: str, ex
     assert paragraph_text(etree.fromstring(f'<w:p xmlns:w="{namespace}">{inner}</w:p>')) == expected
 
 
+def test_docx_text_boxes_are_read_once_after_their_paragraph() -> None:
+    # A statement laid out in a text box was lost without a word: python-docx reads no text box.
+    # The box comes twice (a drawing and its VML fallback) and is read once; a box in a box too.
+    docx = pytest.importorskip("docx")
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    v = "urn:schemas-microsoft-com:vml"
+
+    def paragraphs(*texts: str) -> str:
+        return "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in texts)
+
+    inner_box = f"<w:r><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs('Inner box.')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    box = f"<w:txbxContent>{paragraphs('The sides agreed to expand trade.')}<w:p>{inner_box}</w:p>{paragraphs('They will meet in 2027.')}</w:txbxContent>"
+    anchor = (f'<w:p xmlns:w="{w}" xmlns:mc="{mc}" xmlns:wps="{wps}" xmlns:v="{v}"><w:r><w:t>Joint statement</w:t></w:r>'
+              f"<w:r><mc:AlternateContent><mc:Choice><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+              f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    document = docx.Document()
+    document.add_paragraph("Before.")
+    document.add_paragraph("After.")._p.addprevious(etree.fromstring(anchor))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract(buffer.getvalue(), "x.docx", ".docx").text
+    assert text == ("Before.\n\nJoint statement\n\nThe sides agreed to expand trade.\n\nInner box.\n\nThey will meet in 2027.\n\n"
+                    "After.\n")
+
+
 @pytest.mark.parametrize("name", ["jspg7.docx", "jspg7.pdf"])
 def test_truncated_or_corrupt_binary_formats_give_one_clear_error(name: str) -> None:
     data = (INPUTS / name).read_bytes()

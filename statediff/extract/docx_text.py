@@ -1,4 +1,4 @@
-"""Word .docx to text with python-docx: body paragraphs and tables in document order, list numbers kept."""
+"""Word .docx to text with python-docx: body paragraphs, tables and text boxes in document order, list numbers kept."""
 
 from __future__ import annotations
 
@@ -50,6 +50,8 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
                 out.append(label + text)
                 if headings is not None and _is_heading_style(paragraph):
                     headings.append(out[-1])
+            for box in _text_boxes(child):  # after the paragraph it is anchored in
+                _read_container(document, box, numbering, out, headings)
         elif child.tag == f"{_W}tbl":
             # A merged cell is returned once per grid column it spans. The list keeps each element
             # alive, so lxml hands out the same proxy object for it and ``is`` recognises it.
@@ -64,6 +66,21 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
             content = child.find(f"{_W}sdtContent")
             if content is not None and child.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None:
                 _read_container(document, content, numbering, out, headings)
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The text boxes anchored in a ``w:p`` (``w:txbxContent``, in a drawing or a VML shape), in
+    order: their paragraphs are text of the document but not of this paragraph, and python-docx
+    reads neither (a statement laid out in a text box was lost without a word). Not the copy in a
+    markup-compatibility fallback, nor a box inside another box (read with that box)."""
+    boxes = []
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        node = box.getparent()
+        while node is not None and node is not paragraph and node.tag not in (f"{_MC}Fallback", f"{_W}txbxContent"):
+            node = node.getparent()
+        if node is paragraph:
+            boxes.append(box)
+    return boxes
 
 
 def paragraph_text(element: Any) -> str:
