@@ -490,6 +490,20 @@ def test_github_annotations_of_standard_input_name_no_file(run: Invoke) -> None:
      "Стороны договорились провести заседание комиссии во второй половине 2025 года в Астане.", [("первой", "второй")], []),
     ("en", "The parties committed to doubling bilateral trade by 2030 through new investment.",
      "The parties committed to expanding bilateral trade by 2030 through new investment.", [], ["doubling"]),
+    # words of time beside a time, named by the words written (they made the pledge modified, and the
+    # details said nothing: found by the tr/kk/sv audit)
+    ("en", "The sides agreed to conclude negotiations on a free trade agreement this year.",
+     "The sides agreed to conclude negotiations on a free trade agreement next year.", [("this year", "next year")], []),
+    ("en", "The leaders agreed to hold the next summit in Tokyo later this year.",
+     "The leaders agreed to hold the next summit in Tokyo later this month.", [("this year", "this month")], []),
+    ("sv", "Parterna kom överens om att hålla nästa möte hösten 2025 i Stockholm.",
+     "Parterna kom överens om att hålla nästa möte våren 2025 i Stockholm.", [("hösten", "våren")], []),
+    ("tr", "Taraflar, anlaşmanın yıl sonundan önce imzalanması konusunda mutabık kaldı.",
+     "Taraflar, anlaşmanın yıl ortasından önce imzalanması konusunda mutabık kaldı.", [("yıl sonundan", "yıl ortasından")], []),
+    ("ru", "Стороны договорились подписать соглашение в текущем году в Анкаре.",
+     "Стороны договорились подписать соглашение в этом году в Анкаре.", [], []),  # "текущем" is "этом"
+    ("en", "The sides agreed to conclude negotiations on a free trade agreement this year.",
+     "The sides agreed to conclude negotiations on a free trade agreement soon.", [], ["this year"]),
     # a cardinal is its digits, no word: "ten-year" → "10-year" is no change
     ("en", "The parties committed to a ten-year programme of ocean research.", "The parties committed to a 10-year programme of ocean research.",
      [], []),

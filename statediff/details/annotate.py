@@ -29,6 +29,7 @@ from .numbers import (
     number_words_changed,
     numbers_in,
     spelled_cardinals,
+    time_word_spans,
     time_words_in,
 )
 from .patterns import TOKEN_EDGES, attributions_of, fold, words_of
@@ -321,8 +322,9 @@ _FIGURE_WORD_RE = recache.compile(r"[^\W\d_]+")
 
 
 def _figure_words(pledges: list[Commitment], facts: list[PledgeFacts], language: str) -> list[Number]:
-    """The words of the pledges that name a figure, outside the figures the parser read; not a
-    cardinal, which counts as its digits ("ten-year" is "10-year": ``_spelled_out``)."""
+    """The words of the pledges that name a figure, outside the figures the parser read, and
+    their words of time beside a time ("this year", ``time_word_spans``); not a cardinal, which
+    counts as its digits ("ten-year" is "10-year": ``_spelled_out``)."""
     is_number_word, value_of = number_word(language), cardinal_value(language)
     out = []
     for pledge, fact in zip(pledges, facts, strict=True):
@@ -332,6 +334,13 @@ def _figure_words(pledges: list[Commitment], facts: list[PledgeFacts], language:
             start = pledge.start + match.start()
             if is_number_word(word) and value_of(word) is None and not any(a <= start < b for a, b in read):
                 out.append(Number(match.group(), start, pledge.start + match.end(), "word", unit=word, id=pledge.id))
+        # Words of time beside a time ("this year" → "next year", "yıl sonundan" → "yıl ortasından"),
+        # named by the words as counted ("текущем году" is "этом году"): they make a pledge modified too.
+        for key, a, b in time_word_spans(pledge.text, language):
+            start = pledge.start + a
+            if not any(x <= start < y for x, y in read):
+                out.append(Number(pledge.text[a:b], start, pledge.start + b, "word", unit=key, id=pledge.id))
+    out.sort(key=lambda n: (n.start, n.end))
     return out
 
 

@@ -842,27 +842,46 @@ def time_words_in(text: str, language: str) -> Counter[str]:
     words follow the time (``time_words_after``: "yıl sonundan", "жыл соңына"), after a time noun
     or a figure. "this year" → "next year" and "later this year" → "later this month" change
     them; "next summit" → "upcoming summit" and "to end the conflict" hold none."""
+    return Counter(key for key, _, _ in time_word_spans(text, language))
+
+
+_TOKEN_RE = recache.compile(r"\S+")
+
+
+def time_word_spans(text: str, language: str) -> list[tuple[str, int, int]]:
+    """``time_words_in`` with where each stands: (the words as counted, start, end) in ``text``,
+    in reading order ("this year", from "this" to "year")."""
     words, nouns, links = _time_sets(language)
-    found: Counter[str] = Counter()
     if not words:
-        return found
+        return []
     # Lowered and folded as one text, which gives each word's fold unless a combining mark asks
     # for NFC (applied per word, as before: over the whole text it would also compose U+037E into
     # ";", an edge mark). Most pledges hold no time word and no hyphen: done after one set test.
     lowered = text.lower()
-    if has_combining(lowered):
-        tokens = [fold(token.strip(TOKEN_EDGES)) for token in lowered.split()]
-    else:
-        tokens = [token.strip(TOKEN_EDGES) for token in lowered.replace("ё", "е").split()]
+    combining = has_combining(lowered)
+    if not combining:
+        lowered = lowered.replace("ё", "е")
     hyphened = _HYPHENS_RE.search(text) is not None
-    if words.isdisjoint(tokens) and not hyphened:
-        return found
+    if not hyphened and words.isdisjoint(token.strip(TOKEN_EDGES) for token in lowered.split()):
+        return []
+    # Spans of the text as written: lowering may lengthen a letter ("İ" → "i̇"), so each word is lowered alone.
+    spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    raw = [text[a:b] for a, b in spans]
+    lowered_words = (token.lower().strip(TOKEN_EDGES) for token in raw)
+    tokens = [fold(token) for token in lowered_words] if combining else [token.replace("ё", "е") for token in lowered_words]
+
+    def edges(k: int) -> tuple[int, int]:  # the token's span without its edge marks
+        a, b = spans[k]
+        lead = len(raw[k]) - len(raw[k].lstrip(TOKEN_EDGES))
+        return a + lead, a + len(raw[k].rstrip(TOKEN_EDGES))
+
+    found: list[tuple[str, int, int]] = []
     same = _forms(language, "time_word_forms")
     if hyphened:
-        for token in tokens:
+        for k, token in enumerate(tokens):
             if _HYPHENS_RE.search(token):
                 parts = _HYPHENS_RE.split(token)
-                found.update(same.get(a, a) for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
+                found.extend((same.get(a, a), *edges(k)) for a, b in zip(parts, parts[1:], strict=False) if a in words and b[:1].isdigit())
     # Only the time words' places are looked at ("this", one of them, stands in many pledges).
     after_noun = _time_words_after(language)
     for i in [k for k, token in enumerate(tokens) if token in words]:
@@ -871,17 +890,17 @@ def time_words_in(text: str, language: str) -> Counter[str]:
             before = tokens[i - 1] if i else ""
             year_before = i > 1 and tokens[i - 2][:1].isdigit()  # "2025 yılı sonuna" is "2025 sonuna"
             if before in nouns and not year_before:
-                found[f"{_forms(language, 'time_noun_forms').get(before, before)} {same.get(token, token)}"] += 1
+                found.append((f"{_forms(language, 'time_noun_forms').get(before, before)} {same.get(token, token)}", edges(i - 1)[0], edges(i)[1]))
             elif before[:1].isdigit() or before in nouns:
-                found[same.get(token, token)] += 1
+                found.append((same.get(token, token), *edges(i)))
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         if following in nouns:
-            found[f"{same.get(token, token)} {following}"] += 1
+            found.append((f"{same.get(token, token)} {following}", edges(i)[0], edges(i + 1)[1]))
         elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
-            found[same.get(token, token)] += 1
-    return found
+            found.append((same.get(token, token), *edges(i)))
+    return sorted(found, key=lambda f: (f[1], f[2]))
 
 
 @cache
