@@ -546,7 +546,10 @@ def _without_spelled_twins(numbers: NumberChanges, old_idx: list[int], new_idx: 
         return old_value(word) or new_value(word)
 
     def kept(found: tuple[Number, ...], other: Segmentation, idx: list[int]) -> tuple[Number, ...]:
-        spelled = spelled_cardinals(" ".join(other.commitments[k].text for k in idx), value_of)
+        other_text = " ".join(other.commitments[k].text for k in idx)
+        spelled = spelled_cardinals(other_text, value_of)
+        # … or joined to its unit in one word there ("десятилетнюю" for "10-летнюю")
+        spelled.update(value for value, _ in figure_compounds(other_text, other.language).elements())
         out = []
         for number in found:
             if number.kind == "count" and isinstance(number.quantity, int) and spelled[number.quantity] > 0:
