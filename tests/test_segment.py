@@ -1739,6 +1739,28 @@ def test_a_figure_closing_a_sentence_continues_the_line_above(text: str, expecte
     assert [c.text for c in segment(_doc(text), lang).commitments] == expected
 
 
+_SHORT_RU = ("Стороны договорились довести товарооборот до 10 млрд долларов США к 2030 году и провести следующее заседание "
+             "Совместной группы стратегического планирования в Астане в 2027 году. Министры подтвердили намерение расширять "
+             "сотрудничество в сфере энергетики, транспорта и образования, а также поддерживать кандидатуры друг друга в "
+             "международных организациях.")
+_SHORT_EN = ("The two governments will implement the action plan for the years 2022-2026 and will double funding for the "
+             "U.S.-Mexico task force to $1.5 billion. The sides agreed to hold the dialogue every year in Mexico City with "
+             "twenty experts from each side and will report progress to the leaders.")
+
+
+@pytest.mark.parametrize(("lang", "text", "width"), [
+    # one short paragraph wrapped at ~70 columns, too few lines to measure a wrap width: a line
+    # that opens with a figure, "$" or a name went apart as a heading, and a changed figure was
+    # missed (found by a new user's review)
+    ("ru", _SHORT_RU, 70), ("ru", _SHORT_RU, 60), ("en", _SHORT_EN, 70), ("en", _SHORT_EN, 66),
+])
+def test_a_short_hard_wrapped_paragraph_gives_the_commitments_of_the_unwrapped_text(lang: str, text: str, width: int) -> None:
+    plain = segment(_doc(text + "\n"), lang)
+    wrapped = segment(_doc(_fold(text, width)), lang)
+    assert [" ".join(c.text.split()) for c in wrapped.commitments] == [" ".join(c.text.split()) for c in plain.commitments]
+    assert not wrapped.skipped
+
+
 @pytest.mark.parametrize(("lang", "text", "pledge"), [
     # a pledge without its full stop among a page's first lines is no title (QA)
     ("ru", "Совместное заявление\n\nСтороны договорились расширять торговлю и инвестиции между странами\n",

@@ -111,12 +111,24 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         # (Whether the block so far is a list item is read from its first characters: a block may be
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
         following = lines[number + 1] if number + 1 < len(lines) else None
-        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following) or (any(width) and _wrapped(
+        # (A line below a line that was itself joined goes on it when that line stops mid-sentence:
+        # inside a wrapped paragraph, "… следующее заседание" / "Совместной группы …" is no title.)
+        inside = bool(blocks) and blocks[-1][0] < lines[number - 1][0]
+        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following)
+                       or (inside and _goes_on(text, lines[number - 1], (start, end))) or (any(width) and _wrapped(
                 text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
+
+
+def _goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """Inside a wrapped paragraph, the line above stops mid-sentence (a letter or a comma, at
+    least CUT_LINE_WORDS words) and this one is no list item: the sentence goes on."""
+    last = text[previous[1] - 1]
+    return ((last.isalpha() or last == ",") and not _blank_between(text, previous, current)
+            and len(text[previous[0]:previous[1]].split()) >= CUT_LINE_WORDS and not is_list_item(text[current[0]:current[0] + 8]))
 
 
 def _bullet_item(head: str) -> bool:
@@ -144,8 +156,17 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return False  # "3 Comments" above "anna said: …": the marker is a line of its own
     if first.islower() or (last in ",-‐" and first.isalpha()):
         return True
-    return ((last.isalpha() or last == ",") and bool(_CLOSING_FIGURE_RE.match(text, current[0]))
-            and len(text[previous[0]:previous[1]].split()) >= 6)
+    upper_words = upper.split()
+    if len(upper_words) >= CUT_LINE_WORDS and upper_words[-1] in _LINE_END_LINKS and not is_list_item(text[current[0]:current[0] + 8]):
+        return True  # "… товарооборот до 10 млрд долларов США к" / "2030 году …", "… task force to" / "$1.5 billion."
+    if not (last.isalpha() or last == ",") or len(upper_words) < CUT_LINE_WORDS:
+        return False
+    if _CLOSING_FIGURE_RE.match(text, current[0]):
+        return True
+    # "… action plan for the years" / "2022-2026 and will double …": a figure, then lower case, on
+    # a line as long as the one above (a dateline below a title, "12 мая 2026 года", is short).
+    figure = _FIGURE_GOES_ON_RE.match(text, current[0])
+    return figure is not None and text[figure.end()].islower() and len(text[current[0]:current[1]].split()) >= CUT_LINE_WORDS
 
 
 DASH_GOES_ON_CHARS = 50  # a line this long that stops mid-sentence above "– …" was cut there (a heading is shorter)
@@ -187,6 +208,18 @@ def _title_case(line: str) -> bool:
 
 
 _CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, ": a figure that ends a sentence or phrase
+_FIGURE_GOES_ON_RE = recache.compile(r"[$€£]?\d[\d.,\-–]*%?[ \t]+(?=[^\W\d_])")  # "2022-2026 and", "2030 году": then a lower-case word
+CUT_LINE_WORDS = 6  # a line of fewer words above may be a heading; a figure line this long is no dateline
+# Words no sentence or heading ends with, in the supported languages: a line that ends with one was
+# cut mid-sentence, whatever the next line opens with (a figure, a name, "$").
+_LINE_END_LINKS = frozenset({
+    "to", "of", "in", "on", "at", "by", "for", "the", "a", "an", "and", "or", "with", "from", "into", "than",
+    "в", "во", "к", "ко", "с", "со", "и", "а", "но", "на", "по", "от", "до", "за", "для", "о", "об", "из", "у", "при", "между",
+    "och", "att", "på", "av", "för", "till", "med", "om", "ett", "samt",
+    "de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "un", "une", "pour", "par", "sur",
+    "del", "el", "los", "las", "al", "y", "una", "para", "por", "con", "do", "da", "dos", "das", "e", "em", "um", "uma", "com",
+    "der", "die", "und", "zu", "mit", "von", "für", "ve", "ile", "мен", "және",
+})
 
 
 def _blank_between(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
