@@ -230,8 +230,9 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
     """Compare the two newest statements in DIR (same options as compare).
 
     Statements are the .txt .md .html .htm .docx .pdf files (never README*, SOURCE* or a Word lock ~$*), ordered by
-    the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD. A shorter date sorts before
-    longer ones with the same prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. Undated statement
+    the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD, of a year 1900-2099 when it holds
+    one ("wps-2023-res-1325" is 2023). A shorter date sorts before longer ones with the same
+    prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. Undated statement
     files, and two files tied for the newest or the previous place, are an error naming them.
     A folder of one statement is a notice and exit 0, and no report is written."""
     from .latest import latest_pair

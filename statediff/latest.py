@@ -41,15 +41,23 @@ def is_statement(name: str) -> bool:
 
 
 def date_of(name: str) -> DateKey | None:
-    """The last date in a file name (extension excluded), or None when it has none."""
+    """The last date in a file name (extension excluded) whose year is from 1900 to 2099, else the
+    last date of any year 1000-2999, or None when it has none."""
     stem, _ = os.path.splitext(os.path.basename(name))
     matches = list(_DATE_RE.finditer(stem))
     if not matches:
         return None
-    date = tuple(int(part) for part in matches[-1].groups() if part is not None)
+    # The last date of a modern year, when there is one: "wps-2023-res-1325", "2021-res-2593" and
+    # "…-1500words" hold a resolution's number or a count after the year (found by a new user's review).
+    recent = [m for m in matches if RECENT_YEARS[0] <= int(m.group(1)) <= RECENT_YEARS[1]]
+    found = (recent or matches)[-1]
+    date = tuple(int(part) for part in found.groups() if part is not None)
     if not _valid(date):  # "2025-13-40": read as 2025 alone, it would be ordered silently wrong
-        raise StatementFolderError(f"{name}: '{matches[-1].group()}' in the file name is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise StatementFolderError(f"{name}: '{found.group()}' in the file name is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return date
+
+
+RECENT_YEARS = (1900, 2099)  # a year outside is read only when the name holds no year inside ("treaty-1648")
 
 
 def _valid(date: DateKey) -> bool:

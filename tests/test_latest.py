@@ -36,6 +36,11 @@ SEED_NEW = ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"
         ("jspg7.txt", None),
         ("no-0042.txt", None),  # not a plausible year
         ("x-2022.docx", (2022,)),
+        # a resolution's number or a count after the year is no later year (found by a new user's review)
+        ("wps-statement-2021-res-2593.txt", (2021,)),
+        ("wps-statement-2023-res-1325.txt", (2023,)),
+        ("statement-2024-03-1500words.txt", (2024, 3)),
+        ("treaty-1648.txt", (1648,)),  # no modern year: the one there is
     ],
 )
 def test_date_of(name: str, date: tuple[int, ...] | None) -> None:
