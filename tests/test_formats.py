@@ -310,8 +310,9 @@ def test_github_commands_point_at_the_right_file_and_line(run: Invoke) -> None:
     report = json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)
     commands = _parse_commands(result.stdout)
     counted = [c for c in report["changes"] if c["status"] != "persisted"]
-    assert len(commands) == len(counted)
     assert {c["level"] for c in commands} == {"warning"}  # no --fail-on: nothing is an error
+    assert len(counted) > 10 and commands[-1]["title"] == f"{len(counted) - 9} more changed pledges"  # GitHub's limit
+    commands, counted = commands[:-1], counted[:9]
     old_lines = (ROOT / SEED_OLD).read_text("utf-8").splitlines()
     new_lines = (ROOT / SEED_NEW).read_text("utf-8").splitlines()
     by_id = {c["id"]: c for side in ("old", "new") for c in report[side]["commitments"]}
@@ -327,7 +328,7 @@ def test_github_commands_point_at_the_right_file_and_line(run: Invoke) -> None:
 
 
 def test_some_github_lines_by_hand(run: Invoke) -> None:
-    commands = _parse_commands(run(SEED_OLD, SEED_NEW, "--format", "github").stdout)
+    commands = _parse_commands(run(SEED_OLD, SEED_NEW, "--format", "github", "--fail-on", "new").stdout)
     dropped = next(c for c in commands if c["title"] == "Dropped pledge")
     assert (dropped["file"], dropped["line"]) == (SEED_OLD, "5")
     assert dropped["message"].startswith(f"Not in {SEED_NEW}: В ходе встречи, которая носила дружественный")
@@ -346,8 +347,30 @@ def test_github_errors_are_exactly_what_fail_on_counts(run: Invoke, fail_on: str
     result = run(SEED_OLD, SEED_NEW, "--format", "github", *(["--fail-on", fail_on] if fail_on else []))
     assert result.exit_code == (exit_codes.POLICY_VIOLATED if errors else exit_codes.OK)
     for command in _parse_commands(result.stdout):
-        status = command["title"].split()[0].lower()
-        assert (command["level"] == "error") is (status in errors), command
+        if " more " in command["title"]:  # past GitHub's limit: one line per pledge in the message
+            statuses = [line.split()[0].lower() for line in command["message"].splitlines()[1:]]
+        else:
+            statuses = [command["title"].split()[0].lower()]
+        assert statuses and all((command["level"] == "error") is (status in errors) for status in statuses), command
+
+
+def test_github_annotations_stay_within_its_limit_and_name_every_change(run: Invoke) -> None:
+    # GitHub shows 10 annotations of a level per step: the 15 dropped and 32 other changes of the
+    # seed pair were partly not shown, with nothing to say so (found by a new user's review)
+    result = run(SEED_OLD, SEED_NEW, "--format", "github", "--fail-on", "dropped")
+    commands = _parse_commands(result.stdout)
+    report = json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)
+    changed = [c for c in report["changes"] if c["status"] != "persisted"]
+    named = 0
+    for level in ("error", "warning"):
+        mine = [c for c in commands if c["level"] == level]
+        assert len(mine) <= 10
+        summaries = [c for c in mine if " more " in c["title"]]
+        assert len(summaries) <= 1 and (not summaries or summaries[0] is mine[-1])
+        named += len(mine) - len(summaries) + sum(len(c["message"].splitlines()) - 1 for c in summaries)
+        if summaries:
+            assert summaries[0]["title"].startswith(f"{len(summaries[0]['message'].splitlines()) - 1} more ")
+    assert named == len(changed)
 
 
 def test_github_escapes_properties_and_marks_accepted() -> None:

@@ -1,4 +1,4 @@
-"""GitHub Actions renderer: one ::warning or ::error workflow command per dropped, modified or new pledge."""
+"""GitHub Actions renderer: one ::warning or ::error workflow command per dropped, modified or new pledge, up to GitHub's limit."""
 
 from __future__ import annotations
 
@@ -22,14 +22,37 @@ def render_github(report: Report, verdict: Verdict | None = None) -> str:
     reasons = dict(zip(verdict.violations, verdict.reasons, strict=True)) if verdict else {}
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
-    lines = []
+    annotated: dict[str, list[tuple[Change, bool]]] = {"error": [], "warning": []}
     for index, change in enumerate(report.changes):
         # Persisted changes appear only when the policy counts them (a weakened pledge).
         if change.status is Status.PERSISTED and index not in reasons:
             continue
-        level = "error" if index in reasons else "warning"
-        lines.append(_command(level, report, change, old, new, weakened=reasons.get(index) == WEAKENED))
+        annotated["error" if index in reasons else "warning"].append((change, reasons.get(index) == WEAKENED))
+    lines = []
+    for level, changes in annotated.items():
+        shown = changes if len(changes) <= ANNOTATIONS_PER_LEVEL else changes[:ANNOTATIONS_PER_LEVEL - 1]
+        lines += [_command(level, report, change, old, new, weakened=weakened) for change, weakened in shown]
+        if len(shown) < len(changes):  # past GitHub's limit: one annotation lists the others
+            more = changes[len(shown):]
+            title = f"{len(more)} more {'pledges the policy counts' if level == 'error' else 'changed pledges'}"
+            message = (f"GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of a kind per step; the others, in the order of the report:\n"
+                       + "\n".join(_summary_line(change, old, new, weakened=weakened) for change, weakened in more))
+            lines.append(f"::{level} title={escape_property(title)}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)
+
+
+ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 error and 10 warning annotations of a step
+
+
+def _summary_line(change: Change, old: dict[str, Commitment], new: dict[str, Commitment], *, weakened: bool) -> str:
+    """One line of the annotation that stands for the pledges past GitHub's limit."""
+    title = "Weakened pledge" if weakened else _TITLES[change.status]
+    members, side = ([old[c] for c in change.old], "old") if change.status is Status.DROPPED else ([new[c] for c in change.new], "new")
+    text = _joined(members)
+    return f"{title} ({side} line {members[0].line}): {text[:SUMMARY_CHARS] + '…' if len(text) > SUMMARY_CHARS else text}"
+
+
+SUMMARY_CHARS = 120  # of each pledge in the summary annotation
 
 
 def _command(level: str, report: Report, change: Change, old: dict[str, Commitment], new: dict[str, Commitment], *,
