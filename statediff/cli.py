@@ -469,24 +469,27 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
 
         report = apply(report, accept_list)
     verdict = None  # without --fail-on nothing violates a policy, and no module needs to say so
+    policy_data: dict[str, Any] | None = None  # what the JSON and Markdown reports say of it
     if out.fail_on:
-        from .policy import Policy, evaluate
+        from .policy import Policy, evaluate, verdict_json
 
+        policy = Policy(out.fail_on, out.min_score)
         try:
-            verdict = evaluate(report, Policy(out.fail_on, out.min_score))
+            verdict = evaluate(report, policy)
         except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
             _fail(str(exc))
+        policy_data = verdict_json(report, policy, verdict)
     terminal_layout = "rich" if sys.stdout.isatty() else "plain"
     if json_reports is not None and out.fmt == "json":
-        json_reports.append(_render(report, "json", verdict, color=False, show_all=out.show_all))
+        json_reports.append(_render(report, "json", verdict, policy_data, color=False, show_all=out.show_all))
     elif out.output:
         fmt = out.fmt or _format_of(out.output)
-        _write_output(out.output, _render(report, fmt, verdict, color=out.color == "always", show_all=out.show_all), append)
+        _write_output(out.output, _render(report, fmt, verdict, policy_data, color=out.color == "always", show_all=out.show_all), append)
     with _stdout_written():
         if out.output or (out.fmt or terminal_layout) in ("rich", "plain"):
             _render_terminal(report, terminal_layout if out.output else out.fmt or terminal_layout, _use_color(out.color), out.show_all)
         elif json_reports is None:
-            click.echo(_render(report, out.fmt or terminal_layout, verdict, color=False, show_all=out.show_all), nl=False)
+            click.echo(_render(report, out.fmt or terminal_layout, verdict, policy_data, color=False, show_all=out.show_all), nl=False)
     for notice in report.notices:
         _say(f"statediff: notice: {notice}")
     if out.fail_on and "weakened" in out.fail_on:
@@ -577,16 +580,16 @@ def _format_of(path: str) -> str:
     return _FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "plain")
 
 
-def _render(report: Report, fmt: str, verdict: Verdict | None, *, color: bool, show_all: bool) -> str:
-    """The report in ``fmt`` as text, for stdout or an --output file."""
+def _render(report: Report, fmt: str, verdict: Verdict | None, policy: dict[str, Any] | None = None, *, color: bool, show_all: bool) -> str:
+    """The report in ``fmt`` as text, for stdout or an --output file; ``policy``: the --fail-on verdict as data."""
     if fmt == "json":
         from .render.json_report import render_json
 
-        return render_json(report)
+        return render_json(report, policy)
     if fmt == "markdown":
         from .render.markdown import render_markdown
 
-        return render_markdown(report, show_all=show_all)
+        return render_markdown(report, show_all=show_all, policy=policy)
     if fmt == "github":
         from .render.github import render_github
 

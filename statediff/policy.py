@@ -82,6 +82,21 @@ def evaluate(report: Report, policy: Policy) -> Verdict:
     return Verdict(tuple(violations), tuple(reasons), accepted, below)
 
 
+def verdict_json(report: Report, policy: Policy, verdict: Verdict) -> dict[str, object]:
+    """The policy and what violated it, as JSON-ready data for a report's ``policy`` field: the
+    --fail-on values (in their order), --min-score, whether it was violated, and each violating
+    change by its ids and the value it matched."""
+    return {
+        "fail_on": [name for name in FAIL_ON_CHOICES if name in policy.fail_on],
+        "min_score": policy.min_score,
+        "violated": verdict.violated,
+        "violations": [{"status": report.changes[k].status.value, "old": list(report.changes[k].old), "new": list(report.changes[k].new),
+                        "reason": reason} for k, reason in zip(verdict.violations, verdict.reasons, strict=True)],
+        "accepted": verdict.accepted,
+        "below_min_score": verdict.below_min_score,
+    }
+
+
 def describe(verdict: Verdict) -> str:
     """What violated the policy, e.g. ``15 dropped, 2 modified``, in --fail-on's order."""
     return ", ".join(f"{verdict.reasons.count(name)} {name}" for name in FAIL_ON_CHOICES if name in verdict.reasons)

@@ -354,6 +354,36 @@ def test_github_errors_are_exactly_what_fail_on_counts(run: Invoke, fail_on: str
         assert statuses and all((command["level"] == "error") is (status in errors) for status in statuses), command
 
 
+@pytest.mark.parametrize(("args", "verdict"), [
+    (["--fail-on", "dropped"], "failed"),
+    (["--fail-on", "weakened"], "passed"),
+    (["--fail-on", "modified,new", "--min-score", "0.5"], "failed"),
+])
+def test_the_policy_verdict_is_in_the_json_and_markdown_reports(run: Invoke, args: list[str], verdict: str) -> None:
+    # a red CI job's reason was on stderr only; the reports a reviewer reads said nothing (found by a new user's review)
+    result = run(SEED_OLD, SEED_NEW, "--format", "json", *args)
+    data = _validate(result.stdout)
+    policy = data["policy"]
+    assert policy["violated"] is (verdict == "failed") and result.exit_code == (exit_codes.POLICY_VIOLATED if policy["violated"] else exit_codes.OK)
+    assert policy["fail_on"] == [v for v in ("dropped", "modified", "new", "weakened") if v in args[1]]
+    for violation in policy["violations"]:  # each names a change of the report, by its ids
+        [change] = [c for c in data["changes"] if c["old"] == violation["old"] and c["new"] == violation["new"]]
+        assert violation["status"] == change["status"] and violation["reason"] in policy["fail_on"]
+        if "--min-score" in args and change["score"] is not None:
+            assert change["score"] >= 0.5
+    markdown = run(SEED_OLD, SEED_NEW, "--format", "markdown", *args).stdout
+    [line] = [line for line in markdown.splitlines() if line.startswith("**Policy")]
+    assert f": {verdict}**" in line and f"`--fail-on {','.join(policy['fail_on'])}`" in line
+    for reason in policy["fail_on"]:  # "15 dropped", "2 modified, 11 new": what tripped it
+        count = sum(v["reason"] == reason for v in policy["violations"])
+        assert (f"{count} {reason}" in line) is (count > 0)
+
+
+def test_a_report_without_a_policy_has_no_policy_field(run: Invoke) -> None:
+    assert "policy" not in json.loads(run(SEED_OLD, SEED_NEW, "--format", "json").stdout)
+    assert "**Policy" not in run(SEED_OLD, SEED_NEW, "--format", "markdown").stdout
+
+
 def test_github_annotations_stay_within_its_limit_and_name_every_change(run: Invoke) -> None:
     # GitHub shows 10 annotations of a level per step: the 15 dropped and 32 other changes of the
     # seed pair were partly not shown, with nothing to say so (found by a new user's review)

@@ -32,9 +32,9 @@ def _side(seg: Segmentation) -> dict[str, Any]:
     }
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data."""
-    return _report(report, [_change(ch) for ch in report.changes])
+def to_dict(report: Report, policy: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The report as plain JSON-ready data; ``policy``: the --fail-on verdict (``policy.verdict_json``), when one was asked for."""
+    return _report(report, [_change(ch) for ch in report.changes], policy)
 
 
 def _change(ch: Change) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def _change(ch: Change) -> dict[str, Any]:
     }
 
 
-def _report(report: Report, changes: Any) -> dict[str, Any]:
+def _report(report: Report, changes: Any, policy: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "statediff", "version": __version__},
@@ -67,11 +67,12 @@ def _report(report: Report, changes: Any) -> dict[str, Any]:
         "summary": report.summary(),
         "notices": list(report.notices),
         **report_details_json(report),  # topics, entities, numbers (details stage)
+        **({"policy": policy} if policy is not None else {}),  # only with --fail-on: a report without one is unchanged
     }
 
 
-def render_json(report: Report) -> str:
-    """``json.dumps(to_dict(report), ensure_ascii=False, indent=2)`` and a newline, byte for byte.
+def render_json(report: Report, policy: dict[str, Any] | None = None) -> str:
+    """``json.dumps(to_dict(report, policy), ensure_ascii=False, indent=2)`` and a newline, byte for byte.
 
     The changes, most of the report, are written straight from the report (_change_text) rather
     than built as dicts and then encoded; the rest goes through dumps_indented."""
@@ -79,11 +80,11 @@ def render_json(report: Report) -> str:
         if c_make_encoder is not None:
             out: list[str] = []
             try:
-                _write(_report(report, _Raw(lambda level: _changes_text(report.changes, level))), 0, out)
+                _write(_report(report, _Raw(lambda level: _changes_text(report.changes, level)), policy), 0, out)
                 return "".join(out) + "\n"
             except _Unusual:
                 pass
-        return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(to_dict(report, policy), ensure_ascii=False, indent=2) + "\n"
 
 
 class _Raw:

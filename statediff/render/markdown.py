@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from itertools import accumulate
+from typing import Any
 
 from ..languages import across_languages
 from ..model import Change, Commitment, Report, Status
@@ -31,13 +33,14 @@ _KEEP_FIRST = ((Status.MODIFIED, Status.DROPPED, Status.NEW), (Status.PERSISTED,
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
-def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT_LIMIT) -> str:
+def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT_LIMIT, policy: dict[str, Any] | None = None) -> str:
     """The whole report as GitHub-flavoured Markdown, ending in one newline; ``show_all``: every
     name that appeared or vanished (every pledge is listed in full whatever it is). A report
     longer than ``limit`` characters (a GitHub comment's maximum) lists the names and figures
     found on one side only, and the pledges of each section, that fit (modified, dropped and new
     taking turns, then persisted; a pledge too long to fit is passed over, not the rest with
-    it), and says how many more there are and where to read them all."""
+    it), and says how many more there are and where to read them all. ``policy``: the --fail-on
+    verdict (``policy.verdict_json``), said under the summary table."""
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
     head = [
@@ -47,6 +50,7 @@ def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT
         f"new: {_side_facts(report.new.language, len(report.new.commitments))}",
         "",
         *_summary_table(report),
+        *_policy_line(policy),
         *_overview(report, show_all, int(limit * OVERVIEW_SHARE)),
     ]
     tail = ["", "**Notices**", "", *(f"- {_escape(notice[:NOTICE_MAX_CHARS])}" for notice in report.notices)] if report.notices else []
@@ -87,6 +91,21 @@ def _fitting(items: dict[Status, list[str]], budget: int) -> dict[Status, list[i
                         shown[status].append(at[status])
                     at[status] += 1
     return shown
+
+
+def _policy_line(policy: dict[str, Any] | None) -> list[str]:
+    """Whether the comparison passed its --fail-on policy, and what violated it: the reason a CI
+    job is red, where the reviewer reads the report (found by a new user's review: only stderr said)."""
+    if policy is None:
+        return []
+    flag = f"`--fail-on {','.join(policy['fail_on'])}`" + (f" `--min-score {policy['min_score']}`" if policy["min_score"] is not None else "")
+    counts = Counter(v["reason"] for v in policy["violations"])
+    left_out = [f"{n} {what}" for n, what in ((policy["accepted"], "accepted"), (policy["below_min_score"], "below --min-score")) if n]
+    aside = f" ({', '.join(left_out)} not counted)" if left_out else ""
+    if not policy["violated"]:
+        return ["", f"**Policy {flag}: passed**{aside}"]
+    found = ", ".join(f"{counts[name]} {name}" for name in policy["fail_on"] if counts[name])
+    return ["", f"**Policy {flag}: failed**: {found}{aside}, listed below"]
 
 
 def _summary_table(report: Report) -> list[str]:
