@@ -92,6 +92,28 @@ def test_messy_pdf_drops_headers_page_numbers_and_mends_hyphens() -> None:
     assert "Нур-Султан" in text and "Премьер-Министра" in text  # real hyphens kept
 
 
+@pytest.mark.parametrize(("lines", "words", "joined"), [
+    # a word broken at a syllable is mended; a compound of two words keeps its hyphen
+    (["сотрудничество и сотруд-", "ничества"], "", "сотрудничество и сотрудничества"),
+    (["a well-", "known format"], "well known", "a well-known format"),  # found by a new user's review: "wellknown"
+    (["twenty-", "five experts"], "twenty five", "twenty-five experts"),
+    (["children at-", "risk"], "at risk", "children at-risk"),
+    (["the infor-", "mation"], "information", "the information"),  # the word written elsewhere settles it
+    (["an ex-", "ample"], "", "an example"),  # parts that are no words of the document: a syllable break
+    # a range or a name cut at its hyphen keeps it, with no space
+    (["for 2022-", "2026 and"], "", "for 2022-2026 and"),
+    (["the U.S.-", "Mexico task force"], "", "the U.S.-Mexico task force"),
+    (["one -", "two"], "", "one - two"),  # a spaced dash is no hyphen
+])
+def test_pdf_lines_join_at_a_hyphen_as_the_document_writes_its_words(lines: list[str], words: str, joined: str) -> None:
+    from collections import Counter
+
+    from statediff.extract.pdf_text import _WORD_RE, _join_lines
+
+    # as the PDF reader counts them: the paragraph's own lines (the break's parts included) and the document's other words
+    assert _join_lines(lines, Counter(_WORD_RE.findall(f"{' '.join(lines)} {words}".lower()))) == joined
+
+
 def test_messy_html_keeps_the_article_only() -> None:
     text = load(str(INPUTS / "jspg7.messy.html")).text
     for furniture in ("Главная", "Популярное", "Комментарии", "Иван:", "Поделиться", "Все права", "dataLayer", "скрыть этот комментарий", "Отправить"):

@@ -198,6 +198,8 @@ def _join_lines(lines: list[str], words: Counter[str]) -> str:
             out = out[:-1] + line
         elif len(out) >= 2 and out[-1] in _HYPHENS and out[-2].isalpha() and line[0].isalpha():
             out = out[:-1] + line if _drop_hyphen(out, line, words) else out + line
+        elif len(out) >= 2 and out[-1] in _HYPHENS and not out[-2].isspace() and line[0].isalnum():
+            out += line  # a range or a name cut at its hyphen: "2022-" / "2026", "U.S.-" / "Mexico" (no space: not a dash)
         else:
             out = f"{out} {line}"
     return out
@@ -214,4 +216,12 @@ def _drop_hyphen(left: str, right: str, words: Counter[str]) -> bool:
     joined = (head.group() + tail.group()).lower()
     hyphenated = f"{head.group()}-{tail.group()}".lower()
     # The same word written elsewhere in the document settles it; the breaks themselves are not counted.
-    return not (words[hyphenated] > 0 and words[joined] == 0)
+    if words[hyphenated] > 0 or words[joined] > 0:
+        return not (words[hyphenated] > 0 and words[joined] == 0)
+    # Neither form elsewhere: a Latin-script compound of two words the document uses on their own
+    # keeps its hyphen ("well-" + "known", "twenty-" + "five", "at-" + "risk"; found by a new user's
+    # review): an English PDF, a Word export, seldom breaks words at a syllable. Cyrillic text
+    # does ("сотруд-" + "ничества"), and its parts are seldom words of their own.
+    first, second = head.group().lower(), tail.group().lower()
+    # (``words`` counts this break's two parts once: a word of its own is there once more.)
+    return not (first.isascii() and second.isascii() and words[first] > 1 and words[second] > 1)
