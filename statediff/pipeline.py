@@ -275,6 +275,30 @@ def _deed_notices(old: Segmentation, new: Segmentation) -> tuple[str, ...]:
     return tuple(notices)
 
 
+def _repeat_notices(old: Segmentation, new: Segmentation) -> tuple[str, ...]:
+    """A notice per side that repeats many of its pledges word for word (REPEATED_MIN of them, and
+    REPEATED_SHARE of the side): a text pasted twice, or a page that holds the article twice. Each
+    copy is compared on its own, so the second shows as new (or dropped) pledges; the notice says
+    why (found by a new user's review: 35 new pledges and exit 1, with nothing to say so)."""
+    notices = []
+    for side, seg in (("old", old), ("new", new)):
+        seen: set[str] = set()
+        repeats = []
+        for c in seg.commitments:
+            key = " ".join(c.text.split())
+            if key in seen:
+                repeats.append(c)
+            seen.add(key)
+        if len(repeats) >= max(REPEATED_MIN, REPEATED_SHARE * len(seg.commitments)):
+            notices.append(f"{side} statement: {len(repeats)} of its {len(seg.commitments)} pledges repeat an earlier one word for word "
+                           f"(the first at line {repeats[0].line}): a text pasted twice? Each copy is compared on its own")
+    return tuple(notices)
+
+
+REPEATED_MIN = 3
+REPEATED_SHARE = 0.2
+
+
 def _unread_notices(*languages: str) -> tuple[str, ...]:
     """A notice per language whose pledge strength or topics the details stage cannot read,
     so that an empty topic table or a --fail-on weakened that never fires is not a surprise."""
@@ -406,6 +430,7 @@ def _compare(
                         "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
                         "pledge strength is not compared across languages, and only known names are",)
     notices += _deed_notices(old, new)
+    notices += _repeat_notices(old, new)
     notices += _unread_notices(old.language, new.language)
     notices += _unrelated_notice(old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"

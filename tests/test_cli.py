@@ -192,6 +192,21 @@ def test_the_same_text_in_another_form_is_said(run: Invoke, old: str, notice: st
     assert f"statediff: notice: {notice}" in result.stderr.splitlines()
 
 
+@pytest.mark.parametrize(("copies", "said"), [(2, True), (1, False)])
+def test_a_statement_pasted_twice_is_said(run: Invoke, tmp_path: Path, copies: int, said: bool) -> None:
+    # 33 new pledges and exit 1 under --fail-on new, with nothing to say why (found by a new user's review)
+    text = Path(SEED_NEW).read_text("utf-8")
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text("\n\n".join([text.strip()] * copies) + "\n", encoding="utf-8")
+    result = run(SEED_NEW, str(pasted), "--format", "json")
+    notices = [line for line in result.stderr.splitlines() if "word for word" in line]
+    assert bool(notices) is said
+    if said:
+        count = len(json.loads(result.stdout)["new"]["commitments"]) // 2
+        assert notices == [f"statediff: notice: new statement: {count} of its {2 * count} pledges repeat an earlier one word for word "
+                           f"(the first at line {text.strip().count(chr(10)) + 3}): a text pasted twice? Each copy is compared on its own"]
+
+
 def test_notices_go_to_stderr_not_into_the_report(run: Invoke) -> None:
     result = run(SEED_NEW, SEED_NEW)
     assert "statediff: notice: the two inputs are identical" in result.stderr.splitlines()
