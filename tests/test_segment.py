@@ -1180,6 +1180,12 @@ def test_end_of_article_marker_turns_the_rest_into_boilerplate() -> None:
           "Кроме того, стороны договорились провести следующее заседание в Анкаре."], [0, 3]),
         (["The leaders agreed to cooperate.", "Related articles", "Leaders agree to boost trade",
           "The leaders will also launch a new dialogue on critical minerals."], [0, 3]),
+        # a news page saved as text: "Read more:" headlines are links, not pledges (found by a new user's review)
+        (["The two governments will expand cooperation on border security.", "Read more:",
+          "Mexico says it will not allow US agents to operate freely", "US and Canada will hold energy talks next month",
+          "The sides will also meet in June."], [0, 4]),
+        (["Parterna kom överens om att samarbeta.", "Läs också:", "Sverige och Finland kommer att hålla övningar",
+          "Parterna kommer också att mötas i juni."], [0, 3]),
         # headings that start like an end marker are headings, not the end of the article
         (["The leaders agreed to cooperate.", "The sides agreed to meet again.", "### Space",
           "The leaders welcomed the signing of the Framework Agreement."], [0, 1, 3]),

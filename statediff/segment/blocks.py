@@ -33,6 +33,9 @@ _LINK_LIST_MARKERS = (
     "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
     "most read", "most popular", "latest news", "top stories", "more news",
     "похожие новости", "другие новости", "новости по теме", "related news", "more stories",
+    # (found by a new user's review: a news page saved as text, its "Read more:" headlines read as pledges)
+    "read more", "also read", "you may also like", "more on this story", "читайте еще", "läs också", "läs mer",
+    "lire aussi", "à lire aussi", "lea también", "leer más", "leia também", "leia mais", "ilgili haberler",
 )
 _LEADING_COUNT_RE = recache.compile(r"(?:\d{1,5}|[Oo]ne)\s+")  # "3 Comments", "One thought on “…”"
 # Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
