@@ -71,17 +71,25 @@ def fingerprint(status: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def pair_of(report: Report) -> str:
-    """The pair of statements compared, as their paths from the current folder ("a/x.txt → a/y.txt"):
-    an edited statement is still its pair (its entries that no longer match are stale), and two
-    folders of one repository are two pairs."""
-    return " → ".join(_relative(side.document.path) for side in (report.old, report.new))
+def pair_of(report: Report, base: str | None = None) -> str:
+    """The pair of statements compared, as their paths from ``base``, the accept file's folder
+    (else the current one): "a/x.txt → a/y.txt". An edited statement is still its pair (its
+    entries that no longer match are stale), and two folders of one repository are two pairs.
+    From the accept file's folder, not the current one, and through symbolic links: a run from a
+    subfolder or a linked path matched none of the entries (found by a new user's review)."""
+    return " → ".join(_relative(side.document.path, base) for side in (report.old, report.new))
 
 
-def _relative(path: str) -> str:
+def _relative(path: str, base: str | None = None) -> str:
     if path == "-":
         return path
-    return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+    start = os.path.realpath(base) if base else os.path.realpath(os.curdir)
+    return os.path.relpath(os.path.realpath(path), start).replace(os.sep, "/")
+
+
+def _base(accept_path: str) -> str:
+    """The folder of an accept file: where the pairs' paths start."""
+    return os.path.dirname(os.path.abspath(accept_path))
 
 
 def entry_for(report: Report, change: Change, texts: _Texts | None = None) -> Accepted:
@@ -106,7 +114,7 @@ def update(existing: AcceptList, report: Report) -> AcceptUpdate:
     known = {entry.fingerprint for entry in existing.entries} | {_recomputed(entry) for entry in existing.entries}
     entries = list(existing.entries)
     added = already = 0
-    texts = _Texts(report)
+    texts = _Texts(report, _base(existing.path))
     for change in report.changes:
         if change.status not in ACCEPTABLE:
             continue
@@ -128,7 +136,7 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
     notices. Entries of other pairs are left alone: one accept file serves a whole repository,
     and a change reviewed in one series of statements is not reviewed in another that says the
     same (found in review: an accepted drop in one folder passed ``--fail-on`` in every folder)."""
-    texts = _Texts(report)
+    texts = _Texts(report, _base(accept_list.path))
     fingerprints = [(entry.fingerprint, _recomputed(entry)) for entry in accept_list.entries]
     accepted = {fp for entry, pair in zip(accept_list.entries, fingerprints, strict=True) if entry.pair in ("", texts.pair) for fp in pair}
     used: set[str] = set()
@@ -227,9 +235,9 @@ class _Texts:
     """A report's pledge texts by id and its pair, worked out once per report (not once per
     change: at 9,000 pledges a side the lookup alone was 5 s)."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, base: str | None = None) -> None:
         self.by_id = {c.id: c for side in (report.old, report.new) for c in side.commitments}
-        self.pair = pair_of(report)
+        self.pair = pair_of(report, base)
 
     def of(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         # Whitespace collapsed: the file is read by people, and normalise() ignores it anyway.

@@ -321,7 +321,9 @@ def accept_command(old: str, new: str, accept_file: str, align: AlignOptions) ->
 
     Each is stored as a fingerprint of its status and normalised pledge texts (case, whitespace and
     punctuation ignored) with the texts themselves. Runs given --accept-file then show these changes
-    as accepted and leave them out of --fail-on. Use the same alignment options as those runs."""
+    as accepted and leave them out of --fail-on. Each entry names its pair of statements by their
+    paths from the accept file's folder, so later runs find it from any folder. Use the same
+    alignment options as those runs."""
     from . import accept
 
     try:

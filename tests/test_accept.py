@@ -268,6 +268,23 @@ def test_accept_round_trip(run: Invoke, pair: tuple[Path, Path], tmp_path: Path)
     assert run(old, new, "--fail-on", "dropped", "--accept-file", accept_file).exit_code == exit_codes.OK
 
 
+def test_an_accept_file_matches_from_any_folder_and_through_links(run: Invoke, pair: tuple[Path, Path], tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pair's paths start at the accept file's folder: run from a subfolder or through a linked
+    # path, its entries matched nothing and --fail-on failed (found by a new user's review)
+    monkeypatch.chdir(tmp_path)
+    assert run("accept", "statements/jspg7-2022.txt", "statements/jspg8-2026.txt").exit_code == exit_codes.OK
+    stored = json.loads((tmp_path / ".statediff-accept.json").read_text("utf-8"))["accepted"]
+    assert {e["pair"] for e in stored} == {"statements/jspg7-2022.txt → statements/jspg8-2026.txt"}
+    (tmp_path / "linked").symlink_to(tmp_path / "statements")
+    for folder, old, new in ((tmp_path / "statements", "jspg7-2022.txt", "jspg8-2026.txt"),
+                             (tmp_path, "linked/jspg7-2022.txt", "linked/jspg8-2026.txt")):
+        monkeypatch.chdir(folder)
+        result = run(old, new, "--fail-on", "dropped,modified,new", "--accept-file", str(tmp_path / ".statediff-accept.json"))
+        assert result.exit_code == exit_codes.OK, result.stderr
+        assert "stale" not in result.stderr
+
+
 def test_accepted_changes_show_in_every_layout(run: Invoke, pair: tuple[Path, Path], tmp_path: Path) -> None:
     old, new = map(str, pair)
     accept_file = str(tmp_path / "a.json")
