@@ -233,6 +233,12 @@ def test_markdown_escapes_and_diffs() -> None:
     assert "- **old line 3**<br>They will meet yearly. In Astana." in out  # reflowed onto one line
 
 
+def test_markdown_mentions_no_one() -> None:
+    # "@octocat" in a quoted pledge would notify that user in a pull request (found by a new user's review)
+    out = render_markdown(_hand_report(notices=("see @octocat and info@example.org",)))
+    assert "&#64;octocat" in out and "@octocat" not in out and "info&#64;example.org" in out
+
+
 def test_markdown_shows_both_sides_of_a_pledge_in_two_languages() -> None:
     out = render_markdown(_hand_report(new_language="es"))  # a word diff of a translation would mark every word
     assert r"<br>old: The sides will expand \*trade\* by 50% &lt;soon&gt;.<br>new: The sides will expand trade by 60%." in out

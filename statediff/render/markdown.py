@@ -194,4 +194,8 @@ def _code(text: str) -> str:
 
 def _escape(text: str) -> str:
     text = visible(" ".join(text.split())).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # "@octocat" in a quoted pledge would notify that user in a pull request (found by a new user's review)
+    return _MENTION.sub("&#64;", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+_MENTION = re.compile(r"@(?=\w)")
