@@ -233,6 +233,19 @@ def test_markdown_escapes_and_diffs() -> None:
     assert "- **old line 3**<br>They will meet yearly. In Astana." in out  # reflowed onto one line
 
 
+def test_a_strength_change_with_one_predicate_says_which_side_it_is(tmp_path: Path) -> None:
+    # "договорились (binding), weakened" did not say the new wording had no predicate read (found by a new user's review)
+    from statediff.pipeline import compare
+    from statediff.render.details import strength_text
+
+    paths = tmp_path / "old.txt", tmp_path / "new.txt"
+    paths[0].write_text("Тараптар 2026 жылы Алматыда консулдық ашады.\nТараптар ынтымақтастықты дамытуға келісті.\n", encoding="utf-8")
+    paths[1].write_text("Тараптар 2026 жылы Алматыда консулдық ашуы мүмкін.\nТараптар ынтымақтастықты дамытуға келісті.\n", encoding="utf-8")
+    report = compare(str(paths[0]), str(paths[1]), language_old="kk", language_new="kk")
+    [change] = [c for c in report.changes if c.status is Status.MODIFIED]
+    assert strength_text(change.details, "→") == "(none read) → мүмкін (intent), weakened"
+
+
 def test_markdown_mentions_no_one() -> None:
     # "@octocat" in a quoted pledge would notify that user in a pull request (found by a new user's review)
     out = render_markdown(_hand_report(notices=("see @octocat and info@example.org",)))

@@ -130,12 +130,18 @@ def _predicate(predicate: Predicate) -> str:
     return f"{' '.join(predicate.verb.split())} ({predicate.label}{', negated' if predicate.negated else ''})"
 
 
+NONE_READ = "(none read)"  # the side of a strength change whose predicate no strength data names
+
+
 def strength_text(details: ChangeDetails, arrow: str) -> str | None:
     """"подтвердили намерение (intent) → подтвердили приверженность (binding), strengthened"."""
     old, new = details.strength.old, details.strength.new
     if old is None or new is None:
         # One side's predicate at most; a negation read from the words still says what changed.
         text = _predicate(new if old is None else old) if (old or new) is not None else ""
+        if text and (details.strength.negation_changed or details.strength.change):
+            # which side it is: "договорились (binding) → (none read), weakened" (found by a new user's review)
+            text = f"{text} {arrow} {NONE_READ}" if new is None else f"{NONE_READ} {arrow} {text}"
         if details.strength.negation_changed:
             text = ", ".join(p for p in (text, "negation " + ("gained" if details.strength.change == "weakened" else "lost"),
                                          details.strength.change) if p)
