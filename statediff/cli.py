@@ -276,6 +276,8 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     unique: dict[str, str] = {}  # pre-commit may pass a file twice when hooks overlap, as "./x" and as "x" too
     for path in files:
         unique.setdefault(os.path.normpath(path), path)
+    # Markdown reports, one after another, share one comment's length (found by a new user's review: two made 129,172 characters).
+    share = max(1, sum(1 for path in unique.values() if is_statement(path) and date_of(path) is not None))
     for path in unique.values():
         if not is_statement(path) or date_of(path) is None:
             _say(f"statediff: notice: {path}: not a dated statement file, skipped")
@@ -299,7 +301,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             _say(f"statediff: error: {exc}")
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
             continue
-        code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports))
+        code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports, share=share))
     if json_reports is not None:
         array = "[\n" + ",\n".join(text.rstrip("\n") for text in json_reports) + "\n]\n" if json_reports else "[]\n"
         if out.output:
@@ -461,11 +463,12 @@ def _prepare_output(out: OutputOptions) -> AcceptList | None:
 
 
 def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *, append: bool = False,
-          json_reports: list[str] | None = None) -> int:
+          json_reports: list[str] | None = None, share: int = 1) -> int:
     """Mark accepted changes, print the report (and write --output), print notices; return the exit code.
 
     ``json_reports``: with --format json, the JSON report is added to this list instead of being
-    written (statediff hook writes all of them as one array)."""
+    written (statediff hook writes all of them as one array). ``share``: how many Markdown reports
+    share one comment's length (statediff hook prints one per file)."""
     if accept_list is not None:
         from .accept import apply
 
@@ -483,15 +486,16 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         policy_data = verdict_json(report, policy, verdict)
     terminal_layout = "rich" if sys.stdout.isatty() else "plain"
     if json_reports is not None and out.fmt == "json":
-        json_reports.append(_render(report, "json", verdict, policy_data, color=False, show_all=out.show_all))
+        json_reports.append(_render(report, "json", verdict, policy_data, color=False, show_all=out.show_all, share=share))
     elif out.output:
         fmt = out.fmt or _format_of(out.output)
-        _write_output(out.output, _render(report, fmt, verdict, policy_data, color=out.color == "always", show_all=out.show_all), append)
+        _write_output(out.output, _render(report, fmt, verdict, policy_data, color=out.color == "always", show_all=out.show_all, share=share),
+                      append)
     with _stdout_written():
         if out.output or (out.fmt or terminal_layout) in ("rich", "plain"):
             _render_terminal(report, terminal_layout if out.output else out.fmt or terminal_layout, _use_color(out.color), out.show_all)
         elif json_reports is None:
-            click.echo(_render(report, out.fmt or terminal_layout, verdict, policy_data, color=False, show_all=out.show_all), nl=False)
+            click.echo(_render(report, out.fmt or terminal_layout, verdict, policy_data, color=False, show_all=out.show_all, share=share), nl=False)
     for notice in report.notices:
         _say(f"statediff: notice: {notice}")
     if out.fail_on and "weakened" in out.fail_on:
@@ -582,16 +586,18 @@ def _format_of(path: str) -> str:
     return _FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "plain")
 
 
-def _render(report: Report, fmt: str, verdict: Verdict | None, policy: dict[str, Any] | None = None, *, color: bool, show_all: bool) -> str:
-    """The report in ``fmt`` as text, for stdout or an --output file; ``policy``: the --fail-on verdict as data."""
+def _render(report: Report, fmt: str, verdict: Verdict | None, policy: dict[str, Any] | None = None, *, color: bool, show_all: bool,
+            share: int = 1) -> str:
+    """The report in ``fmt`` as text, for stdout or an --output file; ``policy``: the --fail-on verdict as data;
+    ``share``: the Markdown report gets 1/share of a comment's length."""
     if fmt == "json":
         from .render.json_report import render_json
 
         return render_json(report, policy)
     if fmt == "markdown":
-        from .render.markdown import render_markdown
+        from .render.markdown import COMMENT_LIMIT, render_markdown
 
-        return render_markdown(report, show_all=show_all, policy=policy)
+        return render_markdown(report, show_all=show_all, policy=policy, limit=COMMENT_LIMIT // share)
     if fmt == "github":
         from .render.github import render_github
 

@@ -232,6 +232,25 @@ def test_hook_writes_every_report_to_output(run: Invoke, tmp_path: Path) -> None
     assert out.read_text("utf-8").count("## statediff: ") == 2
 
 
+def test_hook_markdown_reports_share_one_comment(run: Invoke, tmp_path: Path) -> None:
+    # each report was cut to a comment's length alone: two made 129,172 characters, twice GitHub's
+    # limit (found by a new user's review)
+    from statediff.render.markdown import COMMENT_LIMIT
+
+    big = "".join(f"The parties agreed to fund project number {i} with {1000 + i} million dollars by {2030 + i % 50}.\n" for i in range(400))
+    files = []
+    for name in ("one", "two"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "s-2020.txt").write_text("The parties agreed to expand trade by 5 percent.\n", encoding="utf-8")
+        (folder / "s-2021.txt").write_text(big, encoding="utf-8")
+        files.append(str(folder / "s-2021.txt"))
+    single = run(str(tmp_path / "one" / "s-2020.txt"), files[0], "--format", "markdown").stdout
+    assert COMMENT_LIMIT // 2 < len(single) <= COMMENT_LIMIT  # one report alone needs more than half a comment
+    both = run("hook", *files, "--format", "markdown").stdout
+    assert both.count("## statediff: ") == 2 and len(both) <= COMMENT_LIMIT
+
+
 # -- the pre-commit hook definition -------------------------------------------------------
 
 
