@@ -75,16 +75,16 @@ def pair_of(report: Report, base: str | None = None) -> str:
     """The pair of statements compared, as their paths from ``base``, the accept file's folder
     (else the current one): "a/x.txt → a/y.txt". An edited statement is still its pair (its
     entries that no longer match are stale), and two folders of one repository are two pairs.
-    From the accept file's folder, not the current one, and through symbolic links: a run from a
-    subfolder or a linked path matched none of the entries (found by a new user's review)."""
+    From the accept file's folder, not the current one: a run from a subfolder matched none of
+    the entries (found by a new user's review). Entries written before name the pair from the
+    folder they were accepted in (``_Texts.legacy``)."""
     return " → ".join(_relative(side.document.path, base) for side in (report.old, report.new))
 
 
 def _relative(path: str, base: str | None = None) -> str:
     if path == "-":
         return path
-    start = os.path.realpath(base) if base else os.path.realpath(os.curdir)
-    return os.path.relpath(os.path.realpath(path), start).replace(os.sep, "/")
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(base or os.curdir)).replace(os.sep, "/")
 
 
 def _base(accept_path: str) -> str:
@@ -138,7 +138,7 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
     same (found in review: an accepted drop in one folder passed ``--fail-on`` in every folder)."""
     texts = _Texts(report, _base(accept_list.path))
     fingerprints = [(entry.fingerprint, _recomputed(entry)) for entry in accept_list.entries]
-    accepted = {fp for entry, pair in zip(accept_list.entries, fingerprints, strict=True) if entry.pair in ("", texts.pair) for fp in pair}
+    accepted = {fp for entry, pair in zip(accept_list.entries, fingerprints, strict=True) if entry.pair in texts.pairs for fp in pair}
     used: set[str] = set()
     changes: list[Change] = []
     for change in report.changes:
@@ -149,7 +149,7 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
                 change = dataclasses.replace(change, accepted=True)
         changes.append(change)
     stale = [entry for entry, (stored, recomputed) in zip(accept_list.entries, fingerprints, strict=True)
-             if stored not in used and recomputed not in used and entry.pair in ("", texts.pair)]
+             if stored not in used and recomputed not in used and entry.pair in texts.pairs]
     notices = list(accept_list.notices)
     if stale:
         notices.append(_stale_notice(accept_list.path, stale))
@@ -238,6 +238,8 @@ class _Texts:
     def __init__(self, report: Report, base: str | None = None) -> None:
         self.by_id = {c.id: c for side in (report.old, report.new) for c in side.commitments}
         self.pair = pair_of(report, base)
+        # The pair from the current folder, as files written before named it: they still match (found in review).
+        self.pairs = {"", self.pair, pair_of(report)}
 
     def of(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         # Whitespace collapsed: the file is read by people, and normalise() ignores it anyway.

@@ -599,9 +599,9 @@ def _render(report: Report, fmt: str, verdict: Verdict | None, policy: dict[str,
 
         return render_markdown(report, show_all=show_all, policy=policy, limit=COMMENT_LIMIT // share)
     if fmt == "github":
-        from .render.github import render_github
+        from .render.github import ANNOTATIONS_PER_LEVEL, render_github
 
-        return render_github(report, verdict)
+        return render_github(report, verdict, budget=ANNOTATIONS_PER_LEVEL // share)  # hook's reports share one step's annotations
     from .render.terminal import render_terminal
 
     stream = io.StringIO()

@@ -445,6 +445,15 @@ def test_a_figure_spelled_out_on_the_other_side_is_not_added(lang: str, old: str
     assert not change.details.numbers.added and not change.details.numbers.removed
 
 
+def test_a_count_added_beside_a_compound_both_sides_hold_is_added() -> None:
+    # "10-year" on both sides is no twin of an added "10 consultations" (found in review: persisted, exit 0)
+    [change] = [ch for ch in _annotated(
+        "The parties will hold regular security consultations under the 10-year energy programme.\n",
+        "The parties will hold 10 regular security consultations under the 10-year energy programme.\n", "en") if ch.old and ch.new]
+    assert change.status is Status.MODIFIED
+    assert [n.quantity for n in change.details.numbers.added] == [10]
+
+
 @pytest.mark.parametrize(("old", "new"), [("десятилетнюю", "10-летнюю"), ("10-летнюю", "десятилетнюю")])
 def test_a_figure_joined_to_its_unit_on_the_other_side_is_not_added(old: str, new: str) -> None:
     # "десятилетнюю" → "10-летнюю": one figure; the details listed "added 10-летнюю" (noted in session 21)

@@ -251,6 +251,20 @@ def test_hook_markdown_reports_share_one_comment(run: Invoke, tmp_path: Path) ->
     assert both.count("## statediff: ") == 2 and len(both) <= COMMENT_LIMIT
 
 
+def test_hook_github_annotations_share_one_steps_limit(run: Invoke, tmp_path: Path) -> None:
+    # GitHub shows 10 annotations of a level per step, not per report: two reports gave 20 errors (found in review)
+    files = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        folder = _folder(tmp_path / name, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+        files.append(str(folder / "jspg8-2026.ru.txt"))
+    result = run("hook", *files, "--format", "github", "--fail-on", "dropped,new")
+    assert result.exit_code == exit_codes.POLICY_VIOLATED
+    levels = [line.split(" ", 1)[0] for line in result.stdout.splitlines()]
+    assert levels.count("::error") <= 10 and levels.count("::warning") <= 10
+    assert sum(" more pledges the policy counts::" in line for line in result.stdout.splitlines()) == 2  # one per report
+
+
 # -- the pre-commit hook definition -------------------------------------------------------
 
 

@@ -545,11 +545,16 @@ def _without_spelled_twins(numbers: NumberChanges, old_idx: list[int], new_idx: 
     def value_of(word: str) -> int | None:
         return old_value(word) or new_value(word)
 
-    def kept(found: tuple[Number, ...], other: Segmentation, idx: list[int]) -> tuple[Number, ...]:
+    def kept(found: tuple[Number, ...], other: Segmentation, idx: list[int], own: Segmentation, own_idx: list[int]) -> tuple[Number, ...]:
         other_text = " ".join(other.commitments[k].text for k in idx)
         spelled = spelled_cardinals(other_text, value_of)
-        # … or joined to its unit in one word there ("десятилетнюю" for "10-летнюю")
-        spelled.update(value for value, _ in figure_compounds(other_text, other.language).elements())
+        # … or joined to its unit in one word there and not here ("десятилетнюю" for "10-летнюю"; a
+        # "10-year programme" on both sides is no twin of an added "10 consultations": found in review)
+        own_text = " ".join(own.commitments[k].text for k in own_idx)
+        for number in found:  # the figures looked for are no compound of their own side's
+            own_text = own_text.replace(number.text, " ")
+        joined = figure_compounds(other_text, other.language) - figure_compounds(own_text, own.language)
+        spelled.update(value for value, _ in joined.elements())
         out = []
         for number in found:
             if number.kind == "count" and isinstance(number.quantity, int) and spelled[number.quantity] > 0:
@@ -558,7 +563,7 @@ def _without_spelled_twins(numbers: NumberChanges, old_idx: list[int], new_idx: 
                 out.append(number)
         return tuple(out)
 
-    return replace(numbers, removed=kept(numbers.removed, new, new_idx), added=kept(numbers.added, old, old_idx))
+    return replace(numbers, removed=kept(numbers.removed, new, new_idx, old, old_idx), added=kept(numbers.added, old, old_idx, new, new_idx))
 
 
 def _runner_up(old_idx: list[int], new_idx: list[int], alignment: Alignment, segs: dict[str, Segmentation]) -> Nearest | None:

@@ -143,7 +143,22 @@ def layout_to_text(pages: list[list[_Line]]) -> str:
             paragraphs[-1].append(text)
         previous, previous_page = line, page_of[index]
     words = Counter(_WORD_RE.findall(" ".join(" ".join(p) for p in paragraphs).lower()))
+    words.subtract(_break_parts(paragraphs))  # a part counts as a word only where it stands on its own
     return "\n\n".join(_join_lines(p, words) for p in paragraphs) + "\n"
+
+
+def _break_parts(paragraphs: list[list[str]]) -> Counter[str]:
+    """The two parts of every word broken at a hyphen at a line's end ("infor-" / "mation"), as
+    the word counter counts them: a syllable break repeated in a document is no word of it (found
+    in review: "infor-mation" twice kept its hyphen)."""
+    parts: Counter[str] = Counter()
+    for lines in paragraphs:
+        for upper, lower in zip(lines, lines[1:], strict=False):
+            if len(upper) >= 2 and upper[-1] in _HYPHENS and upper[-2].isalpha() and lower[:1].isalpha():
+                head, tail = re.search(r"\w+$", upper[:-1]), re.match(r"\w+", lower)
+                if head and tail:
+                    parts.update((head.group().lower(), tail.group().lower()))
+    return parts
 
 
 def _typical_spacing(pages: list[list[_Line]]) -> float | None:
@@ -223,5 +238,10 @@ def _drop_hyphen(left: str, right: str, words: Counter[str]) -> bool:
     # review): an English PDF, a Word export, seldom breaks words at a syllable. Cyrillic text
     # does ("сотруд-" + "ничества"), and its parts are seldom words of their own.
     first, second = head.group().lower(), tail.group().lower()
-    # (``words`` counts this break's two parts once: a word of its own is there once more.)
-    return not (first.isascii() and second.isascii() and words[first] > 1 and words[second] > 1)
+    # (``words`` counts no break's parts; a part of one or two letters, "in-" / "formation", "be-" /
+    # "come", is as likely a syllable.)
+    return not (first.isascii() and second.isascii() and min(len(first), len(second)) >= COMPOUND_PART_MIN
+                and words[first] > 0 and words[second] > 0)
+
+
+COMPOUND_PART_MIN = 3

@@ -15,7 +15,7 @@ _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MO
 _NO_LINES = ("docx", "pdf", "html")
 
 
-def render_github(report: Report, verdict: Verdict | None = None) -> str:
+def render_github(report: Report, verdict: Verdict | None = None, budget: int = 10) -> str:
     """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
 
     Dropped pledges point at the old file's line, new and modified ones at the new file's line."""
@@ -29,14 +29,15 @@ def render_github(report: Report, verdict: Verdict | None = None) -> str:
             continue
         annotated["error" if index in reasons else "warning"].append((change, reasons.get(index) == WEAKENED))
     lines = []
+    budget = max(1, min(budget, ANNOTATIONS_PER_LEVEL))
     for level, changes in annotated.items():
-        shown = changes if len(changes) <= ANNOTATIONS_PER_LEVEL else changes[:ANNOTATIONS_PER_LEVEL - 1]
+        shown = changes if len(changes) <= budget else changes[:budget - 1]
         lines += [_command(level, report, change, old, new, weakened=weakened) for change, weakened in shown]
         if len(shown) < len(changes):  # past GitHub's limit: one annotation lists the others
             more = changes[len(shown):]
             title = f"{len(more)} more {'pledges the policy counts' if level == 'error' else 'changed pledges'}"
             message = (f"GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of a kind per step; the others, in the order of the report:\n"
-                       + "\n".join(_summary_line(change, old, new, weakened=weakened) for change, weakened in more))
+                       + "\n".join(_summary_line(report, change, old, new, weakened=weakened) for change, weakened in more))
             lines.append(f"::{level} title={escape_property(title)}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)
 
@@ -44,12 +45,18 @@ def render_github(report: Report, verdict: Verdict | None = None) -> str:
 ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 error and 10 warning annotations of a step
 
 
-def _summary_line(change: Change, old: dict[str, Commitment], new: dict[str, Commitment], *, weakened: bool) -> str:
-    """One line of the annotation that stands for the pledges past GitHub's limit."""
+def _summary_line(report: Report, change: Change, old: dict[str, Commitment], new: dict[str, Commitment], *, weakened: bool) -> str:
+    """One line of the annotation that stands for the pledges past GitHub's limit, titled as its own annotation would be."""
     title = "Weakened pledge" if weakened else _TITLES[change.status]
-    members, side = ([old[c] for c in change.old], "old") if change.status is Status.DROPPED else ([new[c] for c in change.new], "new")
+    if change.score is not None:
+        title += f" (score {change.score:.2f})"
+    if change.accepted:
+        title += " (accepted)"
+    dropped = change.status is Status.DROPPED
+    members, side, seg = ([old[c] for c in change.old], "old", report.old) if dropped else ([new[c] for c in change.new], "new", report.new)
+    where = f"{side} line {members[0].line}" if _has_lines(seg) else f"{side} file"  # a converted file's lines are not the file's
     text = _joined(members)
-    return f"{title} ({side} line {members[0].line}): {text[:SUMMARY_CHARS] + '…' if len(text) > SUMMARY_CHARS else text}"
+    return f"{title}, {where}: {text[:SUMMARY_CHARS] + '…' if len(text) > SUMMARY_CHARS else text}"
 
 
 SUMMARY_CHARS = 120  # of each pledge in the summary annotation

@@ -35,7 +35,7 @@ _LINK_LIST_MARKERS = (
     "похожие новости", "другие новости", "новости по теме", "related news", "more stories",
     # (found by a new user's review: a news page saved as text, its "Read more:" headlines read as pledges)
     "read more", "also read", "you may also like", "more on this story", "читайте еще", "läs också", "läs mer",
-    "lire aussi", "à lire aussi", "lea también", "leer más", "leia também", "leia mais", "ilgili haberler",
+    "lire aussi", "à lire aussi", "lea también", "leer más", "leia também", "leia mais", "ilgili haberler", "читайте ещё",
 )
 _LEADING_COUNT_RE = recache.compile(r"(?:\d{1,5}|[Oo]ne)\s+")  # "3 Comments", "One thought on “…”"
 # Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
@@ -116,22 +116,12 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         following = lines[number + 1] if number + 1 < len(lines) else None
         # (A line below a line that was itself joined goes on it when that line stops mid-sentence:
         # inside a wrapped paragraph, "… следующее заседание" / "Совместной группы …" is no title.)
-        inside = bool(blocks) and blocks[-1][0] < lines[number - 1][0]
-        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following)
-                       or (inside and _goes_on(text, lines[number - 1], (start, end))) or (any(width) and _wrapped(
+        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following) or (any(width) and _wrapped(
                 text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
-
-
-def _goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
-    """Inside a wrapped paragraph, the line above stops mid-sentence (a letter or a comma, at
-    least CUT_LINE_WORDS words) and this one is no list item: the sentence goes on."""
-    last = text[previous[1] - 1]
-    return ((last.isalpha() or last == ",") and not _blank_between(text, previous, current)
-            and len(text[previous[0]:previous[1]].split()) >= CUT_LINE_WORDS and not is_list_item(text[current[0]:current[0] + 8]))
 
 
 def _bullet_item(head: str) -> bool:
@@ -153,23 +143,38 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return True
     if last in _TERMINAL:
         return False
-    upper = text[previous[0]:previous[1]]
-    if len(upper) < 80 and (_is_marker(upper, _END_MARKERS) or _is_marker(upper, end_markers) or _is_marker(upper, _LINK_LIST_MARKERS)
-                            or _is_titled_marker(upper)):
+    # (The block is sliced only when short: a whole wrapped paragraph copied for every line was quadratic.)
+    upper = text[previous[0]:previous[1]] if previous[1] - previous[0] < 80 else ""
+    if upper and (_is_marker(upper, _END_MARKERS) or _is_marker(upper, end_markers) or _is_marker(upper, _LINK_LIST_MARKERS)
+                  or _is_titled_marker(upper)):
         return False  # "3 Comments" above "anna said: …": the marker is a line of its own
     if first.islower() or (last in ",-‐" and first.isalpha()):
         return True
-    upper_words = upper.split()
-    if len(upper_words) >= CUT_LINE_WORDS and upper_words[-1] in _LINE_END_LINKS and not is_list_item(text[current[0]:current[0] + 8]):
-        return True  # "… товарооборот до 10 млрд долларов США к" / "2030 году …", "… task force to" / "$1.5 billion."
+    # The block's last line only: the block may be a whole wrapped paragraph, and reading all of
+    # it for every line made a 1 MB paragraph quadratic (found in review).
+    upper_words = text[max(previous[0], text.rfind("\n", previous[0], previous[1]) + 1):previous[1]].split()
+    if (len(upper_words) >= CUT_LINE_WORDS and upper_words[-1] in _LINE_END_LINKS and not is_list_item(text[current[0]:current[0] + 8])
+            and (not first.isalpha() or text.rfind("\n", previous[0], previous[1]) >= 0)):
+        # "… товарооборот до 10 млрд долларов США к" / "2030 году …", "… task force to" / "$1.5 billion.", and
+        # inside a paragraph already joined "… every year in" / "Mexico City …"; not a capital below a
+        # first line ("… cooperation in" / "Central Asia …": a headline wrapped, found in review)
+        return True
     if not (last.isalpha() or last == ",") or len(upper_words) < CUT_LINE_WORDS:
         return False
     if _CLOSING_FIGURE_RE.match(text, current[0]):
         return True
     # "… action plan for the years" / "2022-2026 and will double …": a figure, then lower case, on
-    # a line as long as the one above (a dateline below a title, "12 мая 2026 года", is short).
+    # a line as long as the one above, below a line that stops on a lower-case word. Not a
+    # dateline below a title ("… Турецкой Республики" / "15 октября 2024 года, город Астана, …":
+    # a title ends on a name, a dateline has its comma early; found in review).
     figure = _FIGURE_GOES_ON_RE.match(text, current[0])
-    return figure is not None and text[figure.end()].islower() and len(text[current[0]:current[1]].split()) >= CUT_LINE_WORDS
+    if figure is None or not text[figure.end()].islower() or not upper_words[-1].islower():
+        return False
+    words = text[current[0]:current[1]].split()
+    return len(words) >= CUT_LINE_WORDS and not any(word.endswith(",") for word in words[:DATELINE_WORDS])
+
+
+DATELINE_WORDS = 4  # a comma among a line's first words after a figure: a dateline ("15 октября 2024 года, город …")
 
 
 DASH_GOES_ON_CHARS = 50  # a line this long that stops mid-sentence above "– …" was cut there (a heading is shorter)
