@@ -18,7 +18,9 @@ _NO_LINES = ("docx", "pdf", "html")
 def render_github(report: Report, verdict: Verdict | None = None, budget: int = 10) -> str:
     """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
 
-    Dropped pledges point at the old file's line, new and modified ones at the new file's line."""
+    Dropped pledges point at the old file's line, new and modified ones at the new file's line.
+    ``budget``: annotations of each level this report may use (GitHub shows ANNOTATIONS_PER_LEVEL
+    a step; statediff hook shares them among its reports); past it, the last one lists the rest."""
     reasons = dict(zip(verdict.violations, verdict.reasons, strict=True)) if verdict else {}
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}

@@ -114,8 +114,6 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         # (Whether the block so far is a list item is read from its first characters: a block may be
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
         following = lines[number + 1] if number + 1 < len(lines) else None
-        # (A line below a line that was itself joined goes on it when that line stops mid-sentence:
-        # inside a wrapped paragraph, "… следующее заседание" / "Совместной группы …" is no title.)
         if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following) or (any(width) and _wrapped(
                 text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
@@ -219,7 +217,8 @@ _CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, "
 _FIGURE_GOES_ON_RE = recache.compile(r"[$€£]?\d[\d.,\-–]*%?[ \t]+(?=[^\W\d_])")  # "2022-2026 and", "2030 году": then a lower-case word
 CUT_LINE_WORDS = 6  # a line of fewer words above may be a heading; a figure line this long is no dateline
 # Words no sentence or heading ends with, in the supported languages: a line that ends with one was
-# cut mid-sentence, whatever the next line opens with (a figure, a name, "$").
+# cut mid-sentence, and the next line goes on it when it opens with a figure or "$", or with a name
+# inside a paragraph already joined (_continues).
 _LINE_END_LINKS = frozenset({
     "to", "of", "in", "on", "at", "by", "for", "the", "a", "an", "and", "or", "with", "from", "into", "than",
     "в", "во", "к", "ко", "с", "со", "и", "а", "но", "на", "по", "от", "до", "за", "для", "о", "об", "из", "у", "при", "между",
