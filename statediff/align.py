@@ -148,10 +148,15 @@ def _with_named_bodies(alignment: Alignment, old: Segmentation, new: Segmentatio
         text = seg.document.text
         return {key: text[a:b] for key, a, b in gazetteer_mentions(text, seg.language, c.start, c.end) if kinds[key] in NAMED_BODY_KINDS}
 
+    counted: dict[tuple[int, str], bool] = {}  # (side, words): a name met in many pairs is counted once
+
     def rare(seg: Segmentation, words: str) -> bool:
         # Counted by the words as written: a lower bound where a name is inflected, and no second reading of every pledge.
-        named = sum(words in c.text for c in seg.commitments)
-        return named <= max(1.0, NAMED_BODY_MAX_SHARE * len(seg.commitments))
+        key = (id(seg), words)
+        if key not in counted:
+            named = sum(words in c.text for c in seg.commitments)
+            counted[key] = named <= max(1.0, NAMED_BODY_MAX_SHARE * len(seg.commitments))
+        return counted[key]
 
     added = []
     for i, j, score in pairs:

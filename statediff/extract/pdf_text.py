@@ -154,11 +154,25 @@ def _break_parts(paragraphs: list[list[str]]) -> Counter[str]:
     parts: Counter[str] = Counter()
     for lines in paragraphs:
         for upper, lower in zip(lines, lines[1:], strict=False):
-            if len(upper) >= 2 and upper[-1] in _HYPHENS and upper[-2].isalpha() and lower[:1].isalpha():
-                head, tail = re.search(r"\w+$", upper[:-1]), re.match(r"\w+", lower)
-                if head and tail:
-                    parts.update((head.group().lower(), tail.group().lower()))
+            broken = _broken_word(upper, lower)
+            if broken is not None:
+                parts.update(part.lower() for part in broken)
     return parts
+
+
+def _broken_word(upper: str, lower: str) -> tuple[str, str] | None:
+    """The two parts of a word broken at a hyphen between two lines ("сотруд-" / "ничества"), as
+    written; None when the upper line does not end with a letter and a hyphen above a letter."""
+    if not (len(upper) >= 2 and upper[-1] in _HYPHENS and upper[-2].isalpha() and lower[:1].isalpha()):
+        return None
+    # (From the last letters only: ``upper`` may be a whole paragraph joined so far.)
+    head, tail = _WORD_END_RE.search(upper, max(0, len(upper) - 1 - WORD_TAIL_MAX), len(upper) - 1), _WORD_START_RE.match(lower)
+    return (head.group(), tail.group()) if head and tail else None
+
+
+_WORD_END_RE = re.compile(r"\w+$")
+WORD_TAIL_MAX = 100  # letters of a broken word's first part looked at
+_WORD_START_RE = re.compile(r"\w+")
 
 
 def _typical_spacing(pages: list[list[_Line]]) -> float | None:
@@ -211,8 +225,8 @@ def _join_lines(lines: list[str], words: Counter[str]) -> str:
             continue
         if out.endswith("\u00ad"):
             out = out[:-1] + line
-        elif len(out) >= 2 and out[-1] in _HYPHENS and out[-2].isalpha() and line[0].isalpha():
-            out = out[:-1] + line if _drop_hyphen(out, line, words) else out + line
+        elif (broken := _broken_word(out, line)) is not None:
+            out = out[:-1] + line if _drop_hyphen(broken, words) else out + line
         elif len(out) >= 2 and out[-1] in _HYPHENS and not out[-2].isspace() and line[0].isalnum():
             out += line  # a range or a name cut at its hyphen: "2022-" / "2026", "U.S.-" / "Mexico" (no space: not a dash)
         else:
@@ -220,16 +234,13 @@ def _join_lines(lines: list[str], words: Counter[str]) -> str:
     return out
 
 
-def _drop_hyphen(left: str, right: str, words: Counter[str]) -> bool:
+def _drop_hyphen(broken: tuple[str, str], words: Counter[str]) -> bool:
     """'сотруд-' + 'ничества' joins to one word; 'Нур-' + 'Султан' and 'северо-' + 'западный' keep the hyphen."""
-    if not right[0].islower():
+    head, tail = broken
+    if not tail[0].islower():
         return False
-    head = re.search(r"\w+$", left[:-1])
-    tail = re.match(r"\w+", right)
-    if not head or not tail:
-        return True
-    joined = (head.group() + tail.group()).lower()
-    hyphenated = f"{head.group()}-{tail.group()}".lower()
+    joined = (head + tail).lower()
+    hyphenated = f"{head}-{tail}".lower()
     # The same word written elsewhere in the document settles it; the breaks themselves are not counted.
     if words[hyphenated] > 0 or words[joined] > 0:
         return not (words[hyphenated] > 0 and words[joined] == 0)
@@ -237,7 +248,7 @@ def _drop_hyphen(left: str, right: str, words: Counter[str]) -> bool:
     # keeps its hyphen ("well-" + "known", "twenty-" + "five", "at-" + "risk"; found by a new user's
     # review): an English PDF, a Word export, seldom breaks words at a syllable. Cyrillic text
     # does ("сотруд-" + "ничества"), and its parts are seldom words of their own.
-    first, second = head.group().lower(), tail.group().lower()
+    first, second = head.lower(), tail.lower()
     # (``words`` counts no break's parts; a part of one or two letters, "in-" / "formation", "be-" /
     # "come", is as likely a syllable.)
     return not (first.isascii() and second.isascii() and min(len(first), len(second)) >= COMPOUND_PART_MIN

@@ -15,7 +15,10 @@ _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MO
 _NO_LINES = ("docx", "pdf", "html")
 
 
-def render_github(report: Report, verdict: Verdict | None = None, budget: int = 10) -> str:
+ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 error and 10 warning annotations of a step
+
+
+def render_github(report: Report, verdict: Verdict | None = None, budget: int = ANNOTATIONS_PER_LEVEL) -> str:
     """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
 
     Dropped pledges point at the old file's line, new and modified ones at the new file's line.
@@ -44,16 +47,17 @@ def render_github(report: Report, verdict: Verdict | None = None, budget: int = 
     return "".join(line + "\n" for line in lines)
 
 
-ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 error and 10 warning annotations of a step
+def _title(change: Change, weakened: bool) -> str:
+    """"Dropped pledge", "Modified pledge (score 0.71) (accepted)", "Weakened pledge …"."""
+    title = "Weakened pledge" if weakened else _TITLES[change.status]
+    if change.score is not None:
+        title += f" (score {change.score:.2f})"
+    return title + " (accepted)" if change.accepted else title
 
 
 def _summary_line(report: Report, change: Change, old: dict[str, Commitment], new: dict[str, Commitment], *, weakened: bool) -> str:
     """One line of the annotation that stands for the pledges past GitHub's limit, titled as its own annotation would be."""
-    title = "Weakened pledge" if weakened else _TITLES[change.status]
-    if change.score is not None:
-        title += f" (score {change.score:.2f})"
-    if change.accepted:
-        title += " (accepted)"
+    title = _title(change, weakened)
     dropped = change.status is Status.DROPPED
     members, side, seg = ([old[c] for c in change.old], "old", report.old) if dropped else ([new[c] for c in change.new], "new", report.new)
     where = f"{side} line {members[0].line}" if _has_lines(seg) else f"{side} file"  # a converted file's lines are not the file's
@@ -69,11 +73,7 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     old_members = [old[cid] for cid in change.old]
     new_members = [new[cid] for cid in change.new]
     side, members = (report.old, old_members) if change.status is Status.DROPPED else (report.new, new_members)
-    title = "Weakened pledge" if weakened else _TITLES[change.status]
-    if change.score is not None:
-        title += f" (score {change.score:.2f})"
-    if change.accepted:
-        title += " (accepted)"
+    title = _title(change, weakened)
     if change.status is Status.DROPPED:
         message = f"Not in {report.new.document.path}: {_joined(old_members)}"
     elif change.status is Status.NEW:
