@@ -821,6 +821,12 @@ PAST_NARRATIVE_CASES = [
     ("en", "Prepare a collaborative report on arms trafficking.", True),  # no determiner: an imperative, not a thing
     ("en", "The heads of state continue to support the peace process.", True),  # actors, not things (found in review)
     ("en", "The joint commission continues to promote trade between the two countries.", True),
+    # a plural common noun as subject, no determiner: a fact; a name or an imperative stays
+    ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
+     "trafficking of firearms.", False),
+    ("en", "Philippines continues to support the initiative.", True),  # never in lower case: a name
+    ("en", "Ministers continue to support the fund.", True),  # the parties' titles
+    ("en", "Members continue to support the fund.", True),
     # an account in the perfect tense: the parties tell what they have done
     ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
     ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),

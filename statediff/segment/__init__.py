@@ -607,9 +607,14 @@ def _thing_acts(
     if any(words[k] in lang.pledge_modals for k in range(first, last)):
         return False
     subject = _subject_starts(text, token_starts, first, last)[-1]
-    if not subject < own[0] <= subject + REPORT_SUBJECT or words[subject] not in lang.subject_determiners:
+    if not subject < own[0] <= subject + REPORT_SUBJECT:
         return False
-    party_words = lang.subjects | lang.speakers | lang.party_nouns
+    # A subject without a determiner must be a plural common noun ("Firearms crossing our border
+    # continue to …"): written in lower case elsewhere in the text, so not a name ("Philippines").
+    bare = words[subject] not in lang.subject_determiners
+    if bare and (words[subject] in lang.stopwords or not words[subject].endswith("s") or not _written_lower(text, words[subject])):
+        return False
+    party_words = lang.subjects | lang.speakers | lang.party_nouns | (lang.person_titles if bare else frozenset())
     content = False
     for k in range(subject, own[0]):
         word = words[k]
@@ -619,6 +624,11 @@ def _thing_acts(
             return False  # a name: a party, or another actor whose deed the statement reports
         content = content or (word not in lang.fillers and word not in lang.stopwords)
     return content
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the word stands in lower case somewhere in the text (a common noun, not a name)."""
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 
 
 def _cues_within(cues: list[int], first: int, last: int) -> list[int]:
