@@ -285,6 +285,7 @@ class Language:
     # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
     # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
     consequence_subjects: frozenset[str] = frozenset()
+    past_copulas: frozenset[str] = frozenset()
     # Words that open a count ("more than", "över"): a clause opening with one and a number
     # counts something ("More than 10,000 citizens have participated in exchange programs").
     quantity_openers: tuple[tuple[str, ...], ...] = ()
@@ -425,6 +426,7 @@ def _build(code: str, raw: dict) -> Language:
         relatives=_lowered(raw, "relatives"),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         consequence_subjects=_lowered(raw, "consequence_subjects"),
+        past_copulas=_lowered(raw, "past_copulas"),
         quantity_openers=tuple(tuple(opener.lower().split()) for opener in raw.get("quantity_openers", [])),
         obligation_modals=_lowered(raw, "obligation_modals"),
         report_frames=_lowered(raw, "report_frames"),

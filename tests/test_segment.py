@@ -827,6 +827,13 @@ PAST_NARRATIVE_CASES = [
     ("en", "Philippines continues to support the initiative.", True),  # never in lower case: a name
     ("en", "Ministers continue to support the fund.", True),  # the parties' titles
     ("en", "Members continue to support the fund.", True),
+    # a word pointing back and a past copula: what something already said was
+    ("en", "This action was a result of collaboration between the Treasury and the Financial Intelligence Unit.", False),
+    ("en", "This partnership was strengthened by cooperation between our agencies.", False),
+    ("en", "It was agreed to deepen cooperation between our agencies.", True),  # a cue of agreement
+    ("en", "This action is a result of collaboration between our agencies.", True),  # no past: may be a stance
+    ("sv", "Detta var ett resultat av insatser som fördjupade samarbetet mellan våra myndigheter.", False),
+    ("sv", "Detta är ett resultat av insatser som fördjupar samarbetet mellan våra myndigheter.", True),
     # an account in the perfect tense: the parties tell what they have done
     ("en", "Through our shared and steadfast commitment, we have taken bold steps to bring the Alliance to new heights.", False),
     ("en", "In so doing, we have equipped our partnership to protect and advance peace and security.", False),
@@ -1540,7 +1547,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "not_subject_next", "report_frames", "reported_verb_endings", "preamble_gerunds",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)
-                                                         "relatives", "consequence_subjects", "obligation_modals",
+                                                         "relatives", "consequence_subjects", "past_copulas", "obligation_modals",
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject

@@ -611,7 +611,10 @@ def _thing_acts(
         return False
     # A subject without a determiner must be a plural common noun ("Firearms crossing our border
     # continue to …"): written in lower case elsewhere in the text, so not a name ("Philippines").
-    bare = words[subject] not in lang.subject_determiners
+    # "This action was a result of collaboration between …": a word pointing back, then a past
+    # copula, tells what something already said was; no pledge.
+    pointing_back = words[subject] in lang.consequence_subjects and any(words[k] in lang.past_copulas for k in range(subject + 1, own[0]))
+    bare = words[subject] not in lang.subject_determiners and not pointing_back
     if bare and (words[subject] in lang.stopwords or not words[subject].endswith("s") or not _written_lower(text, words[subject])):
         return False
     party_words = lang.subjects | lang.speakers | lang.party_nouns | (lang.person_titles if bare else frozenset())
