@@ -875,6 +875,12 @@ PREDICATE_CASES = [
     ("sv", "Vi arbetar för att stärka säkerheten i regionen.", True),
     ("sv", "Vi ser fram emot nästa möte i Stockholm.", True),
     ("sv", "Länderna är överens om att fördjupa handeln.", True),
+    # the parties' duty named as theirs is their position; a bare "responsibility" is not
+    ("sv", "Dessa projekt utgör en central del av vårt ansvar gentemot människorna i Arktis.", True),
+    ("sv", "Det är vårt gemensamma ansvar att skydda havet.", True),
+    ("en", "These projects are a central part of our responsibility to the people of the Arctic.", True),
+    ("en", "It is our shared responsibility to protect the ocean.", True),  # "it" before a phrase cue: no consequence
+    ("en", "Responsibility for the attack lies with the regime.", False),
     ("sv", "Vi stöder Ukrainas självständighet och territoriella integritet.", True),
     ("sv", "Därför är det naturligt att vi söker ett förstärkt samarbete.", True),
     # pledge verbs beyond the common ones; words that only look like cues ("Committee", "thanks to")

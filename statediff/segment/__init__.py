@@ -675,10 +675,16 @@ def _is_consequence(words: list[str], first: int, last: int, lang: Language, cue
     if not lang.consequence_subjects or first >= last or words[first] not in lang.consequence_subjects:
         return False
     own = _cues_within(cues, first, last)
-    if not own or own[0] - first > 2 or any(words[k] not in lang.stopwords or words[k] in lang.obligation_modals for k in own):
+    if not own or own[0] - first > 2 or any(not _auxiliary(words, k, lang) or words[k] in lang.obligation_modals for k in own):
         return False  # (an obliging auxiliary states a goal: "Det ska vara enkelt att …", "It must be …")
     after = own[-1] + 1
     return not (after < last and words[after] in lang.passive_auxiliaries)
+
+
+def _auxiliary(words: list[str], k: int, lang: Language) -> bool:
+    """The cue at k is function words only ("will", "kommer att"), not a phrase that opens with
+    one ("our responsibility": "It is our shared responsibility to …" is a pledge)."""
+    return all(word in lang.stopwords for word in words[k:k + max(1, lang.commitment_cues.match_at(words, k))])
 
 
 def _gate(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
