@@ -258,6 +258,22 @@ def test_across_languages_the_notes_name_the_lower_floor(report: Report) -> None
     assert note[1].startswith("score within 0.02 of the cross-language floor 0.08")
 
 
+def test_a_link_under_the_threshold_names_the_rule_that_made_it(report: Report) -> None:
+    # (found in review) a pair linked at 0.17 by the named-body rule read "score within 0.05 of the
+    # threshold 0.23", and --help says the threshold is the least score of a link
+    from dataclasses import replace
+
+    from statediff.render.details import change_notes
+
+    linked = next(ch for ch in report.changes if ch.old and ch.new)
+    below = replace(linked, score=0.17, details=replace(_details(linked), uncertain=True))
+    [note] = [n for n in change_notes(below, report, "->") if n[0] == "uncertain"]
+    assert note[1].startswith("score 0.17, under the threshold 0.23: linked as each other's best partners that name one body")
+    near = replace(linked, score=0.25, details=replace(_details(linked), uncertain=True))
+    [note] = [n for n in change_notes(near, report, "->") if n[0] == "uncertain"]
+    assert note[1].startswith("score within 0.05 of the threshold 0.23")
+
+
 def test_json_details(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--format", "json")
     assert result.exit_code == exit_codes.OK

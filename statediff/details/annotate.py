@@ -157,6 +157,16 @@ def _gazetteer_names_only(side: SideFacts) -> SideFacts:
     return SideFacts(tuple(replace(p, entities=known(p.entities)) for p in side.pledges), side.all_numbers, known(side.all_entities))
 
 
+def below_floor_rule(score: float, threshold: float, old_language: str, new_language: str) -> str | None:
+    """Which rule of align linked a pair scoring under the threshold: "stands out" (across
+    languages, from the link floor, ``align.STANDOUT`` × its runners-up) or "named body" (under
+    the link floor: each other's best partner naming one body of the gazetteer,
+    ``align._with_named_bodies``); None at or above the threshold."""
+    if score >= threshold:
+        return None
+    return "stands out" if score >= link_floor(threshold, old_language, new_language) else "named body"
+
+
 def uncertain_below(threshold: float, old_language: str, new_language: str) -> tuple[float, float]:
     """A link scoring less than floor + margin is uncertain: (floor, margin); across languages the
     floor is lower (align.link_floor) and the margin shrinks with it."""

@@ -6,7 +6,7 @@ import weakref
 from typing import Any, NamedTuple
 
 from ..align import STANDOUT, link_floor
-from ..details.annotate import uncertain_below
+from ..details.annotate import below_floor_rule, uncertain_below
 from ..details.numbers import unit_labels
 from ..details.patterns import TOKEN_EDGES
 from ..details.topics import taxonomy
@@ -234,8 +234,14 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         if why:
             notes.append(Note("shared terms", why))
         if details.uncertain:
-            floor, margin = uncertain_below(report.settings.threshold, report.old.language, report.new.language)
-            text = f"score within {margin:.2f} of the {'threshold' if floor == report.settings.threshold else 'cross-language floor'} {floor:.2f}"
+            threshold = report.settings.threshold
+            floor, margin = uncertain_below(threshold, report.old.language, report.new.language)
+            rule = below_floor_rule(change.score, threshold, report.old.language, report.new.language) if change.score is not None else None
+            if rule == "named body":
+                text = (f"score {change.score:.2f}, under the threshold {threshold:.2f}: linked as each other's best partners that "
+                        "name one body, programme or process")
+            else:
+                text = f"score within {margin:.2f} of the {'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}"
             if details.runner_up is not None:
                 text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))
