@@ -7,7 +7,7 @@ import pytest
 from statediff.details.entities import compare_entities, find_entities, gazetteer, proper_stems
 from statediff.details.numbers import compare_numbers, extract_numbers, time_words_in, without_counterpart
 from statediff.details.patterns import load_data
-from statediff.details.strength import compare_strength, main_predicate, strongest
+from statediff.details.strength import compare_strength, group_predicates, main_predicate, strongest
 from statediff.details.topics import taxonomy, topics_of
 from statediff.details.types import EntityChanges, Number, Predicate
 from statediff.details.why import surface_terms
@@ -231,6 +231,18 @@ def test_compare_strength(old: Predicate | None, new: Predicate | None, change: 
 def test_a_group_takes_its_strongest_member() -> None:
     assert strongest([_p(0), None, _p(4), _p(2)]) == _p(4)
     assert strongest([None, None]) is None
+
+
+@pytest.mark.parametrize(("old", "new", "compared"), [
+    # (found by a user's audit) "We reiterate our condemnation of …" split into "We are committed to …"
+    # and the same condemnation: no reversal, the condemnation is compared with itself
+    ([_p(2, against=True)], [_p(4), _p(2, against=True)], (_p(2, against=True), _p(2, against=True))),
+    ([_p(4), _p(2, against=True)], [_p(2, against=True)], (_p(2, against=True), _p(2, against=True))),
+    ([_p(2)], [_p(4), _p(1)], (_p(2), _p(4))),  # all alike: the strongest
+    ([_p(2)], [_p(3, against=True), None], (_p(2), _p(3, against=True))),  # a real reversal stays one
+])
+def test_a_group_compares_the_member_that_says_yes_or_no_alike(old: list, new: list, compared: tuple) -> None:
+    assert group_predicates(old, new) == compared
 
 
 # -- numbers ----------------------------------------------------------------------------------

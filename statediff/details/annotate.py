@@ -37,12 +37,12 @@ from .strength import (
     compare_intensity,
     compare_modals,
     compare_strength,
+    group_predicates,
     intensifier_count,
     ladder_for,
     modal_counts,
     negation_count,
     predicate_in,
-    strongest,
 )
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
@@ -496,7 +496,7 @@ def _details(
     old_entities = old_facts[0].entities if len(old_facts) == 1 else [e for f in old_facts for e in f.entities]
     new_entities = new_facts[0].entities if len(new_facts) == 1 else [e for f in new_facts for e in f.entities]
     members = old_facts + new_facts
-    strength = compare_strength(strongest([f.predicate for f in old_facts]), strongest([f.predicate for f in new_facts]))
+    strength = compare_strength(*group_predicates([f.predicate for f in old_facts], [f.predicate for f in new_facts]))
     if len(old_idx) != len(new_idx) and old_idx and new_idx and strength.change is not None and not strength.negation_changed:
         strength = _kept_through_merge(strength, old_idx, new_idx, segs)
     if old_idx and new_idx and strength.change is None and not strength.negation_changed:

@@ -176,6 +176,20 @@ def strongest(predicates: Sequence[Predicate | None]) -> Predicate | None:
     return best
 
 
+def group_predicates(old: Sequence[Predicate | None], new: Sequence[Predicate | None]) -> tuple[Predicate | None, Predicate | None]:
+    """The predicates a change compares: each side's strongest, but in a merged or split group the
+    strongest member that says yes or no as the other side does, when there is one: "We reiterate
+    our condemnation of …" kept beside a new "We are committed to …" is no reversal."""
+    old_best, new_best = strongest(old), strongest(new)
+    if old_best is None or new_best is None or _contrary(old_best) == _contrary(new_best):
+        return old_best, new_best
+    alike_new = strongest([p for p in new if p is not None and _contrary(p) == _contrary(old_best)])
+    if alike_new is not None:
+        return old_best, alike_new
+    alike_old = strongest([p for p in old if p is not None and _contrary(p) == _contrary(new_best)])
+    return (alike_old, new_best) if alike_old is not None else (old_best, new_best)
+
+
 @cache
 def negation_words(language: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The language's negation words (one-word entries of its strength file), its negation word
