@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
 from .languages import across_languages
-from .model import Alignment, Candidate, Link, Segmentation, Skipped
+from .model import LINKED_BY_NAMED_BODY, LINKED_BY_SCORE, LINKED_STANDING_OUT, Alignment, Candidate, Link, Segmentation, Skipped
 from .segment import numbered
 from .segment.tokens import WORD_RE
 
@@ -162,7 +162,7 @@ def _with_named_bodies(alignment: Alignment, old: Segmentation, new: Segmentatio
     for i, j, score in pairs:
         old_bodies, new_bodies = bodies(old, i), bodies(new, j)
         if any(rare(old, old_bodies[key]) and rare(new, new_bodies[key]) for key in old_bodies.keys() & new_bodies.keys()):
-            added.append(Link((i, ), (j, ), round(score, 4)))
+            added.append(Link((i, ), (j, ), round(score, 4), LINKED_BY_NAMED_BODY))
     if not added:
         return alignment
     found_old, found_new = {link.old[0] for link in added}, {link.new[0] for link in added}
@@ -477,8 +477,8 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
     # partner's group if it is also among the partner's two best, keeping groups star-shaped.
     _attach(0, n_old, best_new, old_group, new_group, _top_indices(new_top, 2), groups, threshold, terms)
     _attach(1, n_new, best_old, new_group, old_group, _top_indices(old_top, 2), groups, threshold, None if terms is None else terms[::-1])
-    links = tuple(
-        Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4))
+    links = tuple(  # (a group's first pair is its one-to-one link: under the threshold, it stood out)
+        Link(tuple(sorted(olds)), tuple(sorted(news)), round(sum(ss) / len(ss), 4), LINKED_STANDING_OUT if ss[0] < threshold else LINKED_BY_SCORE)
         for olds, news, ss in groups
     )
     nearest_old = {i: Candidate(*best_new[i]) for i in range(n_old) if i not in old_group and i in best_new}
@@ -594,7 +594,8 @@ def without_unmatched_deeds(
         return {own[k]: tuple(moved(c, other) for c in candidates if c.index in other) for k, candidates in found.items() if k in own}
 
     remapped = Alignment(
-        links=tuple(Link(tuple(old_at[i] for i in link.old), tuple(new_at[j] for j in link.new), link.score) for link in alignment.links),
+        links=tuple(Link(tuple(old_at[i] for i in link.old), tuple(new_at[j] for j in link.new), link.score, link.rule)
+                    for link in alignment.links),
         nearest_old=nearest(alignment.nearest_old, alignment.ranked_old, old_at, new_at),
         nearest_new=nearest(alignment.nearest_new, alignment.ranked_new, new_at, old_at),
         candidates_scored=alignment.candidates_scored,

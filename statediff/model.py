@@ -129,6 +129,15 @@ class Link:
     old: tuple[int, ...]  # indices into the old segmentation's commitments
     new: tuple[int, ...]
     score: float
+    # Why align linked it: LINKED_BY_SCORE (at or above the threshold), LINKED_STANDING_OUT (under
+    # it, across languages: align.STANDOUT × both runners-up) or LINKED_BY_NAMED_BODY (under it:
+    # each other's best partners naming one body, programme or process of the gazetteer).
+    rule: str = "score"
+
+
+LINKED_BY_SCORE = "score"
+LINKED_STANDING_OUT = "stands out"
+LINKED_BY_NAMED_BODY = "named body"
 
 
 @frozen_dataclass

@@ -12,7 +12,7 @@ from statediff.align import DEFAULT_THRESHOLD, align, build_vectors, candidate_p
 from statediff.classify import classify, word_similarity
 from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
-from statediff.model import Alignment, Candidate, Document, Link, Status
+from statediff.model import LINKED_BY_NAMED_BODY, LINKED_STANDING_OUT, Alignment, Candidate, Document, Link, Status
 from statediff.pipeline import compare
 from statediff.render.details import numbers_text
 from statediff.segment import segment
@@ -179,17 +179,17 @@ def test_translations_link_across_languages() -> None:
 
 
 @pytest.mark.parametrize(("scores", "linked"), [
-    ({(0, 0): 0.10, (0, 1): 0.02, (1, 1): 0.01}, {((0,), (0,))}),  # below the threshold, far above its runners-up
+    ({(0, 0): 0.10, (0, 1): 0.02, (1, 1): 0.01}, {((0,), (0,), LINKED_STANDING_OUT)}),  # below the threshold, far above its runners-up
     ({(0, 0): 0.10, (0, 1): 0.09}, set()),  # below the threshold, level with a runner-up: no link
     ({(0, 0): 0.10, (1, 0): 0.09}, set()),  # (the runner-up on the other side counts too)
     ({(0, 0): 0.05, (1, 1): 0.01}, set()),  # below the cross-language floor
-    ({(0, 0): 0.30, (1, 0): 0.29, (1, 1): 0.28}, {((0,), (0,)), ((1,), (1,))}),  # above the threshold: links whatever its runner-up
+    ({(0, 0): 0.30, (1, 0): 0.29, (1, 1): 0.28}, {((0,), (0,), "score"), ((1,), (1,), "score")}),  # above the threshold: whatever its runner-up
 ])
 def test_cross_language_links_stand_out_from_their_runners_up(scores: dict, linked: set) -> None:
     from statediff.align import _assign
 
     alignment = _assign(scores, 2, 2, threshold=0.23, standout=0.08)
-    assert {(link.old, link.new) for link in alignment.links} == linked
+    assert {(link.old, link.new, link.rule) for link in alignment.links} == linked
 
 
 def test_a_spelling_only_change_is_persisted() -> None:
@@ -1008,7 +1008,7 @@ def test_mutual_best_partners_under_the_threshold_link_when_they_name_one_body(l
     old_vectors, new_vectors = build_vectors(old, new)
     assert 0.5 * DEFAULT_THRESHOLD <= pair_score(old_vectors, new_vectors, 0, 0) < DEFAULT_THRESHOLD  # the band the rule reads
     alignment = align(old, new)
-    assert (Link((0,), (0,), round(pair_score(old_vectors, new_vectors, 0, 0), 4)) in alignment.links) is linked
+    assert (Link((0,), (0,), round(pair_score(old_vectors, new_vectors, 0, 0), 4), LINKED_BY_NAMED_BODY) in alignment.links) is linked
     assert ((0 in alignment.nearest_old) is not linked) and ((0 in alignment.nearest_new) is not linked)
 
 

@@ -13,7 +13,7 @@ from click.testing import Result
 from statediff import exit_codes
 from statediff.details.strength import main_predicate
 from statediff.details.types import ChangeDetails, Predicate
-from statediff.model import Change, Report, Status
+from statediff.model import LINKED_BY_NAMED_BODY, LINKED_BY_SCORE, Change, Report, Status
 from statediff.pipeline import compare
 from statediff.render.terminal import render_terminal
 
@@ -266,10 +266,10 @@ def test_a_link_under_the_threshold_names_the_rule_that_made_it(report: Report) 
     from statediff.render.details import change_notes
 
     linked = next(ch for ch in report.changes if ch.old and ch.new)
-    below = replace(linked, score=0.17, details=replace(_details(linked), uncertain=True))
+    below = replace(linked, score=0.17, details=replace(_details(linked), uncertain=True, link_rule=LINKED_BY_NAMED_BODY))
     [note] = [n for n in change_notes(below, report, "->") if n[0] == "uncertain"]
     assert note[1].startswith("score 0.17, under the threshold 0.23: linked as each other's best partners that name one body")
-    near = replace(linked, score=0.25, details=replace(_details(linked), uncertain=True))
+    near = replace(linked, score=0.25, details=replace(_details(linked), uncertain=True, link_rule=LINKED_BY_SCORE))
     [note] = [n for n in change_notes(near, report, "->") if n[0] == "uncertain"]
     assert note[1].startswith("score within 0.05 of the threshold 0.23")
 
@@ -286,7 +286,8 @@ def test_json_details(run: Invoke) -> None:
     assert "astana_process" in {e["key"] for e in data["entities"]["vanished"]}
     for change in data["changes"]:
         details = change["details"]
-        assert set(details) == {"strength", "numbers", "entities", "topics", "why", "uncertain", "runner_up", "nearest"}
+        assert set(details) == {"strength", "numbers", "entities", "topics", "why", "uncertain", "link_rule", "runner_up", "nearest"}
+        assert details["link_rule"] == ("score" if change["old"] and change["new"] else None)
         assert details["strength"]["change"] in (None, "strengthened", "weakened")
         assert details["topics"]
         for number in details["numbers"]["removed"] + details["numbers"]["added"]:

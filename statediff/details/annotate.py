@@ -14,7 +14,7 @@ from ..classify import word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..languages import across_languages
-from ..model import Alignment, Change, Commitment, Segmentation, Status
+from ..model import LINKED_BY_SCORE, Alignment, Change, Commitment, Segmentation, Status
 from .entities import NAME_PREFIX, compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
 from .numbers import (
     Counterparts,
@@ -133,11 +133,13 @@ def annotate(
         terms = TermIndex(old, new) if terms is None else terms
         index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
         segs = {"old": old, "new": new}
+        rules = {(link.old, link.new): link.rule for link in alignment.links}
         annotated = []
         for change in changes:
             old_idx = [index["old"][cid] for cid in change.old]
             new_idx = [index["new"][cid] for cid in change.new]
-            details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, threshold)
+            details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, threshold,
+                               rules.get((tuple(old_idx), tuple(new_idx)), LINKED_BY_SCORE))
             # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
             if change.status is Status.PERSISTED and change.word_similarity != 1.0 and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
@@ -155,16 +157,6 @@ def _gazetteer_names_only(side: SideFacts) -> SideFacts:
         return tuple(e for e in entities if not e.key.startswith(NAME_PREFIX))
 
     return SideFacts(tuple(replace(p, entities=known(p.entities)) for p in side.pledges), side.all_numbers, known(side.all_entities))
-
-
-def below_floor_rule(score: float, threshold: float, old_language: str, new_language: str) -> str | None:
-    """Which rule of align linked a pair scoring under the threshold: "stands out" (across
-    languages, from the link floor, ``align.STANDOUT`` × its runners-up) or "named body" (under
-    the link floor: each other's best partner naming one body of the gazetteer,
-    ``align._with_named_bodies``); None at or above the threshold."""
-    if score >= threshold:
-        return None
-    return "stands out" if score >= link_floor(threshold, old_language, new_language) else "named body"
 
 
 def uncertain_below(threshold: float, old_language: str, new_language: str) -> tuple[float, float]:
@@ -487,6 +479,7 @@ def _details(
     alignment: Alignment,
     terms: TermIndex,
     threshold: float,
+    link_rule: str,
 ) -> ChangeDetails:
     old_facts = [facts["old"].pledges[i] for i in old_idx]
     new_facts = [facts["new"].pledges[j] for j in new_idx]
@@ -530,7 +523,7 @@ def _details(
         floor, margin = uncertain_below(threshold, segs["old"].language, segs["new"].language)
         uncertain = change.score is not None and change.score < floor + margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
-        return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, runner_up)
+        return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, link_rule, runner_up)
     if old_idx:
         candidate = alignment.nearest_old.get(old_idx[0])
         if candidate is None:

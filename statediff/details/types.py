@@ -178,7 +178,8 @@ class ChangeDetails:
     entities: EntityChanges
     topics: tuple[str, ...]
     why: tuple[SharedTerm, ...] = ()  # matched changes: the shared terms behind the score
-    uncertain: bool = False  # matched within UNCERTAIN_MARGIN of the threshold
+    uncertain: bool = False  # matched within UNCERTAIN_MARGIN of the link floor (the threshold in one language)
+    link_rule: str | None = None  # matched changes: why align linked them (model.Link.rule)
     runner_up: Nearest | None = None  # matched changes: the best competing candidate
     nearest: Nearest | None = None  # dropped and new changes: the best candidate (at or above the threshold when linked elsewhere)
 

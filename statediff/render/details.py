@@ -6,12 +6,12 @@ import weakref
 from typing import Any, NamedTuple
 
 from ..align import STANDOUT, link_floor
-from ..details.annotate import below_floor_rule, uncertain_below
+from ..details.annotate import uncertain_below
 from ..details.numbers import unit_labels
 from ..details.patterns import TOKEN_EDGES
 from ..details.topics import taxonomy
 from ..details.types import ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
-from ..model import Change, Report, Status
+from ..model import LINKED_BY_NAMED_BODY, Change, Report, Status
 
 MAX_NAMES = 16  # names listed per line in text reports; the JSON report has them all
 MAX_WHY = 4  # shared terms shown per match in text reports
@@ -65,6 +65,7 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
         "topics": list(details.topics),
         "why": shared_json(details.why),
         "uncertain": details.uncertain,
+        "link_rule": details.link_rule,
         "runner_up": nearest_json(details.runner_up),
         "nearest": nearest_json(details.nearest),
     }
@@ -236,10 +237,9 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         if details.uncertain:
             threshold = report.settings.threshold
             floor, margin = uncertain_below(threshold, report.old.language, report.new.language)
-            rule = below_floor_rule(change.score, threshold, report.old.language, report.new.language) if change.score is not None else None
-            if rule == "named body":
-                text = (f"score {change.score:.2f}, under the threshold {threshold:.2f}: linked as each other's best partners that "
-                        "name one body, programme or process")
+            if details.link_rule == LINKED_BY_NAMED_BODY and change.score is not None:
+                text = (f"score {change.score:.2f}, under the {'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}: "
+                        "linked as each other's best partners that name one body, programme or process")
             else:
                 text = f"score within {margin:.2f} of the {'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}"
             if details.runner_up is not None:

@@ -130,6 +130,7 @@ def _details_text(details: ChangeDetails, level: int) -> str:
         + i + "}," + i + '"topics": ' + _flat_text(list(details.topics), level + 1)
         + "," + i + '"why": ' + _dicts(shared_json(details.why), level + 1)
         + "," + i + '"uncertain": ' + _scalar(details.uncertain)
+        + "," + i + '"link_rule": ' + _scalar(details.link_rule)
         + "," + i + '"runner_up": ' + _nearest_text(details.runner_up, level + 1)
         + "," + i + '"nearest": ' + _nearest_text(details.nearest, level + 1)
         + _INDENT[level] + "}"
