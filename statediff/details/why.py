@@ -6,7 +6,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from ..features import AliasRule, Featurizer, featurizer_for
+from ..features import AliasRule, Featurizer, concept_terms, featurizer_for
+from ..languages import across_languages
 from ..model import Commitment, Segmentation
 from ..segment.tokens import WORD_RE, Token, tokenize
 from ..segment.tokens import fold as fold_token
@@ -22,7 +23,11 @@ class TermIndex:
     def __init__(self, old: Segmentation, new: Segmentation) -> None:
         # The align stage's own featurizers: their memos of stems and terms are warm already.
         self.featurizers = {"old": featurizer_for(old.language), "new": featurizer_for(new.language)}
-        self._sides = {"old": _Side(old, _lexicon(self.featurizers["old"])), "new": _Side(new, _lexicon(self.featurizers["new"]))}
+        # Across languages align reads the words of data/concepts.toml as their concept
+        # ("торговля", "ticaret": ~trade): so do the shared terms, or a translation shares none.
+        across = across_languages(old.language, new.language)
+        self._sides = {side: _Side(seg, _lexicon(self.featurizers[side]), concept_terms(seg.language) if across else None)
+                       for side, seg in (("old", old), ("new", new))}
         self.terms = {side: [self._sides[side].terms(i) for i in range(len(seg.commitments))] for side, seg in (("old", old), ("new", new))}
         df: Counter[str] = Counter()
         for side in self.terms.values():
@@ -146,8 +151,8 @@ class _Side:
     terms and the words they were made from by list look-ups; any other falls back to
     Featurizer.terms and surface_terms of its own text."""
 
-    def __init__(self, seg: Segmentation, lexicon: _Lexicon) -> None:
-        self.seg, self.lex = seg, lexicon
+    def __init__(self, seg: Segmentation, lexicon: _Lexicon, concepts: dict[str, str] | None = None) -> None:
+        self.seg, self.lex, self.concepts = seg, lexicon, concepts
         text = seg.document.text
         self.words: list[Words | None] = []
         for c in seg.commitments:
@@ -163,7 +168,12 @@ class _Side:
         self._memo: dict[str, _WordEntry] = {}
 
     def terms(self, i: int) -> set[str]:
-        """set(Featurizer.terms(match_text)) of commitment i."""
+        """set(Featurizer.terms(match_text)) of commitment i, concept words read as their concept
+        when ``concepts`` is given (align.term_sets)."""
+        found = self._own_terms(i)
+        return found if self.concepts is None else {self.concepts.get(t, t) for t in found}
+
+    def _own_terms(self, i: int) -> set[str]:
         words = self.words[i]
         if words is None or words.doc is not self.doc or self.doc is None:
             return set(self.lex.featurizer.terms(self.seg.commitments[i].match_text))
@@ -199,7 +209,13 @@ class _Side:
         """surface_terms of commitment i's text, worked out once."""
         found = self._surfaces.get(i)
         if found is None:
-            found = self._surfaces[i] = self._surface_terms(i)
+            found = self._surface_terms(i)
+            if self.concepts is not None:
+                concepts, read = self.concepts, found
+                found = {}
+                for term, words in read.items():  # the first words that stand for a concept name it
+                    found.setdefault(concepts.get(term, term), words)
+            self._surfaces[i] = found
         return found
 
     def _surface_terms(self, i: int) -> dict[str, str]:
