@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import tempfile
 import unicodedata
 from typing import Any
 
+from .digest import sha256_hex
 from .errors import AcceptFileError
 from .frozen import frozen_dataclass
+from .load import STDIN_NAME
 from .model import Change, Report, Status
 
 ACCEPT_FORMAT = "statediff-accept/1"
@@ -68,7 +69,7 @@ def fingerprint(status: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     """Stable hash of a change's status and normalised pledge texts (old side, then new side)."""
     # The separators keep ("ab", "c") and ("a", "bc") apart, and the old side apart from the new one.
     payload = "\x1e".join((status, "\x1f".join(map(normalise, old)), "\x1f".join(map(normalise, new))))
-    return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return "sha256:" + sha256_hex(payload.encode("utf-8"))
 
 
 def pair_of(report: Report, base: str | None = None) -> str:
@@ -82,7 +83,7 @@ def pair_of(report: Report, base: str | None = None) -> str:
 
 
 def _relative(path: str, base: str | None = None) -> str:
-    if path == "-":
+    if path in ("-", STDIN_NAME):  # standard input is no path: the same name from every folder
         return path
     return os.path.relpath(os.path.abspath(path), os.path.abspath(base or os.curdir)).replace(os.sep, "/")
 

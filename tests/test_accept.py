@@ -131,6 +131,20 @@ def test_only_entries_of_this_pair_or_of_no_known_pair_are_stale() -> None:
         assert not stale or f"{stale} accepted" in notices[-1]
 
 
+def test_a_statement_from_standard_input_names_its_pair_alike_from_every_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (found in review) "<stdin>" was taken for a path: "../../<stdin> → n.txt" from a subfolder
+    from statediff.load import STDIN_NAME
+
+    report = _report()
+    piped = dataclasses.replace(report, old=dataclasses.replace(report.old, document=dataclasses.replace(report.old.document, path=STDIN_NAME)))
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    names = set()
+    for folder in (tmp_path, tmp_path / "sub" / "deeper"):
+        monkeypatch.chdir(folder)  # the accept file stays in tmp_path
+        names.add(accept.pair_of(piped, str(tmp_path)).split(" → ")[0])
+    assert names == {STDIN_NAME}
+
+
 def test_an_entry_accepts_its_change_only_in_its_own_pair() -> None:
     # the same drop in another series of statements is not reviewed there (found in review)
     report = _report()
