@@ -319,6 +319,24 @@ def test_the_default_threshold_is_the_same_in_code_help_and_readme(run: Invoke) 
     assert f"| `--threshold` | {DEFAULT_THRESHOLD} |" in readme
 
 
+def test_the_other_defaults_written_in_the_cli_follow_their_constants(run: Invoke) -> None:
+    # (found in review) the CLI writes them out so as not to import the stages for its help
+    from statediff.accept import DEFAULT_ACCEPT_FILE
+    from statediff.align import CROSS_LANGUAGE_FACTOR
+    from statediff.classify import DEFAULT_PERSIST_THRESHOLD
+    from statediff.load import DEFAULT_MAX_BYTES
+
+    help_text = " ".join(run("compare", "--help").stdout.split())
+    assert f"from {CROSS_LANGUAGE_FACTOR} × it" in help_text
+    assert f"Default: {DEFAULT_PERSIST_THRESHOLD}." in help_text
+    for name, command in _commands():
+        for param in command.params:
+            if param.name == "max_bytes":
+                assert param.default == DEFAULT_MAX_BYTES, name
+            if param.name == "accept_file" and param.default is not None:  # (compare's --accept-file has none: off)
+                assert param.default == DEFAULT_ACCEPT_FILE, name
+
+
 def test_python_dash_m_runs_the_same_command() -> None:
     import subprocess
 
