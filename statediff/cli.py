@@ -229,7 +229,7 @@ def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions)
 def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None:
     """Compare the two newest statements in DIR (same options as compare).
 
-    Statements are the .txt .md .html .htm .docx .pdf files (never README*, SOURCE* or a Word lock ~$*), ordered by
+    Statements are the .txt .text .md .markdown .html .htm .xhtml .docx .pdf files (never README*, SOURCE* or a Word lock ~$*), ordered by
     the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD, of a year 1900-2099 when it holds
     one ("wps-2023-res-1325" is 2023). A shorter date sorts before longer ones with the same
     prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. Undated statement

@@ -6,9 +6,9 @@ import os
 import re
 
 from .errors import FirstStatementOnly, StatementFolderError
+from .extract import STATEMENT_EXTENSIONS
 from .frozen import frozen_dataclass
 
-STATEMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 IGNORED_PREFIXES = ("readme", "source", "~$")  # README.md, SOURCES.txt: notes about a folder; ~$x.docx: an open Word file's lock
 # YYYY, YYYY-MM or YYYY-MM-DD, not glued to other digits. Years 1000-2999, so a serial number such
 # as "jspg7" or "no-0042" is never read as a year.

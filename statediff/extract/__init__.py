@@ -22,6 +22,8 @@ _EXTENSIONS = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
+# The file name endings of statements (statediff latest and hook pick files by them).
+STATEMENT_EXTENSIONS = tuple(_EXTENSIONS)
 # Formats recognised only to refuse them with a helpful message.
 _UNSUPPORTED_MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
