@@ -53,7 +53,10 @@ class Predicate:
 @quick_init
 @frozen_dataclass(init=False)
 class Strength:
-    """Strength of a change's old and new sides; ``change`` only when both exist and the level moved."""
+    """Strength of a change's old and new sides. ``change`` says strengthened or weakened: the
+    predicates' levels moved, a negation was gained, or, on one level or with a side read from
+    its words only, a word of degree or a modal was lost or gained ("strongly condemned" →
+    "condemned")."""
 
     old: Predicate | None
     new: Predicate | None
@@ -130,7 +133,7 @@ class Entity:
 
     key: str  # gazetteer key ("cica") or "name:" + stems of a capitalised phrase
     label: str  # display name: the gazetteer label, or the phrase as first written
-    kind: str  # organisation | place | process | programme | event | name
+    kind: str  # organisation | country | place | process | programme | event | name
     text: str  # verbatim source span of the first mention
     start: int
     end: int

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
 
 from ..features import AliasRule, Featurizer, concept_terms, featurizer_for
 from ..languages import across_languages
-from ..model import Commitment, Segmentation
+from ..model import Segmentation
 from ..segment.tokens import WORD_RE, Token, tokenize
 from ..segment.tokens import fold as fold_token
 from .patterns import WordClass, Words, words_of
@@ -38,12 +37,8 @@ class TermIndex:
         self._rank = {term: (-idf, term) for term, idf in self.idf.items()}  # the order of shared terms
         self._weight = {term: round(idf, 4) for term, idf in self.idf.items()}
 
-    def shared(self, old: Sequence[tuple[int, Commitment]], new: Sequence[tuple[int, Commitment]]) -> tuple[SharedTerm, ...]:
-        """Terms of the old members that the new members also have, highest IDF first."""
-        return self.shared_by_index([i for i, _ in old], [j for j, _ in new])
-
     def shared_by_index(self, old: list[int], new: list[int]) -> tuple[SharedTerm, ...]:
-        """``shared`` of the commitments at these indices."""
+        """Terms of the old members (indices) that the new members also have, highest IDF first."""
         old_terms = self.terms["old"][old[0]] if len(old) == 1 else set().union(*(self.terms["old"][i] for i in old))
         new_terms = self.terms["new"][new[0]] if len(new) == 1 else set().union(*(self.terms["new"][j] for j in new))
         common = old_terms & new_terms
