@@ -328,3 +328,17 @@ def test_strength_line(old: tuple, new: tuple, change: str | None, text: str) ->
     details = ChangeDetails(strength, NumberChanges(), EntityChanges(), ())
     shown = strength_text(details, "→")
     assert shown is not None and shown.startswith(text)
+
+
+@pytest.mark.parametrize(("old", "new", "matched", "text"), [
+    # (found by a user's audit) a predicate read on one side of a match said nothing of the side
+    (("hailed", "welcome", 1), None, True, "hailed (welcome) → (none read)"),
+    (None, ("pledge", "binding", 4), True, "(none read) → pledge (binding)"),
+    (("hailed", "welcome", 1), None, False, "hailed (welcome)"),  # a dropped pledge: its own predicate
+])
+def test_a_match_with_one_sides_predicate_says_which_side(old: tuple | None, new: tuple | None, matched: bool, text: str) -> None:
+    from statediff.details.types import EntityChanges, NumberChanges, Strength
+    from statediff.render.details import strength_text
+
+    strength = Strength(None if old is None else _predicate_of(*old), None if new is None else _predicate_of(*new))
+    assert strength_text(ChangeDetails(strength, NumberChanges(), EntityChanges(), ()), "→", matched) == text

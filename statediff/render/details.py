@@ -128,20 +128,24 @@ def _plain(value: int | float | None) -> str:
 
 
 def _predicate(predicate: Predicate) -> str:
-    return f"{' '.join(predicate.verb.split())} ({predicate.label}{', negated' if predicate.negated else ''})"
+    # "against": a position against something ("condemn", "oppose"); its level alone read "(support)" (found by a user's audit)
+    flags = (", negated" if predicate.negated else "") + (", against" if predicate.against else "")
+    return f"{' '.join(predicate.verb.split())} ({predicate.label}{flags})"
 
 
 NONE_READ = "(none read)"  # the side of a strength change whose predicate no strength data names
 
 
-def strength_text(details: ChangeDetails, arrow: str) -> str | None:
-    """"подтвердили намерение (intent) → подтвердили приверженность (binding), strengthened"."""
+def strength_text(details: ChangeDetails, arrow: str, matched: bool = False) -> str | None:
+    """"подтвердили намерение (intent) → подтвердили приверженность (binding), strengthened";
+    for a dropped or new pledge (not ``matched``) its own predicate."""
     old, new = details.strength.old, details.strength.new
     if old is None or new is None:
         # One side's predicate at most; a negation read from the words still says what changed.
         text = _predicate(new if old is None else old) if (old or new) is not None else ""
-        if text and (details.strength.negation_changed or details.strength.change):
-            # which side it is: "договорились (binding) → (none read), weakened" (found by a new user's review)
+        if text and (matched or details.strength.negation_changed or details.strength.change):
+            # which side it is: "договорились (binding) → (none read), weakened" (found by a new user's
+            # review), also with no change: "hailed (welcome)" alone did not say which (found by a user's audit)
             text = f"{text} {arrow} {NONE_READ}" if new is None else f"{NONE_READ} {arrow} {text}"
         if details.strength.negation_changed:
             text = ", ".join(p for p in (text, "negation " + ("gained" if details.strength.change == "weakened" else "lost"),
@@ -223,7 +227,7 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
     notes: list[Note] = []
     matched = bool(change.old and change.new)
     for label, text in (
-        ("strength", strength_text(details, arrow)),
+        ("strength", strength_text(details, arrow, matched)),
         ("numbers", numbers_text(details, arrow, matched)),
         ("names", entities_text(details) if matched else None),  # a whole pledge's names all come or go with it
         ("topics", ", ".join(topic_label(t) for t in details.topics) or None),
