@@ -252,6 +252,11 @@ NUMBER_CASES = [
     # a range is one count with its end (found by a new user's review: "10-20" was read as 10 alone)
     ("en", "admit 10-20 students every year", [("10-20 students", "count", {"n": 10, "to": 20, "unit": "student"}, False)]),
     ("en", "send 3 – 5 teams of observers", [("3 – 5 teams", "count", {"n": 3, "to": 5, "unit": "team"}, False)]),
+    # the noun counted, past the words that describe it (found by a user's audit: "80,000 seized (× seized)")
+    ("en", "to process over 80,000 seized weapons", [("over 80,000 seized weapons", "count", {"n": 80000, "unit": "weapon"}, False)]),
+    ("en", "hire 600 new agents", [("600 new agents", "count", {"n": 600, "unit": "agent"}, False)]),
+    ("en", "the 300,000 strong Indian student community", [("300,000", "count", {"n": 300000, "unit": ""}, False)]),  # then a name
+    ("en", "to process over 80,000 seized.", [("over 80,000 seized", "count", {"n": 80000, "unit": "seiz"}, False)]),  # clause ends
     ("ru", "выделять 100-150 стипендий", [("100-150 стипендий", "count", {"n": 100, "to": 150, "unit": "scholarship"}, False)]),
     ("en", "in 2025-2030 and on 10-15 March 2024", [("2025-2030", "year", "2025/2030", False), ("10-15 March 2024", "date", "2024-03-10/2024-03-15", False)]),
     ("ru", "по доведению товарооборота до 10 млрд. долларов США.", [("10 млрд. долларов США", "money", {"amount": 10_000_000_000, "currency": "USD"}, True)]),

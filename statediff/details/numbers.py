@@ -117,6 +117,10 @@ class Grammar:
     # Verbs that make a spelled cardinal no number at all (Turkish "altı çizildi": six, but here
     # "its underside was drawn", underlined): a number is followed by no word that starts so.
     not_unit_prefixes: tuple[str, ...] = ()
+    # Words that stand between a number and the noun it counts ("600 new agents", "80,000 seized
+    # weapons", ``unit_modifiers`` and ``unit_modifier_endings`` of the numbers file): skipped.
+    unit_modifiers: frozenset[str] = frozenset()
+    unit_modifier_endings: tuple[str, ...] = ()
     capital_names: bool = False
     ordinal_memo: dict[str, int | None] = field(default_factory=dict)  # word -> its ordinal, filled as words are seen
     regexes: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = field(default_factory=dict)  # form -> its patterns, compiled once
@@ -196,6 +200,8 @@ def grammar_for(language: str) -> Grammar:
         units_known=bool(raw),
         not_units=_function_words(language) if raw else frozenset(),
         not_unit_prefixes=tuple(fold(w.removesuffix("*")) for w in raw.get("not_unit_prefixes", [])),
+        unit_modifiers=frozenset(fold(w) for w in raw.get("unit_modifiers", [])),
+        unit_modifier_endings=tuple(raw.get("unit_modifier_endings", [])),
         capital_names=bool(raw.get("capital_names", False)),
         language=language,
         amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
@@ -494,10 +500,22 @@ class _Scanner:
             hit = self.g.units.match_at(words, i)
             if hit is not None:
                 return hit.payload, words.ends[hit.end - 1]
-        first = words.folded[0]
-        if any_word and first.isalpha() and self.g.units_known and not self._names_no_unit(words):
-            return self.g.stem(first), words.ends[0]
+        if any_word and self.g.units_known:
+            words = self._past_modifiers(words)
+            first = words.folded[0]
+            if first.isalpha() and not self._names_no_unit(words):
+                return self.g.stem(first), words.ends[0]
         return "", b
+
+    def _past_modifiers(self, words: Words) -> Words:
+        """``words`` from the noun a number counts, past up to two words that only describe it
+        ("600 new agents", "80,000 seized weapons", "400 million safe and effective …": no unit
+        named); as they are when the clause ends after them ("over 80,000 seized.")."""
+        g, k = self.g, 0
+        while (k < min(2, len(words) - 1) and not words.breaks[k + 1]
+               and (words.folded[k] in g.unit_modifiers or (g.unit_modifier_endings and words.folded[k].endswith(g.unit_modifier_endings)))):
+            k += 1
+        return words.sub(k, len(words)) if k else words
 
     def _names_no_unit(self, words: Words) -> bool:
         """The word after a number is a function word, a letter or (``capital_names``) part of a
@@ -514,6 +532,7 @@ class _Scanner:
         words = words_of(self.text, b, min(self.end, b + 60), memo=False)
         if not words.texts or _BREAKS.search(self.text, b, words.starts[0]) or words.folded[0] in self.g.number_links:
             return False
+        words = self._past_modifiers(words)
         return words.folded[0].isalpha() and self._names_no_unit(words)
 
 
