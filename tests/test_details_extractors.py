@@ -257,6 +257,7 @@ NUMBER_CASES = [
     ("en", "hire 600 new agents", [("600 new agents", "count", {"n": 600, "unit": "agent"}, False)]),
     ("en", "the 300,000 strong Indian student community", [("300,000", "count", {"n": 300000, "unit": ""}, False)]),  # then a name
     ("en", "to process over 80,000 seized.", [("over 80,000 seized", "count", {"n": 80000, "unit": "seiz"}, False)]),  # clause ends
+    ("en", "open 3 New Delhi offices", [("3", "count", {"n": 3, "unit": ""}, False)]),  # a name, no modifier
     ("ru", "выделять 100-150 стипендий", [("100-150 стипендий", "count", {"n": 100, "to": 150, "unit": "scholarship"}, False)]),
     ("en", "in 2025-2030 and on 10-15 March 2024", [("2025-2030", "year", "2025/2030", False), ("10-15 March 2024", "date", "2024-03-10/2024-03-15", False)]),
     ("ru", "по доведению товарооборота до 10 млрд. долларов США.", [("10 млрд. долларов США", "money", {"amount": 10_000_000_000, "currency": "USD"}, True)]),

@@ -510,12 +510,16 @@ class _Scanner:
     def _past_modifiers(self, words: Words) -> Words:
         """``words`` from the noun a number counts, past up to two words that only describe it
         ("600 new agents", "80,000 seized weapons", "400 million safe and effective …": no unit
-        named); as they are when the clause ends after them ("over 80,000 seized.")."""
-        g, k = self.g, 0
-        while (k < min(2, len(words) - 1) and not words.breaks[k + 1]
-               and (words.folded[k] in g.unit_modifiers or (g.unit_modifier_endings and words.folded[k].endswith(g.unit_modifier_endings)))):
+        named); as they are when the clause ends after them ("over 80,000 seized."). A capitalised
+        word is part of a name, not a modifier ("5 United Nations agencies", "3 New Delhi offices")."""
+        k = 0
+        while k < min(2, len(words) - 1) and not words.breaks[k + 1] and not words.texts[k][:1].isupper() and self._modifies(words.folded[k]):
             k += 1
         return words.sub(k, len(words)) if k else words
+
+    def _modifies(self, word: str) -> bool:
+        g = self.g
+        return word in g.unit_modifiers or (bool(g.unit_modifier_endings) and len(word) > MODIFIER_MIN_LETTERS and word.endswith(g.unit_modifier_endings))
 
     def _names_no_unit(self, words: Words) -> bool:
         """The word after a number is a function word, a letter or (``capital_names``) part of a
@@ -534,6 +538,9 @@ class _Scanner:
             return False
         words = self._past_modifiers(words)
         return words.folded[0].isalpha() and self._names_no_unit(words)
+
+
+MODIFIER_MIN_LETTERS = 4  # "-ed" on a longer word: a participle ("seized"), not "red", "need", "bed"
 
 
 def _ordinal_class(g: Grammar) -> WordClass:
