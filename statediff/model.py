@@ -122,6 +122,11 @@ class Segmentation:
     skipped: tuple[Skipped, ...] = field(default=())
 
 
+LINKED_BY_SCORE = "score"
+LINKED_STANDING_OUT = "stands out"
+LINKED_BY_NAMED_BODY = "named body"
+
+
 @frozen_dataclass
 class Link:
     """A matched group: old pledges and new pledges that state the same commitment."""
@@ -132,12 +137,7 @@ class Link:
     # Why align linked it: LINKED_BY_SCORE (at or above the threshold), LINKED_STANDING_OUT (under
     # it, across languages: align.STANDOUT × both runners-up) or LINKED_BY_NAMED_BODY (under it:
     # each other's best partners naming one body, programme or process of the gazetteer).
-    rule: str = "score"
-
-
-LINKED_BY_SCORE = "score"
-LINKED_STANDING_OUT = "stands out"
-LINKED_BY_NAMED_BODY = "named body"
+    rule: str = LINKED_BY_SCORE
 
 
 @frozen_dataclass

@@ -1012,6 +1012,17 @@ def test_mutual_best_partners_under_the_threshold_link_when_they_name_one_body(l
     assert ((0 in alignment.nearest_old) is not linked) and ((0 in alignment.nearest_new) is not linked)
 
 
+def test_the_report_says_which_rule_linked_each_change() -> None:
+    # the details stage carries Link.rule to each change (a lookup that lost it would say "score" everywhere)
+    from statediff.details import annotate
+
+    old, new = _seg(_BODY_OLD.format("the WTO"), "o"), _seg(_BODY_NEW.format("the WTO"), "n")
+    alignment = align(old, new)
+    changes = annotate(old, new, alignment, classify(old, new, alignment), DEFAULT_THRESHOLD).changes
+    rules = {(ch.old, ch.new): ch.details.link_rule for ch in changes if ch.details is not None}
+    assert rules == {(("o1",), ("n1",)): LINKED_BY_NAMED_BODY, (("o2",), ("n2",)): "score"}
+
+
 def test_a_body_named_in_most_pledges_links_nothing() -> None:
     # a body named in every pledge (the issuing body, "the Quad" in the Quad's statements) says
     # nothing about which pledge (found in review)

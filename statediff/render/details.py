@@ -241,11 +241,11 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         if details.uncertain:
             threshold = report.settings.threshold
             floor, margin = uncertain_below(threshold, report.old.language, report.new.language)
+            bar = f"{'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}"
             if details.link_rule == LINKED_BY_NAMED_BODY and change.score is not None:
-                text = (f"score {change.score:.2f}, under the {'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}: "
-                        "linked as each other's best partners that name one body, programme or process")
+                text = f"score {change.score:.2f}, under the {bar}: linked as each other's best partners that name one body, programme or process"
             else:
-                text = f"score within {margin:.2f} of the {'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}"
+                text = f"score within {margin:.2f} of the {bar}"
             if details.runner_up is not None:
                 text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))

@@ -932,7 +932,6 @@ def _named_parties_hedge(
     return all(words[k] in known or (k > first and words[k] in lang.coordinator_starts) for k in range(first, modal))
 
 
-
 NAMED_SUBJECT_WORDS = 6  # "Sverige, Finland och Norge kan …": the names before the modal
 
 

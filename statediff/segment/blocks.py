@@ -150,9 +150,10 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return True
     # The block's last line only: the block may be a whole wrapped paragraph, and reading all of
     # it for every line made a 1 MB paragraph quadratic (found in review).
-    upper_words = text[max(previous[0], text.rfind("\n", previous[0], previous[1]) + 1):previous[1]].split()
+    last_break = text.rfind("\n", previous[0], previous[1])  # -1: the block is one line
+    upper_words = text[max(previous[0], last_break + 1):previous[1]].split()
     if (len(upper_words) >= CUT_LINE_WORDS and upper_words[-1] in _LINE_END_LINKS and not is_list_item(text[current[0]:current[0] + 8])
-            and (not first.isalpha() or text.rfind("\n", previous[0], previous[1]) >= 0)):
+            and (not first.isalpha() or last_break >= 0)):
         # "… товарооборот до 10 млрд долларов США к" / "2030 году …", "… task force to" / "$1.5 billion.", and
         # inside a paragraph already joined "… every year in" / "Mexico City …"; not a capital below a
         # first line ("… cooperation in" / "Central Asia …": a headline wrapped, found in review)
