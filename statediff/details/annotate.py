@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from .. import recache
-from ..align import link_floor
+from ..align import STANDOUT, link_floor
 from ..classify import word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
@@ -49,6 +49,7 @@ from .types import (
     ChangeDetails,
     Entity,
     EntityChanges,
+    LinkBars,
     Nearest,
     Number,
     NumberChanges,
@@ -134,11 +135,12 @@ def annotate(
         index = {"old": {c.id: i for i, c in enumerate(old.commitments)}, "new": {c.id: i for i, c in enumerate(new.commitments)}}
         segs = {"old": old, "new": new}
         rules = {(link.old, link.new): link.rule for link in alignment.links}
+        bars = link_bars(threshold, old.language, new.language)
         annotated = []
         for change in changes:
             old_idx = [index["old"][cid] for cid in change.old]
             new_idx = [index["new"][cid] for cid in change.new]
-            details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, threshold,
+            details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, bars,
                                rules.get((tuple(old_idx), tuple(new_idx)), LINKED_BY_SCORE))
             # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
             if change.status is Status.PERSISTED and change.word_similarity != 1.0 and _changed_in_substance(
@@ -149,7 +151,7 @@ def annotate(
                 change = replace(change, status=Status.PERSISTED)
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
-        return Annotation(result, _topic_table(result), _report_details(result, by_side, index))
+        return Annotation(result, _topic_table(result), _report_details(result, by_side, index, bars))
 
 
 def _gazetteer_names_only(side: SideFacts) -> SideFacts:
@@ -159,11 +161,11 @@ def _gazetteer_names_only(side: SideFacts) -> SideFacts:
     return SideFacts(tuple(replace(p, entities=known(p.entities)) for p in side.pledges), side.all_numbers, known(side.all_entities))
 
 
-def uncertain_below(threshold: float, old_language: str, new_language: str) -> tuple[float, float]:
-    """A link scoring less than floor + margin is uncertain: (floor, margin); across languages the
-    floor is lower (align.link_floor) and the margin shrinks with it."""
+def link_bars(threshold: float, old_language: str, new_language: str) -> LinkBars:
+    """The bars of one comparison: across languages the floor is lower (align.link_floor) and
+    the uncertain margin shrinks with it."""
     floor = link_floor(threshold, old_language, new_language)
-    return floor, UNCERTAIN_MARGIN * (floor / threshold if threshold > 0 else 1.0)
+    return LinkBars(threshold, floor, UNCERTAIN_MARGIN * (floor / threshold if threshold > 0 else 1.0), STANDOUT)
 
 
 def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: list[int],
@@ -478,7 +480,7 @@ def _details(
     segs: dict[str, Segmentation],
     alignment: Alignment,
     terms: TermIndex,
-    threshold: float,
+    bars: LinkBars,
     link_rule: str,
 ) -> ChangeDetails:
     old_facts = [facts["old"].pledges[i] for i in old_idx]
@@ -520,8 +522,7 @@ def _details(
         # nuestra voluntad" for "reiterate" is no change of strength. Both predicates stay shown.
         strength = Strength(strength.old, strength.new)
     if old_idx and new_idx:
-        floor, margin = uncertain_below(threshold, segs["old"].language, segs["new"].language)
-        uncertain = change.score is not None and change.score < floor + margin
+        uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
         return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, link_rule, runner_up)
     if old_idx:
@@ -609,7 +610,8 @@ def _by_kind(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     return tuple(sorted(entities, key=lambda e: rank.get(e.kind, len(KIND_ORDER))))  # stable: reading order within a kind
 
 
-def _report_details(changes: tuple[Change, ...], facts: dict[str, SideFacts], index: dict[str, dict[str, int]]) -> ReportDetails:
+def _report_details(changes: tuple[Change, ...], facts: dict[str, SideFacts], index: dict[str, dict[str, int]],
+                    bars: LinkBars) -> ReportDetails:
     """Names and figures of the pledges that the other statement does not have anywhere in its text."""
     old_pledges = [facts["old"].pledges[i] for i in index["old"].values()]
     new_pledges = [facts["new"].pledges[j] for j in index["new"].values()]
@@ -627,4 +629,5 @@ def _report_details(changes: tuple[Change, ...], facts: dict[str, SideFacts], in
     return ReportDetails(
         entities=EntityChanges(vanished, appeared),
         numbers=NumberChanges(tuple(sorted(gone, key=lambda n: n.start)), tuple(sorted(came, key=lambda n: n.start))),
+        bars=bars,
     )

@@ -204,8 +204,20 @@ class TopicCount:
 
 
 @frozen_dataclass
+class LinkBars:
+    """The scores a report's notes quote, fixed once per comparison from align's rules, so that
+    renderers never recompute them."""
+
+    threshold: float
+    floor: float  # the lowest score that links: the threshold, or across languages align.link_floor
+    uncertain_margin: float  # a link scoring under floor + margin is uncertain
+    standout: float  # from the floor up a pair links when it scores this × both runners-up
+
+
+@frozen_dataclass
 class ReportDetails:
-    """Statement-level findings: names and figures present on one side only."""
+    """Statement-level findings: names and figures present on one side only, and the link bars."""
 
     entities: EntityChanges = field(default_factory=EntityChanges)  # removed = vanished, added = appeared
     numbers: NumberChanges = field(default_factory=NumberChanges)  # figures with no counterpart on the other side
+    bars: LinkBars | None = None  # always set by the details stage; None only in reports built by hand

@@ -5,8 +5,6 @@ from __future__ import annotations
 import weakref
 from typing import Any, NamedTuple
 
-from ..align import STANDOUT, link_floor
-from ..details.annotate import uncertain_below
 from ..details.numbers import unit_labels
 from ..details.patterns import TOKEN_EDGES
 from ..details.topics import taxonomy
@@ -226,6 +224,8 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         return []
     notes: list[Note] = []
     matched = bool(change.old and change.new)
+    # The score bars, fixed by the details stage; a report built by hand has none, and no score notes.
+    bars = report.details.bars if report.details is not None else None
     for label, text in (
         ("strength", strength_text(details, arrow, matched)),
         ("numbers", numbers_text(details, arrow, matched)),
@@ -238,27 +238,26 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         why = why_text(details.why)
         if why:
             notes.append(Note("shared terms", why))
-        if details.uncertain:
-            threshold = report.settings.threshold
-            floor, margin = uncertain_below(threshold, report.old.language, report.new.language)
-            bar = f"{'threshold' if floor == threshold else 'cross-language floor'} {floor:.2f}"
+        if details.uncertain and bars is not None:
+            bar = f"{'threshold' if bars.floor == bars.threshold else 'cross-language floor'} {bars.floor:.2f}"
             if details.link_rule == LINKED_BY_NAMED_BODY and change.score is not None:
                 text = f"score {change.score:.2f}, under the {bar}: linked as each other's best partners that name one body, programme or process"
             else:
-                text = f"score within {margin:.2f} of the {bar}"
+                text = f"score within {bars.uncertain_margin:.2f} of the {bar}"
             if details.runner_up is not None:
                 text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))
+    elif bars is None:
+        pass
     elif details.nearest is not None:
-        threshold = report.settings.threshold
+        threshold = bars.threshold
         # A nearest miss at or above the threshold lost its partner to a better-scoring link.
         linked = _linked_to(details.nearest, change, report) if details.nearest.score >= threshold else ""
         # Two decimals, or three where two would show a miss as equal to the threshold (0.2293 vs 0.23).
         shown = f"{details.nearest.score:.2f}"
         if shown == f"{threshold:.2f}" and details.nearest.score != threshold:
             shown = f"{details.nearest.score:.3f}"
-        floor = link_floor(threshold, report.old.language, report.new.language)
-        rule = f"; across languages from {floor:.2f} when {STANDOUT:g} × the runner-up" if floor != threshold else ""
+        rule = f"; across languages from {bars.floor:.2f} when {bars.standout:g} × the runner-up" if bars.floor != threshold else ""
         text = f"{_line(details.nearest)}, score {shown} (threshold {threshold:.2f}{rule}{'; ' + linked if linked else ''})"
         shared = why_text(details.nearest.shared)
         if shared:
