@@ -377,3 +377,24 @@ def test_every_topic_and_count_is_shown_at_any_width(fmt: str, width: int) -> No
     assert "…" not in out.split("Modified")[0]  # no topic cut to an ellipsis above the sections
     # (a file's path is never broken; the plain report is 80 wide at least)
     assert max(len(line) for line in out.splitlines() if not line.startswith(("old: ", "new: "))) <= max(width, 80 if fmt == "plain" else width)
+
+
+def _at(line: int, text: str = "We will meet.") -> Commitment:
+    return Commitment(f"o{line}", 0, len(text), text, text.lower(), 0, len(text), line)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ([4], "old line 4"),
+    ([4, 4], "old 2 pledges, line 4"),  # two clauses of one sentence
+    ([4, 9, 4], "old 3 pledges, lines 4, 9"),  # each line once, in the group's order
+])
+def test_member_lines_name_each_line_once(lines: list[int], expected: str) -> None:
+    from statediff.render.items import member_lines
+
+    assert member_lines("old", [_at(n) for n in lines]) == expected
+
+
+def test_joined_text_reflows_pledges_that_span_lines() -> None:
+    from statediff.render.items import joined_text
+
+    assert joined_text([_at(1, "We will\nmeet\u00a0again."), _at(2, "  And talk. ")]) == "We will meet again. And talk."

@@ -7,6 +7,7 @@ from ..model import Change, Commitment, Report, Segmentation, Status
 from ..policy import WEAKENED, Verdict
 from .controls import visible
 from .details import change_notes
+from .items import joined_text
 
 _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MODIFIED: "Modified pledge",
            Status.PERSISTED: "Persisted pledge"}
@@ -61,7 +62,7 @@ def _summary_line(report: Report, change: Change, old: dict[str, Commitment], ne
     dropped = change.status is Status.DROPPED
     members, side, seg = ([old[c] for c in change.old], "old", report.old) if dropped else ([new[c] for c in change.new], "new", report.new)
     where = f"{side} line {members[0].line}" if _has_lines(seg) else f"{side} file"  # a converted file's lines are not the file's
-    text = _joined(members)
+    text = joined_text(members)
     return f"{title}, {where}: {text[:SUMMARY_CHARS] + '…' if len(text) > SUMMARY_CHARS else text}"
 
 
@@ -75,12 +76,12 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     side, members = (report.old, old_members) if change.status is Status.DROPPED else (report.new, new_members)
     title = _title(change, weakened)
     if change.status is Status.DROPPED:
-        message = f"Not in {report.new.document.path}: {_joined(old_members)}"
+        message = f"Not in {report.new.document.path}: {joined_text(old_members)}"
     elif change.status is Status.NEW:
-        message = f"Not in {report.old.document.path}: {_joined(new_members)}"
+        message = f"Not in {report.old.document.path}: {joined_text(new_members)}"
     else:
         lines = ", ".join(str(c.line) for c in old_members)
-        message = f"Now: {_joined(new_members)}\nWas ({report.old.document.path} line {lines}): {_joined(old_members)}"
+        message = f"Now: {joined_text(new_members)}\nWas ({report.old.document.path} line {lines}): {joined_text(old_members)}"
     # Strength and number changes are what a reviewer checks first; other details stay in the report.
     message += "".join(f"\n{note.label.capitalize()}: {note.text}" for note in change_notes(change, report, "→")
                        if note.label in ("strength", "numbers"))
@@ -107,7 +108,3 @@ def escape_property(text: str) -> str:
 
 def _has_lines(side: Segmentation) -> bool:
     return getattr(side.document, "format", "txt") not in _NO_LINES
-
-
-def _joined(commitments: list[Commitment]) -> str:
-    return " ".join(" ".join(c.text.split()) for c in commitments)

@@ -12,15 +12,9 @@ from ..languages import across_languages
 from ..model import Change, Commitment, Report, Status
 from .controls import visible
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
+from .items import SECTIONS, joined_text, member_lines
 from .worddiff import word_diff
 
-# Reading order and headings match the terminal report.
-_SECTIONS: tuple[tuple[Status, str], ...] = (
-    (Status.DROPPED, "Dropped"),
-    (Status.NEW, "New"),
-    (Status.MODIFIED, "Modified"),
-    (Status.PERSISTED, "Persisted"),
-)
 # GitHub refuses a comment body longer than this many characters; the report is cut to fit.
 COMMENT_LIMIT = 65_536
 LIMIT_RESERVE = 2_000  # characters kept for the "… more not shown" lines and the section wrappers
@@ -54,13 +48,13 @@ def render_markdown(report: Report, show_all: bool = False, limit: int = COMMENT
         *_overview(report, show_all, int(limit * OVERVIEW_SHARE)),
     ]
     tail = ["", "**Notices**", "", *(f"- {_escape(notice[:NOTICE_MAX_CHARS])}" for notice in report.notices)] if report.notices else []
-    items = {status: [_item(ch, old, new, report) for ch in report.changes if ch.status is status] for status, _ in _SECTIONS}
+    items = {status: [_item(ch, old, new, report) for ch in report.changes if ch.status is status] for status, _ in SECTIONS}
     shown = {status: list(range(len(found))) for status, found in items.items()}
     fixed = len("\n".join(head + tail)) + 1
     if fixed + sum(len(item) + 1 for found in items.values() for item in found) + LIMIT_RESERVE > limit:
         shown = _fitting(items, limit - fixed - LIMIT_RESERVE)
     parts = list(head)
-    for status, title in _SECTIONS:
+    for status, title in SECTIONS:
         changes = [ch for ch in report.changes if ch.status is status]
         if not changes:
             continue
@@ -113,7 +107,7 @@ def _summary_table(report: Report) -> list[str]:
     header = "| Status | Pledges |" + (" Accepted |" if any_accepted else "")
     rule = "|:--|--:|" + ("--:|" if any_accepted else "")
     rows = []
-    for status, title in _SECTIONS:
+    for status, title in SECTIONS:
         changes = [ch for ch in report.changes if ch.status is status]
         row = f"| {title} | {len(changes)} |"
         if any_accepted:
@@ -125,12 +119,12 @@ def _summary_table(report: Report) -> list[str]:
 def _item(change: Change, old: dict[str, Commitment], new: dict[str, Commitment], report: Report) -> str:
     old_members = [old[cid] for cid in change.old]
     new_members = [new[cid] for cid in change.new]
-    head = " → ".join(_members(side, members) for side, members in (("old", old_members), ("new", new_members)) if members)
+    head = " → ".join(member_lines(side, members) for side, members in (("old", old_members), ("new", new_members)) if members)
     if change.score is not None:
         head += f" · score {change.score:.2f}"
     if change.accepted:
         head += " · *accepted*"
-    old_text, new_text = _joined(old_members), _joined(new_members)
+    old_text, new_text = joined_text(old_members), joined_text(new_members)
     if old_text and new_text and across_languages(report.old.language, report.new.language):  # two languages: each side whole, no word diff
         body = f"old: {_escape(old_text)}<br>new: {_escape(new_text)}"
     elif old_text and new_text and old_text != new_text:
@@ -168,18 +162,6 @@ def _diff(old_text: str, new_text: str) -> str:
         text = _escape(piece.text)
         out.append(f"<del>{text}</del>" if piece.kind == "removed" else f"<ins>{text}</ins>" if piece.kind == "added" else text)
     return "".join(out)
-
-
-def _members(side: str, commitments: list[Commitment]) -> str:
-    lines = list(dict.fromkeys(c.line for c in commitments))
-    if len(commitments) == 1:
-        return f"{side} line {lines[0]}"
-    return f"{side} {len(commitments)} pledges, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
-
-
-def _joined(commitments: list[Commitment]) -> str:
-    # Pledges can span source lines; a comment reflows them.
-    return " ".join(" ".join(c.text.split()) for c in commitments)
 
 
 def _side_facts(language: str, count: int) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
@@ -15,10 +14,11 @@ from rich.text import Text
 
 from ..details.types import TopicCount
 from ..languages import across_languages, language_name
-from ..model import Change, Commitment, Report, Segmentation, Status
+from ..model import Change, Report, Segmentation, Status
 from .console import PipeConsole
 from .controls import visible
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
+from .items import SECTIONS, joined_text, member_lines
 from .worddiff import word_diff
 
 LAYOUTS = ("rich", "plain")
@@ -30,15 +30,10 @@ NARROW_TABLE_WIDTH = 50  # below this width the topic table's status headers are
 TOPIC_MIN_WIDTH = 10  # the topic column keeps this much room: its names wrap, they are never only "…"
 TABLE_MIN_WIDTH = 36  # narrower, the topic table would drop a column: one line per topic instead
 
-# Section order, heading, item marker and colour; the order is the report's reading order.
-_SECTIONS: tuple[tuple[Status, str, str, str], ...] = (
-    (Status.DROPPED, "Dropped", "-", "red"),
-    (Status.NEW, "New", "+", "green"),
-    (Status.MODIFIED, "Modified", "~", "yellow"),
-    (Status.PERSISTED, "Persisted", "=", "cyan"),
-)
+# Each section's item marker and colour (the order and headings are items.SECTIONS).
+_MARKERS = {Status.DROPPED: "-", Status.NEW: "+", Status.MODIFIED: "~", Status.PERSISTED: "="}
+_COLOURS = {Status.DROPPED: "red", Status.NEW: "green", Status.MODIFIED: "yellow", Status.PERSISTED: "cyan"}
 _SUMMARY_ORDER = (Status.PERSISTED, Status.MODIFIED, Status.NEW, Status.DROPPED)
-_COLOURS = {status: colour for status, _, _, colour in _SECTIONS}
 _SHORT_HEADERS = {Status.PERSISTED: "pers", Status.MODIFIED: "mod", Status.NEW: "new", Status.DROPPED: "drop"}
 _REMOVED_STYLE = "red strike"
 _ADDED_STYLE = "bold green"
@@ -97,10 +92,10 @@ class _Writer:
     def write(self, notices: bool) -> None:
         self._header()
         self._overview()
-        for status, title, marker, colour in _SECTIONS:
+        for status, title in SECTIONS:
             changes = [ch for ch in self.report.changes if ch.status is status]
             if changes:
-                self._section(status, title, marker, colour, changes)
+                self._section(status, title, _MARKERS[status], _COLOURS[status], changes)
         if notices and self.report.notices:
             self._notices()
         self._flush()
@@ -199,8 +194,8 @@ class _Writer:
 
     def _item(self, change: Change, marker: str, colour: str) -> None:
         self._wrapped(self._item_head(change, marker, colour), indent=INDENT)
-        old_text = _joined(self.old[cid] for cid in change.old)
-        new_text = _joined(self.new[cid] for cid in change.new)
+        old_text = joined_text(self.old[cid] for cid in change.old)
+        new_text = joined_text(self.new[cid] for cid in change.new)
         if change.old and change.new and across_languages(self.report.old.language, self.report.new.language):
             # Two languages: a word diff would mark every word; each side is shown whole.
             for label, text, style in (("old", old_text, "red"), ("new", new_text, "green")):
@@ -222,14 +217,14 @@ class _Writer:
     def _compact_item(self, change: Change, marker: str, colour: str) -> None:
         line = self._item_head(change, marker, colour)
         line.append("  ")
-        line.append(_joined(self.new[cid] for cid in change.new), style="dim" if self.rich else "")
+        line.append(joined_text(self.new[cid] for cid in change.new), style="dim" if self.rich else "")
         line.truncate(self.width, overflow="ellipsis")
         self._print(line)
 
     def _item_head(self, change: Change, marker: str, colour: str) -> Text:
         head = Text(marker, style=f"bold {colour}")
         head.append(" ")
-        sides = [_members(side, [lookup[cid] for cid in ids])
+        sides = [member_lines(side, [lookup[cid] for cid in ids])
                  for side, ids, lookup in (("old", change.old, self.old), ("new", change.new, self.new)) if ids]
         head.append(" → ".join(sides) if self.rich else " -> ".join(sides))
         if change.score is not None:
@@ -382,19 +377,6 @@ def _language(code: str) -> str:
         return language_name(code)
     except (FileNotFoundError, ModuleNotFoundError, KeyError):  # a code without a data file still has a name: itself
         return code
-
-
-def _members(side: str, commitments: list[Commitment]) -> str:
-    # Line numbers locate pledges for a reader; ids stay in the JSON report.
-    if len(commitments) == 1:
-        return f"{side} line {commitments[0].line}"
-    lines = list(dict.fromkeys(c.line for c in commitments))
-    return f"{side} {len(commitments)} pledges, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
-
-
-def _joined(commitments: Iterable[Commitment]) -> str:
-    # Commitment texts can span source lines; the report reflows them.
-    return " ".join(" ".join(c.text.split()) for c in commitments)
 
 
 def _plural(n: int, word: str) -> str:
