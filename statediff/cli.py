@@ -475,9 +475,11 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         report = apply(report, accept_list)
     verdict = None  # without --fail-on nothing violates a policy, and no module needs to say so
     policy_data: dict[str, Any] | None = None  # what the JSON and Markdown reports say of it
+    weakened_asked = False
     if out.fail_on:
-        from .policy import Policy, evaluate, verdict_json
+        from .policy import WEAKENED, Policy, evaluate, verdict_json
 
+        weakened_asked = WEAKENED in out.fail_on
         policy = Policy(out.fail_on, out.min_score)
         try:
             verdict = evaluate(report, policy)
@@ -498,7 +500,7 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
             click.echo(_render(report, out.fmt or terminal_layout, verdict, policy_data, color=False, show_all=out.show_all, share=share), nl=False)
     for notice in report.notices:
         _say(f"statediff: notice: {notice}")
-    if out.fail_on and "weakened" in out.fail_on:
+    if weakened_asked:
         from .details.annotate import unread_details
         from .languages import language_name
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from .details.types import WEAKENED
 from .errors import UsageError
 from .frozen import frozen_dataclass
 from .model import Change, Report, Status
 
-WEAKENED = "weakened"
 FAIL_ON_CHOICES = (Status.DROPPED.value, Status.MODIFIED.value, Status.NEW.value, WEAKENED)
 _MATCHED = (Status.PERSISTED, Status.MODIFIED)
 # A report made without the details stage (a library caller's) has no pledge strength to check.

@@ -46,6 +46,7 @@ from .strength import (
 )
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
+    WEAKENED,
     ChangeDetails,
     Entity,
     EntityChanges,
@@ -285,7 +286,7 @@ def _negation_from_words(strength: Strength, old_idx: list[int], new_idx: list[i
     after = sum(facts["new"].pledges[j].negations for j in new_idx)
     if before == after:
         return strength
-    return Strength(strength.old, strength.new, "weakened" if after > before else None, True)
+    return Strength(strength.old, strength.new, WEAKENED if after > before else None, True)
 
 
 def _modals_from_words(strength: Strength, old_facts: list[PledgeFacts], new_facts: list[PledgeFacts]) -> Strength:
@@ -461,7 +462,7 @@ def _kept_through_merge(strength: Strength, old_idx: list[int], new_idx: list[in
     stronger side's predicate is still written on the other: "… высоко оценили … . … подтвердили
     решимость …" → "… высоко оценили …, а также … подтвердили решимость …" reads its main
     predicate, "высоко оценили", but still says "подтвердили решимость"."""
-    stronger = strength.old if strength.change == "weakened" else strength.new
+    stronger = strength.old if strength.change == WEAKENED else strength.new
     other = segs["new"] if strength.change == "weakened" else segs["old"]
     indices = new_idx if strength.change == "weakened" else old_idx
     if stronger is None:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from .. import recache
 from .patterns import COMMA, QUOTE, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
-from .types import Predicate, Strength
+from .types import STRENGTHENED, WEAKENED, Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
 
@@ -276,7 +276,7 @@ def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
     if new[1] > old[1] and new[0] <= old[0]:  # a hedge gained, no binding modal with it ("agreed" → "may agree")
         return "weakened"
     if new[1] < old[1] and new[0] >= old[0]:
-        return "strengthened"
+        return STRENGTHENED
     return None
 
 
@@ -307,7 +307,7 @@ def compare_intensity(old: int, new: int) -> str | None:
     """"weakened" when a pledge lost a word of degree, "strengthened" when it gained one."""
     if new == old:
         return None
-    return "weakened" if new < old else "strengthened"
+    return WEAKENED if new < old else STRENGTHENED
 
 
 def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
@@ -320,7 +320,7 @@ def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
     "will not support" → "oppose" is none."""
     change = None
     if old is not None and new is not None and old.level != new.level:
-        change = "strengthened" if new.level > old.level else "weakened"
+        change = STRENGTHENED if new.level > old.level else WEAKENED
     negation_changed = old is not None and new is not None and _contrary(old) != _contrary(new)
     if negation_changed and new is not None and _contrary(new):
         change = "weakened"

@@ -50,6 +50,11 @@ class Predicate:
     against: bool = False  # the cue or its object states a position against something ("oppose", "our strong opposition", "осудили")
 
 
+# The two values of Strength.change (and of --fail-on weakened).
+STRENGTHENED = "strengthened"
+WEAKENED = "weakened"
+
+
 @quick_init
 @frozen_dataclass(init=False)
 class Strength:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from ..details.numbers import unit_labels
 from ..details.patterns import TOKEN_EDGES
 from ..details.topics import taxonomy
-from ..details.types import ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
+from ..details.types import WEAKENED, ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
 from ..model import LINKED_BY_NAMED_BODY, Change, Report, Status
 
 MAX_NAMES = 16  # names listed per line in text reports; the JSON report has them all
@@ -146,7 +146,7 @@ def strength_text(details: ChangeDetails, arrow: str, matched: bool = False) -> 
             # review), also with no change: "hailed (welcome)" alone did not say which (found by a user's audit)
             text = f"{text} {arrow} {NONE_READ}" if new is None else f"{NONE_READ} {arrow} {text}"
         if details.strength.negation_changed:
-            text = ", ".join(p for p in (text, "negation " + ("gained" if details.strength.change == "weakened" else "lost"),
+            text = ", ".join(p for p in (text, "negation " + ("gained" if details.strength.change == WEAKENED else "lost"),
                                          details.strength.change) if p)
         elif details.strength.change:  # a modal traded ("will" → "may"): the word diff shows which
             text = ", ".join(p for p in (text, details.strength.change) if p)

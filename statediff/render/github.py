@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..details.types import WEAKENED
 from ..load import STDIN_NAME
 from ..model import Change, Commitment, Report, Segmentation, Status
-from ..policy import WEAKENED, Verdict
 from .controls import visible
 from .details import change_notes
 from .items import joined_text
+
+if TYPE_CHECKING:  # the policy module loads only with --fail-on
+    from ..policy import Verdict
 
 _TITLES = {Status.DROPPED: "Dropped pledge", Status.NEW: "New pledge", Status.MODIFIED: "Modified pledge",
            Status.PERSISTED: "Persisted pledge"}
