@@ -47,7 +47,7 @@ def load(path: str | None, key: str) -> dict[Any, Any]:
                 _touch(handle)
             if stored_key == key and isinstance(records, dict):
                 return records
-        except Exception:  # missing, unreadable or corrupt: nothing cached
+        except (OSError, EOFError, ValueError, TypeError):  # missing, unreadable or corrupt (marshal's errors): nothing cached
             pass
     return {}
 
@@ -83,7 +83,7 @@ def _meta(records: dict[Any, Any]) -> tuple[int, dict[Any, int]]:
 
 
 def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, used: Iterable[Any] = ()) -> None:
-    """Merge ``added`` into the file at ``path`` (atomically; any failure is ignored), marking
+    """Merge ``added`` into the file at ``path`` (atomically; a failure to write is ignored), marking
     ``added`` and ``used`` (the records this run looked up) as used in this generation and
     dropping records unused for MAX_AGE generations. Beyond ``max_entries`` the file starts
     afresh, so the store stays bounded whatever happens."""
@@ -114,7 +114,7 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, u
             handle.write(marshal.dumps((key, records)))
         os.replace(temporary, path)
         temporary = None
-    except Exception:
+    except (OSError, ValueError):  # a full or read-only disk, a value marshal cannot store: the run goes on uncached
         pass
     finally:
         if temporary is not None:
