@@ -263,22 +263,6 @@ def _parse_span(raw: Any, where: str, fail: Callable[[str], GoldFormatError]) ->
     return GoldSpan(quote, start, end)
 
 
-def check_quotes(gold: Gold, side: str, text: str, path: str) -> None:
-    """Refuse a gold file whose offsets do not point at its quotes in the decoded statement."""
-    spans: list[tuple[str, GoldSpan | GoldUnit]] = []
-    gside = gold.side(side)
-    spans += [(f"{side} unit {u.id}", u) for u in gside.units]
-    spans += [(f"{side}.noise[{i}]", n) for i, n in enumerate(gside.noise)]
-    for label, span in spans:
-        if text[span.start:span.end] != span.quote:
-            found = text[span.start:span.end]
-            shown = (found[:60] + "…") if len(found) > 60 else found
-            raise GoldFormatError(
-                f"{gold.source}: {label}: the quote is not at offsets {span.start}:{span.end} of {path} "
-                f"(found {shown!r}); the gold file was made for a different version of the text"
-            )
-
-
 def locate_quotes(gold: Gold, side: str, text: str, path: str) -> Gold:
     """The gold with one side's offsets moved to where its quotes stand in ``text``.
 
@@ -286,7 +270,7 @@ def locate_quotes(gold: Gold, side: str, text: str, path: str) -> Gold:
     .pdf or .html extracts to a text with other offsets (and other line wrapping). Each quote
     is found again — as written, else with any run of whitespace between its words, the
     occurrence nearest its old offset — so one gold file scores every format. A quote found
-    nowhere is a GoldFormatError, as in check_quotes."""
+    nowhere is a GoldFormatError: the gold file was made for another version of the text."""
     gside = gold.side(side)
 
     def moved(span: Any, label: str) -> Any:

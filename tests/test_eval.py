@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from statediff.cli import cli
 from statediff.errors import GoldFormatError, InputError
-from statediff.evaluate import check_quotes, evaluate, load_gold, mean_scores, parse_gold, score_report, statement_paths
+from statediff.evaluate import evaluate, load_gold, mean_scores, parse_gold, score_report, statement_paths
 from statediff.load import load
 from statediff.pipeline import compare
 from statediff.render.json_report import to_dict
@@ -287,10 +287,33 @@ def test_missing_gold_file_is_an_input_error(tmp_path: Path) -> None:
         load_gold(tmp_path / "nope.json")
 
 
-def test_quote_not_at_its_offsets_is_refused() -> None:
-    gold = parse_gold(_gold(PLAIN_LINKS), "tiny.gold.json")
-    with pytest.raises(GoldFormatError, match=r"tiny\.gold\.json: a unit A1: the quote is not at offsets 0:10 of a\.txt"):
-        check_quotes(gold, "a", "x" * 200, "a.txt")
+def _one_unit_gold(quote: str, start: int) -> dict[str, Any]:
+    raw = _gold(PLAIN_LINKS)
+    raw["a"]["units"] = [{"id": "A1", "kind": "commitment", "quote": quote, "start": start, "end": start + len(quote)}]
+    raw["a"]["noise"] = []
+    raw["links"] = []
+    return raw
+
+
+@pytest.mark.parametrize(("text", "start", "found"), [
+    ("We agree to meet. We will trade.", 18, (18, 32)),  # at its offsets: kept
+    ("Preface. We agree to meet. We will trade. We will trade.", 40, (42, 56)),  # moved: the occurrence nearest its offset
+    ("We agree to meet. We will\n   trade.", 18, (18, 35)),  # rewrapped by a converter: any whitespace between words
+])
+def test_a_quote_is_located_again_in_the_text(text: str, start: int, found: tuple[int, int]) -> None:
+    from statediff.evaluate import locate_quotes
+
+    gold = parse_gold(_one_unit_gold("We will trade.", start), "tiny.gold.json")
+    [unit] = locate_quotes(gold, "a", text, "a.txt").a.units
+    assert (unit.start, unit.end) == found
+
+
+def test_a_quote_found_nowhere_is_refused() -> None:
+    from statediff.evaluate import locate_quotes
+
+    gold = parse_gold(_one_unit_gold("We will trade.", 0), "tiny.gold.json")
+    with pytest.raises(GoldFormatError, match=r"tiny\.gold\.json: a unit A1: the quote 'We will trade\.' is not in a\.txt"):
+        locate_quotes(gold, "a", "Something else entirely.", "a.txt")
 
 
 def test_missing_statement_names_gold_side_and_root(tmp_path: Path) -> None:
