@@ -245,7 +245,6 @@ class Language:
 
     code: str
     name: str
-    script: str
     stemmer: str
     commitment_cues: CueSet
     clause_predicates: CueSet
@@ -263,7 +262,6 @@ class Language:
     prefix_abbreviations: frozenset[str]
     stopwords: frozenset[str]
     stock_words: frozenset[str]
-    profile: frozenset[str]
     # A clause that dates itself in the past ("65 years ago") and has no active pledge
     # predicate is background, not a pledge (tricky case: narrative openings).
     past_anchors: tuple[re.Pattern[str], ...] = ()
@@ -397,7 +395,6 @@ def _build(code: str, raw: dict) -> Language:
     return Language(
         code=code,
         name=raw["name"],
-        script=raw["script"],
         stemmer=raw.get("stemmer", ""),
         commitment_cues=CueSet.from_entries(raw["commitment_cues"], raw.get("attributive_words", []), raw.get("attributive_endings", [])),
         clause_predicates=CueSet.from_entries(raw["clause_predicates"]),
@@ -415,7 +412,6 @@ def _build(code: str, raw: dict) -> Language:
         prefix_abbreviations=_lowered(raw, "prefix_abbreviations"),
         stopwords=_lowered(raw, "stopwords"),
         stock_words=_lowered(raw, "stock_words"),
-        profile=_lowered(raw, "profile"),
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),
         dated_openers=tuple(recache.compile(any_space(p)) for p in raw.get("dated_openers", [])),
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
@@ -509,7 +505,7 @@ def _neutral() -> Language:
         for key in merged:
             # Not a language's word endings ("*era" is a French future, an Italian noun).
             merged[key].extend(e for e in raw.get(key, []) if not (isinstance(e, str) and e.startswith("*")))
-    merged_raw = {"name": "language-neutral", "script": "any", "stemmer": "", **merged}
+    merged_raw = {"name": "language-neutral", "stemmer": "", **merged}
     return _build(NEUTRAL, merged_raw)
 
 
@@ -683,8 +679,8 @@ def _latin_profiles() -> tuple[tuple[str, frozenset[str]], ...]:
 
 @cache
 def _profile(code: str) -> tuple[str, frozenset[str]]:
-    """A language's script and detection profile, as ``get_language`` has them, without building
-    the whole language (its cue sets and patterns) for every candidate of an English statement."""
+    """A language's script and detection profile, read from its data file only: detection needs
+    neither the whole language (its cue sets and patterns) for every candidate of an English statement."""
     raw = read_language_file(code)
     return raw["script"], _lowered(raw, "profile")
 
