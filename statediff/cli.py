@@ -777,11 +777,10 @@ def main() -> None:
             _main()
         finally:
             # The process ends here. Every object made while the collector was paused is in its
-            # youngest generation, so the first allocation after the pause would walk them all
-            # (0.3 s at 5,000 pledges a side), and the interpreter's final collections would walk
-            # them again (~50 ms on the seed pair), only to free memory that the exit frees anyway.
-            # Frozen before the collector is back on, they are left out of both (and are still
-            # deallocated as usual).
+            # youngest generation, so the first allocation after the pause would walk them all,
+            # and the interpreter's final collections would walk them again, only to free memory
+            # that the exit frees anyway. Frozen before the collector is back on, they are left
+            # out of both (and are still deallocated as usual). Measured: ARCHITECTURE.md, "Exit".
             gc.freeze()
 
 
