@@ -46,6 +46,109 @@ def split_clauses(text: str, start: int, end: int, language: Language, tokens: l
     return clause_spans(text, start, end, language, [fold(t.text) for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
 
 
+class _Sentence:
+    """One sentence's folded ``words`` with their offsets in ``text``, and the questions the cut
+    rules ask about it. Answers that cost a scan are worked out when first asked, then kept (a
+    plain attribute: functools.cache costs more to make than most sentences use)."""
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], language: Language) -> None:
+        self.text, self.words, self.starts, self.ends, self.language = text, words, starts, ends, language
+        self.last_cut = 0  # token index where the current clause starts
+        self._closings: tuple[list[int], list[int]] | None = None
+        self._last_finite: int | None = None
+        self._governed: int | None = None
+        # Both answers hold for a whole series, so each is kept for every item it walked over: a
+        # sentence of thousands of items (a scraped page on one line) is walked once, not per item.
+        self._head_of: dict[int, bool] = {}
+        self._closed_at: dict[int, bool] = {}
+
+    def gap(self, i: int) -> str:
+        """The text between words[i - 1] and words[i]."""
+        return self.text[self.ends[i - 1]:self.starts[i]]
+
+    def closings(self) -> tuple[list[int], list[int]]:
+        """Where each infinitive that closes a phrase and each ';' stands (``_closing_infinitives``)."""
+        if self._closings is None:
+            self._closings = _closing_infinitives(self.text, self.words, self.starts, self.ends, self.language)
+        return self._closings
+
+    def last_finite(self) -> int:
+        """Index of the sentence's last finite verb (verb-final languages), -1 if none."""
+        if self._last_finite is None:
+            self._last_finite = max((k for k in range(len(self.words)) if _is_finite(self.words[k], self.language)), default=-1)
+        return self._last_finite
+
+    def governed_before(self, i: int) -> bool:
+        """An -ing predicate in the part before words[i], for parallel gerunds."""
+        if self._governed is None:
+            self._governed = _first_governed_gerund(self.words, self.language)
+        return self._governed <= i - MIN_CLAUSE_WORDS
+
+    def closes_phrase(self, k: int) -> bool:
+        """words[k] is the sentence's last word, or a comma or ';' follows it."""
+        return k == len(self.words) - 1 or any(mark in self.gap(k + 1) for mark in ",;")
+
+    def comma_within(self, i: int, n: int) -> bool:
+        """A comma after one of the n words from words[i]."""
+        return any("," in self.gap(k + 1) for k in range(i, min(i + n, len(self.words) - 1)))
+
+    def gerund_at(self, k: int) -> bool:
+        """An -ing predicate at words[k], or after one adverb there."""
+        words, language = self.words, self.language
+        if k + 1 < len(words) and (words[k].endswith("ly") or words[k] in language.fillers):
+            k += 1
+        return bool(language.gerund_predicates.match_at(words, k))
+
+    def parallel_gerund(self, i: int) -> bool:
+        """An -ing form at words[i] parallel to an -ing predicate before it: the series it goes on
+        opens with one ("our commitment to enhancing X, deepening Y"; not "by sharing X,
+        identifying Y", nor "in addition to promoting X, fostering Y")."""
+        if not self.governed_before(i):
+            return False
+        known = self._head_of.get(i)
+        if known is None:
+            walked: list[int] = []
+            known = _series_head_governed(self.text, self.words, self.starts, self.ends, i, self.language, walked, self._head_of)
+            for k in walked:
+                self._head_of[k] = known
+            self._head_of[i] = known
+        return known
+
+    def series_closed(self, i: int) -> bool:
+        """The items from words[i] on open with -ing forms up to a ", and <-ing>"."""
+        known = self._closed_at.get(i)
+        if known is not None:
+            return known
+        walked = [i]
+        known = False
+        for k in range(i + 1, len(self.words)):
+            gap = self.gap(k)
+            if ";" in gap:
+                break
+            if "," in gap or _dash(gap):
+                after = _after_coordinators(self.words, k, self.language)
+                if after:
+                    known = any(a < len(self.words) and self.gerund_at(a) for a in after)
+                    break
+                if not self.gerund_at(k):
+                    break
+                walked.append(k)
+        for k in walked:
+            self._closed_at[k] = known
+        return known
+
+    def capitalised(self, k: int) -> bool:
+        """words[k] is written with a capital (words are folded; the text keeps the case)."""
+        return self.text[self.starts[k]].isupper()
+
+    def previous_item(self, i: int) -> int | None:
+        """The first word of the comma-separated item before words[i], within the current clause."""
+        for p in range(i - 1, max(self.last_cut, i - SERIES_ITEM_WORDS), -1):
+            if "," in self.gap(p):
+                return p
+        return None
+
+
 def clause_spans(
     text: str, start: int, end: int, language: Language, words: list[str], starts: list[int], ends: list[int], cues: list[int] | None = None
 ) -> list[Clause]:
@@ -55,98 +158,15 @@ def clause_spans(
         return [Clause(start, end, False)]
     cue_at = frozenset(language.commitment_cues.positions(words) if cues is None else cues)
     coordinator_starts = language.coordinator_starts
+    sentence = _Sentence(text, words, starts, ends, language)
     cuts: list[tuple[int, bool, bool]] = []  # (token index where a clause starts, after ';', opens with a verb)
-    last_cut = 0
     has_predicate = 0 in cue_at
     after_preamble = words[0] in language.preamble_gerunds  # a gerund of a preamble that pledges nothing was read
     leading_participle = bool(language.preamble_pledges.match_at(words, 0))
-    # Worked out when first needed (at the first comma and "to <verb>", the first ", and
-    # <-ing>"), then kept: a list, as functools.cache costs more to make than most sentences use.
-    found_closings: list[tuple[list[int], list[int]]] = []
-    found_governed: list[int] = []
-
-    def closings() -> tuple[list[int], list[int]]:
-        if not found_closings:
-            found_closings.append(_closing_infinitives(text, words, starts, ends, language))
-        return found_closings[0]
-
-    found_last_finite: list[int] = []
-
-    def last_finite() -> int:  # index of the sentence's last finite verb (verb-final languages), -1 if none
-        if not found_last_finite:
-            found_last_finite.append(max((k for k in range(len(words)) if _is_finite(words[k], language)), default=-1))
-        return found_last_finite[0]
-
-    def governed_before(i: int) -> bool:  # an -ing predicate in the part before words[i], for parallel gerunds
-        if not found_governed:
-            found_governed.append(_first_governed_gerund(words, language))
-        return found_governed[0] <= i - MIN_CLAUSE_WORDS
-
-    def closes_phrase(k: int) -> bool:  # words[k] is the sentence's last word, or a comma or ';' follows it
-        return k == len(words) - 1 or any(mark in text[ends[k]:starts[k + 1]] for mark in ",;")
-
-    def comma_within(i: int, n: int) -> bool:  # a comma after one of the n words from words[i]
-        return any("," in text[ends[k]:starts[k + 1]] for k in range(i, min(i + n, len(words) - 1)))
-
-    def gerund_at(k: int) -> bool:  # an -ing predicate at words[k], or after one adverb there
-        if k + 1 < len(words) and (words[k].endswith("ly") or words[k] in language.fillers):
-            k += 1
-        return bool(language.gerund_predicates.match_at(words, k))
-
-    # Both answers hold for a whole series, so each is kept for every item it walked over: a
-    # sentence of thousands of items (a scraped page on one line) is walked once, not per item.
-    head_of: dict[int, bool] = {}
-    closed_at: dict[int, bool] = {}
-
-    def parallel_gerund(i: int) -> bool:
-        # An -ing form at words[i] parallel to an -ing predicate before it: the series it goes on
-        # opens with one ("our commitment to enhancing X, deepening Y"; not "by sharing X,
-        # identifying Y", nor "in addition to promoting X, fostering Y").
-        if not governed_before(i):
-            return False
-        known = head_of.get(i)
-        if known is None:
-            walked: list[int] = []
-            known = _series_head_governed(text, words, starts, ends, i, language, walked, head_of)
-            for k in walked:
-                head_of[k] = known
-            head_of[i] = known
-        return known
-
-    def series_closed(i: int) -> bool:  # the items from words[i] on open with -ing forms up to a ", and <-ing>"
-        known = closed_at.get(i)
-        if known is not None:
-            return known
-        walked = [i]
-        known = False
-        for k in range(i + 1, len(words)):
-            gap = text[ends[k - 1]:starts[k]]
-            if ";" in gap:
-                break
-            if "," in gap or _dash(gap):
-                after = _after_coordinators(words, k, language)
-                if after:
-                    known = any(a < len(words) and gerund_at(a) for a in after)
-                    break
-                if not gerund_at(k):
-                    break
-                walked.append(k)
-        for k in walked:
-            closed_at[k] = known
-        return known
-
-    def capitalised(k: int) -> bool:  # words are folded; the text keeps the case
-        return text[starts[k]].isupper()
-
-    def previous_item(i: int) -> int | None:  # the first word of the comma-separated item before words[i]
-        for p in range(i - 1, max(last_cut, i - SERIES_ITEM_WORDS), -1):
-            if "," in text[ends[p - 1]:starts[p]]:
-                return p
-        return None
-
     i = 1
     while i < len(words):
-        gap = text[ends[i - 1]:starts[i]]
+        gap = sentence.gap(i)
+        last_cut = sentence.last_cut
         cut = None
         if ";" in gap:
             cut = (i, True, True) if _predicate_before_semicolon(words, i, text, starts, ends, language) else None
@@ -162,18 +182,18 @@ def clause_spans(
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts or _dash(gap)):
             # (each rule needs a comma before the word or a coordinator at it; a dash serves the gerund series)
             cut = (
-                _finite_clause_before(words, i, gap, language, last_finite)
-                or _coordinated_predicate(words, i, gap, language, capitalised, closes_phrase,
-                                          i == 1 or "," in text[ends[i - 2]:starts[i - 1]])
-                or _comma_predicate(words, i, gap, language, comma_within)
-                or _coordinated_infinitive(words, i, gap, language, previous_item, parallel_gerund, series_closed,
-                                           last_cut > 0 and _marked_infinitive(words, last_cut, language))
-                or _repeated_infinitive(words, i, gap, language, last_cut, closings)
+                _finite_clause_before(words, i, gap, language, sentence.last_finite)
+                or _coordinated_predicate(words, i, gap, language, sentence.capitalised, sentence.closes_phrase,
+                                          i == 1 or "," in sentence.gap(i - 1))
+                or _comma_predicate(words, i, gap, language, sentence.comma_within)
+                or _coordinated_infinitive(words, i, gap, language, sentence.previous_item, sentence.parallel_gerund,
+                                           sentence.series_closed, last_cut > 0 and _marked_infinitive(words, last_cut, language))
+                or _repeated_infinitive(words, i, gap, language, last_cut, sentence.closings)
             )
         if (cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS
                 and not _attribution_tail(text, starts[cut[0]], end, language)):
             cuts.append(cut)
-            last_cut = cut[0]
+            sentence.last_cut = cut[0]
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
             i = cut[0] + 1
             continue
