@@ -135,53 +135,16 @@ def _line_range(document: Document, run: LanguageRun) -> str:
 
 def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool = False,
          set_aside: tuple[LanguageRun, ...] = ()) -> tuple[list[Commitment], list[Skipped]]:
+    """The commitments of ``document`` and the spans left out, each with its reason: the blocks
+    are planned (``_block_plan``: which are list items), then each block's sentences are cut
+    into pledges (``_cut_sentence``), and reports of another party's words are dropped last."""
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
     found = _Provisional(text)
-    lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
-    after_lead_in = False  # the block before is that lead-in itself
-    item_closer = ""  # the last character of the open list's first item
-    previous_end = 0
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
-    plan: list[tuple[Block, bool, bool]] = []  # (block, is an item that inherits, opens a list)
-    aside_starts = [run.start for run in set_aside]
-    headings = document.headings
-    blocks = classify_blocks(text, split_blocks(text, lang.end_markers), lang)
-    for number, block in enumerate(blocks):
-        if aside_starts and _within(set_aside, aside_starts, block.start):
-            skipped.append(Skipped(block.start, block.end, "other language"))
-            continue
-        if headings and block.reason != "heading" and _marked_heading(headings, block.start, block.end):
-            block = replace(block, reason="heading")  # the source says so, whatever its words
-        # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
-        # item without a marker is a line right below, closed like an item ("to open a consulate;").
-        block_text = text[block.start:block.end]
-        marked = is_list_item(block_text)
-        # An unmarked item stands right below the lead-in or the item before (the first may stand
-        # after a blank line: "…through the following actions:" / "" / "Expand our investment …").
-        adjacent = "\n\n" not in text[previous_end:block.start].replace("\r", "")
-        unmarked = not marked and block_text[-1:] in ";.," and (adjacent or after_lead_in)
-        # A full-stop item goes on a full-stop list, and the first item may stand after a blank
-        # line, only when it opens with a verb the language lists ("Enforce …", not "Mexico hosted …").
-        loose = unmarked and (not adjacent or (block_text.endswith(".") and item_closer == "." and not after_lead_in))
-        item = (lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
-                and (not loose or _opens_with_listed_verb(block_text, lang)))
-        previous_end = block.end
-        # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …").
-        below = (blocks[number + 1].start, blocks[number + 1].end) if number + 1 < len(blocks) else None
-        opens_list = block.reason in (None, "heading") and has_cue(_last_sentence(block_text), lang) and (
-            block_text.endswith(":") or (block_text[-1:].isalpha() and bullet_below(text, (block.start, block.end), below)))
-        # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
-        # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
-        # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
-        # otherwise still ends.
-        if item and after_lead_in:
-            item_closer = block_text[-1:]  # the first item's last character: "." for a full-stop list
-        lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".") or item_closer == "."))
-        after_lead_in = opens_list
-        plan.append((block, item, opens_list))
+    plan = _block_plan(document, lang, set_aside, skipped)
     for number, (block, item, opens_list) in enumerate(plan):
         block_text = text[block.start:block.end]
         if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
@@ -223,6 +186,56 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
+
+
+def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun, ...],
+                skipped: list[Skipped]) -> list[tuple[Block, bool, bool]]:
+    """The document's blocks, each with whether it is a list item that inherits the lead-in's
+    predicate and whether it opens such a list; a block in another language (``set_aside``) is
+    added to ``skipped`` instead."""
+    text = document.text
+    lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
+    after_lead_in = False  # the block before is that lead-in itself
+    item_closer = ""  # the last character of the open list's first item
+    previous_end = 0
+    plan: list[tuple[Block, bool, bool]] = []  # (block, is an item that inherits, opens a list)
+    aside_starts = [run.start for run in set_aside]
+    headings = document.headings
+    blocks = classify_blocks(text, split_blocks(text, lang.end_markers), lang)
+    for number, block in enumerate(blocks):
+        if aside_starts and _within(set_aside, aside_starts, block.start):
+            skipped.append(Skipped(block.start, block.end, "other language"))
+            continue
+        if headings and block.reason != "heading" and _marked_heading(headings, block.start, block.end):
+            block = replace(block, reason="heading")  # the source says so, whatever its words
+        # An item of that list carries the lead-in's predicate ("- build a new railway link"); an
+        # item without a marker is a line right below, closed like an item ("to open a consulate;").
+        block_text = text[block.start:block.end]
+        marked = is_list_item(block_text)
+        # An unmarked item stands right below the lead-in or the item before (the first may stand
+        # after a blank line: "…through the following actions:" / "" / "Expand our investment …").
+        adjacent = "\n\n" not in text[previous_end:block.start].replace("\r", "")
+        unmarked = not marked and block_text[-1:] in ";.," and (adjacent or after_lead_in)
+        # A full-stop item goes on a full-stop list, and the first item may stand after a blank
+        # line, only when it opens with a verb the language lists ("Enforce …", not "Mexico hosted …").
+        loose = unmarked and (not adjacent or (block_text.endswith(".") and item_closer == "." and not after_lead_in))
+        item = (lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
+                and (not loose or _opens_with_listed_verb(block_text, lang)))
+        previous_end = block.end
+        # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …").
+        below = (blocks[number + 1].start, blocks[number + 1].end) if number + 1 < len(blocks) else None
+        opens_list = block.reason in (None, "heading") and has_cue(_last_sentence(block_text), lang) and (
+            block_text.endswith(":") or (block_text[-1:].isalpha() and bullet_below(text, (block.start, block.end), below)))
+        # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
+        # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
+        # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
+        # otherwise still ends.
+        if item and after_lead_in:
+            item_closer = block_text[-1:]  # the first item's last character: "." for a full-stop list
+        lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".") or item_closer == "."))
+        after_lead_in = opens_list
+        plan.append((block, item, opens_list))
+    return plan
 
 
 BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
