@@ -12,7 +12,9 @@ from . import recache
 from .digest import sha256_hex
 from .frozen import frozen_dataclass
 
-if TYPE_CHECKING:  # the details stage's own types; imported for annotations only, never at run time
+if TYPE_CHECKING:  # imported for annotations only, never at run time (the details stage's types would load that stage)
+    from collections.abc import Mapping
+
     from .details.types import ChangeDetails, ReportDetails, TopicCount
 
 _NEWLINE_RE = recache.compile(r"\r\n|\r|\n")
@@ -150,14 +152,16 @@ class Candidate:
 
 @frozen_dataclass
 class Alignment:
-    """The align stage's result: matched groups plus the best candidates of the unmatched pledges."""
+    """The align stage's result: matched groups plus the best candidates of the unmatched pledges.
+
+    The tables are read-only (``Mapping``): a stage that changes an alignment makes a new one."""
 
     links: tuple[Link, ...]
-    nearest_old: dict[int, Candidate]  # unmatched old index -> best new candidate
-    nearest_new: dict[int, Candidate]
+    nearest_old: Mapping[int, Candidate]  # unmatched old index -> best new candidate
+    nearest_new: Mapping[int, Candidate]
     candidates_scored: int = 0  # pairs whose similarity was computed (the cost of alignment)
-    ranked_old: dict[int, tuple[Candidate, ...]] = field(default_factory=dict)  # old index -> its best new candidates, linked or not
-    ranked_new: dict[int, tuple[Candidate, ...]] = field(default_factory=dict)
+    ranked_old: Mapping[int, tuple[Candidate, ...]] = field(default_factory=dict)  # old index -> its best new candidates, linked or not
+    ranked_new: Mapping[int, tuple[Candidate, ...]] = field(default_factory=dict)
 
 
 @frozen_dataclass
