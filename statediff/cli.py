@@ -260,7 +260,9 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
 
     The previous statement is found by the ordering of statediff latest. Files that are not
     statements or have no date in their name, and the oldest statement of a folder, are skipped
-    with a notice, and so are undated files beside them in the folder. Exits with the worst code of all comparisons (2 error, 1 --fail-on violated, 0).
+    with a notice, and so are undated files beside them in the folder. A name whose date is no
+    date ("2025-13-40") is an error for that file; the other files are still compared. Exits with
+    the worst code of all comparisons (2 error, 1 --fail-on violated, 0).
     With --format json the reports are written as one JSON array (one element per comparison)."""
     from .latest import date_of, is_statement, previous_of
 
@@ -276,10 +278,22 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     unique: dict[str, str] = {}  # pre-commit may pass a file twice when hooks overlap, as "./x" and as "x" too
     for path in files:
         unique.setdefault(os.path.normpath(path), path)
-    # Markdown reports, one after another, share one comment's length (found by a new user's review: two made 129,172 characters).
-    share = max(1, sum(1 for path in unique.values() if is_statement(path) and date_of(path) is not None))
+    dated: set[str] = set()
+    misdated: dict[str, str] = {}  # "s-2025-13-40.txt": an error for that file; the others are still compared
     for path in unique.values():
-        if not is_statement(path) or date_of(path) is None:
+        try:
+            if is_statement(path) and date_of(path) is not None:
+                dated.add(path)
+        except StatediffError as exc:
+            misdated[path] = str(exc)
+    # Markdown reports, one after another, share one comment's length (found by a new user's review: two made 129,172 characters).
+    share = max(1, len(dated))
+    for path in unique.values():
+        if path in misdated:
+            _say(f"statediff: error: {misdated[path]}")
+            code = max(code, exit_codes.ERROR)
+            continue
+        if path not in dated:
             _say(f"statediff: notice: {path}: not a dated statement file, skipped")
             continue
         if not os.path.isfile(path):  # mistyped (pre-commit passes only files that exist)

@@ -224,6 +224,18 @@ def test_hook_exits_with_the_worst_code(run: Invoke, tmp_path: Path, monkeypatch
     assert run("hook", "statements/jspg8-2026.ru.txt", "--fail-on", "new").exit_code == exit_codes.POLICY_VIOLATED
 
 
+def test_hook_names_a_file_whose_date_is_none_and_compares_the_others(run: Invoke, tmp_path: Path) -> None:
+    # (found in review) one "2025-13-40" in the changed files aborted the whole run before any comparison
+    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
+    misdated = tmp_path / "other" / "s-2025-13-40.txt"
+    misdated.parent.mkdir()
+    shutil.copyfile(SEED_NEW, misdated)
+    result = run("hook", str(misdated), str(folder / "jspg8-2026.ru.txt"))
+    assert result.exit_code == exit_codes.ERROR
+    assert result.stderr.startswith(f"statediff: error: {misdated}: '2025-13-40' in the file name is not a date")
+    assert result.stdout == run(str(folder / "jspg7-2022.ru.txt"), str(folder / "jspg8-2026.ru.txt")).stdout
+
+
 def test_hook_writes_every_report_to_output(run: Invoke, tmp_path: Path) -> None:
     folder = _folder(tmp_path, seeds={"a-2020.txt": SEED_OLD, "b-2022.txt": SEED_NEW, "c-2024.txt": SEED_OLD})
     out = tmp_path / "report.md"
