@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -574,7 +574,8 @@ def without_unmatched_deeds(
     old_at = {k: n for n, k in enumerate(keep_old)}
     new_at = {k: n for n, k in enumerate(keep_new)}
 
-    def nearest(found: dict[int, Candidate], ranked: dict[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, Candidate]:
+    def nearest(found: Mapping[int, Candidate], ranked: Mapping[int, tuple[Candidate, ...]], own: dict[int, int],
+                other: dict[int, int]) -> dict[int, Candidate]:
         # A nearest partner that was set aside gives way to the best one kept (ranked best first).
         out = {}
         for k, candidate in found.items():
@@ -590,7 +591,7 @@ def without_unmatched_deeds(
         index = other[candidate.index]
         return candidate if index == candidate.index else Candidate(index, candidate.score)
 
-    def ranked(found: dict[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, tuple[Candidate, ...]]:
+    def ranked(found: Mapping[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, tuple[Candidate, ...]]:
         return {own[k]: tuple(moved(c, other) for c in candidates if c.index in other) for k, candidates in found.items() if k in own}
 
     remapped = Alignment(

@@ -491,7 +491,8 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
     policy_data: dict[str, Any] | None = None  # what the JSON and Markdown reports say of it
     weakened_asked = False
     if out.fail_on:
-        from .policy import WEAKENED, Policy, evaluate, verdict_json
+        from .model import WEAKENED
+        from .policy import Policy, evaluate, verdict_json
 
         weakened_asked = WEAKENED in out.fail_on
         policy = Policy(out.fail_on, out.min_score)

@@ -679,8 +679,8 @@ def _latin_profiles() -> tuple[tuple[str, frozenset[str]], ...]:
 
 @cache
 def _profile(code: str) -> tuple[str, frozenset[str]]:
-    """A language's script and detection profile, read from its data file only: detection needs
-    neither the whole language (its cue sets and patterns) for every candidate of an English statement."""
+    """A language's script and detection profile, read from its data file only: detection need
+    not build the whole language (its cue sets and patterns) for every candidate of an English statement."""
     raw = read_language_file(code)
     return raw["script"], _lowered(raw, "profile")
 

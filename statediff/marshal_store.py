@@ -114,7 +114,7 @@ def merge(path: str | None, key: str, added: dict[Any, Any], max_entries: int, u
             handle.write(marshal.dumps((key, records)))
         os.replace(temporary, path)
         temporary = None
-    except (OSError, ValueError):  # a full or read-only disk, a value marshal cannot store: the run goes on uncached
+    except (OSError, ValueError, TypeError):  # a full or read-only disk, a value marshal cannot store, bookkeeping of another shape: the run goes on uncached
         pass
     finally:
         if temporary is not None:

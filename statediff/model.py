@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # imported for annotations only, never at run time (the detai
 
     from .details.types import ChangeDetails, ReportDetails, TopicCount
 
+# The two values of a pledge's strength change (details.types.Strength.change), and --fail-on weakened.
+STRENGTHENED = "strengthened"
+WEAKENED = "weakened"
+
 _NEWLINE_RE = recache.compile(r"\r\n|\r|\n")
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from .details.types import WEAKENED
 from .errors import UsageError
 from .frozen import frozen_dataclass
-from .model import Change, Report, Status
+from .model import WEAKENED, Change, Report, Status
 
 FAIL_ON_CHOICES = (Status.DROPPED.value, Status.MODIFIED.value, Status.NEW.value, WEAKENED)
 _MATCHED = (Status.PERSISTED, Status.MODIFIED)

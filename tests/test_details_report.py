@@ -249,10 +249,11 @@ def test_across_languages_the_notes_name_the_lower_floor(report: Report) -> None
     from statediff.details.annotate import link_bars
     from statediff.render.details import change_notes
 
-    # The details stage fixes the bars for the two languages; the renderer only quotes them.
+    # The details stage fixes the bars for the two languages; the renderer only quotes them (the
+    # report's languages stay Russian here: only the bars can say "across languages").
     bars = link_bars(report.settings.threshold, report.old.language, "es")
     assert report.details is not None and report.details.bars == link_bars(report.settings.threshold, "ru", "ru")
-    spanish = replace(report, new=replace(report.new, language="es"), details=replace(report.details, bars=bars))
+    spanish = replace(report, details=replace(report.details, bars=bars))
     dropped = next(ch for ch in report.changes if ch.status is Status.DROPPED and _details(ch).nearest is not None)
     [note] = [n for n in change_notes(dropped, spanish, "->") if n[0] == "nearest miss"]
     assert "across languages from 0.08 when 1.2 × the runner-up" in note[1]
@@ -346,3 +347,18 @@ def test_a_match_with_one_sides_predicate_says_which_side(old: tuple | None, new
 
     strength = Strength(None if old is None else _predicate_of(*old), None if new is None else _predicate_of(*new))
     assert strength_text(ChangeDetails(strength, NumberChanges(), EntityChanges(), ()), "→", matched) == text
+
+
+def test_a_report_made_without_the_details_stage_has_no_score_notes(report: Report) -> None:
+    # No bars to quote: no uncertain note and no nearest-miss score, but a pledge that shares no
+    # term with any on the other side still says so (found in review: that note went too).
+    from dataclasses import replace
+
+    from statediff.render.details import change_notes
+
+    bare = replace(report, details=None)
+    lonely = next(ch for ch in report.changes if ch.status in (Status.NEW, Status.DROPPED) and _details(ch).nearest is None)
+    assert ("nearest miss", "none: no pledge on the other side shares a term") in change_notes(lonely, bare, "->")
+    missed = next(ch for ch in report.changes if ch.status is Status.DROPPED and _details(ch).nearest is not None)
+    assert "nearest miss" in [n[0] for n in change_notes(missed, report, "->")]
+    assert "nearest miss" not in [n[0] for n in change_notes(missed, bare, "->")]

@@ -308,6 +308,16 @@ def test_a_quote_is_located_again_in_the_text(text: str, start: int, found: tupl
     assert (unit.start, unit.end) == found
 
 
+def test_noise_quotes_are_located_again_too() -> None:
+    from statediff.evaluate import locate_quotes
+
+    raw = _one_unit_gold("We will trade.", 0)
+    raw["a"]["noise"] = [{"quote": "Add a comment", "start": 0, "end": 13}]
+    text = "We will trade.\nAdd a comment"
+    [noise] = locate_quotes(parse_gold(raw, "tiny.gold.json"), "a", text, "a.txt").a.noise
+    assert (noise.start, noise.end) == (15, 28)
+
+
 def test_a_quote_found_nowhere_is_refused() -> None:
     from statediff.evaluate import locate_quotes
 

@@ -46,3 +46,10 @@ def test_modules_load_only_where_the_run_needs_them(args: list[str], loaded: set
     modules = _loaded(args)
     assert loaded <= modules
     assert not (not_loaded & modules), sorted(not_loaded & modules)
+
+
+def test_the_policy_module_loads_no_pipeline_stage() -> None:
+    # It judges reports, including a library caller's made without the details stage.
+    probe = "import sys, statediff.policy; print(sorted(m for m in sys.modules if m.startswith(('statediff.details', 'statediff.segment', 'statediff.align'))))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ from ..classify import word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..languages import across_languages
-from ..model import LINKED_BY_SCORE, Alignment, Change, Commitment, Segmentation, Status
+from ..model import LINKED_BY_SCORE, WEAKENED, Alignment, Change, Commitment, Segmentation, Status
 from .entities import NAME_PREFIX, compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
 from .numbers import (
     Counterparts,
@@ -46,7 +46,6 @@ from .strength import (
 )
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
-    WEAKENED,
     ChangeDetails,
     Entity,
     EntityChanges,
@@ -463,8 +462,8 @@ def _kept_through_merge(strength: Strength, old_idx: list[int], new_idx: list[in
     решимость …" → "… высоко оценили …, а также … подтвердили решимость …" reads its main
     predicate, "высоко оценили", but still says "подтвердили решимость"."""
     stronger = strength.old if strength.change == WEAKENED else strength.new
-    other = segs["new"] if strength.change == "weakened" else segs["old"]
-    indices = new_idx if strength.change == "weakened" else old_idx
+    other = segs["new"] if strength.change == WEAKENED else segs["old"]
+    indices = new_idx if strength.change == WEAKENED else old_idx
     if stronger is None:
         return strength
     written = re.compile(rf"(?<!\w){re.escape(stronger.verb)}(?!\w)", re.IGNORECASE)  # a word, not "will" in "willing"

@@ -8,8 +8,9 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import recache
+from ..model import STRENGTHENED, WEAKENED
 from .patterns import COMMA, QUOTE, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
-from .types import STRENGTHENED, WEAKENED, Predicate, Strength
+from .types import Predicate, Strength
 
 PREAMBLE_MIN_WORDS = 2  # "Подчеркивая, что X…, министры отметили": the comma right after the participle does not end it
 
@@ -274,7 +275,7 @@ def compare_modals(old: tuple[int, int], new: tuple[int, int]) -> str | None:
     agree"), "strengthened" when a hedging one went and no binding one with it ("may" → "will",
     "могут открыть" → "откроют", "may agree" → "agreed")."""
     if new[1] > old[1] and new[0] <= old[0]:  # a hedge gained, no binding modal with it ("agreed" → "may agree")
-        return "weakened"
+        return WEAKENED
     if new[1] < old[1] and new[0] >= old[0]:
         return STRENGTHENED
     return None
@@ -323,7 +324,7 @@ def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
         change = STRENGTHENED if new.level > old.level else WEAKENED
     negation_changed = old is not None and new is not None and _contrary(old) != _contrary(new)
     if negation_changed and new is not None and _contrary(new):
-        change = "weakened"
+        change = WEAKENED
     return Strength(old, new, change, negation_changed)
 
 

@@ -50,11 +50,6 @@ class Predicate:
     against: bool = False  # the cue or its object states a position against something ("oppose", "our strong opposition", "осудили")
 
 
-# The two values of Strength.change (and of --fail-on weakened).
-STRENGTHENED = "strengthened"
-WEAKENED = "weakened"
-
-
 @quick_init
 @frozen_dataclass(init=False)
 class Strength:
@@ -65,7 +60,7 @@ class Strength:
 
     old: Predicate | None
     new: Predicate | None
-    change: str | None = None  # strengthened | weakened | None
+    change: str | None = None  # model.STRENGTHENED | model.WEAKENED | None
     negation_changed: bool = False  # one side says no (negated, or against: "oppose") and the other not: a reversal the level cannot show
 
 

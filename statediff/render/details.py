@@ -8,8 +8,8 @@ from typing import Any, NamedTuple
 from ..details.numbers import unit_labels
 from ..details.patterns import TOKEN_EDGES
 from ..details.topics import taxonomy
-from ..details.types import WEAKENED, ChangeDetails, Entity, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
-from ..model import LINKED_BY_NAMED_BODY, Change, Report, Status
+from ..details.types import ChangeDetails, Entity, LinkBars, Nearest, Number, NumberPair, Predicate, SharedTerm, TopicCount
+from ..model import LINKED_BY_NAMED_BODY, WEAKENED, Change, Report, Status
 
 MAX_NAMES = 16  # names listed per line in text reports; the JSON report has them all
 MAX_WHY = 4  # shared terms shown per match in text reports
@@ -224,7 +224,8 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         return []
     notes: list[Note] = []
     matched = bool(change.old and change.new)
-    # The score bars, fixed by the details stage; a report built by hand has none, and no score notes.
+    # The score bars, fixed by the details stage. A report made without that stage has none:
+    # its notes leave out the two that quote scores against them (uncertain, a nearest miss's score).
     bars = report.details.bars if report.details is not None else None
     for label, text in (
         ("strength", strength_text(details, arrow, matched)),
@@ -247,25 +248,26 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
             if details.runner_up is not None:
                 text += f"; runner-up {_line(details.runner_up)}, score {details.runner_up.score:.2f}{_taken(details.runner_up, change, report)}"
             notes.append(Note("uncertain", text))
-    elif bars is None:
-        pass
     elif details.nearest is not None:
-        threshold = bars.threshold
-        # A nearest miss at or above the threshold lost its partner to a better-scoring link.
-        linked = _linked_to(details.nearest, change, report) if details.nearest.score >= threshold else ""
-        # Two decimals, or three where two would show a miss as equal to the threshold (0.2293 vs 0.23).
-        shown = f"{details.nearest.score:.2f}"
-        if shown == f"{threshold:.2f}" and details.nearest.score != threshold:
-            shown = f"{details.nearest.score:.3f}"
-        rule = f"; across languages from {bars.floor:.2f} when {bars.standout:g} × the runner-up" if bars.floor != threshold else ""
-        text = f"{_line(details.nearest)}, score {shown} (threshold {threshold:.2f}{rule}{'; ' + linked if linked else ''})"
-        shared = why_text(details.nearest.shared)
-        if shared:
-            text += f", sharing {shared}"
-        notes.append(Note("nearest miss", text))
+        if bars is not None:
+            notes.append(Note("nearest miss", _nearest_miss(details.nearest, change, report, bars)))
     elif change.status in (Status.NEW, Status.DROPPED):
         notes.append(Note("nearest miss", "none: no pledge on the other side shares a term"))
     return notes
+
+
+def _nearest_miss(nearest: Nearest, change: Change, report: Report, bars: LinkBars) -> str:
+    threshold = bars.threshold
+    # A nearest miss at or above the threshold lost its partner to a better-scoring link.
+    linked = _linked_to(nearest, change, report) if nearest.score >= threshold else ""
+    # Two decimals, or three where two would show a miss as equal to the threshold (0.2293 vs 0.23).
+    shown = f"{nearest.score:.2f}"
+    if shown == f"{threshold:.2f}" and nearest.score != threshold:
+        shown = f"{nearest.score:.3f}"
+    rule = f"; across languages from {bars.floor:.2f} when {bars.standout:g} × the runner-up" if bars.floor != threshold else ""
+    text = f"{_line(nearest)}, score {shown} (threshold {threshold:.2f}{rule}{'; ' + linked if linked else ''})"
+    shared = why_text(nearest.shared)
+    return f"{text}, sharing {shared}" if shared else text
 
 
 def _line(nearest: Nearest) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..details.types import WEAKENED
 from ..load import STDIN_NAME
-from ..model import Change, Commitment, Report, Segmentation, Status
+from ..model import WEAKENED, Change, Commitment, Report, Segmentation, Status
 from .controls import visible
 from .details import change_notes
 from .items import joined_text

@@ -1,4 +1,4 @@
-"""Text pieces every report format shares: section order and headings, a group's line references, its reflowed words."""
+"""Text pieces the text renderers (terminal, Markdown, GitHub) share: section order and headings, a group's line references, its reflowed words."""
 
 from __future__ import annotations
 
