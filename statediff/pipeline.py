@@ -259,6 +259,39 @@ def _no_stage(name: str) -> None:
 DEED_LINES_NAMED = 5  # line numbers a deed notice names
 
 
+def _notices(old_doc: Document, new_doc: Document, old: Segmentation, new: Segmentation, changes: tuple[Change, ...],
+             threshold: float) -> tuple[str, ...]:
+    """What a reader should know beside the report, in a fixed order: languages and text left
+    out, inputs that are the same text, a comparison across languages, deeds set aside, repeated
+    pledges, details a language's data cannot read, and a pair that looks unrelated."""
+    notices = tuple(dict.fromkeys(n for n in (old.language_notice, new.language_notice, old_doc.left_out_notice(), new_doc.left_out_notice())
+                                  if n))  # one file twice: one notice
+    if old_doc.sha256 == new_doc.sha256:
+        notices += ("the two inputs are identical",)
+    elif old_doc.text_sha256 == new_doc.text_sha256:
+        notices += ("the two inputs hold the same text (in different encodings or formats)",)
+    elif _same_lines(old_doc.text, new_doc.text):
+        notices += ("the two inputs hold the same text (with different line endings)",)
+    elif _same_words(old_doc.text, new_doc.text):
+        notices += ("the two inputs hold the same text, apart from spacing and line breaks (in different formats or layouts)",)
+    if old.language != new.language:
+        if NEUTRAL in (old.language, new.language):
+            other = new.language if old.language == NEUTRAL else old.language
+            notices += (f"one statement is read with language-neutral rules, the other as {language_name(other)}; "
+                        "matching across them relies on shared words and names only",)
+        else:
+            # A cross-language pair links from a lower score when it stands out (align.py).
+            notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across "
+                        "languages relies on shared names, figures and related words (as in English \"migration\", "
+                        "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
+                        "pledge strength is not compared across languages, and only known names are",)
+    notices += _deed_notices(old, new)
+    notices += _repeat_notices(old, new)
+    notices += _unread_notices(old.language, new.language)
+    notices += _unrelated_notice(old, new, changes, threshold)
+    return notices
+
+
 def _deed_notices(old: Segmentation, new: Segmentation) -> tuple[str, ...]:
     """A notice per side whose reports of what was done link to nothing (``align.without_unmatched_deeds``):
     set aside, not counted as new or dropped, but said, so that none goes unseen."""
@@ -408,31 +441,7 @@ def _compare(
             readers.close()
     annotation = annotate(old, new, alignment, changes, threshold, facts=facts, terms=terms, persist_threshold=persist_threshold)
     clock["details"] = time.perf_counter() - started
-    notices = tuple(dict.fromkeys(n for n in (old.language_notice, new.language_notice, old_doc.left_out_notice(), new_doc.left_out_notice())
-                                  if n))  # one file twice: one notice
-    if old_doc.sha256 == new_doc.sha256:
-        notices += ("the two inputs are identical",)
-    elif old_doc.text_sha256 == new_doc.text_sha256:
-        notices += ("the two inputs hold the same text (in different encodings or formats)",)
-    elif _same_lines(old_doc.text, new_doc.text):
-        notices += ("the two inputs hold the same text (with different line endings)",)
-    elif _same_words(old_doc.text, new_doc.text):
-        notices += ("the two inputs hold the same text, apart from spacing and line breaks (in different formats or layouts)",)
-    if old.language != new.language:
-        if NEUTRAL in (old.language, new.language):
-            other = new.language if old.language == NEUTRAL else old.language
-            notices += (f"one statement is read with language-neutral rules, the other as {language_name(other)}; "
-                        "matching across them relies on shared words and names only",)
-        else:
-            # A cross-language pair links from a lower score when it stands out (align.py).
-            notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across "
-                        "languages relies on shared names, figures and related words (as in English \"migration\", "
-                        "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
-                        "pledge strength is not compared across languages, and only known names are",)
-    notices += _deed_notices(old, new)
-    notices += _repeat_notices(old, new)
-    notices += _unread_notices(old.language, new.language)
-    notices += _unrelated_notice(old, new, annotation.changes, threshold)
+    notices = _notices(old_doc, new_doc, old, new, annotation.changes, threshold)
     language = language_old if language_old == language_new and language_old else "auto"
     settings = Settings(threshold, language or "auto", persist_threshold, language_old or "auto", language_new or "auto")
     return Report(old=old, new=new, changes=annotation.changes, settings=settings,
