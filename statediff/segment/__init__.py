@@ -489,20 +489,9 @@ def _cut_sentence(
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
-        if (_is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues)
-                or _is_consequence(words, first, first + word_count, lang, cues)
-                or _is_statistic(texts, words, first, first + word_count, lang, cues)
-                or _thing_acts(text, words, token_starts, first, first + word_count, lang, cues, found.names)):
-            skipped.append(Skipped(start, end, "background"))
-            continue
-        if (_owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts, lead=0)
-                and not any(words[k] in lang.speakers for k in range(first, min(first + SPEAKER_WINDOW, first + word_count)))):
-            # The statement itself reported adopted, in the third person: news ("We signed a joint
-            # declaration …" is the parties' own deed).
-            skipped.append(Skipped(start, end, "background"))
-            continue
-        if _owns_cues(lang.courtesy_patterns, text, start, end, cue_starts, token_starts):
-            skipped.append(Skipped(start, end, "courtesy"))
+        aside = _set_aside(text, texts, words, token_starts, (start, end), (first, first + word_count), lang, cues, cue_starts, found.names)
+        if aside:
+            skipped.append(Skipped(start, end, aside))
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
@@ -530,6 +519,30 @@ def _cut_sentence(
                       or _is_dated_account(text, start, end, lang, words, token_starts)),
             )
         )
+
+
+def _set_aside(
+    text: str, texts: list[str], words: list[str], token_starts: list[int], span: tuple[int, int], clause: tuple[int, int],
+    lang: Language, cues: list[int], cue_starts: list[int], names: Callable[[], frozenset[str]],
+) -> str | None:
+    """Why a clause that reads like a pledge is none, or None: "background" (a past narrative or
+    account, a consequence, a statistic, a thing that acts, the statement reported adopted) or
+    "courtesy" (thanks, congratulations). ``span``: its offsets in ``text``; ``clause``: its word
+    indices."""
+    (start, end), (first, last) = span, clause
+    if (_is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues)
+            or _is_consequence(words, first, last, lang, cues)
+            or _is_statistic(texts, words, first, last, lang, cues)
+            or _thing_acts(text, words, token_starts, first, last, lang, cues, names)):
+        return "background"
+    if (_owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts, lead=0)
+            and not any(words[k] in lang.speakers for k in range(first, min(first + SPEAKER_WINDOW, last)))):
+        # The statement itself reported adopted, in the third person: news ("We signed a joint
+        # declaration …" is the parties' own deed).
+        return "background"
+    if _owns_cues(lang.courtesy_patterns, text, start, end, cue_starts, token_starts):
+        return "courtesy"
+    return None
 
 
 PARTICIPANTS_MIN_WORDS = 6  # an apposition this long lists who speaks ("we, Prime Minister A and President B,"); not "We, the countries of the Quad,"
