@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import recache
@@ -872,14 +872,17 @@ def time_words_in(text: str, language: str) -> Counter[str]:
 
 
 _TOKEN_RE = recache.compile(r"\S+")
+TIME_WORD_MEMO = 64  # texts: a change's pledges, read twice in a row
 
 
-def time_word_spans(text: str, language: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=TIME_WORD_MEMO)
+def time_word_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
     """``time_words_in`` with where each stands: (the words as counted, start, end) in ``text``,
-    in reading order ("this year", from "this" to "year")."""
+    in reading order ("this year", from "this" to "year"). Kept for the last few texts: the
+    details stage reads a matched pledge's figure words, then whether its time words changed."""
     words, nouns, links = _time_sets(language)
     if not words:
-        return []
+        return ()
     # Lowered and folded as one text, which gives each word's fold unless a combining mark asks
     # for NFC (applied per word, as before: over the whole text it would also compose U+037E into
     # ";", an edge mark). Most pledges hold no time word and no hyphen: done after one set test.
@@ -889,7 +892,7 @@ def time_word_spans(text: str, language: str) -> list[tuple[str, int, int]]:
         lowered = lowered.replace("ё", "е")
     hyphened = _HYPHENS_RE.search(text) is not None
     if not hyphened and words.isdisjoint(token.strip(TOKEN_EDGES) for token in lowered.split()):
-        return []
+        return ()
     # Spans of the text as written: lowering may lengthen a letter ("İ" → "i̇"), so each word is lowered alone.
     spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     raw = [text[a:b] for a, b in spans]
@@ -926,7 +929,7 @@ def time_word_spans(text: str, language: str) -> list[tuple[str, int, int]]:
             found.append((f"{same.get(token, token)} {following}", edges(i)[0], edges(i + 1)[1]))
         elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
             found.append((same.get(token, token), *edges(i)))
-    return sorted(found, key=lambda f: (f[1], f[2]))
+    return tuple(sorted(found, key=lambda f: (f[1], f[2])))
 
 
 @cache
