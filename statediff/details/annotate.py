@@ -23,6 +23,7 @@ from .numbers import (
     digit_runs,
     extract_numbers,
     figure_compounds,
+    figure_word,
     figures_changed,
     month_name,
     number_word,
@@ -32,7 +33,7 @@ from .numbers import (
     time_word_spans,
     time_words_in,
 )
-from .patterns import TOKEN_EDGES, attributions_of, fold, words_of
+from .patterns import TOKEN_EDGES, attributions_of, words_of
 from .strength import (
     compare_intensity,
     compare_modals,
@@ -329,15 +330,16 @@ def _figure_words(pledges: list[Commitment], facts: list[PledgeFacts], language:
     """The words of the pledges that name a figure, outside the figures the parser read, and
     their words of time beside a time ("this year", ``time_word_spans``); not a cardinal, which
     counts as its digits ("ten-year" is "10-year": ``_spelled_out``)."""
-    is_number_word, value_of = number_word(language), cardinal_value(language)
+    named_figure = figure_word(language)
     out = []
     for pledge, fact in zip(pledges, facts, strict=True):
         read = [(n.start, n.end) for n in fact.numbers]
         for match in _FIGURE_WORD_RE.finditer(pledge.text):
-            word = fold(match.group())
-            start = pledge.start + match.start()
-            if is_number_word(word) and value_of(word) is None and not any(a <= start < b for a, b in read):
-                out.append(Number(match.group(), start, pledge.start + match.end(), "word", unit=word, id=pledge.id))
+            word = named_figure(match.group())
+            if word is not None:
+                start = pledge.start + match.start()
+                if not any(a <= start < b for a, b in read):
+                    out.append(Number(match.group(), start, pledge.start + match.end(), "word", unit=word, id=pledge.id))
         # Words of time beside a time ("this year" → "next year", "yıl sonundan" → "yıl ortasından"),
         # named by the words as counted ("текущем году" is "этом году"): they make a pledge modified too.
         for key, a, b in time_word_spans(pledge.text, language):

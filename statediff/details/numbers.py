@@ -14,7 +14,7 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS, CURRENCY_SIGNS, has_combining
-from .patterns import SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
+from .patterns import SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, remember, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -741,6 +741,23 @@ def cardinal_value(language: str) -> Callable[[str], int | None]:
     plain = _not_figures(language)
     values = {fold(w): v for w, v in (load_data("numbers", language) or {}).get("cardinals", {}).items() if fold(w) not in plain}
     return values.get
+
+
+@cache
+def figure_word(language: str) -> Callable[[str], str | None]:
+    """A word as written → its folded form when it names a figure (``number_word``) and is not
+    a cardinal (which counts as its digits), else None. Memoised on the written word: the details
+    stage asks it of every word of every matched pledge, and words repeat."""
+    is_number_word, value_of = number_word(language), cardinal_value(language)
+    memo: dict[str, str | None] = {}
+
+    def test(written: str) -> str | None:
+        if written in memo:
+            return memo[written]
+        word = fold(written)
+        return remember(memo, written, word if is_number_word(word) and value_of(word) is None else None)
+
+    return test
 
 
 # Thousands separators ("2,000", "2 000", "1.500") and footnote marks ("[3]") are not figures of their own.
