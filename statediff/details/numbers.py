@@ -824,6 +824,7 @@ def figures_changed(old_text: str, new_text: str, is_number_word: Callable[[str]
 
 
 _HYPHENS_RE = recache.compile(r"[-‐‑–—]")
+_HYPHEN_FIGURE_RE = recache.compile(r"[-‐‑–—]\d")  # "mid-2026": the only hyphen time_word_spans reads
 
 
 def _same_values(old_text: str, new_text: str, parts: set[str], value_of: Callable[[str], int | None] | None) -> bool:
@@ -902,12 +903,12 @@ def time_word_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...
         return ()
     # Lowered and folded as one text, which gives each word's fold unless a combining mark asks
     # for NFC (applied per word, as before: over the whole text it would also compose U+037E into
-    # ";", an edge mark). Most pledges hold no time word and no hyphen: done after one set test.
+    # ";", an edge mark). Most pledges hold no time word and no hyphen before a digit: done after one set test.
     lowered = text.lower()
     combining = has_combining(lowered)
     if not combining:
         lowered = lowered.replace("ё", "е")
-    hyphened = _HYPHENS_RE.search(text) is not None
+    hyphened = _HYPHEN_FIGURE_RE.search(text) is not None
     if not hyphened and words.isdisjoint(token.strip(TOKEN_EDGES) for token in lowered.split()):
         return ()
     # Spans of the text as written: lowering may lengthen a letter ("İ" → "i̇"), so each word is lowered alone.
