@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .. import recache
+from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import Language, parties_act
 from .tokens import CURRENCY_SIGNS, folded, word_spans
@@ -14,32 +15,19 @@ _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Word-export artefacts and similar markup that is never text (tricky case 11).
 _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
-# Lines that mark the end of an article: everything after them on a scraped page is page
-# furniture (a comment section, the foot of the page; "###" ends a press release).
-# These, in Russian and English, end an article in any language (a page's furniture is often in
-# one of them); each language's data file adds its own (``end_markers``: "Commentaires",
-# "Yorumlar"). A count may stand before or after the word ("3 Comments", "Комментарии (3)").
-_END_MARKERS = (
-    "похожие материалы по теме", "похожие материалы", "related posts", "leave a reply cancel reply",
-    "добавить комментарий", "оставить комментарий", "комментарии", "комментария", "комментариев",
-    "leave a comment", "leave a reply", "comments", "###", "top", "наверх", "back to top",
-)
-# The WordPress heading of a comment section names the article: "3 thoughts on “Title”".
-_TITLED_END_MARKERS = ("thoughts on", "thought on", "responses to", "response to", "replies to", "comments on")
+# Page furniture in any language (data/page.toml): the lines that end an article ("Комментарии",
+# "3 thoughts on “Title”"; each language's data file adds its own ``end_markers``), the lines that
+# open a box of links ("Читайте также", "Read more"), and the words of a cookie notice.
+_PAGE = read_data("page.toml")
+_END_MARKERS: tuple[str, ...] = tuple(_PAGE["end_markers"])
+_TITLED_END_MARKERS: tuple[str, ...] = tuple(_PAGE["titled_end_markers"])
+_LINK_LIST_MARKERS: tuple[str, ...] = tuple(_PAGE["link_list_markers"])
 _QUOTES = "\"“”«»„'‘’"
-# Lines that open a box of links, at the end of an article or in its middle: the link titles
-# after them are furniture, up to the first line that ends a sentence (the article going on).
-_LINK_LIST_MARKERS = (
-    "читайте также", "смотрите также", "related articles", "related stories", "see also", "read also",
-    "most read", "most popular", "latest news", "top stories", "more news",
-    "похожие новости", "другие новости", "новости по теме", "related news", "more stories",
-    # (found by a new user's review: a news page saved as text, its "Read more:" headlines read as pledges)
-    "read more", "also read", "you may also like", "more on this story", "читайте еще", "läs också", "läs mer",
-    "lire aussi", "à lire aussi", "lea también", "leer más", "leia também", "leia mais", "ilgili haberler", "читайте ещё",
-)
 _LEADING_COUNT_RE = recache.compile(r"(?:\d{1,5}|[Oo]ne)\s+")  # "3 Comments", "One thought on “…”"
-# Cookie notices, in any language (a paragraph of at most 80 words that mentions cookies).
-_COOKIE_RE = recache.compile(r"(?<!\w)(?:cookies?|kakor|çerez\w*|куки)(?!\w)", re.IGNORECASE)
+# Cookie notices, in any language (a paragraph of at most 80 words that names one of the cookie words).
+_COOKIE_RE = recache.compile(
+    "(?<!\\w)(?:" + "|".join(re.escape(w.rstrip("*")) + ("\\w*" if w.endswith("*") else "") for w in _PAGE["cookie_words"]) + ")(?!\\w)",
+    re.IGNORECASE)
 _URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
 # What is not a menu separator: a quoted name «…», a date or number (12/05/2025, 2024/25), a
 # pair of words (and/or, ЕАЭС/ШОС).
@@ -217,17 +205,10 @@ def _title_case(line: str) -> bool:
 _CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, ": a figure that ends a sentence or phrase
 _FIGURE_GOES_ON_RE = recache.compile(r"[$€£]?\d[\d.,\-–]*%?[ \t]+(?=[^\W\d_])")  # "2022-2026 and", "2030 году": then a lower-case word
 CUT_LINE_WORDS = 6  # a line of fewer words above may be a heading; a figure line this long is no dateline
-# Words no sentence or heading ends with, in the supported languages: a line that ends with one was
-# cut mid-sentence, and the next line goes on it when it opens with a figure or "$", or with a name
+# Words no sentence or heading ends with (data/page.toml): a line that ends with one was cut
+# mid-sentence, and the next line goes on it when it opens with a figure or "$", or with a name
 # inside a paragraph already joined (_continues).
-_LINE_END_LINKS = frozenset({
-    "to", "of", "in", "on", "at", "by", "for", "the", "a", "an", "and", "or", "with", "from", "into", "than",
-    "в", "во", "к", "ко", "с", "со", "и", "а", "но", "на", "по", "от", "до", "за", "для", "о", "об", "из", "у", "при", "между",
-    "och", "att", "på", "av", "för", "till", "med", "om", "ett", "samt",
-    "de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "un", "une", "pour", "par", "sur",
-    "del", "el", "los", "las", "al", "y", "una", "para", "por", "con", "do", "da", "dos", "das", "e", "em", "um", "uma", "com",
-    "der", "die", "und", "zu", "mit", "von", "für", "ve", "ile", "мен", "және",
-})
+_LINE_END_LINKS = frozenset(_PAGE["line_end_links"])
 
 
 def _blank_between(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
