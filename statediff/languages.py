@@ -331,6 +331,12 @@ class Language:
     # A past participle after a comma followed by one of these and closed by a comma within a
     # few words is an apposition ("the Partnership, launched in 2021, …"), not a second pledge.
     participle_links: frozenset[str] = frozenset()
+    # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
+    # continue a relative clause ("…, which will …", "…, которые будут …").
+    not_after_comma: frozenset[str] = frozenset()
+    # Words that make a following -ing form a predicate ("committed to streamlining", "are
+    # deepening") rather than a noun ("the importance of promoting"; en).
+    gerund_governors: frozenset[str] = frozenset()
     # Endings of a verb in the present or future after the parties as subject ("Стороны
     # откроют"): such a clause is their pledge without a cue word (ru).
     subject_verb_endings: tuple[str, ...] = ()
@@ -443,6 +449,8 @@ def _build(code: str, raw: dict) -> Language:
         noun_phrase_links=_lowered(raw, "noun_phrase_links"),
         noun_markers=_lowered(raw, "noun_markers"),
         participle_links=_lowered(raw, "participle_links"),
+        not_after_comma=_lowered(raw, "not_after_comma"),
+        gerund_governors=_lowered(raw, "gerund_governors"),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
         subject_modals=_lowered(raw, "subject_modals"),
         subject_modal_exceptions=CueSet.from_entries(raw.get("subject_modal_exceptions", [])),
@@ -494,6 +502,7 @@ NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "dated_openers", "passive_auxiliaries",
     "courtesy_patterns", "adoption_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
+    "not_after_comma", "gerund_governors",
 )
 
 

@@ -18,9 +18,6 @@ from .tokens import Token, fold, tokenize
 MIN_CLAUSE_WORDS = 3
 SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph R. Biden affirms"
 SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked for
-# Predicates that open a new pledge after a coordinator but, after a bare comma, usually
-# continue a relative clause ("…, which will …").
-_NOT_AFTER_COMMA = frozenset({"will", "shall", "будут", "будет", "continue", "remain", "plan", "aim", "seek", "called"})
 # An item marker right before a word: "…; and 4) promoting", "…; (b) targeting".
 _ITEM_MARKER_BEFORE_RE = recache.compile(r"\(?(?:\d{1,2}|[a-z])\)\s*$")
 
@@ -417,7 +414,7 @@ def _series_head_governed(
                 return known[k]  # an item already traced back to its head
             walked.append(k)
             continue  # an item of the series: its head is further back
-        if words[q] not in _GERUND_GOVERNORS:
+        if words[q] not in language.gerund_governors:
             return False
         return words[q] != "to" or (q > 0 and language.commitment_cues.matches_word(words[q - 1]))
     return False
@@ -513,11 +510,6 @@ def _adverb_filler(word: str, language: Language) -> bool:
     return word in language.fillers and word not in language.stopwords
 
 
-# Words that make a following -ing form a predicate ("committed to streamlining", "are deepening")
-# rather than a noun ("the importance of promoting", "a role in contributing").
-_GERUND_GOVERNORS = frozenset({"to", "are", "is", "be", "been", "were", "was", "am"})
-
-
 def _first_governed_gerund(words: list[str], language: Language) -> int:
     """Index of the sentence's first -ing form used as a predicate ("committed to streamlining",
     "are deepening"), or len(words) when none: parallel gerunds after ", and" need one before
@@ -527,7 +519,7 @@ def _first_governed_gerund(words: list[str], language: Language) -> int:
             q = p - 1
             while q > 0 and (words[q] in language.fillers or words[q].endswith("ly")) and words[q] != "to":
                 q -= 1
-            if words[q] in _GERUND_GOVERNORS:
+            if words[q] in language.gerund_governors:
                 return p
     return len(words)
 
@@ -547,7 +539,7 @@ def _comma_predicate(
         return None
     if language.participle_predicates.match_at(words, i):
         return (i, False, True)
-    if language.clause_predicates.match_at(words, i) and words[i] not in _NOT_AFTER_COMMA:
+    if language.clause_predicates.match_at(words, i) and words[i] not in language.not_after_comma:
         if i + 1 < len(words) and words[i + 1] in language.participle_links and comma_within(i, APPOSITIVE_WORDS):
             return None
         return (i, False, True)
