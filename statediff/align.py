@@ -114,7 +114,8 @@ def align(
     # median pledge of the Los Angeles Declaration's English and Spanish versions, against 0.04 for
     # the 95th percentile of unrelated pairs), but it stands out from its runners-up.
     standout = link_floor(threshold, old.language, new.language)
-    alignment = _assign(scores, len(old.commitments), len(new.commitments), threshold, standout, (old_sets.clause, new_sets.clause))
+    alignment = _assign(scores, len(old.commitments), len(new.commitments), threshold, standout, (old_sets.clause, new_sets.clause),
+                        ([c.text for c in old.commitments], [c.text for c in new.commitments]))
     # Across languages the link floor is already low (unrelated pairs reach 0.04-0.05): a named
     # body lets a pair from it link without standing out, no lower.
     return _with_named_bodies(alignment, old, new, standout if across else threshold * NAMED_BODY_FACTOR)
@@ -434,15 +435,16 @@ def _score_matrices(
 
 
 def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float, standout: float | None = None,
-            terms: tuple[list[WeightedTerms], list[WeightedTerms]] | None = None) -> Alignment:
+            terms: tuple[list[WeightedTerms], list[WeightedTerms]] | None = None,
+            texts: tuple[Sequence[str], Sequence[str]] | None = None) -> Alignment:
     """Best-first one-to-one links, then star-shaped groups for merged or split pledges. A pair
     below ``threshold`` but from ``standout`` up links when it scores STANDOUT times both
     pledges' runners-up (statements in two languages). Merges and splits need the threshold: from the
     lower floor they joined headings and other pledges to a translation's links (found in review).
     ``terms``: each pledge's clause terms (old, new), which let a split join a near-identical link
-    (``_attach``)."""
+    (``_attach``); ``texts``: their wordings, which break ties (``_ranked``)."""
     standout = threshold if standout is None else standout
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = _ranked(scores, texts)
     # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
     # then new index; for a fixed new pledge, by score, then old index).
     old_top: dict[int, list[tuple[int, float]]] = {}
@@ -491,6 +493,29 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
         ranked_old=_ranked_candidates(old_top),
         ranked_new=_ranked_candidates(new_top),
     )
+
+
+def _ranked(scores: dict[tuple[int, int], float], texts: tuple[Sequence[str], Sequence[str]] | None) -> list[tuple[tuple[int, int], float]]:
+    """The scored pairs, best first. Pledges that differ only in a figure have the same terms
+    and score alike: "allocate 100 million …" and "allocate 200 million …" tie with a new
+    "allocate 200 million …", and the unchanged copy must win whatever the order of the old
+    statement (found by a new user's review). So among pairs of equal score the more alike
+    wordings (``texts``, Indel similarity) come first; then the lower indices."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    if texts is None:
+        return ranked
+    old_texts, new_texts = texts
+    k = 0
+    while k < len(ranked) - 1:
+        end = k + 1
+        while end < len(ranked) and ranked[end][1] == ranked[k][1]:
+            end += 1
+        if end - k > 1:  # (scores are rounded to SCORE_DECIMALS: equal only for the same weighted terms)
+            from rapidfuzz.distance import Indel
+
+            ranked[k:end] = sorted(ranked[k:end], key=lambda kv: (-Indel.normalized_similarity(old_texts[kv[0][0]], new_texts[kv[0][1]]), kv[0]))
+        k = end
+    return ranked
 
 
 def _runner_up(top: list[tuple[int, float]], partner: int) -> float:

@@ -51,6 +51,22 @@ ALIGN_CASES = [
      "The Parties will expand cooperation in energy.\nThe Parties will expand cooperation in agriculture.\n",
      "The Parties will expand cooperation in energy.\n",
      {(("o1",), ("n1",), "persisted"), (("o2",), (), "dropped")}),
+    # pledges that differ only in a figure tie on their terms: the unchanged copy wins, whatever
+    # the order of the old statement (found by a new user's review)
+    ("unchanged copy beside a figure-only sibling, after it",
+     "The parties agreed to allocate 100 million dollars to the health programme.\n"
+     "The parties agreed to allocate 200 million dollars to the health programme.\n",
+     "The parties agreed to allocate 200 million dollars to the health programme.\n",
+     {(("o2",), ("n1",), "persisted"), (("o1",), (), "dropped")}),
+    ("unchanged copy beside a figure-only sibling, before it",
+     "The parties agreed to allocate 200 million dollars to the health programme.\n"
+     "The parties agreed to allocate 100 million dollars to the health programme.\n",
+     "The parties agreed to allocate 200 million dollars to the health programme.\n",
+     {(("o1",), ("n1",), "persisted"), (("o2",), (), "dropped")}),
+    ("figure-only siblings on both sides pair by their figures",
+     "The sides will hold 3 rounds of talks in 2025.\nThe sides will hold 4 rounds of talks in 2025.\n",
+     "The sides will hold 4 rounds of talks in 2025.\nThe sides will hold 3 rounds of talks in 2025.\n",
+     {(("o1",), ("n2",), "persisted"), (("o2",), ("n1",), "persisted")}),
     ("reordered",
      OLD_EN,
      """The leaders discussed the situation on the Korean Peninsula.
