@@ -142,8 +142,10 @@ def _fail_on(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 
 _ALIGN_OPTIONS = (
     click.option("--threshold", type=float, default=None, callback=_threshold,
-                 help="Minimum alignment score (0-1) for two pledges to be linked; statements in two languages link "
-                      "from 0.35 × it when a pair stands out from its runners-up. Default: 0.23; see ARCHITECTURE.md."),
+                 help="Minimum alignment score (0-1) for two pledges to be linked. Two exceptions, each marked in the "
+                      "report: pledges that are each other's best partner and name the same body or programme link from "
+                      "0.5 × it, and statements in two languages link from 0.35 × it when a pair stands out from its "
+                      "runners-up. Default: 0.23; see ARCHITECTURE.md."),
     click.option("--persist-threshold", type=float, default=None, callback=_threshold,
                  help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified "
                       "(a changed figure is always modified). Default: 0.9."),
@@ -541,18 +543,18 @@ def _stdout_written() -> Iterator[None]:
         yield
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        _silence(sys.stdout)
     except OSError as exc:
         _fail(f"cannot write to standard output ({exc.strerror or exc})")
     except UnicodeEncodeError as exc:  # PYTHONIOENCODING=ascii: the report's letters do not fit
-        _silence_stdout()
+        _silence(sys.stdout)
         _fail(f"standard output's encoding ({exc.encoding}) cannot write the report's text; set PYTHONIOENCODING=utf-8")
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so that the interpreter's last flush at exit finds no closed pipe."""
+def _silence(stream: Any) -> None:
+    """Point the stream (stdout, stderr) at /dev/null, so that the interpreter's last flush at exit finds no closed pipe."""
     with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _write_output(path: str, text: str, append: bool) -> None:
@@ -758,8 +760,13 @@ def _click_exit_code(exc: Exception) -> int:
 
 
 def _say(message: str) -> None:
-    """One line on stderr; control characters of file names and texts shown, not obeyed."""
-    click.echo(visible(message), err=True)
+    """One line on stderr; control characters of file names and texts shown, not obeyed. A
+    reader of stderr that went away (``2>&1 | head``) silences stderr, not the run: the exit
+    code stays the comparison's (click would make a broken pipe exit 1, "policy violated")."""
+    try:
+        click.echo(visible(message), err=True)
+    except BrokenPipeError:
+        _silence(sys.stderr)
 
 
 def _fail(message: str) -> NoReturn:
@@ -811,11 +818,11 @@ def _main() -> None:
         _say("statediff: interrupted")
         sys.exit(exit_codes.INTERRUPTED)
     except BrokenPipeError:  # the reader went away before the report was written (``| head``)
-        _silence_stdout()
+        _silence(sys.stdout)
         sys.exit(exit_codes.OK)
     except Exception as exc:  # never a traceback for the user; the message says what to report
         if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:  # help or version text to a full disk
-            _silence_stdout()  # (the report's own writes go through _stdout_written)
+            _silence(sys.stdout)  # (the report's own writes go through _stdout_written)
             _say(f"statediff: error: cannot write to standard output ({exc.strerror or exc})")
         else:
             _say(f"statediff: internal error: {type(exc).__name__}: {exc} (please report this with the input files)")

@@ -439,6 +439,28 @@ def test_a_closed_pipe_keeps_the_exit_code(fmt: str, extra: tuple[str, ...], cod
     assert "Traceback" not in stderr and "Exception ignored" not in stderr
 
 
+@pytest.mark.parametrize(("extra", "code"), [((), exit_codes.OK), (("--fail-on", "new"), exit_codes.POLICY_VIOLATED)])
+@pytest.mark.parametrize("closed", ["stderr", "both"])
+def test_a_closed_stderr_keeps_the_exit_code(tmp_path: Path, closed: str, extra: tuple[str, ...], code: int) -> None:
+    """``statediff A B 2>&1 | head``: a notice written after the reader went away is no verdict
+    (click turned the broken pipe into exit 1, "policy violated"; found by a new user's review)."""
+    import os
+    import subprocess
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The parties agreed to expand trade and investment.\n", encoding="utf-8")
+    new.write_text("Стороны договорились расширить торговлю и инвестиции.\nСтороны договорились открыть консульство.\n",
+                   encoding="utf-8")  # two languages: a notice on stderr
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(_statediff(str(old), str(new), *extra), cwd=ROOT, stdin=subprocess.DEVNULL, check=False,
+                              stdout=writer if closed == "both" else subprocess.DEVNULL, stderr=writer)
+    finally:
+        os.close(writer)
+    assert done.returncode == code
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [(SEED_OLD, SEED_NEW), ("--help",), ("-V",)])  # help and version too (found by a new user's review)
 def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
