@@ -660,6 +660,14 @@ def test_decomposed_unicode_keeps_names_and_dates(tmp_path) -> None:  # noqa: AN
     # a negation gained where no predicate shows it: a verb suffix (tr, kk), a verb the cue list lacks (fr)
     ("tr", "Taraflar ikili ticareti genişletecektir.", "Taraflar ikili ticareti genişletmeyecektir."),
     ("kk", "Тараптар екі ел арасындағы сауда көлемін кеңейтеді.", "Тараптар екі ел арасындағы сауда көлемін кеңейтпейді."),
+    # … and inside a reported clause, where the verb is a participle (found by a new user's review)
+    ("tr", "Taraflar, terörle mücadelede yakın işbirliğini sürdüreceklerini vurguladı.",
+     "Taraflar, terörle mücadelede yakın işbirliğini sürdürmeyeceklerini vurguladı."),
+    ("tr", "Bakanlar, ortak projeleri desteklediklerini belirtti.", "Bakanlar, ortak projeleri desteklemediklerini belirtti."),
+    ("kk", "Тараптар терроризммен күресте ынтымақтастықты жалғастыратынын атап өтті.",
+     "Тараптар терроризммен күресте ынтымақтастықты жалғастырмайтынын атап өтті."),
+    ("kk", "Біз өңірдегі бейбітшілік үшін бірлескен күш-жігерді қолдауды жалғастырамыз.",
+     "Біз өңірдегі бейбітшілік үшін бірлескен күш-жігерді қолдауды жалғастырмаймыз."),
     ("fr", "La France soutiendra la candidature du Sénégal au Conseil.", "La France ne soutiendra pas la candidature du Sénégal au Conseil."),
     ("de", "Deutschland und Polen werden die Zusammenarbeit im Bereich Energie fortsetzen.",
      "Deutschland und Polen werden die Zusammenarbeit im Bereich Energie nicht fortsetzen."),
