@@ -1943,8 +1943,6 @@ def test_a_page_in_two_languages_is_read_in_one_and_the_other_set_aside(
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(_part("ru") + "\nThe parties agreed to strengthen cooperation in trade, energy and transport.\n", id="ru-one-english-line"),
-        pytest.param(_part("en") + "\nСтороны договорились укреплять сотрудничество в области торговли и энергетики.\n", id="en-one-russian-line"),
         *(pytest.param(_part(code), id=f"{code}-alone") for code in _PARTS),
         # a Kazakh-spelled name in every other line of a Russian text: Russian lines all the same
         pytest.param("\n".join(["Стороны договорились расширять сотрудничество в области энергетики.",
@@ -1961,6 +1959,36 @@ def test_a_statement_with_a_line_in_another_language_is_not_a_mixed_page(text: s
     seg = segment(_doc(text))
     assert not any(s.reason == "other language" for s in seg.skipped)
     assert "languages;" not in (seg.language_notice or "")
+
+
+INTERLEAVED_RU_EN = ("Совместное заявление\n\n"
+                     "Стороны договорились расширять сотрудничество в сфере торговли. The parties agreed to expand cooperation in trade.\n\n"
+                     "Стороны договорились проводить ежегодные консультации. The parties agreed to hold annual consultations.\n")
+
+
+@pytest.mark.parametrize(("text", "language", "aside"), [
+    # one pledge in the other script, on a line of its own or after a pledge of the statement's language
+    pytest.param(_part("ru") + "\nThe parties agreed to strengthen cooperation in trade, energy and transport.\n", "ru",
+                 ["The parties agreed to strengthen cooperation in trade, energy and transport."], id="ru-one-english-line"),
+    pytest.param(_part("en") + "\nСтороны договорились укреплять сотрудничество в области торговли и энергетики.\n", "en",
+                 ["Стороны договорились укреплять сотрудничество в области торговли и энергетики."], id="en-one-russian-line"),
+    # a translation interleaved sentence by sentence (found by a new user's review: skipped as no pledge, without a word)
+    pytest.param(INTERLEAVED_RU_EN, "ru", ["The parties agreed to expand cooperation in trade.", "The parties agreed to hold annual consultations."],
+                 id="ru-interleaved-english"),
+    # a sentence in the other script that is no pledge in its language either: no notice
+    pytest.param(_part("ru") + "\nMinistry of Foreign Affairs of the Republic of Kazakhstan, press service.\n", "ru", [], id="ru-english-credit"),
+])
+def test_a_pledge_in_the_other_script_is_set_aside_with_a_notice(text: str, language: str, aside: list[str]) -> None:
+    assert language_runs(text) == ()  # not a page in two languages: its lines are all of one
+    seg = segment(_doc(text))
+    assert seg.language == language
+    assert [text[s.start:s.end] for s in seg.skipped if s.reason == "other language"] == aside
+    notice = seg.language_notice or ""
+    assert "languages;" not in notice
+    assert ("between the" in notice and "compare the other language's text as a file of its own" in notice) == bool(aside)
+    if aside:
+        lines = ", ".join(str(text.count("\n", 0, text.index(a)) + 1) for a in aside)
+        assert f"{len(aside)} {'English' if language == 'ru' else 'Russian'} sentence" in notice and f"{lines})" in notice
 
 
 def test_a_mixed_page_never_suggests_an_unsupported_language() -> None:
