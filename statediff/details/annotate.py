@@ -23,7 +23,7 @@ from .numbers import (
     digit_runs,
     extract_numbers,
     figure_compounds,
-    figure_word,
+    figure_words,
     figures_changed,
     month_name,
     number_word,
@@ -330,16 +330,17 @@ def _figure_words(pledges: list[Commitment], facts: list[PledgeFacts], language:
     """The words of the pledges that name a figure, outside the figures the parser read, and
     their words of time beside a time ("this year", ``time_word_spans``); not a cardinal, which
     counts as its digits ("ten-year" is "10-year": ``_spelled_out``)."""
-    named_figure = figure_word(language)
+    named_figure = figure_words(language)
     out = []
     for pledge, fact in zip(pledges, facts, strict=True):
         read = [(n.start, n.end) for n in fact.numbers]
-        for match in _FIGURE_WORD_RE.finditer(pledge.text):
-            word = named_figure(match.group())
-            if word is not None:
-                start = pledge.start + match.start()
-                if not any(a <= start < b for a, b in read):
-                    out.append(Number(match.group(), start, pledge.start + match.end(), "word", unit=word, id=pledge.id))
+        if named_figure.any_in(_FIGURE_WORD_RE.findall(pledge.text)):  # then where they stand
+            for match in _FIGURE_WORD_RE.finditer(pledge.text):
+                word = named_figure(match.group())
+                if word is not None:
+                    start = pledge.start + match.start()
+                    if not any(a <= start < b for a, b in read):
+                        out.append(Number(match.group(), start, pledge.start + match.end(), "word", unit=word, id=pledge.id))
         # Words of time beside a time ("this year" → "next year", "yıl sonundan" → "yıl ortasından"),
         # named by the words as counted ("текущем году" is "этом году"): they make a pledge modified too.
         for key, a, b in time_word_spans(pledge.text, language):

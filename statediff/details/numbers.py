@@ -14,7 +14,7 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS, CURRENCY_SIGNS, has_combining
-from .patterns import SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, remember, words_of
+from .patterns import MEMO_LIMIT, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -743,21 +743,40 @@ def cardinal_value(language: str) -> Callable[[str], int | None]:
     return values.get
 
 
-@cache
-def figure_word(language: str) -> Callable[[str], str | None]:
-    """A word as written → its folded form when it names a figure (``number_word``) and is not
-    a cardinal (which counts as its digits), else None. Memoised on the written word: the details
-    stage asks it of every word of every matched pledge, and words repeat."""
-    is_number_word, value_of = number_word(language), cardinal_value(language)
-    memo: dict[str, str | None] = {}
+class FigureWords:
+    """Which words, as written, name a figure (``number_word``) and are not a cardinal (which
+    counts as its digits): ``figure_words(language)(written)`` is the folded word or None. The
+    details stage asks it of every word of every matched pledge, and words repeat, so answers are
+    kept per written word; ``any_in`` answers for a whole pledge with one set difference once its
+    words are known (most pledges name no figure in words)."""
 
-    def test(written: str) -> str | None:
-        if written in memo:
-            return memo[written]
+    def __init__(self, language: str) -> None:
+        self._is_number_word, self._value_of = number_word(language), cardinal_value(language)
+        self._plain: set[str] = set()  # written words that name no figure
+        self._named: dict[str, str] = {}  # written word -> the folded word, for those that do
+
+    def __call__(self, written: str) -> str | None:
+        named = self._named.get(written)
+        if named is not None or written in self._plain:
+            return named
         word = fold(written)
-        return remember(memo, written, word if is_number_word(word) and value_of(word) is None else None)
+        if self._is_number_word(word) and self._value_of(word) is None:
+            self._named[written] = word
+            return word
+        if len(self._plain) >= MEMO_LIMIT:  # bounded memory in long-lived processes
+            self._plain.clear()
+        self._plain.add(written)
+        return None
 
-    return test
+    def any_in(self, words: list[str]) -> bool:
+        """Whether one of ``words`` (as written) names a figure."""
+        return any(self(word) is not None for word in set(words).difference(self._plain))
+
+
+@cache
+def figure_words(language: str) -> FigureWords:
+    """The language's ``FigureWords``, one per run."""
+    return FigureWords(language)
 
 
 # Thousands separators ("2,000", "2 000", "1.500") and footnote marks ("[3]") are not figures of their own.
