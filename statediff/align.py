@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
@@ -501,21 +503,32 @@ def _ranked(scores: dict[tuple[int, int], float], texts: tuple[Sequence[str], Se
     "allocate 200 million …", and the unchanged copy must win whatever the order of the old
     statement (found by a new user's review). So among pairs of equal score the more alike
     wordings (``texts``, Indel similarity) come first; then the lower indices."""
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    if texts is None:
+    # By score alone first (a C-level key), then each run of equal scores in its own order: ties
+    # are few (scores are rounded to SCORE_DECIMALS: equal only for the same weighted terms).
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)
+    if len(set(scores.values())) == len(scores):
         return ranked
-    old_texts, new_texts = texts
-    k = 0
-    while k < len(ranked) - 1:
-        end = k + 1
-        while end < len(ranked) and ranked[end][1] == ranked[k][1]:
-            end += 1
-        if end - k > 1:  # (scores are rounded to SCORE_DECIMALS: equal only for the same weighted terms)
-            from rapidfuzz.distance import Indel
+    if texts is None:
+        def tie_order(kv: tuple[tuple[int, int], float]) -> Any:
+            return kv[0]
+    else:
+        from rapidfuzz.distance import Indel
 
-            ranked[k:end] = sorted(ranked[k:end], key=lambda kv: (-Indel.normalized_similarity(old_texts[kv[0][0]], new_texts[kv[0][1]]), kv[0]))
-        k = end
+        old_texts, new_texts = texts
+
+        def tie_order(kv: tuple[tuple[int, int], float]) -> Any:
+            return -Indel.normalized_similarity(old_texts[kv[0][0]], new_texts[kv[0][1]]), kv[0]
+
+    for score, count in Counter(scores.values()).items():
+        if count > 1:
+            lo = bisect.bisect_left(ranked, -score, key=_negated_score)
+            hi = bisect.bisect_right(ranked, -score, lo=lo, key=_negated_score)
+            ranked[lo:hi] = sorted(ranked[lo:hi], key=tie_order)
     return ranked
+
+
+def _negated_score(kv: tuple[tuple[int, int], float]) -> float:
+    return -kv[1]
 
 
 def _runner_up(top: list[tuple[int, float]], partner: int) -> float:
