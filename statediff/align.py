@@ -107,7 +107,8 @@ def align(
     pairs = len(old.commitments) * len(new.commitments)
     if exhaustive is None:
         exhaustive = pairs <= EXHAUSTIVE_MAX_PAIRS
-    twins = () if exhaustive else twin_pairs(old_sets, new_sets)
+    texts = ([same_wording(c.text) for c in old.commitments], [same_wording(c.text) for c in new.commitments])
+    twins = () if exhaustive else twin_pairs(old_sets, new_sets, texts)
     if not exhaustive and pairs >= SPARSE_MIN_PAIRS and _sparse_available():
         scores = _score_sets_sparse(old_sets, new_sets, progress, twins)
     else:
@@ -116,8 +117,7 @@ def align(
     # median pledge of the Los Angeles Declaration's English and Spanish versions, against 0.04 for
     # the 95th percentile of unrelated pairs), but it stands out from its runners-up.
     standout = link_floor(threshold, old.language, new.language)
-    alignment = _assign(scores, len(old.commitments), len(new.commitments), threshold, standout, (old_sets.clause, new_sets.clause),
-                        ([c.text for c in old.commitments], [c.text for c in new.commitments]))
+    alignment = _assign(scores, len(old.commitments), len(new.commitments), threshold, standout, (old_sets.clause, new_sets.clause), texts)
     # Across languages the link floor is already low (unrelated pairs reach 0.04-0.05): a named
     # body lets a pair from it link without standing out, no lower.
     return _with_named_bodies(alignment, old, new, standout if across else threshold * NAMED_BODY_FACTOR)
@@ -183,27 +183,57 @@ def link_floor(threshold: float, old_language: str, new_language: str) -> float:
     return threshold * CROSS_LANGUAGE_FACTOR if across_languages(old_language, new_language) else threshold
 
 
-def twin_pairs(old: TermSets, new: TermSets) -> list[tuple[int, int]]:
+def twin_pairs(old: TermSets, new: TermSets, texts: tuple[Sequence[str], Sequence[str]] | None = None) -> list[tuple[int, int]]:
     """Pairs of pledges with the same terms in the same order (a pledge repeated on both sides:
-    a page that holds the article twice, a clause a long text repeats), sorted. Always candidates:
-    the rare-term index ranks a short pledge of common terms ("and to enhance supply chain
-    resilience") level with hundreds of others and could leave its twin out. The k-th copy on the
-    old side is paired with up to CANDIDATES_PER_ITEM new copies from the k-th on, so that copies
-    can pair off one to one."""
+    a page that holds the article twice, a clause a long text repeats, pledges that differ only in
+    a figure), sorted. Always candidates: the rare-term index ranks a short pledge of common terms
+    ("and to enhance supply chain resilience") level with hundreds of others and could leave its
+    twin out. With ``texts`` (each side's wordings as ``same_wording`` gives them), a copy worded
+    the same on both sides is paired with its own first, k-th with k-th, so that an unchanged
+    pledge always meets its copy; the
+    other copies (all of them without ``texts``) are paired k-th old with up to
+    CANDIDATES_PER_ITEM of the other side's from the k-th on, so that they can pair off one to one."""
     copies: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j, terms in enumerate(new.clause):
         if terms:
             copies[tuple(terms)].append(j)
-    seen: Counter[tuple[str, ...]] = Counter()
-    pairs = []
-    for i, terms in enumerate(old.clause):
-        key = tuple(terms)
-        found = copies.get(key)
-        if found:
-            rank = seen[key]
-            seen[key] += 1
-            pairs.extend((i, found[(rank + t) % len(found)]) for t in range(min(len(found), CANDIDATES_PER_ITEM)))
-    return sorted(set(pairs))
+    pairs = set()
+    rest_old: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    if texts is None:
+        rest_new = copies
+        for i, terms in enumerate(old.clause):
+            if tuple(terms) in copies:
+                rest_old[tuple(terms)].append(i)
+    else:
+        # Per group of twins: the same wording paired off first, the rest left to the rotation below.
+        worded: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+        for key, found in copies.items():
+            for j in found:
+                worded[key, texts[1][j]].append(j)
+        paired_new: set[int] = set()
+        for i, terms in enumerate(old.clause):
+            key = tuple(terms)
+            if key not in copies:
+                continue
+            same = worded.get((key, texts[0][i]))
+            if same:
+                j = same.pop(0)
+                pairs.add((i, j))
+                paired_new.add(j)
+            else:
+                rest_old[key].append(i)
+        rest_new = {key: [j for j in found if j not in paired_new] for key, found in copies.items()}
+    for key, olds in rest_old.items():
+        found = rest_new[key]
+        for rank, i in enumerate(olds):
+            pairs.update((i, found[(rank + t) % len(found)]) for t in range(min(len(found), CANDIDATES_PER_ITEM)))
+    return sorted(pairs)
+
+
+def same_wording(text: str) -> str:
+    """A pledge's text with its white space made single spaces: two pledges worded the same
+    however their lines were wrapped."""
+    return " ".join(text.split())
 
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:
@@ -444,11 +474,11 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
     pledges' runners-up (statements in two languages). Merges and splits need the threshold: from the
     lower floor they joined headings and other pledges to a translation's links (found in review).
     ``terms``: each pledge's clause terms (old, new), which let a split join a near-identical link
-    (``_attach``); ``texts``: their wordings, which break ties (``_ranked``)."""
+    (``_attach``); ``texts``: their wordings (``same_wording``), which break ties (``_ranked``)."""
     standout = threshold if standout is None else standout
     ranked = _ranked(scores, texts)
     # Each pledge's best partners, best first (for a fixed old pledge, ranked order is by score,
-    # then new index; for a fixed new pledge, by score, then old index).
+    # then the same wording, then new index; for a fixed new pledge, by score, the same wording, old index).
     old_top: dict[int, list[tuple[int, float]]] = {}
     new_top: dict[int, list[tuple[int, float]]] = {}
     kept = max(RANKED_K, 2)
@@ -498,26 +528,26 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
 
 
 def _ranked(scores: dict[tuple[int, int], float], texts: tuple[Sequence[str], Sequence[str]] | None) -> list[tuple[tuple[int, int], float]]:
-    """The scored pairs, best first. Pledges that differ only in a figure have the same terms
-    and score alike: "allocate 100 million …" and "allocate 200 million …" tie with a new
-    "allocate 200 million …", and the unchanged copy must win whatever the order of the old
-    statement (found by a new user's review). So among pairs of equal score the more alike
-    wordings (``texts``, Indel similarity) come first; then the lower indices."""
+    """The scored pairs, best first; among pairs of equal score, a pair worded the same on both
+    sides (``texts``: the wordings as ``same_wording`` gives them) first, then the lower
+    indices. Pledges that differ only in a figure have the same terms and score alike: "allocate
+    100 million …" and "allocate 200 million …" tie with a new "allocate 200 million …", and the
+    unchanged copy must win whatever the order of the old statement (found by a new user's review). Only the same wording goes first: ordering
+    all tied pairs by how alike they are broke the k-th-with-k-th pairing of ``twin_pairs`` on the
+    candidate index, and copies were left with no free candidate (found in review)."""
     # By score alone first (a C-level key), then each run of equal scores in its own order: ties
     # are few (scores are rounded to SCORE_DECIMALS: equal only for the same weighted terms).
     ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)
     if len(set(scores.values())) == len(scores):
         return ranked
     if texts is None:
-        def tie_order(kv: tuple[tuple[int, int], float]) -> Any:
-            return kv[0]
+        tie_order: Callable[[tuple[tuple[int, int], float]], tuple[Any, ...]] = itemgetter(0)
     else:
-        from rapidfuzz.distance import Indel
-
         old_texts, new_texts = texts
 
-        def tie_order(kv: tuple[tuple[int, int], float]) -> Any:
-            return -Indel.normalized_similarity(old_texts[kv[0][0]], new_texts[kv[0][1]]), kv[0]
+        def tie_order(kv: tuple[tuple[int, int], float]) -> tuple[bool, tuple[int, int]]:
+            (i, j), _ = kv
+            return old_texts[i] != new_texts[j], (i, j)
 
     for score, count in Counter(scores.values()).items():
         if count > 1:
@@ -528,6 +558,7 @@ def _ranked(scores: dict[tuple[int, int], float], texts: tuple[Sequence[str], Se
 
 
 def _negated_score(kv: tuple[tuple[int, int], float]) -> float:
+    """The bisection key of ``_ranked``'s list, which is in descending order of score."""
     return -kv[1]
 
 

@@ -3,6 +3,7 @@ persisted/modified boundary; candidate generation on large inputs."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -535,6 +536,56 @@ def test_a_repeated_pledge_finds_its_twins_on_the_indexed_path(vectorised: bool,
     old, new = _repeated_pledge_pair()
     changes = classify(old, new, align(old, new, exhaustive=False))
     assert {ch.status for ch in changes} == {Status.PERSISTED}
+
+
+def _figure_siblings(changed: frozenset[int]) -> tuple[str, str]:
+    """Thirty pledges that differ only in a figure, the new side shuffled, figures ``changed`` (by index) rewritten."""
+    old = [f"The parties agreed to allocate {100 + k} million dollars to the joint health programme." for k in range(30)]
+    new = [line.replace(" million", "0 million") if k in changed else line for k, line in enumerate(old)]
+    order = [(7 * k) % 30 for k in range(30)]  # a fixed shuffle
+    return "\n".join(old) + "\n", "\n".join(new[k] for k in order) + "\n"
+
+
+@pytest.mark.parametrize("vectorised", [False, True])
+@pytest.mark.parametrize("changed", [frozenset(), frozenset(range(0, 30, 3)), frozenset(range(30))])
+def test_figure_siblings_pair_with_their_unchanged_copies_on_every_path(vectorised: bool, changed: frozenset[int],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Thirty pledges of the same terms tie with one another; each unchanged one must meet its copy,
+    # and the changed ones must still pair off one to one (found in review: ordering every tie by
+    # how alike the wordings are left copies with no free candidate on the candidate index).
+    from statediff import align as A
+    from statediff import sparse
+    from statediff.details import annotate
+
+    if vectorised and not sparse.available():
+        pytest.skip("numpy/scipy (the large extra) not installed")
+    monkeypatch.setattr(A, "SPARSE_MIN_PAIRS", 0 if vectorised else 10**12)
+    old_text, new_text = _figure_siblings(changed)
+    old, new = _seg(old_text, "o"), _seg(new_text, "n")
+    for exhaustive in (True, False):
+        alignment = align(old, new, exhaustive=exhaustive)
+        changes = annotate(old, new, alignment, classify(old, new, alignment), DEFAULT_THRESHOLD).changes  # a changed figure: modified
+        statuses = Counter(ch.status for ch in changes)
+        assert statuses == Counter({Status.PERSISTED: 30 - len(changed), Status.MODIFIED: len(changed)}), (exhaustive, statuses)
+        persisted = [ch for ch in changes if ch.status == Status.PERSISTED]
+        assert all(old.commitments[int(ch.old[0][1:]) - 1].text == new.commitments[int(ch.new[0][1:]) - 1].text for ch in persisted)
+
+
+def test_twin_pairs_pair_the_same_wording_first() -> None:
+    from statediff.align import same_wording, term_sets, twin_pairs
+
+    old, new = (_seg(text, side) for text, side in zip(_figure_siblings(frozenset()), "on", strict=True))
+    texts = ([same_wording(c.text) for c in old.commitments], [same_wording(c.text) for c in new.commitments])
+    twins = twin_pairs(term_sets(old), term_sets(new), texts)
+    for i, text in enumerate(texts[0]):
+        assert any(a == i and texts[1][b] == text for a, b in twins)
+
+
+@pytest.mark.parametrize(("text", "same"), [("We will  meet\nin Ankara.", "We will meet in Ankara."), (" a\u00a0b ", "a b")])
+def test_same_wording_makes_white_space_single_spaces(text: str, same: str) -> None:
+    from statediff.align import same_wording
+
+    assert same_wording(text) == same
 
 
 def test_twin_pairs_pair_copies_off_one_to_one() -> None:
