@@ -7,7 +7,7 @@ import pytest
 from statediff.details.entities import compare_entities, find_entities, gazetteer, proper_stems
 from statediff.details.numbers import compare_numbers, extract_numbers, time_words_in, without_counterpart
 from statediff.details.patterns import load_data
-from statediff.details.strength import compare_strength, group_predicates, main_predicate, strongest
+from statediff.details.strength import compare_strength, group_predicates, main_predicate, negation_count, strongest
 from statediff.details.topics import taxonomy, topics_of
 from statediff.details.types import EntityChanges, Number, Predicate
 from statediff.details.why import surface_terms
@@ -765,3 +765,20 @@ def test_a_month_named_on_one_side_only_changes_the_figures(old: str, new: str, 
 ])
 def test_time_words_stand_beside_a_time(language: str, text: str, found: dict[str, int]) -> None:
     assert dict(time_words_in(text, language)) == found
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    # a verb negated by its suffix, reported as a participle or in the first person (found by a new user's review)
+    ("tr", "Taraflar işbirliğini sürdürmeyeceklerini vurguladı.", 1),
+    ("tr", "Bakanlar projeleri desteklemediklerini belirtti.", 1),
+    ("kk", "Тараптар ынтымақтастықты жалғастырмайтынын атап өтті.", 1),
+    ("kk", "Біз бұл жұмысты жалғастырмаймыз.", 1),
+    ("kk", "Тараптар бұл шараны етпейді.", 1),  # a stem of two letters, "ет-"
+    # words that end like a negated verb but are none (found in review)
+    ("kk", "Біз бұл бастаманы демейміз.", 0),  # "we support", деме-
+    ("kk", "Тараптар бастаманы демейтінін атап өтті.", 0),
+    ("kk", "Кестенің бағанын толтыру қажет.", 0),  # "its column": no stem before "-баған"
+    ("tr", "Çocuğun mamasını hazırladılar.", 0),
+])
+def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text: str, count: int) -> None:
+    assert negation_count(text, lang) == count

@@ -214,7 +214,15 @@ def negation_count(text: str, language: str) -> int:
         lowered = lowered.replace(exception, " ")
     tokens = (token.strip(TOKEN_EDGES) for token in lowered.split())
     return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes))
-               or (endings and token.endswith(endings) and len(token) > 5))
+               or (endings and token.endswith(endings) and len(token) > 5 and _negated_verb(token, endings)))
+
+
+NEGATED_STEM = 2  # letters a negated verb has before its ending ("ет|пейді"): "баған" ("column") is no "-баған" participle
+
+
+def _negated_verb(token: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``token`` is a verb stem of NEGATED_STEM letters or more and a negating ending."""
+    return any(token.endswith(ending) and len(token) - len(ending) >= NEGATED_STEM for ending in endings)
 
 
 @cache
