@@ -694,6 +694,34 @@ def _profile(code: str) -> tuple[str, frozenset[str]]:
     return raw["script"], _lowered(raw, "profile")
 
 
+def script_of(code: str) -> str:
+    """A supported language's script, "cyrillic" or "latin", from its data file."""
+    return _profile(code)[0]
+
+
+FOREIGN_MIN_LETTERS = 20  # a sentence this long in the other script is told apart by detect_language
+
+
+def foreign_sentence(sentence: str, code: str) -> str | None:
+    """The supported language that a sentence of a statement in ``code`` (a supported language)
+    is plainly in instead, else None: wholly in the other script (FOREIGN_MIN_LETTERS letters or
+    more: Latin in a Russian or Kazakh statement, Cyrillic in the others), or, between the two
+    Cyrillic languages, with Kazakh letters in a Russian statement, or with Russian-only letters
+    (ы, э, ъ, ё) and no Kazakh ones in a Kazakh statement. ``detect_language`` names it."""
+    cyrillic = len(_CYRILLIC_RE.findall(sentence))
+    other = sum(map(str.isalpha, sentence)) - cyrillic  # letters of other scripts: Latin, in practice
+    if script_of(code) == "cyrillic":
+        plain = ((cyrillic == 0 and other >= FOREIGN_MIN_LETTERS)
+                 or (code == "ru" and _KAZAKH_RE.search(sentence) is not None)
+                 or (code == "kk" and _RUSSIAN_ONLY_RE.search(sentence) is not None and _KAZAKH_RE.search(sentence) is None))
+    else:
+        plain = other == 0 and cyrillic >= FOREIGN_MIN_LETTERS
+    if not plain:
+        return None
+    found = detect_language(sentence)
+    return found if found in SUPPORTED and found != code else None
+
+
 def language_name(code: str) -> str:
     return get_language(code).name
 

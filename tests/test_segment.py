@@ -1975,6 +1975,15 @@ INTERLEAVED_RU_EN = ("Совместное заявление\n\n"
     # a translation interleaved sentence by sentence (found by a new user's review: skipped as no pledge, without a word)
     pytest.param(INTERLEAVED_RU_EN, "ru", ["The parties agreed to expand cooperation in trade.", "The parties agreed to hold annual consultations."],
                  id="ru-interleaved-english"),
+    # Russian and Kazakh share a script: told apart by their own letters
+    pytest.param("Бірлескен мәлімдеме\n\nТараптар сауда-экономикалық ынтымақтастықты кеңейтуге келісті. "
+                 "Стороны договорились расширять торгово-экономическое сотрудничество.\n\n"
+                 "Тараптар жыл сайынғы консультациялар өткізуге келісті. Стороны договорились проводить ежегодные консультации.\n",
+                 "kk", ["Стороны договорились расширять торгово-экономическое сотрудничество.",
+                        "Стороны договорились проводить ежегодные консультации."], id="kk-interleaved-russian"),
+    pytest.param("Совместное заявление\n\nСтороны договорились расширять торгово-экономическое сотрудничество. "
+                 "Тараптар сауда-экономикалық ынтымақтастықты кеңейтуге келісті.\n", "ru",
+                 ["Тараптар сауда-экономикалық ынтымақтастықты кеңейтуге келісті."], id="ru-interleaved-kazakh"),
     # a sentence in the other script that is no pledge in its language either: no notice
     pytest.param(_part("ru") + "\nMinistry of Foreign Affairs of the Republic of Kazakhstan, press service.\n", "ru", [], id="ru-english-credit"),
 ])
@@ -1988,7 +1997,9 @@ def test_a_pledge_in_the_other_script_is_set_aside_with_a_notice(text: str, lang
     assert ("between the" in notice and "compare the other language's text as a file of its own" in notice) == bool(aside)
     if aside:
         lines = ", ".join(str(text.count("\n", 0, text.index(a)) + 1) for a in aside)
-        assert f"{len(aside)} {'English' if language == 'ru' else 'Russian'} sentence" in notice and f"{lines})" in notice
+        other = {"ru": "Kazakh" if "Тараптар" in aside[0] else "English", "en": "Russian", "kk": "Russian"}[language]
+        assert f"{len(aside)} {other} sentence" in notice and f"{lines})" in notice
+        assert ("reads like a pledge and was set aside" if len(aside) == 1 else "read like pledges and were set aside") in notice
 
 
 def test_a_mixed_page_never_suggests_an_unsupported_language() -> None:

@@ -18,6 +18,7 @@ from ..languages import (
     LanguageRun,
     detect_language,
     display_name,
+    foreign_sentence,
     get_language,
     language_name,
     language_runs,
@@ -121,32 +122,24 @@ def _mixed_notice(document: Document, read: str, shares: dict[str, int], set_asi
             f"{display_name(read)} part read" + (f" ({hint})" if hint else ""))
 
 
-_CYRILLIC_LETTER_RE = recache.compile("[\u0400-\u04ff]")
-_LATIN_LETTER_RE = recache.compile("[A-Za-z\u00c0-\u024f]")
-INTERLEAVED_MIN_LETTERS = 20  # a sentence this long in the other script is told apart by detect_language
-_CYRILLIC_LANGUAGES = frozenset({"ru", "kk"})
-
-
 def _interleaved_pledges(document: Document, code: str, skipped: list[Skipped]) -> tuple[list[Skipped], str]:
-    """``skipped`` with each sentence read as no pledge that is in the other script (Latin in a
-    Cyrillic statement, or the reverse) and reads as a pledge in its own language relabelled
-    "other language", and a notice naming them, or "". A page in two languages is set aside by
-    its lines (``language_runs``); this finds a translation interleaved sentence by sentence
-    inside one paragraph ("Стороны договорились … The parties agreed …"), whose pledges were
-    otherwise skipped as no pledge without a word (found by a new user's review)."""
+    """``skipped`` with each sentence read as no pledge that is plainly in another language
+    (``languages.foreign_sentence``: the other script, or Russian and Kazakh by their own letters)
+    and reads as a pledge in it relabelled "other language", and a notice naming them, or "". A
+    page in two languages is set aside by its lines (``language_runs``); this finds a translation
+    interleaved sentence by sentence inside one paragraph ("Стороны договорились … The parties
+    agreed …"), whose pledges were otherwise skipped as no pledge without a word (found by a new
+    user's review)."""
     text = document.text
-    other_script = _LATIN_LETTER_RE if code in _CYRILLIC_LANGUAGES else _CYRILLIC_LETTER_RE
-    own_script = _CYRILLIC_LETTER_RE if code in _CYRILLIC_LANGUAGES else _LATIN_LETTER_RE
     found: dict[str, list[Skipped]] = {}
     out = []
     for span in skipped:
-        if span.reason == "not a commitment" and other_script.search(text, span.start, span.end):
+        if span.reason == "not a commitment":
             piece = text[span.start:span.end]
-            if own_script.search(piece) is None and len(other_script.findall(piece)) >= INTERLEAVED_MIN_LETTERS:
-                language = detect_language(piece)
-                if language in SUPPORTED and language != code and get_language(language).commitment_cues.positions(folded(word_spans(piece, 0, len(piece))[0])):
-                    span = Skipped(span.start, span.end, "other language")
-                    found.setdefault(language, []).append(span)
+            language = foreign_sentence(piece, code)
+            if language is not None and get_language(language).commitment_cues.positions(folded(word_spans(piece, 0, len(piece))[0])):
+                span = Skipped(span.start, span.end, "other language")
+                found.setdefault(language, []).append(span)
         out.append(span)
     if not found:
         return skipped, ""
@@ -154,8 +147,10 @@ def _interleaved_pledges(document: Document, code: str, skipped: list[Skipped]) 
     for language, spans in found.items():
         lines = ", ".join(str(document.line_of(span.start)) for span in spans[:MIXED_RUNS_NAMED]) + (", …" if len(spans) > MIXED_RUNS_NAMED else "")
         parts.append(f"{len(spans)} {display_name(language)} " + (f"sentence (line {lines})" if len(spans) == 1 else f"sentences (lines {lines})"))
-    return out, (f"{' and '.join(parts)} between the {display_name(code)} ones read like pledges and were set aside: statediff "
-                 f"reads one language per statement; compare the other language's text as a file of its own")
+    one = sum(map(len, found.values())) == 1
+    return out, (f"{' and '.join(parts)} between the {display_name(code)} ones "
+                 + ("reads like a pledge and was set aside" if one else "read like pledges and were set aside")
+                 + ": statediff reads one language per statement; compare the other language's text as a file of its own")
 
 
 def _marked_heading(headings: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
