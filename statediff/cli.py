@@ -378,7 +378,7 @@ def _compare(old: str, new: str, align: AlignOptions, color: str = "auto") -> Re
                                 (("--lang", align.lang), ("--lang-old", align.lang_old), ("--lang-new", align.lang_new)))
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be read from stdin (-)")
-    display = _ProgressDisplay(color) if sys.stderr.isatty() else None
+    display = _ProgressDisplay(color) if _is_terminal(sys.stderr) else None
     try:
         return compare(
             old, new,
@@ -503,7 +503,7 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
             _fail(str(exc))
         policy_data = verdict_json(report, policy, verdict)
-    terminal_layout = "rich" if sys.stdout.isatty() else "plain"
+    terminal_layout = "rich" if _is_terminal(sys.stdout) else "plain"
     if json_reports is not None and out.fmt == "json":
         json_reports.append(_render(report, "json", verdict, policy_data, color=False, show_all=out.show_all, share=share))
     elif out.output:
@@ -682,7 +682,7 @@ def segment_command(file: str, fmt: str | None, color: str, full: bool, lang: st
         seg = segment(load(file, max_bytes), _language_code("--lang", lang), allow_empty=True)
     except StatediffError as exc:
         _fail(str(exc))
-    fmt = fmt or ("rich" if sys.stdout.isatty() else "plain")
+    fmt = fmt or ("rich" if _is_terminal(sys.stdout) else "plain")
     with _stdout_written():
         if fmt == "json":
             click.echo(render_segmentation_json(seg), nl=False)
@@ -726,7 +726,7 @@ def _use_color(choice: str) -> bool:
     if choice == "never":
         return False
     # no-color.org: NO_COLOR disables colour when it is set to a non-empty value.
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return _is_terminal(sys.stdout) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 _CLICK_EXITS = (click.exceptions.Exit, click.exceptions.Abort, click.ClickException)
@@ -757,6 +757,11 @@ def _click_exit_code(exc: Exception) -> int:
     assert isinstance(exc, click.ClickException)
     exc.show()
     return exit_codes.ERROR
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether the stream is a terminal; a stream the shell closed (``2>&-``) is None in Python."""
+    return stream is not None and stream.isatty()
 
 
 def _say(message: str) -> None:
@@ -790,6 +795,9 @@ def main() -> None:
     """Console-script entry point: unexpected failures become one line and exit code 2."""
     from .gcpause import gc_paused
 
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # closed by the shell (">&-", "2>&-"): written to nowhere, as to a reader that went away
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open for the life of the process
     if (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8":
         # A file name that is not UTF-8 ("a\udcff.txt") is written back as its bytes, as an --output file gets it.
         with contextlib.suppress(AttributeError, ValueError):

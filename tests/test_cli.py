@@ -461,6 +461,22 @@ def test_a_closed_stderr_keeps_the_exit_code(tmp_path: Path, closed: str, extra:
     assert done.returncode == code
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
+@pytest.mark.parametrize(("extra", "code"), [((), exit_codes.OK), (("--fail-on", "dropped"), exit_codes.POLICY_VIOLATED)])
+@pytest.mark.parametrize("closing", [">&-", "2>&-", ">&- 2>&-"])
+def test_a_stream_the_shell_closed_keeps_the_exit_code(closing: str, extra: tuple[str, ...], code: int) -> None:
+    """``statediff A B 2>&-``: Python sees no stream at all (None); the report or its notices go
+    nowhere and the verdict stands (found in review: "internal error: 'NoneType' object has no
+    attribute 'isatty'")."""
+    import shlex
+    import subprocess
+
+    command = " ".join(shlex.quote(part) for part in _statediff(SEED_OLD, SEED_NEW, *extra))
+    done = subprocess.run(["sh", "-c", f"{command} {closing}"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == code, done.stderr
+    assert "internal error" not in done.stderr
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [(SEED_OLD, SEED_NEW), ("--help",), ("-V",)])  # help and version too (found by a new user's review)
 def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
