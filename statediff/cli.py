@@ -144,8 +144,8 @@ _ALIGN_OPTIONS = (
     click.option("--threshold", type=float, default=None, callback=_threshold,
                  help="Minimum alignment score (0-1) for two pledges to be linked. Two exceptions, each marked in the "
                       "report: pledges that are each other's best partner and name the same body or programme link from "
-                      "0.5 × it, and statements in two languages link from 0.35 × it when a pair stands out from its "
-                      "runners-up. Default: 0.23; see ARCHITECTURE.md."),
+                      "0.5 × it (0.35 × it across languages), and statements in two languages link from 0.35 × it when a "
+                      "pair stands out from its runners-up. Default: 0.23; see ARCHITECTURE.md."),
     click.option("--persist-threshold", type=float, default=None, callback=_threshold,
                  help="Minimum word similarity (0-1) for a one-to-one link to count as persisted rather than modified "
                       "(a changed figure is always modified). Default: 0.9."),

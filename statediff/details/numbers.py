@@ -14,7 +14,7 @@ from typing import Any
 from .. import recache
 from ..frozen import frozen_dataclass
 from ..segment.tokens import COMBINING_MARKS, CURRENCY_SIGNS, has_combining
-from .patterns import MEMO_LIMIT, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, words_of
+from .patterns import MEMO_LIMIT, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, WordClass, Words, cached_stemmer, fold, load_data, remember, words_of
 from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 
 _DASH = r"\s*[-–—]\s*"
@@ -712,8 +712,8 @@ def number_word(language: str) -> Callable[[str], bool]:
         known = memo.get(word)
         if known is None:
             bare = word.replace(".", "")
-            known = memo[word] = bare not in plain and (bare in exact or bare.startswith(starts)
-                                                       or (bool(heads) and word.startswith(heads) and _ordinal_word(g, word) is not None))
+            known = remember(memo, word, bare not in plain and (bare in exact or bare.startswith(starts)
+                                                                or (bool(heads) and word.startswith(heads) and _ordinal_word(g, word) is not None)))
         return known
 
     return test
@@ -761,8 +761,7 @@ class FigureWords:
             return named
         word = fold(written)
         if self._is_number_word(word) and self._value_of(word) is None:
-            self._named[written] = word
-            return word
+            return remember(self._named, written, word)
         if len(self._plain) >= MEMO_LIMIT:  # bounded memory in long-lived processes
             self._plain.clear()
         self._plain.add(written)
