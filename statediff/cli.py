@@ -232,7 +232,8 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
     """Compare the two newest statements in DIR (same options as compare).
 
     Statements are the .txt .text .md .markdown .html .htm .xhtml .docx .pdf files (never README*, SOURCE* or a Word lock ~$*), ordered by
-    the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD, of a year 1900-2099 when it holds
+    the last date in the file name: YYYY, YYYY-MM or YYYY-MM-DD (also with dots or underscores,
+    or DD.MM.YYYY; a day-first date with dashes is an error), of a year 1900-2099 when it holds
     one ("wps-2023-res-1325" is 2023). A shorter date sorts before longer ones with the same
     prefix: 2022 < 2022-03 < 2022-03-05 < 2022-04. Undated statement
     files, and two files tied for the newest or the previous place, are an error naming them.

@@ -10,10 +10,16 @@ from .extract import STATEMENT_EXTENSIONS
 from .frozen import frozen_dataclass
 
 IGNORED_PREFIXES = ("readme", "source", "~$")  # README.md, SOURCES.txt: notes about a folder; ~$x.docx: an open Word file's lock
-# YYYY, YYYY-MM or YYYY-MM-DD, not glued to other digits. Years 1000-2999, so a serial number such
-# as "jspg7" or "no-0042" is never read as a year.
+# YYYY, YYYY-MM or YYYY-MM-DD (or with dots or underscores, YYYY.MM.DD, YYYY_MM_DD), not glued to other digits. Years
+# 1000-2999, so a serial number such as "jspg7" or "no-0042" is never read as a year.
 # A month and a day may be written with one digit ("2025-1-20"); each is checked to be a date.
-_DATE_RE = re.compile(r"(?<!\d)([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?!\d)")
+_DATE_RE = re.compile(r"(?<!\d)([12]\d{3})(?:([-._])(\d{1,2})(?:\2(\d{1,2}))?)?(?!\d)")
+# DD.MM.YYYY, as Russian, Kazakh, Turkish and German names write it ("01.03.2026"); read as the
+# year alone, it sorted before every dated statement of that year (found by a CI user's review).
+_DAY_FIRST_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.([12]\d{3})(?!\d)")
+# NN-NN-YYYY, NN_NN_YYYY or NN/NN/YYYY: day first or month first? An error, not a guess.
+_AMBIGUOUS_RE = re.compile(r"(?<!\d)\d{1,2}[-_/]\d{1,2}[-_/][12]\d{3}(?!\d)")
+DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD (also with dots or underscores) or DD.MM.YYYY"
 
 DateKey = tuple[int, ...]
 
@@ -41,20 +47,32 @@ def is_statement(name: str) -> bool:
 
 
 def date_of(name: str) -> DateKey | None:
-    """The last date in a file name (extension excluded) whose year is from 1900 to 2099, else the
-    last date of any year 1000-2999, or None when it has none."""
+    """The last date in a file name (extension excluded; DATE_FORMS) whose year is from 1900 to
+    2099, else the last date of any year 1000-2999, or None when it has none. A day-first date
+    with dashes, underscores or slashes ("01-03-2026") is an error: its order is a guess."""
     stem, _ = os.path.splitext(os.path.basename(name))
-    matches = list(_DATE_RE.finditer(stem))
-    if not matches:
+    ambiguous = _AMBIGUOUS_RE.search(stem)
+    if ambiguous:
+        raise StatementFolderError(f"{name}: '{ambiguous.group()}' in the file name may put the day or the month first; "
+                                   f"write the date as YYYY-MM-DD (or DD.MM.YYYY)")
+    found = [(m.start(), m.end(), m.group(), _year_month_day(m)) for m in _DATE_RE.finditer(stem)]
+    found += [(m.start(), m.end(), m.group(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))) for m in _DAY_FIRST_RE.finditer(stem)]
+    # A year inside a longer date ("2026" of "01.03.2026") is that date's, not one of its own.
+    dates = sorted(d for d in found if not any(o[0] <= d[0] and d[1] <= o[1] and o[1] - o[0] > d[1] - d[0] for o in found))
+    if not dates:
         return None
     # The last date of a modern year, when there is one: "wps-2023-res-1325", "2021-res-2593" and
     # "…-1500words" hold a resolution's number or a count after the year (found by a new user's review).
-    recent = [m for m in matches if RECENT_YEARS[0] <= int(m.group(1)) <= RECENT_YEARS[1]]
-    found = (recent or matches)[-1]
-    date = tuple(int(part) for part in found.groups() if part is not None)
+    recent = [d for d in dates if RECENT_YEARS[0] <= d[3][0] <= RECENT_YEARS[1]]
+    _, _, written, date = (recent or dates)[-1]
     if not _valid(date):  # "2025-13-40": read as 2025 alone, it would be ordered silently wrong
-        raise StatementFolderError(f"{name}: '{found.group()}' in the file name is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise StatementFolderError(f"{name}: '{written}' in the file name is not a date ({DATE_FORMS})")
     return date
+
+
+def _year_month_day(match: re.Match[str]) -> DateKey:
+    """(year,), (year, month) or (year, month, day) of a ``_DATE_RE`` match (the separator left out)."""
+    return tuple(int(part) for part in (match.group(1), match.group(3), match.group(4)) if part is not None)
 
 
 RECENT_YEARS = (1900, 2099)  # a year outside is read only when the name holds no year inside ("treaty-1648")
@@ -94,7 +112,7 @@ def statements(folder: str, undated_found: list[str] | None = None) -> list[Date
     if undated and undated_found is not None:
         undated_found.extend(undated)
     elif undated:
-        raise StatementFolderError(f"{folder or '.'}: cannot order statements without a date (YYYY, YYYY-MM or YYYY-MM-DD) "
+        raise StatementFolderError(f"{folder or '.'}: cannot order statements without a date ({DATE_FORMS}) "
                                    f"in the file name: {', '.join(undated)}")
     return sorted(dated, key=lambda d: (d.date, d.path))
 
@@ -117,7 +135,7 @@ def previous_of(path: str, undated_found: list[str] | None = None) -> str | None
     folder = os.path.dirname(path)
     date = date_of(path)
     if date is None:
-        raise StatementFolderError(f"{path}: no date (YYYY, YYYY-MM or YYYY-MM-DD) in the file name")
+        raise StatementFolderError(f"{path}: no date ({DATE_FORMS}) in the file name")
     items = statements(folder, undated_found)
     name = os.path.basename(path)
     twins = [d for d in items if d.date == date and os.path.basename(d.path) != name]

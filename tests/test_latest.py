@@ -41,13 +41,32 @@ SEED_NEW = ROOT / "seeds/jspg8-2026-kz-tr.ru.txt"
         ("wps-statement-2023-res-1325.txt", (2023,)),
         ("statement-2024-03-1500words.txt", (2024, 3)),
         ("treaty-1648.txt", (1648,)),  # no modern year: the one there is
+        # dots and underscores, and the day first with dots (found by a CI user's review: "01.03.2026"
+        # was read as 2026 alone and sorted before "2026-02-15")
+        ("st-2026.03.01.txt", (2026, 3, 1)),
+        ("st-2026_03_01.txt", (2026, 3, 1)),
+        ("st-01.03.2026.txt", (2026, 3, 1)),
+        ("заявление 1.3.2026.docx", (2026, 3, 1)),
+        ("st-2026.03.txt", (2026, 3)),
     ],
 )
 def test_date_of(name: str, date: tuple[int, ...] | None) -> None:
     assert date_of(name) == date
 
 
-@pytest.mark.parametrize("name", ["2022-13-01.txt", "2022-03-32.txt", "s-2025-13-40.txt", "2023-02-29.txt"])
+@pytest.mark.parametrize("name", ["st-01-03-2026.txt", "st-01_03_2026.txt", "12-31-2025 statement.md"])
+def test_a_date_that_may_put_the_day_or_the_month_first_is_an_error(name: str) -> None:
+    with pytest.raises(StatementFolderError, match="may put the day or the month first"):
+        date_of(name)
+
+
+def test_day_first_and_year_first_names_sort_together(tmp_path: Path) -> None:
+    for name in ("st-2026-02-15.txt", "st-01.03.2026.txt", "st-2025.12.31.txt"):
+        (tmp_path / name).write_text("The parties agreed to meet.\n", encoding="utf-8")
+    assert [Path(d.path).name for d in statements(str(tmp_path))] == ["st-2025.12.31.txt", "st-2026-02-15.txt", "st-01.03.2026.txt"]
+
+
+@pytest.mark.parametrize("name", ["2022-13-01.txt", "2022-03-32.txt", "s-2025-13-40.txt", "2023-02-29.txt", "31.02.2026.txt"])
 def test_an_impossible_date_is_an_error_not_a_year(name: str) -> None:
     # Read as its year alone, it would be ordered before that year's dated statements, silently.
     with pytest.raises(StatementFolderError, match="is not a date"):
