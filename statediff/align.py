@@ -394,10 +394,12 @@ _SHARED: tuple[Vectors, Vectors] | None = None
 
 
 def _ignore_interrupts() -> None:
-    """In a scoring worker: Ctrl-C is the main process's to handle (no traceback per worker)."""
+    """In a scoring worker: Ctrl-C is the main process's to handle (no traceback per worker), and
+    SIGTERM, which the pool sends to end it, ends it at once (not the console script's handler)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _score_chunk(pairs: list[tuple[int, int]]) -> list[float]:

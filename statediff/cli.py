@@ -86,7 +86,7 @@ def cli() -> None:
     statediff compare).
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 policy violated,
-    2 error, 130 interrupted."""
+    2 error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."""
 
 
 def _threshold(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
@@ -792,9 +792,23 @@ def _file_named_like_the_command(given: list[str]) -> str | None:
     return None
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread as Ctrl-C raises KeyboardInterrupt: the ``finally`` blocks
+    end the worker processes, which otherwise outlived a cancelled run and kept its output pipe
+    open, so that ``statediff … | wc`` never finished (found by a CI user's review)."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """Console-script entry point: unexpected failures become one line and exit code 2."""
+    import signal
+
     from .gcpause import gc_paused
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
 
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:  # closed by the shell (">&-", "2>&-"): written to nowhere, as to a reader that went away
@@ -826,6 +840,9 @@ def _main() -> None:
     except KeyboardInterrupt:
         _say("statediff: interrupted")
         sys.exit(exit_codes.INTERRUPTED)
+    except _Terminated:
+        _say("statediff: terminated")
+        sys.exit(exit_codes.TERMINATED)
     except BrokenPipeError:  # the reader went away before the report was written (``| head``)
         _silence(sys.stdout)
         sys.exit(exit_codes.OK)

@@ -111,11 +111,12 @@ def one_text(old: Segmentation, new: Segmentation) -> Segmentation:
 
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """SIGINT blocked in this thread while forking: a Ctrl-C pressed meanwhile is delivered here
-    right after (not lost), and the children start with it blocked until they ignore it."""
+    """SIGINT and SIGTERM blocked in this thread while forking: one sent meanwhile is delivered
+    here right after (not lost), and the children start with them blocked until they have their
+    own handling (SIGINT ignored, SIGTERM ending them at once, not the parent's handler)."""
     import signal
 
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         yield
     finally:
@@ -199,7 +200,8 @@ def _read_side(pipe: Connection, doc: Document, language: str | None, prefer: st
     from .details.annotate import proper_names, side_facts
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it ends this one
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by _interrupts_held at the fork
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process ends this one with SIGTERM: no handler of its
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # blocked by _interrupts_held at the fork
 
     try:
         try:

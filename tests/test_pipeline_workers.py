@@ -147,6 +147,46 @@ def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path)
     assert stderr.strip() in ("statediff: interrupted", ""), stderr
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc (Linux)")
+def test_sigterm_during_a_large_run_ends_it_and_its_workers_with_143(tmp_path: Path) -> None:
+    # A cancelled CI job sends SIGTERM to the main process only: its workers outlived it and held
+    # the output pipe open, so "statediff … | wc -c" never ended (found by a CI user's review).
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import make_pair
+
+    pair = make_pair(5000)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(pair.old_text, encoding="utf-8")
+    new.write_text(pair.new_text, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "statediff", str(old), str(new), "--workers", "2", "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    while not (workers := children.read_text().split()):
+        assert process.poll() is None and time.monotonic() < deadline, "the run ended before its workers started"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=20)  # returns once no process holds the pipes open
+    assert process.returncode in (143, -signal.SIGTERM), stderr
+    assert "Traceback" not in stderr and stderr.strip() in ("statediff: terminated", ""), stderr
+
+    def running(pid: str) -> bool:
+        try:
+            return "zombie" not in Path(f"/proc/{pid}/status").read_text(errors="replace")
+        except OSError:  # gone
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(running(pid) for pid in workers):
+        assert time.monotonic() < deadline, f"workers {workers} outlived the run"
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_equal_texts_are_held_as_one_string(always_parallel: None, tmp_path: Path, workers: int) -> None:
     # The details stage memoises per (text, start, end): two equal strings would make every
