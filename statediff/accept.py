@@ -12,6 +12,7 @@ from typing import Any
 from .digest import sha256_hex
 from .errors import AcceptFileError
 from .frozen import frozen_dataclass
+from .jsontext import escaped_surrogates
 from .load import STDIN_NAME
 from .model import Change, Report, Status
 
@@ -185,7 +186,7 @@ def dumps(accept_list: AcceptList) -> str:
             for e in accept_list.entries
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return escaped_surrogates(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def write(accept_list: AcceptList) -> None:

@@ -521,6 +521,30 @@ def test_a_file_name_that_is_not_utf8_is_written_back_as_its_bytes(tmp_path: Pat
     assert b"a\xff.txt" in out.read_bytes() and b"a\xff.txt" in done.stdout
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+@pytest.mark.parametrize("command", ["compare", "accept", "segment"])
+def test_json_naming_a_file_that_is_not_utf8_is_valid_utf8(tmp_path: Path, command: str) -> None:
+    # found by a CI user's review: the name's raw bytes made the JSON invalid UTF-8 (json.load
+    # failed), and "statediff accept" ended in "internal error: UnicodeEncodeError"
+    import os
+    import subprocess
+
+    name = tmp_path / os.fsdecode(b"old-\xe9.txt")
+    name.write_bytes((ROOT / SEED_OLD).read_bytes())
+    accept_file = tmp_path / "accept.json"
+    args = {"compare": (str(name), SEED_NEW, "--format", "json"), "segment": ("segment", str(name), "--format", "json"),
+            "accept": ("accept", str(name), SEED_NEW, "--accept-file", str(accept_file))}[command]
+    done = subprocess.run(_statediff(*args), cwd=ROOT, capture_output=True, check=False)
+    assert done.returncode == exit_codes.OK, done.stderr
+    written = accept_file.read_bytes() if command == "accept" else done.stdout
+    data = json.loads(written.decode("utf-8"))  # strict UTF-8
+    assert os.fsdecode(b"old-\xe9.txt") in json.dumps(data, ensure_ascii=False)  # the name, as Python holds it
+    if command == "accept":  # the accepted changes apply on the next run
+        rerun = subprocess.run(_statediff(str(name), SEED_NEW, "--fail-on", "dropped", "--accept-file", str(accept_file)),
+                               cwd=ROOT, capture_output=True, check=False)
+        assert rerun.returncode == exit_codes.OK, rerun.stderr
+
+
 def test_min_score_without_fail_on_says_it_does_nothing(run: Invoke) -> None:
     result = run(SEED_OLD, SEED_NEW, "--min-score", "0.5")
     assert result.exit_code == exit_codes.OK

@@ -11,6 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 
 from ..evaluate import Evaluation, GoldResult
+from ..jsontext import escaped_surrogates
 from .console import PipeConsole
 from .controls import visible
 
@@ -39,7 +40,7 @@ def eval_to_dict(evaluation: Evaluation) -> dict[str, Any]:
 
 
 def render_eval_json(evaluation: Evaluation) -> str:
-    return json.dumps(eval_to_dict(evaluation), ensure_ascii=False, indent=2) + "\n"
+    return escaped_surrogates(json.dumps(eval_to_dict(evaluation), ensure_ascii=False, indent=2) + "\n")
 
 
 def _short_name(gold_path: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from .. import __version__
 from ..details.types import ChangeDetails, Nearest
 from ..gcpause import gc_paused
+from ..jsontext import escaped_surrogates
 from ..model import Change, Report, Segmentation
 from .details import change_details_json, entity_json, number_json, predicate_json, report_details_json, shared_json
 
@@ -81,10 +82,10 @@ def render_json(report: Report, policy: dict[str, Any] | None = None) -> str:
             out: list[str] = []
             try:
                 _write(_report(report, _Raw(lambda level: _changes_text(report.changes, level)), policy), 0, out)
-                return "".join(out) + "\n"
+                return escaped_surrogates("".join(out) + "\n")
             except _Unusual:
                 pass
-        return json.dumps(to_dict(report, policy), ensure_ascii=False, indent=2) + "\n"
+        return escaped_surrogates(json.dumps(to_dict(report, policy), ensure_ascii=False, indent=2) + "\n")
 
 
 class _Raw:

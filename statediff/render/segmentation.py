@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from ..jsontext import escaped_surrogates
 from ..languages import language_name
 from ..model import Segmentation
 from .controls import visible
@@ -33,7 +34,7 @@ def render_segmentation_json(seg: Segmentation) -> str:
         "commitments": len(seg.commitments),
         "spans": spans_in_order(seg),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return escaped_surrogates(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _plain_lines(text: str, full: bool) -> list[str]:

@@ -1,0 +1,21 @@
+"""JSON text that is valid UTF-8 whatever the file names it holds.
+
+A file name that is not UTF-8 reaches statediff as a str with lone surrogates (Python's
+surrogateescape: byte 0xE9 is U+DCE9). ``json.dumps(..., ensure_ascii=False)`` leaves them in
+the text, and written out they are the raw bytes again: the JSON was no longer UTF-8, and a
+consumer's ``json.load`` failed (found by a CI user's review). Written as ``\\udce9`` escapes they
+are valid JSON that loads back to the same str.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def escaped_surrogates(text: str) -> str:
+    """``text`` (JSON) with each lone surrogate written as its ``\\uXXXX`` escape."""
+    if _LONE_SURROGATE_RE.search(text) is None:  # nearly always: one scan, no copy
+        return text
+    return _LONE_SURROGATE_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
