@@ -141,7 +141,11 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
     texts = _Texts(report, _base(accept_list.path))
     fingerprints = [(entry.fingerprint, _recomputed(entry)) for entry in accept_list.entries]
     accepted = {fp for entry, pair in zip(accept_list.entries, fingerprints, strict=True) if entry.pair in texts.pairs for fp in pair}
+    # The same changes accepted for another pair of files: the statements were moved or renamed.
+    elsewhere = {fp: entry.pair for entry, pair in zip(accept_list.entries, fingerprints, strict=True)
+                 if entry.pair not in texts.pairs for fp in pair}
     used: set[str] = set()
+    moved: list[str] = []  # the other pairs of the changes accepted only there
     changes: list[Change] = []
     for change in report.changes:
         if change.status in ACCEPTABLE:
@@ -149,12 +153,19 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
             if fp in accepted:
                 used.add(fp)
                 change = dataclasses.replace(change, accepted=True)
+            elif fp in elsewhere:
+                moved.append(elsewhere[fp])
         changes.append(change)
     stale = [entry for entry, (stored, recomputed) in zip(accept_list.entries, fingerprints, strict=True)
              if stored not in used and recomputed not in used and entry.pair in texts.pairs]
     notices = list(accept_list.notices)
     if stale:
         notices.append(_stale_notice(accept_list.path, stale))
+    if moved:
+        others = ", ".join(dict.fromkeys(moved))
+        notices.append(f"{accept_list.path}: {len(moved)} {'change' if len(moved) == 1 else 'changes'} of this comparison "
+                       f"{'is' if len(moved) == 1 else 'are'} accepted only for another pair of files ({others}), not for "
+                       f"{texts.pair}: if the statements were moved or renamed, accept them again (statediff accept)")
     return dataclasses.replace(report, changes=tuple(changes), notices=(*report.notices, *notices))
 
 

@@ -153,6 +153,11 @@ def test_an_entry_accepts_its_change_only_in_its_own_pair() -> None:
         moved = dataclasses.replace(entry, pair=pair)
         marked = accept.apply(report, accept.AcceptList("x.json", (moved,)))
         assert any(c.accepted for c in marked.changes) is accepted
+        # accepted only for another pair: a notice says so, as after a rename (found by a CI user's review)
+        said = [n for n in marked.notices if "accepted only for another pair of files" in n]
+        assert said == ([] if accepted else
+                        ["x.json: 1 change of this comparison is accepted only for another pair of files (other/a.txt → other/b.txt), "
+                         "not for o.txt → n.txt: if the statements were moved or renamed, accept them again (statediff accept)"])
 
 
 # -- the accept file ----------------------------------------------------------------------
