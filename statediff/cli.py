@@ -291,6 +291,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             misdated[path] = str(exc)
     # Markdown reports, one after another, share one comment's length (found by a new user's review: two made 129,172 characters).
     share = max(1, len(dated))
+    annotations = _AnnotationShare(len(dated))  # (read only by --format github)
     for path in unique.values():
         if path in misdated:
             _say(f"statediff: error: {misdated[path]}")
@@ -302,6 +303,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
         if not os.path.isfile(path):  # mistyped (pre-commit passes only files that exist)
             _say(f"statediff: error: {path}: no such file")
             code = max(code, exit_codes.ERROR)
+            annotations.skip()
             continue
         try:
             undated: list[str] = []  # a notes file beside the statements is no reason to fail a commit
@@ -311,14 +313,16 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
                      f"{', '.join(undated)}")
             if previous is None:
                 _say(f"statediff: notice: {path}: no earlier statement in its folder, nothing to compare")
+                annotations.skip()
                 continue
             _check_output_path(out.output, (previous, path))
             report = _compare(previous, path, align, out.color)
         except StatediffError as exc:
             _say(f"statediff: error: {exc}")
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
+            annotations.skip()
             continue
-        code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports, share=share))
+        code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports, share=share, annotations=annotations))
     if json_reports is not None:
         array = "[\n" + ",\n".join(text.rstrip("\n") for text in json_reports) + "\n]\n" if json_reports else "[]\n"
         if out.output:
@@ -480,12 +484,13 @@ def _prepare_output(out: OutputOptions) -> AcceptList | None:
 
 
 def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *, append: bool = False,
-          json_reports: list[str] | None = None, share: int = 1) -> int:
+          json_reports: list[str] | None = None, share: int = 1, annotations: _AnnotationShare | None = None) -> int:
     """Mark accepted changes, print the report (and write --output), print notices; return the exit code.
 
     ``json_reports``: with --format json, the JSON report is added to this list instead of being
     written (statediff hook writes all of them as one array). ``share``: how many Markdown reports
-    share one comment's length (statediff hook prints one per file)."""
+    share one comment's length (statediff hook prints one per file); ``annotations``: its share
+    of GitHub's annotations."""
     if accept_list is not None:
         from .accept import apply
 
@@ -509,13 +514,14 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         json_reports.append(_render(report, "json", verdict, policy_data, color=False, show_all=out.show_all, share=share))
     elif out.output:
         fmt = out.fmt or _format_of(out.output)
-        _write_output(out.output, _render(report, fmt, verdict, policy_data, color=out.color == "always", show_all=out.show_all, share=share),
-                      append)
+        _write_output(out.output, _render(report, fmt, verdict, policy_data, color=out.color == "always", show_all=out.show_all, share=share,
+                                          annotations=annotations), append)
     with _stdout_written():
         if out.output or (out.fmt or terminal_layout) in ("rich", "plain"):
             _render_terminal(report, terminal_layout if out.output else out.fmt or terminal_layout, _use_color(out.color), out.show_all)
         elif json_reports is None:
-            click.echo(_render(report, out.fmt or terminal_layout, verdict, policy_data, color=False, show_all=out.show_all, share=share), nl=False)
+            click.echo(_render(report, out.fmt or terminal_layout, verdict, policy_data, color=False, show_all=out.show_all, share=share,
+                               annotations=annotations), nl=False)
     for notice in report.notices:
         _say(f"statediff: notice: {notice}")
     if weakened_asked:
@@ -606,10 +612,45 @@ def _format_of(path: str) -> str:
     return _FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "plain")
 
 
+class _AnnotationShare:
+    """GitHub's annotations of one step, shared by statediff hook's reports in turn: each may use
+    what is left less one for each report still to come, and one at least while any is left, so
+    that together they never pass ANNOTATIONS_PER_LEVEL of a level. (Dividing by the number of
+    files gave 3 files 3 each when one needed 10, and 13 files a summary each, 12 a level, over
+    GitHub's limit: found by a CI user's review.)"""
+
+    def __init__(self, reports: int) -> None:
+        self.left: dict[str, int] = {}  # per level, filled on first use (the github module loads only then)
+        self.to_come = reports
+
+    def skip(self) -> None:
+        """A report that will not come after all (no earlier statement, an error)."""
+        self.to_come = max(0, self.to_come - 1)
+
+    def take(self, report: Report, verdict: Verdict | None) -> dict[str, int]:
+        """This report's budget per level, counted as used up to what it wants; a level it cannot
+        show at all is said on stderr."""
+        from .render.github import ANNOTATIONS_PER_LEVEL, LEVELS, annotations_wanted
+
+        self.left = self.left or dict.fromkeys(LEVELS, ANNOTATIONS_PER_LEVEL)
+        wanted = annotations_wanted(report, verdict)
+        self.to_come = max(0, self.to_come - 1)
+        budget = {}
+        for level, left in self.left.items():
+            budget[level] = max(1, left - self.to_come) if left > 0 else 0
+            self.left[level] -= min(budget[level], wanted[level])
+            if wanted[level] and not budget[level]:
+                _say(f"statediff: notice: {report.old.document.path} → {report.new.document.path}: GitHub shows "
+                     f"{ANNOTATIONS_PER_LEVEL} {level} annotations a step and the reports before used them: its "
+                     f"{wanted[level]} are left out")
+        return budget
+
+
 def _render(report: Report, fmt: str, verdict: Verdict | None, policy: dict[str, Any] | None = None, *, color: bool, show_all: bool,
-            share: int = 1) -> str:
+            share: int = 1, annotations: _AnnotationShare | None = None) -> str:
     """The report in ``fmt`` as text, for stdout or an --output file; ``policy``: the --fail-on verdict as data;
-    ``share``: the Markdown report gets 1/share of a comment's length."""
+    ``share``: the Markdown report gets 1/share of a comment's length; ``annotations``: statediff
+    hook's share of GitHub's annotations (else the report may use them all)."""
     if fmt == "json":
         from .render.json_report import render_json
 
@@ -621,7 +662,7 @@ def _render(report: Report, fmt: str, verdict: Verdict | None, policy: dict[str,
     if fmt == "github":
         from .render.github import ANNOTATIONS_PER_LEVEL, render_github
 
-        return render_github(report, verdict, budget=ANNOTATIONS_PER_LEVEL // share)  # hook's reports share one step's annotations
+        return render_github(report, verdict, budget=annotations.take(report, verdict) if annotations else ANNOTATIONS_PER_LEVEL)
     from .render.terminal import render_terminal
 
     stream = io.StringIO()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..load import STDIN_NAME
@@ -23,25 +24,42 @@ _NO_LINES = ("docx", "pdf", "html")
 ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 error and 10 warning annotations of a step
 
 
-def render_github(report: Report, verdict: Verdict | None = None, budget: int = ANNOTATIONS_PER_LEVEL) -> str:
-    """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
+LEVELS = ("error", "warning")
 
-    Dropped pledges point at the old file's line, new and modified ones at the new file's line.
-    ``budget``: annotations of each level this report may use (GitHub shows ANNOTATIONS_PER_LEVEL
-    a step; statediff hook shares them among its reports); past it, the last one lists the rest."""
+
+def _annotated(report: Report, verdict: Verdict | None) -> dict[str, list[tuple[Change, bool]]]:
+    """The changes to annotate at each level, with whether each is a weakened pledge: a change
+    the policy counts is an error, any other change a warning, a persisted one only when the
+    policy counts it (a weakened pledge)."""
     reasons = dict(zip(verdict.violations, verdict.reasons, strict=True)) if verdict else {}
-    old = {c.id: c for c in report.old.commitments}
-    new = {c.id: c for c in report.new.commitments}
-    annotated: dict[str, list[tuple[Change, bool]]] = {"error": [], "warning": []}
+    annotated: dict[str, list[tuple[Change, bool]]] = {level: [] for level in LEVELS}
     for index, change in enumerate(report.changes):
-        # Persisted changes appear only when the policy counts them (a weakened pledge).
         if change.status is Status.PERSISTED and index not in reasons:
             continue
         annotated["error" if index in reasons else "warning"].append((change, reasons.get(index) == WEAKENED))
+    return annotated
+
+
+def annotations_wanted(report: Report, verdict: Verdict | None = None) -> dict[str, int]:
+    """How many annotations of each level the report has to show (before GitHub's limit)."""
+    return {level: len(changes) for level, changes in _annotated(report, verdict).items()}
+
+
+def render_github(report: Report, verdict: Verdict | None = None, budget: int | Mapping[str, int] = ANNOTATIONS_PER_LEVEL) -> str:
+    """Workflow commands, one per line; a change the policy counts is an ``::error``, any other a ``::warning``.
+
+    Dropped pledges point at the old file's line, new and modified ones at the new file's line.
+    ``budget``: annotations this report may use, of each level or per level (GitHub shows
+    ANNOTATIONS_PER_LEVEL a step; statediff hook shares them among its reports); past it, the
+    last one lists the rest, and a level given 0 shows none."""
+    old = {c.id: c for c in report.old.commitments}
+    new = {c.id: c for c in report.new.commitments}
     lines = []
-    budget = max(1, min(budget, ANNOTATIONS_PER_LEVEL))
-    for level, changes in annotated.items():
-        shown = changes if len(changes) <= budget else changes[:budget - 1]
+    for level, changes in _annotated(report, verdict).items():
+        allowed = min(budget if isinstance(budget, int) else budget.get(level, 0), ANNOTATIONS_PER_LEVEL)
+        if allowed <= 0 or not changes:
+            continue
+        shown = changes if len(changes) <= allowed else changes[:allowed - 1]
         lines += [_command(level, report, change, old, new, weakened=weakened) for change, weakened in shown]
         if len(shown) < len(changes):  # past GitHub's limit: one annotation lists the others
             more = changes[len(shown):]
