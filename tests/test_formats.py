@@ -435,6 +435,17 @@ def test_github_escapes_properties_and_marks_accepted() -> None:
     assert "60%25" in out
 
 
+def test_github_says_the_reports_notices_as_notice_annotations() -> None:
+    # on stderr alone they reached the job's log, not the pull request (found by a CI user's review)
+    import dataclasses
+
+    report = dataclasses.replace(_hand_report(), notices=("the statements look unrelated: 0 of 3 old pledges matched", "50% read\nas one"))
+    lines = render_github(report).splitlines()
+    assert lines[-2:] == ["::notice title=statediff::the statements look unrelated: 0 of 3 old pledges matched",
+                          "::notice title=statediff::50%25 read%0Aas one"]
+    assert not [line for line in render_github(_hand_report()).splitlines() if line.startswith("::notice")]
+
+
 def test_github_leaves_lines_out_for_converted_formats() -> None:
     report = _hand_report()
     docx = Document("old.docx", report.old.document.text, "0" * 64, "n/a", False, format="docx")

@@ -51,7 +51,8 @@ def render_github(report: Report, verdict: Verdict | None = None, budget: int | 
     Dropped pledges point at the old file's line, new and modified ones at the new file's line.
     ``budget``: annotations this report may use, of each level or per level (GitHub shows
     ANNOTATIONS_PER_LEVEL a step; statediff hook shares them among its reports); past it, the
-    last one lists the rest, and a level given 0 shows none."""
+    last one lists the rest, and a level given 0 shows none. The report's notices follow as
+    ``::notice`` lines."""
     old = {c.id: c for c in report.old.commitments}
     new = {c.id: c for c in report.new.commitments}
     lines = []
@@ -67,6 +68,10 @@ def render_github(report: Report, verdict: Verdict | None = None, budget: int | 
             message = (f"GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of a kind per step; the others, in the order of the report:\n"
                        + "\n".join(_summary_line(report, change, old, new, weakened=weakened) for change, weakened in more))
             lines.append(f"::{level} title={escape_property(title)}::{escape_data(message)}")
+    # The report's notices ("the statements look unrelated", a language set aside, stale accepted
+    # entries) as notice annotations: on stderr alone they reached the log, not the pull request
+    # (found by a CI user's review).
+    lines += [f"::notice title=statediff::{escape_data(notice)}" for notice in report.notices]
     return "".join(line + "\n" for line in lines)
 
 
