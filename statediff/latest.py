@@ -100,9 +100,10 @@ def statements(folder: str, undated_found: list[str] | None = None) -> list[Date
     dated, undated = [], []
     for name in names:
         path = os.path.join(folder, name)
-        # A folder is no statement; a broken link is kept, so that reading it names it (found in
-        # review: a dangling newest statement was passed over and the two before it compared).
-        if not is_statement(name) or os.path.isdir(path):
+        # A folder is no statement, nor a pipe or a device named like one (reading a FIFO blocked
+        # the run: found by a CI user's review); a broken link is kept, so that reading it names it
+        # (found in review: a dangling newest statement was passed over and the two before it compared).
+        if not is_statement(name) or (os.path.exists(path) and not os.path.isfile(path)):
             continue
         date = date_of(name)
         if date is None:

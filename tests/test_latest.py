@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -103,6 +104,14 @@ def _folder(tmp_path: Path, *names: str, seeds: dict[str, Path] | None = None) -
     for name, source in (seeds or {}).items():
         shutil.copyfile(source, folder / name)
     return folder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_like_a_statement_is_no_statement(tmp_path: Path) -> None:
+    # reading it blocked "statediff latest" for ever (found by a CI user's review)
+    folder = _folder(tmp_path, "s-2020.txt", "s-2022.txt")
+    os.mkfifo(folder / "s-2026.txt")
+    assert [Path(d.path).name for d in statements(str(folder))] == ["s-2020.txt", "s-2022.txt"]
 
 
 def test_latest_pair_picks_the_two_newest(tmp_path: Path) -> None:
