@@ -860,6 +860,19 @@ def test_clauses_dated_in_the_past_without_an_active_pledge_are_background(lang:
         assert any(s.reason == "background" and s.start < len(text) for s in seg.skipped)
 
 
+def test_a_page_of_bare_subjects_reads_its_words_once() -> None:
+    # Whether a bare plural subject is written in lower case elsewhere was a search of the whole
+    # text per clause: 4,000 such clauses on one page took 46 s (found in review). Read once now.
+    import statediff.segment as segmentation
+
+    lines = [f"{noun} crossing our border continue to harm communities." for noun in ("Firearms", "Drugs", "Weapons") * 60]
+    segmentation._words_as_written.cache_clear()
+    seg = segment(_doc("\n".join(lines) + "\nWe will stop the trafficking of firearms, drugs and weapons.\n"), "en")
+    info = segmentation._words_as_written.cache_info()
+    assert info.misses == 1 and info.hits >= len(lines) - 1
+    assert [seg.document.text[c.start:c.end] for c in seg.commitments] == ["We will stop the trafficking of firearms, drugs and weapons."]
+
+
 PREDICATE_CASES = [
     # (language, sentence, is it a commitment?): a pledge needs the parties' verb, not its noun
     # nor a cue word inside a name (capitalised beside another capital, or one function word from it)

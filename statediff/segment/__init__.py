@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import recache
 from ..errors import NoCommitmentsError
@@ -31,7 +31,7 @@ from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import LIST_MARKER_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
-from .tokens import COMBINING_MARKS, folded, word_spans
+from .tokens import COMBINING_MARKS, WORD_RE, folded, word_spans
 
 # An unsupported language's sentence without a known pledge verb is kept from this many words: a
 # shorter one is a caption, a name or a date line.
@@ -695,8 +695,16 @@ def _thing_acts(
 
 
 def _written_lower(text: str, word: str) -> bool:
-    """Whether the word stands in lower case somewhere in the text (a common noun, not a name)."""
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+    """Whether the word (folded: lower case) stands so somewhere in the text, as a word of its
+    own (a common noun, not a name)."""
+    return word in _words_as_written(text)
+
+
+@lru_cache(maxsize=2)
+def _words_as_written(text: str) -> frozenset[str]:
+    """The text's words as written, read once per document: a search of the whole text for each
+    bare subject made a page of 4,000 such clauses take 46 s (found in review)."""
+    return frozenset(WORD_RE.findall(text))
 
 
 def _cues_within(cues: list[int], first: int, last: int) -> list[int]:
