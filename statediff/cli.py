@@ -383,7 +383,7 @@ def _compare(old: str, new: str, align: AlignOptions, color: str = "auto") -> Re
                                 (("--lang", align.lang), ("--lang-old", align.lang_old), ("--lang-new", align.lang_new)))
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be read from stdin (-)")
-    display = _ProgressDisplay(color) if _is_terminal(sys.stderr) else None
+    display = _ProgressDisplay(color) if sys.stderr.isatty() else None
     try:
         return compare(
             old, new,
@@ -509,7 +509,7 @@ def _emit(report: Report, out: OutputOptions, accept_list: AcceptList | None, *,
         except StatediffError as exc:  # --fail-on weakened on a report whose changes carry no strength
             _fail(str(exc))
         policy_data = verdict_json(report, policy, verdict)
-    terminal_layout = "rich" if _is_terminal(sys.stdout) else "plain"
+    terminal_layout = "rich" if sys.stdout.isatty() else "plain"
     if json_reports is not None and out.fmt == "json":
         json_reports.append(_render(report, "json", verdict, policy_data, color=False, show_all=out.show_all, share=share))
     elif out.output:
@@ -724,7 +724,7 @@ def segment_command(file: str, fmt: str | None, color: str, full: bool, lang: st
         seg = segment(load(file, max_bytes), _language_code("--lang", lang), allow_empty=True)
     except StatediffError as exc:
         _fail(str(exc))
-    fmt = fmt or ("rich" if _is_terminal(sys.stdout) else "plain")
+    fmt = fmt or ("rich" if sys.stdout.isatty() else "plain")
     with _stdout_written():
         if fmt == "json":
             click.echo(render_segmentation_json(seg), nl=False)
@@ -768,7 +768,7 @@ def _use_color(choice: str) -> bool:
     if choice == "never":
         return False
     # no-color.org: NO_COLOR disables colour when it is set to a non-empty value.
-    return _is_terminal(sys.stdout) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 _CLICK_EXITS = (click.exceptions.Exit, click.exceptions.Abort, click.ClickException)
@@ -799,11 +799,6 @@ def _click_exit_code(exc: Exception) -> int:
     assert isinstance(exc, click.ClickException)
     exc.show()
     return exit_codes.ERROR
-
-
-def _is_terminal(stream: Any) -> bool:
-    """Whether the stream is a terminal; a stream the shell closed (``2>&-``) is None in Python."""
-    return stream is not None and stream.isatty()
 
 
 def _say(message: str) -> None:
