@@ -190,9 +190,9 @@ def twin_pairs(old: TermSets, new: TermSets, texts: tuple[Sequence[str], Sequenc
     ("and to enhance supply chain resilience") level with hundreds of others and could leave its
     twin out. With ``texts`` (each side's wordings as ``same_wording`` gives them), a copy worded
     the same on both sides is paired with its own first, k-th with k-th, so that an unchanged
-    pledge always meets its copy; the
-    other copies (all of them without ``texts``) are paired k-th old with up to
-    CANDIDATES_PER_ITEM of the other side's from the k-th on, so that they can pair off one to one."""
+    pledge always meets its copy; the other copies (all of them without ``texts``) are paired k-th
+    old with up to CANDIDATES_PER_ITEM of the other side's from the k-th on, so that they can pair
+    off one to one."""
     copies: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j, terms in enumerate(new.clause):
         if terms:
@@ -534,13 +534,15 @@ def _ranked(scores: dict[tuple[int, int], float], texts: tuple[Sequence[str], Se
     sides (``texts``: the wordings as ``same_wording`` gives them) first, then the lower
     indices. Pledges that differ only in a figure have the same terms and score alike: "allocate
     100 million …" and "allocate 200 million …" tie with a new "allocate 200 million …", and the
-    unchanged copy must win whatever the order of the old statement (found by a new user's review). Only the same wording goes first: ordering
-    all tied pairs by how alike they are broke the k-th-with-k-th pairing of ``twin_pairs`` on the
-    candidate index, and copies were left with no free candidate (found in review)."""
+    unchanged copy must win whatever the order of the old statement (found by a new user's
+    review). Only the same wording goes first: ordering all tied pairs by how alike they are broke
+    the k-th-with-k-th pairing of ``twin_pairs`` on the candidate index, and copies were left
+    with no free candidate (found in review)."""
     # By score alone first (a C-level key), then each run of equal scores in its own order: ties
     # are few (scores are rounded to SCORE_DECIMALS: equal only for the same weighted terms).
     ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)
-    if len(set(scores.values())) == len(scores):
+    counts = Counter(scores.values())
+    if len(counts) == len(scores):
         return ranked
     if texts is None:
         tie_order: Callable[[tuple[tuple[int, int], float]], tuple[Any, ...]] = itemgetter(0)
@@ -551,7 +553,7 @@ def _ranked(scores: dict[tuple[int, int], float], texts: tuple[Sequence[str], Se
             (i, j), _ = kv
             return old_texts[i] != new_texts[j], (i, j)
 
-    for score, count in Counter(scores.values()).items():
+    for score, count in counts.items():
         if count > 1:
             lo = bisect.bisect_left(ranked, -score, key=_negated_score)
             hi = bisect.bisect_right(ranked, -score, lo=lo, key=_negated_score)
