@@ -825,8 +825,10 @@ PAST_NARRATIVE_CASES = [
     ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
      "trafficking of firearms.", False),
     ("en", "Philippines continues to support the initiative.", True),  # never in lower case: a name
-    ("en", "Ministers continue to support the fund.", True),  # the parties' titles
-    ("en", "Members continue to support the fund.", True),
+    # the parties (``subjects``, ``party_nouns``) as a bare plural subject, though written in lower
+    # case elsewhere: the sentence of the fact above with them as subject stays a pledge
+    ("en", "Ministers crossing our common border continue to generate extreme levels of attention. We will welcome the ministers.", True),
+    ("en", "Members crossing our common border continue to generate extreme levels of attention. We will welcome the members.", True),
     # a word pointing back and a past copula: what something already said was
     ("en", "This action was a result of collaboration between the Treasury and the Financial Intelligence Unit.", False),
     ("en", "This partnership was strengthened by cooperation between our agencies.", False),

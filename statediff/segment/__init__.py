@@ -682,7 +682,7 @@ def _thing_acts(
     bare = words[subject] not in lang.subject_determiners and not pointing_back
     if bare and (words[subject] in lang.stopwords or not words[subject].endswith("s") or not _written_lower(text, words[subject])):
         return False
-    party_words = lang.subjects | lang.speakers | lang.party_nouns | (lang.person_titles if bare else frozenset())
+    party_words = lang.subjects | lang.speakers | lang.party_nouns
     content = False
     for k in range(subject, own[0]):
         word = words[k]
