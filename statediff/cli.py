@@ -294,16 +294,15 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     annotations = _AnnotationShare(len(dated))  # (read only by --format github)
     for path in unique.values():
         if path in misdated:
-            _say(f"statediff: error: {misdated[path]}")
+            _hook_error(misdated[path], path, annotations, counted=False)
             code = max(code, exit_codes.ERROR)
             continue
         if path not in dated:
             _say(f"statediff: notice: {path}: not a dated statement file, skipped")
             continue
         if not os.path.isfile(path):  # mistyped (pre-commit passes only files that exist)
-            _say(f"statediff: error: {path}: no such file")
+            _hook_error(f"{path}: no such file", None, annotations, counted=True)
             code = max(code, exit_codes.ERROR)
-            annotations.skip()
             continue
         try:
             undated: list[str] = []  # a notes file beside the statements is no reason to fail a commit
@@ -318,9 +317,8 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             _check_output_path(out.output, (previous, path))
             report = _compare(previous, path, align, out.color)
         except StatediffError as exc:
-            _say(f"statediff: error: {exc}")
+            _hook_error(str(exc), path, annotations, counted=True)
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
-            annotations.skip()
             continue
         code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports, share=share, annotations=annotations))
     if json_reports is not None:
@@ -331,6 +329,15 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             with _stdout_written():
                 click.echo(array, nl=False)
     sys.exit(code)
+
+
+def _hook_error(message: str, path: str | None, annotations: _AnnotationShare, *, counted: bool) -> None:
+    """An error of one of statediff hook's files: a line on stderr and, with --format github and
+    while GitHub's error annotations last, an ``::error`` on that file. ``counted``: the file was
+    one of the reports counted to come (now it will not)."""
+    _say(f"statediff: error: {message}")
+    if annotations.error_slot(counted=counted):
+        _annotate_error(message, path)
 
 
 @cli.command("accept")
@@ -627,6 +634,20 @@ class _AnnotationShare:
         """A report that will not come after all (no earlier statement, an error)."""
         self.to_come = max(0, self.to_come - 1)
 
+    def error_slot(self, *, counted: bool) -> bool:
+        """Whether an error that stopped one comparison may take one of the error level's
+        annotations: errors first, in turn, while one is left for the reports still to come (whose
+        first can list its errors in one; ``counted``: the error's file was one of them)."""
+        from .render.github import ANNOTATIONS_PER_LEVEL, LEVELS
+
+        self.left = self.left or dict.fromkeys(LEVELS, ANNOTATIONS_PER_LEVEL)
+        if counted:
+            self.skip()
+        if self.left["error"] <= (1 if self.to_come else 0):
+            return False
+        self.left["error"] -= 1
+        return True
+
     def take(self, report: Report, verdict: Verdict | None) -> dict[str, int]:
         """This report's budget per level, counted as used up to what it wants; a level it cannot
         show at all is said on stderr."""
@@ -815,7 +836,24 @@ def _fail(message: str) -> NoReturn:
     ctx = click.get_current_context(silent=True)
     hint = _file_named_like_the_command(ctx.meta.get(ARGS_KEY, []) if ctx else [])
     _say(f"statediff: error: {message}" + (f" ({hint})" if hint else ""))
+    _annotate_error(message + (f" ({hint})" if hint else ""))
     sys.exit(exit_codes.ERROR)
+
+
+def _annotate_error(message: str, path: str | None = None) -> None:
+    """With --format github, an error that stops a comparison is also an ``::error`` command on
+    stdout, where GitHub reads them: on stderr alone it reached the step's log, not the pull
+    request's checks (a missing or empty statement failed the job with no annotation)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.params.get("fmt") != "github":
+        return
+    from .render.github import error_command
+
+    try:
+        click.echo(error_command(message, path))
+        sys.stdout.flush()
+    except (OSError, UnicodeEncodeError):  # (a reader gone, a full disk) the stderr line stands alone
+        _silence(sys.stdout)
 
 
 def _file_named_like_the_command(given: list[str]) -> str | None:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -560,6 +561,43 @@ def test_github_annotations_of_standard_input_name_no_file(run: Invoke) -> None:
     out = run("-", SEED_NEW, "--format", "github", input=Path(SEED_OLD).read_bytes()).stdout
     dropped = [line for line in out.splitlines() if "Dropped" in line]
     assert dropped and all("file=" not in line.split("::")[1] for line in dropped)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("missing.txt", SEED_NEW), "missing.txt: no such file"),
+    ((SEED_OLD, "seeds"), "seeds: is a directory"),
+    (("latest", "no-such-folder"), "no-such-folder"),
+])
+def test_github_says_an_error_as_an_error_annotation(run: Invoke, args: tuple[str, ...], message: str) -> None:
+    # an exit-2 error was a line on stderr only: the job failed with no annotation on the pull request (noticed in review)
+    result = run(*args, "--format", "github")
+    assert result.exit_code == exit_codes.ERROR and message in result.stderr
+    commands = _parse_commands(result.stdout)
+    assert [c["level"] for c in commands] == ["error"] and message in commands[0]["message"]
+    assert commands[0]["title"] == "statediff error" and "file" not in commands[0]
+    plain = run(*args)  # other formats: stderr only
+    assert plain.exit_code == exit_codes.ERROR and "::error" not in plain.stdout
+
+
+def test_hook_errors_are_annotated_on_their_file_within_the_limit(run: Invoke, tmp_path: Path) -> None:
+    good = tmp_path / "good"
+    good.mkdir()
+    shutil.copy(SEED_OLD, good / "s-2022.ru.txt")
+    shutil.copy(SEED_NEW, good / "s-2026.ru.txt")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    shutil.copy(SEED_OLD, empty / "s-2022.ru.txt")
+    (empty / "s-2026.ru.txt").write_text("")
+    missing = [str(tmp_path / f"gone-{k}" / "s-2026.txt") for k in range(12)]
+    files = [str(empty / "s-2026.ru.txt"), *missing, str(good / "s-2026.ru.txt")]
+    result = run("hook", *files, "--format", "github", "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.ERROR and result.stderr.count("statediff: error:") == 13
+    commands = _parse_commands(result.stdout)
+    errors = [c for c in commands if c["level"] == "error"]
+    # Errors first, in turn, up to GitHub's 10 a step less the one kept for the report after them
+    assert [c.get("file", c["message"].split(":")[0]) for c in errors[:9]] == [str(empty / "s-2026.ru.txt"), *missing[:8]]
+    assert "is empty" in errors[0]["message"] and errors[1]["message"].endswith("no such file")
+    assert len(errors) == 10 and errors[9]["title"].endswith("more pledges the policy counts")  # the good pair's dropped pledges
 
 
 @pytest.mark.parametrize(("lang", "old", "new", "changed", "removed"), [

@@ -122,6 +122,13 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     return f"::{level} {props}::{escape_data(message)}"
 
 
+def error_command(message: str, path: str | None = None) -> str:
+    """The ``::error`` command of an error that stopped a comparison (exit code 2), on ``path``
+    when the error is about one file of the repository (not standard input)."""
+    properties = ([f"file={escape_property(path)}"] if path and path != STDIN_NAME else []) + ["title=statediff error"]
+    return f"::error {','.join(properties)}::{escape_data(message)}"
+
+
 def escape_data(text: str) -> str:
     """Escape a workflow command's message: ``%``, CR and LF (``%`` first, so escapes stay
     unambiguous); other control characters are shown as pictures (``controls.visible``)."""
