@@ -377,6 +377,9 @@ class Language:
     # ("The Alliance will continue to …"): see segment/__init__.py, _thing_acts.
     descriptive_cues: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     party_nouns: frozenset[str] = frozenset()
+    # The parties' bond as a subject ("the Alliance", "our partnership", "samarbetet"): a thing,
+    # even written as a name and with the parties named after it ("the Alliance between A and B").
+    relationship_nouns: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
@@ -466,6 +469,7 @@ def _build(code: str, raw: dict) -> Language:
         speech_verbs=_lowered(raw, "speech_verbs"),
         descriptive_cues=CueSet.from_entries(raw.get("descriptive_cues", [])),
         party_nouns=_lowered(raw, "party_nouns"),
+        relationship_nouns=_lowered(raw, "relationship_nouns"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
         spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,

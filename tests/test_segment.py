@@ -821,6 +821,14 @@ PAST_NARRATIVE_CASES = [
     ("en", "Prepare a collaborative report on arms trafficking.", True),  # no determiner: an imperative, not a thing
     ("en", "The heads of state continue to support the peace process.", True),  # actors, not things (found in review)
     ("en", "The joint commission continues to promote trade between the two countries.", True),
+    # the parties' bond as the subject is a thing, even as a name with the parties named after it (found on a blind annotation)
+    ("en", "Founded in our shared sacrifice and honed by our deep security ties, the Alliance between the Republic of Korea "
+     "and the United States continues to evolve and expand.", False),
+    ("en", "The U.S.-Japan Alliance continues to deepen.", False),
+    ("en", "Relations between the two countries have continued to develop since 1992.", False),
+    ("en", "The leaders of the Alliance continue to strengthen cooperation.", True),  # the leaders, not the Alliance
+    ("en", "The Quad Cooperation Network continues to support regional standards.", True),  # "Cooperation" names a body
+    ("sv", "Samarbetet mellan Sverige och Finland fortsätter att fördjupas.", False),
     # a plural common noun as subject, no determiner: a fact; a name or an imperative stays
     ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
      "trafficking of firearms.", False),
@@ -1572,7 +1580,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
-                                                         "descriptive_cues", "party_nouns", "subject_determiners", "pledge_modals", "quantity_openers"}}
+                                                         "descriptive_cues", "party_nouns", "relationship_nouns", "subject_determiners",
+                                                         "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

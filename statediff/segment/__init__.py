@@ -672,6 +672,11 @@ def _thing_acts(
     if any(words[k] in lang.pledge_modals for k in range(first, last)):
         return False
     subject = _subject_starts(text, token_starts, first, last)[-1]
+    # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
+    # deep security ties, the Alliance between … continues to evolve and expand".)
+    after_comma = next((j for j in range(own[0], first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
+    if any(k < own[0] and _relationship_subject(words, k, own[0], lang) for k in {subject, after_comma}):
+        return True  # (however long the phrase that names the parties after it)
     if not subject < own[0] <= subject + REPORT_SUBJECT:
         return False
     # A subject without a determiner must be a plural common noun ("Firearms crossing our border
@@ -692,6 +697,21 @@ def _thing_acts(
             return False  # a name: a party, or another actor whose deed the statement reports
         content = content or (word not in lang.fillers and word not in lang.stopwords)
     return content
+
+
+def _relationship_subject(words: list[str], subject: int, verb: int, lang: Language) -> bool:
+    """Whether the subject words[subject:verb] is a relationship between the parties, not the
+    parties: its head is a ``relationship_nouns`` word (a verb or a function word after it) with
+    only a determiner, names and other modifiers before it ("the U.S.-Japan Alliance", "the Alliance between the Republic of Korea and
+    the United States", "our partnership"), not "the leaders of the Alliance" or "the ROK and the
+    U.S."."""
+    for k in range(subject, verb):
+        if words[k] in lang.relationship_nouns:
+            # The head, not a modifier: "the Quad Standards Cooperation Network" is a body.
+            return k + 1 == verb or words[k + 1] in lang.stopwords
+        if words[k] in lang.stopwords and words[k] not in lang.subject_determiners:
+            return False
+    return False
 
 
 def _written_lower(text: str, word: str) -> bool:
