@@ -380,6 +380,9 @@ class Language:
     # The parties' bond as a subject ("the Alliance", "our partnership", "samarbetet"): a thing,
     # even written as a name and with the parties named after it ("the Alliance between A and B").
     relationship_nouns: frozenset[str] = frozenset()
+    # A thing's modal and one of these verbs say what it will bring about ("This class will help to
+    # ensure …"): a consequence, not a pledge (segment/__init__.py, _thing_acts).
+    consequence_verbs: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
@@ -470,6 +473,7 @@ def _build(code: str, raw: dict) -> Language:
         descriptive_cues=CueSet.from_entries(raw.get("descriptive_cues", [])),
         party_nouns=_lowered(raw, "party_nouns"),
         relationship_nouns=_lowered(raw, "relationship_nouns"),
+        consequence_verbs=_lowered(raw, "consequence_verbs"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
         spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,

@@ -829,6 +829,16 @@ PAST_NARRATIVE_CASES = [
     ("en", "The leaders of the Alliance continue to strengthen cooperation.", True),  # the leaders, not the Alliance
     ("en", "The Quad Cooperation Network continues to support regional standards.", True),  # "Cooperation" names a body
     ("sv", "Samarbetet mellan Sverige och Finland fortsätter att fördjupas.", False),
+    # what a thing will bring about ("will help", "will contribute") is a consequence; the parties' help is a pledge
+    ("en", "The diversity and dynamism of this inaugural class will help to ensure our nations remain at the forefront of "
+     "innovation.", False),
+    ("en", "This cooperation will help ensure technology development in the region is guided by our shared values.", False),
+    ("en", "The new fund will also contribute to regional stability.", False),
+    ("en", "The leaders will help ensure technology development in the region.", True),
+    ("en", "The United States will help Ukraine rebuild its energy grid.", True),
+    ("en", "Our cooperation will continue to grow.", True),  # a modal and no consequence verb: a plan for it
+    ("sv", "Detta samarbete kommer att bidra till stabilitet i regionen.", False),
+    ("sv", "Sverige kommer att bidra till fonden.", True),
     # a plural common noun as subject, no determiner: a fact; a name or an imperative stays
     ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
      "trafficking of firearms.", False),
@@ -1580,7 +1590,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
-                                                         "descriptive_cues", "party_nouns", "relationship_nouns", "subject_determiners",
+                                                         "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "subject_determiners",
                                                          "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}

@@ -663,33 +663,41 @@ def _thing_acts(
     subject ("The United States and the ROK continue to …", "Both countries …", "We …", "The
     heads of state …"), a modal anywhere ("The Alliance will continue to …"), a cue that states a
     position ("Our commitment remains ironclad"), a subject of function words only ("The
-    importance of …")."""
+    importance of …"). So is what a thing will bring about, its first cue a modal before a
+    ``consequence_verbs`` word: "The diversity of this class will help to ensure our nations
+    remain …" (the cues after "help" are what it helps to bring about)."""
     if not lang.party_nouns:
         return False
     own = _cues_within(cues, first, last)
-    if not own or not all(lang.descriptive_cues.match_at(words, k) for k in own):
+    if not own:
         return False
-    if any(words[k] in lang.pledge_modals for k in range(first, last)):
+    modal = next((k for k in own if words[k] in lang.pledge_modals), None)
+    consequence = modal is not None and _modal_consequence(words, modal, last, lang)
+    if consequence:
+        verb = modal  # (cues before it are the subject's nouns, "This cooperation will help …")
+    elif not all(lang.descriptive_cues.match_at(words, k) for k in own) or any(words[k] in lang.pledge_modals for k in range(first, last)):
         return False
+    else:
+        verb = own[0]
     subject = _subject_starts(text, token_starts, first, last)[-1]
     # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
     # deep security ties, the Alliance between … continues to evolve and expand".)
-    after_comma = next((j for j in range(own[0], first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
-    if any(k < own[0] and _relationship_subject(words, k, own[0], lang) for k in {subject, after_comma}):
+    after_comma = next((j for j in range(verb, first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
+    if any(k < verb and _relationship_subject(words, k, verb, lang) for k in {subject, after_comma}):
         return True  # (however long the phrase that names the parties after it)
-    if not subject < own[0] <= subject + REPORT_SUBJECT:
+    if not subject < verb <= subject + REPORT_SUBJECT:
         return False
     # A subject without a determiner must be a plural common noun ("Firearms crossing our border
     # continue to …"): written in lower case elsewhere in the text, so not a name ("Philippines").
     # "This action was a result of collaboration between …": a word pointing back, then a past
     # copula, tells what something already said was; no pledge.
-    pointing_back = words[subject] in lang.consequence_subjects and any(words[k] in lang.past_copulas for k in range(subject + 1, own[0]))
+    pointing_back = words[subject] in lang.consequence_subjects and (consequence or any(words[k] in lang.past_copulas for k in range(subject + 1, verb)))
     bare = words[subject] not in lang.subject_determiners and not pointing_back
     if bare and (words[subject] in lang.stopwords or not words[subject].endswith("s") or not _written_lower(text, words[subject])):
         return False
     party_words = lang.subjects | lang.speakers | lang.party_nouns
     content = False
-    for k in range(subject, own[0]):
+    for k in range(subject, verb):
         word = words[k]
         if word in party_words:
             return False
@@ -697,6 +705,17 @@ def _thing_acts(
             return False  # a name: a party, or another actor whose deed the statement reports
         content = content or (word not in lang.fillers and word not in lang.stopwords)
     return content
+
+
+def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> bool:
+    """A modal at words[k] whose verb, perhaps after "also", says what the subject will bring
+    about ("will help", "will also contribute"): a consequence, not an undertaking."""
+    if not lang.consequence_verbs or words[k] not in lang.pledge_modals:
+        return False
+    verb = k + 1
+    while verb < min(last, k + 3) and (words[verb] in lang.fillers or words[verb] in lang.infinitive_markers):
+        verb += 1  # "will also help", "kommer att bidra"
+    return verb < last and words[verb] in lang.consequence_verbs
 
 
 def _relationship_subject(words: list[str], subject: int, verb: int, lang: Language) -> bool:
