@@ -383,6 +383,9 @@ class Language:
     # A thing's modal and one of these verbs say what it will bring about ("This class will help to
     # ensure …"): a consequence, not a pledge (segment/__init__.py, _thing_acts).
     consequence_verbs: frozenset[str] = frozenset()
+    # A clause opening with one of these and holding cues only before its last comma ("Through our
+    # close ties … and commitment to democracy, the two countries are charting …") is no pledge.
+    fronting_prepositions: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
@@ -474,6 +477,7 @@ def _build(code: str, raw: dict) -> Language:
         party_nouns=_lowered(raw, "party_nouns"),
         relationship_nouns=_lowered(raw, "relationship_nouns"),
         consequence_verbs=_lowered(raw, "consequence_verbs"),
+        fronting_prepositions=_lowered(raw, "fronting_prepositions"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
         spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,

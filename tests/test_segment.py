@@ -839,6 +839,14 @@ PAST_NARRATIVE_CASES = [
     ("en", "Our cooperation will continue to grow.", True),  # a modal and no consequence verb: a plan for it
     ("sv", "Detta samarbete kommer att bidra till stabilitet i regionen.", False),
     ("sv", "Sverige kommer att bidra till fonden.", True),
+    # cues only in a fronted phrase ("Through …, … commitment to democracy, …"): the main clause pledges nothing
+    ("en", "Through our close ties between the two dynamic populations, extensive economic and investment links, and "
+     "commitment to democracy, human rights, and the rules-based international order, the ROK and the U.S. are charting "
+     "a path toward a relationship that is capable of meeting any challenge.", False),
+    ("en", "Through this partnership, we will strengthen our coordination on health security.", True),
+    ("en", "With a shared commitment to the integrity of travel systems, they intend to strengthen efforts to vet "
+     "travelers, combat technology theft, and stop illegal immigration.", True),  # a list after the main clause's cue
+    ("en", "With the technological landscape rapidly changing, we agree to strengthen our partnership.", True),
     # a plural common noun as subject, no determiner: a fact; a name or an imperative stays
     ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
      "trafficking of firearms.", False),
@@ -1590,7 +1598,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
-                                                         "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "subject_determiners",
+                                                         "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
+                                                         "subject_determiners",
                                                          "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}

@@ -560,19 +560,37 @@ def _cut_sentence(
         )
 
 
+def _cues_only_fronted(text: str, words: list[str], token_starts: list[int], first: int, last: int, cues: list[int], lang: Language) -> bool:
+    """"Through our close ties …, extensive links, and commitment to democracy …, the ROK and the
+    U.S. are charting a path …": the clause opens with a ``fronting_prepositions`` word and its
+    main clause, from the first comma followed by what opens a subject (a determiner, "we",
+    "they", a capitalised word), holds no cue (three words or more): the cues all stand in the
+    fronted phrase. "Through this partnership, we will strengthen …" and "With a shared
+    commitment to …, they intend to …, and illegal immigration" keep their pledge."""
+    if not lang.fronting_prepositions or words[first] not in lang.fronting_prepositions:
+        return False
+    openers = lang.subject_determiners | lang.speakers | lang.fillers
+    main = next((j for j in range(first + 2, last) if "," in text[token_starts[j - 1]:token_starts[j]]
+                 and (words[j] in openers or text[token_starts[j]].isupper())), None)
+    if main is None or last - main < 3:
+        return False
+    return not _cues_within(cues, main, last)
+
+
 def _set_aside(
     text: str, texts: list[str], words: list[str], token_starts: list[int], span: tuple[int, int], clause: tuple[int, int],
     lang: Language, cues: list[int], cue_starts: list[int], names: Callable[[], frozenset[str]],
 ) -> str | None:
     """Why a clause that reads like a pledge is none, or None: "background" (a past narrative or
-    account, a consequence, a statistic, a thing that acts, the statement reported adopted) or
-    "courtesy" (thanks, congratulations). ``span``: its offsets in ``text``; ``clause``: its word
-    indices."""
+    account, a consequence, a statistic, a thing that acts, cues only in a fronted phrase, the
+    statement reported adopted) or "courtesy" (thanks, congratulations). ``span``: its offsets in
+    ``text``; ``clause``: its word indices."""
     (start, end), (first, last) = span, clause
     if (_is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues)
             or _is_consequence(words, first, last, lang, cues)
             or _is_statistic(texts, words, first, last, lang, cues)
-            or _thing_acts(text, words, token_starts, first, last, lang, cues, names)):
+            or _thing_acts(text, words, token_starts, first, last, lang, cues, names)
+            or _cues_only_fronted(text, words, token_starts, first, last, cues, lang)):
         return "background"
     if (_owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts, lead=0)
             and not any(words[k] in lang.speakers for k in range(first, min(first + SPEAKER_WINDOW, last)))):
