@@ -539,7 +539,10 @@ SKIP_CASES = [
      "Стороны договорились о сотрудничестве.", "boilerplate", 1),
     # the courtesies of a visit: welcome to the guest, thanks for the hospitality
     ("en", "The leaders agreed to cooperate.\nPresident Moon expresses his gratitude to President Biden for the warm hospitality "
-     "and extends an invitation for President Biden to visit the ROK.", "courtesy", 1),
+     "of the Government of the United States.", "courtesy", 1),
+    # ... while an invitation to visit after the thanks is a pledge to host, a clause of its own (as blind annotators read it)
+    ("en", "The leaders agreed to cooperate.\nPresident Moon expresses his gratitude to President Biden for the warm hospitality "
+     "and extends an invitation for President Biden to visit the ROK.", "courtesy", 2),
     ("en", "President Yoon Suk Yeol welcomes President Joseph R. Biden to the Republic of Korea, marking an early meeting.\n"
      "The leaders agreed to cooperate.", "courtesy", 1),
     ("en", "President Biden is honored to welcome President Moon to Washington.\nThe leaders agreed to cooperate.", "courtesy", 1),
@@ -1111,6 +1114,20 @@ def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason:
     seg = segment(_doc(text), lang)
     assert len(seg.commitments) == count
     assert reason in {s.reason for s in seg.skipped}
+
+
+@pytest.mark.parametrize(("text", "pledge"), [
+    ("President Moon expresses his gratitude to President Biden for the warm hospitality and extends an invitation for "
+     "President Biden to visit the ROK.", "and extends an invitation for President Biden to visit the ROK."),
+    ("President Biden expressed his gratitude for President Yoon’s warm hospitality and extended an invitation for President "
+     "Yoon to visit Washington at a time of mutual convenience.",
+     "and extended an invitation for President Yoon to visit Washington at a time of mutual convenience."),
+])
+def test_an_invitation_after_thanks_is_a_pledge_of_its_own(text: str, pledge: str) -> None:
+    # the whole sentence was skipped as courtesy; a blind annotation of US-ROK reads the invitation as a pledge to host
+    seg = segment(_doc("The leaders agreed to cooperate.\n" + text), "en")
+    assert [c.text for c in seg.commitments] == ["The leaders agreed to cooperate.", pledge]
+    assert [s.reason for s in seg.skipped] == ["courtesy"]
 
 
 SPEAKER_CASES = [
