@@ -386,6 +386,9 @@ class Language:
     # A clause opening with one of these and holding cues only before its last comma ("Through our
     # close ties … and commitment to democracy, the two countries are charting …") is no pledge.
     fronting_prepositions: frozenset[str] = frozenset()
+    # What something is worth as a clause's predicate ("… make an important contribution to …",
+    # "… continue to play a vital role …"): a fact, not a pledge (segment/__init__.py, _plays_a_role).
+    role_patterns: tuple[re.Pattern[str], ...] = ()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
@@ -478,6 +481,7 @@ def _build(code: str, raw: dict) -> Language:
         relationship_nouns=_lowered(raw, "relationship_nouns"),
         consequence_verbs=_lowered(raw, "consequence_verbs"),
         fronting_prepositions=_lowered(raw, "fronting_prepositions"),
+        role_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("role_patterns", [])),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
         spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,

@@ -850,6 +850,14 @@ PAST_NARRATIVE_CASES = [
     ("en", "With a shared commitment to the integrity of travel systems, they intend to strengthen efforts to vet "
      "travelers, combat technology theft, and stop illegal immigration.", True),  # a list after the main clause's cue
     ("en", "With the technological landscape rapidly changing, we agree to strengthen our partnership.", True),
+    # what something is worth as the predicate: a fact; the parties speaking, a modal or a pledge before it stay pledges
+    ("en", "Quad partners’ export credit agencies make an important contribution to the prosperity of the Indo-Pacific.", False),
+    ("en", "Industries of both countries continue to play a vital role for each other’s supply chains.", False),
+    ("en", "We will continue to play a key role in regional security.", True),
+    ("en", "The Quad will play a leading role in regional health security.", True),
+    ("en", "The two Presidents reaffirm the need to ensure that the Internet continues to play a positive role in promoting "
+     "equity.", True),
+    ("sv", "Civilsamhället spelar en viktig roll för demokratin.", False),
     # a plural common noun as subject, no determiner: a fact; a name or an imperative stays
     ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
      "trafficking of firearms.", False),
@@ -1616,7 +1624,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
                                                          "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
-                                                         "subject_determiners",
+                                                         "role_patterns", "subject_determiners",
                                                          "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}

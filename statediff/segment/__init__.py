@@ -560,6 +560,27 @@ def _cut_sentence(
         )
 
 
+def _plays_a_role(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, cue_starts: list[int], lang: Language
+) -> bool:
+    """"Quad partners' export credit agencies make an important contribution to the prosperity of
+    the Indo-Pacific", "Industries of both countries continue to play a vital role …": what
+    something is worth (``role_patterns``), its predicate, with no cue before it and neither the
+    parties speaking nor a modal: a fact, not a pledge. Cues after it are its complement; "We will
+    play a key role …" and "reaffirm the need to ensure that the Internet continues to play a
+    positive role" stay pledges."""
+    if not lang.role_patterns:
+        return False
+    start, end = token_starts[first], token_starts[last - 1] + len(words[last - 1])
+    found = next((m for m in (p.search(text, start, end) for p in lang.role_patterns) if m), None)
+    if found is None:
+        return False
+    before = bisect.bisect_left(token_starts, found.start())
+    if any(words[k] in lang.speakers or words[k] in lang.pledge_modals for k in range(first, before)):
+        return False
+    return all(c >= found.start() for c in cue_starts[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, found.end())])
+
+
 def _cues_only_fronted(text: str, words: list[str], token_starts: list[int], first: int, last: int, cues: list[int], lang: Language) -> bool:
     """"Through our close ties …, extensive links, and commitment to democracy …, the ROK and the
     U.S. are charting a path …": the clause opens with a ``fronting_prepositions`` word and its
@@ -590,7 +611,8 @@ def _set_aside(
             or _is_consequence(words, first, last, lang, cues)
             or _is_statistic(texts, words, first, last, lang, cues)
             or _thing_acts(text, words, token_starts, first, last, lang, cues, names)
-            or _cues_only_fronted(text, words, token_starts, first, last, cues, lang)):
+            or _cues_only_fronted(text, words, token_starts, first, last, cues, lang)
+            or _plays_a_role(text, words, token_starts, first, last, cue_starts, lang)):
         return "background"
     if (_owns_cues(lang.adoption_patterns, text, start, end, cue_starts, token_starts, lead=0)
             and not any(words[k] in lang.speakers for k in range(first, min(first + SPEAKER_WINDOW, last)))):
