@@ -321,6 +321,31 @@ def test_html_prefers_article_and_drops_furniture_but_keeps_a_sidebar_named_wrap
     assert extract(page.encode(), "x.html", ".html").text == "The parties agreed to meet.\n\nThey will cooperate.\n"
 
 
+_STATEMENT_PS = "<p>The parties agreed to meet in Ankara next year.</p><p>They will cooperate on trade, energy and transport.</p>" * 3
+
+
+@pytest.mark.parametrize("page", [
+    # an <article> teaser in a sidebar or a footer beside a statement in <div>s: the statement is read
+    # (found by a new user's review: two different statements compared as the same text, exit 0)
+    f"<html><body><div class='content'><h1>Joint Statement</h1>{_STATEMENT_PS}</div><aside><article><h4>Leaders meet</h4>"
+    "<p>The two countries will continue to cooperate closely.</p></article></aside></body></html>",
+    f"<html><body><div class='content'>{_STATEMENT_PS}</div><footer><article><p>The two countries will continue to "
+    "cooperate closely.</p></article></footer></body></html>",
+    # the statement as bare text in a layout table's cell, an <article> of tags and comments below it
+    "<html><body><table><tr><td class='leftnav'><a href='/'>Home</a></td><td class='main'>"
+    + "The parties agreed to meet in Ankara next year.<br><br>They will cooperate on trade, energy and transport.<br><br>" * 3
+    + "</td></tr></table><article class='post'><p>Posted in News</p><div id='comments'><p>We demand results.</p></div>"
+    "</article></body></html>",
+    # the statement in the <article>, the page's furniture around it: the article alone
+    f"<html><body><div class='menu'>Home News About the Ministry Contacts</div><article>{_STATEMENT_PS}</article>"
+    "<div>Copyright 2024 Ministry</div></body></html>",
+])
+def test_html_an_article_outside_the_pages_text_is_no_statement(page: str) -> None:
+    text = extract(page.encode(), "x.html", ".html").text
+    assert text.count("The parties agreed to meet in Ankara next year.") == 3
+    assert "continue to cooperate closely" not in text and "We demand results" not in text and "Copyright" not in text
+
+
 def test_html_furniture_left_out_is_named_in_page_order(tmp_path: Path) -> None:
     # found by a new user's review: menus, comments and share links went without a word, though
     # segment --help says nothing is dropped silently

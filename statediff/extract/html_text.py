@@ -132,7 +132,13 @@ def _restates_title(paragraph: str, title: str) -> bool:
 
 
 def _main_content(soup: Any) -> Any:
-    """<article> (the longest) if there is a substantial one, else <main>, else <body>."""
+    """<article> (the longest) if there is a substantial one, else <main>, else <body>. An
+    <article> outside the page's paragraphs is a teaser, not the statement: a sidebar card
+    ("<aside><article>Leaders meet …</article></aside>") beside a statement in <div>s was read
+    alone, and two different statements compared as the same text (found by a new user's
+    review); the article must hold more than the paragraphs that stand outside it, and a third
+    of the text outside it that is no furniture (a statement in a layout table's cell, an
+    <article> of tags and comments below it)."""
     body = soup.body or soup
     articles = [(len(a.get_text(" ", strip=True)), a) for a in body.find_all("article")]
     mains = [(len(m.get_text(" ", strip=True)), m) for m in body.find_all(["main"])]
@@ -140,13 +146,42 @@ def _main_content(soup: Any) -> Any:
     longest = max([n for n, _ in articles + mains], default=0)
     if articles:
         size, article = max(articles, key=lambda item: item[0])
-        if size >= 0.3 * longest and size > 0:
+        if (size >= 0.3 * longest and size > 0 and not _paragraphs_outside(body, article, size)
+                and _content_size(article) >= 0.3 * _content_size(body, skip=article)):
             return article
     if mains:
         size, main = max(mains, key=lambda item: item[0])
         if size > 0:
             return main
     return body
+
+
+def _content_size(root: Any, skip: Any = None) -> int:
+    """Characters of text under ``root`` outside page furniture (``_is_comments_or_structural``)
+    and outside ``skip``."""
+    from bs4 import NavigableString, Tag
+
+    size, stack = 0, [root]
+    while stack:  # iterative: deep pages stay linear
+        node = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tag):
+                if child is not skip and not _is_comments_or_structural(child):
+                    stack.append(child)
+            elif isinstance(child, NavigableString):
+                size += len(child.strip())
+    return size
+
+
+def _paragraphs_outside(body: Any, article: Any, size: int) -> bool:
+    """Whether the page's paragraph core (``_content_core`` of the body) lies outside ``article``
+    and its <p> children hold more text than the whole article."""
+    from bs4 import Tag
+
+    core = _content_core(body)
+    if core is None or core is article or article in core.parents or core in article.parents:
+        return False
+    return sum(len(child.get_text(" ", strip=True)) for child in core.children if isinstance(child, Tag) and child.name == "p") > size
 
 
 def _content_core(root: Any) -> Any:
