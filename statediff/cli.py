@@ -214,7 +214,7 @@ def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions)
     """Compare OLD and NEW statements (paths, or - for stdin).
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error,
-    130 interrupted."""
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."""
     accept_list = _prepare_output(out)
     _check_output_path(out.output, (old, new))
     try:
@@ -291,10 +291,10 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             misdated[path] = str(exc)
     # Markdown reports, one after another, share one comment's length (found by a new user's review: two made 129,172 characters).
     share = max(1, len(dated))
-    annotations = _AnnotationShare(len(dated))  # (read only by --format github)
+    annotations = _AnnotationShare(len(dated) + len(misdated))  # (read only by --format github; an error takes one too)
     for path in unique.values():
         if path in misdated:
-            _hook_error(misdated[path], path, annotations, counted=False)
+            _hook_error(misdated[path], path, annotations, counted=True)
             code = max(code, exit_codes.ERROR)
             continue
         if path not in dated:
@@ -331,6 +331,12 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     sys.exit(code)
 
 
+def _github_format() -> bool:
+    """Whether the command running was given --format github."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.params.get("fmt") == "github"
+
+
 def _hook_error(message: str, path: str | None, annotations: _AnnotationShare, *, counted: bool) -> None:
     """An error of one of statediff hook's files: a line on stderr and, with --format github and
     while GitHub's error annotations last, an ``::error`` on that file. ``counted``: the file was
@@ -338,6 +344,9 @@ def _hook_error(message: str, path: str | None, annotations: _AnnotationShare, *
     _say(f"statediff: error: {message}")
     if annotations.error_slot(counted=counted):
         _annotate_error(message, path)
+    elif _github_format():
+        _say("statediff: notice: GitHub shows 10 error annotations a step and the reports before used them: "
+             "this error is on stderr only")
 
 
 @cli.command("accept")
@@ -636,8 +645,8 @@ class _AnnotationShare:
 
     def error_slot(self, *, counted: bool) -> bool:
         """Whether an error that stopped one comparison may take one of the error level's
-        annotations: errors first, in turn, while one is left for the reports still to come (whose
-        first can list its errors in one; ``counted``: the error's file was one of them)."""
+        annotations: in turn with the reports, while one is left for the files still to come
+        (each report can list its errors in one; ``counted``: the error's file was one of them)."""
         from .render.github import ANNOTATIONS_PER_LEVEL, LEVELS
 
         self.left = self.left or dict.fromkeys(LEVELS, ANNOTATIONS_PER_LEVEL)
@@ -844,8 +853,7 @@ def _annotate_error(message: str, path: str | None = None) -> None:
     """With --format github, an error that stops a comparison is also an ``::error`` command on
     stdout, where GitHub reads them: on stderr alone it reached the step's log, not the pull
     request's checks (a missing or empty statement failed the job with no annotation)."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is None or ctx.params.get("fmt") != "github":
+    if not _github_format():
         return
     from .render.github import error_command
 

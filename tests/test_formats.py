@@ -559,7 +559,7 @@ def test_visible_keeps_tabs_and_line_breaks() -> None:
 def test_github_annotations_of_standard_input_name_no_file(run: Invoke) -> None:
     # "file=<stdin>" points at no file of the repository (found in review)
     out = run("-", SEED_NEW, "--format", "github", input=Path(SEED_OLD).read_bytes()).stdout
-    dropped = [line for line in out.splitlines() if "Dropped" in line]
+    dropped = [line for line in out.splitlines() if "title=Dropped pledge" in line]
     assert dropped and all("file=" not in line.split("::")[1] for line in dropped)
 
 
@@ -598,6 +598,26 @@ def test_hook_errors_are_annotated_on_their_file_within_the_limit(run: Invoke, t
     assert [c.get("file", c["message"].split(":")[0]) for c in errors[:9]] == [str(empty / "s-2026.ru.txt"), *missing[:8]]
     assert "is empty" in errors[0]["message"] and errors[1]["message"].endswith("no such file")
     assert len(errors) == 10 and errors[9]["title"].endswith("more pledges the policy counts")  # the good pair's dropped pledges
+    # ... named by its pair and on its new statement: beside other reports "old line 5" alone names no file
+    assert errors[9]["file"] == str(good / "s-2026.ru.txt") and f"{good / 's-2022.ru.txt'} → {good / 's-2026.ru.txt'}" in errors[9]["message"]
+
+
+@pytest.mark.parametrize("bad_first", [True, False])
+def test_hook_annotates_a_misdated_file_whatever_the_order(run: Invoke, tmp_path: Path, bad_first: bool) -> None:
+    # a report before the misdated file took all 10 error annotations: the error had none and no word (found in review)
+    good = tmp_path / "good"
+    good.mkdir()
+    shutil.copy(SEED_OLD, good / "s-2022.ru.txt")
+    shutil.copy(SEED_NEW, good / "s-2026.ru.txt")
+    (tmp_path / "other").mkdir()
+    shutil.copy(SEED_OLD, tmp_path / "other" / "t-2021.ru.txt")
+    bad = tmp_path / "other" / "t-2025-13-40.ru.txt"
+    shutil.copy(SEED_NEW, bad)
+    files = [str(bad), str(good / "s-2026.ru.txt")]
+    result = run("hook", *(files if bad_first else files[::-1]), "--format", "github", "--fail-on", "dropped")
+    assert result.exit_code == exit_codes.ERROR
+    errors = [c for c in _parse_commands(result.stdout) if c["level"] == "error"]
+    assert len(errors) <= 10 and [c for c in errors if c.get("file") == str(bad) and "not a date" in c["message"]]
 
 
 @pytest.mark.parametrize(("lang", "old", "new", "changed", "removed"), [

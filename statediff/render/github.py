@@ -65,9 +65,13 @@ def render_github(report: Report, verdict: Verdict | None = None, budget: int | 
         if len(shown) < len(changes):  # past GitHub's limit: one annotation lists the others
             more = changes[len(shown):]
             title = f"{len(more)} more {'pledges the policy counts' if level == 'error' else 'changed pledges'}"
-            message = (f"GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of a kind per step; the others, in the order of the report:\n"
+            # Named by its pair and put on the new statement: beside statediff hook's other reports,
+            # "old line 1" alone could not be traced to a file (found by a new user's review).
+            message = (f"GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of a kind per step; the others of "
+                       f"{report.old.document.path} → {report.new.document.path}, in the order of the report:\n"
                        + "\n".join(_summary_line(report, change, old, new, weakened=weakened) for change, weakened in more))
-            lines.append(f"::{level} title={escape_property(title)}::{escape_data(message)}")
+            where = f"file={escape_property(report.new.document.path)}," if report.new.document.path != STDIN_NAME else ""
+            lines.append(f"::{level} {where}title={escape_property(title)}::{escape_data(message)}")
     # The report's notices ("the statements look unrelated", a language set aside, stale accepted
     # entries) as notice annotations: on stderr alone they reached the log, not the pull request
     # (found by a CI user's review).
