@@ -1124,6 +1124,24 @@ def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason:
     assert reason in {s.reason for s in seg.skipped}
 
 
+@pytest.mark.parametrize(("lang", "text", "dateline"), [
+    # a press dateline before the first sentence's pledge is no word of it: every release has a new one, and
+    # inside the pledge it made each pair "modified" under --fail-on (found by a new user's review)
+    ("en", "MEXICO CITY, October 8, 2021 — The United States and Mexico will create a working group.", "MEXICO CITY, October 8, 2021 —"),
+    ("en", "WASHINGTON, Oct 8 (Reuters) - The two governments agreed to replace the initiative.", "WASHINGTON, Oct 8 (Reuters) -"),
+    ("en", "WASHINGTON, D.C., 13 October 2022 – The parties agreed to meet again.", "WASHINGTON, D.C., 13 October 2022 –"),
+    ("ru", "АСТАНА, 15 октября /Kazinform/ – Стороны договорились о сотрудничестве.", "АСТАНА, 15 октября /Kazinform/ –"),
+    # no date and no agency: not taken for a dateline
+    ("en", "NATO and the EU — the parties agreed — will meet again.", None),
+    ("en", "U.S. - Mexico: the parties agreed to meet again.", None),
+])
+def test_a_press_dateline_opening_a_paragraph_is_skipped(lang: str, text: str, dateline: str | None) -> None:
+    seg = segment(_doc(text), lang)
+    headings = [seg.document.text[s.start:s.end] for s in seg.skipped if s.reason == "heading"]
+    assert headings == ([dateline] if dateline else [])
+    assert seg.commitments and (dateline is None or seg.commitments[0].start == len(dateline) + 1)
+
+
 @pytest.mark.parametrize(("text", "pledge"), [
     ("President Moon expresses his gratitude to President Biden for the warm hospitality and extends an invitation for "
      "President Biden to visit the ROK.", "and extends an invitation for President Biden to visit the ROK."),

@@ -28,7 +28,7 @@ from ..languages import (
 )
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import LIST_MARKER_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
+from .blocks import DATELINE_RE, LIST_MARKER_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, WORD_RE, folded, word_spans
@@ -490,6 +490,11 @@ def _cut_sentence(
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
+    dateline = DATELINE_RE.match(text, s_start, s_end)
+    if dateline and (dateline["date"] or dateline["agency"]) and dateline.end() < s_end:
+        # (Every press release has a new one: inside the pledge it made each pair "modified".)
+        skipped.append(Skipped(*_trim(text, s_start, dateline.end()), "heading"))
+        s_start = dateline.end()
     texts, token_starts, token_ends = word_spans(text, s_start, s_end)
     words = folded(texts)
     cues = lang.commitment_cues.positions(words)

@@ -37,6 +37,16 @@ _SPACED_SEPARATOR_RE = recache.compile(rf"\s[{_SEPARATORS}]\s")
 _BRACKETED_RE = recache.compile(r"\s*[(\[][^()\[\]]{0,30}[)\]]")
 # A list item's marker: "1.", "(a)", "-", "•"…
 BULLETS = "-•*–—·▪●◦"  # the marks that open a bulleted item (not a number: "5.")
+# A press dateline opening a paragraph's first sentence: a place in capitals, perhaps its region,
+# then a date and/or a news agency, then a dash ("MEXICO CITY, October 8, 2021 — The United States
+# …", "WASHINGTON, Oct 8 (Reuters) - …", "АСТАНА, 15 октября /Kazinform/ – …"): no words of the pledge.
+DATELINE_RE = recache.compile(
+    r"(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ.'’]+(?:[ -][A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ.'’]+){0,3})"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?"
+    r"(?P<date>[,.]?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?|\d{1,2}[ \t]+[^\W\d_]{3,10}\.?(?:[ \t]+\d{4})?(?:[ \t]+(?:г\.|года))?))?"
+    r"(?P<agency>[.,]?[ \t]*[(/][^()/\n]{2,25}[)/])?"
+    r"[ \t]*(?:—|–|--|-)[ \t]+"
+)
 LIST_MARKER_RE = recache.compile(rf"(?:\(?\d{{1,3}}[.)]|\(?[a-zа-я][.)]|[{re.escape(BULLETS)}])\s+")
 
 
