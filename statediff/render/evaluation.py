@@ -65,7 +65,11 @@ def _result_panel(result: GoldResult, console: Console) -> None:
     if not s.errors:
         console.print("every gold commitment with a definite status is right", highlight=False)
         return
-    wrong = Table(title=f"wrong: {len(s.errors)} of {s.status_n} gold commitments", title_justify="left")
+    # "persisted" here is matched at all, persisted or modified, as score.py counts status (found by
+    # a new user's review: a pledge rightly reported modified seemed listed as wrong).
+    wrong = Table(title=f"wrong: {len(s.errors)} of {s.status_n} gold commitments", title_justify="left",
+                  caption="persisted: matched (persisted or modified); missed: no reported commitment covers it",
+                  caption_justify="left")
     wrong.add_column("unit", no_wrap=True)
     wrong.add_column("want", no_wrap=True)
     wrong.add_column("got", no_wrap=True)
