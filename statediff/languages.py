@@ -389,6 +389,10 @@ class Language:
     # What something is worth as a clause's predicate ("… make an important contribution to …",
     # "… continue to play a vital role …"): a fact, not a pledge (segment/__init__.py, _plays_a_role).
     role_patterns: tuple[re.Pattern[str], ...] = ()
+    # A news report's commentators and their verbs ("Analysts said …", "Эксперты считают …"): their
+    # view, not the parties' pledge (segment/__init__.py, _commentary).
+    commentators: frozenset[str] = frozenset()
+    commentary_verbs: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
@@ -482,6 +486,8 @@ def _build(code: str, raw: dict) -> Language:
         consequence_verbs=_lowered(raw, "consequence_verbs"),
         fronting_prepositions=_lowered(raw, "fronting_prepositions"),
         role_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("role_patterns", [])),
+        commentators=_lowered(raw, "commentators"),
+        commentary_verbs=_lowered(raw, "commentary_verbs"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
         spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,

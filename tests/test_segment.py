@@ -618,6 +618,15 @@ QUOTATION_CASES = [
     # parties named after the verb, and inches, are no official's remark
     ("en", "“We will deepen our cooperation in every field,” stated Japan and the Republic of Korea.", False),
     ("en", 'Secretary Granholm noted that the 36" pipeline will be completed by 2026.', False),
+    # a news report's commentators: their view, not the parties' pledge (found by a new user's review)
+    ("en", "Analysts said the two countries will likely sign a broader trade deal next year.", True),
+    ("en", "Some critics warned that the plan will fail without new funding.", True),
+    ("ru", "Аналитики считают, что стороны подпишут соглашение о торговле в следующем году.", True),
+    ("sv", "Bedömare menar att länderna kommer att underteckna ett handelsavtal nästa år.", True),
+    # ... but not commentators as the object or the parties' experts meeting
+    ("en", "Analysts from both ministries will meet twice a year to review the action plan.", False),
+    ("en", "The leaders welcomed the analysts' report and agreed to act on it.", False),
+    ("ru", "Эксперты отметили рост глобального веса Организации тюркских государств.", False),  # an expert council speaks
 ]
 
 
@@ -1642,7 +1651,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
                                                          "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
-                                                         "role_patterns", "subject_determiners",
+                                                         "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
                                                          "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
