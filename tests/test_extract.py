@@ -178,6 +178,19 @@ def test_pdf_lines_join_into_paragraphs(lines: list[str], expected: str) -> None
     assert text == f"{_FULL} {_FULL} {_FULL} region.\n\n{expected}"
 
 
+def test_pdf_title_set_right_above_its_text_is_a_paragraph_of_its_own() -> None:
+    # a larger font with no wider gap: the title was joined to the first pledge, and a title
+    # changed between two versions made that pledge "modified" (found by a new user's review)
+    from statediff.extract.pdf_text import _Line, layout_to_text
+
+    title = "Joint Statement: U.S.-Mexico High-Level Security Dialogue on Safe Communities"
+    lines = [_Line(title, 72.0, 714.0, 16.0)] + [_Line(line, 72.0, 700.0 - 14 * k, 11.0) for k, line in enumerate([_FULL, _FULL, "region."])]
+    assert layout_to_text([lines]) == f"{title}\n\n{_FULL} {_FULL} region.\n"
+    # bold words of the same size, or a size within the bar, change nothing
+    same = [_Line(title, 72.0, 714.0, 11.5)] + lines[1:]
+    assert layout_to_text([same]) == f"{title} {_FULL} {_FULL} region.\n"
+
+
 def test_pdf_named_docx_is_read_as_pdf() -> None:
     data = (INPUTS / "jspg7.pdf").read_bytes()
     assert extract(data, "x.docx", ".docx").format == "pdf"

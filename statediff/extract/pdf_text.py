@@ -202,11 +202,14 @@ def _starts_paragraph(previous: _Line, line: _Line, text: str, spacing: float | 
             return True
     if line.x is not None and line.size and line.x > left + 0.8 * line.size and closed:
         return True  # a first-line indent
+    if previous.size and line.size and abs(previous.size - line.size) > FONT_CHANGE * max(previous.size, line.size):
+        return True  # another font size: a title set right above its text (found by a new user's review)
     if not closed and len(before) < HEADING_SHARE * full_width and text[:1].isupper() and not _goes_on(before):
         return True  # a heading on a line of its own ("Climate", then "Recognizing the urgent need …")
     return closed and short
 
 
+FONT_CHANGE = 0.15  # lines whose font sizes differ by more than this share belong to two paragraphs
 HEADING_SHARE = 0.5  # a line this much shorter than a full one, unclosed, before a capital: a heading, not a wrapped line
 _OPEN_ENDS = frozenset(",;:-–—(")  # a line ending so goes on below, whatever its length
 LINK_WORD_LETTERS = 3  # a last word this short in lower case ("and", "of", "и", "och") links to the next line
