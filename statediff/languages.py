@@ -392,6 +392,9 @@ class Language:
     # A news report's commentators and their verbs ("Analysts said …", "Эксперты считают …"): their
     # view, not the parties' pledge (segment/__init__.py, _commentary).
     commentators: frozenset[str] = frozenset()
+    # Verbs of the third person that are as often plural nouns ("pledges", "calls"), read as a
+    # predicate only right after a named subject ("…, and the ROK pledges $200M …": segment/clauses.py).
+    named_subject_verbs: frozenset[str] = frozenset()
     commentary_verbs: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
@@ -487,6 +490,7 @@ def _build(code: str, raw: dict) -> Language:
         fronting_prepositions=_lowered(raw, "fronting_prepositions"),
         role_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("role_patterns", [])),
         commentators=_lowered(raw, "commentators"),
+        named_subject_verbs=_lowered(raw, "named_subject_verbs"),
         commentary_verbs=_lowered(raw, "commentary_verbs"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),

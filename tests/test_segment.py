@@ -182,6 +182,12 @@ CLAUSE_CASES = [
     # own predicate and the main clause after a leading participle do.
     ("fr", "Nous réaffirmons notre engagement envers la paix, et soutenons les efforts des Nations Unies dans la région.",
      ["Nous réaffirmons notre engagement envers la paix", "et soutenons les efforts des Nations Unies dans la région."]),
+    # a third-person verb that is as often a plural noun is a predicate right after a named subject
+    ("en", "The ROK commits to increase its engagement in the Steering Group, and the ROK pledges a new $200M commitment "
+     "for the period.", ["The ROK commits to increase its engagement in the Steering Group",
+                         "and the ROK pledges a new $200M commitment for the period."]),
+    ("en", "We condemn North Korea's missile development and launches, and call for restraint.",
+     ["We condemn North Korea's missile development and launches", "and call for restraint."]),
     ("en", "The leaders welcomed the agreement, while the Kremlin called the move a provocation.",
      ["The leaders welcomed the agreement"]),
     ("en", "Expressing condolences to the families of the victims, the President called the attack cowardly.",
@@ -1651,7 +1657,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
                                                          "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
-                                                         "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
+                                                         "role_patterns", "subject_determiners", "commentators", "commentary_verbs", "named_subject_verbs",
                                                          "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}

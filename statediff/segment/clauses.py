@@ -249,7 +249,7 @@ def _coordinated_predicate(
         named = k
         while named < len(words) and capitalised(named) and named - k < SUBJECT_WORDS:
             named += 1
-        if k < named < len(words) and language.clause_predicates.match_at(words, named):
+        if k < named < len(words) and (language.clause_predicates.match_at(words, named) or words[named] in language.named_subject_verbs):
             return (i, False, False)  # a named subject's own predicate: a pledge only with a cue
     return None
 
