@@ -104,6 +104,9 @@ class Commitment:
     # implemented mirrored patrols"): a pledge of the comparison only when the other statement
     # holds the pledge it carries out (tricky case: done, not dropped); see align.without_unmatched_deeds.
     deed: bool = False
+    # A list item's lead-in (start, end), whose predicate the item carries ("The United States and
+    # Mexico will:" above "• expand training …"): its negation and modals are the item's too.
+    lead: tuple[int, int] | None = None
 
 
 @frozen_dataclass

@@ -779,6 +779,10 @@ def test_time_words_stand_beside_a_time(language: str, text: str, found: dict[st
     ("kk", "Тараптар бастаманы демейтінін атап өтті.", 0),
     ("kk", "Кестенің бағанын толтыру қажет.", 0),  # "its column": no stem before "-баған"
     ("tr", "Çocuğun mamasını hazırladılar.", 0),
+    # a negation phrase with no negation word of its own counts once; "shall not" counts its "not" once
+    ("en", "The United States and Mexico will no longer", 1),
+    ("en", "The parties shall not resume the talks.", 1),
+    ("en", "The parties will not only resume the talks.", 0),
 ])
 def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text: str, count: int) -> None:
     assert negation_count(text, lang) == count

@@ -362,3 +362,30 @@ def test_a_report_made_without_the_details_stage_has_no_score_notes(report: Repo
     missed = next(ch for ch in report.changes if ch.status is Status.DROPPED and _details(ch).nearest is not None)
     assert "nearest miss" in [n[0] for n in change_notes(missed, report, "->")]
     assert "nearest miss" not in [n[0] for n in change_notes(missed, bare, "->")]
+
+
+_LIST = ("Joint Statement of the Ministers\n\nThe ministers agreed to deepen cooperation in trade and energy.\n\n"
+         "The United States and Mexico {lead}:\n"
+         "• expand training for prosecutors and judges;\n"
+         "• increase personnel at the border by 2,000 officers;\n"
+         "• stand up additional ballistics labs to process seized weapons.\n")
+
+
+@pytest.mark.parametrize(("old_lead", "new_lead", "status", "change"), [
+    ("will", "will not", Status.MODIFIED, "weakened"),  # a negation gained in the lead-in is every item's
+    ("will", "will no longer", Status.MODIFIED, "weakened"),
+    ("will", "will", Status.PERSISTED, None),
+])
+def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: str, new_lead: str, status: Status,
+                                                      change: str | None) -> None:
+    # "will:" → "will not:" left the items persisted and --fail-on weakened passed: the lead-in was
+    # skipped as a heading and the items' words are the same (found by a new user's review)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_LIST.format(lead=old_lead), encoding="utf-8")
+    new.write_text(_LIST.format(lead=new_lead), encoding="utf-8")
+    report = compare(str(old), str(new))
+    items = [c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].lead is not None]
+    assert len(items) == 3
+    assert all(c.status is status and _details(c).strength.change == change for c in items)
+    lead_text = report.old.document.text[slice(*report.old.commitments[int(items[0].old[0][1:]) - 1].lead)]
+    assert lead_text == f"The United States and Mexico {old_lead}"

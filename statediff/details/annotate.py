@@ -144,7 +144,7 @@ def annotate(
             details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, bars,
                                rules.get((tuple(old_idx), tuple(new_idx)), LINKED_BY_SCORE))
             # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
-            if change.status is Status.PERSISTED and change.word_similarity != 1.0 and _changed_in_substance(
+            if change.status is Status.PERSISTED and (change.word_similarity != 1.0 or _leads_differ(old_idx, new_idx, segs)) and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1
@@ -153,6 +153,14 @@ def annotate(
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
         return Annotation(result, _topic_table(result), _report_details(result, by_side, index, bars))
+
+
+def _leads_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
+    """Whether the lead-ins of list items worded alike differ ("… will:" → "… will not:")."""
+    def leads(seg: Segmentation, indices: list[int]) -> list[str]:
+        return [" ".join(seg.document.text[c.lead[0]:c.lead[1]].split()) if c.lead else "" for c in (seg.commitments[k] for k in indices)]
+
+    return leads(segs["old"], old_idx) != leads(segs["new"], new_idx)
 
 
 def _gazetteer_names_only(side: SideFacts) -> SideFacts:
@@ -393,10 +401,19 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         numbers=numbers,
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
-        negations=negation_count(c.text, language),
-        modals=modal_counts(c.text, language),
+        negations=negation_count(c.text, language) + (negation_count(text[c.lead[0]:c.lead[1]], language) if c.lead else 0),
+        modals=_with_lead_modals(modal_counts(c.text, language), text, c, language),
         intensifiers=intensifier_count(c.text, language),
     )
+
+
+def _with_lead_modals(own: tuple[int, int], text: str, c: Commitment, language: str) -> tuple[int, int]:
+    """A list item's binding and hedging modals, with those of the lead-in whose predicate it
+    carries ("The parties will:" → "The parties may:" weakens every item)."""
+    if c.lead is None:
+        return own
+    lead = modal_counts(text[c.lead[0]:c.lead[1]], language)
+    return own[0] + lead[0], own[1] + lead[1]
 
 
 def unread_details(language: str) -> tuple[str, ...]:

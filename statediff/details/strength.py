@@ -192,29 +192,34 @@ def group_predicates(old: Sequence[Predicate | None], new: Sequence[Predicate | 
 
 
 @cache
-def negation_words(language: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def negation_words(language: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The language's negation words (one-word entries of its strength file), its negation word
-    prefixes ("n'*", "қолдама*"), its negating verb endings ("*meyecektir", "*пейді") and its
-    exceptions as phrases ("not only"), for reading a negation gained or lost from the words
-    alone (``negation_count``)."""
+    prefixes ("n'*", "қолдама*"), its negating verb endings ("*meyecektir", "*пейді"), its
+    exceptions as phrases ("not only") and its negation phrases that hold no negation word of
+    their own ("no longer"; not "shall not", whose "not" counts already), for reading a
+    negation gained or lost from the words alone (``negation_count``)."""
     raw = load_data("strength", language) or {}
     words = [fold(w) for w in raw.get("negation", []) if " " not in w]
-    return (frozenset(w for w in words if "*" not in w), tuple(w[:-1] for w in words if w.endswith("*")),
+    singles = frozenset(w for w in words if "*" not in w)
+    phrases = tuple(f" {p} " for p in (fold(e) for e in raw.get("negation", []) if " " in e) if not singles & set(p.split()))
+    return (singles, tuple(w[:-1] for w in words if w.endswith("*")),
             tuple(w[1:] for w in words if w.startswith("*") and len(w) > 1),
-            tuple(fold(e).replace("*", "") for e in raw.get("negation_exceptions", [])))
+            tuple(fold(e).replace("*", "") for e in raw.get("negation_exceptions", [])), phrases)
 
 
 def negation_count(text: str, language: str) -> int:
     """How many negation words a text holds, its exceptions ("not only", "ne manquerons") left out."""
-    words, prefixes, endings, exceptions = negation_words(language)
+    words, prefixes, endings, exceptions, phrases = negation_words(language)
     if not words and not prefixes and not endings:
         return 0
     lowered = fold(text)
     for exception in exceptions:
         lowered = lowered.replace(exception, " ")
-    tokens = (token.strip(TOKEN_EDGES) for token in lowered.split())
+    tokens = [token.strip(TOKEN_EDGES) for token in lowered.split()]
+    spaced = f" {' '.join(tokens)} " if phrases else ""
     return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes))
-               or (endings and token.endswith(endings) and len(token) > 5 and _negated_verb(token, endings)))
+               or (endings and token.endswith(endings) and len(token) > 5 and _negated_verb(token, endings))) + sum(
+        spaced.count(phrase) for phrase in phrases)
 
 
 NEGATED_STEM = 2  # letters a negated verb has before its ending ("ет|пейді"): "баған" ("column") is no "-баған" participle

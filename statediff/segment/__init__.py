@@ -181,8 +181,13 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
     plan = _block_plan(document, lang, set_aside, skipped)
+    lead: tuple[int, int] | None = None  # the lead-in of the list being read
     for number, (block, item, opens_list) in enumerate(plan):
         block_text = text[block.start:block.end]
+        if opens_list:
+            lead = _trim(text, block.start, block.end)
+        elif not item:
+            lead = None
         if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
             title = _title_key(block_text)
         first_block = False
@@ -214,7 +219,8 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                     continue
                 kept = len(commitments)
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
-                              inherits=(item and k == 0) or inline_item, keep_uncued=keep_uncued)
+                              inherits=(item and k == 0) or inline_item, keep_uncued=keep_uncued,
+                              lead=lead if item and k == 0 else None)
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
@@ -477,11 +483,12 @@ def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut_sentence(
     document: Document, lang: Language, sentence: tuple[int, int], commitments: list[Commitment], skipped: list[Skipped], id_prefix: str,
-    found: _Provisional, inherits: bool = False, keep_uncued: bool = False,
+    found: _Provisional, inherits: bool = False, keep_uncued: bool = False, lead: tuple[int, int] | None = None,
 ) -> None:
     """Cut one sentence into clauses and keep those that carry a pledge; ``inherits``: the
     sentence is a list item whose lead-in holds the predicate, so its first clause needs no cue;
-    ``keep_uncued``: a clause of UNCUED_MIN_WORDS words or more is kept without a cue too.
+    ``keep_uncued``: a clause of UNCUED_MIN_WORDS words or more is kept without a cue too;
+    ``lead``: the list's lead-in, whose predicate the sentence's first clause carries.
     Commitments kept only because the parties speak ("We …") or report what they did ("Mexico
     also joined …") are noted in ``found``, to be decided once the document is read."""
     text = document.text
@@ -561,6 +568,7 @@ def _cut_sentence(
                 deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
                       or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
                       or _is_dated_account(text, start, end, lang, words, token_starts)),
+                lead=lead if number == 0 else None,
             )
         )
 
