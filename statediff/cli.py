@@ -275,10 +275,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     code = exit_codes.OK
     json_reports: list[str] | None = [] if out.fmt == "json" else None  # one array, whatever the number of files
     _check_output_path(out.output, files)  # before any report is written (each pair is checked again below)
-    # The compared folders, and any folder of dated statements the report would land in (a later
-    # hook or latest run there would read it as a statement: found by a new user's review).
-    _check_output_folder(out.output, {os.path.dirname(path) or "." for path in files if is_statement(path)}
-                         | _dated_statements_folder(out.output))
+    _check_output_folder(out.output, {os.path.dirname(path) or "." for path in files if is_statement(path)})
     if out.output and json_reports is None:
         _write_output(out.output, "", append=False)  # this run's reports only, even when there are none
     unique: dict[str, str] = {}  # pre-commit may pass a file twice when hooks overlap, as "./x" and as "x" too
@@ -599,27 +596,6 @@ def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
     for path in inputs:
         if path != "-" and os.path.exists(path) and os.path.samefile(output, path):
             _fail(f"--output {output}: is the input statement {path}; choose another file")
-
-
-def _dated_statements_folder(output: str | None) -> set[str]:
-    """{the folder of ``output``} when it already holds a statement with a date in its name, else {}."""
-    from .latest import date_of, is_statement
-
-    if output is None:
-        return set()
-    folder = os.path.dirname(output) or "."
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return set()
-    for name in names:
-        path = os.path.join(folder, name)
-        try:
-            if os.path.normpath(path) != os.path.normpath(output) and is_statement(path) and date_of(path) is not None:
-                return {folder}
-        except StatediffError:  # a name whose date is no date: a statements folder all the same
-            return {folder}
-    return set()
 
 
 def _check_output_folder(output: str | None, folders: set[str]) -> None:

@@ -428,20 +428,6 @@ def test_a_report_is_not_written_among_the_statements(run: Invoke, tmp_path: Pat
     assert run(command, *args, "-o", str(tmp_path / "statediff-2026-11-27.md")).exit_code == exit_codes.OK
 
 
-def test_hook_does_not_write_a_report_into_another_statements_folder(run: Invoke, tmp_path: Path) -> None:
-    # a folder of dated statements that this run does not compare: the next hook or latest run there
-    # would read the report as its newest statement (found by a new user's review)
-    folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
-    other = tmp_path / "other"
-    other.mkdir()
-    shutil.copy(SEED_OLD, other / "t-2021.ru.txt")
-    result = run("hook", str(folder / "jspg8-2026.ru.txt"), "-o", str(other / "r.txt"))
-    assert result.exit_code == exit_codes.ERROR and "lies in the statements folder" in result.stderr
-    assert not (other / "r.txt").exists()
-    (tmp_path / "reports").mkdir()  # a folder of no statements is a fine place
-    assert run("hook", str(folder / "jspg8-2026.ru.txt"), "-o", str(tmp_path / "reports" / "r.txt")).exit_code == exit_codes.OK
-
-
 def test_hook_output_named_json_is_one_array(run: Invoke, tmp_path: Path) -> None:
     # "-o reports.json" picks JSON by its extension, and hook writes one array as with --format json (found in review)
     folder = _folder(tmp_path, seeds={"jspg7-2022.ru.txt": SEED_OLD, "jspg8-2026.ru.txt": SEED_NEW})
