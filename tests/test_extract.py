@@ -344,6 +344,9 @@ _STATEMENT_PS = "<p>The parties agreed to meet in Ankara next year.</p><p>They w
     "<p>The two countries will continue to cooperate closely.</p></article></aside></body></html>",
     f"<html><body><div class='content'>{_STATEMENT_PS}</div><footer><article><p>The two countries will continue to "
     "cooperate closely.</p></article></footer></body></html>",
+    # ... or with the statement's paragraphs right in <body>, around the card
+    f"<html><body><h1>Joint Statement</h1>{_STATEMENT_PS}<aside><article><p>The two countries will continue to cooperate "
+    "closely.</p></article></aside></body></html>",
     # the statement as bare text in a layout table's cell, an <article> of tags and comments below it
     "<html><body><table><tr><td class='leftnav'><a href='/'>Home</a></td><td class='main'>"
     + "The parties agreed to meet in Ankara next year.<br><br>They will cooperate on trade, energy and transport.<br><br>" * 3

@@ -179,7 +179,7 @@ def _paragraphs_outside(body: Any, article: Any, size: int) -> bool:
     from bs4 import Tag
 
     core = _content_core(body)
-    if core is None or core is article or article in core.parents or core in article.parents:
+    if core is None or core is article or article in core.parents:  # (the core inside the article)
         return False
     return sum(len(child.get_text(" ", strip=True)) for child in core.children if isinstance(child, Tag) and child.name == "p") > size
 
