@@ -383,8 +383,9 @@ class Language:
     # A thing's modal and one of these verbs say what it will bring about ("This class will help to
     # ensure …"): a consequence, not a pledge (segment/__init__.py, _thing_acts).
     consequence_verbs: frozenset[str] = frozenset()
-    # A clause opening with one of these and holding cues only before its last comma ("Through our
-    # close ties … and commitment to democracy, the two countries are charting …") is no pledge.
+    # A clause opening with one of these whose main clause, from the first comma before a subject,
+    # holds no cue, no figure and not the parties speaking ("Through our close ties … and commitment
+    # to democracy, the two countries are charting …") is no pledge.
     fronting_prepositions: frozenset[str] = frozenset()
     # What something is worth as a clause's predicate ("… make an important contribution to …",
     # "… continue to play a vital role …"): a fact, not a pledge (segment/__init__.py, _plays_a_role).

@@ -389,3 +389,15 @@ def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: 
     assert all(c.status is status and _details(c).strength.change == change for c in items)
     lead_text = report.old.document.text[slice(*report.old.commitments[int(items[0].old[0][1:]) - 1].lead)]
     assert lead_text == f"The United States and Mexico {old_lead}"
+
+
+def test_only_the_lead_in_sentence_is_the_items(tmp_path: Path) -> None:
+    # a sentence before the lead-in in its paragraph is no part of the items: its negation changed nothing there (found in review)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_LIST.replace("The United States and Mexico {lead}:", "Neither country can meet these challenges alone. "
+                                 "The United States and Mexico will:"), encoding="utf-8")
+    new.write_text(_LIST.replace("The United States and Mexico {lead}:", "Together the two countries can meet these challenges. "
+                                 "The United States and Mexico will:"), encoding="utf-8")
+    report = compare(str(old), str(new))
+    items = [c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].lead is not None]
+    assert len(items) == 3 and all(c.status is Status.PERSISTED for c in items)

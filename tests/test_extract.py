@@ -189,6 +189,10 @@ def test_pdf_title_set_right_above_its_text_is_a_paragraph_of_its_own() -> None:
     # bold words of the same size, or a size within the bar, change nothing
     same = [_Line(title, 72.0, 714.0, 11.5)] + lines[1:]
     assert layout_to_text([same]) == f"{title} {_FULL} {_FULL} region.\n"
+    # a line that goes on, or a lower-case line, stays joined whatever its size (a bullet glyph or a mark in another font)
+    going_on = [_Line("The parties agreed to cooperate on the handling of", 72.0, 714.0, 8.0),
+                _Line("seized weapons and to report every six months.", 72.0, 700.0, 11.0)]
+    assert layout_to_text([going_on]) == "The parties agreed to cooperate on the handling of seized weapons and to report every six months.\n"
 
 
 def test_pdf_named_docx_is_read_as_pdf() -> None:

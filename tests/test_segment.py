@@ -873,6 +873,14 @@ PAST_NARRATIVE_CASES = [
     ("en", "The two Presidents reaffirm the need to ensure that the Internet continues to play a positive role in promoting "
      "equity.", True),
     ("sv", "Civilsamhället spelar en viktig roll för demokratin.", False),
+    # ... and what a review found they took wrongly: a figure or the parties acting in the main clause, a
+    # subordinate "plays a key role", a donation, a named partnership stay pledges
+    ("en", "Through our continued support for Ukraine, the G7 is providing $50 billion in loans this year.", True),
+    ("en", "With our shared commitment to transparency, we are publishing the full data.", True),
+    ("en", "As small businesses play a key role in our economies, we will expand their access to credit by $1 billion.", True),
+    ("en", "The new fund will contribute $500 million to the reconstruction of Ukraine's energy grid.", True),
+    ("en", "The Partnership for Global Infrastructure and Investment continues to support quality infrastructure in 30 "
+     "countries.", True),
     # a plural common noun as subject, no determiner: a fact; a name or an imperative stays
     ("en", "Firearms crossing our common border continue to generate extreme levels of violence. We will stop the "
      "trafficking of firearms.", False),
@@ -1149,6 +1157,8 @@ def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason:
     # no date and no agency: not taken for a dateline
     ("en", "NATO and the EU — the parties agreed — will meet again.", None),
     ("en", "U.S. - Mexico: the parties agreed to meet again.", None),
+    ("en", "NATO, Article 5 – our collective defence commitment – remains ironclad and we will uphold it.", None),  # no month
+    ("en", "The leaders met in Washington. WASHINGTON, Oct 8 (Reuters) - The parties agreed to meet again.", None),  # mid-paragraph
 ])
 def test_a_press_dateline_opening_a_paragraph_is_skipped(lang: str, text: str, dateline: str | None) -> None:
     seg = segment(_doc(text), lang)

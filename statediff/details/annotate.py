@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields, replace
+from functools import lru_cache
 from typing import Any
 
 from .. import recache
@@ -401,7 +402,7 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         numbers=numbers,
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
-        negations=negation_count(c.text, language) + (negation_count(text[c.lead[0]:c.lead[1]], language) if c.lead else 0),
+        negations=negation_count(c.text, language) + (_lead_counts(text[c.lead[0]:c.lead[1]], language)[0] if c.lead else 0),
         modals=_with_lead_modals(modal_counts(c.text, language), text, c, language),
         intensifiers=intensifier_count(c.text, language),
     )
@@ -412,8 +413,15 @@ def _with_lead_modals(own: tuple[int, int], text: str, c: Commitment, language: 
     carries ("The parties will:" → "The parties may:" weakens every item)."""
     if c.lead is None:
         return own
-    lead = modal_counts(text[c.lead[0]:c.lead[1]], language)
+    lead = _lead_counts(text[c.lead[0]:c.lead[1]], language)[1]
     return own[0] + lead[0], own[1] + lead[1]
+
+
+@lru_cache(maxsize=256)
+def _lead_counts(lead: str, language: str) -> tuple[int, tuple[int, int]]:
+    """negation_count and modal_counts of a lead-in, read once for all its items (4,000 items under
+    one lead-in read it 4,000 times: found in review)."""
+    return negation_count(lead, language), modal_counts(lead, language)
 
 
 def unread_details(language: str) -> tuple[str, ...]:

@@ -202,7 +202,8 @@ def _starts_paragraph(previous: _Line, line: _Line, text: str, spacing: float | 
             return True
     if line.x is not None and line.size and line.x > left + 0.8 * line.size and closed:
         return True  # a first-line indent
-    if previous.size and line.size and abs(previous.size - line.size) > FONT_CHANGE * max(previous.size, line.size):
+    if (previous.size and line.size and abs(previous.size - line.size) > FONT_CHANGE * max(previous.size, line.size)
+            and not _goes_on(before) and text[:1].isupper()):  # (not a bullet glyph or footnote mark of another size mid-sentence)
         return True  # another font size: a title set right above its text (found by a new user's review)
     if not closed and len(before) < HEADING_SHARE * full_width and text[:1].isupper() and not _goes_on(before):
         return True  # a heading on a line of its own ("Climate", then "Recognizing the urgent need …")

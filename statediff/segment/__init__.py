@@ -185,7 +185,9 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     for number, (block, item, opens_list) in enumerate(plan):
         block_text = text[block.start:block.end]
         if opens_list:
-            lead = _trim(text, block.start, block.end)
+            # Only the lead-in proper, the block's last sentence: "Neither country can meet these
+            # challenges alone." before it is no part of the items (found in review).
+            lead = _trim(text, block.end - len(_last_sentence(block_text)), block.end)
         elif not item:
             lead = None
         if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
@@ -497,7 +499,8 @@ def _cut_sentence(
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
-    dateline = DATELINE_RE.match(text, s_start, s_end)
+    # (Only where a paragraph opens: the text before is a line break or nothing.)
+    dateline = DATELINE_RE.match(text, s_start, s_end) if text[:s_start].rstrip(" \t")[-1:] in ("", "\n") else None
     if dateline and (dateline["date"] or dateline["agency"]) and dateline.end() < s_end:
         # (Every press release has a new one: inside the pledge it made each pair "modified".)
         skipped.append(Skipped(*_trim(text, s_start, dateline.end()), "heading"))
@@ -588,8 +591,8 @@ def _plays_a_role(
     found = next((m for m in (p.search(text, start, end) for p in lang.role_patterns) if m), None)
     if found is None:
         return False
-    before = bisect.bisect_left(token_starts, found.start())
-    if any(words[k] in lang.speakers or words[k] in lang.pledge_modals for k in range(first, before)):
+    # Anywhere in the clause: "As small businesses play a key role …, we will expand …" is a pledge (found in review).
+    if any(words[k] in lang.speakers or words[k] in lang.pledge_modals for k in range(first, last)):
         return False
     return all(c >= found.start() for c in cue_starts[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, found.end())])
 
@@ -607,6 +610,10 @@ def _cues_only_fronted(text: str, words: list[str], token_starts: list[int], fir
     main = next((j for j in range(first + 2, last) if "," in text[token_starts[j - 1]:token_starts[j]]
                  and (words[j] in openers or text[token_starts[j]].isupper())), None)
     if main is None or last - main < 3:
+        return False
+    # "…, we are publishing …", "…, the G7 is providing $50 billion …": the parties' own action
+    # or a figure in the main clause is a pledge with no cue word (found in review).
+    if any(words[k] in lang.speakers or any(ch.isdigit() for ch in words[k]) for k in range(main, last)):
         return False
     return not _cues_within(cues, main, last)
 
@@ -744,7 +751,9 @@ def _thing_acts(
     if not own:
         return False
     modal = next((k for k in own if words[k] in lang.pledge_modals), None)
-    consequence = modal is not None and _modal_consequence(words, modal, last, lang)
+    # (Not with a figure: "The new fund will contribute $500 million to …" is a donation.)
+    consequence = (modal is not None and _modal_consequence(words, modal, last, lang)
+                   and not any(ch.isdigit() for ch in text[token_starts[first]:token_starts[last - 1] + len(words[last - 1])]))
     if consequence:
         verb = modal  # (cues before it are the subject's nouns, "This cooperation will help …")
     elif not all(lang.descriptive_cues.match_at(words, k) for k in own) or any(words[k] in lang.pledge_modals for k in range(first, last)):
@@ -755,7 +764,7 @@ def _thing_acts(
     # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
     # deep security ties, the Alliance between … continues to evolve and expand".)
     after_comma = next((j for j in range(verb, first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
-    if any(k < verb and _relationship_subject(words, k, verb, lang) for k in {subject, after_comma}):
+    if any(k < verb and _relationship_subject(text, words, token_starts, k, verb, lang) for k in {subject, after_comma}):
         return True  # (however long the phrase that names the parties after it)
     if not subject < verb <= subject + REPORT_SUBJECT:
         return False
@@ -790,7 +799,12 @@ def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> b
     return verb < last and words[verb] in lang.consequence_verbs
 
 
-def _relationship_subject(words: list[str], subject: int, verb: int, lang: Language) -> bool:
+# Words that join a body's name to its complement ("Partnership for Global Infrastructure",
+# "Alliance for Progress", "Partnership on AI"); not "between", which names the parties.
+_NAME_LINKS = frozenset({"for", "of", "on", "för", "på"})
+
+
+def _relationship_subject(text: str, words: list[str], token_starts: list[int], subject: int, verb: int, lang: Language) -> bool:
     """Whether the subject words[subject:verb] is a relationship between the parties, not the
     parties: its head is a ``relationship_nouns`` word (a verb or a function word after it) with
     only a determiner, names and other modifiers before it ("the U.S.-Japan Alliance", "the Alliance between the Republic of Korea and
@@ -798,8 +812,14 @@ def _relationship_subject(words: list[str], subject: int, verb: int, lang: Langu
     U.S."."""
     for k in range(subject, verb):
         if words[k] in lang.relationship_nouns:
-            # The head, not a modifier: "the Quad Standards Cooperation Network" is a body.
-            return k + 1 == verb or words[k + 1] in lang.stopwords
+            # The head, not a modifier: "the Quad Standards Cooperation Network" is a body; so is a
+            # capitalised one with a capitalised complement, "the Partnership for Global
+            # Infrastructure and Investment" (found in review).
+            if k + 1 == verb:
+                return True
+            named = (k > subject and text[token_starts[k]].isupper() and words[k + 1] in _NAME_LINKS and k + 2 < verb
+                     and text[token_starts[k + 2]].isupper())
+            return words[k + 1] in lang.stopwords and not named
         if words[k] in lang.stopwords and words[k] not in lang.subject_determiners:
             return False
     return False

@@ -40,10 +40,14 @@ BULLETS = "-•*–—·▪●◦"  # the marks that open a bulleted item (not a
 # A press dateline opening a paragraph's first sentence: a place in capitals, perhaps its region,
 # then a date and/or a news agency, then a dash ("MEXICO CITY, October 8, 2021 — The United States
 # …", "WASHINGTON, Oct 8 (Reuters) - …", "АСТАНА, 15 октября /Kazinform/ – …"): no words of the pledge.
+# An English month, as a dateline writes it before the day ("October 8", "Oct. 8", "Sept 8"): not
+# any capitalised word before a number ("NATO, Article 5 – …", "AUKUS Pillar 2 – …": found in review).
+_MONTH = ("(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+          "|Nov(?:ember)?|Dec(?:ember)?)")
 DATELINE_RE = recache.compile(
     r"(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ.'’]+(?:[ -][A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ.'’]+){0,3})"
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?"
-    r"(?P<date>[,.]?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?|\d{1,2}[ \t]+[^\W\d_]{3,10}\.?(?:[ \t]+\d{4})?(?:[ \t]+(?:г\.|года))?))?"
+    r"(?P<date>[,.]?[ \t]+(?:" + _MONTH + r"\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?|\d{1,2}[ \t]+[^\W\d_]{3,10}\.?(?:[ \t]+\d{4})?(?:[ \t]+(?:г\.|года))?))?"
     r"(?P<agency>[.,]?[ \t]*[(/][^()/\n]{2,25}[)/])?"
     r"[ \t]*(?:—|–|--|-)[ \t]+"
 )
