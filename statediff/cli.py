@@ -294,14 +294,14 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
     annotations = _AnnotationShare(len(dated) + len(misdated))  # (read only by --format github; an error takes one too)
     for path in unique.values():
         if path in misdated:
-            _hook_error(misdated[path], path, annotations, counted=True)
+            _hook_error(misdated[path], path, annotations)
             code = max(code, exit_codes.ERROR)
             continue
         if path not in dated:
             _say(f"statediff: notice: {path}: not a dated statement file, skipped")
             continue
         if not os.path.isfile(path):  # mistyped (pre-commit passes only files that exist)
-            _hook_error(f"{path}: no such file", None, annotations, counted=True)
+            _hook_error(f"{path}: no such file", None, annotations)
             code = max(code, exit_codes.ERROR)
             continue
         try:
@@ -317,7 +317,7 @@ def hook_command(files: tuple[str, ...], align: AlignOptions, out: OutputOptions
             _check_output_path(out.output, (previous, path))
             report = _compare(previous, path, align, out.color)
         except StatediffError as exc:
-            _hook_error(str(exc), path, annotations, counted=True)
+            _hook_error(str(exc), path, annotations)
             code = max(code, exit_codes.ERROR)  # codes rank by severity: ERROR > POLICY_VIOLATED > OK
             continue
         code = max(code, _emit(report, out, accept_list, append=True, json_reports=json_reports, share=share, annotations=annotations))
@@ -337,15 +337,15 @@ def _github_format() -> bool:
     return ctx is not None and ctx.params.get("fmt") == "github"
 
 
-def _hook_error(message: str, path: str | None, annotations: _AnnotationShare, *, counted: bool) -> None:
-    """An error of one of statediff hook's files: a line on stderr and, with --format github and
-    while GitHub's error annotations last, an ``::error`` on that file. ``counted``: the file was
-    one of the reports counted to come (now it will not)."""
+def _hook_error(message: str, path: str | None, annotations: _AnnotationShare) -> None:
+    """An error of one of statediff hook's files (one of the files counted to come): a line on
+    stderr and, with --format github and while GitHub's error annotations last, an ``::error`` on
+    that file."""
     _say(f"statediff: error: {message}")
-    if annotations.error_slot(counted=counted):
+    if annotations.error_slot():
         _annotate_error(message, path)
     elif _github_format():
-        _say("statediff: notice: GitHub shows 10 error annotations a step and the reports before used them: "
+        _say("statediff: notice: GitHub shows 10 error annotations a step and the files before used them: "
              "this error is on stderr only")
 
 
@@ -643,15 +643,14 @@ class _AnnotationShare:
         """A report that will not come after all (no earlier statement, an error)."""
         self.to_come = max(0, self.to_come - 1)
 
-    def error_slot(self, *, counted: bool) -> bool:
-        """Whether an error that stopped one comparison may take one of the error level's
-        annotations: in turn with the reports, while one is left for the files still to come
-        (each report can list its errors in one; ``counted``: the error's file was one of them)."""
+    def error_slot(self) -> bool:
+        """Whether an error that stopped one comparison (of a file counted to come) may take one of
+        the error level's annotations: in turn, as long as one is left for the files still to come
+        (one in all, not one each: a report can list its errors in one)."""
         from .render.github import ANNOTATIONS_PER_LEVEL, LEVELS
 
         self.left = self.left or dict.fromkeys(LEVELS, ANNOTATIONS_PER_LEVEL)
-        if counted:
-            self.skip()
+        self.skip()
         if self.left["error"] <= (1 if self.to_come else 0):
             return False
         self.left["error"] -= 1

@@ -186,6 +186,8 @@ CLAUSE_CASES = [
     ("en", "The ROK commits to increase its engagement in the Steering Group, and the ROK pledges a new $200M commitment "
      "for the period.", ["The ROK commits to increase its engagement in the Steering Group",
                          "and the ROK pledges a new $200M commitment for the period."]),
+    ("en", "We strongly condemn the nuclear test of September 2016, and North Korea's launches of ballistic missiles.",
+     ["We strongly condemn the nuclear test of September 2016, and North Korea's launches of ballistic missiles."]),
     ("en", "We condemn North Korea's missile development and launches, and call for restraint.",
      ["We condemn North Korea's missile development and launches", "and call for restraint."]),
     ("en", "The leaders welcomed the agreement, while the Kremlin called the move a provocation.",

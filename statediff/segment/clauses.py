@@ -249,7 +249,10 @@ def _coordinated_predicate(
         named = k
         while named < len(words) and capitalised(named) and named - k < SUBJECT_WORDS:
             named += 1
-        if k < named < len(words) and (language.clause_predicates.match_at(words, named) or words[named] in language.named_subject_verbs):
+        # (A verb that is as often a noun only as a predicate, not an object: "North Korea's launches of
+        # ballistic missiles" has "of" after it.)
+        if k < named < len(words) and (language.clause_predicates.match_at(words, named) or (
+                words[named] in language.named_subject_verbs and (named + 1 == len(words) or words[named + 1] not in ("of", "s")))):
             return (i, False, False)  # a named subject's own predicate: a pledge only with a cue
     return None
 
