@@ -157,8 +157,8 @@ def _main_content(soup: Any) -> Any:
 
 
 def _content_size(root: Any, skip: Any = None) -> int:
-    """Characters of text under ``root`` outside page furniture (``_is_comments_or_structural``)
-    and outside ``skip``."""
+    """Characters of text under ``root`` outside page furniture (``_is_furniture``), links (a list
+    of teasers is no statement: found in review) and ``skip``."""
     from bs4 import NavigableString, Tag
 
     size, stack = 0, [root]
@@ -166,7 +166,7 @@ def _content_size(root: Any, skip: Any = None) -> int:
         node = stack.pop()
         for child in node.children:
             if isinstance(child, Tag):
-                if child is not skip and not _is_comments_or_structural(child):
+                if child is not skip and child.name != "a" and not _is_furniture(child):
                     stack.append(child)
             elif isinstance(child, NavigableString):
                 size += len(child.strip())
