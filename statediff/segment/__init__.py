@@ -500,7 +500,7 @@ def _cut_sentence(
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
     # (Only where a paragraph opens: the text before is a line break or nothing.)
-    dateline = DATELINE_RE.match(text, s_start, s_end) if text[:s_start].rstrip(" \t")[-1:] in ("", "\n") else None
+    dateline = DATELINE_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None
     if dateline and (dateline["date"] or dateline["agency"]) and dateline.end() < s_end:
         # (Every press release has a new one: inside the pledge it made each pair "modified".)
         skipped.append(Skipped(*_trim(text, s_start, dateline.end()), "heading"))
@@ -616,6 +616,16 @@ def _cues_only_fronted(text: str, words: list[str], token_starts: list[int], fir
     if any(words[k] in lang.speakers or any(ch.isdigit() for ch in words[k]) for k in range(main, last)):
         return False
     return not _cues_within(cues, main, last)
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """Whether only spaces or tabs stand between a line break (or the text's start) and ``at``:
+    read backwards from ``at``, never a copy of the text before it (a 5 MB page has thousands of
+    sentences)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in "\n\r"
 
 
 def _set_aside(
