@@ -393,10 +393,13 @@ class Language:
     # A news report's commentators and their verbs ("Analysts said …", "Эксперты считают …"): their
     # view, not the parties' pledge (segment/__init__.py, _commentary).
     commentators: frozenset[str] = frozenset()
+    commentary_verbs: frozenset[str] = frozenset()
     # Verbs of the third person that are as often plural nouns ("pledges", "calls"), read as a
     # predicate only right after a named subject ("…, and the ROK pledges $200M …": segment/clauses.py).
     named_subject_verbs: frozenset[str] = frozenset()
-    commentary_verbs: frozenset[str] = frozenset()
+    # Words that join a body's name to its complement ("Partnership for Global Infrastructure"):
+    # such a capitalised relationship noun is a body, not the parties' bond (_relationship_subject).
+    name_links: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
@@ -492,6 +495,7 @@ def _build(code: str, raw: dict) -> Language:
         role_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("role_patterns", [])),
         commentators=_lowered(raw, "commentators"),
         named_subject_verbs=_lowered(raw, "named_subject_verbs"),
+        name_links=_lowered(raw, "name_links"),
         commentary_verbs=_lowered(raw, "commentary_verbs"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),

@@ -1669,8 +1669,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
                                                          "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
-                                                         "role_patterns", "subject_determiners", "commentators", "commentary_verbs", "named_subject_verbs",
-                                                         "pledge_modals", "quantity_openers"}}
+                                                         "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
+                                                         "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

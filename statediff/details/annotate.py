@@ -397,24 +397,18 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
     ladder = ladder_for(language)
     numbers = numbers_in(text, language, start, end, c.id, words)
     money = [(n.start, n.end) for n in numbers if n.kind == "money"]
+    # A list item carries its lead-in's negation and modals ("The parties will:" → "will not:").
+    lead_negations, lead_modals = _lead_counts(text[c.lead[0]:c.lead[1]], language) if c.lead else (0, (0, 0))
+    own_modals = modal_counts(c.text, language)
     return PledgeFacts(
         predicate=predicate_in(text, ladder, words, attributions) if ladder is not None else None,
         numbers=numbers,
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
-        negations=negation_count(c.text, language) + (_lead_counts(text[c.lead[0]:c.lead[1]], language)[0] if c.lead else 0),
-        modals=_with_lead_modals(modal_counts(c.text, language), text, c, language),
+        negations=negation_count(c.text, language) + lead_negations,
+        modals=(own_modals[0] + lead_modals[0], own_modals[1] + lead_modals[1]),
         intensifiers=intensifier_count(c.text, language),
     )
-
-
-def _with_lead_modals(own: tuple[int, int], text: str, c: Commitment, language: str) -> tuple[int, int]:
-    """A list item's binding and hedging modals, with those of the lead-in whose predicate it
-    carries ("The parties will:" → "The parties may:" weakens every item)."""
-    if c.lead is None:
-        return own
-    lead = _lead_counts(text[c.lead[0]:c.lead[1]], language)[1]
-    return own[0] + lead[0], own[1] + lead[1]
 
 
 @lru_cache(maxsize=256)

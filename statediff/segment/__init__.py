@@ -588,6 +588,9 @@ def _plays_a_role(
     if not lang.role_patterns:
         return False
     start, end = token_starts[first], token_starts[last - 1] + len(words[last - 1])
+    gate = _gate(lang.role_patterns)
+    if gate is not None and gate.search(text, start, end) is None:  # most clauses hold no word the patterns need
+        return False
     found = next((m for m in (p.search(text, start, end) for p in lang.role_patterns) if m), None)
     if found is None:
         return False
@@ -613,9 +616,14 @@ def _cues_only_fronted(text: str, words: list[str], token_starts: list[int], fir
         return False
     # "…, we are publishing …", "…, the G7 is providing $50 billion …": the parties' own action
     # or a figure in the main clause is a pledge with no cue word (found in review).
-    if any(words[k] in lang.speakers or any(ch.isdigit() for ch in words[k]) for k in range(main, last)):
+    if _holds_figure(words, main, last) or any(words[k] in lang.speakers for k in range(main, last)):
         return False
     return not _cues_within(cues, main, last)
+
+
+def _holds_figure(words: list[str], first: int, last: int) -> bool:
+    """Whether a word of words[first:last] holds a digit ("$50 billion", "2,000 officers")."""
+    return any(ch.isdigit() for k in range(first, last) for ch in words[k])
 
 
 def _opens_paragraph(text: str, at: int) -> bool:
@@ -762,8 +770,7 @@ def _thing_acts(
         return False
     modal = next((k for k in own if words[k] in lang.pledge_modals), None)
     # (Not with a figure: "The new fund will contribute $500 million to …" is a donation.)
-    consequence = (modal is not None and _modal_consequence(words, modal, last, lang)
-                   and not any(ch.isdigit() for ch in text[token_starts[first]:token_starts[last - 1] + len(words[last - 1])]))
+    consequence = modal is not None and _modal_consequence(words, modal, last, lang) and not _holds_figure(words, first, last)
     if consequence:
         verb = modal  # (cues before it are the subject's nouns, "This cooperation will help …")
     elif not all(lang.descriptive_cues.match_at(words, k) for k in own) or any(words[k] in lang.pledge_modals for k in range(first, last)):
@@ -809,11 +816,6 @@ def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> b
     return verb < last and words[verb] in lang.consequence_verbs
 
 
-# Words that join a body's name to its complement ("Partnership for Global Infrastructure",
-# "Alliance for Progress", "Partnership on AI"); not "between", which names the parties.
-_NAME_LINKS = frozenset({"for", "of", "on", "för", "på"})
-
-
 def _relationship_subject(text: str, words: list[str], token_starts: list[int], subject: int, verb: int, lang: Language) -> bool:
     """Whether the subject words[subject:verb] is a relationship between the parties, not the
     parties: its head is a ``relationship_nouns`` word (a verb or a function word after it) with
@@ -827,7 +829,7 @@ def _relationship_subject(text: str, words: list[str], token_starts: list[int], 
             # Infrastructure and Investment" (found in review).
             if k + 1 == verb:
                 return True
-            named = (k > subject and text[token_starts[k]].isupper() and words[k + 1] in _NAME_LINKS and k + 2 < verb
+            named = (k > subject and text[token_starts[k]].isupper() and words[k + 1] in lang.name_links and k + 2 < verb
                      and text[token_starts[k + 2]].isupper())
             return words[k + 1] in lang.stopwords and not named
         if words[k] in lang.stopwords and words[k] not in lang.subject_determiners:
