@@ -391,6 +391,39 @@ def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: 
     assert lead_text == f"The United States and Mexico {old_lead}"
 
 
+_INLINE_LISTS = {
+    # the clause rules cut at "; (b)"; the item's marker is skipped, its "(" is no part of the item before
+    "en": ("Joint Statement of the Ministers\n\nThe ministers agreed to deepen cooperation in trade and energy.\n\n"
+           "The parties {lead}: (a) expand cooperation on arms trafficking; (b) increase funding for border scanners by 2025.\n"),
+    # the sentence splitter cuts at "; 2)": the item is a sentence that carries the one before
+    "ru": ("Совместное заявление министров\n\nМинистры договорились углублять сотрудничество в торговле и энергетике.\n\n"
+           "Стороны {lead}: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование "
+           "пограничного контроля до 2025 года.\n"),
+}
+
+
+@pytest.mark.parametrize(("language", "old_lead", "new_lead", "status", "change"), [
+    ("en", "will", "will not", Status.MODIFIED, "weakened"),
+    ("en", "will", "will", Status.PERSISTED, None),
+    ("ru", "будут", "не будут", Status.MODIFIED, "weakened"),
+    ("ru", "будут", "будут", Status.PERSISTED, None),
+])
+def test_an_inline_lists_lead_in_is_every_items(tmp_path: Path, language: str, old_lead: str, new_lead: str,
+                                                status: Status, change: str | None) -> None:
+    # "The parties will not: (a) X; (b) Y" weakened X alone: Y, cut off at the ';', lost the
+    # lead-in's negation and stayed persisted (noticed in session 26)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_INLINE_LISTS[language].format(lead=old_lead), encoding="utf-8")
+    new.write_text(_INLINE_LISTS[language].format(lead=new_lead), encoding="utf-8")
+    report = compare(str(old), str(new))
+    items = [c for c in report.changes if c.old and int(c.old[0][1:]) > 1]
+    assert len(items) == 2
+    assert all(c.status is status and _details(c).strength.change == change for c in items)
+    second = report.old.commitments[-1]
+    assert second.text.startswith(("increase funding", "увеличивать")) and report.old.commitments[-2].text.endswith(("trafficking", "энергетики"))
+    assert report.old.document.text[slice(*second.lead)] == f"{'The parties' if language == 'en' else 'Стороны'} {old_lead}"
+
+
 def test_only_the_lead_in_sentence_is_the_items(tmp_path: Path) -> None:
     # a sentence before the lead-in in its paragraph is no part of the items: its negation changed nothing there (found in review)
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

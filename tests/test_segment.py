@@ -498,6 +498,11 @@ CLAUSE_CASES += [
     ("sv", "Norge välkomnar att Sverige och Finland samarbetar. Finland kan drabbas av ökade energipriser under vintern. "
      "Sverige och Finland kan vara nöjda med resultatet.",
      ["Norge välkomnar att Sverige och Finland samarbetar."]),
+    # an inline list's item marker is no word of its item, nor its opening bracket of the item before
+    ("en", "The parties will: (a) expand cooperation on arms trafficking; (b) increase funding for border scanners by 2025.",
+     ["The parties will: (a) expand cooperation on arms trafficking", "increase funding for border scanners by 2025."]),
+    ("ru", "Стороны будут: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование пограничного контроля.",
+     ["Стороны будут: 1) расширять сотрудничество в области энергетики", "увеличивать финансирование пограничного контроля."]),
 ]
 
 

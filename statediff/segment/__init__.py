@@ -29,7 +29,7 @@ from ..languages import (
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import DATELINE_RE, LIST_MARKER_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
-from .clauses import clause_spans
+from .clauses import Clause, clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, WORD_RE, folded, word_spans
 
@@ -206,12 +206,14 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             sentences = split_sentences(text, s_start, s_end, lang)
             quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _has_quotation(text, s_start, s_end, lang) else set()
             list_pledged = False  # the sentence that opened the inline list before this one held a pledge
+            inline_lead: tuple[int, int] | None = None  # that sentence up to its colon
             for k, sentence in enumerate(sentences):
                 # "…, including by: 1) X; 2) targeting Y; 3) …": the sentence splitter cuts at an
                 # inline item marker; such an item carries the predicate of the sentence before.
                 inline_item = k > 0 and list_pledged and _continues_inline_list(text, sentences[k - 1], sentence, lang)
                 if not inline_item:
                     list_pledged = False
+                    inline_lead = _colon_lead(text, *sentence)
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
@@ -222,7 +224,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                 kept = len(commitments)
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
                               inherits=(item and k == 0) or inline_item, keep_uncued=keep_uncued,
-                              lead=lead if item and k == 0 else None)
+                              lead=lead if item and k == 0 else (inline_lead if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
@@ -519,10 +521,16 @@ def _cut_sentence(
         cues = [k - pledge_at for k in cues if k >= pledge_at]
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
+    inline_lead = _inline_lead_in(text, clauses)
     for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
             continue
+        # An item of an inline list, "…; (b) increase …", "…; 2) увеличивать …": its marker is no word of the pledge.
+        marker = LIST_MARKER_RE.match(text, start, end) if number > 0 and clause.after_semicolon else None
+        if marker and marker.end() < end:
+            skipped.append(Skipped(start, marker.end(), "list marker"))
+            start = marker.end()
         # Counted by bisection: a sentence may be a whole 5 MB line of many clauses.
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         first = bisect.bisect_left(token_starts, start)
@@ -571,9 +579,28 @@ def _cut_sentence(
                 deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
                       or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
                       or _is_dated_account(text, start, end, lang, words, token_starts)),
-                lead=lead if number == 0 else None,
+                lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )
         )
+
+
+def _inline_lead_in(text: str, clauses: list[Clause]) -> tuple[int, int] | None:
+    """The lead-in of a list inside one sentence, "The parties will not: (a) expand X; (b) fund Y":
+    the first clause up to its colon, when ';' items follow it. Each later item carries its
+    predicate, as an item of a bulleted list carries its lead-in's (``Commitment.lead``), so that
+    "will" → "will not" weakens every item, not the first alone."""
+    if len(clauses) < 2 or not clauses[1].after_semicolon:
+        return None
+    return _colon_lead(text, clauses[0].start, clauses[0].end)
+
+
+def _colon_lead(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """text[start:end] up to its first colon, trimmed: the lead-in of the inline list it opens."""
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return None
+    start, end = _trim(text, start, colon)
+    return (start, end) if start < end else None
 
 
 def _plays_a_role(

@@ -198,7 +198,7 @@ def clause_spans(
             has_predicate = True
         after_preamble = after_preamble or words[i] in language.preamble_gerunds
         i += 1
-    return _tile(start, end, starts, cuts)
+    return _tile(text, start, end, starts, cuts)
 
 
 def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
@@ -549,11 +549,16 @@ def _comma_predicate(
     return None
 
 
-def _tile(start: int, end: int, starts: list[int], cuts: list[tuple[int, bool, bool]]) -> list[Clause]:
+_OPENERS = "([{«“„"  # an opening bracket or quote right before a clause's first word is the clause's: "…; (b) increase …"
+
+
+def _tile(text: str, start: int, end: int, starts: list[int], cuts: list[tuple[int, bool, bool]]) -> list[Clause]:
     clauses: list[Clause] = []
     begin, after_semicolon, opens = start, False, False
     for index, semicolon, opens_next in cuts:
         cut_at = starts[index]
+        while cut_at > begin and text[cut_at - 1] in _OPENERS:
+            cut_at -= 1
         clauses.append(Clause(begin, cut_at, after_semicolon, opens))
         begin, after_semicolon, opens = cut_at, semicolon, opens_next
     clauses.append(Clause(begin, end, after_semicolon, opens))
