@@ -375,6 +375,9 @@ _LIST = ("Joint Statement of the Ministers\n\nThe ministers agreed to deepen coo
     ("will", "will not", Status.MODIFIED, "weakened"),  # a negation gained in the lead-in is every item's
     ("will", "will no longer", Status.MODIFIED, "weakened"),
     ("will", "will", Status.PERSISTED, None),
+    # a hedging modal with no cue word opens a list too: the items stayed persisted, one unreported
+    ("will", "may", Status.MODIFIED, "weakened"),
+    ("may", "will", Status.MODIFIED, "strengthened"),
 ])
 def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: str, new_lead: str, status: Status,
                                                       change: str | None) -> None:

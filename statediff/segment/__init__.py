@@ -274,7 +274,7 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # words was a tenth of segmenting 5,000 pledges.)
         opens_list = block.reason in (None, "heading") and (
             block_text.endswith(":") or (block_text[-1:].isalpha() and bullet_below(text, (block.start, block.end), below))
-        ) and has_cue(_last_sentence(block_text), lang)
+        ) and (has_cue(last := _last_sentence(block_text), lang) or _hedged_lead_in(last, lang))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
         # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
@@ -287,6 +287,21 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
     return plan
 
 
+def _hedged_lead_in(sentence: str, lang: Language) -> bool:
+    """"The United States and Mexico may:", "Sverige och Finland kan:": a lead-in whose predicate is
+    a hedging modal after its subject (``party_modals``, ``subject_modals``), no cue word. Its items
+    are the parties' hedged pledges and carry the modal: a list under "will:" that turns "may:"
+    is weakened item by item (the items were read as a list no longer, one went unreported)."""
+    if not sentence.endswith(":") or not sentence[:1].isupper():
+        return False
+    words = folded(word_spans(sentence)[0])
+    if not 2 <= len(words) <= HEDGED_LEAD_IN_WORDS:
+        return False
+    modals = lang.party_modals | lang.subject_modals
+    return words[-1] in modals or " ".join(words[-2:]) in modals
+
+
+HEDGED_LEAD_IN_WORDS = 10  # "The United States, Mexico and Canada may:"; longer, it says more than who may
 BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
 TITLE_WORDS = 8  # a first heading this long is the title, which the lede may restate (a shorter one is a name: "The United States and India")
 
