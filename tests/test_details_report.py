@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import Result
 
@@ -15,7 +16,9 @@ from statediff.details.strength import main_predicate
 from statediff.details.types import ChangeDetails, Predicate
 from statediff.model import LINKED_BY_NAMED_BODY, LINKED_BY_SCORE, Change, Report, Status
 from statediff.pipeline import compare
+from statediff.render.json_report import render_json
 from statediff.render.terminal import render_terminal
+from statediff.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"
@@ -392,6 +395,16 @@ def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: 
     assert all(c.status is status and _details(c).strength.change == change for c in items)
     lead_text = report.old.document.text[slice(*report.old.commitments[int(items[0].old[0][1:]) - 1].lead)]
     assert lead_text == f"The United States and Mexico {old_lead}"
+    # the report names the lead-ins, whose words made the change (the items' own are the same)
+    leads = (f"The United States and Mexico {old_lead}", f"The United States and Mexico {new_lead}")
+    assert all(_details(c).strength.lead_in == (leads if change else None) for c in items)
+    data = json.loads(render_json(report))
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    json_leads = [ch["details"]["strength"].get("lead_in") for ch in data["changes"] if ch["old"] in ([c.old[0]] for c in items)]
+    assert json_leads == [{"old": leads[0], "new": leads[1]} if change else None] * 3
+    stream = io.StringIO()
+    render_terminal(report, "plain", False, False, stream)
+    assert (f'lead-in "{leads[0]}" -> "{leads[1]}"' in " ".join(stream.getvalue().split())) == bool(change)
 
 
 _INLINE_LISTS = {

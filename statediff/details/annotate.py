@@ -157,11 +157,15 @@ def annotate(
 
 
 def _leads_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
-    """Whether the lead-ins of list items worded alike differ ("… will:" → "… will not:")."""
-    def leads(seg: Segmentation, indices: list[int]) -> list[str]:
-        return [" ".join(seg.document.text[c.lead[0]:c.lead[1]].split()) if c.lead else "" for c in (seg.commitments[k] for k in indices)]
+    """Whether the lead-ins of list items worded alike differ ("… will:" → "… will not:"); in a
+    merged or split group, whether one side has a lead-in the other lacks."""
+    return {_lead_text(segs["old"], i) for i in old_idx} != {_lead_text(segs["new"], j) for j in new_idx}
 
-    return leads(segs["old"], old_idx) != leads(segs["new"], new_idx)
+
+def _lead_text(seg: Segmentation, k: int) -> str:
+    """The lead-in of pledge k in single spaces ("" when it has none)."""
+    lead = seg.commitments[k].lead
+    return " ".join(seg.document.text[lead[0]:lead[1]].split()) if lead else ""
 
 
 def _gazetteer_names_only(side: SideFacts) -> SideFacts:
@@ -539,6 +543,11 @@ def _details(
         entities = compare_entities(old_entities, new_entities)
     # Each pledge's topics are in table order already.
     topics = members[0].topics if len(members) == 1 else in_table_order(frozenset(t for f in members for t in f.topics))
+    if (strength.change or strength.negation_changed) and old_idx and new_idx and _leads_differ(old_idx, new_idx, segs):
+        # (in a group, the first lead-in of each side that has one)
+        leads = tuple(next((lead for k in idx if (lead := _lead_text(segs[side], k))), "")
+                      for side, idx in (("old", old_idx), ("new", new_idx)))
+        strength = replace(strength, lead_in=(leads[0], leads[1]))
     if across_languages(segs["old"].language, segs["new"].language):
         # Strength levels come from each language's own word lists: a translation's "reiteramos
         # nuestra voluntad" for "reiterate" is no change of strength. Both predicates stay shown.

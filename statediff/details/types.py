@@ -62,6 +62,9 @@ class Strength:
     new: Predicate | None
     change: str | None = None  # model.STRENGTHENED | model.WEAKENED | None
     negation_changed: bool = False  # one side says no (negated, or against: "oppose") and the other not: a reversal the level cannot show
+    # The list items' lead-ins (old, new; "" for none) when they differ and the change is theirs:
+    # "The parties will" → "The parties may" weakens items whose own words are the same.
+    lead_in: tuple[str, str] | None = None
 
 
 @quick_init

@@ -53,7 +53,8 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
     strength = details.strength
     return {
         "strength": {"old": predicate_json(strength.old), "new": predicate_json(strength.new), "change": strength.change,
-                     "negation_changed": strength.negation_changed},
+                     "negation_changed": strength.negation_changed,
+                     **({} if strength.lead_in is None else {"lead_in": {"old": strength.lead_in[0], "new": strength.lead_in[1]}})},
         "numbers": {
             "removed": [number_json(n) for n in details.numbers.removed],
             "added": [number_json(n) for n in details.numbers.added],
@@ -136,7 +137,17 @@ NONE_READ = "(none read)"  # the side of a strength change whose predicate no st
 
 def strength_text(details: ChangeDetails, arrow: str, matched: bool = False) -> str | None:
     """"подтвердили намерение (intent) → подтвердили приверженность (binding), strengthened";
-    for a dropped or new pledge (not ``matched``) its own predicate."""
+    for a dropped or new pledge (not ``matched``) its own predicate. A change that list items owe
+    to their lead-ins names them: "weakened, lead-in "The parties will" → "The parties may""."""
+    text = _strength_text(details, arrow, matched)
+    lead_in = details.strength.lead_in
+    if lead_in is None:
+        return text
+    old, new = (f'"{lead}"' if lead else NONE_READ for lead in lead_in)
+    return ", ".join(p for p in (text, f"lead-in {old} {arrow} {new}") if p)
+
+
+def _strength_text(details: ChangeDetails, arrow: str, matched: bool) -> str | None:
     old, new = details.strength.old, details.strength.new
     if old is None or new is None:
         # One side's predicate at most; a negation read from the words still says what changed.

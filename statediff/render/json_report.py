@@ -123,6 +123,7 @@ def _details_text(details: ChangeDetails, level: int) -> str:
         "{" + i + '"strength": {' + j + '"old": ' + _flat_text(predicate_json(strength.old), level + 2)
         + "," + j + '"new": ' + _flat_text(predicate_json(strength.new), level + 2)
         + "," + j + '"change": ' + _scalar(strength.change) + "," + j + '"negation_changed": ' + _scalar(strength.negation_changed)
+        + ("" if strength.lead_in is None else "," + j + '"lead_in": ' + _flat_text({"old": strength.lead_in[0], "new": strength.lead_in[1]}, level + 2))
         + i + "}," + i + '"numbers": {' + j + '"removed": ' + _value([number_json(n) for n in numbers.removed], level + 2)
         + "," + j + '"added": ' + _value([number_json(n) for n in numbers.added], level + 2)
         + "," + j + '"changed": ' + _value([{"old": number_json(p.old), "new": number_json(p.new)} for p in numbers.changed], level + 2)
