@@ -88,4 +88,5 @@ def load_bytes(data: bytes, name: str, suffix: str = "") -> Document:
         line_anchors=extracted.line_anchors,
         headings=extracted.headings,
         left_out=extracted.left_out,
+        table_rows=extracted.table_rows,
     )

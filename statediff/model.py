@@ -56,6 +56,9 @@ class Document:
     # The text of each block of an HTML page's furniture (menus, comment forms, share buttons,
     # links to other articles) left out of ``text``: never compared, so a notice names it.
     left_out: tuple[str, ...] = ()
+    # (start, end) of each cell of each table row of an HTML, .docx or Markdown table, rows of two
+    # cells or more: a pledge in one cell carries the figures of the short cells beside it.
+    table_rows: tuple[tuple[tuple[int, int], ...], ...] = ()
 
     def left_out_notice(self) -> str | None:
         """One line naming the page furniture left out of ``text``, or None when there was none."""
@@ -107,6 +110,9 @@ class Commitment:
     # A list item's lead-in (start, end), whose predicate the item carries ("The United States and
     # Mexico will:" above "• expand training …"): its negation and modals are the item's too.
     lead: tuple[int, int] | None = None
+    # A pledge in a table cell: the (start, end) of the short cells beside it in its row ("2025",
+    # "December 2026", "Ministry of Energy"), whose figures are the pledge's ("deadline" column).
+    row_cells: tuple[tuple[int, int], ...] = ()
 
 
 @frozen_dataclass

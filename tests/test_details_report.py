@@ -450,3 +450,35 @@ def test_only_the_lead_in_sentence_is_the_items(tmp_path: Path) -> None:
     report = compare(str(old), str(new))
     items = [c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].lead is not None]
     assert len(items) == 3 and all(c.status is Status.PERSISTED for c in items)
+
+
+def _plan(rows: list[tuple[str, str, str]]) -> str:
+    cells = "".join(f"<tr><td>{n}</td><td>{action}</td><td>{deadline}</td></tr>" for n, action, deadline in rows)
+    return ("<html><body><h1>Action plan</h1><p>The ministers agreed to deepen cooperation in trade and energy.</p>"
+            f"<table><tr><th>No.</th><th>Action</th><th>Deadline</th></tr>{cells}</table></body></html>")
+
+
+_CONSULATE = "The parties will open a consulate in Shymkent."
+_FUND = "The parties will launch a joint fund for small businesses."
+
+
+@pytest.mark.parametrize(("old_rows", "new_rows", "status", "changed"), [
+    # a deadline in the cell beside a pledge is its deadline: changed, the pledge is modified
+    ([("1", _CONSULATE, "2025")], [("1", _CONSULATE, "2027")], Status.MODIFIED, [("2025", "2027")]),
+    ([("1", _CONSULATE, "December 2026")], [("1", _CONSULATE, "March 2028")], Status.MODIFIED, [("December 2026", "March 2028")]),
+    ([("1", _CONSULATE, "2025")], [("1", _CONSULATE, "2025")], Status.PERSISTED, []),
+    # a row inserted above renumbers the row: its number is no figure of the pledge
+    ([("1", _CONSULATE, "2025")], [("1", _FUND, "2026"), ("2", _CONSULATE, "2025")], Status.PERSISTED, []),
+    # a cell beside that holds a pledge of its own lends it no figure
+    ([("1", _CONSULATE, _FUND + " 2025")], [("1", _CONSULATE, _FUND + " 2027")], Status.PERSISTED, []),
+])
+def test_a_table_rows_deadline_is_its_pledges(tmp_path: Path, old_rows: list[tuple[str, str, str]],
+                                              new_rows: list[tuple[str, str, str]], status: Status, changed: list[tuple[str, str]]) -> None:
+    # "2025" → "2027" in a deadline column left the pledge persisted: the cells were read apart (noticed in session 26)
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text(_plan(old_rows), encoding="utf-8")
+    new.write_text(_plan(new_rows), encoding="utf-8")
+    report = compare(str(old), str(new))
+    consulate = next(c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].text == _CONSULATE)
+    assert consulate.status is status
+    assert [(p.old.text, p.new.text) for p in _details(consulate).numbers.changed] == changed

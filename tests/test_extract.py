@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -829,3 +830,46 @@ def test_heading_spans(text: str, headings: list[str], spans: tuple[tuple[int, i
     from statediff.extract import heading_spans
 
     assert heading_spans(text, headings) == spans
+
+
+# --- table rows ---------------------------------------------------------------------------------
+
+_ROWS = [("Action", "Deadline"), ("The parties will open a consulate in Shymkent.", "2025"),
+         ("The parties will launch a joint fund for small businesses.", "December 2026")]
+
+
+def _table_html() -> bytes:
+    cells = "".join("<tr>" + "".join(f"<td><p>{cell}</p></td>" for cell in row) + "</tr>" for row in _ROWS)
+    # a layout table around the statement: its outer row is no row of the statement's table
+    return (f"<html><body><table><tr><td><h1>Action plan</h1><p>The ministers agreed to meet.</p><table>{cells}</table></td>"
+            "<td>Menu</td></tr></table></body></html>").encode()
+
+
+def _table_docx() -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("The ministers agreed to meet.")
+    table = document.add_table(rows=len(_ROWS), cols=2)
+    for r, row in enumerate(_ROWS):
+        for k, cell in enumerate(row):
+            table.cell(r, k).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _table_markdown() -> bytes:
+    lines = ["The ministers agreed to meet.", "", f"| {_ROWS[0][0]} | {_ROWS[0][1]} |", "|---|---|"]
+    lines += [f"| {a} | {b} |" for a, b in _ROWS[1:]]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize(("make", "suffix"), [(_table_html, ".html"), (_table_docx, ".docx"), (_table_markdown, ".md")])
+def test_table_rows_are_read_as_cell_spans(make: Callable[[], bytes], suffix: str) -> None:
+    extracted = extract(make(), f"x{suffix}", suffix)
+    rows = [tuple(extracted.text[a:b] for a, b in row) for row in extracted.table_rows]
+    assert [row for row in rows if len(row) == 2 and row[1] != "Menu"] == _ROWS
+
+
+def test_plain_text_has_no_table_rows() -> None:
+    assert extract(b"The parties will open a consulate. | 2025\n", "x.txt", ".txt").table_rows == ()

@@ -145,7 +145,8 @@ def annotate(
             details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, bars,
                                rules.get((tuple(old_idx), tuple(new_idx)), LINKED_BY_SCORE))
             # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
-            if change.status is Status.PERSISTED and (change.word_similarity != 1.0 or _leads_differ(old_idx, new_idx, segs)) and _changed_in_substance(
+            if change.status is Status.PERSISTED and (change.word_similarity != 1.0 or _leads_differ(old_idx, new_idx, segs)
+                                                      or _row_cells_differ(old_idx, new_idx, segs)) and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1
@@ -160,6 +161,15 @@ def _leads_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmen
     """Whether the lead-ins of list items worded alike differ ("… will:" → "… will not:"); in a
     merged or split group, whether one side has a lead-in the other lacks."""
     return {_lead_text(segs["old"], i) for i in old_idx} != {_lead_text(segs["new"], j) for j in new_idx}
+
+
+def _row_cells_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
+    """Whether the table cells beside pledges worded alike differ ("2025" → "2027")."""
+    def cells(seg: Segmentation, indices: list[int]) -> set[str]:
+        text = seg.document.text
+        return {" ".join(text[a:b].split()) for k in indices for a, b in seg.commitments[k].row_cells}
+
+    return cells(segs["old"], old_idx) != cells(segs["new"], new_idx)
 
 
 def _lead_text(seg: Segmentation, k: int) -> str:
@@ -400,6 +410,8 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
     mentions = gazetteer_mentions(text, language, start, end)
     ladder = ladder_for(language)
     numbers = numbers_in(text, language, start, end, c.id, words)
+    if c.row_cells:  # a table row's deadline or amount beside the pledge is its figure ("2025" → "2027")
+        numbers += tuple(n for a, b in c.row_cells for n in extract_numbers(text, language, a, b, c.id))
     money = [(n.start, n.end) for n in numbers if n.kind == "money"]
     # A list item carries its lead-in's negation and modals ("The parties will:" → "will not:").
     lead_negations, lead_modals = _lead_counts(text[c.lead[0]:c.lead[1]], language) if c.lead else (0, (0, 0))

@@ -60,6 +60,8 @@ class Extracted(NamedTuple):  # internal record: a NamedTuple costs a third of a
     headings: tuple[tuple[int, int], ...] = ()
     # The text of each block of an HTML page's furniture left out of ``text`` (html_text.html_to_text).
     left_out: tuple[str, ...] = ()
+    # The (start, end) of each cell of each table row (HTML, .docx, Markdown): ``row_spans``.
+    table_rows: tuple[tuple[tuple[int, int], ...], ...] = ()
 
 
 def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
@@ -73,8 +75,9 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
         from .docx_text import docx_to_text
 
         found: list[str] = []
-        plain = clean_extracted(docx_to_text(data, name, found))
-        return Extracted(plain, "docx", "n/a", False, headings=heading_spans(plain, found))
+        rows: list[list[str]] = []
+        plain = clean_extracted(docx_to_text(data, name, found, rows))
+        return Extracted(plain, "docx", "n/a", False, headings=heading_spans(plain, found), table_rows=row_spans(plain, rows))
     width = None
     original = data
     if b"\x00" not in data[:8192]:  # not UTF-16 or UTF-32, whose line breaks are two or four bytes
@@ -96,15 +99,17 @@ def extract(data: bytes, name: str, suffix: str = "") -> Extracted:
             by_extension == "html" and _ANY_TAG_RE.search(text)):
         from .html_text import html_to_text
 
-        found, left_out = [], []
-        plain = clean_extracted(html_to_text(text, name, found, left_out))
-        return Extracted(plain, "html", encoding, detected, headings=heading_spans(plain, found), left_out=tuple(left_out))
+        found, left_out, rows = [], [], []
+        plain = clean_extracted(html_to_text(text, name, found, left_out, rows))
+        return Extracted(plain, "html", encoding, detected, headings=heading_spans(plain, found), left_out=tuple(left_out),
+                         table_rows=row_spans(plain, rows))
     if by_extension == "markdown":
         from .markdown_text import markdown_to_text, unshown_blanked
 
-        found = []
-        plain = markdown_to_text(text, found)
-        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, unshown_blanked(lines_source)), heading_spans(plain, found))
+        found, rows = [], []
+        plain = markdown_to_text(text, found, rows)
+        return Extracted(plain, "markdown", encoding, detected, line_anchors(plain, unshown_blanked(lines_source)), heading_spans(plain, found),
+                         table_rows=row_spans(plain, rows))
     # Anything else, a file named .pdf or .docx that holds plain text included, is read as text.
     return Extracted(text, "txt", encoding, detected, () if width is None else line_anchors(text, lines_source))
 
@@ -116,13 +121,45 @@ def heading_spans(text: str, headings: list[str]) -> tuple[tuple[int, int], ...]
     at = 0
     for heading in headings:
         wanted = clean_extracted(heading).strip("\n")
-        found = text.find(wanted, at) if wanted else -1
-        while found >= 0 and not ((found == 0 or text[found - 1] == "\n") and text[found + len(wanted):found + len(wanted) + 1] in ("", "\n")):
-            found = text.find(wanted, found + 1)
+        found = _whole_lines(text, wanted, at) if wanted else -1
         if found >= 0:
             spans.append((found, found + len(wanted)))
             at = found + len(wanted)
     return tuple(spans)
+
+
+def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Where the cells of each table row (in reading order, each cell's text as a converter wrote
+    it) stand in ``text``, tidied as clean_extracted tidies the text: a row of two cells or more
+    whose every non-empty cell was found in order, as whole lines. A nested table's rows come
+    before the row that holds them; each row is looked for from where the row before it started."""
+    spans: list[tuple[tuple[int, int], ...]] = []
+    at = 0
+    for row in rows:
+        cells: list[tuple[int, int]] = []
+        where = at
+        for cell in row:
+            wanted = clean_extracted(cell).strip("\n")
+            if not wanted:
+                continue
+            found = _whole_lines(text, wanted, where)
+            if found < 0:
+                break
+            cells.append((found, found + len(wanted)))
+            where = found + len(wanted)
+        else:
+            if len(cells) >= 2:
+                spans.append(tuple(cells))
+                at = cells[0][0]
+    return tuple(spans)
+
+
+def _whole_lines(text: str, wanted: str, at: int) -> int:
+    """The first offset from ``at`` where ``wanted`` stands in ``text`` as whole lines, or -1."""
+    found = text.find(wanted, at)
+    while found >= 0 and not ((found == 0 or text[found - 1] == "\n") and text[found + len(wanted):found + len(wanted) + 1] in ("", "\n")):
+        found = text.find(wanted, found + 1)
+    return found
 
 
 # Marks of Markdown that plain statements do not have (plain text has "- " bullets and "1."

@@ -19,9 +19,10 @@ _BREAKS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def docx_to_text(data: bytes, name: str, headings: list[str] | None = None) -> str:
+def docx_to_text(data: bytes, name: str, headings: list[str] | None = None, rows: list[list[str]] | None = None) -> str:
     """Paragraphs separated by blank lines; table cells one paragraph each; "1." of numbered lists kept.
-    ``headings``, when given, receives the text of each paragraph styled Title or Heading N, in order."""
+    ``headings``, when given, receives the text of each paragraph styled Title or Heading N, in order;
+    ``rows`` the text of each cell of each table row, in order (a nested table's rows first)."""
     require("docx", "python-docx", "docx", ".docx files", name)
     import docx
 
@@ -29,7 +30,7 @@ def docx_to_text(data: bytes, name: str, headings: list[str] | None = None) -> s
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
         paragraphs: list[str] = []
-        _read_container(document, document.element.body, numbering, paragraphs, headings)
+        _read_container(document, document.element.body, numbering, paragraphs, headings, rows)
     except InputError:
         raise
     except Exception as exc:  # python-docx, zipfile and lxml raise many types on a damaged file
@@ -37,7 +38,8 @@ def docx_to_text(data: bytes, name: str, headings: list[str] | None = None) -> s
     return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
 
 
-def _read_container(document: Any, element: Any, numbering: _Numbering, out: list[str], headings: list[str] | None = None) -> None:
+def _read_container(document: Any, element: Any, numbering: _Numbering, out: list[str], headings: list[str] | None = None,
+                    rows: list[list[str]] | None = None) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -51,21 +53,26 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
                 if headings is not None and _is_heading_style(paragraph):
                     headings.append(out[-1])
             for box in _text_boxes(child):  # after the paragraph it is anchored in
-                _read_container(document, box, numbering, out, headings)
+                _read_container(document, box, numbering, out, headings, rows)
         elif child.tag == f"{_W}tbl":
             # A merged cell is returned once per grid column it spans. The list keeps each element
             # alive, so lxml hands out the same proxy object for it and ``is`` recognises it.
             seen: list[Any] = []
             for row in Table(child, document).rows:
+                cells = []
                 for cell in row.cells:
                     if any(cell._tc is tc for tc in seen):
                         continue
                     seen.append(cell._tc)
-                    _read_container(document, cell._tc, numbering, out, headings)
+                    before = len(out)
+                    _read_container(document, cell._tc, numbering, out, headings, rows)
+                    cells.append("\n\n".join(out[before:]))
+                if rows is not None:
+                    rows.append(cells)
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs (not a placeholder's text)
             content = child.find(f"{_W}sdtContent")
             if content is not None and child.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None:
-                _read_container(document, content, numbering, out, headings)
+                _read_container(document, content, numbering, out, headings, rows)
 
 
 def _text_boxes(paragraph: Any) -> list[Any]:

@@ -24,17 +24,20 @@ _BLOCK_TAGS = frozenset({
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html",
 })
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CELL_TAGS = frozenset({"td", "th"})
 # Furniture that can hold more paragraph text than the article (a long comment thread): never the core.
 _COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "replies", "discussion", "disqus"})
 _WORD_SPLIT_RE = re.compile(r"[\s_\-]+")
 _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 
-def html_to_text(html: str, name: str, headings: list[str] | None = None, left_out: list[str] | None = None) -> str:
+def html_to_text(html: str, name: str, headings: list[str] | None = None, left_out: list[str] | None = None,
+                 rows: list[list[str]] | None = None) -> str:
     """The readable main content of an HTML page as paragraphs separated by blank lines.
     ``headings``, when given, receives the text of each <h1>…<h6>, in order; ``left_out`` the
     text of each block of page furniture left out (menus, comment forms, share buttons, links to
-    other articles), in order, so that a notice can name what was not compared."""
+    other articles), in order, so that a notice can name what was not compared; ``rows`` the
+    text of each cell of each table row (<tr>), in order (a nested table's rows first)."""
     require("bs4", "beautifulsoup4", "html", "HTML", name)
     from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
@@ -73,6 +76,8 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None, left_o
         left_out.extend(text for _, _, text in sorted(removed))  # in the page's order
     writer = _Writer()
     writer.walk(root)
+    if rows is not None:
+        rows.extend(writer.rows)
     if headings is not None:
         headings.extend(writer.headings)
         headings.extend(p for p in writer.paragraphs if p not in writer.headings and _restates_title(p, title))
@@ -233,6 +238,9 @@ class _Writer:
         self.marker = ""  # a list item's "1. " or "• ", put before its first paragraph
         self.headings: list[str] = []  # the paragraphs that are <h1>…<h6>
         self._heading_depth = 0  # open heading elements around the current text
+        self.rows: list[list[str]] = []  # each <tr>'s cells' text, in the order the rows close
+        self._open_rows: list[list[str]] = []  # the <tr> elements open around the current text, innermost last
+        self._cell_starts: list[int] = []  # for each open <td>/<th>, the index of its first paragraph
 
     def walk(self, root: Any) -> None:
         """Depth-first over the tree with an explicit stack: deeply nested pages cannot overflow it."""
@@ -245,6 +253,12 @@ class _Writer:
                 self.flush()
                 if node.name in _HEADING_TAGS:
                     self._heading_depth -= 1
+                elif node.name in _CELL_TAGS and self._cell_starts:
+                    cell = "\n\n".join(self.paragraphs[self._cell_starts.pop():])
+                    if self._open_rows:
+                        self._open_rows[-1].append(cell)
+                elif node.name == "tr" and self._open_rows:
+                    self.rows.append(self._open_rows.pop())
                 if node.name == "li":
                     self.marker = ""
                 continue
@@ -265,6 +279,10 @@ class _Writer:
                     self._number_items(node)
                 elif node.name in _HEADING_TAGS:
                     self._heading_depth += 1
+                elif node.name == "tr":
+                    self._open_rows.append([])
+                elif node.name in _CELL_TAGS:
+                    self._cell_starts.append(len(self.paragraphs))
                 stack.append((node, pre, True))
             stack.extend((child, inner_pre, False) for child in reversed(list(node.children)))
 

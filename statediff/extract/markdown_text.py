@@ -62,9 +62,10 @@ _NOT_BREAK_RE = re.compile(r"[^\r\n]")
 _CR_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 
 
-def markdown_to_text(markdown: str, headings: list[str] | None = None) -> str:
+def markdown_to_text(markdown: str, headings: list[str] | None = None, rows: list[list[str]] | None = None) -> str:
     """Paragraphs separated by blank lines; soft-wrapped lines joined; list numbers as rendered.
-    ``headings``, when given, receives the text of each heading ("# …" and "Title\\n====="), in order."""
+    ``headings``, when given, receives the text of each heading ("# …" and "Title\\n====="), in order;
+    ``rows`` the cells of each table row, in order."""
     markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
     front = _FRONT_MATTER_RE.match(markdown)
     if front:
@@ -144,6 +145,8 @@ def markdown_to_text(markdown: str, headings: list[str] | None = None) -> str:
             cells = [c.strip() for c in _split_cells(line.strip().strip("|"))]
             # A cell per line: a row's cells are no sentence ("Energy" | "The sides will …").
             blocks.append("\n".join(_inline(c) for c in cells if c))
+            if rows is not None:
+                rows.append([_inline(c) for c in cells if c])
             continue
         if not line[:1].isspace() and not paragraph and index > 0 and not lines[index - 1].strip():
             numbers.clear()  # a plain paragraph after a blank line ends the lists above it

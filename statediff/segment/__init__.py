@@ -75,6 +75,8 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     # In a language with no data file the neutral rules know few pledge verbs: a sentence without
     # one is kept rather than lost, so that a dropped pledge cannot pass unseen (--fail-on).
     commitments, skipped = _cut(document, lang, id_prefix, keep_uncued=code == NEUTRAL and detected, set_aside=set_aside)
+    if document.table_rows:
+        commitments = _with_row_cells(commitments, document.text, document.table_rows)
     if set_aside:
         option = {"o": "--lang-old", "n": "--lang-new"}.get(id_prefix, "--lang")  # the comparison's sides, or one file
         mixed = _mixed_notice(document, read, shares, set_aside, option)
@@ -597,6 +599,43 @@ def _cut_sentence(
                 lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )
         )
+
+
+_ROW_NUMBER_RE = recache.compile(r"\s*(?:№\s*)?\d{1,3}[.)]?\s*")
+ROW_CELL_LOOKBACK = 64  # cells looked back through for the one that holds a pledge (its row's cells before it, nested tables)
+ROW_CELL_MAX_CHARS = 80  # a cell beside a pledge this short names its figure, date or body ("December 2026"); longer, it says more
+
+
+def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[tuple[int, int], ...], ...]) -> list[Commitment]:
+    """Each pledge in a table cell with the short cells beside it in its row (``Commitment.row_cells``):
+    "The parties will open a consulate in Shymkent." | "2025" → "2027" is a changed deadline, not a
+    persisted pledge (found in session 26: a deadline column's changes went unreported). The
+    innermost cell holding the pledge counts (a layout table's outer cell holds whole tables); a
+    cell that holds a pledge of its own is no figure of this one, nor is the row's number in its
+    first cell ("1", "12.": a row inserted above renumbers every row below)."""
+    cells = sorted((start, end, r) for r, row in enumerate(rows) for start, end in row)
+    starts = [start for start, _, _ in cells]
+    pledged = set()
+    home: dict[int, tuple[int, int, int]] = {}
+    for k, c in enumerate(commitments):
+        # Back from the last cell that starts at or before the pledge: the first that holds it is
+        # the innermost (cells nest), and the cells of its row before it are few.
+        at = bisect.bisect_right(starts, c.start) - 1
+        stop = max(-1, at - ROW_CELL_LOOKBACK)
+        while at > stop and cells[at][1] < c.end:
+            at -= 1
+        if at > stop:
+            home[k] = cells[at]
+            pledged.add(cells[at][:2])
+    if not home:
+        return commitments
+    out = list(commitments)
+    for k, (start, end, r) in home.items():
+        beside = tuple((a, b) for n, (a, b) in enumerate(rows[r]) if (a, b) != (start, end) and b - a <= ROW_CELL_MAX_CHARS
+                       and (a, b) not in pledged and not (n == 0 and _ROW_NUMBER_RE.fullmatch(text, a, b)))
+        if beside:
+            out[k] = replace(commitments[k], row_cells=beside)
+    return out
 
 
 def _inline_lead_in(text: str, clauses: list[Clause]) -> tuple[int, int] | None:
