@@ -7,7 +7,7 @@ import pytest
 from statediff.details.entities import compare_entities, find_entities, gazetteer, proper_stems
 from statediff.details.numbers import compare_numbers, extract_numbers, time_words_in, without_counterpart
 from statediff.details.patterns import load_data
-from statediff.details.strength import compare_strength, group_predicates, main_predicate, negation_count, strongest
+from statediff.details.strength import compare_strength, direction_reversal, group_predicates, main_predicate, negation_count, strongest
 from statediff.details.topics import taxonomy, topics_of
 from statediff.details.types import EntityChanges, Number, Predicate
 from statediff.details.why import surface_terms
@@ -787,3 +787,24 @@ def test_time_words_stand_beside_a_time(language: str, text: str, found: dict[st
 ])
 def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text: str, count: int) -> None:
     assert negation_count(text, lang) == count
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "reversal"), [
+    # one word turns what the pledge does (found by a new user's review: persisted, --fail-on passed)
+    ("en", "The leaders intend to expand bilateral security cooperation.", "The leaders intend to reduce bilateral security cooperation.",
+     ("expand", "reduce")),
+    ("en", "The two countries will continue to hold annual consultations.", "The two countries will cease to hold annual consultations.",
+     ("continue", "cease")),
+    ("en", "We will lower tariffs on steel.", "We will raise tariffs on steel.", ("lower", "raise")),
+    ("ru", "Стороны выразили готовность к углублению сотрудничества.", "Стороны выразили готовность к сокращению сотрудничества.",
+     ("углублению", "сокращению")),
+    ("sv", "Parterna kommer att fördjupa samarbetet.", "Parterna kommer att minska samarbetet.", ("fördjupa", "minska")),
+    ("de", "Die Parteien werden die Zusammenarbeit vertiefen.", "Die Parteien werden die Zusammenarbeit einstellen.", ("vertiefen", "einstellen")),
+    # no turn: the same words, another word of the same list, or words of both lists traded
+    ("en", "We will expand cooperation.", "We will expand cooperation.", None),
+    ("en", "We will expand cooperation.", "We will deepen cooperation.", None),
+    ("en", "We will expand trade and reduce barriers.", "We will increase trade and cut tariffs.", None),
+    ("en", "We will expand cooperation by the end of 2025.", "We will expand cooperation by mid-2025.", None),
+])
+def test_direction_reversal(lang: str, old: str, new: str, reversal: tuple[str, str] | None) -> None:
+    assert direction_reversal(old, new, lang) == reversal

@@ -482,3 +482,26 @@ def test_a_table_rows_deadline_is_its_pledges(tmp_path: Path, old_rows: list[tup
     consulate = next(c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].text == _CONSULATE)
     assert consulate.status is status
     assert [(p.old.text, p.new.text) for p in _details(consulate).numbers.changed] == changed
+
+
+_SECURITY = ("The leaders intend to {verb} bilateral security cooperation, including joint exercises, information sharing "
+             "and defence industrial collaboration, in line with their shared vision for a free and open Indo-Pacific.")
+
+
+@pytest.mark.parametrize(("verb", "status", "direction"), [
+    ("reduce", Status.MODIFIED, ("expand", "reduce")),  # one word of 30 turns the pledge: no longer persisted
+    ("deepen", Status.PERSISTED, None),  # another word of the same direction: persisted, as before
+])
+def test_a_pledge_turned_by_one_word_is_modified(tmp_path: Path, verb: str, status: Status, direction: tuple[str, str] | None) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_SECURITY.format(verb="expand"), encoding="utf-8")
+    new.write_text(_SECURITY.format(verb=verb), encoding="utf-8")
+    report = compare(str(old), str(new))
+    (change,) = report.changes
+    assert change.status is status and _details(change).strength.direction == direction
+    data = json.loads(render_json(report))
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert data["changes"][0]["details"]["strength"].get("direction") == (None if direction is None else dict(zip(("old", "new"), direction, strict=True)))
+    stream = io.StringIO()
+    render_terminal(report, "plain", False, False, stream)
+    assert ("direction reversed: expand -> reduce" in " ".join(stream.getvalue().split())) == (direction is not None)

@@ -39,6 +39,7 @@ from .strength import (
     compare_intensity,
     compare_modals,
     compare_strength,
+    direction_reversal,
     group_predicates,
     intensifier_count,
     ladder_for,
@@ -201,7 +202,7 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
     (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
     strength = details.strength
-    if strength.change is not None or strength.negation_changed:
+    if strength.change is not None or strength.negation_changed or strength.direction is not None:
         return True
     old, new = segs["old"], segs["new"]
     old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
@@ -555,6 +556,12 @@ def _details(
         entities = compare_entities(old_entities, new_entities)
     # Each pledge's topics are in table order already.
     topics = members[0].topics if len(members) == 1 else in_table_order(frozenset(t for f in members for t in f.topics))
+    if (len(old_idx) == len(new_idx) == 1 and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY
+            and segs["old"].language == segs["new"].language):
+        # (one pledge to one, reworded little: in a rewording "Towards this end" → "enhance" says nothing)
+        reversal = direction_reversal(segs["old"].commitments[old_idx[0]].text, segs["new"].commitments[new_idx[0]].text, segs["old"].language)
+        if reversal is not None:
+            strength = replace(strength, direction=reversal)
     if (strength.change or strength.negation_changed) and old_idx and new_idx and _leads_differ(old_idx, new_idx, segs):
         # (in a group, the first lead-in of each side that has one)
         leads = tuple(next((lead for k in idx if (lead := _lead_text(segs[side], k))), "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
@@ -303,10 +304,7 @@ def _intensifier_re(language: str) -> re.Pattern[str] | None:
     if not entries:
         return None
 
-    def phrase(entry: str) -> str:
-        return r"\s+".join(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) for word in entry.split())
-
-    return recache.compile(r"(?<![\w-])(?:" + "|".join(map(phrase, entries)) + r")(?![\w-])")
+    return recache.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_pattern, entries)) + r")(?![\w-])")
 
 
 def intensifier_count(text: str, language: str) -> int:
@@ -315,6 +313,49 @@ def intensifier_count(text: str, language: str) -> int:
     ("strongly condemned" → "condemned"), one gained strengthens it."""
     pattern = _intensifier_re(language)
     return 0 if pattern is None else len(pattern.findall(fold(text)))
+
+
+@cache
+def _direction_res(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Searches for the language's ``direction_up`` and ``direction_down`` words as whole words of a
+    folded text; None without both lists."""
+    raw = load_data("strength", language) or {}
+    patterns = []
+    for key in ("direction_up", "direction_down"):
+        entries = sorted({fold(w) for w in raw.get(key, [])}, key=lambda w: (-len(w), w))
+        if not entries:
+            return None
+        patterns.append(recache.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_pattern, entries)) + r")(?![\w-])"))
+    return patterns[0], patterns[1]
+
+
+def _phrase_pattern(entry: str) -> str:
+    """A data-file phrase as a regex: words apart by whitespace, "word*" a prefix."""
+    return r"\s+".join(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) for word in entry.split())
+
+
+def direction_reversal(old_text: str, new_text: str, language: str) -> tuple[str, str] | None:
+    """(old word, new word) when a pledge's direction turned: fewer words of one of the strength
+    file's direction lists and more of the other, "intend to expand cooperation" → "intend to
+    reduce cooperation" ("expand", "reduce"), "will continue to hold" → "will cease to hold",
+    "углублению" → "сокращению". A rewording that trades words within each list ("expand trade
+    and reduce barriers" → "increase trade and cut tariffs") is none."""
+    found = _direction_res(language)
+    if found is None or old_text == new_text:
+        return None
+    up, down = found
+    old_folded, new_folded = fold(old_text), fold(new_text)
+    old_up, new_up = up.findall(old_folded), up.findall(new_folded)
+    old_down, new_down = down.findall(old_folded), down.findall(new_folded)
+    if len(new_up) < len(old_up) and len(new_down) > len(old_down):
+        lost, gained = Counter(old_up) - Counter(new_up), Counter(new_down) - Counter(old_down)
+    elif len(new_down) < len(old_down) and len(new_up) > len(old_up):
+        lost, gained = Counter(old_down) - Counter(new_down), Counter(new_up) - Counter(old_up)
+    else:
+        return None
+    if not lost or not gained:
+        return None
+    return " ".join(next(iter(lost)).split()), " ".join(next(iter(gained)).split())
 
 
 def compare_intensity(old: int, new: int) -> str | None:

@@ -65,6 +65,9 @@ class Strength:
     # The list items' lead-ins (old, new; "" for none) when they differ and the change is theirs:
     # "The parties will" → "The parties may" weakens items whose own words are the same.
     lead_in: tuple[str, str] | None = None
+    # The word that turned the pledge's direction (old, new): "expand" → "reduce", "continue" →
+    # "cease" (strength.direction_reversal); a change of what the pledge does, not of its strength.
+    direction: tuple[str, str] | None = None
 
 
 @quick_init

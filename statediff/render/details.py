@@ -54,7 +54,8 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
     return {
         "strength": {"old": predicate_json(strength.old), "new": predicate_json(strength.new), "change": strength.change,
                      "negation_changed": strength.negation_changed,
-                     **({} if strength.lead_in is None else {"lead_in": {"old": strength.lead_in[0], "new": strength.lead_in[1]}})},
+                     **({} if strength.lead_in is None else {"lead_in": {"old": strength.lead_in[0], "new": strength.lead_in[1]}}),
+                     **({} if strength.direction is None else {"direction": {"old": strength.direction[0], "new": strength.direction[1]}})},
         "numbers": {
             "removed": [number_json(n) for n in details.numbers.removed],
             "added": [number_json(n) for n in details.numbers.added],
@@ -140,7 +141,9 @@ def strength_text(details: ChangeDetails, arrow: str, matched: bool = False) -> 
     for a dropped or new pledge (not ``matched``) its own predicate. A change that list items owe
     to their lead-ins names them: "weakened, lead-in "The parties will" → "The parties may""."""
     text = _strength_text(details, arrow, matched)
-    lead_in = details.strength.lead_in
+    direction, lead_in = details.strength.direction, details.strength.lead_in
+    if direction is not None:
+        text = ", ".join(p for p in (text, f"direction reversed: {direction[0]} {arrow} {direction[1]}") if p)
     if lead_in is None:
         return text
     old, new = (f'"{lead}"' if lead else NONE_READ for lead in lead_in)

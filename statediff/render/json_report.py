@@ -123,7 +123,7 @@ def _details_text(details: ChangeDetails, level: int) -> str:
         "{" + i + '"strength": {' + j + '"old": ' + _flat_text(predicate_json(strength.old), level + 2)
         + "," + j + '"new": ' + _flat_text(predicate_json(strength.new), level + 2)
         + "," + j + '"change": ' + _scalar(strength.change) + "," + j + '"negation_changed": ' + _scalar(strength.negation_changed)
-        + ("" if strength.lead_in is None else "," + j + '"lead_in": ' + _flat_text({"old": strength.lead_in[0], "new": strength.lead_in[1]}, level + 2))
+        + _pair_text("lead_in", strength.lead_in, j, level + 2) + _pair_text("direction", strength.direction, j, level + 2)
         + i + "}," + i + '"numbers": {' + j + '"removed": ' + _value([number_json(n) for n in numbers.removed], level + 2)
         + "," + j + '"added": ' + _value([number_json(n) for n in numbers.added], level + 2)
         + "," + j + '"changed": ' + _value([{"old": number_json(p.old), "new": number_json(p.new)} for p in numbers.changed], level + 2)
@@ -146,6 +146,11 @@ def _nearest_text(nearest: Nearest | None, level: int) -> str:
     i = _INDENT[level + 1]
     return ("{" + i + '"id": ' + _scalar(nearest.id) + "," + i + '"score": ' + _scalar(nearest.score) + "," + i + '"line": '
             + _scalar(nearest.line) + "," + i + '"shared": ' + _dicts(shared_json(nearest.shared), level + 1) + _INDENT[level] + "}")
+
+
+def _pair_text(key: str, pair: tuple[str, str] | None, indent: str, level: int) -> str:
+    """`,"key": {"old": …, "new": …}` of an optional (old, new) pair at this depth, or nothing."""
+    return "" if pair is None else "," + indent + f'"{key}": ' + _flat_text({"old": pair[0], "new": pair[1]}, level)
 
 
 def _flat_text(value: Any, level: int) -> str:
