@@ -411,6 +411,9 @@ _INLINE_LISTS = {
     # the clause rules cut at "; (b)"; the item's marker is skipped, its "(" is no part of the item before
     "en": ("Joint Statement of the Ministers\n\nThe ministers agreed to deepen cooperation in trade and energy.\n\n"
            "The parties {lead}: (a) expand cooperation on arms trafficking; (b) increase funding for border scanners by 2025.\n"),
+    # no colon: the lead-in ends at the first item's marker (found by a new user's review)
+    "en-marker": ("Joint Statement of the Ministers\n\nThe ministers agreed to deepen cooperation in trade and energy.\n\n"
+                  "The parties {lead} (a) expand cooperation on arms trafficking; (b) increase funding for border scanners by 2025.\n"),
     # the sentence splitter cuts at "; 2)": the item is a sentence that carries the one before
     "ru": ("Совместное заявление министров\n\nМинистры договорились углублять сотрудничество в торговле и энергетике.\n\n"
            "Стороны {lead}: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование "
@@ -421,6 +424,7 @@ _INLINE_LISTS = {
 @pytest.mark.parametrize(("language", "old_lead", "new_lead", "status", "change"), [
     ("en", "will", "will not", Status.MODIFIED, "weakened"),
     ("en", "will", "will", Status.PERSISTED, None),
+    ("en-marker", "will", "will not", Status.MODIFIED, "weakened"),
     ("ru", "будут", "не будут", Status.MODIFIED, "weakened"),
     ("ru", "будут", "будут", Status.PERSISTED, None),
 ])
@@ -437,7 +441,7 @@ def test_an_inline_lists_lead_in_is_every_items(tmp_path: Path, language: str, o
     assert all(c.status is status and _details(c).strength.change == change for c in items)
     second = report.old.commitments[-1]
     assert second.text.startswith(("increase funding", "увеличивать")) and report.old.commitments[-2].text.endswith(("trafficking", "энергетики"))
-    assert report.old.document.text[slice(*second.lead)] == f"{'The parties' if language == 'en' else 'Стороны'} {old_lead}"
+    assert report.old.document.text[slice(*second.lead)] == f"{'Стороны' if language == 'ru' else 'The parties'} {old_lead}"
 
 
 def test_only_the_lead_in_sentence_is_the_items(tmp_path: Path) -> None:

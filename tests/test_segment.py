@@ -501,6 +501,10 @@ CLAUSE_CASES += [
     # an inline list's item marker is no word of its item, nor its opening bracket of the item before
     ("en", "The parties will: (a) expand cooperation on arms trafficking; (b) increase funding for border scanners by 2025.",
      ["The parties will: (a) expand cooperation on arms trafficking", "increase funding for border scanners by 2025."]),
+    ("en", "The parties will (a) hold annual consultations on energy security; (b) expand student exchange programmes; "
+     "and (c) open a consulate in Almaty by 2026.",
+     ["The parties will (a) hold annual consultations on energy security", "expand student exchange programmes",
+      "and (c) open a consulate in Almaty by 2026."]),
     ("ru", "Стороны будут: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование пограничного контроля.",
      ["Стороны будут: 1) расширять сотрудничество в области энергетики", "увеличивать финансирование пограничного контроля."]),
 ]

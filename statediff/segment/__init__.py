@@ -649,12 +649,18 @@ def _inline_lead_in(text: str, clauses: list[Clause]) -> tuple[int, int] | None:
 
 
 def _colon_lead(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """text[start:end] up to its first colon, trimmed: the lead-in of the inline list it opens."""
+    """text[start:end] up to its first colon or item marker ("The parties will (a) hold …"),
+    trimmed: the lead-in of the inline list it opens."""
     colon = text.find(":", start, end)
-    if colon < 0:
+    marker = _INLINE_MARKER_RE.search(text, start, end if colon < 0 else colon)
+    cut = marker.start() if marker else colon
+    if cut < 0:
         return None
-    start, end = _trim(text, start, colon)
+    start, end = _trim(text, start, cut)
     return (start, end) if start < end else None
+
+
+_INLINE_MARKER_RE = recache.compile(r"(?<=\s)\(?(?:\d{1,2}|[a-zа-яё])\)(?=\s)")  # "(a) ", "1) ", "б) " after a space
 
 
 def _plays_a_role(
