@@ -175,6 +175,12 @@ STRENGTH_CASES = [
     ("tr", "Taraflar ikili ticareti artırabilir.", 3, "artırabilir", False),
     ("kk", "Тараптар сауданы кеңейтуді жалғастыруы мүмкін.", 3, "мүмкін", False),
     ("kk", "Қазақстан тарапы қорға 10 миллион доллар бөледі.", 4, "бөледі", False),  # allocates: a pledge of money
+    # the parties and a verb in the future, no cue word: what they will do, as "will" (found by a new
+    # user's review: "проведут" → "рассмотрят возможность проведения" was no change of strength)
+    ("ru", "Стороны проведут пятое заседание межправительственной комиссии в Анкаре.", 4, "проведут", False),
+    ("ru", "Казахстанская сторона обеспечит участие делегации.", 4, "обеспечит", False),
+    ("en", "The sides are exploring ways to double funding for student exchanges.", 3, "exploring", False),
+    ("en", "The parties regretted the accession of the country to the organisation.", 2, "regretted", False),
 ]
 
 
@@ -191,7 +197,9 @@ def test_main_predicate(language: str, text: str, level: int, verb: str, negated
                                               ("es", "Teherán e Irán."), ("fr", "Les environs de la capitale."), ("pt", "A abordagem integrada."),
                                               ("de", "Die Rückführung erfolgt aus humanitären Gründen."),
                                               ("kk", "Мемлекет басшысы Түркияның Қазақстандағы елшісін қабылдады."),
-                                              ("en", "These launches pose a grave threat to peace.")])
+                                              ("en", "These launches pose a grave threat to peace."),
+                                              ("ru", "Стороны являются стратегическими партнерами."),  # a reflexive present: no pledge
+                                              ("ru", "Стороны провели пятое заседание комиссии.")])  # the past: a deed
 def test_no_predicate(language: str, text: str) -> None:
     assert main_predicate(text, language) is None
 

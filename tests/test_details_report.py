@@ -509,3 +509,23 @@ def test_a_pledge_turned_by_one_word_is_modified(tmp_path: Path, verb: str, stat
     stream = io.StringIO()
     render_terminal(report, "plain", False, False, stream)
     assert ("direction reversed: expand -> reduce" in " ".join(stream.getvalue().split())) == (direction is not None)
+
+
+@pytest.mark.parametrize(("old_text", "new_text", "change"), [
+    # one side's predicate words gone, the other side's read: weakened (found by a new user's review)
+    ("The sides committed to double funding for student exchanges.", "The sides are weighing ways to double funding for student exchanges.",
+     "weakened"),
+    ("Стороны проведут пятое заседание межправительственной комиссии в Анкаре в 2025 году.",
+     "Стороны рассмотрят возможность проведения пятого заседания межправительственной комиссии в Анкаре в 2025 году.", "weakened"),
+    ("The parties welcomed the accession of Ukraine to the organisation.", "The parties regretted the accession of Ukraine to the organisation.",
+     "weakened"),
+    # the other way round, strengthened
+    ("The sides are weighing ways to double funding for student exchanges.", "The sides committed to double funding for student exchanges.",
+     "strengthened"),
+])
+def test_a_predicate_lost_or_gained_changes_the_strength(tmp_path: Path, old_text: str, new_text: str, change: str) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(old_text + "\n", encoding="utf-8")
+    new.write_text(new_text + "\n", encoding="utf-8")
+    (matched,) = compare(str(old), str(new)).changes
+    assert matched.status is Status.MODIFIED and _details(matched).strength.change == change

@@ -26,6 +26,7 @@ class Ladder(NamedTuple):  # internal record: a NamedTuple costs a third of a fr
     labels: dict[int, str]
     last: bool = False  # a verb-final language: the main predicate is the last cue, not the first
     against: PatternSet[bool] | None = None  # words of a position against something, at the cue or in its object ("oppose", "opposition")
+    language: str = ""  # its code: the language data read the parties' own verbs (``_party_verb``)
 
 
 @cache
@@ -57,6 +58,7 @@ def ladder_for(language: str) -> Ladder | None:
         labels=level_labels(),
         last=raw.get("predicate", "first") == "last",
         against=PatternSet((a, True) for a in raw.get("against", [])),
+        language=language,
     )
 
 
@@ -93,7 +95,37 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
         return _predicate(text, words, ladder, last.start, last.end, last.payload)
     if first_preamble is not None:
         return _predicate(text, words, ladder, first_preamble.start, first_preamble.end, first_preamble.payload)
+    verb = _party_verb(words, ladder.language)
+    if verb is not None:
+        return _predicate(text, words, ladder, verb, verb + 1, _binding_level())
     return None
+
+
+@cache
+def _binding_level() -> int:
+    """The level data/strength/ladder.toml calls "binding": what "will" reads as."""
+    return next(level for level, label in level_labels().items() if label == "binding")
+
+
+def _party_verb(words: Words, language: str) -> int | None:
+    """The index of the parties' own verb when the pledge opens with them and a verb in the
+    present or future and holds no cue word ("Стороны проведут пятое заседание …", "Казахстанская
+    сторона обеспечит …": the segmenter's ``parties_act``): a pledge stated as what they will
+    do, "will" in English, binding. A side with no predicate read compared as no change of
+    strength, so "Стороны проведут" → "Стороны рассмотрят возможность проведения" was not weakened
+    (found by a new user's review)."""
+    if not language or len(words) < 3:
+        return None
+    from ..languages import get_language, parties_act
+
+    lang = get_language(language)
+    if not lang.subject_verb_endings or lang.verb_final:
+        return None
+    folded = words.folded
+    first = 1 if folded[0] not in lang.subjects and folded[1] in lang.subjects and len(words) > 3 else 0
+    if folded[first + 1] in lang.not_subject_next or folded[first + 1] in lang.subject_modals:
+        return None
+    return first + 1 if parties_act(lang, folded[first], folded[first + 1]) else None
 
 
 def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int, int]]:
