@@ -792,6 +792,12 @@ def test_time_words_stand_beside_a_time(language: str, text: str, found: dict[st
     ("en", "The parties shall not resume the talks.", 1),
     ("en", "The parties will not only resume the talks.", 0),
     ("en", "The parties will resume the talks in no longer than six months.", 0),  # a span, not a negation (found in review)
+    # "no" before the object negates the pledge; a curly apostrophe is an apostrophe (found by a new user's review)
+    ("en", "The parties will hold no consultations on energy security.", 1),
+    ("en", "The parties won’t hold consultations on energy security.", 1),
+    # … but "no" that limits a figure or a time, or says "every", is none
+    ("en", "The parties will spare no effort to hold consultations no later than 2025.", 0),
+    ("en", "The parties will invest no less than $5 billion and leave no one behind.", 0),
 ])
 def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text: str, count: int) -> None:
     assert negation_count(text, lang) == count

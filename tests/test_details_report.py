@@ -529,3 +529,17 @@ def test_a_predicate_lost_or_gained_changes_the_strength(tmp_path: Path, old_tex
     new.write_text(new_text + "\n", encoding="utf-8")
     (matched,) = compare(str(old), str(new)).changes
     assert matched.status is Status.MODIFIED and _details(matched).strength.change == change
+
+
+@pytest.mark.parametrize("new_text", [
+    "The parties will hold no consultations on energy security.",
+    "The parties won't hold consultations on energy security.",
+    "The parties won’t hold consultations on energy security.",  # a curly apostrophe: the pledge was lost from the comparison
+])
+def test_a_pledge_negated_by_no_or_wont_is_weakened(tmp_path: Path, new_text: str) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The parties will hold consultations on energy security.\n", encoding="utf-8")
+    new.write_text(new_text + "\n", encoding="utf-8")
+    (matched,) = compare(str(old), str(new)).changes
+    assert matched.status is Status.MODIFIED
+    assert _details(matched).strength.change == "weakened" and _details(matched).strength.negation_changed

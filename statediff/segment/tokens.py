@@ -45,8 +45,8 @@ def plain_marks(text: str) -> str:
 _has_invisible = recache.compile(f"[{_INVISIBLE}]").search  # translate() is slow: called only on the rare word that needs it
 
 
-_CURLY_APOSTROPHES = recache.compile("[’‘ʼ]").search
-_PLAIN_APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+CURLY_APOSTROPHES = recache.compile("[’‘ʼ]").search
+PLAIN_APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def fold(word: str) -> str:
@@ -56,7 +56,7 @@ def fold(word: str) -> str:
     lowered = composed(word.lower())
     if _has_invisible(lowered):
         lowered = lowered.translate(_DROP_INVISIBLE)
-    return lowered.translate(_PLAIN_APOSTROPHE) if _CURLY_APOSTROPHES(lowered) else lowered
+    return lowered.translate(PLAIN_APOSTROPHE) if CURLY_APOSTROPHES(lowered) else lowered
 
 
 class Token(NamedTuple):
