@@ -543,3 +543,16 @@ def test_a_pledge_negated_by_no_or_wont_is_weakened(tmp_path: Path, new_text: st
     (matched,) = compare(str(old), str(new)).changes
     assert matched.status is Status.MODIFIED
     assert _details(matched).strength.change == "weakened" and _details(matched).strength.negation_changed
+
+
+@pytest.mark.parametrize(("new_text", "status", "change"), [
+    # across languages the levels are not compared, but a negation is read in each language alike (found by a new user's review)
+    ("No nos comprometemos a garantizar el acceso a la protección internacional para los migrantes.", Status.MODIFIED, "weakened"),
+    ("Nos comprometemos a garantizar el acceso a la protección internacional para los migrantes.", Status.PERSISTED, None),
+])
+def test_a_negation_across_languages_is_a_reversal(tmp_path: Path, new_text: str, status: Status, change: str | None) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("We commit to guarantee access to international protection for migrants.\n", encoding="utf-8")
+    new.write_text(new_text + "\n", encoding="utf-8")
+    (matched,) = compare(str(old), str(new)).changes
+    assert matched.status is status and _details(matched).strength.change == change

@@ -578,7 +578,12 @@ def _details(
     if across_languages(segs["old"].language, segs["new"].language):
         # Strength levels come from each language's own word lists: a translation's "reiteramos
         # nuestra voluntad" for "reiterate" is no change of strength. Both predicates stay shown.
-        strength = Strength(strength.old, strength.new)
+        # A negation is read in each language alike, though: "We commit to guarantee" → "No nos
+        # comprometemos a garantizar" is reversed (found by a new user's review: it was persisted).
+        reversed_ = (strength.old is not None and strength.new is not None
+                     and (strength.old.negated or strength.old.against) != (strength.new.negated or strength.new.against))
+        strength = Strength(strength.old, strength.new, (WEAKENED if strength.new.negated or strength.new.against else STRENGTHENED)
+                            if reversed_ and strength.new is not None else None, reversed_)
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
