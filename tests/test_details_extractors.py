@@ -181,6 +181,10 @@ STRENGTH_CASES = [
     ("ru", "Казахстанская сторона обеспечит участие делегации.", 4, "обеспечит", False),
     ("en", "The sides are exploring ways to double funding for student exchanges.", 3, "exploring", False),
     ("en", "The parties regretted the accession of the country to the organisation.", 2, "regretted", False),
+    # a hedging modal right before the cue is the predicate's: at most an intent (found in review: "will" →
+    # "may" read "will (binding) -> launch (binding), weakened")
+    ("en", "The two governments may launch a joint satellite programme by 2027.", 3, "may launch", False),
+    ("ru", "Стороны могут подписать соглашение о сотрудничестве.", 3, "могут подписать", False),
 ]
 
 
@@ -822,3 +826,15 @@ def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text:
 ])
 def test_direction_reversal(lang: str, old: str, new: str, reversal: tuple[str, str] | None) -> None:
     assert direction_reversal(old, new, lang) == reversal
+
+
+@pytest.mark.parametrize(("old", "new", "change", "reversed_"), [
+    # a position against something that turns into a bare note is softer, not reversed (found in review)
+    (Predicate(2, "support", "condemned", 0, 9, False, True), Predicate(0, "note", "noted", 0, 5, False, False), "weakened", False),
+    # … into a welcome it is reversed
+    (Predicate(2, "support", "condemned", 0, 9, False, True), Predicate(1, "welcome", "welcomed", 0, 8, False, False), "weakened", True),
+    (Predicate(1, "welcome", "welcomed", 0, 8, False, False), Predicate(2, "support", "condemned", 0, 9, False, True), "weakened", True),
+])
+def test_a_position_against_compared(old: Predicate, new: Predicate, change: str, reversed_: bool) -> None:
+    strength = compare_strength(old, new)
+    assert (strength.change, strength.negation_changed) == (change, reversed_)

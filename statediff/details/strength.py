@@ -27,6 +27,7 @@ class Ladder(NamedTuple):  # internal record: a NamedTuple costs a third of a fr
     last: bool = False  # a verb-final language: the main predicate is the last cue, not the first
     against: PatternSet[bool] | None = None  # words of a position against something, at the cue or in its object ("oppose", "opposition")
     language: str = ""  # its code: the language data read the parties' own verbs (``_party_verb``)
+    hedges: frozenset[str] = frozenset()  # whole-word hedging modals ("may", "могут"): one right before the cue hedges it
 
 
 @cache
@@ -59,6 +60,7 @@ def ladder_for(language: str) -> Ladder | None:
         last=raw.get("predicate", "first") == "last",
         against=PatternSet((a, True) for a in raw.get("against", [])),
         language=language,
+        hedges=frozenset(fold(m) for m in raw.get("hedge_modals", []) if "*" not in m and len(m) > 2),
     )
 
 
@@ -97,8 +99,16 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
         return _predicate(text, words, ladder, first_preamble.start, first_preamble.end, first_preamble.payload)
     verb = _party_verb(words, ladder.language)
     if verb is not None:
+        if words.folded[verb] in ladder.hedges and verb + 1 < len(words):  # "Стороны могут подписать": hedged, an intent
+            return _predicate(text, words, ladder, verb + 1, verb + 2, _binding_level())
         return _predicate(text, words, ladder, verb, verb + 1, _binding_level())
     return None
+
+
+@cache
+def _intent_level() -> int:
+    """The level data/strength/ladder.toml calls "intent": what a hedged pledge reads as at most."""
+    return next(level for level, label in level_labels().items() if label == "intent")
 
 
 @cache
@@ -151,6 +161,10 @@ def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int
 
 
 def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:
+    if i > 0 and words.folded[i - 1] in ladder.hedges and not words.breaks[i]:
+        # "The two governments may launch …": the hedge is the predicate's, at most an intent ("will
+        # launch" → "may launch" read "will (binding) -> launch (binding), weakened": found in review)
+        i, level = i - 1, min(level, _intent_level())
     span_start, span_end = words.span(i, j)
     return Predicate(level, ladder.labels[level], text[span_start:span_end], span_start, span_end, _negated(words, ladder, i, j),
                      _against(words, ladder, i, j))
@@ -408,10 +422,16 @@ def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
     change = None
     if old is not None and new is not None and old.level != new.level:
         change = STRENGTHENED if new.level > old.level else WEAKENED
-    negation_changed = old is not None and new is not None and _contrary(old) != _contrary(new)
+    negation_changed = old is not None and new is not None and _contrary(old) != _contrary(new) and not _noted_instead(old, new)
     if negation_changed and new is not None and _contrary(new):
         change = WEAKENED
     return Strength(old, new, change, negation_changed)
+
+
+def _noted_instead(old: Predicate, new: Predicate) -> bool:
+    """A position against something on one side and a bare note of it on the other ("condemned the
+    attack" → "noted the attack"): softer, not reversed, which the levels tell (found in review)."""
+    return any(a.against and not a.negated and not b.negated and b.label == "note" for a, b in ((old, new), (new, old)))
 
 
 def _contrary(predicate: Predicate) -> bool:
