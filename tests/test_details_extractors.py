@@ -314,6 +314,9 @@ NUMBER_CASES = [
     ("en", "for the 21st century", [("21st century", "ordinal", {"n": 21, "unit": "century"}, False)]),
     ("en", "more than 115 countries", [("more than 115 countries", "count", {"n": 115, "unit": "country"}, False)]),
     ("en", "seized more than 800,000 pills", [("more than 800,000 pills", "count", {"n": 800_000, "unit": "pill"}, False)]),
+    # a growth by a share keeps its bound across "на" (found by a new user's review: "более" → "менее" showed no figure)
+    ("ru", "увеличат товарооборот более чем на 20%", [("более чем на 20%", "percent", 20, False)]),
+    ("ru", "увеличат товарооборот не менее чем на 10%", [("не менее чем на 10%", "percent", 10, False)]),
     ("en", "for the first time; COVID-19 vaccines; the 2+2 meeting; the 26/11 attacks; 5G networks", []),
     # a non-breaking hyphen joins a name and its number as "-" does; "(1)" right after a word is code (found in review)
     ("en", "C\u201117 aircraft; the STA\u20111 authorization; alert(1) projects", []),
