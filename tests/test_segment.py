@@ -498,6 +498,11 @@ CLAUSE_CASES += [
     ("sv", "Norge välkomnar att Sverige och Finland samarbetar. Finland kan drabbas av ökade energipriser under vintern. "
      "Sverige och Finland kan vara nöjda med resultatet.",
      ["Norge välkomnar att Sverige och Finland samarbetar."]),
+    # a document the parties put out, announced as theirs, is a pledge; the perfect, a deed, is none (a real statement)
+    ("en", "Building on those foundations, today, we are issuing a Statement of Principles on Clean Energy Supply Chains.",
+     ["Building on those foundations, today, we are issuing a Statement of Principles on Clean Energy Supply Chains."]),
+    ("en", "We will meet again in 2026. The Quad Leaders' Vision Statement we have issued today sets out our shared vision for the region.",
+     ["We will meet again in 2026."]),
     # an inline list's item marker is no word of its item, nor its opening bracket of the item before
     ("en", "The parties will: (a) expand cooperation on arms trafficking; (b) increase funding for border scanners by 2025.",
      ["The parties will: (a) expand cooperation on arms trafficking", "increase funding for border scanners by 2025."]),
