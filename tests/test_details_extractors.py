@@ -179,6 +179,12 @@ STRENGTH_CASES = [
     # user's review: "проведут" → "рассмотрят возможность проведения" was no change of strength)
     ("ru", "Стороны проведут пятое заседание межправительственной комиссии в Анкаре.", 4, "проведут", False),
     ("ru", "Казахстанская сторона обеспечит участие делегации.", 4, "обеспечит", False),
+    # predicates of the seeds' unrelated texts that read no strength (found by a new user's review)
+    ("ru", "Также было согласовано увеличение товарооборота между странами.", 4, "было согласовано", False),
+    ("ru", "В ходе встречи японская сторона объявила об упрощении визовых процедур.", 4, "объявила", False),
+    ("ru", "А. Байель предложил издать сборник аналитических материалов.", 2, "предложил", False),
+    ("ru", "Эксперты дали высокую оценку результатам визита.", 1, "дали высокую оценку", False),
+    ("ru", "Особое внимание было уделено сферам энергетики.", 0, "внимание было уделено", False),
     ("en", "The sides are exploring ways to double funding for student exchanges.", 3, "exploring", False),
     ("en", "The parties regretted the accession of the country to the organisation.", 2, "regretted", False),
     # a hedging modal right before the cue is the predicate's: at most an intent (found in review: "will" →
