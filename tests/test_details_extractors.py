@@ -811,6 +811,10 @@ def test_time_words_stand_beside_a_time(language: str, text: str, found: dict[st
     # … but "no" that limits a figure or a time, or says "every", is none
     ("en", "The parties will spare no effort to hold consultations no later than 2025.", 0),
     ("en", "The parties will invest no less than $5 billion and leave no one behind.", 0),
+    # "no" after a function word, as an abbreviation or before a figure (found in review)
+    ("en", "The parties will implement Resolution No. 2231 and Executive Order No 14017.", 0),
+    ("en", "We will provide vaccine doses at no cost to partner countries and hold talks with no preconditions.", 0),
+    ("en", "As no consensus was reached, the Ministers decided to hold annual consultations.", 0),
 ])
 def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text: str, count: int) -> None:
     assert negation_count(text, lang) == count
@@ -832,6 +836,13 @@ def test_negation_count_reads_negating_suffixes_not_look_alikes(lang: str, text:
     ("en", "We will expand cooperation.", "We will deepen cooperation.", None),
     ("en", "We will expand trade and reduce barriers.", "We will increase trade and cut tariffs.", None),
     ("en", "We will expand cooperation by the end of 2025.", "We will expand cooperation by mid-2025.", None),
+    # a direction word gone here and another come there is no replacement, nor a noun that starts like one (found in review)
+    ("en", "The parties will strengthen cooperation to keep the 1.5 degree goal within reach.",
+     "The parties will pursue cooperation to keep the 1.5 degree limit within reach.", None),
+    ("en", "The parties will continue consultations on trade in 2025.", "The parties will hold consultations on trade by the end of 2025.", None),
+    ("en", "We will continue to support Ukraine.", "We will continue to support Ukraine and a ceasefire.", None),
+    # both turned: each replaced by the other
+    ("en", "We will expand trade and reduce barriers.", "We will reduce trade and expand barriers.", ("expand", "reduce")),
 ])
 def test_direction_reversal(lang: str, old: str, new: str, reversal: tuple[str, str] | None) -> None:
     assert direction_reversal(old, new, lang) == reversal

@@ -431,7 +431,7 @@ _INLINE_LISTS = {
 def test_an_inline_lists_lead_in_is_every_items(tmp_path: Path, language: str, old_lead: str, new_lead: str,
                                                 status: Status, change: str | None) -> None:
     # "The parties will not: (a) X; (b) Y" weakened X alone: Y, cut off at the ';', lost the
-    # lead-in's negation and stayed persisted (noticed in session 26)
+    # lead-in's negation and stayed persisted (noticed in review)
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(_INLINE_LISTS[language].format(lead=old_lead), encoding="utf-8")
     new.write_text(_INLINE_LISTS[language].format(lead=new_lead), encoding="utf-8")
@@ -478,7 +478,7 @@ _FUND = "The parties will launch a joint fund for small businesses."
 ])
 def test_a_table_rows_deadline_is_its_pledges(tmp_path: Path, old_rows: list[tuple[str, str, str]],
                                               new_rows: list[tuple[str, str, str]], status: Status, changed: list[tuple[str, str]]) -> None:
-    # "2025" → "2027" in a deadline column left the pledge persisted: the cells were read apart (noticed in session 26)
+    # "2025" → "2027" in a deadline column left the pledge persisted: the cells were read apart (noticed in review)
     old, new = tmp_path / "old.html", tmp_path / "new.html"
     old.write_text(_plan(old_rows), encoding="utf-8")
     new.write_text(_plan(new_rows), encoding="utf-8")
@@ -556,3 +556,38 @@ def test_a_negation_across_languages_is_a_reversal(tmp_path: Path, new_text: str
     new.write_text(new_text + "\n", encoding="utf-8")
     (matched,) = compare(str(old), str(new)).changes
     assert matched.status is status and _details(matched).strength.change == change
+
+
+_LAYOUT = ("<html><body><table><tr><td>Press release<br>{date}</td><td><h1>Joint statement</h1>"
+           "<p>The parties will open a consulate in Shymkent.</p><p>The parties will expand student exchanges.</p>"
+           "<p>The parties will hold annual consultations.</p></td></tr></table></body></html>")
+
+
+def test_a_layout_tables_sidebar_is_no_figure_of_the_statement(tmp_path: Path) -> None:
+    # every pledge took the sidebar's date for its figure and was modified (found in review)
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text(_LAYOUT.format(date="12 May 2023"), encoding="utf-8")
+    new.write_text(_LAYOUT.format(date="14 June 2024"), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert len(report.changes) == 3 and all(c.status is Status.PERSISTED for c in report.changes)
+
+
+def test_a_list_item_with_no_predicate_carries_its_lead_ins(tmp_path: Path) -> None:
+    # "• open …" under "will:" read no predicate, so "open" → "welcome" was strengthened (found in review)
+    lines = "The United States and Mexico will:\n• {verb} a joint office for firearms tracing in Monterrey by 2025;\n• hold a joint review in 2026.\n"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(lines.format(verb="open"), encoding="utf-8")
+    new.write_text(lines.format(verb="welcome"), encoding="utf-8")
+    report = compare(str(old), str(new))
+    office = next(c for c in report.changes if "office" in report.old.commitments[int(c.old[0][1:]) - 1].text)
+    strength = _details(office).strength
+    assert (strength.old.verb, strength.new.verb, strength.change) == ("will", "welcome", "weakened")
+
+
+def test_condemn_to_do_not_condemn_across_languages(tmp_path: Path) -> None:
+    # across languages the negation was compared with "or", and "condemn" → "no condenamos" was persisted (found in review)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("We strongly condemn the attacks against migrants at the border between Mexico and Guatemala.\n", encoding="utf-8")
+    new.write_text("No condenamos los ataques contra los migrantes en la frontera entre México y Guatemala.\n", encoding="utf-8")
+    (matched,) = compare(str(old), str(new), language_old="en", language_new="es").changes
+    assert matched.status is Status.MODIFIED and _details(matched).strength.negation_changed

@@ -510,6 +510,8 @@ CLAUSE_CASES += [
      "and (c) open a consulate in Almaty by 2026.",
      ["The parties will (a) hold annual consultations on energy security", "expand student exchange programmes",
       "and (c) open a consulate in Almaty by 2026."]),
+    ("en", "The parties will: (i) hold consultations on trade; (ii) expand exchanges of students; (iii) open a consulate in Almaty.",
+     ["The parties will: (i) hold consultations on trade", "expand exchanges of students", "open a consulate in Almaty."]),
     ("ru", "Стороны будут: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование пограничного контроля.",
      ["Стороны будут: 1) расширять сотрудничество в области энергетики", "увеличивать финансирование пограничного контроля."]),
 ]
@@ -2309,3 +2311,22 @@ def test_the_statement_reported_adopted_is_news(lang: str, text: str, kept: list
 ])
 def test_a_count_with_describing_cues_is_a_fact(lang: str, text: str, kept: bool) -> None:
     assert _commitments(text, lang, allow_empty=True) == ([text] if kept else [])
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # the lead-in of an inline list: up to the first bracketed marker, else the last colon before a space,
+    # else the whole first clause (found in review: cut at "10:30", at a label's colon, at "(see annex 2)")
+    ("The parties will (a) hold consultations on trade; (b) expand exchanges of students.", "The parties will"),
+    ("The parties will not: 1) hold consultations on trade; 2) expand exchanges of students.", "The parties will not"),
+    ("The parties will hold consultations on trade; expand exchanges of students; and open a consulate in Almaty.",
+     "The parties will hold consultations on trade"),
+    ("At the meeting held at 10:30 the parties will hold consultations on trade; expand exchanges of students.",
+     "At the meeting held at 10:30 the parties will hold consultations on trade"),
+    ("Note: the parties will hold consultations on trade; expand exchanges of students.", "Note: the parties will hold consultations on trade"),
+    ("The parties will hold consultations on trade (see annex 2) and on energy; expand exchanges of students.",
+     "The parties will hold consultations on trade (see annex 2) and on energy"),
+])
+def test_an_inline_lists_items_carry_its_lead_in(text: str, lead: str) -> None:
+    seg = segment(_doc(text), "en")
+    items = seg.commitments[1:]
+    assert items and all(c.lead is not None and seg.document.text[slice(*c.lead)] == lead for c in items)

@@ -43,9 +43,11 @@ from .strength import (
     group_predicates,
     intensifier_count,
     ladder_for,
+    main_predicate,
     modal_counts,
     negation_count,
     predicate_in,
+    reversal_across,
 )
 from .topics import in_table_order, taxonomy, topics_in
 from .types import (
@@ -417,8 +419,14 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
     # A list item carries its lead-in's negation and modals ("The parties will:" → "will not:").
     lead_negations, lead_modals = _lead_counts(text[c.lead[0]:c.lead[1]], language) if c.lead else (0, (0, 0))
     own_modals = modal_counts(c.text, language)
+    predicate = predicate_in(text, ladder, words, attributions) if ladder is not None else None
+    if predicate is None and c.lead and ladder is not None:
+        # A list item with no predicate of its own carries its lead-in's ("The United States and Mexico
+        # will:" / "• open a joint office …" is "will", binding): read as none, "open" → "welcome" was
+        # strengthened (found in review).
+        predicate = _lead_predicate(text, language, c.lead)
     return PledgeFacts(
-        predicate=predicate_in(text, ladder, words, attributions) if ladder is not None else None,
+        predicate=predicate,
         numbers=numbers,
         entities=entities_in(text, language, words, proper, c.id, money, attributions, mentions),
         topics=topics_in(text, language, start, end, words, mentions, attributions, (c.sentence_start, c.sentence_end)),
@@ -426,6 +434,18 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         modals=(own_modals[0] + lead_modals[0], own_modals[1] + lead_modals[1]),
         intensifiers=intensifier_count(c.text, language),
     )
+
+
+def _lead_predicate(text: str, language: str, lead: tuple[int, int]) -> Predicate | None:
+    """main_predicate of a lead-in, with offsets into ``text``."""
+    predicate = _lead_predicate_at_zero(text[lead[0]:lead[1]], language)
+    return None if predicate is None else replace(predicate, start=predicate.start + lead[0], end=predicate.end + lead[0])
+
+
+@lru_cache(maxsize=256)
+def _lead_predicate_at_zero(lead: str, language: str) -> Predicate | None:
+    """main_predicate of a lead-in's text, read once for all its items."""
+    return main_predicate(lead, language)
 
 
 @lru_cache(maxsize=256)
@@ -580,10 +600,8 @@ def _details(
         # nuestra voluntad" for "reiterate" is no change of strength. Both predicates stay shown.
         # A negation is read in each language alike, though: "We commit to guarantee" → "No nos
         # comprometemos a garantizar" is reversed (found by a new user's review: it was persisted).
-        reversed_ = (strength.old is not None and strength.new is not None
-                     and (strength.old.negated or strength.old.against) != (strength.new.negated or strength.new.against))
-        strength = Strength(strength.old, strength.new, (WEAKENED if strength.new.negated or strength.new.against else STRENGTHENED)
-                            if reversed_ and strength.new is not None else None, reversed_)
+        reversal = reversal_across(strength.old, strength.new)
+        strength = replace(strength, change=reversal.change, negation_changed=reversal.negation_changed)
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)

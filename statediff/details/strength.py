@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
 
 from .. import recache
+from ..languages import get_language, parties_act
 from ..model import STRENGTHENED, WEAKENED
 from .patterns import COMMA, QUOTE, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
 from .types import Predicate, Strength
@@ -105,16 +106,23 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
     return None
 
 
-@cache
 def _intent_level() -> int:
-    """The level data/strength/ladder.toml calls "intent": what a hedged pledge reads as at most."""
-    return next(level for level, label in level_labels().items() if label == "intent")
+    """The level of "intent": what a hedged pledge reads as at most."""
+    return _level_of("intent")
+
+
+def _binding_level() -> int:
+    """The level of "binding": what "will" reads as."""
+    return _level_of("binding")
 
 
 @cache
-def _binding_level() -> int:
-    """The level data/strength/ladder.toml calls "binding": what "will" reads as."""
-    return next(level for level, label in level_labels().items() if label == "binding")
+def _level_of(label: str) -> int:
+    """The level data/strength/ladder.toml gives ``label``."""
+    levels = {name: level for level, name in level_labels().items()}
+    if label not in levels:
+        raise KeyError(f"statediff/data/strength/ladder.toml has no level labelled {label!r}")
+    return levels[label]
 
 
 def _party_verb(words: Words, language: str) -> int | None:
@@ -126,8 +134,6 @@ def _party_verb(words: Words, language: str) -> int | None:
     (found by a new user's review)."""
     if not language or len(words) < 3:
         return None
-    from ..languages import get_language, parties_act
-
     lang = get_language(language)
     if not lang.subject_verb_endings or lang.verb_final:
         return None
@@ -262,11 +268,31 @@ def negation_count(text: str, language: str) -> int:
     lowered = fold(text)
     for exception in exceptions:
         lowered = lowered.replace(exception, " ")
-    tokens = [token.strip(TOKEN_EDGES) for token in lowered.split()]
+    written = lowered.split()
+    tokens = [token.strip(TOKEN_EDGES) for token in written]
     spaced = f" {' '.join(tokens)} " if phrases else ""
     return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes))
                or (endings and token.endswith(endings) and len(token) > 5 and _negated_verb(token, endings))) + sum(
-        spaced.count(phrase) for phrase in phrases)
+        spaced.count(phrase) for phrase in phrases) + _object_negations(written, tokens, language)
+
+
+def _object_negations(written: list[str], tokens: list[str], language: str) -> int:
+    """How many of the strength file's ``object_negations`` ("no") negate a pledge's object right
+    after its verb ("will hold no consultations"): after a word that is no function word of the
+    language (not "at no cost", "with no preconditions", "As no consensus …"), not written "No."
+    (an abbreviation) and not before a figure ("No. 2231", "no 5")."""
+    negations = _object_negation_words(language)
+    if not negations or negations.isdisjoint(tokens):
+        return 0
+    stopwords = get_language(language).stopwords
+    return sum(1 for k, token in enumerate(tokens)
+               if token in negations and k > 0 and tokens[k - 1] and tokens[k - 1] not in stopwords
+               and not written[k].endswith(".") and not (k + 1 < len(tokens) and tokens[k + 1][:1].isdigit()))
+
+
+@cache
+def _object_negation_words(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in (load_data("strength", language) or {}).get("object_negations", []))
 
 
 NEGATED_STEM = 2  # letters a negated verb has before its ending ("ет|пейді"): "баған" ("column") is no "-баған" participle
@@ -381,27 +407,31 @@ def _phrase_pattern(entry: str) -> str:
 
 
 def direction_reversal(old_text: str, new_text: str, language: str) -> tuple[str, str] | None:
-    """(old word, new word) when a pledge's direction turned: fewer words of one of the strength
-    file's direction lists and more of the other, "intend to expand cooperation" → "intend to
-    reduce cooperation" ("expand", "reduce"), "will continue to hold" → "will cease to hold",
-    "углублению" → "сокращению". A rewording that trades words within each list ("expand trade
-    and reduce barriers" → "increase trade and cut tariffs") is none."""
+    """(old word, new word) when a word of one of the strength file's direction lists was replaced
+    by one of the other: "intend to expand cooperation" → "intend to reduce cooperation"
+    ("expand", "reduce"), "will continue to hold" → "will cease to hold", "углублению" →
+    "сокращению". Replaced, in the word diff: a direction word gone here and another come there
+    is none ("strengthen … goal" → "pursue … limit", "continue … until 2025" → "hold … until the
+    end of 2025": found in review), nor are words traded within one list ("expand" → "deepen")."""
     found = _direction_res(language)
     if found is None or old_text == new_text:
         return None
     up, down = found
-    old_folded, new_folded = fold(old_text), fold(new_text)
-    old_up, new_up = up.findall(old_folded), up.findall(new_folded)
-    old_down, new_down = down.findall(old_folded), down.findall(new_folded)
-    if len(new_up) < len(old_up) and len(new_down) > len(old_down):
-        lost, gained = Counter(old_up) - Counter(new_up), Counter(new_down) - Counter(old_down)
-    elif len(new_down) < len(old_down) and len(new_up) > len(old_up):
-        lost, gained = Counter(old_down) - Counter(new_down), Counter(new_up) - Counter(old_up)
-    else:
-        return None
-    if not lost or not gained:
-        return None
-    return " ".join(next(iter(lost)).split()), " ".join(next(iter(gained)).split())
+    old_words, new_words = _WORD_RE.findall(fold(old_text)), _WORD_RE.findall(fold(new_text))
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace" or i2 - i1 > REPLACED_WORDS or j2 - j1 > REPLACED_WORDS:
+            continue
+        old_part, new_part = " ".join(old_words[i1:i2]), " ".join(new_words[j1:j2])
+        for lost, gained in ((up, down), (down, up)):
+            was, now = lost.search(old_part), gained.search(new_part)
+            if was and now and not lost.search(new_part) and not gained.search(old_part):
+                return was.group(), now.group()
+    return None
+
+
+REPLACED_WORDS = 4  # words on each side of one replacement in the word diff ("expand" → "scale back")
+_WORD_RE = recache.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def compare_intensity(old: int, new: int) -> str | None:
@@ -426,6 +456,16 @@ def compare_strength(old: Predicate | None, new: Predicate | None) -> Strength:
     if negation_changed and new is not None and _contrary(new):
         change = WEAKENED
     return Strength(old, new, change, negation_changed)
+
+
+def reversal_across(old: Predicate | None, new: Predicate | None) -> Strength:
+    """``compare_strength`` for two statements in different languages, whose levels each
+    language's word lists set apart, so only a negation counts: gained (the new predicate says
+    no and the old did not: "We commit to guarantee" → "No nos comprometemos a garantizar") it is
+    weakened; lost ("We condemn" → "No condenamos") it is a reversal that the levels would tell."""
+    if old is None or new is None or _contrary(old) == _contrary(new) or _noted_instead(old, new):
+        return Strength(old, new)
+    return Strength(old, new, WEAKENED if _contrary(new) else None, True)
 
 
 def _noted_instead(old: Predicate, new: Predicate) -> bool:

@@ -132,7 +132,8 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
     """Where the cells of each table row (in reading order, each cell's text as a converter wrote
     it) stand in ``text``, tidied as clean_extracted tidies the text: a row of two cells or more
     whose every non-empty cell was found in order, as whole lines. A nested table's rows come
-    before the row that holds them; each row is looked for from where the row before it started."""
+    before the row that holds them, which then is not found (its first cell starts before them);
+    each row is looked for from where the row before it ended."""
     spans: list[tuple[tuple[int, int], ...]] = []
     at = 0
     for row in rows:
@@ -150,7 +151,7 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
         else:
             if len(cells) >= 2:
                 spans.append(tuple(cells))
-                at = cells[0][0]
+                at = cells[-1][1]  # (not its first cell: a first cell that repeats, "Energy", was found at row one's offset, in quadratic time)
     return tuple(spans)
 
 

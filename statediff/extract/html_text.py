@@ -239,8 +239,11 @@ class _Writer:
         self.headings: list[str] = []  # the paragraphs that are <h1>…<h6>
         self._heading_depth = 0  # open heading elements around the current text
         self.rows: list[list[str]] = []  # each <tr>'s cells' text, in the order the rows close
-        self._open_rows: list[list[str]] = []  # the <tr> elements open around the current text, innermost last
-        self._cell_starts: list[int] = []  # for each open <td>/<th>, the index of its first paragraph
+        # The <tr> and <td>/<th> elements open around the current text, innermost last, each with its
+        # element's id and the number of <table>s around it; a cell with its first paragraph's index.
+        self._open_rows: list[tuple[int, int, list[str]]] = []
+        self._open_cells: list[tuple[int, int, int]] = []
+        self._tables = 0
 
     def walk(self, root: Any) -> None:
         """Depth-first over the tree with an explicit stack: deeply nested pages cannot overflow it."""
@@ -253,12 +256,12 @@ class _Writer:
                 self.flush()
                 if node.name in _HEADING_TAGS:
                     self._heading_depth -= 1
-                elif node.name in _CELL_TAGS and self._cell_starts:
-                    cell = "\n\n".join(self.paragraphs[self._cell_starts.pop():])
-                    if self._open_rows:
-                        self._open_rows[-1].append(cell)
-                elif node.name == "tr" and self._open_rows:
-                    self.rows.append(self._open_rows.pop())
+                elif node.name in _CELL_TAGS and self._open_cells and self._open_cells[-1][0] == id(node):
+                    self._close_cell()
+                elif node.name == "tr" and self._open_rows and self._open_rows[-1][0] == id(node):
+                    self._close_row()
+                elif node.name == "table":
+                    self._tables -= 1
                 if node.name == "li":
                     self.marker = ""
                 continue
@@ -280,11 +283,32 @@ class _Writer:
                 elif node.name in _HEADING_TAGS:
                     self._heading_depth += 1
                 elif node.name == "tr":
-                    self._open_rows.append([])
+                    self._close_row(self._tables)  # an end tag left out ("<tr><td>A<tr><td>B"): html.parser nests the rows
+                    self._open_rows.append((id(node), self._tables, []))
                 elif node.name in _CELL_TAGS:
-                    self._cell_starts.append(len(self.paragraphs))
+                    self._close_cell(self._tables)  # "<td>A<td>B" nests B in A
+                    self._open_cells.append((id(node), self._tables, len(self.paragraphs)))
+                elif node.name == "table":
+                    self._tables += 1
                 stack.append((node, pre, True))
             stack.extend((child, inner_pre, False) for child in reversed(list(node.children)))
+
+    def _close_cell(self, tables: int | None = None) -> None:
+        """End the innermost open cell (only one inside as many tables as ``tables``, when given):
+        its paragraphs are a cell of the innermost open row."""
+        if not self._open_cells or (tables is not None and self._open_cells[-1][1] != tables):
+            return
+        _, depth, first = self._open_cells.pop()
+        if self._open_rows and self._open_rows[-1][1] == depth:
+            self._open_rows[-1][2].append("\n\n".join(self.paragraphs[first:]))
+
+    def _close_row(self, tables: int | None = None) -> None:
+        """End the innermost open row (only one inside as many tables as ``tables``, when given),
+        and its open cell."""
+        if not self._open_rows or (tables is not None and self._open_rows[-1][1] != tables):
+            return
+        self._close_cell(self._open_rows[-1][1])
+        self.rows.append(self._open_rows.pop()[2])
 
     @staticmethod
     def _number_items(tag: Any) -> None:

@@ -208,14 +208,14 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             sentences = split_sentences(text, s_start, s_end, lang)
             quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _has_quotation(text, s_start, s_end, lang) else set()
             list_pledged = False  # the sentence that opened the inline list before this one held a pledge
-            inline_lead: tuple[int, int] | None = None  # that sentence up to its colon
+            opener = (0, 0)  # that sentence
             for k, sentence in enumerate(sentences):
                 # "…, including by: 1) X; 2) targeting Y; 3) …": the sentence splitter cuts at an
                 # inline item marker; such an item carries the predicate of the sentence before.
                 inline_item = k > 0 and list_pledged and _continues_inline_list(text, sentences[k - 1], sentence, lang)
                 if not inline_item:
                     list_pledged = False
-                    inline_lead = _colon_lead(text, *sentence)
+                    opener = sentence
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
                     continue
@@ -226,7 +226,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                 kept = len(commitments)
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
                               inherits=(item and k == 0) or inline_item, keep_uncued=keep_uncued,
-                              lead=lead if item and k == 0 else (inline_lead if inline_item else None))
+                              lead=lead if item and k == 0 else (_list_lead(text, *opener, lang) if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
@@ -538,7 +538,7 @@ def _cut_sentence(
         cues = [k - pledge_at for k in cues if k >= pledge_at]
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
-    inline_lead = _inline_lead_in(text, clauses)
+    inline_lead = _inline_lead_in(text, clauses, lang)
     for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
@@ -609,8 +609,10 @@ ROW_CELL_MAX_CHARS = 80  # a cell beside a pledge this short names its figure, d
 def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[tuple[int, int], ...], ...]) -> list[Commitment]:
     """Each pledge in a table cell with the short cells beside it in its row (``Commitment.row_cells``):
     "The parties will open a consulate in Shymkent." | "2025" → "2027" is a changed deadline, not a
-    persisted pledge (found in session 26: a deadline column's changes went unreported). The
-    innermost cell holding the pledge counts (a layout table's outer cell holds whole tables); a
+    persisted pledge (a deadline column's changes went unreported). The
+    innermost cell holding the pledge counts (a layout table's outer cell holds whole tables), and
+    only when it is one paragraph (a layout cell holds a statement's paragraphs: its sidebar's
+    "12 May 2023" is no figure of theirs, found in review); a
     cell that holds a pledge of its own is no figure of this one, nor is the row's number in its
     first cell ("1", "12.": a row inserted above renumbers every row below)."""
     cells = sorted((start, end, r) for r, row in enumerate(rows) for start, end in row)
@@ -631,6 +633,8 @@ def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[
         return commitments
     out = list(commitments)
     for k, (start, end, r) in home.items():
+        if "\n\n" in text[start:end]:
+            continue  # a cell of paragraphs is a page's layout (a statement beside a sidebar's date), not a table's row
         beside = tuple((a, b) for n, (a, b) in enumerate(rows[r]) if (a, b) != (start, end) and b - a <= ROW_CELL_MAX_CHARS
                        and (a, b) not in pledged and not (n == 0 and _ROW_NUMBER_RE.fullmatch(text, a, b)))
         if beside:
@@ -638,29 +642,46 @@ def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[
     return out
 
 
-def _inline_lead_in(text: str, clauses: list[Clause]) -> tuple[int, int] | None:
-    """The lead-in of a list inside one sentence, "The parties will not: (a) expand X; (b) fund Y":
-    the first clause up to its colon, when ';' items follow it. Each later item carries its
-    predicate, as an item of a bulleted list carries its lead-in's (``Commitment.lead``), so that
-    "will" → "will not" weakens every item, not the first alone."""
+def _inline_lead_in(text: str, clauses: list[Clause], lang: Language) -> tuple[int, int] | None:
+    """The lead-in of a list inside one sentence, when ';' items follow its first clause: that
+    clause up to the list's colon or first bracketed marker ("The parties will not: (a) expand X;
+    (b) fund Y", "The parties will (a) hold …; (b) …"), else the whole first clause ("The parties
+    will hold X; expand Y; and open Z"). Each later item carries its predicate, as an item of a
+    bulleted list carries its lead-in's (``Commitment.lead``), so that "will" → "will not" weakens
+    every item, not the first alone."""
     if len(clauses) < 2 or not clauses[1].after_semicolon:
         return None
-    return _colon_lead(text, clauses[0].start, clauses[0].end)
-
-
-def _colon_lead(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """text[start:end] up to its first colon or item marker ("The parties will (a) hold …"),
-    trimmed: the lead-in of the inline list it opens."""
-    colon = text.find(":", start, end)
-    marker = _INLINE_MARKER_RE.search(text, start, end if colon < 0 else colon)
-    cut = marker.start() if marker else colon
-    if cut < 0:
-        return None
-    start, end = _trim(text, start, cut)
+    first = clauses[0]
+    marked = _list_lead(text, first.start, first.end, lang)
+    if marked is not None:
+        return marked
+    start, end = _trim(text, first.start, first.end)
     return (start, end) if start < end else None
 
 
-_INLINE_MARKER_RE = recache.compile(r"(?<=\s)\(?(?:\d{1,2}|[a-zа-яё])\)(?=\s)")  # "(a) ", "1) ", "б) " after a space
+def _list_lead(text: str, start: int, end: int, lang: Language) -> tuple[int, int] | None:
+    """text[start:end] up to the first bracketed item marker ("… will (a) hold …") or else the last
+    colon before a space ("… will not: 1) …"; not "10:30"), trimmed, when that part holds a cue:
+    the lead-in of the inline list the span opens ("Note: the parties will …" has none; "(see
+    annex 2)" and "Article 5 a)" hold no bracketed marker, and a colon the parties speak after is a
+    label's: "Note: the parties will …")."""
+    marker = _ITEM_OPENER_RE.search(text, start, end)
+    if marker is not None:
+        cut = marker.start()
+    else:
+        colons = [m.start() for m in _LIST_COLON_RE.finditer(text, start, end)]
+        if not colons:
+            return None
+        cut = colons[-1]
+        # A label before the parties speak ("Note: the parties will hold …") is no lead-in.
+        if any(word in lang.subjects or word in lang.speakers for word in folded(word_spans(text, cut, end)[0])):
+            return None
+    start, cut = _trim(text, start, cut)
+    return (start, cut) if start < cut and has_cue(text[start:cut], lang) else None
+
+
+_ITEM_OPENER_RE = recache.compile(r"(?<!\S)\((?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})\)(?=\s)")  # "(a) ", "(1) ", "(ii) ", "(б) "
+_LIST_COLON_RE = recache.compile(r":(?=\s)")
 
 
 def _plays_a_role(

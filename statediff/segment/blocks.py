@@ -51,7 +51,7 @@ DATELINE_RE = recache.compile(
     r"(?P<agency>[.,]?[ \t]*[(/][^()/\n]{2,25}[)/])?"
     r"[ \t]*(?:—|–|--|-)[ \t]+"
 )
-LIST_MARKER_RE = recache.compile(rf"(?:\(?\d{{1,3}}[.)]|\(?[a-zа-я][.)]|[{re.escape(BULLETS)}])\s+")
+LIST_MARKER_RE = recache.compile(rf"(?:\(?\d{{1,3}}[.)]|\(?[a-zа-я][.)]|\([ivx]{{1,4}}\)|[{re.escape(BULLETS)}])\s+")
 
 
 @frozen_dataclass
