@@ -613,6 +613,20 @@ def test_segment_plain_listing_fits_80_columns(run: Invoke, tmp_path: Path, full
     assert "33 commitments" in " ".join(result.stdout.split())
 
 
+@pytest.mark.parametrize("fmt", ["plain", "rich", "json"])
+def test_segment_shows_what_a_pledge_carries_from_beside_it(run: Invoke, tmp_path: Path, fmt: str) -> None:
+    # a list's lead-in and a table row's cells are read as the pledge's: the listing says so (found in review)
+    listed, table = tmp_path / "list.txt", tmp_path / "plan.md"
+    listed.write_text("The parties will not: (a) expand cooperation on arms trafficking; (b) increase funding for scanners.\n", encoding="utf-8")
+    table.write_text("# Plan\n\n| Action | Deadline |\n|---|---|\n| The parties will open a consulate in Shymkent. | 2025 |\n", encoding="utf-8")
+    out = " ".join(run("segment", str(listed), "--format", fmt).stdout.split() + run("segment", str(table), "--format", fmt).stdout.split())
+    if fmt == "json":
+        assert '"lead": { "start": 0, "end": 20, "text": "The parties will not" }' in out
+        assert '"row_cells": [ { "start":' in out and '"text": "2025" }' in out
+    else:
+        assert "lead-in: The parties will not" in out and "row: 2025" in out
+
+
 def test_statements_in_two_languages_are_not_called_unrelated(run: Invoke) -> None:
     # a notice already says that matching across languages relies on names only
     result = run(SEED_OLD, "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt", "--format", "json")

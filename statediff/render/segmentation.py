@@ -18,7 +18,10 @@ _PLAIN_INDENT = 30  # "line" (5), two spaces, role (22), a space
 def spans_in_order(seg: Segmentation) -> list[dict[str, Any]]:
     """Commitments and skipped regions in document order, as plain data."""
     text = seg.document.text
-    rows = [{"kind": "commitment", "id": c.id, "start": c.start, "end": c.end, "line": c.line, "text": c.text}
+    rows = [{"kind": "commitment", "id": c.id, "start": c.start, "end": c.end, "line": c.line, "text": c.text,
+             # what the details stage reads as the pledge's too: a list's lead-in, a table row's cells beside it
+             **({"lead": {"start": c.lead[0], "end": c.lead[1], "text": text[c.lead[0]:c.lead[1]]}} if c.lead else {}),
+             **({"row_cells": [{"start": a, "end": b, "text": text[a:b]} for a, b in c.row_cells]} if c.row_cells else {})}
             for c in seg.commitments]
     rows += [{"kind": "skipped", "reason": s.reason, "start": s.start, "end": s.end, "line": seg.document.line_of(s.start),
               "text": text[s.start:s.end]} for s in seg.skipped]
@@ -65,6 +68,8 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
         for row in rows:
             role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
             stream.write(f"{row['line']:>5}  {role:<22} " + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(row["text"], full)) + "\n")
+            for note in _context_notes(row):
+                stream.write(f"{'':{_PLAIN_INDENT - 2}}  " + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(note, full)) + "\n")
         return
     from rich.table import Table
     from rich.text import Text
@@ -79,10 +84,21 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
     for row in rows:
         # Text objects, not markup strings: statements contain brackets ("[bookmark: _GoBack]").
         if row["kind"] == "commitment":
-            table.add_row(str(row["line"]), Text(row["id"], style="bold green"), Text(shown(row["text"])))
+            cell = Text(shown(row["text"]))
+            for note in _context_notes(row):
+                cell.append("\n" + shown(note), style="dim italic")
+            table.add_row(str(row["line"]), Text(row["id"], style="bold green"), cell)
         else:
             table.add_row(str(row["line"]), Text(row["reason"], style="dim"), Text(shown(row["text"]), style="dim"))
     console.print(table)
+
+
+def _context_notes(row: dict[str, Any]) -> list[str]:
+    """What a commitment carries from beside it: its list's lead-in, its table row's cells."""
+    notes = [f"lead-in: {row['lead']['text']}"] if "lead" in row else []
+    if "row_cells" in row:
+        notes.append("row: " + " | ".join(cell["text"] for cell in row["row_cells"]))
+    return notes
 
 
 def _count(n: int, noun: str) -> str:
