@@ -395,6 +395,9 @@ def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: 
     assert all(c.status is status and _details(c).strength.change == change for c in items)
     lead_text = report.old.document.text[slice(*report.old.commitments[int(items[0].old[0][1:]) - 1].lead)]
     assert lead_text == f"The United States and Mexico {old_lead}"
+    # the items read their lead-ins' predicates: "will (binding)", "may (intent)" (a hedge that ends the lead-in)
+    verbs = {"will": "will", "will not": "will", "will no longer": "will", "may": "may"}
+    assert all((_details(c).strength.old.verb, _details(c).strength.new.verb) == (verbs[old_lead], verbs[new_lead]) for c in items)
     # the report names the lead-ins, whose words made the change (the items' own are the same)
     leads = (f"The United States and Mexico {old_lead}", f"The United States and Mexico {new_lead}")
     assert all(_details(c).strength.lead_in == (leads if change else None) for c in items)

@@ -41,6 +41,7 @@ from .strength import (
     compare_strength,
     direction_reversal,
     group_predicates,
+    hedge_at_end,
     intensifier_count,
     ladder_for,
     main_predicate,
@@ -444,8 +445,9 @@ def _lead_predicate(text: str, language: str, lead: tuple[int, int]) -> Predicat
 
 @lru_cache(maxsize=256)
 def _lead_predicate_at_zero(lead: str, language: str) -> Predicate | None:
-    """main_predicate of a lead-in's text, read once for all its items."""
-    return main_predicate(lead, language)
+    """main_predicate of a lead-in's text, read once for all its items; a lead-in that ends with a
+    hedging modal and no cue ("The United States and Mexico may:") is that modal, an intent."""
+    return main_predicate(lead, language) or hedge_at_end(lead, language)
 
 
 @lru_cache(maxsize=256)

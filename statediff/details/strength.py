@@ -106,6 +106,18 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
     return None
 
 
+def hedge_at_end(text: str, language: str) -> Predicate | None:
+    """The hedging modal that ends ``text`` ("The United States and Mexico may"), as an intent
+    predicate; None when it ends otherwise or the language has no ladder."""
+    ladder = ladder_for(language)
+    if ladder is None:
+        return None
+    words = words_of(text, 0, len(text))
+    if not len(words) or words.folded[-1] not in ladder.hedges:
+        return None
+    return _predicate(text, words, ladder, len(words) - 1, len(words), _intent_level())
+
+
 def _intent_level() -> int:
     """The level of "intent": what a hedged pledge reads as at most."""
     return _level_of("intent")
