@@ -594,3 +594,61 @@ def test_condemn_to_do_not_condemn_across_languages(tmp_path: Path) -> None:
     new.write_text("No condenamos los ataques contra los migrantes en la frontera entre México y Guatemala.\n", encoding="utf-8")
     (matched,) = compare(str(old), str(new), language_old="en", language_new="es").changes
     assert matched.status is Status.MODIFIED and _details(matched).strength.negation_changed
+
+
+def _measures(rows: list[tuple[str, str, str]]) -> str:
+    cells = "".join(f"<tr><td>{measure}</td><td>{deadline}</td><td>{body}</td></tr>" for measure, deadline, body in rows)
+    return f"<html><body><h1>Action plan</h1><table><tr><th>Measure</th><th>Deadline</th><th>Responsible</th></tr>{cells}</table></body></html>"
+
+
+_PLAN_EN = [("Hold the next meeting of the Joint Strategic Planning Group.", "Q4 2024", "Ministries of Foreign Affairs"),
+            ("Increase bilateral trade to USD 10 billion.", "2025", "Ministry of Trade"),
+            ("Organise Days of Kazakh Culture in Türkiye.", "2025", "Ministry of Culture")]
+_PLAN_RU = [("Провести заседание Совместной группы стратегического планирования.", "IV квартал 2024 года", "МИД РК, МИД ТР"),
+            ("Довести взаимный товарооборот до 10 миллиардов долларов.", "2025 год", "Министерство торговли"),
+            ("Организовать Дни культуры Казахстана в Турции.", "2025 год", "Министерство культуры")]
+
+
+@pytest.mark.parametrize(("plan", "edit", "status", "row"), [
+    # an instruction in a table cell is a measure of the plan: deleted, it is dropped (found by a new user's review: 3 of 6 rows unread)
+    (_PLAN_EN, lambda rows: rows[:1] + rows[2:], Status.DROPPED, None),
+    (_PLAN_RU, lambda rows: rows[:1] + rows[2:], Status.DROPPED, None),
+    # a quarter, a half-year or a responsible body changed beside it: modified, the row named
+    (_PLAN_EN, lambda rows: [(rows[0][0], "Q3 2024", rows[0][2])] + rows[1:], Status.MODIFIED,
+     ("Q4 2024 | Ministries of Foreign Affairs", "Q3 2024 | Ministries of Foreign Affairs")),
+    (_PLAN_RU, lambda rows: [(rows[0][0], "III квартал 2024 года", rows[0][2])] + rows[1:], Status.MODIFIED,
+     ("IV квартал 2024 года | МИД РК, МИД ТР", "III квартал 2024 года | МИД РК, МИД ТР")),
+    (_PLAN_EN, lambda rows: [(rows[0][0], rows[0][1], "Ministry of Trade")] + rows[1:], Status.MODIFIED,
+     ("Q4 2024 | Ministries of Foreign Affairs", "Q4 2024 | Ministry of Trade")),
+])
+def test_an_action_plans_rows(tmp_path: Path, plan: list[tuple[str, str, str]],
+                              edit: Callable[[list[tuple[str, str, str]]], list[tuple[str, str, str]]], status: Status,
+                              row: tuple[str, str] | None) -> None:
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text(_measures(plan), encoding="utf-8")
+    new.write_text(_measures(edit(plan)), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert len(report.old.commitments) == 3
+    changed = [c for c in report.changes if c.status is not Status.PERSISTED]
+    assert [c.status for c in changed] == [status]
+    if row is not None:
+        assert _details(changed[0]).row == row
+        stream = io.StringIO()
+        render_terminal(report, "plain", False, False, stream)
+        assert f"row: {row[0]} -> {row[1]}" in " ".join(stream.getvalue().split())
+
+
+@pytest.mark.parametrize(("language", "old_lead", "new_lead"), [
+    ("en", "The Parties will", "The Parties can"), ("en", "The Parties will", "The Parties may"),
+    ("ru", "Стороны будут", "Стороны могут"), ("ru", "Стороны будут", "Стороны вправе"),
+])
+def test_a_lead_in_turned_into_a_permission_weakens_its_items(tmp_path: Path, language: str, old_lead: str, new_lead: str) -> None:
+    # "will:" → "can:" dropped the items (the lead-in opened no list) and "may:" was a pledge of its own (found in review)
+    items = ("- hold a meeting of the Intergovernmental Commission in Astana in 2025;\n- increase trade to USD 15 billion.\n" if language == "en"
+             else "- провести заседание межправительственной комиссии в Астане в 2025 году;\n- довести товарооборот до 15 млрд долларов.\n")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"{old_lead}:\n{items}", encoding="utf-8")
+    new.write_text(f"{new_lead}:\n{items}", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert len(report.changes) == 2
+    assert all(c.status is Status.MODIFIED and _details(c).strength.change == "weakened" for c in report.changes)

@@ -1672,7 +1672,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "participle_links", "subject_verb_endings", "subject_modals",
                                                          "subject_modal_exceptions",
                                                          # one language's past tense and titles
-                                                         "past_endings", "past_forms", "not_past", "person_titles", "party_modals",
+                                                         "past_endings", "past_forms", "not_past", "person_titles", "party_modals", "lead_in_modals",
                                                          # a quoted remark needs the language's titles and subjects too
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)

@@ -169,11 +169,13 @@ def _leads_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmen
 
 def _row_cells_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
     """Whether the table cells beside pledges worded alike differ ("2025" → "2027")."""
-    def cells(seg: Segmentation, indices: list[int]) -> set[str]:
-        text = seg.document.text
-        return {" ".join(text[a:b].split()) for k in indices for a, b in seg.commitments[k].row_cells}
+    return _row_text(segs["old"], old_idx) != _row_text(segs["new"], new_idx)
 
-    return cells(segs["old"], old_idx) != cells(segs["new"], new_idx)
+
+def _row_text(seg: Segmentation, indices: list[int]) -> str:
+    """The table cells beside the pledges, each in single spaces, joined by " | "."""
+    text = seg.document.text
+    return " | ".join(" ".join(text[a:b].split()) for k in indices for a, b in seg.commitments[k].row_cells)
 
 
 def _lead_text(seg: Segmentation, k: int) -> str:
@@ -205,7 +207,7 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
     (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
     strength = details.strength
-    if strength.change is not None or strength.negation_changed or strength.direction is not None:
+    if strength.change is not None or strength.negation_changed or strength.direction is not None or details.row is not None:
         return True
     old, new = segs["old"], segs["new"]
     old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
@@ -607,7 +609,9 @@ def _details(
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
-        return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, link_rule, runner_up)
+        old_row, new_row = _row_text(segs["old"], old_idx), _row_text(segs["new"], new_idx)
+        return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, link_rule, runner_up,
+                             row=None if old_row == new_row else (old_row, new_row))
     if old_idx:
         candidate = alignment.nearest_old.get(old_idx[0])
         if candidate is None:

@@ -191,6 +191,9 @@ class ChangeDetails:
     link_rule: str | None = None  # matched changes: why align linked them (model.Link.rule)
     runner_up: Nearest | None = None  # matched changes: the best competing candidate
     nearest: Nearest | None = None  # dropped and new changes: the best candidate (at or above the threshold when linked elsewhere)
+    # Matched changes whose table rows' cells beside the pledges differ (old, new; cells joined by
+    # " | "): a deadline, a quarter, a responsible body ("IV квартал 2024" → "III квартал 2024").
+    row: tuple[str, str] | None = None
 
 
 @quick_init

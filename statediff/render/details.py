@@ -68,6 +68,7 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
         "link_rule": details.link_rule,
         "runner_up": nearest_json(details.runner_up),
         "nearest": nearest_json(details.nearest),
+        **({} if details.row is None else {"row": {"old": details.row[0], "new": details.row[1]}}),
     }
 
 
@@ -244,6 +245,7 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
     for label, text in (
         ("strength", strength_text(details, arrow, matched)),
         ("numbers", numbers_text(details, arrow, matched)),
+        ("row", None if details.row is None else f"{details.row[0] or '(none)'} {arrow} {details.row[1] or '(none)'}"),
         ("names", entities_text(details) if matched else None),  # a whole pledge's names all come or go with it
         ("topics", ", ".join(topic_label(t) for t in details.topics) or None),
     ):

@@ -134,7 +134,7 @@ def _details_text(details: ChangeDetails, level: int) -> str:
         + "," + i + '"uncertain": ' + _scalar(details.uncertain)
         + "," + i + '"link_rule": ' + _scalar(details.link_rule)
         + "," + i + '"runner_up": ' + _nearest_text(details.runner_up, level + 1)
-        + "," + i + '"nearest": ' + _nearest_text(details.nearest, level + 1)
+        + "," + i + '"nearest": ' + _nearest_text(details.nearest, level + 1) + _pair_text("row", details.row, i, level + 1)
         + _INDENT[level] + "}"
     )
 

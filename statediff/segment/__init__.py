@@ -184,6 +184,8 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     first_block = True
     plan = _block_plan(document, lang, set_aside, skipped)
     lead: tuple[int, int] | None = None  # the lead-in of the list being read
+    cells = sorted(cell for row in document.table_rows for cell in row)
+    cell_starts = [start for start, _ in cells]
     for number, (block, item, opens_list) in enumerate(plan):
         block_text = text[block.start:block.end]
         if opens_list:
@@ -204,6 +206,9 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             continue
         for a_start, a_end in artefacts(text, block.start, block.end):
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
+        # An action plan's measure in a table cell: an instruction ("Hold the next meeting …",
+        # "Провести заседание …") carries the plan's predicate, as a list item its lead-in's.
+        measure = bool(cells) and _in_cell(cells, cell_starts, block.start, block.end) and _opens_with_verb(block_text, lang)
         for s_start, s_end in _body_spans(text, block.start, block.end):
             sentences = split_sentences(text, s_start, s_end, lang)
             quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _has_quotation(text, s_start, s_end, lang) else set()
@@ -225,7 +230,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                     continue
                 kept = len(commitments)
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
-                              inherits=(item and k == 0) or inline_item, keep_uncued=keep_uncued,
+                              inherits=((item or measure) and k == 0) or inline_item, keep_uncued=keep_uncued,
                               lead=lead if item and k == 0 else (_list_lead(text, *opener, lang) if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
@@ -299,8 +304,8 @@ def _hedged_lead_in(sentence: str, lang: Language) -> bool:
     words = folded(word_spans(sentence)[0])
     if not 2 <= len(words) <= HEDGED_LEAD_IN_WORDS:
         return False
-    modals = lang.party_modals | lang.subject_modals
-    return words[-1] in modals or " ".join(words[-2:]) in modals
+    modals = lang.party_modals | lang.subject_modals | lang.lead_in_modals
+    return words[-1] in modals or " ".join(words[-2:]) in modals or " ".join(words[-3:]) in modals
 
 
 HEDGED_LEAD_IN_WORDS = 10  # "The United States, Mexico and Canada may:"; longer, it says more than who may
@@ -325,6 +330,8 @@ def _bare_lead_in(block_text: str, lang: Language) -> bool:
     spelled = word_spans(block_text)[0]
     words = [w.lower() for w in spelled]
     plain = lang.stopwords | lang.fillers | lang.infinitive_markers | lang.subjects | lang.speakers
+    if _hedged_lead_in(block_text, lang):  # "The Parties may:", "The United States and Mexico can:": who and a hedge
+        return True
     k = _named_parties(spelled, words, plain, lang)
     if not words or len(words) - k > BARE_LEAD_IN_WORDS or any(ch.isdigit() for ch in block_text):
         return False
@@ -480,6 +487,20 @@ def _opens_with_listed_verb(block_text: str, lang: Language) -> bool:
     return bool(words) and bool(lang.infinitive_predicates.match_at(words, 0) or lang.commitment_cues.match_at(words, 0))
 
 
+def _in_cell(cells: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside one table cell (``cells`` sorted, ``starts`` theirs)."""
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and cells[k][1] >= end
+
+
+def _opens_with_verb(block_text: str, lang: Language) -> bool:
+    """An instruction: an infinitive by its ending ("Провести …") where the language has them,
+    else a verb of the language's lists ("Hold …", "Increase …"; not "Ministry of Trade", "Ongoing")."""
+    if lang.infinitive_endings:
+        return _verbal_item(block_text, lang)
+    return _opens_with_listed_verb(block_text, lang)
+
+
 def _verbal_item(block_text: str, lang: Language) -> bool:
     """Does the list item open with a verb (an infinitive or imperative carrying the lead-in's
     predicate: "- build a new railway link", "1. Расширить…"), not a noun phrase ("1. Memorandum
@@ -603,6 +624,7 @@ def _cut_sentence(
 
 _ROW_NUMBER_RE = recache.compile(r"\s*(?:№\s*)?\d{1,3}[.)]?\s*")
 ROW_CELL_LOOKBACK = 64  # cells looked back through for the one that holds a pledge (its row's cells before it, nested tables)
+ROW_CELL_PARAGRAPHS = 3  # paragraphs a pledge's cell may hold ("Measure." + "Details …"); a layout cell holds a statement's
 ROW_CELL_MAX_CHARS = 80  # a cell beside a pledge this short names its figure, date or body ("December 2026"); longer, it says more
 
 
@@ -611,7 +633,7 @@ def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[
     "The parties will open a consulate in Shymkent." | "2025" → "2027" is a changed deadline, not a
     persisted pledge (a deadline column's changes went unreported). The
     innermost cell holding the pledge counts (a layout table's outer cell holds whole tables), and
-    only when it is one paragraph (a layout cell holds a statement's paragraphs: its sidebar's
+    only when it holds few paragraphs (a layout cell holds a statement's paragraphs: its sidebar's
     "12 May 2023" is no figure of theirs, found in review); a
     cell that holds a pledge of its own is no figure of this one, nor is the row's number in its
     first cell ("1", "12.": a row inserted above renumbers every row below)."""
@@ -633,8 +655,8 @@ def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[
         return commitments
     out = list(commitments)
     for k, (start, end, r) in home.items():
-        if "\n\n" in text[start:end]:
-            continue  # a cell of paragraphs is a page's layout (a statement beside a sidebar's date), not a table's row
+        if text.count("\n\n", start, end) >= ROW_CELL_PARAGRAPHS:
+            continue  # a cell of many paragraphs is a page's layout (a statement beside a sidebar's date), not a table's row
         beside = tuple((a, b) for n, (a, b) in enumerate(rows[r]) if (a, b) != (start, end) and b - a <= ROW_CELL_MAX_CHARS
                        and (a, b) not in pledged and not (n == 0 and _ROW_NUMBER_RE.fullmatch(text, a, b)))
         if beside:
