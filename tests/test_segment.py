@@ -2330,3 +2330,17 @@ def test_an_inline_lists_items_carry_its_lead_in(text: str, lead: str) -> None:
     seg = segment(_doc(text), "en")
     items = seg.commitments[1:]
     assert items and all(c.lead is not None and seg.document.text[slice(*c.lead)] == lead for c in items)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # an item with a fronted phrase before its verb is an item, and a bulleted item that is none keeps the list going
+    # (the items after it were lost: found by a new user's review)
+    ("en", "The Parties agreed to:\n\n- hold annual consultations;\n- in the energy sector, double oil transit through the Middle Corridor;\n"
+     "- energy;\n- open a consulate general in Shymkent.\n",
+     ["hold annual consultations", "in the energy sector, double oil transit through the Middle Corridor", "open a consulate general in Shymkent."]),
+    ("ru", "Стороны договорились:\n\n- проводить ежегодные консультации;\n- в энергетической сфере удвоить транзит нефти;\n"
+     "- открыть генеральное консульство в Шымкенте.\n",
+     ["проводить ежегодные консультации", "в энергетической сфере удвоить транзит нефти", "открыть генеральное консульство в Шымкенте."]),
+])
+def test_list_items_after_a_fronted_phrase_or_a_noun_item(lang: str, text: str, expected: list[str]) -> None:
+    assert _commitments(text, lang) == expected

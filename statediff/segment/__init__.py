@@ -288,7 +288,8 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # otherwise still ends.
         if item and after_lead_in:
             item_closer = block_text[-1:]  # the first item's last character: "." for a full-stop list
-        lead_in = opens_list or (lead_in and item and (marked or not block_text.endswith(".") or item_closer == "."))
+        # (A bulleted item that is no pledge, "- energy;", keeps the list going: the items after it are the list's.)
+        lead_in = opens_list or (lead_in and (item or (marked and block.reason is None)) and (marked or not block_text.endswith(".") or item_closer == "."))
         after_lead_in = opens_list
         plan.append((block, item, opens_list))
     return plan
@@ -501,14 +502,40 @@ def _opens_with_verb(block_text: str, lang: Language) -> bool:
     return _opens_with_listed_verb(block_text, lang)
 
 
-def _verbal_item(block_text: str, lang: Language) -> bool:
+def _verbal_item(block_text: str, lang: Language, fronted: bool = True) -> bool:
     """Does the list item open with a verb (an infinitive or imperative carrying the lead-in's
     predicate: "- build a new railway link", "1. Расширить…"), not a noun phrase ("1. Memorandum
     of Understanding…", "- Посол Азербайджана…", "- a working lunch")?"""
     words = _item_head(block_text, lang, 3)
+    if words and words[0] in lang.stopwords and fronted:
+        # A fronted phrase before the verb: "- in the energy sector, double oil transit …", "- в
+        # энергетической сфере удвоить …" (the items after it were lost with it: found in review)
+        after = _after_fronted_phrase(block_text, lang)
+        if after is not None:
+            return _verbal_item(after, lang, fronted=False)
     if not words or words[0] in lang.stopwords or (len(words) > 1 and words[1] in lang.noun_phrase_links):
         return False
     return not lang.infinitive_endings or words[0].endswith(lang.infinitive_endings)
+
+
+FRONTED_ITEM_WORDS = 6  # words of a phrase before an item's verb ("in the energy sector,"; "в энергетической сфере")
+
+
+def _after_fronted_phrase(block_text: str, lang: Language) -> str | None:
+    """The item after its fronted phrase: after a comma within FRONTED_ITEM_WORDS words, or in a
+    language with infinitive endings after the first such word among them; None without one."""
+    marker = LIST_MARKER_RE.match(block_text)
+    body = block_text[marker.end() if marker else 0:]
+    spelled, starts, _ = word_spans(body)
+    head = spelled[:FRONTED_ITEM_WORDS + 1]
+    comma = body.find(",", 0, starts[len(head) - 1] if head else 0)
+    if comma > 0:
+        return body[comma + 1:].lstrip()
+    if lang.infinitive_endings:
+        for k, word in enumerate(head[1:], 1):
+            if word.lower().endswith(lang.infinitive_endings) and word.lower() not in lang.stopwords:
+                return body[starts[k]:]
+    return None
 
 
 def _body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
