@@ -14,7 +14,7 @@ from .errors import AcceptFileError
 from .frozen import frozen_dataclass
 from .jsontext import escaped_surrogates
 from .load import STDIN_NAME
-from .model import Change, Report, Status
+from .model import Change, Commitment, Report, Status
 
 ACCEPT_FORMAT = "statediff-accept/1"
 DEFAULT_ACCEPT_FILE = ".statediff-accept.json"
@@ -249,14 +249,27 @@ class _Texts:
     change: at 9,000 pledges a side the lookup alone was 5 s)."""
 
     def __init__(self, report: Report, base: str | None = None) -> None:
-        self.by_id = {c.id: c for side in (report.old, report.new) for c in side.commitments}
+        self.by_id = {c.id: (c, side.document.text) for side in (report.old, report.new) for c in side.commitments}
         self.pair = pair_of(report, base)
         # The pair from the current folder, as files written before named it: they still match (found in review).
         self.pairs = {"", self.pair, pair_of(report)}
 
     def of(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         # Whitespace collapsed: the file is read by people, and normalise() ignores it anyway.
-        return tuple(" ".join(self.by_id[cid].text.split()) for cid in ids)
+        return tuple(" ".join(_with_context(*self.by_id[cid]).split()) for cid in ids)
+
+
+def _with_context(commitment: Commitment, text: str) -> str:
+    """A pledge's text with what the details stage reads as its own: its list's lead-in and its
+    table row's cells ("[lead-in: The Parties will] hold …", "… [row: 2025 | Ministry of Trade]"),
+    so that an accepted "will:" → "may:" or "2025" → "2027" is no longer accepted once the lead-in
+    or the cell changes again (found by a new user's review: a later "will never:" passed)."""
+    out = commitment.text
+    if commitment.lead:
+        out = f"[lead-in: {text[commitment.lead[0]:commitment.lead[1]]}] {out}"
+    if commitment.row_cells:
+        out = f"{out} [row: {' | '.join(text[a:b] for a, b in commitment.row_cells)}]"
+    return out
 
 
 def _stale_notice(path: str, stale: list[Accepted]) -> str:

@@ -359,3 +359,28 @@ def test_an_accept_file_with_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "accept.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"format": "statediff-accept/1", "accepted": []}).encode())
     assert accept.read(str(path)).entries == ()
+
+
+@pytest.mark.parametrize(("reviewed", "later"), [
+    # an accepted change of a list's lead-in or a table row's cell is accepted no longer once it changes again
+    # (found by a new user's review: "agreed to:" → "may:" accepted, then "will never:" passed)
+    ("The Parties may:\n- hold a joint review in 2026.\n", "The Parties will never:\n- hold a joint review in 2026.\n"),
+    ("| Measure | Deadline |\n|---|---|\n| The Parties will hold a joint review. | 2027 |\n",
+     "| Measure | Deadline |\n|---|---|\n| The Parties will hold a joint review. | 2035 |\n"),
+])
+def test_an_accepted_change_of_context_is_reviewed_again(tmp_path: Path, reviewed: str, later: str) -> None:
+    from statediff.pipeline import compare
+
+    first = "The Parties agreed to:\n- hold a joint review in 2026.\n" if reviewed.startswith("The") else \
+        "| Measure | Deadline |\n|---|---|\n| The Parties will hold a joint review. | 2025 |\n"
+    suffix = ".txt" if reviewed.startswith("The") else ".md"
+    old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
+    old.write_text(first, encoding="utf-8")
+    new.write_text(reviewed, encoding="utf-8")
+    entries = accept.update(accept.AcceptList("x.json"), compare(str(old), str(new))).accept_list.entries
+    assert len(entries) == 1 and ("[lead-in:" in entries[0].old[0] or "[row:" in entries[0].old[0])
+    assert all(c.accepted for c in accept.apply(compare(str(old), str(new)), accept.AcceptList("x.json", entries)).changes
+               if c.status is not Status.PERSISTED)
+    new.write_text(later, encoding="utf-8")
+    again = accept.apply(compare(str(old), str(new)), accept.AcceptList("x.json", entries))
+    assert [c.accepted for c in again.changes if c.status is not Status.PERSISTED] == [False]
