@@ -652,3 +652,17 @@ def test_a_lead_in_turned_into_a_permission_weakens_its_items(tmp_path: Path, la
     report = compare(str(old), str(new))
     assert len(report.changes) == 2
     assert all(c.status is Status.MODIFIED and _details(c).strength.change == "weakened" for c in report.changes)
+
+
+def test_a_new_or_dropped_list_item_names_its_lead_in(tmp_path: Path) -> None:
+    # "station nuclear weapons on their territory." alone reads as the opposite of its "will not:" (found in review)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The Parties agreed to:\n- hold annual consultations.\n\nThe Parties will not:\n- impose new tariffs.\n", encoding="utf-8")
+    new.write_text("The Parties agreed to:\n- hold annual consultations.\n\nThe Parties will not:\n- impose new tariffs;\n"
+                   "- station nuclear weapons on their territory.\n", encoding="utf-8")
+    report = compare(str(old), str(new))
+    (added,) = [c for c in report.changes if c.status is Status.NEW]
+    assert _details(added).strength.lead_in == ("", "The Parties will not")
+    stream = io.StringIO()
+    render_terminal(report, "plain", False, False, stream)
+    assert 'lead-in "The Parties will not"' in " ".join(stream.getvalue().split())

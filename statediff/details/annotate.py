@@ -594,6 +594,13 @@ def _details(
         reversal = direction_reversal(segs["old"].commitments[old_idx[0]].text, segs["new"].commitments[new_idx[0]].text, segs["old"].language)
         if reversal is not None:
             strength = replace(strength, direction=reversal)
+    if bool(old_idx) != bool(new_idx):
+        # A dropped or new list item names its lead-in: "station nuclear weapons …" alone reads as
+        # the opposite of its "The Parties will not:" (found by a new user's review).
+        side, idx = ("old", old_idx) if old_idx else ("new", new_idx)
+        lead = _lead_text(segs[side], idx[0])
+        if lead:
+            strength = replace(strength, lead_in=(lead, "") if side == "old" else ("", lead))
     if (strength.change or strength.negation_changed) and old_idx and new_idx and _leads_differ(old_idx, new_idx, segs):
         # (in a group, the first lead-in of each side that has one)
         leads = tuple(next((lead for k in idx if (lead := _lead_text(segs[side], k))), "")

@@ -147,6 +147,8 @@ def strength_text(details: ChangeDetails, arrow: str, matched: bool = False) -> 
         text = ", ".join(p for p in (text, f"direction reversed: {direction[0]} {arrow} {direction[1]}") if p)
     if lead_in is None:
         return text
+    if not matched:  # a dropped or new list item: its own lead-in
+        return ", ".join(p for p in (text, f'lead-in "{lead_in[0] or lead_in[1]}"') if p)
     old, new = (f'"{lead}"' if lead else NONE_READ for lead in lead_in)
     return ", ".join(p for p in (text, f"lead-in {old} {arrow} {new}") if p)
 
