@@ -889,3 +889,27 @@ def test_row_spans_find_repeated_cells_in_their_own_rows() -> None:
     spans = row_spans(text, rows)
     assert [[text[a:b] for a, b in row] for row in spans] == rows
     assert spans[1][0][0] > spans[0][2][1] and spans[2][0][0] > spans[1][2][1]
+
+
+def _merged_docx() -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "The parties will open a consulate in Shymkent."
+    table.cell(1, 0).text = "The parties will expand student exchanges."
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "2025"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("make", "suffix"), [
+    # a deadline shared by two rows is each row's (found by a new user's review: only the first had it)
+    (lambda: b"<html><body><table><tr><td>The parties will open a consulate in Shymkent.</td><td rowspan='2'>2025</td></tr>"
+             b"<tr><td>The parties will expand student exchanges.</td></tr></table></body></html>", ".html"),
+    (_merged_docx, ".docx"),
+])
+def test_a_cell_spanning_rows_is_a_cell_of_each(make: Callable[[], bytes], suffix: str) -> None:
+    extracted = extract(make(), f"x{suffix}", suffix)
+    rows = [[extracted.text[a:b] for a, b in row] for row in extracted.table_rows]
+    assert rows == [["The parties will open a consulate in Shymkent.", "2025"], ["The parties will expand student exchanges.", "2025"]]

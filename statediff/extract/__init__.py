@@ -136,6 +136,7 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
     each row is looked for from where the row before it ended."""
     spans: list[tuple[tuple[int, int], ...]] = []
     at = 0
+    earlier: dict[str, tuple[int, int]] = {}  # the cells of the row before, by text: a cell spanning rows stands there
     for row in rows:
         cells: list[tuple[int, int]] = []
         where = at
@@ -144,6 +145,9 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
             if not wanted:
                 continue
             found = _whole_lines(text, wanted, where)
+            if found < 0 and wanted in earlier:
+                cells.append(earlier[wanted])  # (a rowspan's or a vertical merge's cell, written once)
+                continue
             if found < 0:
                 break
             cells.append((found, found + len(wanted)))
@@ -151,7 +155,8 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
         else:
             if len(cells) >= 2:
                 spans.append(tuple(cells))
-                at = cells[-1][1]  # (not its first cell: a first cell that repeats, "Energy", was found at row one's offset, in quadratic time)
+                at = max(end for _, end in cells)  # (not its first cell: a first cell that repeats, "Energy", was found at row one's offset)
+                earlier = {text[a:b]: (a, b) for a, b in cells}
     return tuple(spans)
 
 

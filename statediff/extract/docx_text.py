@@ -58,15 +58,20 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
             # A merged cell is returned once per grid column it spans. The list keeps each element
             # alive, so lxml hands out the same proxy object for it and ``is`` recognises it.
             seen: list[Any] = []
+            texts: list[str] = []  # each seen cell's text: a vertically merged cell is a cell of every row it spans
             for row in Table(child, document).rows:
                 cells = []
                 for cell in row.cells:
-                    if any(cell._tc is tc for tc in seen):
+                    known = next((k for k, tc in enumerate(seen) if cell._tc is tc), None)
+                    if known is not None:
+                        if texts[known] not in cells:  # (merged across columns: once per row)
+                            cells.append(texts[known])
                         continue
                     seen.append(cell._tc)
                     before = len(out)
                     _read_container(document, cell._tc, numbering, out, headings, rows)
                     cells.append("\n\n".join(out[before:]))
+                    texts.append(cells[-1])
                 if rows is not None:
                     rows.append(cells)
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs (not a placeholder's text)

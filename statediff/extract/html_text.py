@@ -84,6 +84,17 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None, left_o
     return writer.result()
 
 
+MAX_ROWSPAN = 100  # rows one cell may span ("rowspan=65534" is a browser's cap, not a table's)
+
+
+def _rowspan(cell: Any) -> int:
+    """The rows a <td>/<th> spans (1 when it says nothing usable)."""
+    try:
+        return max(1, min(MAX_ROWSPAN, int(str(cell.get("rowspan", "1")).strip() or "1")))
+    except ValueError:
+        return 1
+
+
 def _note(tag: Any, left_out: list[tuple[int, int, str]] | None) -> None:
     """Add (line, column, text) of a block about to be removed to ``left_out`` (when asked, and
     when it has any text): the blocks are removed top-down from the end, sorted afterwards."""
@@ -242,8 +253,9 @@ class _Writer:
         # The <tr> and <td>/<th> elements open around the current text, innermost last, each with its
         # element's id and the number of <table>s around it; a cell with its first paragraph's index.
         self._open_rows: list[tuple[int, int, list[str]]] = []
-        self._open_cells: list[tuple[int, int, int]] = []
+        self._open_cells: list[tuple[int, int, int, int]] = []  # (element id, tables, first paragraph, rows it spans)
         self._tables = 0
+        self._spanning: dict[int, list[list[Any]]] = {}  # tables → [rows still to span, text, its own row's id] of cells with rowspan
 
     def walk(self, root: Any) -> None:
         """Depth-first over the tree with an explicit stack: deeply nested pages cannot overflow it."""
@@ -287,7 +299,7 @@ class _Writer:
                     self._open_rows.append((id(node), self._tables, []))
                 elif node.name in _CELL_TAGS:
                     self._close_cell(self._tables)  # "<td>A<td>B" nests B in A
-                    self._open_cells.append((id(node), self._tables, len(self.paragraphs)))
+                    self._open_cells.append((id(node), self._tables, len(self.paragraphs), _rowspan(node)))
                 elif node.name == "table":
                     self._tables += 1
                 stack.append((node, pre, True))
@@ -298,9 +310,20 @@ class _Writer:
         its paragraphs are a cell of the innermost open row."""
         if not self._open_cells or (tables is not None and self._open_cells[-1][1] != tables):
             return
-        _, depth, first = self._open_cells.pop()
+        _, depth, first, rows = self._open_cells.pop()
+        text = "\n\n".join(self.paragraphs[first:])
         if self._open_rows and self._open_rows[-1][1] == depth:
-            self._open_rows[-1][2].append("\n\n".join(self.paragraphs[first:]))
+            self._open_rows[-1][2].append(text)
+        if rows > 1 and self._open_rows:  # a cell spanning rows (a shared deadline) is a cell of each of them
+            self._spanning.setdefault(depth, []).append([rows - 1, text, self._open_rows[-1][0]])
+
+    def _spanned_cells(self, tables: int, row: int) -> list[str]:
+        """The text of the cells of rows above that span into ``row``, inside ``tables`` tables."""
+        spanning = [entry for entry in self._spanning.get(tables, []) if entry[2] != row]
+        for entry in spanning:
+            entry[0] -= 1
+        self._spanning[tables] = [entry for entry in self._spanning.get(tables, []) if entry[0] > 0]
+        return [entry[1] for entry in spanning]
 
     def _close_row(self, tables: int | None = None) -> None:
         """End the innermost open row (only one inside as many tables as ``tables``, when given),
@@ -308,7 +331,9 @@ class _Writer:
         if not self._open_rows or (tables is not None and self._open_rows[-1][1] != tables):
             return
         self._close_cell(self._open_rows[-1][1])
-        self.rows.append(self._open_rows.pop()[2])
+        row, depth, cells = self._open_rows.pop()
+        # (after its own cells: a row's number stays its first cell)
+        self.rows.append(cells + self._spanned_cells(depth, row))
 
     @staticmethod
     def _number_items(tag: Any) -> None:
