@@ -107,7 +107,7 @@ def align(
     pairs = len(old.commitments) * len(new.commitments)
     if exhaustive is None:
         exhaustive = pairs <= EXHAUSTIVE_MAX_PAIRS
-    texts = ([same_wording(c.text) for c in old.commitments], [same_wording(c.text) for c in new.commitments])
+    texts = (_wordings(old), _wordings(new))
     twins = () if exhaustive else twin_pairs(old_sets, new_sets, texts)
     if not exhaustive and pairs >= SPARSE_MIN_PAIRS and _sparse_available():
         scores = _score_sets_sparse(old_sets, new_sets, progress, twins)
@@ -234,6 +234,14 @@ def same_wording(text: str) -> str:
     """A pledge's text with its white space made single spaces: two pledges worded the same
     however their lines were wrapped."""
     return " ".join(text.split())
+
+
+def _wordings(seg: Segmentation) -> list[str]:
+    """Each pledge's ``same_wording``, with the table cells beside it: a measure a plan repeats
+    for 2024, 2025 and 2026 meets the copy of its own row first (with its 2025 row deleted, the
+    2025 copy went to the 2026 row, "2025 → 2026" modified and the 2026 row dropped: found in review)."""
+    text = seg.document.text
+    return [same_wording(c.text) + "".join(f" | {same_wording(text[a:b])}" for a, b in c.row_cells) for c in seg.commitments]
 
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:

@@ -666,3 +666,14 @@ def test_a_new_or_dropped_list_item_names_its_lead_in(tmp_path: Path) -> None:
     stream = io.StringIO()
     render_terminal(report, "plain", False, False, stream)
     assert 'lead-in "The Parties will not"' in " ".join(stream.getvalue().split())
+
+
+def test_a_measure_repeated_in_rows_meets_its_own_row(tmp_path: Path) -> None:
+    # with the 2025 row of three alike deleted, the 2025 copy went to the 2026 row ("2025 → 2026" modified) and
+    # the 2026 row was dropped (found by a new user's review)
+    rows = [("Hold the next meeting of the Joint Strategic Planning Group.", str(year), "Ministries of Foreign Affairs") for year in (2024, 2025, 2026)]
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text(_measures(rows), encoding="utf-8")
+    new.write_text(_measures(rows[:1] + rows[2:]), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert [(c.status, c.old) for c in report.changes if c.status is not Status.PERSISTED] == [(Status.DROPPED, ("o2",))]
