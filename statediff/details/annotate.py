@@ -40,6 +40,7 @@ from .strength import (
     compare_modals,
     compare_strength,
     direction_reversal,
+    direction_words,
     group_predicates,
     hedge_at_end,
     intensifier_count,
@@ -87,6 +88,7 @@ class PledgeFacts:
     negations: int = 0  # strength.negation_count of its text: read here, where the facts are read in parallel
     modals: tuple[int, int] = (0, 0)  # strength.modal_counts of its text: binding and hedging modals
     intensifiers: int = 0  # strength.intensifier_count of its text: words of degree ("strongly", "решительно")
+    directions: tuple[str, ...] = ()  # strength.direction_words of its text: "expand", "reduce", in order
 
 
 @frozen_dataclass
@@ -436,6 +438,7 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         negations=negation_count(c.text, language) + lead_negations,
         modals=(own_modals[0] + lead_modals[0], own_modals[1] + lead_modals[1]),
         intensifiers=intensifier_count(c.text, language),
+        directions=direction_words(words, language),
     )
 
 
@@ -589,7 +592,9 @@ def _details(
     # Each pledge's topics are in table order already.
     topics = members[0].topics if len(members) == 1 else in_table_order(frozenset(t for f in members for t in f.topics))
     if (len(old_idx) == len(new_idx) == 1 and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY
-            and segs["old"].language == segs["new"].language):
+            and segs["old"].language == segs["new"].language
+            # (a replacement needs direction words on both sides, not the same ones in the same order: most pairs have neither)
+            and old_facts[0].directions and new_facts[0].directions and old_facts[0].directions != new_facts[0].directions):
         # (one pledge to one, reworded little: in a rewording "Towards this end" → "enhance" says nothing)
         reversal = direction_reversal(segs["old"].commitments[old_idx[0]].text, segs["new"].commitments[new_idx[0]].text, segs["old"].language)
         if reversal is not None:

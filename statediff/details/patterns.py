@@ -16,7 +16,7 @@ from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import GAP, GAP_WORDS, SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
 from ..literals import required_chunks
-from ..segment.tokens import CURLY_APOSTROPHES, PLAIN_APOSTROPHE, WORD_RE, Token, composed, tokenize
+from ..segment.tokens import PLAIN_APOSTROPHE, WORD_RE, Token, composed, tokenize
 
 T = TypeVar("T")
 PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
@@ -34,7 +34,8 @@ def fold(word: str) -> str:
     """Lower case, composed (NFC), with ё folded to е and typographic apostrophes plain ("won’t" is
     "won't", "s’opposent" is "s'opposent"), so data files need one spelling."""
     lowered = composed(word.lower()).replace("ё", "е")
-    return lowered.translate(PLAIN_APOSTROPHE) if CURLY_APOSTROPHES(lowered) else lowered
+    # (three C-level tests: a regex search per folded word cost 0.1 s at 5,000 pledges a side)
+    return lowered.translate(PLAIN_APOSTROPHE) if "’" in lowered or "‘" in lowered or "ʼ" in lowered else lowered
 
 
 # Words and the gaps between them repeat endlessly: both are folded and classified once.
