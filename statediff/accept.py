@@ -160,7 +160,7 @@ def apply(report: Report, accept_list: AcceptList) -> Report:
              if stored not in used and recomputed not in used and entry.pair in texts.pairs]
     notices = list(accept_list.notices)
     if stale:
-        notices.append(_stale_notice(accept_list.path, stale))
+        notices.append(_stale_notice(accept_list.path, stale, _without_context(report, texts)))
     if moved:
         others = ", ".join(dict.fromkeys(moved))
         notices.append(f"{accept_list.path}: {len(moved)} {'change' if len(moved) == 1 else 'changes'} of this comparison "
@@ -272,11 +272,25 @@ def _with_context(commitment: Commitment, text: str) -> str:
     return out
 
 
-def _stale_notice(path: str, stale: list[Accepted]) -> str:
+def _without_context(report: Report, texts: _Texts) -> set[str]:
+    """The fingerprints the report's reviewable changes had before lead-ins and table rows were
+    part of them (accept files written before: their entries for list items and table cells)."""
+    def plain(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(" ".join(texts.by_id[cid][0].text.split()) for cid in ids)
+
+    return {fingerprint(c.status.value, plain(c.old), plain(c.new)) for c in report.changes if c.status in ACCEPTABLE}
+
+
+def _stale_notice(path: str, stale: list[Accepted], earlier_fingerprints: set[str] | frozenset[str] = frozenset()) -> str:
     shown = "; ".join(f"{e.status} \"{_excerpt(e)}\"" for e in stale[:_STALE_SHOWN])
     more = f"; and {len(stale) - _STALE_SHOWN} more" if len(stale) > _STALE_SHOWN else ""
     noun = "entry matches" if len(stale) == 1 else "entries match"
-    return f"{path}: {len(stale)} accepted {noun} nothing in this comparison (stale): {shown}{more}"
+    notice = f"{path}: {len(stale)} accepted {noun} nothing in this comparison (stale): {shown}{more}"
+    earlier = sum(1 for e in stale if e.fingerprint in earlier_fingerprints or _recomputed(e) in earlier_fingerprints)
+    if earlier:
+        notice += (f"; {earlier} of them match a list item or table cell of this comparison by its own words: its lead-in "
+                   "and row are part of an entry now, so a later change there is reviewed again; accept it again (statediff accept)")
+    return notice
 
 
 def _excerpt(entry: Accepted) -> str:

@@ -384,3 +384,18 @@ def test_an_accepted_change_of_context_is_reviewed_again(tmp_path: Path, reviewe
     new.write_text(later, encoding="utf-8")
     again = accept.apply(compare(str(old), str(new)), accept.AcceptList("x.json", entries))
     assert [c.accepted for c in again.changes if c.status is not Status.PERSISTED] == [False]
+
+
+def test_an_entry_written_before_lead_ins_counted_says_why_it_is_stale(tmp_path: Path) -> None:
+    # accept files written before lead-ins and rows were part of the fingerprint went stale with no reason given (found in review)
+    from statediff.pipeline import compare
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("The Parties agreed to:\n- hold a joint review in 2026.\n", encoding="utf-8")
+    new.write_text("The Parties may:\n- hold a joint review in 2026.\n", encoding="utf-8")
+    report = compare(str(old), str(new))
+    (change,) = [c for c in report.changes if c.status in accept.ACCEPTABLE]
+    words = ("hold a joint review in 2026.",)
+    earlier = accept.Accepted(accept.fingerprint(change.status.value, words, words), change.status.value, words, words, "")
+    notices = accept.apply(report, accept.AcceptList("x.json", (earlier,))).notices
+    assert any("stale" in n and "match a list item or table cell of this comparison by its own words" in n for n in notices)

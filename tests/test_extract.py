@@ -913,3 +913,16 @@ def test_a_cell_spanning_rows_is_a_cell_of_each(make: Callable[[], bytes], suffi
     extracted = extract(make(), f"x{suffix}", suffix)
     rows = [[extracted.text[a:b] for a, b in row] for row in extracted.table_rows]
     assert rows == [["The parties will open a consulate in Shymkent.", "2025"], ["The parties will expand student exchanges.", "2025"]]
+
+
+def test_a_spanning_cell_is_no_later_cell_that_reads_alike_nor_spills_out_of_its_table() -> None:
+    # a "2025" spanning two rows was found at a later row's "2025", and the rows between lost their measures;
+    # a rowspan past its table's end went into the next table (found in review)
+    page = ("<table><tr><td>Hold the next meeting.</td><td rowspan='3'>2025</td></tr><tr><td>Organize a forum.</td></tr></table>"
+            "<h2>Next</h2><table><tr><td>Hold days of culture.</td><td>2026</td></tr><tr><td>Organize a festival.</td><td>2027</td></tr>"
+            "<tr><td>Expand cooperation in education.</td><td>2025</td></tr></table>")
+    extracted = extract(f"<html><body>{page}</body></html>".encode(), "x.html", ".html")
+    rows = [[extracted.text[a:b] for a, b in row] for row in extracted.table_rows]
+    assert rows == [["Hold the next meeting.", "2025"], ["Organize a forum.", "2025"], ["Hold days of culture.", "2026"],
+                    ["Organize a festival.", "2027"], ["Expand cooperation in education.", "2025"]]
+    assert extracted.table_rows[1][1] == extracted.table_rows[0][1] != extracted.table_rows[4][1]

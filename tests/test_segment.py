@@ -1673,6 +1673,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "subject_modal_exceptions",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles", "party_modals", "lead_in_modals",
+                                                         "not_infinitive_endings",
                                                          # a quoted remark needs the language's titles and subjects too
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)
@@ -2344,3 +2345,31 @@ def test_an_inline_lists_items_carry_its_lead_in(text: str, lead: str) -> None:
 ])
 def test_list_items_after_a_fronted_phrase_or_a_noun_item(lang: str, text: str, expected: list[str]) -> None:
     assert _commitments(text, lang) == expected
+
+
+def test_a_clause_with_a_subject_of_its_own_is_no_item_of_the_one_before() -> None:
+    # "The meeting was not held" made "the parties will hold talks" weakened (found in review)
+    seg = segment(_doc("The meeting was held in Astana; the parties will hold talks on trade in 2025."), "en")
+    assert seg.commitments and all(c.lead is None for c in seg.commitments)
+
+
+def test_a_bulleted_non_pledge_keeps_its_lists_lead_in() -> None:
+    # in Russian the items after "- энергетика;" lost their lead-in (found in review)
+    text = "Стороны не будут:\n- расширять сотрудничество в сфере торговли;\n- энергетика;\n- проводить ежегодные консультации.\n"
+    seg = segment(_doc(text), "ru")
+    last = seg.commitments[-1]
+    assert last.text.startswith("проводить") and seg.document.text[slice(*last.lead)] == "Стороны не будут"
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("ru", "Деятельность группы ведётся с 2019 года."), ("ru", "Часть расходов покрывает принимающая сторона."),
+    ("en", "Complete records are kept by the secretariat."),
+])
+def test_a_tables_note_is_no_measure(lang: str, note: str) -> None:
+    # a noun that ends like an infinitive, or a listed verb an auxiliary follows, is no instruction (found in review)
+    measure = "Провести заседание рабочей группы." if lang == "ru" else "Hold the next meeting of the joint commission."
+    page = f"<html><body><table><tr><td>{measure}</td><td>2025</td><td>{note}</td></tr></table></body></html>"
+    from statediff.load import load_bytes
+
+    seg = segment(load_bytes(page.encode(), "plan.html"), lang)
+    assert [c.text for c in seg.commitments] == [measure]

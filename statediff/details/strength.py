@@ -285,26 +285,28 @@ def negation_count(text: str, language: str) -> int:
     spaced = f" {' '.join(tokens)} " if phrases else ""
     return sum(1 for token in tokens if token in words or (prefixes and token.startswith(prefixes))
                or (endings and token.endswith(endings) and len(token) > 5 and _negated_verb(token, endings))) + sum(
-        spaced.count(phrase) for phrase in phrases) + _object_negations(written, tokens, language)
+        spaced.count(phrase) for phrase in phrases) + _object_negations(written, tokens, language, phrases)
 
 
-def _object_negations(written: list[str], tokens: list[str], language: str) -> int:
-    """How many of the strength file's ``object_negations`` ("no") negate a pledge's object right
-    after its verb ("will hold no consultations"): after a word that is no function word of the
-    language (not "at no cost", "with no preconditions", "As no consensus …"), not written "No."
-    (an abbreviation) and not before a figure ("No. 2231", "no 5")."""
-    negations = _object_negation_words(language)
+def _object_negations(written: list[str], tokens: list[str], language: str, phrases: tuple[str, ...] = ()) -> int:
+    """How many of the strength file's ``object_negations`` ("no") negate ("will hold no
+    consultations", "there will be no new tariffs", "No new sanctions …"): not after one of its
+    ``object_negation_blockers`` ("at no cost", "with no preconditions", "As no consensus …"), not
+    written "No." (an abbreviation) and not before a figure ("No. 2231", "no 5")."""
+    negations, blockers = _object_negation_words(language)
     if not negations or negations.isdisjoint(tokens):
         return 0
-    stopwords = get_language(language).stopwords
     return sum(1 for k, token in enumerate(tokens)
-               if token in negations and k > 0 and tokens[k - 1] and tokens[k - 1] not in stopwords
-               and not written[k].endswith(".") and not (k + 1 < len(tokens) and tokens[k + 1][:1].isdigit()))
+               if token in negations and not (k > 0 and tokens[k - 1] in blockers)
+               and not written[k].endswith(".") and not (k + 1 < len(tokens) and tokens[k + 1][:1].isdigit())
+               and not (k + 1 < len(tokens) and f" {token} {tokens[k + 1]} " in phrases))  # "no longer" counts once, as a phrase
 
 
 @cache
-def _object_negation_words(language: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in (load_data("strength", language) or {}).get("object_negations", []))
+def _object_negation_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The strength file's ``object_negations`` and the words after which they negate nothing."""
+    raw = load_data("strength", language) or {}
+    return frozenset(fold(w) for w in raw.get("object_negations", [])), frozenset(fold(w) for w in raw.get("object_negation_blockers", []))
 
 
 NEGATED_STEM = 2  # letters a negated verb has before its ending ("ет|пейді"): "баған" ("column") is no "-баған" participle
@@ -470,7 +472,7 @@ def direction_reversal(old_text: str, new_text: str, language: str) -> tuple[str
     return None
 
 
-REPLACED_WORDS = 4  # words on each side of one replacement in the word diff ("expand" → "scale back")
+REPLACED_WORDS = 12  # words on each side of one replacement in the word diff ("increase" → ", given current budget pressures, reduce")
 _WORD_RE = recache.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 

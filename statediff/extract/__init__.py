@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .. import recache
 from ..errors import InputError, MissingExtraError
+from .cells import SpannedCell
 from .encoding import control_share, decode
 from .normalize import clean_extracted
 from .source_lines import line_anchors
@@ -144,10 +145,11 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
             wanted = clean_extracted(cell).strip("\n")
             if not wanted:
                 continue
-            found = _whole_lines(text, wanted, where)
-            if found < 0 and wanted in earlier:
-                cells.append(earlier[wanted])  # (a rowspan's or a vertical merge's cell, written once)
+            if isinstance(cell, SpannedCell):
+                if wanted in earlier:  # a rowspan's or a vertical merge's cell, written once at its first row
+                    cells.append(earlier[wanted])
                 continue
+            found = _whole_lines(text, wanted, where)
             if found < 0:
                 break
             cells.append((found, found + len(wanted)))
@@ -157,6 +159,8 @@ def row_spans(text: str, rows: list[list[str]]) -> tuple[tuple[tuple[int, int], 
                 spans.append(tuple(cells))
                 at = max(end for _, end in cells)  # (not its first cell: a first cell that repeats, "Energy", was found at row one's offset)
                 earlier = {text[a:b]: (a, b) for a, b in cells}
+            else:
+                earlier = {}
     return tuple(spans)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import InputError
 from . import require
+from .cells import SpannedCell
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -60,14 +61,18 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
             seen: list[Any] = []
             texts: list[str] = []  # each seen cell's text: a vertically merged cell is a cell of every row it spans
             for row in Table(child, document).rows:
-                cells = []
+                cells: list[str] = []
+                spanned_here: set[int] = set()
+                first_of_row = len(seen)  # cells seen before this row span into it from above
                 for cell in row.cells:
                     known = next((k for k, tc in enumerate(seen) if cell._tc is tc), None)
                     if known is not None:
-                        if texts[known] not in cells:  # (merged across columns: once per row)
-                            cells.append(texts[known])
+                        if known not in spanned_here:  # (merged across columns: once per row)
+                            spanned_here.add(known)
+                            cells.append(SpannedCell(texts[known]) if known < first_of_row else texts[known])
                         continue
                     seen.append(cell._tc)
+                    spanned_here.add(len(seen) - 1)
                     before = len(out)
                     _read_container(document, cell._tc, numbering, out, headings, rows)
                     cells.append("\n\n".join(out[before:]))

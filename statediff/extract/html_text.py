@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from . import require
+from .cells import SpannedCell
 
 # Never text.
 _ALWAYS_DROP = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "iframe", "head", "title", "meta", "link"})
@@ -273,6 +274,7 @@ class _Writer:
                 elif node.name == "tr" and self._open_rows and self._open_rows[-1][0] == id(node):
                     self._close_row()
                 elif node.name == "table":
+                    self._spanning.pop(self._tables, None)  # a rowspan ends with its table, as browsers clip it
                     self._tables -= 1
                 if node.name == "li":
                     self.marker = ""
@@ -323,7 +325,7 @@ class _Writer:
         for entry in spanning:
             entry[0] -= 1
         self._spanning[tables] = [entry for entry in self._spanning.get(tables, []) if entry[0] > 0]
-        return [entry[1] for entry in spanning]
+        return [SpannedCell(entry[1]) for entry in spanning]
 
     def _close_row(self, tables: int | None = None) -> None:
         """End the innermost open row (only one inside as many tables as ``tables``, when given),

@@ -192,7 +192,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             # Only the lead-in proper, the block's last sentence: "Neither country can meet these
             # challenges alone." before it is no part of the items (found in review).
             lead = _trim(text, block.end - len(_last_sentence(block_text)), block.end)
-        elif not item:
+        elif not item and not (lead and is_list_item(block_text)):  # (a bulleted non-pledge, "- энергетика;", keeps the list's lead-in)
             lead = None
         if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
             title = _title_key(block_text)
@@ -496,9 +496,16 @@ def _in_cell(cells: list[tuple[int, int]], starts: list[int], start: int, end: i
 
 def _opens_with_verb(block_text: str, lang: Language) -> bool:
     """An instruction: an infinitive by its ending ("Провести …") where the language has them,
-    else a verb of the language's lists ("Hold …", "Increase …"; not "Ministry of Trade", "Ongoing")."""
+    not a noun that ends alike (``not_infinitive_endings``: "Деятельность группы …"), else a verb
+    of the language's lists ("Hold …", "Increase …"; not "Ministry of Trade", "Ongoing", nor one an
+    auxiliary follows: "Support was provided …", "Complete records are kept …")."""
+    head = folded(_item_head(block_text, lang, 3))
+    if not head:
+        return False
     if lang.infinitive_endings:
-        return _verbal_item(block_text, lang)
+        return _verbal_item(block_text, lang) and not head[0].endswith(lang.not_infinitive_endings)
+    if any(word in lang.passive_auxiliaries or word in lang.perfect_auxiliaries for word in head[1:]):
+        return False
     return _opens_with_listed_verb(block_text, lang)
 
 
@@ -704,8 +711,19 @@ def _inline_lead_in(text: str, clauses: list[Clause], lang: Language) -> tuple[i
     marked = _list_lead(text, first.start, first.end, lang)
     if marked is not None:
         return marked
+    # A plain series shares the first clause's predicate only when its next item opens with a verb
+    # ("will hold X; expand Y"), not with a subject of its own ("… was held in Astana; the parties will …").
+    if not _opens_with_verb(_without_leading(text[clauses[1].start:clauses[1].end], lang), lang):
+        return None
     start, end = _trim(text, first.start, first.end)
     return (start, end) if start < end else None
+
+
+def _without_leading(item: str, lang: Language) -> str:
+    """An item without its leading punctuation and coordinator ("; and open …" → "open …")."""
+    item = item.lstrip(" \t\n;,")
+    first = item.split(maxsplit=1)
+    return first[1] if len(first) == 2 and first[0].lower() in lang.coordinator_starts else item
 
 
 def _list_lead(text: str, start: int, end: int, lang: Language) -> tuple[int, int] | None:
