@@ -266,9 +266,9 @@ def _with_context(commitment: Commitment, text: str) -> str:
     or the cell changes again (found by a new user's review: a later "will never:" passed)."""
     out = commitment.text
     if commitment.lead:
-        out = f"[lead-in: {text[commitment.lead[0]:commitment.lead[1]]}] {out}"
+        out = f"[lead-in: {commitment.lead_text(text)}] {out}"
     if commitment.row_cells:
-        out = f"{out} [row: {' | '.join(text[a:b] for a, b in commitment.row_cells)}]"
+        out = f"{out} [row: {commitment.row_text(text)}]"
     return out
 
 

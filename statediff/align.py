@@ -241,7 +241,7 @@ def _wordings(seg: Segmentation) -> list[str]:
     for 2024, 2025 and 2026 meets the copy of its own row first (with its 2025 row deleted, the
     2025 copy went to the 2026 row, "2025 → 2026" modified and the 2026 row dropped: found in review)."""
     text = seg.document.text
-    return [same_wording(c.text) + "".join(f" | {same_wording(text[a:b])}" for a, b in c.row_cells) for c in seg.commitments]
+    return [same_wording(c.text) + (f" | {c.row_text(text)}" if c.row_cells else "") for c in seg.commitments]
 
 
 def build_vectors(old: Segmentation, new: Segmentation) -> tuple[Vectors, Vectors]:

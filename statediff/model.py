@@ -114,6 +114,14 @@ class Commitment:
     # "December 2026", "Ministry of Energy"), whose figures are the pledge's ("deadline" column).
     row_cells: tuple[tuple[int, int], ...] = ()
 
+    def lead_text(self, text: str) -> str:
+        """Its lead-in in single spaces ("" when it has none); ``text``: its document's text."""
+        return " ".join(text[self.lead[0]:self.lead[1]].split()) if self.lead else ""
+
+    def row_text(self, text: str) -> str:
+        """The table cells beside it, each in single spaces, joined by " | " ("" when none)."""
+        return " | ".join(" ".join(text[a:b].split()) for a, b in self.row_cells)
+
 
 @frozen_dataclass
 class Skipped:

@@ -175,15 +175,14 @@ def _row_cells_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Se
 
 
 def _row_text(seg: Segmentation, indices: list[int]) -> str:
-    """The table cells beside the pledges, each in single spaces, joined by " | "."""
+    """The table cells beside the pledges (``Commitment.row_text``), joined by " | "."""
     text = seg.document.text
-    return " | ".join(" ".join(text[a:b].split()) for k in indices for a, b in seg.commitments[k].row_cells)
+    return " | ".join(row for k in indices if (row := seg.commitments[k].row_text(text)))
 
 
 def _lead_text(seg: Segmentation, k: int) -> str:
     """The lead-in of pledge k in single spaces ("" when it has none)."""
-    lead = seg.commitments[k].lead
-    return " ".join(seg.document.text[lead[0]:lead[1]].split()) if lead else ""
+    return seg.commitments[k].lead_text(seg.document.text)
 
 
 def _gazetteer_names_only(side: SideFacts) -> SideFacts:
