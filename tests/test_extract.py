@@ -367,6 +367,16 @@ def test_html_an_article_outside_the_pages_text_is_no_statement(page: str) -> No
     assert "continue to cooperate closely" not in text and "We demand results" not in text and "Copyright" not in text
 
 
+def test_html_a_short_article_beside_teaser_cards_is_the_statement() -> None:
+    # unlinked teaser cards outweighed a short statement <article>, and the whole page was read (noticed in review)
+    cards = "".join(f"<div class='card'><h3>Other news {k}</h3><p>The presidents discussed trade, energy, transport and the "
+                    f"situation in the region during a long meeting number {k}.</p></div>" for k in range(4))
+    page = (f"<html><body><div class='page'><article><h1>Joint statement</h1><p>The ministers agreed to open a consulate.</p>"
+            f"<p>The parties will launch a joint fund.</p></article><div class='cards'>{cards}</div></div></body></html>")
+    text = extract(page.encode(), "x.html", ".html").text
+    assert "The parties will launch a joint fund." in text and "Other news" not in text
+
+
 def test_html_furniture_left_out_is_named_in_page_order(tmp_path: Path) -> None:
     # found by a new user's review: menus, comments and share links went without a word, though
     # segment --help says nothing is dropped silently

@@ -183,11 +183,29 @@ def _content_size(root: Any, skip: Any = None) -> int:
         node = stack.pop()
         for child in node.children:
             if isinstance(child, Tag):
-                if child is not skip and child.name != "a" and not _is_furniture(child):
+                if child is not skip and child.name != "a" and not _is_furniture(child) and not _is_listing(child):
                     stack.append(child)
             elif isinstance(child, NavigableString):
                 size += len(child.strip())
     return size
+
+
+LISTING_MIN_CARDS = 3  # sibling blocks of one class, each with a heading: a list of other articles' teasers
+
+
+def _is_listing(tag: Any) -> bool:
+    """A block of teaser cards: LISTING_MIN_CARDS children or more that share a class and each hold a
+    heading ("<div class=cards><div class=card><h3>Tokayev meets …</h3><p>…</p></div>…"), links or
+    none. Beside a short statement <article> its text outweighed the article, and the whole page was
+    read (noticed in review)."""
+    from bs4 import Tag
+
+    classes: dict[str, int] = {}
+    for child in tag.children:
+        if isinstance(child, Tag) and child.get("class") and child.find(list(_HEADING_TAGS)) is not None:
+            key = " ".join(child.get("class"))
+            classes[key] = classes.get(key, 0) + 1
+    return any(count >= LISTING_MIN_CARDS for count in classes.values())
 
 
 def _paragraphs_outside(body: Any, article: Any, size: int) -> bool:
@@ -197,6 +215,8 @@ def _paragraphs_outside(body: Any, article: Any, size: int) -> bool:
 
     core = _content_core(body)
     if core is None or core is article or article in core.parents:  # (the core inside the article)
+        return False
+    if any(_is_listing(parent) for parent in core.parents):  # one teaser card of a listing (``_is_listing``)
         return False
     return sum(len(child.get_text(" ", strip=True)) for child in core.children if isinstance(child, Tag) and child.name == "p") > size
 
