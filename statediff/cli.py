@@ -175,7 +175,9 @@ _OUTPUT_OPTIONS = (
                       "'-' is standard output (as without --output)."),
     click.option("--fail-on", "fail_on", metavar="STATUSES", multiple=True, callback=_fail_on,
                  help="Exit 1 if any change has one of these statuses (comma-separated: dropped, modified, new, weakened; "
-                      "repeated, they add up). Without it a comparison exits 0 whatever it finds."),
+                      "repeated, they add up). weakened: a matched pledge whose strength fell or that gained a negation "
+                      "(its list's lead-in's too); a direction reversed (\"expand\" -> \"reduce\") is modified, not weakened. "
+                      "Without it a comparison exits 0 whatever it finds."),
     click.option("--min-score", type=float, default=None, callback=_threshold,
                  help="--fail-on ignores matched (modified) changes whose alignment score is below this (0-1)."),
     click.option("--accept-file", metavar="PATH", default=None,
