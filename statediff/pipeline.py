@@ -286,7 +286,7 @@ def _notices(old_doc: Document, new_doc: Document, old: Segmentation, new: Segme
             notices += (f"the statements are in different languages ({old.language}, {new.language}); matching across "
                         "languages relies on shared names, figures and related words (as in English \"migration\", "
                         "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
-                        "pledge strength is not compared across languages (a negation gained or lost is), and only known names are",)
+                        "pledge strength is not compared across languages (a negation gained or lost is), and of names only known ones are",)
     notices += _deed_notices(old, new)
     notices += _repeat_notices(old, new)
     notices += _unread_notices(old.language, new.language)

@@ -167,8 +167,8 @@ STRENGTH_CASES = [
     # a hedged pledge ("could provide"): at most an intent, so "will" -> "could" is weakened
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", 3, "pourrait", False),
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", 3, "podría", False),
-    ("en", "The Parties may hold the summit in Madrid in 2027.", 3, "Parties may", False),
-    ("en", "The ministers could provide further support to the fund.", 3, "ministers could", False),
+    ("en", "The Parties may hold the summit in Madrid in 2027.", 3, "may", False),
+    ("en", "The ministers could provide further support to the fund.", 3, "could", False),
     # the Turkish and Kazakh hedges are in the verb: "edebilir", "жалғастыруы мүмкін" (found by a new
     # user's review: the weakened pledge's new side had no strength)
     ("tr", "Taraflar ikili ticareti genişletmeye devam edebilir.", 3, "edebilir", False),
@@ -190,7 +190,7 @@ STRENGTH_CASES = [
     # a hedging modal right before the cue is the predicate's: at most an intent (found in review: "will" →
     # "may" read "will (binding) -> launch (binding), weakened")
     ("en", "The two governments may launch a joint satellite programme by 2027.", 3, "may launch", False),
-    ("ru", "Стороны могут подписать соглашение о сотрудничестве.", 3, "могут подписать", False),
+    ("ru", "Стороны могут подписать соглашение о сотрудничестве.", 3, "могут", False),
 ]
 
 

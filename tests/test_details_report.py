@@ -677,3 +677,35 @@ def test_a_measure_repeated_in_rows_meets_its_own_row(tmp_path: Path) -> None:
     new.write_text(_measures(rows[:1] + rows[2:]), encoding="utf-8")
     report = compare(str(old), str(new))
     assert [(c.status, c.old) for c in report.changes if c.status is not Status.PERSISTED] == [(Status.DROPPED, ("o2",))]
+
+
+@pytest.mark.parametrize(("old_lead", "new_lead"), [
+    ("By 2026, the Parties will", "By 2030, the Parties will"),  # a deadline of every item
+    ("Kazakhstan will", "Azerbaijan will"),  # who acts
+    ("До конца 2026 года Стороны будут", "До конца 2030 года Стороны будут"),
+])
+def test_a_lead_ins_figure_or_party_changed_modifies_its_items(tmp_path: Path, old_lead: str, new_lead: str) -> None:
+    # the items' words and strength were the same, so they stayed persisted and --fail-on modified passed (found in review)
+    items = ("- hold annual consultations at the level of deputy ministers;\n- open a trade house in Baku.\n" if "Стороны" not in old_lead
+             else "- проводить ежегодные консультации на уровне заместителей министров;\n- открыть торговый дом в Баку.\n")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"{old_lead}:\n{items}", encoding="utf-8")
+    new.write_text(f"{new_lead}:\n{items}", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert len(report.changes) == 2
+    assert all(c.status is Status.MODIFIED and _details(c).strength.lead_in == (old_lead, new_lead) for c in report.changes)
+
+
+def test_a_plans_measures_without_a_full_stop_and_their_rows_in_every_format(tmp_path: Path) -> None:
+    # measures with no full stop were headings (0 commitments); English plan verbs outside the lists were none; the GitHub
+    # annotations left out "Row:" (found in review)
+    table = ("| No. | Measure | Deadline | Responsible |\n|---|---|---|---|\n| 1 | Simplify customs procedures at the border | {q} | Customs |\n"
+             "| 2 | Allocate funds for the joint investment fund | 2025 | Ministry of Finance |\n")
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(table.format(q="Q4 2025"), encoding="utf-8")
+    new.write_text(table.format(q="Q2 2026"), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert [c.status for c in report.changes] == [Status.MODIFIED, Status.PERSISTED]
+    from statediff.render.github import render_github
+
+    assert "Row: Q4 2025 | Customs → Q2 2026 | Customs" in render_github(report)

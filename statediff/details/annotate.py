@@ -14,7 +14,7 @@ from ..align import STANDOUT, link_floor
 from ..classify import word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
-from ..languages import across_languages
+from ..languages import across_languages, get_language
 from ..model import LINKED_BY_SCORE, STRENGTHENED, WEAKENED, Alignment, Change, Commitment, Segmentation, Status
 from .entities import NAME_PREFIX, compare_entities, compare_unique_entities, entities_in, find_entities, gazetteer_mentions, proper_stems
 from .numbers import (
@@ -180,6 +180,25 @@ def _row_text(seg: Segmentation, indices: list[int]) -> str:
     return " | ".join(row for k in indices if (row := seg.commitments[k].row_text(text)))
 
 
+_LEAD_FIGURE_RE = recache.compile(r"\d+")
+_LEAD_NAME_RE = recache.compile(r"[^\W\d_][\w-]*")
+
+
+def _lead_facts_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
+    """Whether the lead-ins of list items hold other figures or names ("By 2026, the Parties will:"
+    → "By 2030, …", "Kazakhstan will:" → "Azerbaijan will:"): a deadline or a party of every item,
+    which a user must see though the items' words and strength are the same (found in review)."""
+    def facts(seg: Segmentation, indices: list[int]) -> tuple[set[str], set[str]]:
+        stopwords = get_language(seg.language).stopwords
+        leads = " ".join(_lead_text(seg, k) for k in indices)
+        return (set(_LEAD_FIGURE_RE.findall(leads)),
+                {w for w in _LEAD_NAME_RE.findall(leads) if w[0].isupper() and w.lower() not in stopwords})
+
+    (old_figures, old_names), (new_figures, new_names) = facts(segs["old"], old_idx), facts(segs["new"], new_idx)
+    # (across languages a name is spelled another way: the figures alone)
+    return old_figures != new_figures or (not across_languages(segs["old"].language, segs["new"].language) and old_names != new_names)
+
+
 def _lead_text(seg: Segmentation, k: int) -> str:
     """The lead-in of pledge k in single spaces ("" when it has none)."""
     return seg.commitments[k].lead_text(seg.document.text)
@@ -208,7 +227,8 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
     (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
     strength = details.strength
-    if strength.change is not None or strength.negation_changed or strength.direction is not None or details.row is not None:
+    if (strength.change is not None or strength.negation_changed or strength.direction is not None or details.row is not None
+            or strength.lead_in is not None):  # (a matched pair's lead-ins are named only when they changed what the items say)
         return True
     old, new = segs["old"], segs["new"]
     old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
@@ -605,7 +625,8 @@ def _details(
         lead = _lead_text(segs[side], idx[0])
         if lead:
             strength = replace(strength, lead_in=(lead, "") if side == "old" else ("", lead))
-    if (strength.change or strength.negation_changed) and old_idx and new_idx and _leads_differ(old_idx, new_idx, segs):
+    if (old_idx and new_idx and _leads_differ(old_idx, new_idx, segs)
+            and (strength.change or strength.negation_changed or _lead_facts_differ(old_idx, new_idx, segs))):
         # (in a group, the first lead-in of each side that has one)
         leads = tuple(next((lead for k in idx if (lead := _lead_text(segs[side], k))), "")
                       for side, idx in (("old", old_idx), ("new", new_idx)))
@@ -616,7 +637,9 @@ def _details(
         # A negation is read in each language alike, though: "We commit to guarantee" → "No nos
         # comprometemos a garantizar" is reversed (found by a new user's review: it was persisted).
         reversal = reversal_across(strength.old, strength.new)
-        strength = replace(strength, change=reversal.change, negation_changed=reversal.negation_changed)
+        # (lead-ins named only for a reversal or a figure of theirs changed: their words differ anyway)
+        lead_in = strength.lead_in if reversal.negation_changed or _lead_facts_differ(old_idx, new_idx, segs) else None
+        strength = replace(strength, change=reversal.change, negation_changed=reversal.negation_changed, lead_in=lead_in)
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)

@@ -100,8 +100,8 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
         return _predicate(text, words, ladder, first_preamble.start, first_preamble.end, first_preamble.payload)
     verb = _party_verb(words, ladder.language)
     if verb is not None:
-        if words.folded[verb] in ladder.hedges and verb + 1 < len(words):  # "Стороны могут подписать": hedged, an intent
-            return _predicate(text, words, ladder, verb + 1, verb + 2, _binding_level())
+        if words.folded[verb] in ladder.hedges:  # "Стороны могут подписать", "Стороны могут: а) …": the hedge, an intent
+            return _predicate(text, words, ladder, verb, verb + 1, _intent_level())
         return _predicate(text, words, ladder, verb, verb + 1, _binding_level())
     return None
 
@@ -179,6 +179,8 @@ def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int
 
 
 def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:
+    if j - i > 1 and ladder.language and words.folded[i] in get_language(ladder.language).subjects:
+        i += 1  # a cue that names the parties ("parties may") shows its verb: "may", not "Parties may"
     if i > 0 and words.folded[i - 1] in ladder.hedges and not words.breaks[i]:
         # "The two governments may launch …": the hedge is the predicate's, at most an intent ("will
         # launch" → "may launch" read "will (binding) -> launch (binding), weakened": found in review)

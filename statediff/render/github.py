@@ -113,9 +113,10 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     else:
         lines = ", ".join(str(c.line) for c in old_members)
         message = f"Now: {joined_text(new_members)}\nWas ({report.old.document.path} line {lines}): {joined_text(old_members)}"
-    # Strength and number changes are what a reviewer checks first; other details stay in the report.
+    # Strength, number and table-row changes are what a reviewer checks first (a row's change is the
+    # only one a row-only change has); other details stay in the report.
     message += "".join(f"\n{note.label.capitalize()}: {note.text}" for note in change_notes(change, report, "→")
-                       if note.label in ("strength", "numbers"))
+                       if note.label in ("strength", "numbers", "row"))
     properties: dict[str, str] = {}
     if side.document.path != STDIN_NAME:  # standard input is no file of the repository to point at
         properties["file"] = side.document.path

@@ -197,7 +197,11 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         if first_block and block.reason == "heading" and len(block_text.split()) >= TITLE_WORDS:
             title = _title_key(block_text)
         first_block = False
-        if block.reason and not item:
+        # An action plan's measure in a table cell: an instruction ("Hold the next meeting …",
+        # "Провести заседание …") carries the plan's predicate, as a list item its lead-in's; with
+        # no full stop it looked like a heading (found in review).
+        measure = bool(cells) and _in_cell(cells, cell_starts, block.start, block.end) and _opens_with_verb(block_text, lang)
+        if block.reason and not item and not (measure and block.reason == "heading"):
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
         if opens_list and number + 1 < len(plan) and plan[number + 1][1] and _bare_lead_in(block_text, lang):
@@ -206,9 +210,6 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             continue
         for a_start, a_end in artefacts(text, block.start, block.end):
             skipped.append(Skipped(a_start, a_end, "boilerplate"))
-        # An action plan's measure in a table cell: an instruction ("Hold the next meeting …",
-        # "Провести заседание …") carries the plan's predicate, as a list item its lead-in's.
-        measure = bool(cells) and _in_cell(cells, cell_starts, block.start, block.end) and _opens_with_verb(block_text, lang)
         for s_start, s_end in _body_spans(text, block.start, block.end):
             sentences = split_sentences(text, s_start, s_end, lang)
             quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _has_quotation(text, s_start, s_end, lang) else set()
