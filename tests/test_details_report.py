@@ -638,6 +638,16 @@ def test_an_action_plans_rows(tmp_path: Path, plan: list[tuple[str, str, str]],
         assert f"row: {row[0]} -> {row[1]}" in " ".join(stream.getvalue().split())
 
 
+def _lists_compared(tmp_path: Path, old_lead: str, new_lead: str, items: str) -> Report:
+    """The comparison of one list of two items under an old and a new lead-in."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"{old_lead}:\n{items}", encoding="utf-8")
+    new.write_text(f"{new_lead}:\n{items}", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert len(report.changes) == 2
+    return report
+
+
 @pytest.mark.parametrize(("language", "old_lead", "new_lead"), [
     ("en", "The Parties will", "The Parties can"), ("en", "The Parties will", "The Parties may"),
     ("ru", "Стороны будут", "Стороны могут"), ("ru", "Стороны будут", "Стороны вправе"),
@@ -646,11 +656,7 @@ def test_a_lead_in_turned_into_a_permission_weakens_its_items(tmp_path: Path, la
     # "will:" → "can:" dropped the items (the lead-in opened no list) and "may:" was a pledge of its own (found in review)
     items = ("- hold a meeting of the Intergovernmental Commission in Astana in 2025;\n- increase trade to USD 15 billion.\n" if language == "en"
              else "- провести заседание межправительственной комиссии в Астане в 2025 году;\n- довести товарооборот до 15 млрд долларов.\n")
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(f"{old_lead}:\n{items}", encoding="utf-8")
-    new.write_text(f"{new_lead}:\n{items}", encoding="utf-8")
-    report = compare(str(old), str(new))
-    assert len(report.changes) == 2
+    report = _lists_compared(tmp_path, old_lead, new_lead, items)
     assert all(c.status is Status.MODIFIED and _details(c).strength.change == "weakened" for c in report.changes)
 
 
@@ -688,11 +694,7 @@ def test_a_lead_ins_figure_or_party_changed_modifies_its_items(tmp_path: Path, o
     # the items' words and strength were the same, so they stayed persisted and --fail-on modified passed (found in review)
     items = ("- hold annual consultations at the level of deputy ministers;\n- open a trade house in Baku.\n" if "Стороны" not in old_lead
              else "- проводить ежегодные консультации на уровне заместителей министров;\n- открыть торговый дом в Баку.\n")
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(f"{old_lead}:\n{items}", encoding="utf-8")
-    new.write_text(f"{new_lead}:\n{items}", encoding="utf-8")
-    report = compare(str(old), str(new))
-    assert len(report.changes) == 2
+    report = _lists_compared(tmp_path, old_lead, new_lead, items)
     assert all(c.status is Status.MODIFIED and _details(c).strength.lead_in == (old_lead, new_lead) for c in report.changes)
 
 
