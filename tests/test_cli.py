@@ -602,6 +602,17 @@ def test_other_commands_handle_closed_pipes_and_full_disks(command: list[str]) -
 
 
 @pytest.mark.parametrize("full", [False, True], ids=["previews", "all"])
+def test_segment_plain_listing_with_a_long_role_fits_80_columns(run: Invoke, full: bool) -> None:
+    # "skip: outside the statement" is longer than the role column: its line ran to 81 columns (found in review)
+    quad = ROOT.parent / "shared/corpus/en_quad-leaders_2022-tokyo_2023-hiroshima/b.txt"  # CI checks out ../shared beside the clone
+    if not quad.exists():
+        pytest.skip("../shared is not beside this checkout")
+    result = run("segment", str(quad), "--format", "plain", *(["--all"] if full else []))
+    assert result.exit_code == exit_codes.OK, result.output
+    assert "skip: outside the statement" in result.stdout and max(map(len, result.stdout.splitlines())) <= 80
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["previews", "all"])
 def test_segment_plain_listing_fits_80_columns(run: Invoke, tmp_path: Path, full: bool) -> None:
     folder = tmp_path / ("a folder name long enough to push the title line past eighty columns" + "x" * 20)
     folder.mkdir()

@@ -13,6 +13,7 @@ from .controls import visible
 _PREVIEW = 110  # characters of a span shown in the table layouts
 _PLAIN_WIDTH = 80
 _PLAIN_INDENT = 30  # "line" (5), two spaces, role (22), a space
+_ROLE_WIDTH = 22
 
 
 def spans_in_order(seg: Segmentation) -> list[dict[str, Any]]:
@@ -67,7 +68,9 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
         stream.write("\n".join(textwrap.wrap(title, _PLAIN_WIDTH, subsequent_indent="  ", break_on_hyphens=False)) + "\n\n")
         for row in rows:
             role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
-            stream.write(f"{row['line']:>5}  {role:<22} " + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(row["text"], full)) + "\n")
+            # (a role longer than its column, "skip: outside the statement", puts its text on the next line: 80 columns)
+            head = f"{row['line']:>5}  {role:<22} " if len(role) <= _ROLE_WIDTH else f"{row['line']:>5}  {role}\n{'':{_PLAIN_INDENT}}"
+            stream.write(head + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(row["text"], full)) + "\n")
             for note in _context_notes(row):
                 stream.write(f"{'':{_PLAIN_INDENT - 2}}  " + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(note, full)) + "\n")
         return
