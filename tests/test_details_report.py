@@ -711,3 +711,19 @@ def test_a_plans_measures_without_a_full_stop_and_their_rows_in_every_format(tmp
     from statediff.render.github import render_github
 
     assert "Row: Q4 2025 | Customs → Q2 2026 | Customs" in render_github(report)
+
+
+@pytest.mark.parametrize(("old_text", "new_text"), [
+    # an inline list under a permission: its items were no pledges, so they showed as dropped (found in review)
+    ("The Parties will: (a) hold annual consultations on trade; (b) increase trade to USD 15 billion.",
+     "The Parties can: (a) hold annual consultations on trade; (b) increase trade to USD 15 billion."),
+    ("Стороны будут: а) проводить ежегодные политические консультации; б) наращивать взаимный товарооборот до 2027 года.",
+     "Стороны могут: а) проводить ежегодные политические консультации; б) наращивать взаимный товарооборот до 2027 года."),
+])
+def test_an_inline_list_under_a_permission_is_weakened_item_by_item(tmp_path: Path, old_text: str, new_text: str) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(old_text + "\n", encoding="utf-8")
+    new.write_text(new_text + "\n", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert len(report.changes) == 2
+    assert all(c.status is Status.MODIFIED and _details(c).strength.change == "weakened" for c in report.changes)

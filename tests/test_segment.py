@@ -510,6 +510,9 @@ CLAUSE_CASES += [
      "and (c) open a consulate in Almaty by 2026.",
      ["The parties will (a) hold annual consultations on energy security", "expand student exchange programmes",
       "and (c) open a consulate in Almaty by 2026."]),
+    # Cyrillic letter markers and an infinitive by its ending (found in review: one pledge)
+    ("ru", "Стороны будут: а) проводить ежегодные политические консультации; б) наращивать взаимный товарооборот до 2027 года.",
+     ["Стороны будут: а) проводить ежегодные политические консультации", "наращивать взаимный товарооборот до 2027 года."]),
     ("en", "The parties will: (i) hold consultations on trade; (ii) expand exchanges of students; (iii) open a consulate in Almaty.",
      ["The parties will: (i) hold consultations on trade", "expand exchanges of students", "open a consulate in Almaty."]),
     ("ru", "Стороны будут: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование пограничного контроля.",

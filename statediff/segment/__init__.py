@@ -595,6 +595,7 @@ def _cut_sentence(
     cue_starts = [token_starts[k] for k in cues]
     clauses = clause_spans(text, s_start, s_end, lang, words, token_starts, token_ends, cues)
     inline_lead = _inline_lead_in(text, clauses, lang)
+    first_kept = False  # the first clause is a pledge
     for number, clause in enumerate(clauses):
         start, end = _trim(text, clause.start, clause.end)
         if start >= end:
@@ -613,6 +614,8 @@ def _cut_sentence(
         # named subject's predicate ("…, and Reuters called it …") or the main clause after a
         # leading participle ("Expressing condolences, the President called …") needs a cue.
         is_commitment = (clause_has_cue or (number > 0 and clause.opens_with_verb and bool(cue_starts)) or (inherits and number == 0)
+                         # an item of an inline list whose first clause is a pledge without a cue word ("Стороны могут: а) …; б) …")
+                         or (number > 0 and clause.after_semicolon and inline_lead is not None and first_kept)
                          or (keep_uncued and word_count >= UNCUED_MIN_WORDS) or _parties_act(words, first, first + word_count, lang)
                          or _named_parties_hedge(text, words, token_starts, first, first + word_count, lang, found.names))
         reported: frozenset[str] = frozenset()
@@ -655,6 +658,7 @@ def _cut_sentence(
                 lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )
         )
+        first_kept = first_kept or number == 0
 
 
 _ROW_NUMBER_RE = recache.compile(r"\s*(?:№\s*)?\d{1,3}[.)]?\s*")

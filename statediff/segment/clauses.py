@@ -19,7 +19,7 @@ MIN_CLAUSE_WORDS = 3
 SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph R. Biden affirms"
 SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked for
 # An item marker right before a word: "…; and 4) promoting", "…; (b) targeting".
-_ITEM_MARKER_BEFORE_RE = recache.compile(r"\(?(?:\d{1,2}|[a-z])\)\s*$")
+_ITEM_MARKER_BEFORE_RE = recache.compile(r"\(?(?:\d{1,2}|[a-zа-яё])\)\s*$")
 
 
 @frozen_dataclass
@@ -343,6 +343,10 @@ def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: lis
         # whose -ing items are topics, as they may be in any list without numbers).
         if k - i < 3 and language.gerund_predicates.match_at(words, k) and not _noun_use(words, k, language):
             return bool(_ITEM_MARKER_BEFORE_RE.search(text, ends[i - 1], starts[k]))
+        # "…: а) проводить …; б) наращивать …": an infinitive, by its ending, of a marked item
+        if (k - i < 3 and language.infinitive_endings and words[k].endswith(language.infinitive_endings)
+                and words[k] not in language.stopwords and _ITEM_MARKER_BEFORE_RE.search(text, ends[i - 1], starts[k])):
+            return True
     return False
 
 
