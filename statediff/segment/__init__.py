@@ -297,8 +297,9 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
 
 
 def _hedged_lead_in(sentence: str, lang: Language) -> bool:
-    """"The United States and Mexico may:", "Sverige och Finland kan:": a lead-in whose predicate is
-    a hedging modal after its subject (``party_modals``, ``subject_modals``), no cue word. Its items
+    """"The United States and Mexico may:", "Sverige och Finland kan:", "Стороны вправе:": a lead-in
+    whose predicate is a hedging modal after its subject (``party_modals``, ``subject_modals``,
+    ``lead_in_modals``), no cue word. Its items
     are the parties' hedged pledges and carry the modal: a list under "will:" that turns "may:"
     is weakened item by item (the items were read as a list no longer, one went unreported)."""
     if not sentence.endswith(":") or not sentence[:1].isupper():
