@@ -57,20 +57,23 @@ def _read_container(document: Any, element: Any, numbering: _Numbering, out: lis
                 _read_container(document, box, numbering, out, headings, rows)
         elif child.tag == f"{_W}tbl":
             # A merged cell is returned once per grid column it spans. The list keeps each element
-            # alive, so lxml hands out the same proxy object for it and ``is`` recognises it.
+            # alive, so lxml hands out the same proxy object for it, and its id() says which it is
+            # (looked up by id, not by a scan of the list: a cell per row made big tables quadratic).
             seen: list[Any] = []
+            index: dict[int, int] = {}  # id of a seen cell's element -> its place in ``seen``
             texts: list[str] = []  # each seen cell's text: a vertically merged cell is a cell of every row it spans
             for row in Table(child, document).rows:
                 cells: list[str] = []
                 spanned_here: set[int] = set()
                 first_of_row = len(seen)  # cells seen before this row span into it from above
                 for cell in row.cells:
-                    known = next((k for k, tc in enumerate(seen) if cell._tc is tc), None)
+                    known = index.get(id(cell._tc))
                     if known is not None:
                         if known not in spanned_here:  # (merged across columns: once per row)
                             spanned_here.add(known)
                             cells.append(SpannedCell(texts[known]) if known < first_of_row else texts[known])
                         continue
+                    index[id(cell._tc)] = len(seen)
                     seen.append(cell._tc)
                     spanned_here.add(len(seen) - 1)
                     before = len(out)
