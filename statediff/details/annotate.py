@@ -152,7 +152,7 @@ def annotate(
                                rules.get((tuple(old_idx), tuple(new_idx)), LINKED_BY_SCORE))
             # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
             if change.status is Status.PERSISTED and (change.word_similarity != 1.0 or _leads_differ(old_idx, new_idx, segs)
-                                                      or _row_cells_differ(old_idx, new_idx, segs)) and _changed_in_substance(
+                                                      or details.row is not None) and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1
@@ -167,11 +167,6 @@ def _leads_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmen
     """Whether the lead-ins of list items worded alike differ ("… will:" → "… will not:"); in a
     merged or split group, whether one side has a lead-in the other lacks."""
     return {_lead_text(segs["old"], i) for i in old_idx} != {_lead_text(segs["new"], j) for j in new_idx}
-
-
-def _row_cells_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
-    """Whether the table cells beside pledges worded alike differ ("2025" → "2027")."""
-    return _row_text(segs["old"], old_idx) != _row_text(segs["new"], new_idx)
 
 
 def _row_text(seg: Segmentation, indices: list[int]) -> str:
