@@ -47,6 +47,12 @@ def nearest_json(nearest: Nearest | None) -> dict[str, Any] | None:
     return {"id": nearest.id, "score": nearest.score, "line": nearest.line, "shared": shared_json(nearest.shared)}
 
 
+def pair_json(key: str, pair: tuple[str, str] | None) -> dict[str, Any]:
+    """``{key: {"old": …, "new": …}}`` of an optional (old, new) pair, or nothing: the fields a
+    report carries only when they say something (lead-ins, a direction, a table row)."""
+    return {} if pair is None else {key: {"old": pair[0], "new": pair[1]}}
+
+
 def change_details_json(details: ChangeDetails) -> dict[str, Any]:
     """The ``details`` object of one change in the JSON report (render/json_report.py's _details_text
     writes the same text directly: keep the two alike)."""
@@ -54,8 +60,7 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
     return {
         "strength": {"old": predicate_json(strength.old), "new": predicate_json(strength.new), "change": strength.change,
                      "negation_changed": strength.negation_changed,
-                     **({} if strength.lead_in is None else {"lead_in": {"old": strength.lead_in[0], "new": strength.lead_in[1]}}),
-                     **({} if strength.direction is None else {"direction": {"old": strength.direction[0], "new": strength.direction[1]}})},
+                     **pair_json("lead_in", strength.lead_in), **pair_json("direction", strength.direction)},
         "numbers": {
             "removed": [number_json(n) for n in details.numbers.removed],
             "added": [number_json(n) for n in details.numbers.added],
@@ -68,7 +73,7 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
         "link_rule": details.link_rule,
         "runner_up": nearest_json(details.runner_up),
         "nearest": nearest_json(details.nearest),
-        **({} if details.row is None else {"row": {"old": details.row[0], "new": details.row[1]}}),
+        **pair_json("row", details.row),
     }
 
 

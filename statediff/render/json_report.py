@@ -12,7 +12,7 @@ from ..details.types import ChangeDetails, Nearest
 from ..gcpause import gc_paused
 from ..jsontext import escaped_surrogates
 from ..model import Change, Report, Segmentation
-from .details import change_details_json, entity_json, number_json, predicate_json, report_details_json, shared_json
+from .details import change_details_json, entity_json, number_json, pair_json, predicate_json, report_details_json, shared_json
 
 SCHEMA_VERSION = 1
 
@@ -149,8 +149,8 @@ def _nearest_text(nearest: Nearest | None, level: int) -> str:
 
 
 def _pair_text(key: str, pair: tuple[str, str] | None, indent: str, level: int) -> str:
-    """`,"key": {"old": …, "new": …}` of an optional (old, new) pair at this depth, or nothing."""
-    return "" if pair is None else "," + indent + f'"{key}": ' + _flat_text({"old": pair[0], "new": pair[1]}, level)
+    """`,"key": {"old": …, "new": …}` of an optional (old, new) pair at this depth (``pair_json``), or nothing."""
+    return "".join("," + indent + f'"{name}": ' + _flat_text(value, level) for name, value in pair_json(key, pair).items())
 
 
 def _flat_text(value: Any, level: int) -> str:
