@@ -215,6 +215,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
             quoted = _remark_sentences(text, sentences, lang) if lang.speech_verbs and _has_quotation(text, s_start, s_end, lang) else set()
             list_pledged = False  # the sentence that opened the inline list before this one held a pledge
             opener = (0, 0)  # that sentence
+            opener_leads: dict[tuple[int, int], tuple[int, int] | None] = {}  # its lead-in, read once for all its items
             for k, sentence in enumerate(sentences):
                 # "…, including by: 1) X; 2) targeting Y; 3) …": the sentence splitter cuts at an
                 # inline item marker; such an item carries the predicate of the sentence before.
@@ -232,7 +233,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                 kept = len(commitments)
                 _cut_sentence(document, lang, sentence, commitments, skipped, id_prefix, found,
                               inherits=((item or measure) and k == 0) or inline_item, keep_uncued=keep_uncued,
-                              lead=lead if item and k == 0 else (_list_lead(text, *opener, lang) if inline_item else None))
+                              lead=lead if item and k == 0 else (_opener_lead(text, opener, lang, opener_leads) if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
@@ -723,6 +724,13 @@ def _inline_lead_in(text: str, clauses: list[Clause], lang: Language) -> tuple[i
         return None
     start, end = _trim(text, first.start, first.end)
     return (start, end) if start < end else None
+
+
+def _opener_lead(text: str, opener: tuple[int, int], lang: Language, memo: dict[tuple[int, int], tuple[int, int] | None]) -> tuple[int, int] | None:
+    """``_list_lead`` of the sentence that opened an inline list, read once for all its items."""
+    if opener not in memo:
+        memo[opener] = _list_lead(text, *opener, lang)
+    return memo[opener]
 
 
 def _without_leading(item: str, lang: Language) -> str:
