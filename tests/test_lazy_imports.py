@@ -36,7 +36,7 @@ def _loaded(args: list[str]) -> set[str]:
     (["--help"], {"statediff.cli"}, {"statediff.languages", "statediff.segment", "statediff.pipeline", "rich"}),
     # the JSON path never imports rich; policy and accept only with their options; numpy only for large inputs
     ([*SEEDS, "--format", "json"], {"statediff.render.json_report"},
-     {"rich", "statediff.policy", "statediff.accept", "numpy", "scipy"}),
+     {"rich", "statediff.policy", "statediff.accept", "numpy", "scipy", "difflib"}),
     ([*SEEDS, "--format", "github"], {"statediff.render.github"}, {"statediff.policy", "statediff.accept", "numpy"}),
     # (the two options load their modules: the cases above cannot pass by probing the wrong names)
     ([*SEEDS, "--format", "json", "--fail-on", "dropped"], {"statediff.policy"}, {"rich", "statediff.accept"}),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
 
@@ -438,7 +437,9 @@ def direction_reversal(old_text: str, new_text: str, language: str) -> tuple[str
     if _direction_patterns(language) is None or old_text == new_text:
         return None
     # (The annotator calls this only for pledges whose direction_words differ: a word diff per pair
-    # cost 0.4 s at 5,000 pledges a side.)
+    # cost 0.4 s at 5,000 pledges a side. difflib is imported here, as few runs need it.)
+    from difflib import SequenceMatcher
+
     old_words, new_words = _WORD_RE.findall(fold(old_text)), _WORD_RE.findall(fold(new_text))
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
