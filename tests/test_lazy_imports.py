@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["seeds/jspg7-2022-kz-tr.ru.txt", "seeds/jspg8-2026-kz-tr.ru.txt"]
-WATCHED = ("statediff", "rich", "numpy", "scipy")
+WATCHED = ("statediff", "rich", "numpy", "scipy", "difflib")
 
 # Runs the console script's entry point, then lists on stderr the watched modules the run loaded.
 PROBE = """
