@@ -135,7 +135,7 @@ CLAUSE_CASES = [
            "and 4) promoting public health services to reduce harm.",
      ["The co-chairs discussed the steps we are taking, including by: 1) intensifying prosecution of drug traffickers",
       "targeting the supply of precursor chemicals", "preventing the trafficking of drugs across our borders",
-      "and 4) promoting public health services to reduce harm."]),
+      "promoting public health services to reduce harm."]),
     ("en", "We will cooperate on priorities including trade; maritime cooperation; supporting small enterprises; and combatting illegal fishing.",
      ["We will cooperate on priorities including trade; maritime cooperation; supporting small enterprises; and combatting illegal fishing."]),
     ("en", "We will cooperate in: (a) energy; (b) the trade of grain; and (c) culture.",
@@ -509,7 +509,24 @@ CLAUSE_CASES += [
     ("en", "The parties will (a) hold annual consultations on energy security; (b) expand student exchange programmes; "
      "and (c) open a consulate in Almaty by 2026.",
      ["The parties will (a) hold annual consultations on energy security", "expand student exchange programmes",
-      "and (c) open a consulate in Almaty by 2026."]),
+      "open a consulate in Almaty by 2026."]),
+    # … and with commas between its items, or a coordinator before a marker (one pledge before)
+    ("en", "The parties will (a) hold annual consultations on energy security, (b) expand student exchange programmes, "
+     "and (c) open a consulate in Almaty by 2026.",
+     ["The parties will (a) hold annual consultations on energy security", "expand student exchange programmes",
+      "open a consulate in Almaty by 2026."]),
+    ("ru", "Стороны договорились: а) проводить консультации по вопросам энергетики, б) открыть торговые представительства "
+     "и в) расширить взаимную торговлю.",
+     ["Стороны договорились: а) проводить консультации по вопросам энергетики", "открыть торговые представительства",
+      "расширить взаимную торговлю."]),
+    # noun items under one predicate stay one pledge; a bracketed aside is no marker
+    ("en", "The parties agreed to cooperate on (a) energy security, (b) student exchanges and (c) culture.",
+     ["The parties agreed to cooperate on (a) energy security, (b) student exchanges and (c) culture."]),
+    ("en", "The parties will hold consultations on energy (see annex 2), expand trade in grain (b) and open consulates.",
+     ["The parties will hold consultations on energy (see annex 2), expand trade in grain (b) and open consulates."]),
+    # a permission with no verb ending reads as one (found in review: no pledge at all)
+    ("ru", "Стороны вправе: а) проводить ежегодные политические консультации; б) открывать торговые представительства.",
+     ["Стороны вправе: а) проводить ежегодные политические консультации", "открывать торговые представительства."]),
     # Cyrillic letter markers and an infinitive by its ending (found in review: one pledge)
     ("ru", "Стороны будут: а) проводить ежегодные политические консультации; б) наращивать взаимный товарооборот до 2027 года.",
      ["Стороны будут: а) проводить ежегодные политические консультации", "наращивать взаимный товарооборот до 2027 года."]),

@@ -603,7 +603,7 @@ def _cut_sentence(
         if start >= end:
             continue
         # An item of an inline list, "…; (b) increase …", "…; 2) увеличивать …": its marker is no word of the pledge.
-        marker = LIST_MARKER_RE.match(text, start, end) if number > 0 and clause.after_semicolon else None
+        marker = _item_marker(text, start, end, lang) if number > 0 and clause.after_semicolon else None
         if marker and marker.end() < end:
             skipped.append(Skipped(start, marker.end(), "list marker"))
             start = marker.end()
@@ -703,6 +703,21 @@ def _with_row_cells(commitments: list[Commitment], text: str, rows: tuple[tuple[
         if beside:
             out[k] = replace(commitments[k], row_cells=beside)
     return out
+
+
+def _item_marker(text: str, start: int, end: int, lang: Language) -> re.Match[str] | None:
+    """The marker that opens an inline list's item, with the coordinator before it: "(b) ",
+    "and (c) ", "и в) " (the coordinator of a marked item is the list's punctuation, not the
+    pledge's word)."""
+    marker = LIST_MARKER_RE.match(text, start, end)
+    if marker is None:
+        coordinated = _COORDINATED_MARKER_RE.match(text, start, end)
+        if coordinated is not None and coordinated["coordinator"].lower() in lang.coordinator_starts:
+            return coordinated
+    return marker
+
+
+_COORDINATED_MARKER_RE = recache.compile(r"(?P<coordinator>\w+)\s+\(?(?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})\)\s+")
 
 
 def _inline_lead_in(text: str, clauses: list[Clause], lang: Language) -> tuple[int, int] | None:

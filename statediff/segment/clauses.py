@@ -167,6 +167,8 @@ def clause_spans(
         cut = None
         if ";" in gap:
             cut = (i, True, True) if _predicate_before_semicolon(words, i, text, starts, ends, language) else None
+        elif ("," in gap or words[i] in coordinator_starts) and _marked_comma_item(words, i, text, starts, ends, language):
+            cut = (i, True, True)  # "will (a) hold X, (b) expand Y, and (c) open Z": an item of an inline list
         elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
             cut = _after_leading_participle(words, i, language)
             leading_participle = cut is None and not any(language.clause_predicates.match_at(words, k) for k in range(1, i + 1))
@@ -554,6 +556,29 @@ def _comma_predicate(
 
 
 _OPENERS = "([{«“„"  # an opening bracket or quote right before a clause's first word is the clause's: "…; (b) increase …"
+
+
+def _marked_comma_item(words: list[str], i: int, text: str, starts: list[int], ends: list[int], language: Language) -> bool:
+    """A ',' that opens the next item of a marked inline list: a bracketed marker, perhaps after a
+    coordinator, and a verb ("…, (b) expand Y, and (c) open Z", "…, б) открыть …"), after an
+    earlier marker of the sentence. Noun items ("(a) trade, (b) energy") share one predicate and
+    stay whole; "(see annex 2)" is no marker."""
+    k = i + 1 if words[i] in language.coordinator_starts else i
+    if k + 1 >= len(words) or text[ends[k]:ends[k] + 1] != ")" or not _MARKER_WORD_RE.fullmatch(words[k]):
+        return False
+    if not _EARLIER_MARKER_RE.search(text, starts[0], starts[k]):
+        return False
+    verb = k + 1
+    return bool(
+        language.clause_predicates.match_at(words, verb)
+        or (language.infinitive_predicates.match_at(words, verb) and not _noun_use(words, verb, language))
+        or (language.gerund_predicates.match_at(words, verb) and not _noun_use(words, verb, language))
+        or (language.infinitive_endings and words[verb].endswith(language.infinitive_endings) and words[verb] not in language.stopwords)
+    )
+
+
+_MARKER_WORD_RE = recache.compile(r"\d{1,2}|[a-zа-яё]|[ivx]{1,4}")  # the word of an item marker: "b" of "(b)", "2" of "2)"
+_EARLIER_MARKER_RE = recache.compile(r"(?<!\w)(?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})\)\s")  # "(a) ", "a) ", "2) "
 
 
 def _tile(text: str, start: int, end: int, starts: list[int], cuts: list[tuple[int, bool, bool]]) -> list[Clause]:
