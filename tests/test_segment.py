@@ -1045,6 +1045,11 @@ PREDICATE_CASES = [
     ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", True),  # hedged, still a pledge
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", True),
+    # irregular futures are "will" too (found in review: no cue)
+    ("es", "Las Partes mantendrán un diálogo político regular sobre seguridad.", True),
+    ("fr", "Les Parties maintiendront un dialogue politique régulier sur la sécurité.", True),
+    ("fr", "Les escadrons de la police aérienne patrouillent la frontière.", False),  # "-drons", a noun
+    ("pt", "As Partes dirão ao público quais medidas foram adotadas.", True),
     ("de", "Deutschland könnte 200 Millionen Euro für den Wiederaufbau bereitstellen.", True),
     ("ru", "Особое внимание было уделено сотрудничеству в энергетике.", True),
     ("es", "La reunión se celebró en Madrid el 5 de mayo.", False),  # "se celebró": was held
