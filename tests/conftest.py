@@ -21,6 +21,10 @@ if "STATEDIFF_CACHE_DIR" not in os.environ:
 from statediff.cli import cli  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE_GOLDEN = os.environ.get("STATEDIFF_UPDATE_GOLDEN") == "1"
+# The examples a reader opens first are copies of goldens (tests/test_formats.py checks them).
+EXAMPLE_OF_GOLDEN = {"seed.json": "seed.json", "seed.md": "seed.md", "seed.plain.txt": "seed.txt"}
 
 
 @pytest.fixture
@@ -37,3 +41,23 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 
     return invoke
 
+
+
+@pytest.fixture
+def check_golden() -> Callable[[str, str], None]:
+    """``check_golden(name, actual)``: ``actual`` is tests/golden/<name> byte for byte. With
+    STATEDIFF_UPDATE_GOLDEN=1 it rewrites the golden instead, and the example copied from it
+    (tests/golden/README.md)."""
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if UPDATE_GOLDEN:
+            path.write_bytes(actual.encode("utf-8"))
+            if name in EXAMPLE_OF_GOLDEN:
+                (ROOT / "examples" / EXAMPLE_OF_GOLDEN[name]).write_bytes(actual.encode("utf-8"))
+            return
+        assert path.exists(), f"{path} is missing; run STATEDIFF_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py tests/test_formats.py"
+        expected = path.read_bytes().decode("utf-8")
+        assert actual == expected, f"{name} differs from the golden file; if the change is intended, regenerate it (tests/golden/README.md)"
+
+    return check

@@ -17,6 +17,7 @@ from statediff.languages import across_languages
 from statediff.load import load
 from statediff.model import Report
 from statediff.pipeline import compare
+from statediff.policy import Policy, evaluate, verdict_json
 from statediff.render.json_report import dumps_indented, render_json, to_dict
 from statediff.segment import segment
 from statediff.segment.tokens import tokenize
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_OLD = ROOT / "seeds" / "jspg7-2022-kz-tr.ru.txt"
 SEED_NEW = ROOT / "seeds" / "jspg8-2026-kz-tr.ru.txt"
 CORPUS = ROOT / "benchmarks" / "corpus" / "en_us-japan-leaders_2024-04_2025-02"
+DETAILS = ROOT / "tests" / "data" / "details"
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,18 @@ def test_render_json_is_to_dict_dumped(seed_report: Report) -> None:
 def test_render_json_of_a_cross_language_pair() -> None:
     report = compare(str(CORPUS / "a.txt"), str(SEED_NEW))
     assert render_json(report) == _indented(to_dict(report)) + "\n"
+
+
+def test_render_json_of_every_detail_and_a_policy() -> None:
+    """A pair whose report holds a lead-in, a direction reversal, a table row and a policy verdict,
+    none of which the seed pair's report has (the two writers are kept alike by hand)."""
+    report = compare(str(DETAILS / "old.md"), str(DETAILS / "new.md"))
+    policy = Policy(frozenset({"weakened", "dropped"}), None)
+    verdict = verdict_json(report, policy, evaluate(report, policy))
+    written = render_json(report, verdict)
+    for field in ('"lead_in"', '"direction"', '"row"', '"policy"'):
+        assert field in written, field
+    assert written == _indented(to_dict(report, verdict)) + "\n"
 
 
 @pytest.mark.parametrize("path", [SEED_OLD, SEED_NEW, CORPUS / "a.txt", CORPUS / "b.txt"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -30,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"
 SEED_NEW = "seeds/jspg8-2026-kz-tr.ru.txt"
-UPDATE_GOLDEN = os.environ.get("STATEDIFF_UPDATE_GOLDEN") == "1"
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 # ::error file=a.txt,line=3,title=T::message  (properties are optional, comma-separated key=value)
 COMMAND_RE = re.compile(r"^::(?P<level>warning|error|notice)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
@@ -180,19 +178,10 @@ def test_schema_names_every_field_the_report_writes() -> None:
 # -- Markdown -----------------------------------------------------------------------------
 
 
-def _check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE_GOLDEN:
-        path.write_bytes(actual.encode("utf-8"))
-        return
-    assert path.exists(), f"{path} is missing; run STATEDIFF_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_formats.py"
-    assert actual == path.read_bytes().decode("utf-8"), f"{name} differs from the golden file; regenerate it if intended (tests/golden/README.md)"
-
-
-def test_seed_markdown_golden(run: Invoke) -> None:
+def test_seed_markdown_golden(run: Invoke, check_golden: Callable[[str, str], None]) -> None:
     result = run(SEED_OLD, SEED_NEW, "--format", "markdown")
     assert result.exit_code == exit_codes.OK, result.output
-    _check_golden("seed.md", result.stdout)
+    check_golden("seed.md", result.stdout)
 
 
 def test_markdown_structure(run: Invoke) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"  # relative on purpose: goldens must not contain this machine's paths
 SEED_NEW = "seeds/jspg8-2026-kz-tr.ru.txt"
-UPDATE_GOLDEN = os.environ.get("STATEDIFF_UPDATE_GOLDEN") == "1"
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 
 LONG = ("The parties reaffirmed their commitment to deepen cooperation in energy, transport, logistics, "
@@ -266,23 +264,13 @@ def test_seed_report_fits_80_columns_in_every_layout(monkeypatch: pytest.MonkeyP
 # -- golden files (ydiff style); see tests/golden/README.md to regenerate ---------------------
 
 
-def _check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE_GOLDEN:
-        path.write_bytes(actual.encode("utf-8"))
-        return
-    assert path.exists(), f"{path} is missing; run STATEDIFF_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py"
-    expected = path.read_bytes().decode("utf-8")
-    assert actual == expected, f"{name} differs from the golden file; if the change is intended, regenerate it (tests/golden/README.md)"
-
-
 @pytest.mark.parametrize(("name", "args"), [("seed.plain.txt", ["--format", "plain"]), ("seed.json", ["--format", "json"])])
-def test_seed_pair_golden(run: Callable[..., Result], name: str, args: list[str]) -> None:
+def test_seed_pair_golden(run: Callable[..., Result], check_golden: Callable[[str, str], None], name: str, args: list[str]) -> None:
     result = run(SEED_OLD, SEED_NEW, *args)
     assert result.exit_code == exit_codes.OK, result.output
     if name.endswith(".json"):
         json.loads(result.stdout)
-    _check_golden(name, result.stdout)
+    check_golden(name, result.stdout)
 
 
 # -- the plain layout's own wrapping --------------------------------------------------------
