@@ -173,6 +173,16 @@ STRENGTH_CASES = [
     # user's review: the weakened pledge's new side had no strength)
     ("tr", "Taraflar ikili ticareti genişletmeye devam edebilir.", 3, "edebilir", False),
     ("tr", "Taraflar ikili ticareti artırabilir.", 3, "artırabilir", False),
+    # the present's forms, negated by the suffix, and "condemn" in every tense (found in a Turkish user's review)
+    ("tr", "Taraflar Orta Koridor projesini desteklemektedir.", 2, "desteklemektedir", False),
+    ("tr", "Taraflar Orta Koridor projesini desteklememektedir.", 2, "desteklememektedir", True),
+    ("tr", "Taraflar Orta Koridor projesini destekliyor.", 2, "destekliyor", False),
+    ("tr", "Taraflar Orta Koridor projesini desteklemiyor.", 2, "desteklemiyor", True),
+    ("tr", "Taraflar terörün her türlüsünü kınamıştır.", 2, "kınamıştır", False),
+    # "will prepare" is no "ready"; a list item's bare future is "will"
+    ("tr", "Taraflar ortak bir eylem planı hazırlayacaktır.", 4, "hazırlayacaktır", False),
+    ("tr", "Taraflar yeni bir anlaşma imzalamaya hazırdır.", 3, "hazırdır", False),
+    ("tr", "- Türk Devletleri Teşkilatı çerçevesinde işbirliğini derinleştirecek,", 4, "derinleştirecek", False),
     ("kk", "Тараптар сауданы кеңейтуді жалғастыруы мүмкін.", 3, "мүмкін", False),
     ("kk", "Қазақстан тарапы қорға 10 миллион доллар бөледі.", 4, "бөледі", False),  # allocates: a pledge of money
     # the parties and a verb in the future, no cue word: what they will do, as "will" (found by a new
@@ -776,6 +786,10 @@ def test_a_month_named_on_one_side_only_changes_the_figures(old: str, new: str, 
     # Turkish and Kazakh put the time word after the time (found by a helper's audit); seasons before a year
     ("tr", "Bir sonraki toplantının yıl sonundan önce 2025 yılı sonuna kadar yapılması", {"yıl son": 1, "son": 1}),
     ("kk", "келесі отырысты жыл соңына дейін өткізу", {"жыл соң": 1}),
+    # … but "this", "next" and "last" before it, and Kazakh "биыл" alone (found in review: "bu yıl" → "gelecek yıl" persisted)
+    ("tr", "toplantının bu yıl Ankara'da yapılması, bu toplantı", {"bu yıl": 1}),
+    ("tr", "gelecek yıl sonuna kadar ve önümüzdeki ay", {"gelecek yıl": 1, "yıl son": 1, "önümüzdeki ay": 1}),
+    ("kk", "отырысты биыл Анкарада және келесі жылы Астанада өткізу", {"биыл": 1, "келесі жылы": 1}),
     ("sv", "nästa möte i Helsingfors hösten 2025", {"hösten": 1}),
     ("en", "the next meeting in autumn 2025", {"autumn": 1}),
     ("en", "tariffs to fall 5 percent", {}),  # "fall" is a verb too (found in review)

@@ -1045,6 +1045,12 @@ PREDICATE_CASES = [
     ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", True),  # hedged, still a pledge
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", True),
+    # Turkish pledges in the perfect and the present (found in a Turkish user's review: not a commitment)
+    ("tr", "Taraflar, ticaret hacminin 2030 yılına kadar 15 milyar dolara ulaştırılması yönünde mutabakata varmıştır.", True),
+    ("tr", "Taraflar, bir sonraki toplantının 2025 yılında Ankara'da yapılması hususunda uzlaşmıştır.", True),
+    ("tr", "Taraflar, nadir toprak elementleri alanında bir mutabakat zaptı imzalamıştır.", True),
+    ("tr", "Taraflar, Trans-Hazar güzergâhında gerekli tedbirleri alacaklardır.", True),
+    ("tr", "Taraflar, bölgesel bağlantısallığın güçlendirilmesini hedeflemektedir.", True),
     # irregular futures are "will" too (found in review: no cue)
     ("es", "Las Partes mantendrán un diálogo político regular sobre seguridad.", True),
     ("fr", "Les Parties maintiendront un dialogue politique régulier sur la sécurité.", True),

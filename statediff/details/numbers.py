@@ -885,6 +885,15 @@ def _time_sets(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
 
 
 @cache
+def _time_words_before_and_alone(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """In a language whose words of time follow the time (``time_words_after``), the ones that
+    stand before a time noun all the same (``time_words_before``: "bu yıl", "gelecek yıl",
+    "келесі жылы") and the words that are a time alone (``time_words_alone``: "биыл", this year)."""
+    raw = load_data("numbers", language) or {}
+    return tuple(frozenset(fold(w) for w in raw.get(key, [])) for key in ("time_words_before", "time_words_alone"))  # type: ignore[return-value]
+
+
+@cache
 def _time_words_after(language: str) -> bool:
     """``time_words_after``: the language's words of time follow the time they name ("yıl sonunda")."""
     return bool((load_data("numbers", language) or {}).get("time_words_after", False))
@@ -919,6 +928,9 @@ def time_word_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...
     words, nouns, links = _time_sets(language)
     if not words:
         return ()
+    before_nouns, alone = _time_words_before_and_alone(language)
+    if before_nouns or alone:
+        words = words | before_nouns | alone
     # Lowered and folded as one text, which gives each word's fold unless a combining mark asks
     # for NFC (applied per word, as before: over the whole text it would also compose U+037E into
     # ";", an edge mark). Most pledges hold no time word and no hyphen before a digit: done after one set test.
@@ -951,7 +963,10 @@ def time_word_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...
     after_noun = _time_words_after(language)
     for i in [k for k, token in enumerate(tokens) if token in words]:
         token = tokens[i]
-        if after_noun:  # "yıl sonundan", "2025 yılı sonuna": the time before the word
+        if token in alone:  # "биыл"
+            found.append((token, *edges(i)))
+            continue
+        if after_noun and token not in before_nouns:  # "yıl sonundan", "2025 yılı sonuna": the time before the word
             before = tokens[i - 1] if i else ""
             year_before = i > 1 and tokens[i - 2][:1].isdigit()  # "2025 yılı sonuna" is "2025 sonuna"
             if before in nouns and not year_before:
