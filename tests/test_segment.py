@@ -1949,6 +1949,33 @@ def test_a_short_hard_wrapped_paragraph_gives_the_commitments_of_the_unwrapped_t
     assert not wrapped.skipped
 
 
+# Numbered paragraphs copied from a PDF viewer: every line break is a wrap, and the lines below
+# open with names (found in review: "America by 2027." went apart, and with it the deadline).
+_PDF_COPY_EN = [
+    "1. We will deliver 2 billion vaccine doses to low-income countries through", "COVAX by 2025.",
+    "2. We will establish six regional vaccine manufacturing hubs in Africa and Latin", "America by 2027.",
+    "3. We will modernize customs procedures at border crossings of the Middle", "Corridor before 2026.",
+    "4. We will host the Global Conference on Anti-Microbial Resistance in 2026.",
+    "5. We will mobilize $100 billion in climate finance for developing countries and", "Small Island Developing States by 2025.",
+]
+_PDF_COPY_RU = [
+    "1. Стороны продолжат координацию действий в рамках ООН, СНГ, ШОС, ОТГ и", "СВМДА в 2025 году.",
+    "2. Стороны будут развивать Транскаспийский международный транспортный маршрут через", "Каспийское море до 2027 года.",
+    "3. Стороны договорились провести заседание Высшего государственного совета в", "Ташкенте в 2026 году.",
+    "4. Стороны поддержат кандидатуры друг друга в международных организациях.",
+    "5. Стороны договорились довести взаимный товарооборот до 10 млрд долларов США к", "2030 году.",
+]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [("en", _PDF_COPY_EN), ("ru", _PDF_COPY_RU)])
+def test_lines_wrapped_at_the_texts_width_go_on_whatever_their_case(lang: str, lines: list[str]) -> None:
+    wrapped = segment(_doc("\n".join(lines) + "\n"), lang)
+    unwrapped = segment(_doc(" ".join(lines).replace(" 2. ", "\n2. ").replace(" 3. ", "\n3. ").replace(" 4. ", "\n4. ")
+                             .replace(" 5. ", "\n5. ") + "\n"), lang)
+    assert len(wrapped.commitments) == 5
+    assert [" ".join(c.text.split()) for c in wrapped.commitments] == [" ".join(c.text.split()) for c in unwrapped.commitments]
+
+
 @pytest.mark.parametrize(("lang", "lines", "pledges"), [
     # lines that stop without a full stop but are no wrapped sentence stay apart (found in review)
     ("ru", ["Совместное заявление Президентов Республики Казахстан и Турецкой Республики",

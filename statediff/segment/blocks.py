@@ -111,12 +111,15 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         # in Cyrillic, so the slack of a width in bytes grows with the bytes per character.
         bytes_per_char = sum(b for _, b in widths) / max(1, sum(w for w, _ in widths))
         width = (_wrap_width([w for w, _ in widths]), _wrap_width([b for _, b in widths], bytes_per_char))
+    # The length of the text's longest lines (not the longest: a URL sticks out): in a text wrapped
+    # at a width, a line that long which stops mid-sentence was cut there (_continues).
+    longest = sorted(end - start for start, end in lines)[int(WRAP_PERCENTILE * (len(lines) - 1))] if len(lines) >= NEAR_WIDTH_MIN_LINES else 0
     blocks: list[tuple[int, int]] = []
     for number, (start, end) in enumerate(lines):
         # (Whether the block so far is a list item is read from its first characters: a block may be
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
         following = lines[number + 1] if number + 1 < len(lines) else None
-        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following) or (any(width) and _wrapped(
+        if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following, longest) or (any(width) and _wrapped(
                 text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
@@ -130,7 +133,7 @@ def _bullet_item(head: str) -> bool:
 
 
 def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], end_markers: tuple[str, ...] = (),
-               following: tuple[int, int] | None = None) -> bool:
+               following: tuple[int, int] | None = None, longest: int = 0) -> bool:
     # A hard-wrapped line: the previous line stops mid-sentence, directly above, and this one
     # starts in lower case, or with a figure that closes the sentence or phrase ("…targets by"
     # / "2030. The Parties…"; not a dateline "12 мая 2024" under a byline). Headings (short
@@ -162,6 +165,8 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return True
     if not (last.isalpha() or last == ",") or len(upper_words) < CUT_LINE_WORDS:
         return False
+    if _near_width(text, previous, last_break, current, longest):
+        return True
     if _CLOSING_FIGURE_RE.match(text, current[0]):
         return True
     # "… action plan for the years" / "2022-2026 and will double …": a figure, then lower case, on
@@ -176,6 +181,27 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
 
 
 DATELINE_WORDS = 4  # a comma among a line's first words after a figure: a dateline ("15 октября 2024 года, город …")
+NEAR_WIDTH = 0.75  # of the text's longest lines: a line this long was cut where the next word did not fit
+NEAR_WIDTH_MIN_LINES = WRAP_MIN_LINES  # lines a text needs for its longest lines to say a width (a box of five headlines says none)
+NEAR_WIDTH_MIN_CHARS = 50  # a shorter line is no wrapped line's (a link title, a heading), whatever the text's width
+
+
+def _near_width(text: str, previous: tuple[int, int], last_break: int, current: tuple[int, int], longest: int) -> bool:
+    """Text copied from a PDF viewer or an e-mail, hard-wrapped with too few lines in lower case for
+    ``_wrapped``: a line of prose as long as the text's longest lines (``longest``) that stops
+    mid-sentence goes on below, whatever the case ("2. We will establish six … in Africa and
+    Latin" / "America by 2027.": found in review, the deadline was lost), when the line below ends
+    the sentence or is as long itself. Not a heading (a Latin line in title case), a list item
+    below, nor a table's next cell ("Simplify customs procedures at the border" / "Q4 2025")."""
+    line_start = max(previous[0], last_break + 1)
+    length = previous[1] - line_start
+    if not longest or length < NEAR_WIDTH * longest or length < NEAR_WIDTH_MIN_CHARS or is_list_item(text[current[0]:current[0] + 8]):
+        return False
+    ends = _ends_sentence(text, current)
+    if not ends and current[1] - current[0] < NEAR_WIDTH * longest:
+        return False
+    # (A heading has no full stop: "Small Island Developing States by 2025." goes on the line above.)
+    return not _title_case_line(text[line_start:previous[1]]) and (ends or not _title_case_line(text[current[0]:current[1]]))
 
 
 DASH_GOES_ON_CHARS = 50  # a line this long that stops mid-sentence above "– …" was cut there (a heading is shorter)
@@ -193,7 +219,7 @@ def _dash_goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]
     if previous[1] - previous[0] < DASH_GOES_ON_CHARS or _ends_sentence(text, previous):
         return False
     upper = text[previous[0]:previous[1]]
-    if is_list_item(upper[:16]) or _SECTION_NUMBER_RE.match(upper) or _title_case(upper):
+    if is_list_item(upper[:16]) or _SECTION_NUMBER_RE.match(upper) or _title_case_line(upper):
         return False
     return not bullet_below(text, current, following)
 
@@ -207,7 +233,7 @@ _SECTION_NUMBER_RE = recache.compile(r"(?:[IVXLC]+|\d{1,2}|[A-Z])\.\s")  # "II. 
 TITLE_CASE_SHARE = 0.6  # of a Latin line's words (of letters) written capitalised: a heading
 
 
-def _title_case(line: str) -> bool:
+def _title_case_line(line: str) -> bool:
     """A line in Latin letters most of whose words are capitalised: "Cooperation in Trade,
     Investment, Energy and Regional Connectivity" (Russian headings capitalise only names)."""
     letters = [word for word in line.split() if word[:1].isalpha()]
