@@ -693,6 +693,16 @@ def _compared(tmp_path, old_text: str, new_text: str):  # noqa: ANN001, ANN202 -
     return compare(str(old), str(new))
 
 
+def test_soft_hyphens_and_zero_width_spaces_change_no_strength(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    # a text pasted from Word: the report said 4 persisted while --fail-on weakened found 2 weakened (found in review)
+    text = ("We reaffirm our commitment to achieving net zero emissions by 2050.\n\n"
+            "We will strongly support the African Union.\n\nWe will triple renewable energy capacity by 2030.\n")
+    pasted = text.replace("commitment", "commit\u00adment").replace("strongly", "strong\u00adly").replace("triple", "tri\u200bple")
+    report = _compared(tmp_path, text, pasted)
+    assert {ch.status for ch in report.changes} == {Status.PERSISTED}
+    assert all(ch.details is not None and ch.details.strength.change is None for ch in report.changes)
+
+
 def test_decomposed_unicode_keeps_names_and_dates(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
     # the details stage reads the same names and dates in NFD as in NFC: nothing vanished or appeared
     import unicodedata

@@ -150,9 +150,10 @@ def annotate(
             new_idx = [index["new"][cid] for cid in change.new]
             details = _details(change, old_idx, new_idx, by_side, segs, alignment, terms, bars,
                                rules.get((tuple(old_idx), tuple(new_idx)), LINKED_BY_SCORE))
-            # (Identical words, similarity 1.0, hold the same figures and the same predicate.)
+            # (Identical words, similarity 1.0, hold the same figures and the same predicate; a
+            # strength read apart all the same is shown, as --fail-on weakened counts it.)
             if change.status is Status.PERSISTED and (change.word_similarity != 1.0 or _leads_differ(old_idx, new_idx, segs)
-                                                      or details.row is not None) and _changed_in_substance(
+                                                      or details.row is not None or details.strength.change is not None) and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1

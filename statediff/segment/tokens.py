@@ -55,6 +55,11 @@ def plain_apostrophes(text: str) -> str:
     return text.translate(_PLAIN_APOSTROPHE) if "’" in text or "‘" in text or "ʼ" in text else text
 
 
+def without_invisible(text: str) -> str:
+    """``text`` without soft hyphens and zero-width characters ("commit\u00adment" is "commitment")."""
+    return text.translate(_DROP_INVISIBLE) if _has_invisible(text) else text
+
+
 def fold(word: str) -> str:
     """A word as cue lists and matching see it: lower case, invisible characters removed,
     typographic apostrophes plain (``plain_apostrophes``: "Japan’s" stems as "japan")."""
