@@ -1532,6 +1532,9 @@ def test_no_commitments_in_an_unsupported_language_says_so() -> None:
         ("Taraflar ekonomik işbirliğini güçlendirme konusunda anlaştılar.", "tr"),
         ("Reafirmamos o nosso compromisso com a paz e a segurança. Apoiamos o diálogo entre as partes.", "pt"),
         ("Die Seiten vereinbarten, die wirtschaftliche Zusammenarbeit zu stärken.", "de"),
+        # "we" is Polish too: a short English pledge was read as Polish, with no rules (found in review)
+        ("We will expand direct flights between our capitals.", "en"),
+        ("We will deepen cooperation on energy security.\n\nWe will expand direct flights between our capitals.", "en"),
         # languages without rules are recognised, not read as the one whose articles they share
         ("Le parti hanno concordato di rafforzare la cooperazione economica e commerciale tra i due paesi.", "it"),
         ("Les dues parts van acordar reforçar la cooperació econòmica i comercial entre els dos països.", "ca"),
