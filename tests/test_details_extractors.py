@@ -388,6 +388,10 @@ NUMBER_CASES = [
     ("ru", "две страны договорились о трех проектах и десяти миллиардах", [("трех проектах", "count", {"n": 3, "unit": "project"}, False)]),
     ("en", "the two leaders agreed to hold six meetings", [("six meetings", "count", {"n": 6, "unit": "meeting"}, False)]),
     ("tr", "iki ülke bir anlaşma imzaladı", []),  # "two countries", "a": no figure
+    # a group's name counts nothing (found in review: "gone Seven leaders"), a working group's experts do
+    ("en", "The Group of Seven leaders and the Group of Twenty members", []),
+    ("ru", "Лидеры «Группы двадцати» будут содействовать реформе", []),
+    ("en", "a working group of seven experts", [("seven experts", "count", {"n": 7, "unit": "expert"}, False)]),
     # the parties of a trilateral or quadrilateral statement are no figure (found in review)
     ("en", "The three countries agreed to hold thirteen meetings", [("thirteen meetings", "count", {"n": 13, "unit": "meeting"}, False)]),
     ("fr", "les trois pays", []), ("sv", "de tre länderna", []), ("kk", "үш елдің басшылары", []), ("en", "the four leaders", []),

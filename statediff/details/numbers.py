@@ -131,6 +131,9 @@ class Grammar:
     # read as an amount's number before a scale and a currency, or before a percent word.
     amount_words: dict[str, float] = field(default_factory=dict)
     compound_teens: bool = False  # 11-19 are "ten" + a unit ("on iki", "он екі"), not words of their own
+    # Capitalised nouns whose spelled cardinal names a group, not a count ("Group of Seven leaders",
+    # "«Группы двадцати» будут"; ``name_heads``, words or two-word phrases, folded).
+    name_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -206,6 +209,7 @@ def grammar_for(language: str) -> Grammar:
         language=language,
         amount_words={fold(w): v for w, v in (*raw.get("cardinals", {}).items(), *raw.get("amount_cardinals", {}).items())},
         compound_teens=bool(raw.get("compound_teens", False)),
+        name_heads=frozenset(fold(w) for w in raw.get("name_heads", [])),
     )
 
 
@@ -461,6 +465,8 @@ class _Scanner:
         scale = _scale_tail(g).match(self.text, words.ends[j - 1], self.end)
         if scale is None and (value < SPELLED_COUNT_MIN or (j < len(words) and words.folded[j] in g.amount_words)):
             return None  # "two leaders", "the two countries", Turkish "bir" (also "a"), "ten five …": no figure
+        if scale is None and _names_group(g, words, i):
+            return None  # "the Group of Seven leaders" (G7) counts no leaders (found in review)
         unit, unit_end = self._unit_after(scale.end() if scale else words.ends[j - 1], any_word=True)
         if not unit or (scale is None and value <= PARTY_COUNT_MAX and unit in g.party_units):
             return None  # "the three countries agreed": the parties of a trilateral statement; "twenty countries" is a figure
@@ -581,6 +587,15 @@ def _scale_tail(g: Grammar) -> re.Pattern[str]:
     if tail is None:
         tail = g.classes["scale tail"] = recache.compile(rf"\s+(?P<s>{g.scale_re})(?!\w)", re.IGNORECASE)
     return tail  # type: ignore[no-any-return]
+
+
+def _names_group(g: Grammar, words: Words, i: int) -> bool:
+    """The spelled cardinal at words[i] is part of a group's name: a capitalised ``name_heads`` word
+    or phrase right before it ("Group of Seven", "Группы двадцати"; not "a working group of seven
+    experts")."""
+    if i >= 1 and words.folded[i - 1] in g.name_heads:
+        return words.texts[i - 1][:1].isupper()
+    return i >= 2 and f"{words.folded[i - 2]} {words.folded[i - 1]}" in g.name_heads and words.texts[i - 2][:1].isupper()
 
 
 def _spelled_value(g: Grammar, words: Words, i: int) -> tuple[float, int]:
