@@ -478,6 +478,10 @@ def _n(text: str, kind: str, quantity: int | None = None, unit: str = "", when: 
         ([], [_n("by 2030", "deadline", when="2030")], [], ["by 2030"], []),
         ([_n("2022", "year", when="2022"), _n("5%", "percent", 5, "%")], [_n("2026", "year", when="2026"), _n("5%", "percent", 5, "%")],
          [], [], [("2022", "2026")]),
+        # a count with no separator reads as a year: the same figure as with one (found in review: "gone до 2000")
+        ([_n("до 2000", "deadline", when="2000")], [_n("2 000 мест", "count", 2000, "мест")], [], [], []),
+        ([_n("2,000 scholarships", "count", 2000, "scholarship")], [_n("2000", "year", when="2000")], [], [], []),
+        ([_n("by 2030", "deadline", when="2030")], [_n("2,000 scholarships", "count", 2000, "scholarship")], ["by 2030"], ["2,000 scholarships"], []),
     ],
 )
 def test_compare_numbers(old: list[Number], new: list[Number], removed: list[str], added: list[str], changed: list[tuple[str, str]]) -> None:

@@ -1143,6 +1143,14 @@ def numbers_in(text: str, language: str, start: int, end: int, commitment_id: st
     return _Scanner(text, grammar, start, end, commitment_id).run()
 
 
+def _year_read_as_count(year: Number, count: Number) -> bool:
+    """A count written with no separator, which reads as a year ("up to 2000 scholarships", "до
+    2000 мест"), against the same count written with one ("2,000", "2 000"): the same figure
+    (found in review: "gone до 2000")."""
+    return (year.kind in ("year", "deadline") and count.kind == "count" and year.when.isdigit()
+            and count.quantity == int(year.when) and not any(ch.isdigit() for ch in year.text.replace(year.when, "", 1)))
+
+
 def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChanges:
     """Equal values cancel out; the rest pair up in order within a kind and unit (a changed
     number), then a count of time with the same count of another time unit ("within six
@@ -1153,6 +1161,8 @@ def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChang
     old_left, new_left = list(old), list(new)
     for number in list(old_left):
         twin = next((n for n in new_left if n.same_value == number.same_value), None)
+        if twin is None:
+            twin = next((n for n in new_left if _year_read_as_count(number, n) or _year_read_as_count(n, number)), None)
         if twin is not None:
             old_left.remove(number)
             new_left.remove(twin)
