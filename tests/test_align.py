@@ -693,6 +693,23 @@ def _compared(tmp_path, old_text: str, new_text: str):  # noqa: ANN001, ANN202 -
     return compare(str(old), str(new))
 
 
+@pytest.mark.parametrize(("new_text", "verb"), [
+    # two "will" pledges merged into one sentence: the second clause's verb is under "will" (found in review: weakened)
+    ("We will deliver 2 billion vaccine doses through COVAX by 2025, and support smallholder farmers through the "
+     "Global Agriculture and Food Security Program by 2027.", "will"),
+    # … not under a predicate that is no modal
+    ("We delivered 2 billion vaccine doses through COVAX in 2025, and support smallholder farmers through the "
+     "Global Agriculture and Food Security Program by 2027.", "support"),
+])
+def test_a_clause_reads_the_modal_it_stands_under(tmp_path, new_text: str, verb: str) -> None:  # noqa: ANN001 - pytest's tmp_path
+    old_text = "We will support smallholder farmers through the Global Agriculture and Food Security Program by 2027.\n"
+    report = _compared(tmp_path, old_text, new_text + "\n")
+    [farmers] = [ch for ch in report.changes if ch.old and ch.new]
+    assert farmers.details is not None and farmers.details.strength.new is not None
+    assert farmers.details.strength.new.verb == verb
+    assert (farmers.details.strength.change == "weakened") == (verb != "will")
+
+
 def test_soft_hyphens_and_zero_width_spaces_change_no_strength(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
     # a text pasted from Word: the report said 4 persisted while --fail-on weakened found 2 weakened (found in review)
     text = ("We reaffirm our commitment to achieving net zero emissions by 2050.\n\n"

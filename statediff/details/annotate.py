@@ -34,7 +34,7 @@ from .numbers import (
     time_word_spans,
     time_words_in,
 )
-from .patterns import TOKEN_EDGES, attributions_of, words_of
+from .patterns import TOKEN_EDGES, Words, attributions_of, words_of
 from .strength import (
     compare_intensity,
     compare_modals,
@@ -47,6 +47,7 @@ from .strength import (
     ladder_for,
     main_predicate,
     modal_counts,
+    modal_words,
     negation_count,
     predicate_in,
     reversal_across,
@@ -445,6 +446,14 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         # will:" / "• open a joint office …" is "will", binding): read as none, "open" → "welcome" was
         # strengthened (found in review).
         predicate = _lead_predicate(text, language, c.lead)
+    elif predicate is not None and not c.lead and c.start > c.sentence_start:
+        # "We will deliver X, and support Y": the second clause's verb is under the first's "will"
+        # (read as "support", merging two "will" pledges weakened one; found in review).
+        governing = _governing_modal(text, language, c, words, predicate)
+        if governing is not None:
+            predicate = governing
+            binding = governing.verb.lower() in modal_words(language).binding
+            own_modals = (own_modals[0] + binding, own_modals[1] + (not binding))
     return PledgeFacts(
         predicate=predicate,
         numbers=numbers,
@@ -455,6 +464,24 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
         intensifiers=intensifier_count(c.text, language),
         directions=direction_words(words, language),
     )
+
+
+def _governing_modal(text: str, language: str, c: Commitment, words: Words, predicate: Predicate) -> Predicate | None:
+    """The modal of the sentence before a clause whose own predicate is the verb that opens it,
+    perhaps after a coordinator ("…, and support smallholder farmers …" after "We will deliver
+    …"): the clause's verb is under it. None when the sentence's predicate before it is no modal
+    (``binding_modals``, ``hedge_modals``: "We reaffirmed X and support Y" keeps "support")."""
+    if not words.texts:
+        return None
+    opening = 1 if len(words.texts) > 1 and words.folded[0] in get_language(language).coordinator_starts else 0
+    if predicate.start != words.starts[opening]:
+        return None
+    before = main_predicate(text, language, c.sentence_start, c.start)
+    if before is None:
+        return None
+    modals = modal_words(language)
+    verb = before.verb.lower()
+    return before if verb in modals.binding or verb in modals.hedge else None
 
 
 def _lead_predicate(text: str, language: str, lead: tuple[int, int]) -> Predicate | None:
