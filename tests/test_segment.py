@@ -1203,7 +1203,13 @@ def test_non_commitments_are_skipped_with_a_reason(lang: str, text: str, reason:
     ("en", "WASHINGTON, Oct 8 (Reuters) - The two governments agreed to replace the initiative.", "WASHINGTON, Oct 8 (Reuters) -"),
     ("en", "WASHINGTON, D.C., 13 October 2022 – The parties agreed to meet again.", "WASHINGTON, D.C., 13 October 2022 –"),
     ("ru", "АСТАНА, 15 октября /Kazinform/ – Стороны договорились о сотрудничестве.", "АСТАНА, 15 октября /Kazinform/ –"),
+    # a place in title case with a whole date, and an agency's name in capitals (found in review: "modified" by the date)
+    ("kk", "Анкара, 5 шілде 2024 – Тараптар энергетика саласындағы ынтымақтастықты кеңейтуге келісті.", "Анкара, 5 шілде 2024 –"),
+    ("tr", "Ankara, 10 Mayıs 2022 – Taraflar işbirliğini güçlendirme konusunda mutabık kaldı.", "Ankara, 10 Mayıs 2022 –"),
+    ("ru", "Анкара, 5 июля 2024 года – Стороны договорились о сотрудничестве.", "Анкара, 5 июля 2024 года –"),
+    ("en", "Washington, October 8, 2021 — The United States and Mexico will create a working group.", "Washington, October 8, 2021 —"),
     # no date and no agency: not taken for a dateline
+    ("en", "Kazakhstan, a partner since 1992 – the parties agreed – will host the summit.", None),
     ("en", "NATO and the EU — the parties agreed — will meet again.", None),
     ("en", "U.S. - Mexico: the parties agreed to meet again.", None),
     ("en", "NATO, Article 5 – our collective defence commitment – remains ironclad and we will uphold it.", None),  # no month
@@ -1214,6 +1220,14 @@ def test_a_press_dateline_opening_a_paragraph_is_skipped(lang: str, text: str, d
     headings = [seg.document.text[s.start:s.end] for s in seg.skipped if s.reason == "heading"]
     assert headings == ([dateline] if dateline else [])
     assert seg.commitments and (dateline is None or seg.commitments[0].start == len(dateline) + 1)
+
+
+def test_an_agency_after_a_place_cut_off_as_a_sentence_is_no_word_of_the_pledge() -> None:
+    # "АСТАНА." is a sentence of its own to the splitter; "KAZINFORM –" was left inside the pledge (found in review)
+    text = "АСТАНА. KAZINFORM – Қазақстан мен Түркия сауда көлемін 15 млрд долларға жеткізуге келісті.\n"
+    seg = segment(_doc(text), "kk")
+    assert [c.text for c in seg.commitments] == ["Қазақстан мен Түркия сауда көлемін 15 млрд долларға жеткізуге келісті."]
+    assert [seg.document.text[s.start:s.end] for s in seg.skipped if s.reason == "heading"] == ["KAZINFORM –"]
 
 
 @pytest.mark.parametrize(("text", "pledge"), [

@@ -28,7 +28,7 @@ from ..languages import (
 )
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import DATELINE_RE, LIST_MARKER_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
+from .blocks import DATELINE_RE, LIST_MARKER_RE, TITLED_DATELINE_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import Clause, clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, WORD_RE, folded, word_spans
@@ -577,7 +577,10 @@ def _cut_sentence(
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
     # (Only where a paragraph opens: the text before is a line break or nothing.)
-    dateline = DATELINE_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None
+    if _opens_paragraph(text, s_start):
+        dateline = DATELINE_RE.match(text, s_start, s_end) or TITLED_DATELINE_RE.match(text, s_start, s_end)
+    else:  # "АСТАНА. KAZINFORM – …": the sentence splitter cut after the place, a heading of its own
+        dateline = _AGENCY_RE.match(text, s_start, s_end) if _after_capital_place(text, s_start) else None
     if dateline and (dateline["date"] or dateline["agency"]) and dateline.end() < s_end:
         # (Every press release has a new one: inside the pledge it made each pair "modified".)
         skipped.append(Skipped(*_trim(text, s_start, dateline.end()), "heading"))
@@ -828,6 +831,20 @@ def _cues_only_fronted(text: str, words: list[str], token_starts: list[int], fir
 def _holds_figure(words: list[str], first: int, last: int) -> bool:
     """Whether a word of words[first:last] holds a digit ("$50 billion", "2,000 officers")."""
     return any(ch.isdigit() for k in range(first, last) for ch in words[k])
+
+
+_AGENCY_RE = recache.compile(r"(?P<date>(?!))?(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
+_CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
+PLACE_CHARS = 40  # a dateline's place before its agency, at most
+
+
+def _after_capital_place(text: str, at: int) -> bool:
+    """Whether the paragraph opens, before ``at``, with a place in capitals and a full stop alone."""
+    line_start = max(text.rfind("\n", max(0, at - PLACE_CHARS), at), text.rfind("\r", max(0, at - PLACE_CHARS), at)) + 1
+    if line_start == 0 and at > PLACE_CHARS:
+        return False
+    found = _CAPITAL_PLACE_RE.match(text, line_start, at)
+    return found is not None and found.end() == at
 
 
 def _opens_paragraph(text: str, at: int) -> bool:

@@ -48,6 +48,16 @@ DATELINE_RE = recache.compile(
     r"(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ.'’]+(?:[ -][A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ.'’]+){0,3})"
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?"
     r"(?P<date>[,.]?[ \t]+(?:" + _MONTH + r"\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?|\d{1,2}[ \t]+[^\W\d_]{3,10}\.?(?:[ \t]+\d{4})?(?:[ \t]+(?:г\.|года))?))?"
+    r"(?P<agency>[.,]?[ \t]*[(/][^()/\n]{2,25}[)/]|[.,][ \t]*[A-ZА-ЯЁ]{3,15}(?=[ \t]*(?:—|–|--|-)))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]+"
+)
+# … or a place written in title case, then a whole date with its year and a dash ("Ankara, 10 Mayıs
+# 2022 –", "Анкара, 5 июля 2024 года –", "Washington, October 8, 2021 —"; found in review): the
+# date makes it a dateline, not "Kazakhstan – …".
+_UPPER = "A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІİÇĞÖŞÜ"
+TITLED_DATELINE_RE = recache.compile(
+    rf"(?P<place>[{_UPPER}][^\W\d_]+(?:[ -][{_UPPER}][^\W\d_]+){{0,2}}),[ \t]*"
+    r"(?P<date>(?:" + _MONTH + r"\.?[ \t]+\d{1,2},?|\d{1,2}[ \t]+[^\W\d_]{3,10}\.?)[ \t]+\d{4}(?:[ \t]+(?:г\.|года|yılı|жыл))?)"
     r"(?P<agency>[.,]?[ \t]*[(/][^()/\n]{2,25}[)/])?"
     r"[ \t]*(?:—|–|--|-)[ \t]+"
 )
