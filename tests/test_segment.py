@@ -1222,6 +1222,22 @@ def test_a_press_dateline_opening_a_paragraph_is_skipped(lang: str, text: str, d
     assert seg.commitments and (dateline is None or seg.commitments[0].start == len(dateline) + 1)
 
 
+@pytest.mark.parametrize(("lang", "text", "marker"), [
+    # an article's number opening a paragraph is no word of its pledge: renumbered, every pledge was modified (found in review)
+    ("tr", "Madde 2. Kazakistan, Türkiye'nin reform önerilerini desteklemektedir.", "Madde 2."),
+    ("tr", "Madde 3 – Türkiye, Kazakistan'ın girişimlerini desteklemektedir.", "Madde 3 –"),
+    ("tr", "MADDE 4 - Taraflar, terörün her türlüsünü kınadı.", "MADDE 4 -"),
+    ("ru", "Статья 3 – Стороны поддерживают инициативы Казахстана в ВТО.", "Статья 3 –"),
+    ("en", "Article 2: The Parties will cooperate in the field of energy.", "Article 2:"),
+    # a reference to an article is no marker
+    ("en", "Article 5 of the Washington Treaty will remain the cornerstone of our collective defence.", None),
+])
+def test_an_articles_number_opening_a_paragraph_is_no_word_of_its_pledge(lang: str, text: str, marker: str | None) -> None:
+    seg = segment(_doc(text + "\n"), lang)
+    assert [seg.document.text[s.start:s.end].strip() for s in seg.skipped if s.reason == "list marker"] == ([marker] if marker else [])
+    assert seg.commitments and seg.commitments[0].text == (text[len(marker):].lstrip() if marker else text)
+
+
 def test_an_agency_after_a_place_cut_off_as_a_sentence_is_no_word_of_the_pledge() -> None:
     # "АСТАНА." is a sentence of its own to the splitter; "KAZINFORM –" was left inside the pledge (found in review)
     text = "АСТАНА. KAZINFORM – Қазақстан мен Түркия сауда көлемін 15 млрд долларға жеткізуге келісті.\n"

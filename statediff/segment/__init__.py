@@ -572,7 +572,7 @@ def _cut_sentence(
     also joined …") are noted in ``found``, to be decided once the document is read."""
     text = document.text
     s_start, s_end = sentence
-    marker = LIST_MARKER_RE.match(text, s_start, s_end)
+    marker = LIST_MARKER_RE.match(text, s_start, s_end) or (ARTICLE_MARKER_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None)
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
@@ -833,6 +833,12 @@ def _holds_figure(words: list[str], first: int, last: int) -> bool:
     return any(ch.isdigit() for k in range(first, last) for ch in words[k])
 
 
+# An article's number opening a paragraph, before its first capital ("Madde 3 – Türkiye …", "MADDE
+# 4 - Taraflar …", "Article 2. The Parties …", "Статья 3 – Стороны …"): renumbered articles made
+# every pledge modified (found in review). Not "Article 5 of the Treaty …", a reference.
+ARTICLE_MARKER_RE = recache.compile(
+    r"(?i:article|art\.|статья|ст\.|madde|artikel|artículo|artigo)[ \t]+\d{1,3}(?:\.\d{1,2})?"
+    r"[ \t]*(?:[.):][ \t]*|[—–-][ \t]+)(?=[A-ZА-ЯЁÇĞİÖŞÜ])")
 _AGENCY_RE = recache.compile(r"(?P<date>(?!))?(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
 PLACE_CHARS = 40  # a dateline's place before its agency, at most
