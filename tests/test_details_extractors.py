@@ -388,6 +388,9 @@ NUMBER_CASES = [
     ("ru", "две страны договорились о трех проектах и десяти миллиардах", [("трех проектах", "count", {"n": 3, "unit": "project"}, False)]),
     ("en", "the two leaders agreed to hold six meetings", [("six meetings", "count", {"n": 6, "unit": "meeting"}, False)]),
     ("tr", "iki ülke bir anlaşma imzaladı", []),  # "two countries", "a": no figure
+    # a dot groups thousands in Turkish (found in review: "1.000 burs" was no figure)
+    ("tr", "her yıl 1.000 burs ve 2.500 öğrenci", [("1.000 burs", "count", {"n": 1000, "unit": "burs"}, False),
+                                                 ("2.500 öğrenci", "count", {"n": 2500, "unit": "öğrenci"}, False)]),
     # a group's name counts nothing (found in review: "gone Seven leaders"), a working group's experts do
     ("en", "The Group of Seven leaders and the Group of Twenty members", []),
     ("ru", "Лидеры «Группы двадцати» будут содействовать реформе", []),
