@@ -1045,6 +1045,8 @@ PREDICATE_CASES = [
     ("fr", "La France mobilisera 150 millions d'euros en faveur de la formation professionnelle.", True),
     ("fr", "La France pourrait verser 200 millions d'euros pour la reconstruction.", True),  # hedged, still a pledge
     ("es", "España podría destinar 200 millones de euros a la reconstrucción.", True),
+    # a Turkish capital İ lowered is a plain i (found in review: a statement in capitals read no pledge)
+    ("tr", "TARAFLAR, BÖLGESEL İŞBİRLİĞİNİ GÜÇLENDİRECEKTİR.", True),
     # Turkish pledges in the perfect and the present (found in a Turkish user's review: not a commitment)
     ("tr", "Taraflar, ticaret hacminin 2030 yılına kadar 15 milyar dolara ulaştırılması yönünde mutabakata varmıştır.", True),
     ("tr", "Taraflar, bir sonraki toplantının 2025 yılında Ankara'da yapılması hususunda uzlaşmıştır.", True),

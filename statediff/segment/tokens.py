@@ -33,8 +33,9 @@ _HAS_MARKS = recache.compile("[’‘ʼ“”„«»‐‑–—]").search  # tr
 
 def composed(text: str) -> str:
     """``text`` in composed form (NFC): "й" one character whether the file wrote it as one or
-    as "и" + a combining breve (for comparing, never for offsets)."""
-    return unicodedata.normalize("NFC", text) if _has_combining(text) else text
+    as "и" + a combining breve (for comparing, never for offsets); a Turkish "İ" lowered ("i" + a
+    combining dot above: "GÜÇLENDİRECEKTİR".lower()) is a plain "i"."""
+    return unicodedata.normalize("NFC", text).replace("i\u0307", "i") if _has_combining(text) else text
 
 
 def plain_marks(text: str) -> str:
