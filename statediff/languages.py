@@ -580,6 +580,9 @@ def stemmer_for(code: str) -> Callable[[str], str]:
     return lambda word: base_stem(respell(word))
 
 
+KAZAKH_LATIN = "kk-latn"  # recognised (data/languages/unsupported.toml), read with the language-neutral rules
+
+
 def detect_language(text: str) -> str:
     """Guess the language of a statement: script first, then a function-word profile."""
     sample = text[:20000]
@@ -606,7 +609,10 @@ def detect_language(text: str) -> str:
     # agglutinated Turkish words match few function words: the letters decide first.
     turkish = sum(map(letters.count, "ığİ"))
     if turkish >= 2 and turkish > 0.005 * latin and "ə" not in letters:
-        return "tr"
+        # Kazakh in Latin letters has ı and ğ too, and "q", which Turkish does not write ("Qazaqstan",
+        # "qoldaıdy"): recognised, not read with Turkish rules (found in review).
+        q = letters.count("q") + letters.count("Q")
+        return KAZAKH_LATIN if q >= 2 and q > 0.005 * latin else "tr"
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return NEUTRAL
