@@ -107,6 +107,10 @@ def test_messy_pdf_drops_headers_page_numbers_and_mends_hyphens() -> None:
     (["for 2022-", "2026 and"], "", "for 2022-2026 and"),
     (["the U.S.-", "Mexico task force"], "", "the U.S.-Mexico task force"),
     (["one -", "two"], "", "one - two"),  # a spaced dash is no hyphen
+    # a Russian compound adjective keeps its own hyphen, a syllable break after the same letters does not (found in review)
+    (["торгово-", "экономическое сотрудничество"], "", "торгово-экономическое сотрудничество"),
+    (["казахстанско-", "узбекской границы"], "", "казахстанско-узбекской границы"),
+    (["эконо-", "мическое сотрудничество"], "", "экономическое сотрудничество"),
 ])
 def test_pdf_lines_join_at_a_hyphen_as_the_document_writes_its_words(lines: list[str], words: str, joined: str) -> None:
     from collections import Counter
@@ -177,6 +181,43 @@ def test_pdf_lines_join_into_paragraphs(lines: list[str], expected: str) -> None
     page = [_FULL, _FULL, _FULL, "region.", *lines]
     text = layout_to_text([[_Line(line, 72.0, 700.0 - 14 * k, 11.0) for k, line in enumerate(page)]])
     assert text == f"{_FULL} {_FULL} {_FULL} region.\n\n{expected}"
+
+
+def test_pdf_sentence_going_on_in_the_next_column_is_one_paragraph() -> None:
+    # the jump up to the next column started a paragraph mid-sentence; its tail, the deadline, was lost (found in review)
+    from statediff.extract.pdf_text import _Line, layout_to_text
+
+    column = [_Line(line, 72.0, 700.0 - 14 * k, 11.0) for k, line in enumerate([_FULL, _FULL, _FULL])]
+    next_column = [_Line("Apulia Food Systems Initiative by 2027.", 320.0, 700.0, 11.0), _Line(_FULL, 320.0, 686.0, 11.0),
+                   _Line("region.", 320.0, 672.0, 11.0)]
+    assert layout_to_text([column + next_column]) == f"{_FULL} {_FULL} {_FULL} Apulia Food Systems Initiative by 2027.\n\n{_FULL} region.\n"
+    # a paragraph that ended at the column's foot ends there
+    closed = [*column[:2], _Line("region.", 72.0, 672.0, 11.0)]
+    assert layout_to_text([closed + next_column]).startswith(f"{_FULL} {_FULL} region.\n\nApulia")
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("3", True), ("- 3 -", True), ("Page 3 of 7", True), ("Страница 3 из 7", True),
+    # a year alone on a page's last line ends a sentence (found in review: "by 2026" lost its year)
+    ("2026.", False), ("2026", False), ("3 of 7", True),
+])
+def test_a_page_number_is_three_digits_with_no_full_stop(line: str, furniture: bool) -> None:
+    from statediff.extract.pdf_text import _PAGE_NUMBER_RE
+
+    assert bool(_PAGE_NUMBER_RE.match(line)) == furniture
+
+
+def test_a_running_header_of_three_lines_is_dropped() -> None:
+    # a third header line was left in the text, glued to the pledge above it (found in review)
+    from statediff.extract.pdf_text import _drop_page_furniture, _Line
+
+    header = ["UNCLASSIFIED", "G20 Leaders' Declaration", "New Delhi, 9-10 September 2023"]
+    bodies = [["We will mobilize climate finance.", "We will train health workers.", "We will plant trees.", "We will connect schools."],
+              ["We will invest in chips.", "We will reduce methane.", "We will fund the Pandemic Fund.", "We will deliver vaccines."],
+              ["We will support farmers.", "We will restore land.", "We will host a conference.", "We will meet again."]]
+    pages = [[_Line(text, 72.0, 760.0 - 14 * k, 9.0) for k, text in enumerate([*header, *body])] for body in bodies]
+    kept = _drop_page_furniture(pages)
+    assert [[line.text for line in page] for page in kept] == bodies
 
 
 def test_pdf_title_set_right_above_its_text_is_a_paragraph_of_its_own() -> None:

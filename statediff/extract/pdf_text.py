@@ -16,14 +16,16 @@ from ..errors import InputError
 from . import require
 
 _TERMINAL = ".!?…:;\"»”)"
+# A page number alone on a line ("3", "- 3 -", "Page 3 of 7"): at most three digits, and no full
+# stop after it ("2026." or "2026" alone on a page's last line is a sentence's end: found in review).
 _PAGE_NUMBER_RE = re.compile(
-    r"^[\W_]*(?:(?:стр|страница|page|p|seite|sayfa|bet)\.?\s*)?\d{1,4}(?:\s*(?:/|из|of|von|из)\s*\d{1,4})?[\W_]*$",
+    r"^[\W_]*(?:(?:стр|страница|page|p|seite|sayfa|bet)\.?\s*)?\d{1,3}(?:\s*(?:/|из|of|von|из)\s*\d{1,4})?(?:[^\w.]|_)*$",
     re.IGNORECASE,
 )
 _LIST_START_RE = re.compile(r"^(?:\(?\d{1,3}[.)]|[•▪●◦·–—-])\s")
 _HYPHENS = "-‐‑"
 _WORD_RE = re.compile(r"\w+(?:[-‐‑]\w+)*")
-_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running headers/footers
+_EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running headers/footers (a title, a date, a mark)
 
 
 @dataclass
@@ -198,8 +200,10 @@ def _starts_paragraph(previous: _Line, line: _Line, text: str, spacing: float | 
         return True
     if not new_page and spacing and previous.y is not None and line.y is not None:
         gap = previous.y - line.y
-        if gap > 1.3 * spacing or gap < -0.5 * spacing:  # a wider gap, or a jump up (next column)
+        if gap > 1.3 * spacing:  # a wider gap
             return True
+        if gap < -0.5 * spacing and (closed or short or not text[:1].isalpha()):
+            return True  # a jump up to the next column, where a paragraph ends; mid-sentence it goes on (found in review)
     if line.x is not None and line.size and line.x > left + 0.8 * line.size and closed:
         return True  # a first-line indent
     if (previous.size and line.size and abs(previous.size - line.size) > FONT_CHANGE * max(previous.size, line.size)
@@ -253,6 +257,8 @@ def _drop_hyphen(broken: tuple[str, str], words: Counter[str]) -> bool:
     # review): an English PDF, a Word export, seldom breaks words at a syllable. Cyrillic text
     # does ("сотруд-" + "ничества"), and its parts are seldom words of their own.
     first, second = head.lower(), tail.lower()
+    if first.endswith(_RUSSIAN_COMPOUND_ENDS) and len(first) >= COMPOUND_HEAD_MIN and len(second) >= COMPOUND_HEAD_MIN:
+        return False  # "торгово-" / "экономическое", "казахстанско-" / "узбекской": a compound's own hyphen
     # (``words`` counts no break's parts; a part of one or two letters, "in-" / "formation", "be-" /
     # "come", is as likely a syllable.)
     return not (first.isascii() and second.isascii() and min(len(first), len(second)) >= COMPOUND_PART_MIN
@@ -260,3 +266,7 @@ def _drop_hyphen(broken: tuple[str, str], words: Counter[str]) -> bool:
 
 
 COMPOUND_PART_MIN = 3
+# The linking endings of a Russian compound adjective's first part ("торгово-", "военно-",
+# "казахстанско-", "социально-", "научно-"): broken at the line's end, the hyphen is the word's.
+_RUSSIAN_COMPOUND_ENDS = ("ско", "цко", "ово", "ево", "енно", "онно", "льно", "чно", "тно", "дно")
+COMPOUND_HEAD_MIN = 5  # letters of each part; a syllable break seldom leaves five before such an ending
