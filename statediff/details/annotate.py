@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import recache
 from ..align import STANDOUT, link_floor
-from ..classify import word_similarity
+from ..classify import DEFAULT_PERSIST_THRESHOLD, word_similarity
 from ..frozen import frozen_dataclass
 from ..gcpause import gc_paused
 from ..languages import across_languages, get_language
@@ -118,7 +118,7 @@ def annotate(
     threshold: float,
     facts: tuple[SideFacts, SideFacts] | None = None,
     terms: TermIndex | None = None,
-    persist_threshold: float | None = None,
+    persist_threshold: float | None = DEFAULT_PERSIST_THRESHOLD,
 ) -> Annotation:
     """Details for every change (``Change.details``) and the report-level topic table and findings.
 
@@ -130,7 +130,8 @@ def annotate(
 
     ``persist_threshold``: classify's; a one-to-one pledge it found modified only because a figure
     is written another way ("$10 billion" → "$10bn", "ten billion dollars" → "$10 billion") is
-    persisted when its wordings, each parsed figure read as its value, reach it."""
+    persisted when its wordings, each parsed figure read as its value, reach it (classify's default
+    unless given; None turns that off, so that a caller sees classify's statuses for such pairs)."""
     with gc_paused():
         if facts is None:
             proper = proper_names((old.document.text, old.language), (new.document.text, new.language))
