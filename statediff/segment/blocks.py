@@ -80,6 +80,8 @@ class Block:
 # most WRAP_ENDED_SHARE of the lines above another end with a stop, ';' or ':'. Measured on wrapped seeds and
 # corpus texts (0.59–0.89 full, 0.64–0.75 lower case) against the probe's pages of short lines
 # (lists of headings and sentences: no line opens in lower case) and the unwrapped texts.
+HEADING_MAX_WORDS = 16  # an unclosed line this short may be a heading, a headline or a link's title; longer, it is prose
+MARKER_CHARS = 16  # the first characters of a line, enough to read a list item's marker ("(iii) ", "12. ", "• ")
 WRAP_MIN_LINES = 8
 WRAP_PERCENTILE = 0.98  # not the maximum: a long URL or an unbreakable word sticks out
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 30, 120
@@ -130,7 +132,7 @@ def split_blocks(text: str, end_markers: tuple[str, ...] = ()) -> list[tuple[int
         # a whole wrapped paragraph, and slicing it for every line would be quadratic.)
         following = lines[number + 1] if number + 1 < len(lines) else None
         if blocks and (_continues(text, blocks[-1], (start, end), end_markers, following, longest) or (any(width) and _wrapped(
-                text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + 16])))):
+                text, lines[number - 1], widths[number - 1], (start, end), width, _bullet_item(text[blocks[-1][0]:blocks[-1][0] + MARKER_CHARS])))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
@@ -229,14 +231,14 @@ def _dash_goes_on(text: str, previous: tuple[int, int], current: tuple[int, int]
     if previous[1] - previous[0] < DASH_GOES_ON_CHARS or _ends_sentence(text, previous):
         return False
     upper = text[previous[0]:previous[1]]
-    if is_list_item(upper[:16]) or _SECTION_NUMBER_RE.match(upper) or _title_case_line(upper):
+    if is_list_item(upper[:MARKER_CHARS]) or _SECTION_NUMBER_RE.match(upper) or _title_case_line(upper):
         return False
     return not bullet_below(text, current, following)
 
 
 def bullet_below(text: str, block: tuple[int, int], below: tuple[int, int] | None) -> bool:
     """``below`` is a bulleted item ("- …", "– …", "• …") right under ``block``, with no blank line between."""
-    return below is not None and not _blank_between(text, block, below) and _bullet_item(text[below[0]:below[0] + 16])
+    return below is not None and not _blank_between(text, block, below) and _bullet_item(text[below[0]:below[0] + MARKER_CHARS])
 
 
 _SECTION_NUMBER_RE = recache.compile(r"(?:[IVXLC]+|\d{1,2}|[A-Z])\.\s")  # "II. Cooperation …", "3. Trade"
@@ -358,7 +360,7 @@ def _is_link_title(line: str) -> bool:
     stripped = line.strip()
     if _DATE_LINE_RE.match(stripped):
         return True
-    return len(stripped.split()) <= 16 and stripped[-1] not in _TERMINAL + "…" and not is_list_item(stripped)
+    return len(stripped.split()) <= HEADING_MAX_WORDS and stripped[-1] not in _TERMINAL + "…" and not is_list_item(stripped)
 
 
 def artefacts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -489,7 +491,7 @@ def _is_title(line: str, number: int, text: str, start: int) -> bool:
     heading rule misses it; but it is short, unclosed, and either opens the page or is
     repeated on it (a breadcrumb, a page title)."""
     stripped = line.strip()
-    if len(stripped.split()) > 16 or _closed(stripped):
+    if len(stripped.split()) > HEADING_MAX_WORDS or _closed(stripped):
         return False
     return number < 2 or text.find(stripped) < start
 
@@ -501,7 +503,7 @@ def is_list_item(line: str) -> bool:
 def _is_heading(line: str, language: Language) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    if len(words) > 16 or _closed(stripped) or LIST_MARKER_RE.match(stripped):
+    if len(words) > HEADING_MAX_WORDS or _closed(stripped) or LIST_MARKER_RE.match(stripped):
         return False
     # A dateline, byline or title: short and not closed like a sentence. A short unclosed line
     # with a finite pledge verb is more likely a list item than a title.
@@ -530,7 +532,7 @@ def _named_item(line: str, language: Language) -> bool:
         words = words[:-1]  # "…; and": the list goes on
     if words:
         words[-1] = words[-1].rstrip(";,")
-    if not words or not words[-1] or len(words) > 16 or _closed(" ".join(words)):
+    if not words or not words[-1] or len(words) > HEADING_MAX_WORDS or _closed(" ".join(words)):
         return False
     return _title_case(words) and not language.infinitive_predicates.match_at([w.lower() for w in words], 0)
 
