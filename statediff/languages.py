@@ -319,6 +319,9 @@ class Language:
     not_past: frozenset[str] = frozenset()
     party_modals: frozenset[str] = frozenset()  # "Japan may provide …": a party's hedged pledge, reported like a deed
     not_infinitive_endings: tuple[str, ...] = ()  # nouns that end like an infinitive ("деятельность", "часть")
+    # A verb-final language's action-plan measure ends with a verbal noun or infinitive ("… Fonu'nun
+    # kurulması", "… қорды құру"): the endings of that last word.
+    measure_endings: tuple[str, ...] = ()
     lead_in_modals: frozenset[str] = frozenset()  # "The Parties can:", "Стороны вправе:": a list's lead-in whose predicate is a hedge
     person_titles: frozenset[str] = frozenset()  # "President Tokayev received …" reports a person's day, not a party's deed
     # A list item carries its lead-in's predicate only when it opens with a verb ("- build a
@@ -471,6 +474,7 @@ def _build(code: str, raw: dict) -> Language:
         party_modals=_lowered(raw, "party_modals"),
         lead_in_modals=_lowered(raw, "lead_in_modals"),
         not_infinitive_endings=tuple(w.lower() for w in raw.get("not_infinitive_endings", [])),
+        measure_endings=tuple(w.lower() for w in raw.get("measure_endings", [])),
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
         infinitive_markers=_lowered(raw, "infinitive_markers"),
         noun_phrase_links=_lowered(raw, "noun_phrase_links"),

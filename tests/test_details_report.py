@@ -698,6 +698,21 @@ def test_a_lead_ins_figure_or_party_changed_modifies_its_items(tmp_path: Path, o
     assert all(c.status is Status.MODIFIED and _details(c).strength.lead_in == (old_lead, new_lead) for c in report.changes)
 
 
+@pytest.mark.parametrize(("lang", "measure", "body"), [
+    # a verb-final language's measure ends with its verb (found in review: the table read no pledge, "no commitments")
+    ("tr", "Ortak Yatırım Fonu'nun kurulması", "Ticaret Bakanlıkları"),
+    ("kk", "Бірлескен инвестициялық қорды құру", "Сауда министрліктері"),
+])
+def test_a_verb_final_plans_measures_and_their_changed_deadline(tmp_path: Path, lang: str, measure: str, body: str) -> None:
+    table = f"| Önlem | Tarih | Sorumlu |\n|---|---|---|\n| {measure} | {{y}} | {body} |\n"
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(table.format(y="2025"), encoding="utf-8")
+    new.write_text(table.format(y="2027"), encoding="utf-8")
+    report = compare(str(old), str(new), language_old=lang, language_new=lang)
+    [change] = report.changes
+    assert change.status is Status.MODIFIED and _details(change).row is not None
+
+
 def test_a_plans_measures_without_a_full_stop_and_their_rows_in_every_format(tmp_path: Path) -> None:
     # measures with no full stop were headings (0 commitments); English plan verbs outside the lists were none; the GitHub
     # annotations left out "Row:" (found in review)

@@ -1746,6 +1746,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "speech_verbs",
                                                          # a verb-final language's finite verbs (mostly word endings)
                                                          "finite_predicates", "not_finite", "converb_endings", "light_verbs", "noun_coordinators",
+                                                         "measure_endings",
                                                          "not_subject_next", "report_frames", "reported_verb_endings", "preamble_gerunds",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)

@@ -31,7 +31,7 @@ from ..model import Commitment, Document, Segmentation, Skipped
 from .blocks import DATELINE_RE, LIST_MARKER_RE, TITLED_DATELINE_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
 from .clauses import Clause, clause_spans
 from .sentences import split_sentences
-from .tokens import COMBINING_MARKS, WORD_RE, folded, word_spans
+from .tokens import COMBINING_MARKS, WORD_RE, fold, folded, word_spans
 
 # An unsupported language's sentence without a known pledge verb is kept from this many words: a
 # shorter one is a caption, a name or a date line.
@@ -505,11 +505,17 @@ def _opens_with_verb(block_text: str, lang: Language) -> bool:
     head = folded(_item_head(block_text, lang, 3))
     if not head:
         return False
+    if lang.measure_endings:  # verb-final: the measure's verb closes it ("Ortak Yatırım Fonu'nun kurulması", "Қорды құру")
+        spelled = word_spans(block_text)[0]
+        return len(spelled) >= MEASURE_MIN_WORDS and fold(spelled[-1]).endswith(lang.measure_endings)
     if lang.infinitive_endings:
         return _verbal_item(block_text, lang) and not head[0].endswith(lang.not_infinitive_endings)
     if any(word in lang.passive_auxiliaries or word in lang.perfect_auxiliaries for word in head[1:]):
         return False
     return _opens_with_listed_verb(block_text, lang)
+
+
+MEASURE_MIN_WORDS = 2  # a measure names what is done to what ("Fonun kurulması"); one word is a heading's
 
 
 def _verbal_item(block_text: str, lang: Language, fronted: bool = True) -> bool:
