@@ -698,6 +698,23 @@ def test_a_lead_ins_figure_or_party_changed_modifies_its_items(tmp_path: Path, o
     assert all(c.status is Status.MODIFIED and _details(c).strength.lead_in == (old_lead, new_lead) for c in report.changes)
 
 
+@pytest.mark.parametrize(("lang", "sentences", "listed"), [
+    # pledges rewritten as items under the parties alone: each item a pledge, none dropped, no lead-in change
+    # (found in review: an item without a cue word was no pledge; "Taraflar" was read as a new name)
+    ("kk", "Тараптар Орта дәлізді дамытуды қолдайды.\n\nТараптар энергетика саласында бірлескен жобаларды іске асырады.\n",
+     "Тараптар:\n\n- Орта дәлізді дамытуды қолдайды;\n- энергетика саласында бірлескен жобаларды іске асырады.\n"),
+    ("tr", "Taraflar, Orta Koridor'un geliştirilmesini destekleyecektir.\n\nTaraflar, enerji alanında ortak projeleri hayata geçirecektir.\n",
+     "Taraflar:\n\n- Orta Koridor'un geliştirilmesini destekleyecek,\n- enerji alanında ortak projeleri hayata geçirecektir.\n"),
+])
+def test_pledges_listed_under_the_parties_alone(tmp_path: Path, lang: str, sentences: str, listed: str) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(sentences, encoding="utf-8")
+    new.write_text(listed, encoding="utf-8")
+    report = compare(str(old), str(new), language_old=lang, language_new=lang)
+    assert len(report.changes) == 2 and all(c.old and c.new for c in report.changes)
+    assert all(_details(c).strength.lead_in is None and _details(c).strength.change is None for c in report.changes)
+
+
 @pytest.mark.parametrize(("lang", "measure", "body"), [
     # a verb-final language's measure ends with its verb (found in review: the table read no pledge, "no commitments")
     ("tr", "Ortak Yatırım Fonu'nun kurulması", "Ticaret Bakanlıkları"),

@@ -510,6 +510,11 @@ CLAUSE_CASES += [
      "and (c) open a consulate in Almaty by 2026.",
      ["The parties will (a) hold annual consultations on energy security", "expand student exchange programmes",
       "open a consulate in Almaty by 2026."]),
+    # Kazakh present-future verbs close a pledge as the past does (found in review: one pledge)
+    ("kk", "Тараптар денсаулық сақтау саласындағы ынтымақтастықты кеңейтуге келісті және түрік ауруханаларының "
+     "Қазақстанда филиалдар ашуын қолдайды.",
+     ["Тараптар денсаулық сақтау саласындағы ынтымақтастықты кеңейтуге келісті",
+      "және түрік ауруханаларының Қазақстанда филиалдар ашуын қолдайды."]),
     # … and with commas between its items, or a coordinator before a marker (one pledge before)
     ("en", "The parties will (a) hold annual consultations on energy security, (b) expand student exchange programmes, "
      "and (c) open a consulate in Almaty by 2026.",

@@ -34,7 +34,7 @@ from .numbers import (
     time_word_spans,
     time_words_in,
 )
-from .patterns import TOKEN_EDGES, Words, attributions_of, words_of
+from .patterns import TOKEN_EDGES, Words, attributions_of, fold, words_of
 from .strength import (
     compare_intensity,
     compare_modals,
@@ -187,10 +187,12 @@ def _lead_facts_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, S
     → "By 2030, …", "Kazakhstan will:" → "Azerbaijan will:"): a deadline or a party of every item,
     which a user must see though the items' words and strength are the same (found in review)."""
     def facts(seg: Segmentation, indices: list[int]) -> tuple[set[str], set[str]]:
-        stopwords = get_language(seg.language).stopwords
+        language = get_language(seg.language)
+        # (the parties' own word is no name: "Taraflar:" above items that were sentences of theirs changes nothing)
+        plain = language.stopwords | language.subjects | language.fillers
         leads = " ".join(_lead_text(seg, k) for k in indices)
         return (set(_LEAD_FIGURE_RE.findall(leads)),
-                {w for w in _LEAD_NAME_RE.findall(leads) if w[0].isupper() and w.lower() not in stopwords})
+                {w for w in _LEAD_NAME_RE.findall(leads) if w[0].isupper() and fold(w) not in plain})
 
     (old_figures, old_names), (new_figures, new_names) = facts(segs["old"], old_idx), facts(segs["new"], new_idx)
     # (across languages a name is spelled another way: the figures alone)

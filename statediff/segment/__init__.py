@@ -283,7 +283,7 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # words was a tenth of segmenting 5,000 pledges.)
         opens_list = block.reason in (None, "heading") and (
             block_text.endswith(":") or (block_text[-1:].isalpha() and bullet_below(text, (block.start, block.end), below))
-        ) and (has_cue(last := _last_sentence(block_text), lang) or _hedged_lead_in(last, lang))
+        ) and (has_cue(last := _last_sentence(block_text), lang) or _hedged_lead_in(last, lang) or _subject_lead_in(last, lang))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
         # "Reduce impunity …."), which a paragraph after a blank line or a line that opens
@@ -312,6 +312,19 @@ def _hedged_lead_in(sentence: str, lang: Language) -> bool:
     return words[-1] in modals or " ".join(words[-2:]) in modals or " ".join(words[-3:]) in modals
 
 
+def _subject_lead_in(sentence: str, lang: Language) -> bool:
+    """"Taraflar:", "Тараптар:", "Стороны:", "The Parties:": the parties alone before a list, whose
+    items carry their verbs ("- … іске асырады.", "- … geliştirecektir."): a lead-in all the same
+    (found in review: an item without a cue word of its own was no pledge, and showed as dropped)."""
+    if not sentence.endswith(":"):
+        return False
+    words = folded(word_spans(sentence)[0])
+    plain = lang.stopwords | lang.fillers
+    return (0 < len(words) <= SUBJECT_LEAD_IN_WORDS and any(w in lang.subjects for w in words)
+            and all(w in lang.subjects or w in plain for w in words))
+
+
+SUBJECT_LEAD_IN_WORDS = 3  # "The Parties:", "Обе стороны:"
 HEDGED_LEAD_IN_WORDS = 10  # "The United States, Mexico and Canada may:"; longer, it says more than who may
 BARE_LEAD_IN_WORDS = 6  # "VI FÖRKLARAR HÄRMED ATT VI SKA:"
 TITLE_WORDS = 8  # a first heading this long is the title, which the lede may restate (a shorter one is a name: "The United States and India")
