@@ -638,6 +638,14 @@ def test_an_action_plans_rows(tmp_path: Path, plan: list[tuple[str, str, str]],
         assert f"row: {row[0]} -> {row[1]}" in " ".join(stream.getvalue().split())
 
 
+def _texts_compared(tmp_path: Path, old_text: str, new_text: str, lang: str | None = None, suffix: str = ".txt") -> Report:
+    """The comparison of two statements written to files, in ``lang`` when given."""
+    old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    return compare(str(old), str(new), language_old=lang, language_new=lang)
+
+
 def _lists_compared(tmp_path: Path, old_lead: str, new_lead: str, items: str) -> Report:
     """The comparison of one list of two items under an old and a new lead-in."""
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
@@ -707,10 +715,7 @@ def test_a_lead_ins_figure_or_party_changed_modifies_its_items(tmp_path: Path, o
      "Taraflar:\n\n- Orta Koridor'un geliştirilmesini destekleyecek,\n- enerji alanında ortak projeleri hayata geçirecektir.\n"),
 ])
 def test_pledges_listed_under_the_parties_alone(tmp_path: Path, lang: str, sentences: str, listed: str) -> None:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(sentences, encoding="utf-8")
-    new.write_text(listed, encoding="utf-8")
-    report = compare(str(old), str(new), language_old=lang, language_new=lang)
+    report = _texts_compared(tmp_path, sentences, listed, lang)
     assert len(report.changes) == 2 and all(c.old and c.new for c in report.changes)
     assert all(_details(c).strength.lead_in is None and _details(c).strength.change is None for c in report.changes)
 
@@ -722,11 +727,7 @@ def test_pledges_listed_under_the_parties_alone(tmp_path: Path, lang: str, sente
 ])
 def test_a_verb_final_plans_measures_and_their_changed_deadline(tmp_path: Path, lang: str, measure: str, body: str) -> None:
     table = f"| Önlem | Tarih | Sorumlu |\n|---|---|---|\n| {measure} | {{y}} | {body} |\n"
-    old, new = tmp_path / "old.md", tmp_path / "new.md"
-    old.write_text(table.format(y="2025"), encoding="utf-8")
-    new.write_text(table.format(y="2027"), encoding="utf-8")
-    report = compare(str(old), str(new), language_old=lang, language_new=lang)
-    [change] = report.changes
+    [change] = _texts_compared(tmp_path, table.format(y="2025"), table.format(y="2027"), lang, ".md").changes
     assert change.status is Status.MODIFIED and _details(change).row is not None
 
 
