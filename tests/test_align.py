@@ -659,6 +659,16 @@ def test_formal_and_short_country_names_are_one_term(lang: str, formal: str, sho
     assert featurizer.terms(formal) == featurizer.terms(short) != []
 
 
+@pytest.mark.parametrize(("lang", "name"), [
+    # the UN Security Council in Turkish and Kazakh is the one body (found in review: "- UN Security Council + United Nations")
+    ("ru", "Совета Безопасности ООН"), ("tr", "BM Güvenlik Konseyi"), ("kk", "БҰҰ Қауіпсіздік Кеңесі"), ("en", "UN Security Council"),
+])
+def test_the_security_council_is_one_term_in_every_language(lang: str, name: str) -> None:
+    from statediff.features import featurizer_for
+
+    assert "unsc" in " ".join(featurizer_for(lang).terms(name))
+
+
 @pytest.mark.parametrize(("lang", "word", "kept"), STOCK_CASES)
 def test_stock_words_leave_content_words_alone(lang: str, word: str, kept: bool) -> None:
     from statediff.features import featurizer_for
