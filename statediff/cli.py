@@ -431,9 +431,14 @@ def _language_code(option: str, value: str | None) -> str | None:
     match = re.fullmatch(r"([a-z]{2})(?:[-_][a-z]{2,3})?", cleaned)  # a region only after a language statediff has
     code = cleaned if cleaned in ("auto", NEUTRAL) else match.group(1) if match and match.group(1) in SUPPORTED else None
     if code is None:
+        hint = f"; did you mean {_COUNTRY_CODES[cleaned]}?" if cleaned in _COUNTRY_CODES else ""
         raise UsageError(f"{option}: unknown language '{value}' (supported: {', '.join(SUPPORTED)}; {NEUTRAL} for "
-                         f"language-neutral rules; or auto)")
+                         f"language-neutral rules; or auto){hint}")
     return code
+
+
+# A country's code typed for its language's ("kz" for Kazakh, "se" for Swedish): named in the error.
+_COUNTRY_CODES = {"kz": "kk", "se": "sv", "us": "en", "gb": "en", "br": "pt", "mx": "es"}  # not "uk": Ukrainian
 
 
 class _ProgressDisplay:

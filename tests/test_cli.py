@@ -61,6 +61,7 @@ ERROR_CASES = [
     pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", "en"), "the text looks Russian ('ru'), not 'en' as given", id="wrong-lang"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", "zz"), "unknown language", id="unknown-lang"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--lang-new", "klingon"), "unknown language", id="unknown-lang-new"),
+    pytest.param(_args(SEED_OLD, SEED_NEW, "--lang", "kz"), "did you mean kk?", id="country-code-for-language"),  # found in review
     pytest.param(_args(SEED_OLD, SEED_NEW, "--threshold", "1.5"), "--threshold", id="threshold-above-1"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--threshold", "-0.1"), "--threshold", id="threshold-below-0"),
     pytest.param(_args(SEED_OLD, SEED_NEW, "--persist-threshold", "2"), "--persist-threshold", id="persist-threshold-out-of-range"),

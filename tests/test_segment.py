@@ -1569,6 +1569,8 @@ def test_no_commitments_in_an_unsupported_language_says_so() -> None:
         ("Taraflar ekonomik işbirliğini güçlendirme konusunda anlaştılar.", "tr"),
         ("Reafirmamos o nosso compromisso com a paz e a segurança. Apoiamos o diálogo entre as partes.", "pt"),
         ("Die Seiten vereinbarten, die wirtschaftliche Zusammenarbeit zu stärken.", "de"),
+        # one short Turkish sentence with one ğ and one ş (found in review: language-neutral rules)
+        ("Taraflar, bölgesel işbirliğini güçlendirecektir.", "tr"),
         # Kazakh in Latin letters has Turkish ı and ğ, and "q": recognised, not read as Turkish (found in review)
         ("Qazaqstan men Túrkıa taraptary eki el arasyndaǵy saýda kólemin 2030 jylǵa deıin 15 mlrd dollarǵa jetkizýge kelisti.", "kk-latn"),
         # "we" is Polish too: a short English pledge was read as Polish, with no rules (found in review)
