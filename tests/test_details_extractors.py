@@ -182,6 +182,7 @@ STRENGTH_CASES = [
     # "will prepare" is no "ready"; a list item's bare future is "will"
     ("tr", "Taraflar ortak bir eylem planı hazırlayacaktır.", 4, "hazırlayacaktır", False),
     ("tr", "Taraflar yeni bir anlaşma imzalamaya hazırdır.", 3, "hazırdır", False),
+    ("tr", "Taraflar ikili ticareti artırmak için çaba göstereceklerdir.", 3, "çaba göstereceklerdir", False),  # will strive
     ("tr", "- Türk Devletleri Teşkilatı çerçevesinde işbirliğini derinleştirecek,", 4, "derinleştirecek", False),
     ("kk", "Тараптар сауданы кеңейтуді жалғастыруы мүмкін.", 3, "мүмкін", False),
     ("kk", "Қазақстан тарапы қорға 10 миллион доллар бөледі.", 4, "бөледі", False),  # allocates: a pledge of money
