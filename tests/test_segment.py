@@ -1245,6 +1245,17 @@ def test_an_articles_number_opening_a_paragraph_is_no_word_of_its_pledge(lang: s
     assert seg.commitments and seg.commitments[0].text == (text[len(marker):].lstrip() if marker else text)
 
 
+def test_who_said_a_quotation_is_no_pledge_of_its_own() -> None:
+    # "— заявил Токаев журналистам." was cut off as a clause and read as a pledge (found in review)
+    text = "«Мы договорились о конкретных шагах по расширению торговли и кооперации», — заявил Токаев журналистам.\n"
+    seg = segment(_doc(text), "ru")
+    assert len(seg.commitments) == 1 and seg.commitments[0].text.startswith("«Мы договорились")
+    assert [text[s.start:s.end] for s in seg.skipped if s.reason == "quotation"] == ["заявил Токаев журналистам."]
+    # a clause after a quotation with a pledge of its own stays one
+    text = "«Мы договорились о конкретных шагах», — заявил Токаев, и стороны договорились провести заседание в 2026 году.\n"
+    assert "quotation" not in {s.reason for s in segment(_doc(text), "ru").skipped}
+
+
 def test_an_agency_after_a_place_cut_off_as_a_sentence_is_no_word_of_the_pledge() -> None:
     # "АСТАНА." is a sentence of its own to the splitter; "KAZINFORM –" was left inside the pledge (found in review)
     text = "АСТАНА. KAZINFORM – Қазақстан мен Түркия сауда көлемін 15 млрд долларға жеткізуге келісті.\n"

@@ -633,6 +633,9 @@ def _cut_sentence(
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         first = bisect.bisect_left(token_starts, start)
         word_count = bisect.bisect_left(token_starts, end) - first
+        if number > 0 and word_count and _attribution_after_quote(text, start, words, first, first + word_count, cues, lang):
+            skipped.append(Skipped(start, end, "quotation"))
+            continue
         # A clause cut where a verb of the sentence's pledge opens it holds a pledge of its own
         # ("…, and build new ports", "…, to build new labs", "…, et soutenons …", a ';' item); a
         # named subject's predicate ("…, and Reuters called it …") or the main clause after a
@@ -1232,6 +1235,24 @@ def _quotations(text: str, start: int, end: int, lang: Language) -> list[tuple[i
     dashed = _dash_quotation(text, start, end, lang)
     spans = _quoted_spans(text, start, end)
     return sorted([*spans, dashed]) if dashed is not None else spans
+
+
+def _attribution_after_quote(text: str, start: int, words: list[str], first: int, last: int, cues: list[int], lang: Language) -> bool:
+    """A clause after a closing quotation that only says who said it ("«…», — заявил Токаев
+    журналистам.", "…,” said Biden on Friday."): it opens with a speech verb and holds no other
+    cue. The quoted words before it are judged on their own (found in review: "заявил Токаев
+    журналистам" was a pledge)."""
+    if words[first] not in lang.speech_verbs:
+        return False
+    before = text[max(0, start - ATTRIBUTION_GAP):start].rstrip(" \t,—–-")
+    if not before or before[-1] not in _CLOSING_QUOTES:
+        return False
+    at = bisect.bisect_left(cues, first)
+    return all(words[k] in lang.speech_verbs for k in cues[at:bisect.bisect_left(cues, last)])
+
+
+ATTRIBUTION_GAP = 8  # characters between a closing quotation and its speech verb: "», — "
+_CLOSING_QUOTES = "»”\"'’"
 
 
 def _remark_sentences(text: str, sentences: list[tuple[int, int]], lang: Language) -> set[int]:
