@@ -392,6 +392,9 @@ NUMBER_CASES = [
     # a dot groups thousands in Turkish (found in review: "1.000 burs" was no figure)
     ("tr", "her yıl 1.000 burs ve 2.500 öğrenci", [("1.000 burs", "count", {"n": 1000, "unit": "burs"}, False),
                                                  ("2.500 öğrenci", "count", {"n": 2500, "unit": "öğrenci"}, False)]),
+    # a year hyphened to a word of time is a figure, a deadline after "by" (found in review: "end-2027" was none)
+    ("en", "phase out coal by end-2027", [("by end-2027", "deadline", "2027", False)]),
+    ("en", "a review in mid-2026 of the weekend-2025 plan", [("2026", "year", "2026", False)]),
     # a group's name counts nothing (found in review: "gone Seven leaders"), a working group's experts do
     ("en", "The Group of Seven leaders and the Group of Twenty members", []),
     ("ru", "Лидеры «Группы двадцати» будут содействовать реформе", []),

@@ -1082,7 +1082,9 @@ def _date_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
 
 
 def _year_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
-    return ((rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{g.year_words})?(?:['’]\w+)?(?![\w%/+])", True),)
+    return ((rf"{_BEFORE}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?(?:\s*{g.year_words})?(?:['’]\w+)?(?![\w%/+])", True),
+            # a year hyphened to a word of time ("end-2027", "mid-2026"; found in review: read as no figure)
+            (rf"(?:(?<=\bend-)|(?<=\bmid-))(?P<y>{_YEAR})(?P<y2>)(?![\w%/+-])", False))
 
 
 def _money_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
