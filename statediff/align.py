@@ -11,7 +11,7 @@ from dataclasses import replace
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from .features import concept_terms, featurizer_for, figure_terms
+from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
 from .languages import across_languages
 from .model import LINKED_BY_NAMED_BODY, LINKED_BY_SCORE, LINKED_STANDING_OUT, Alignment, Candidate, Link, Segmentation, Skipped
@@ -288,11 +288,6 @@ def term_sets(seg: Segmentation, latin_grams: bool = False) -> TermSets:
         return dict.fromkeys(found if concepts is None else [concepts.get(t, t) for t in found], 1.0)
 
     clause_terms = [terms(featurizer.terms_of_words(raw)) for raw in words]
-    if latin_grams:
-        # Across languages a figure reads alike whatever the script ("2030 жылға дейін 15 млрд", "2030
-        # yılına kadar 15 milyar"): its digits are a term (found in review: such a pair shared nothing).
-        for own, raw in zip(clause_terms, words, strict=True):
-            own.update(dict.fromkeys(figure_terms(raw), 1.0))
     # Character n-grams of each pledge's content words: catch compounds and derivations that
     # stems keep apart ("counterterrorism"/"terrorism", "государства-основатели"), and across
     # languages cognates and names ("strategic"/"стратегический").

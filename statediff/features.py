@@ -115,21 +115,6 @@ def featurizer_for(language: str) -> Featurizer:
     return Featurizer(language)
 
 
-def figure_terms(words: list[str]) -> list[str]:
-    """The figures among a pledge's words as terms ("#2030", "#15"), which read alike in any
-    script: runs of two digits or more that open a word (not "COP28"'s, a name's part). Across
-    languages only (align.term_sets): within one, a changed figure is the same pledge modified."""
-    out = []
-    for word in words:
-        found = _LEADING_DIGITS.match(word)
-        if found is not None:
-            out.append("#" + found.group())
-    return out
-
-
-_LEADING_DIGITS = recache.compile(r"\d{2,}")
-
-
 @cache
 def concept_terms(language: str) -> dict[str, str]:
     """A language's matching terms of the words in ``data/concepts.toml``, each mapped to its

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..features import AliasRule, Featurizer, concept_terms, featurizer_for, figure_terms
+from ..features import AliasRule, Featurizer, concept_terms, featurizer_for
 from ..languages import across_languages
 from ..model import Segmentation
 from ..segment.tokens import WORD_RE, Token, tokenize
@@ -166,10 +166,7 @@ class _Side:
         """set(Featurizer.terms(match_text)) of commitment i, concept words read as their concept
         when ``concepts`` is given (align.term_sets)."""
         found = self._own_terms(i)
-        if self.concepts is None:
-            return found
-        # (across languages align reads a pledge's figures as terms too: features.figure_terms)
-        return {self.concepts.get(t, t) for t in found} | set(figure_terms(WORD_RE.findall(self.seg.commitments[i].match_text)))
+        return found if self.concepts is None else {self.concepts.get(t, t) for t in found}
 
     def _own_terms(self, i: int) -> set[str]:
         words = self.words[i]
@@ -213,9 +210,6 @@ class _Side:
                 found = {}
                 for term, words in read.items():  # the first words that stand for a concept name it
                     found.setdefault(concepts.get(term, term), words)
-                for word in WORD_RE.findall(self.seg.commitments[i].match_text):
-                    for term in figure_terms([word]):
-                        found.setdefault(term, word)
             self._surfaces[i] = found
         return found
 
