@@ -611,8 +611,7 @@ def detect_language(text: str) -> str:
         return NEUTRAL
     # Dotless ı and ğ are Turkish letters (Azerbaijani also has ə, which Turkish does not), and
     # agglutinated Turkish words match few function words: the letters decide first.
-    # ("ş" too, unless Romanian's "ă" says it is a Romanian "ş": "işbirliğini" alone is Turkish; found in review)
-    turkish = sum(map(letters.count, "ığİ" if "ă" in letters else "ığİş"))
+    turkish = sum(map(letters.count, "ığİ"))  # (not "ş": Turkmen has it, and "Şimşek" named in English would count)
     if turkish >= 2 and turkish > 0.005 * latin and "ə" not in letters:
         # Kazakh in Latin letters has ı and ğ too, and "q", which Turkish does not write ("Qazaqstan",
         # "qoldaıdy"): recognised, not read with Turkish rules (found in review).

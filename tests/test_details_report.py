@@ -720,6 +720,18 @@ def test_pledges_listed_under_the_parties_alone(tmp_path: Path, lang: str, sente
     assert all(_details(c).strength.lead_in is None and _details(c).strength.change is None for c in report.changes)
 
 
+def test_a_kazakh_plans_sector_cells_are_no_measures(tmp_path: Path) -> None:
+    # "Білім беру" (education) ends like an infinitive: a sector, not a pledge (found in review)
+    from statediff.load import load
+    from statediff.segment import segment
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("| Сала | Іс-шара | Мерзімі |\n|---|---|---|\n| Білім беру | Бірлескен университет филиалын ашу | 2025 |\n"
+                    "| Денсаулық сақтау | Бірлескен медициналық орталық құру | 2026 |\n", encoding="utf-8")
+    seg = segment(load(str(plan)), "kk")
+    assert [c.text for c in seg.commitments] == ["Бірлескен университет филиалын ашу", "Бірлескен медициналық орталық құру"]
+
+
 @pytest.mark.parametrize(("lang", "measure", "body"), [
     # a verb-final language's measure ends with its verb (found in review: the table read no pledge, "no commitments")
     ("tr", "Ortak Yatırım Fonu'nun kurulması", "Ticaret Bakanlıkları"),

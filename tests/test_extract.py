@@ -111,6 +111,7 @@ def test_messy_pdf_drops_headers_page_numbers_and_mends_hyphens() -> None:
     (["торгово-", "экономическое сотрудничество"], "", "торгово-экономическое сотрудничество"),
     (["казахстанско-", "узбекской границы"], "", "казахстанско-узбекской границы"),
     (["эконо-", "мическое сотрудничество"], "", "экономическое сотрудничество"),
+    (["сельско-", "хозяйственной продукции"], "", "сельскохозяйственной продукции"),  # a solid compound (found in review)
 ])
 def test_pdf_lines_join_at_a_hyphen_as_the_document_writes_its_words(lines: list[str], words: str, joined: str) -> None:
     from collections import Counter
@@ -218,6 +219,18 @@ def test_a_running_header_of_three_lines_is_dropped() -> None:
     pages = [[_Line(text, 72.0, 760.0 - 14 * k, 9.0) for k, text in enumerate([*header, *body])] for body in bodies]
     kept = _drop_page_furniture(pages)
     assert [[line.text for line in page] for page in kept] == bodies
+
+
+def test_a_figure_cell_above_a_pages_last_two_lines_is_kept() -> None:
+    # "25" three lines up is a table's figure, not a page number, though every page has one (found in review)
+    from statediff.extract.pdf_text import _drop_page_furniture, _Line
+
+    pages = [[_Line(text, 72.0, 760.0 - 14 * k, 11.0) for k, text in enumerate(
+        ["Action plan", pledge, label, figure, "Ministry of Education", f"Deadline: {year}"])]
+        for pledge, label, figure, year in (("The Parties will build new schools.", "Number of schools", "25", "2027"),
+                                            ("The Parties will train teachers.", "Number of teachers", "500", "2026"))]
+    assert [[line.text for line in page] for page in _drop_page_furniture(pages)] == [
+        ["The Parties will build new schools.", "Number of schools", "25"], ["The Parties will train teachers.", "Number of teachers", "500"]]
 
 
 def test_pdf_title_set_right_above_its_text_is_a_paragraph_of_its_own() -> None:

@@ -993,6 +993,8 @@ def time_word_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         if following in nouns:
             found.append((f"{same.get(token, token)} {following}", edges(i)[0], edges(i + 1)[1]))
+        elif token in before_nouns:
+            continue  # "bu 10 projeyi": a determiner before a number, no time (found in review)
         elif following[:1].isdigit() or (following in links and after[:1].isdigit()):
             found.append((same.get(token, token), *edges(i)))
     return tuple(sorted(found, key=lambda f: (f[1], f[2])))

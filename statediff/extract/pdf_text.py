@@ -26,6 +26,7 @@ _LIST_START_RE = re.compile(r"^(?:\(?\d{1,3}[.)]|[•▪●◦·–—-])\s")
 _HYPHENS = "-‐‑"
 _WORD_RE = re.compile(r"\w+(?:[-‐‑]\w+)*")
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running headers/footers (a title, a date, a mark)
+_PAGE_NUMBER_LINES = 2  # … of which these may hold a page number
 
 
 @dataclass
@@ -118,7 +119,12 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         keep: list[_Line] = []
         for index, line in enumerate(page):
             at_edge = index < _EDGE_LINES or index >= len(page) - _EDGE_LINES
-            if at_edge and (_furniture_key(line.text) in repeated or _PAGE_NUMBER_RE.match(line.text.strip())):
+            # (a page number only on the outermost lines: "25" three lines up is a table's figure, found in review)
+            at_number_edge = index < _PAGE_NUMBER_LINES or index >= len(page) - _PAGE_NUMBER_LINES
+            key = _furniture_key(line.text)
+            # (a repeated line of figures alone, "#", is a page number's: outermost lines only)
+            repeated_here = key in repeated and (at_number_edge or any(ch.isalpha() for ch in key))
+            if (at_edge and repeated_here) or (at_number_edge and _PAGE_NUMBER_RE.match(line.text.strip())):
                 continue
             keep.append(line)
         out.append(keep)
@@ -257,7 +263,8 @@ def _drop_hyphen(broken: tuple[str, str], words: Counter[str]) -> bool:
     # review): an English PDF, a Word export, seldom breaks words at a syllable. Cyrillic text
     # does ("сотруд-" + "ничества"), and its parts are seldom words of their own.
     first, second = head.lower(), tail.lower()
-    if first.endswith(_RUSSIAN_COMPOUND_ENDS) and len(first) >= COMPOUND_HEAD_MIN and len(second) >= COMPOUND_HEAD_MIN:
+    if (first.endswith(_RUSSIAN_COMPOUND_ENDS) and not first.endswith(_SOLID_COMPOUND_HEADS) and len(first) >= COMPOUND_HEAD_MIN
+            and len(second) >= COMPOUND_HEAD_MIN):
         return False  # "торгово-" / "экономическое", "казахстанско-" / "узбекской": a compound's own hyphen
     # (``words`` counts no break's parts; a part of one or two letters, "in-" / "formation", "be-" /
     # "come", is as likely a syllable.)
@@ -270,3 +277,5 @@ COMPOUND_PART_MIN = 3
 # "казахстанско-", "социально-", "научно-"): broken at the line's end, the hyphen is the word's.
 _RUSSIAN_COMPOUND_ENDS = ("ско", "цко", "ово", "ево", "енно", "онно", "льно", "чно", "тно", "дно")
 COMPOUND_HEAD_MIN = 5  # letters of each part; a syllable break seldom leaves five before such an ending
+# … but these first parts make solid words ("сельскохозяйственной", "нефтегазовохимическую"; found in review)
+_SOLID_COMPOUND_HEADS = ("сельско", "нефтегазово", "горно", "машино", "водо", "энерго")

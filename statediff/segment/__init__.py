@@ -528,7 +528,7 @@ def _opens_with_verb(block_text: str, lang: Language) -> bool:
     return _opens_with_listed_verb(block_text, lang)
 
 
-MEASURE_MIN_WORDS = 2  # a measure names what is done to what ("Fonun kurulması"); one word is a heading's
+MEASURE_MIN_WORDS = 3  # a measure names what is done to what ("Ortak Fonun kurulması"); "Білім беру", "Денсаулық сақтау" are sectors
 
 
 def _verbal_item(block_text: str, lang: Language, fronted: bool = True) -> bool:
@@ -633,7 +633,7 @@ def _cut_sentence(
         clause_has_cue = bisect.bisect_left(cue_starts, end) > bisect.bisect_left(cue_starts, start)
         first = bisect.bisect_left(token_starts, start)
         word_count = bisect.bisect_left(token_starts, end) - first
-        if number > 0 and word_count and _attribution_after_quote(text, start, words, first, first + word_count, cues, lang):
+        if number > 0 and word_count and _attribution_after_quote(text, start, texts, words, first, first + word_count, cues, lang):
             skipped.append(Skipped(start, end, "quotation"))
             continue
         # A clause cut where a verb of the sentence's pledge opens it holds a pledge of its own
@@ -855,12 +855,16 @@ def _holds_figure(words: list[str], first: int, last: int) -> bool:
     return any(ch.isdigit() for k in range(first, last) for ch in words[k])
 
 
+_UPPER_LETTERS = "A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІİÇĞÖŞÜ"
 # An article's number opening a paragraph, before its first capital ("Madde 3 – Türkiye …", "MADDE
 # 4 - Taraflar …", "Article 2. The Parties …", "Статья 3 – Стороны …"): renumbered articles made
 # every pledge modified (found in review). Not "Article 5 of the Treaty …", a reference.
 ARTICLE_MARKER_RE = recache.compile(
-    r"(?i:article|art\.|статья|ст\.|madde|artikel|artículo|artigo)[ \t]+\d{1,3}(?:\.\d{1,2})?"
-    r"[ \t]*(?:[.):][ \t]*|[—–-][ \t]+)(?=[A-ZА-ЯЁÇĞİÖŞÜ])")
+    r"(?:(?i:article|art\.|статья|ст\.|madde|artikel|artículo|artigo)[ \t]+\d{1,3}(?:\.\d{1,2})?[ \t]*[.):][ \t]*"
+    # a dash only after the words that head an article ("Madde 3 – Türkiye …"); "Article 5 – NATO's
+    # collective defence clause – will remain …" is the article as a subject (found in review)
+    r"|(?i:статья|madde)[ \t]+\d{1,3}[ \t]*[—–-][ \t]+)"
+    rf"(?=[{_UPPER_LETTERS}])")
 _AGENCY_RE = recache.compile(r"(?P<date>(?!))?(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
 PLACE_CHARS = 40  # a dateline's place before its agency, at most
@@ -1237,12 +1241,17 @@ def _quotations(text: str, start: int, end: int, lang: Language) -> list[tuple[i
     return sorted([*spans, dashed]) if dashed is not None else spans
 
 
-def _attribution_after_quote(text: str, start: int, words: list[str], first: int, last: int, cues: list[int], lang: Language) -> bool:
+def _attribution_after_quote(
+    text: str, start: int, texts: list[str], words: list[str], first: int, last: int, cues: list[int], lang: Language
+) -> bool:
     """A clause after a closing quotation that only says who said it ("«…», — заявил Токаев
     журналистам.", "…,” said Biden on Friday."): it opens with a speech verb and holds no other
     cue. The quoted words before it are judged on their own (found in review: "заявил Токаев
     журналистам" was a pledge)."""
-    if words[first] not in lang.speech_verbs:
+    # A speaker named right after the verb ("заявил Токаев"), in a short clause: not the parties'
+    # own clause after a quoted name ("…the “Middle Corridor”, highlighted the target of …": found in review).
+    if (words[first] not in lang.speech_verbs or last - first > ATTRIBUTION_MAX_WORDS or first + 1 >= last
+            or not texts[first + 1][:1].isupper() or words[first + 1] in lang.subjects):
         return False
     before = text[max(0, start - ATTRIBUTION_GAP):start].rstrip(" \t,—–-")
     if not before or before[-1] not in _CLOSING_QUOTES:
@@ -1252,6 +1261,7 @@ def _attribution_after_quote(text: str, start: int, words: list[str], first: int
 
 
 ATTRIBUTION_GAP = 8  # characters between a closing quotation and its speech verb: "», — "
+ATTRIBUTION_MAX_WORDS = 8  # "said President Joe Biden on Friday in Washington"
 _CLOSING_QUOTES = "»”\"'’"
 
 

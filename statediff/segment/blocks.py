@@ -206,6 +206,11 @@ def _near_width(text: str, previous: tuple[int, int], last_break: int, current: 
     the sentence or is as long itself. Not a heading (a Latin line in title case), a list item
     below, nor a table's next cell ("Simplify customs procedures at the border" / "Q4 2025")."""
     line_start = max(previous[0], last_break + 1)
+    # Only inside a paragraph: a numbered item's first line ("2. We will …"), or a block already
+    # joined; a line alone may be a heading or a link's title ("Сотрудничество в области торговли,
+    # инвестиций …" above its paragraph: found in review).
+    if last_break < 0 and not is_list_item(text[previous[0]:previous[0] + MARKER_CHARS]):
+        return False
     length = previous[1] - line_start
     if not longest or length < NEAR_WIDTH * longest or length < NEAR_WIDTH_MIN_CHARS or is_list_item(text[current[0]:current[0] + 8]):
         return False

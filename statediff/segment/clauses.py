@@ -58,6 +58,14 @@ class _Sentence:
         # sentence of thousands of items (a scraped page on one line) is walked once, not per item.
         self._head_of: dict[int, bool] = {}
         self._closed_at: dict[int, bool] = {}
+        self._first_marker: int | None = None
+
+    def first_marker(self) -> int:
+        """Where the sentence's first item marker ("(a) ", "a) ", "2) ") starts, or -1."""
+        if self._first_marker is None:
+            found = _EARLIER_MARKER_RE.search(self.text, self.starts[0], self.ends[-1])
+            self._first_marker = found.start() if found else -1
+        return self._first_marker
 
     def gap(self, i: int) -> str:
         """The text between words[i - 1] and words[i]."""
@@ -167,7 +175,7 @@ def clause_spans(
         cut = None
         if ";" in gap:
             cut = (i, True, True) if _predicate_before_semicolon(words, i, text, starts, ends, language) else None
-        elif ("," in gap or words[i] in coordinator_starts) and _marked_comma_item(words, i, text, starts, ends, language):
+        elif ("," in gap or words[i] in coordinator_starts) and _marked_comma_item(words, i, text, starts, ends, language, sentence.first_marker):
             cut = (i, True, True)  # "will (a) hold X, (b) expand Y, and (c) open Z": an item of an inline list
         elif leading_participle and last_cut == 0 and "," in gap and i >= MIN_CLAUSE_WORDS:
             cut = _after_leading_participle(words, i, language)
@@ -558,7 +566,9 @@ def _comma_predicate(
 _OPENERS = "([{«“„"  # an opening bracket or quote right before a clause's first word is the clause's: "…; (b) increase …"
 
 
-def _marked_comma_item(words: list[str], i: int, text: str, starts: list[int], ends: list[int], language: Language) -> bool:
+def _marked_comma_item(
+    words: list[str], i: int, text: str, starts: list[int], ends: list[int], language: Language, first_marker: Callable[[], int]
+) -> bool:
     """A ',' that opens the next item of a marked inline list: a bracketed marker, perhaps after a
     coordinator, and a verb ("…, (b) expand Y, and (c) open Z", "…, б) открыть …"), after an
     earlier marker of the sentence. Noun items ("(a) trade, (b) energy") share one predicate and
@@ -566,15 +576,17 @@ def _marked_comma_item(words: list[str], i: int, text: str, starts: list[int], e
     k = i + 1 if words[i] in language.coordinator_starts else i
     if k + 1 >= len(words) or text[ends[k]:ends[k] + 1] != ")" or not _MARKER_WORD_RE.fullmatch(words[k]):
         return False
-    if not _EARLIER_MARKER_RE.search(text, starts[0], starts[k]):
-        return False
     verb = k + 1
-    return bool(
-        language.clause_predicates.match_at(words, verb)
-        or (language.infinitive_predicates.match_at(words, verb) and not _noun_use(words, verb, language))
-        or (language.gerund_predicates.match_at(words, verb) and not _noun_use(words, verb, language))
-        or (language.infinitive_endings and words[verb].endswith(language.infinitive_endings) and words[verb] not in language.stopwords)
-    )
+    # An infinitive by its ending only where the language lists the nouns that end alike (ru:
+    # "б) безопасность и оборона" is a noun item; French "culture", Spanish "mujer" are too: found in review).
+    if not (language.clause_predicates.match_at(words, verb)
+            or (language.infinitive_predicates.match_at(words, verb) and not _noun_use(words, verb, language))
+            or (language.gerund_predicates.match_at(words, verb) and not _noun_use(words, verb, language))
+            or (language.not_infinitive_endings and words[verb].endswith(language.infinitive_endings)
+                and not words[verb].endswith(language.not_infinitive_endings) and words[verb] not in language.stopwords)):
+        return False
+    # (the sentence's first marker, found once: a line of thousands of items was rescanned per item, found in review)
+    return 0 <= first_marker() < starts[k]
 
 
 _MARKER_WORD_RE = recache.compile(r"\d{1,2}|[a-zа-яё]|[ivx]{1,4}")  # the word of an item marker: "b" of "(b)", "2" of "2)"
