@@ -221,6 +221,33 @@ def test_a_running_header_of_three_lines_is_dropped() -> None:
     assert [[line.text for line in page] for page in kept] == bodies
 
 
+class _FakePage:
+    """A PDF page as pypdf's visitor sees it: fragments of text with their sizes and baselines."""
+
+    def __init__(self, fragments: list[tuple[str, float, float]]) -> None:
+        self.fragments = fragments
+
+    def extract_text(self, visitor_text) -> str:  # noqa: ANN001 - pypdf's callback
+        for text, size, y in self.fragments:
+            visitor_text(text, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], [1.0, 0.0, 0.0, 1.0, 72.0, y], None, size)
+        return ""
+
+
+def test_footnote_marks_and_footnotes_are_no_text_of_the_page() -> None:
+    # a mark set small became a figure ("Giga initiative {+2+}"), renumbered between versions a change,
+    # and the footnotes at the page's foot pledges (found in review)
+    from statediff.extract.pdf_text import _page_lines
+
+    page = _FakePage([("2. We will connect 10,000 schools through the Giga initiative\n", 11.0, 722.0), ("2\n", 7.0, 726.0),
+                      (" by 2028. We will host the conference in 2026.\n", 11.0, 707.0),
+                      ("2 A joint UNICEF-ITU initiative agreed by ministers.\n", 8.0, 80.0), ("continued here.\n", 8.0, 70.0)])
+    assert [line.text.strip() for line in _page_lines(page)] == [
+        "2. We will connect 10,000 schools through the Giga initiative", "by 2028. We will host the conference in 2026."]
+    # a page all in one small size has no footnotes by size
+    small = _FakePage([("1. We will meet in 2026.\n", 8.0, 700.0), ("2 We will meet again.\n", 8.0, 680.0)])
+    assert len(_page_lines(small)) == 2
+
+
 def test_a_figure_cell_above_a_pages_last_two_lines_is_kept() -> None:
     # "25" three lines up is a table's figure, not a page number, though every page has one (found in review)
     from statediff.extract.pdf_text import _drop_page_furniture, _Line

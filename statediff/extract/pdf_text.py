@@ -90,7 +90,12 @@ def _page_lines(page: object) -> list[_Line]:
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
     lines: list[_Line] = []
     current = _Line("", None, None, 0.0)
+    text_size = 0.0  # the size of the last fragment of text, not a mark
     for text, x, y, size in fragments:
+        if text_size and _FOOTNOTE_MARK_RE.fullmatch(text) and size < SMALL_FONT * text_size:
+            continue  # a footnote's mark set small in a line ("…Pandemic Fund¹ for …"): no figure of the pledge (found in review)
+        if text.strip():
+            text_size = size
         parts = text.split("\n")
         for k, part in enumerate(parts):
             if k > 0:
@@ -100,7 +105,29 @@ def _page_lines(page: object) -> list[_Line]:
                 current.x, current.y, current.size = x, y, size
             current.text += part
     lines.append(current)
-    return [line for line in lines if line.text.strip()]
+    return _without_footnotes([line for line in lines if line.text.strip()])
+
+
+_FOOTNOTE_MARK_RE = re.compile(r"\s*(?:\d{1,3}|[*†‡])\s*")
+_FOOTNOTE_LINE_RE = re.compile(r"\s*(?:\d{1,3}|[*†‡])\s+\S")  # "1 Established in 2022."
+SMALL_FONT = 0.85  # of the text's size: a footnote's mark or text
+
+
+def _without_footnotes(lines: list[_Line]) -> list[_Line]:
+    """The page without its footnotes: the lines at its foot set smaller than its text, from one
+    that opens with a mark ("1 See the annex …"). Their text was read as pledges, and a mark
+    renumbered between two versions as a changed figure (found in review)."""
+    sizes = sorted(line.size for line in lines if line.size)
+    if not sizes:
+        return lines
+    body = sizes[len(sizes) // 2]
+    cut = len(lines)
+    while cut > 0 and lines[cut - 1].size and lines[cut - 1].size < SMALL_FONT * body:
+        cut -= 1
+    # (from the first small line that opens with a mark: a small closing line of the text is no footnote)
+    while cut < len(lines) and not _FOOTNOTE_LINE_RE.match(lines[cut].text):
+        cut += 1
+    return lines[:cut] + [line for line in lines[cut:] if not line.size or line.size >= SMALL_FONT * body]
 
 
 def _furniture_key(text: str) -> str:
