@@ -667,6 +667,9 @@ QUOTATION_CASES = [
     ("en", '"They will not change anything," said John Doe, a professor at Seoul National University.', True),
     ("ru", "«Мы будем развивать сотрудничество в сфере энергетики», — сказал министр.", True),
     ("ru", "«Визит является проявлением открытой поддержки восстановительных работ» – отметил Ф. Шафиев.", True),
+    # a speaker named by one word between the quotation and the verb (found in review: read as a pledge)
+    ("en", "“We will not waver in our support for Ukraine,” Biden said.", True),
+    ("en", '"Leaders should commit to 2030 at the latest," Scholz said on Friday.', True),
     # the parties' own words, a pledge beside the quotation, a quoted name, the statement itself quoted
     ("en", "“We will not abandon Ukraine,” the leaders said.", False),
     ("en", "The leaders agreed to expand trade, and President Biden said, “We will deliver on this promise together.”", False),

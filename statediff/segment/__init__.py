@@ -1323,9 +1323,12 @@ def _is_quoted_remark(
     if not verbs:
         return False
     # A person: a title, or a name of two capitalised words right after the verb ("…,” said John
-    # Doe", "», — отметил Ф. Шафиев"); one capitalised word may be a party ("…,” stated Japan and …").
+    # Doe", "», — отметил Ф. Шафиев"); one capitalised word may be a party ("…,” stated Japan and …"),
+    # but one between the quotation's close and the verb is its speaker ("…,” Biden said": found in review).
     return any(words[k] in lang.person_titles for k in outside) or any(
-        k + 2 < len(words) and not quoted(k + 1) and texts[k + 1][:1].isupper() and texts[k + 2][:1].isupper() for k in verbs)
+        k + 2 < len(words) and not quoted(k + 1) and texts[k + 1][:1].isupper() and texts[k + 2][:1].isupper() for k in verbs) or any(
+        k >= 2 and quoted(k - 2) and not quoted(k - 1) and texts[k - 1][:1].isupper() and words[k - 1] not in lang.subjects
+        and not lang.commitment_cues.match_at(words, k - 1) for k in verbs)
 
 
 COURTESY_LEAD = 3  # "expresses his gratitude …": the courtesy's own verb a few words before it
