@@ -28,8 +28,20 @@ from ..languages import (
 )
 from ..literals import gate as literal_gate
 from ..model import Commitment, Document, Segmentation, Skipped
-from .blocks import DATELINE_RE, LIST_MARKER_RE, TITLED_DATELINE_RE, Block, artefacts, bullet_below, classify_blocks, has_cue, is_list_item, split_blocks
-from .clauses import Clause, clause_spans
+from .blocks import (
+    DATELINE_RE,
+    LIST_MARKER_RE,
+    TITLED_DATELINE_RE,
+    UPPER_LETTERS,
+    Block,
+    artefacts,
+    bullet_below,
+    classify_blocks,
+    has_cue,
+    is_list_item,
+    split_blocks,
+)
+from .clauses import MARKER_WORD, Clause, clause_spans
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, WORD_RE, fold, folded, word_spans
 
@@ -600,7 +612,7 @@ def _cut_sentence(
         dateline = DATELINE_RE.match(text, s_start, s_end) or TITLED_DATELINE_RE.match(text, s_start, s_end)
     else:  # "АСТАНА. KAZINFORM – …": the sentence splitter cut after the place, a heading of its own
         dateline = _AGENCY_RE.match(text, s_start, s_end) if _after_capital_place(text, s_start) else None
-    if dateline and (dateline["date"] or dateline["agency"]) and dateline.end() < s_end:
+    if dateline and (dateline.groupdict().get("date") or dateline["agency"]) and dateline.end() < s_end:
         # (Every press release has a new one: inside the pledge it made each pair "modified".)
         skipped.append(Skipped(*_trim(text, s_start, dateline.end()), "heading"))
         s_start = dateline.end()
@@ -742,7 +754,7 @@ def _item_marker(text: str, start: int, end: int, lang: Language) -> re.Match[st
     return marker
 
 
-_COORDINATED_MARKER_RE = recache.compile(r"(?P<coordinator>\w+)\s+\(?(?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})\)\s+")
+_COORDINATED_MARKER_RE = recache.compile(rf"(?P<coordinator>\w+)\s+\(?{MARKER_WORD}\)\s+")
 
 
 def _inline_lead_in(text: str, clauses: list[Clause], lang: Language) -> tuple[int, int] | None:
@@ -801,7 +813,7 @@ def _list_lead(text: str, start: int, end: int, lang: Language) -> tuple[int, in
     return (start, cut) if start < cut and has_cue(text[start:cut], lang) else None
 
 
-_ITEM_OPENER_RE = recache.compile(r"(?<!\S)\((?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})\)(?=\s)")  # "(a) ", "(1) ", "(ii) ", "(б) "
+_ITEM_OPENER_RE = recache.compile(rf"(?<!\S)\({MARKER_WORD}\)(?=\s)")  # "(a) ", "(1) ", "(ii) ", "(б) "
 _LIST_COLON_RE = recache.compile(r":(?=\s)")
 
 
@@ -855,7 +867,6 @@ def _holds_figure(words: list[str], first: int, last: int) -> bool:
     return any(ch.isdigit() for k in range(first, last) for ch in words[k])
 
 
-_UPPER_LETTERS = "A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІİÇĞÖŞÜ"
 # An article's number opening a paragraph, before its first capital ("Madde 3 – Türkiye …", "MADDE
 # 4 - Taraflar …", "Article 2. The Parties …", "Статья 3 – Стороны …"): renumbered articles made
 # every pledge modified (found in review). Not "Article 5 of the Treaty …", a reference.
@@ -864,8 +875,8 @@ ARTICLE_MARKER_RE = recache.compile(
     # a dash only after the words that head an article ("Madde 3 – Türkiye …"); "Article 5 – NATO's
     # collective defence clause – will remain …" is the article as a subject (found in review)
     r"|(?i:статья|madde)[ \t]+\d{1,3}[ \t]*[—–-][ \t]+)"
-    rf"(?=[{_UPPER_LETTERS}])")
-_AGENCY_RE = recache.compile(r"(?P<date>(?!))?(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
+    rf"(?=[{UPPER_LETTERS}])")
+_AGENCY_RE = recache.compile(r"(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
 PLACE_CHARS = 40  # a dateline's place before its agency, at most
 

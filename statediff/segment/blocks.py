@@ -54,9 +54,9 @@ DATELINE_RE = recache.compile(
 # … or a place written in title case, then a whole date with its year and a dash ("Ankara, 10 Mayıs
 # 2022 –", "Анкара, 5 июля 2024 года –", "Washington, October 8, 2021 —"; found in review): the
 # date makes it a dateline, not "Kazakhstan – …".
-_UPPER = "A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІİÇĞÖŞÜ"
+UPPER_LETTERS = "A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІİÇĞÖŞÜ"  # capitals of the supported languages' scripts, as a regex class's body
 TITLED_DATELINE_RE = recache.compile(
-    rf"(?P<place>[{_UPPER}][^\W\d_]+(?:[ -][{_UPPER}][^\W\d_]+){{0,2}}),[ \t]*"
+    rf"(?P<place>[{UPPER_LETTERS}][^\W\d_]+(?:[ -][{UPPER_LETTERS}][^\W\d_]+){{0,2}}),[ \t]*"
     r"(?P<date>(?:" + _MONTH + r"\.?[ \t]+\d{1,2},?|\d{1,2}[ \t]+[^\W\d_]{3,10}\.?)[ \t]+\d{4}(?:[ \t]+(?:г\.|года|yılı|жыл))?)"
     r"(?P<agency>[.,]?[ \t]*[(/][^()/\n]{2,25}[)/])?"
     r"[ \t]*(?:—|–|--|-)[ \t]+"

@@ -18,6 +18,8 @@ from .tokens import Token, fold, tokenize
 MIN_CLAUSE_WORDS = 3
 SUBJECT_WORDS = 4  # a named subject after a coordinator: "and President Joseph R. Biden affirms"
 SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked for
+# The word of an inline list's item marker: "b" of "(b)", "2" of "2)", "ii" of "(ii)", "б" of "б)".
+MARKER_WORD = r"(?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})"
 # An item marker right before a word: "…; and 4) promoting", "…; (b) targeting".
 _ITEM_MARKER_BEFORE_RE = recache.compile(r"\(?(?:\d{1,2}|[a-zа-яё])\)\s*$")
 
@@ -589,8 +591,8 @@ def _marked_comma_item(
     return 0 <= first_marker() < starts[k]
 
 
-_MARKER_WORD_RE = recache.compile(r"\d{1,2}|[a-zа-яё]|[ivx]{1,4}")  # the word of an item marker: "b" of "(b)", "2" of "2)"
-_EARLIER_MARKER_RE = recache.compile(r"(?<!\w)(?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})\)\s")  # "(a) ", "a) ", "2) "
+_MARKER_WORD_RE = recache.compile(MARKER_WORD)
+_EARLIER_MARKER_RE = recache.compile(rf"(?<!\w){MARKER_WORD}\)\s")  # "(a) ", "a) ", "2) "
 
 
 def _tile(text: str, start: int, end: int, starts: list[int], cuts: list[tuple[int, bool, bool]]) -> list[Clause]:
