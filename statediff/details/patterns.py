@@ -16,7 +16,8 @@ from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import GAP, GAP_WORDS, SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
 from ..literals import required_chunks
-from ..segment.tokens import WORD_RE, Token, composed, plain_apostrophes, tokenize, without_invisible
+from ..segment.tokens import WORD_RE, Token, tokenize
+from ..segment.tokens import fold as segment_fold
 
 T = TypeVar("T")
 PREFIX_KEY = 2  # prefix patterns are indexed by up to this many leading letters
@@ -35,7 +36,7 @@ def fold(word: str) -> str:
     "won't", "s’opposent" is "s'opposent") and invisible characters dropped ("strong\u00adly", as a
     text pasted from Word holds it, is "strongly": the words the alignment saw alike must read
     alike here), so data files need one spelling."""
-    return plain_apostrophes(without_invisible(composed(word.lower())).replace("ё", "е"))
+    return segment_fold(word).replace("ё", "е")
 
 
 # Words and the gaps between them repeat endlessly: both are folded and classified once.

@@ -440,7 +440,7 @@ def direction_reversal(old_text: str, new_text: str, language: str) -> tuple[str
     # cost 0.4 s at 5,000 pledges a side. difflib is imported here, as few runs need it.)
     from difflib import SequenceMatcher
 
-    old_words, new_words = _WORD_RE.findall(fold(old_text)), _WORD_RE.findall(fold(new_text))
+    old_words, new_words = words_of(old_text, memo=False).folded, words_of(new_text, memo=False).folded
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace" or i2 - i1 > REPLACED_WORDS or j2 - j1 > REPLACED_WORDS:
@@ -458,7 +458,6 @@ def _directions_of(text: str, language: str) -> tuple[str, ...]:
 
 
 REPLACED_WORDS = 12  # words on each side of one replacement in the word diff ("increase" → ", given current budget pressures, reduce")
-_WORD_RE = recache.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def compare_intensity(old: int, new: int) -> str | None:

@@ -64,10 +64,7 @@ def without_invisible(text: str) -> str:
 def fold(word: str) -> str:
     """A word as cue lists and matching see it: lower case, invisible characters removed,
     typographic apostrophes plain (``plain_apostrophes``: "Japan’s" stems as "japan")."""
-    lowered = composed(word.lower())
-    if _has_invisible(lowered):
-        lowered = lowered.translate(_DROP_INVISIBLE)
-    return plain_apostrophes(lowered)
+    return plain_apostrophes(without_invisible(composed(word.lower())))
 
 
 class Token(NamedTuple):
