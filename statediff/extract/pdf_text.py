@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..data import read as read_data
 from ..errors import InputError
 from . import require
 
@@ -300,9 +301,10 @@ def _drop_hyphen(broken: tuple[str, str], words: Counter[str]) -> bool:
 
 
 COMPOUND_PART_MIN = 3
-# The linking endings of a Russian compound adjective's first part ("торгово-", "военно-",
-# "казахстанско-", "социально-", "научно-"): broken at the line's end, the hyphen is the word's.
-_RUSSIAN_COMPOUND_ENDS = ("ско", "цко", "ово", "ево", "енно", "онно", "льно", "чно", "тно", "дно")
+# The linking endings of a Russian compound adjective's first part ("торгово-", "казахстанско-"):
+# broken at the line's end, the hyphen is the word's; not the first parts of solid words
+# ("сельскохозяйственной"). Both lists in data/page.toml.
+_PAGE = read_data("page.toml")
+_RUSSIAN_COMPOUND_ENDS = tuple(_PAGE["compound_hyphen_ends"])
+_SOLID_COMPOUND_HEADS = tuple(_PAGE["solid_compound_heads"])
 COMPOUND_HEAD_MIN = 5  # letters of each part; a syllable break seldom leaves five before such an ending
-# … but these first parts make solid words ("сельскохозяйственной", "нефтегазовохимическую"; found in review)
-_SOLID_COMPOUND_HEADS = ("сельско", "нефтегазово", "горно", "машино", "водо", "энерго")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from .. import recache
+from ..data import read as read_data
 from ..errors import NoCommitmentsError
 from ..languages import (
     NEUTRAL,
@@ -870,11 +871,17 @@ def _holds_figure(words: list[str], first: int, last: int) -> bool:
 # An article's number opening a paragraph, before its first capital ("Madde 3 – Türkiye …", "MADDE
 # 4 - Taraflar …", "Article 2. The Parties …", "Статья 3 – Стороны …"): renumbered articles made
 # every pledge modified (found in review). Not "Article 5 of the Treaty …", a reference.
+_PAGE = read_data("page.toml")
+
+
+def _words_alternation(entries: list[str]) -> str:
+    return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
+
+
 ARTICLE_MARKER_RE = recache.compile(
-    r"(?:(?i:article|art\.|статья|ст\.|madde|artikel|artículo|artigo)[ \t]+\d{1,3}(?:\.\d{1,2})?[ \t]*[.):][ \t]*"
-    # a dash only after the words that head an article ("Madde 3 – Türkiye …"); "Article 5 – NATO's
-    # collective defence clause – will remain …" is the article as a subject (found in review)
-    r"|(?i:статья|madde)[ \t]+\d{1,3}[ \t]*[—–-][ \t]+)"
+    rf"(?:(?i:{_words_alternation(_PAGE['article_words'])})[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?[ \t]*[.):][ \t]*"
+    # a dash only after the words that head an article ("Madde 3 – Türkiye …"), see data/page.toml
+    rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+)"
     rf"(?=[{UPPER_LETTERS}])")
 _AGENCY_RE = recache.compile(r"(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
