@@ -45,7 +45,8 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 
 @pytest.fixture
 def check_golden() -> Callable[[str, str], None]:
-    """``check_golden(name, actual)``: ``actual`` is tests/golden/<name> byte for byte. With
+    """``check_golden(name, actual)``: ``actual`` is tests/golden/<name> byte for byte, and so is the
+    example copied from it (examples/). With
     STATEDIFF_UPDATE_GOLDEN=1 it rewrites the golden instead, and the example copied from it
     (tests/golden/README.md)."""
 
@@ -59,5 +60,8 @@ def check_golden() -> Callable[[str, str], None]:
         assert path.exists(), f"{path} is missing; run STATEDIFF_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py tests/test_formats.py"
         expected = path.read_bytes().decode("utf-8")
         assert actual == expected, f"{name} differs from the golden file; if the change is intended, regenerate it (tests/golden/README.md)"
+        if name in EXAMPLE_OF_GOLDEN:  # the examples a reader opens first are the report as statediff prints it now
+            example = ROOT / "examples" / EXAMPLE_OF_GOLDEN[name]
+            assert example.read_bytes() == path.read_bytes(), f"examples/{example.name} is stale (tests/golden/README.md)"
 
     return check

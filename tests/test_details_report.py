@@ -740,7 +740,7 @@ def test_a_kazakh_plans_sector_cells_are_no_measures(tmp_path: Path) -> None:
 def test_a_verb_final_plans_measures_and_their_changed_deadline(tmp_path: Path, lang: str, measure: str, body: str) -> None:
     table = f"| Önlem | Tarih | Sorumlu |\n|---|---|---|\n| {measure} | {{y}} | {body} |\n"
     [change] = _texts_compared(tmp_path, table.format(y="2025"), table.format(y="2027"), lang, ".md").changes
-    assert change.status is Status.MODIFIED and _details(change).row is not None
+    assert change.status is Status.MODIFIED and _details(change).row == (f"2025 | {body}", f"2027 | {body}")
 
 
 def test_a_plans_measures_without_a_full_stop_and_their_rows_in_every_format(tmp_path: Path) -> None:

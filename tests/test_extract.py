@@ -970,6 +970,7 @@ def test_table_rows_are_read_as_cell_spans(make: Callable[[], bytes], suffix: st
 
 
 def test_plain_text_has_no_table_rows() -> None:
+    # (a "|" in plain text is no cell: only the HTML, .docx and Markdown extractors write rows)
     assert extract(b"The parties will open a consulate. | 2025\n", "x.txt", ".txt").table_rows == ()
 
 

@@ -22,7 +22,6 @@ from statediff.render.terminal import render_terminal
 from statediff.render.worddiff import Piece, word_diff
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_OLD = "seeds/jspg7-2022-kz-tr.ru.txt"  # relative on purpose: goldens must not contain this machine's paths
 SEED_NEW = "seeds/jspg8-2026-kz-tr.ru.txt"
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
