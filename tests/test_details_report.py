@@ -131,13 +131,9 @@ def _entity_label(entity: object) -> str:
 
 
 def test_a_name_in_a_comment_section_is_no_name_of_the_statement(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
-    from statediff.pipeline import compare
-
     body = "Las Partes acordaron elevar el comercio bilateral.\nLas Partes reforzarán la cooperación en seguridad.\n"
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(body + "Las Partes abrirán una oficina comercial en Valparaíso.\n", encoding="utf-8")
-    new.write_text(body + "Comentarios (5)\nAna: ¿Y la oficina en Valparaíso?\n", encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, body + "Las Partes abrirán una oficina comercial en Valparaíso.\n",
+                             body + "Comentarios (5)\nAna: ¿Y la oficina en Valparaíso?\n")
     assert report.details is not None
     assert "Valparaíso" in {e.text for e in report.details.entities.removed}
 
@@ -386,10 +382,7 @@ def test_a_list_items_lead_in_is_part_of_its_strength(tmp_path: Path, old_lead: 
                                                       change: str | None) -> None:
     # "will:" → "will not:" left the items persisted and --fail-on weakened passed: the lead-in was
     # skipped as a heading and the items' words are the same (found by a new user's review)
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(_LIST.format(lead=old_lead), encoding="utf-8")
-    new.write_text(_LIST.format(lead=new_lead), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _LIST.format(lead=old_lead), _LIST.format(lead=new_lead))
     items = [c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].lead is not None]
     assert len(items) == 3
     assert all(c.status is status and _details(c).strength.change == change for c in items)
@@ -435,10 +428,7 @@ def test_an_inline_lists_lead_in_is_every_items(tmp_path: Path, language: str, o
                                                 status: Status, change: str | None) -> None:
     # "The parties will not: (a) X; (b) Y" weakened X alone: Y, cut off at the ';', lost the
     # lead-in's negation and stayed persisted (noticed in review)
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(_INLINE_LISTS[language].format(lead=old_lead), encoding="utf-8")
-    new.write_text(_INLINE_LISTS[language].format(lead=new_lead), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _INLINE_LISTS[language].format(lead=old_lead), _INLINE_LISTS[language].format(lead=new_lead))
     items = [c for c in report.changes if c.old and int(c.old[0][1:]) > 1]
     assert len(items) == 2
     assert all(c.status is status and _details(c).strength.change == change for c in items)
@@ -449,12 +439,11 @@ def test_an_inline_lists_lead_in_is_every_items(tmp_path: Path, language: str, o
 
 def test_only_the_lead_in_sentence_is_the_items(tmp_path: Path) -> None:
     # a sentence before the lead-in in its paragraph is no part of the items: its negation changed nothing there (found in review)
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(_LIST.replace("The United States and Mexico {lead}:", "Neither country can meet these challenges alone. "
-                                 "The United States and Mexico will:"), encoding="utf-8")
-    new.write_text(_LIST.replace("The United States and Mexico {lead}:", "Together the two countries can meet these challenges. "
-                                 "The United States and Mexico will:"), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path,
+                             _LIST.replace("The United States and Mexico {lead}:", "Neither country can meet these challenges alone. "
+                                           "The United States and Mexico will:"),
+                             _LIST.replace("The United States and Mexico {lead}:", "Together the two countries can meet these challenges. "
+                                           "The United States and Mexico will:"))
     items = [c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].lead is not None]
     assert len(items) == 3 and all(c.status is Status.PERSISTED for c in items)
 
@@ -482,10 +471,7 @@ _FUND = "The parties will launch a joint fund for small businesses."
 def test_a_table_rows_deadline_is_its_pledges(tmp_path: Path, old_rows: list[tuple[str, str, str]],
                                               new_rows: list[tuple[str, str, str]], status: Status, changed: list[tuple[str, str]]) -> None:
     # "2025" → "2027" in a deadline column left the pledge persisted: the cells were read apart (noticed in review)
-    old, new = tmp_path / "old.html", tmp_path / "new.html"
-    old.write_text(_plan(old_rows), encoding="utf-8")
-    new.write_text(_plan(new_rows), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _plan(old_rows), _plan(new_rows), None, ".html")
     consulate = next(c for c in report.changes if c.old and report.old.commitments[int(c.old[0][1:]) - 1].text == _CONSULATE)
     assert consulate.status is status
     assert [(p.old.text, p.new.text) for p in _details(consulate).numbers.changed] == changed
@@ -500,10 +486,7 @@ _SECURITY = ("The leaders intend to {verb} bilateral security cooperation, inclu
     ("deepen", Status.PERSISTED, None),  # another word of the same direction: persisted, as before
 ])
 def test_a_pledge_turned_by_one_word_is_modified(tmp_path: Path, verb: str, status: Status, direction: tuple[str, str] | None) -> None:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(_SECURITY.format(verb="expand"), encoding="utf-8")
-    new.write_text(_SECURITY.format(verb=verb), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _SECURITY.format(verb="expand"), _SECURITY.format(verb=verb))
     (change,) = report.changes
     assert change.status is status and _details(change).strength.direction == direction
     data = json.loads(render_json(report))
@@ -527,10 +510,7 @@ def test_a_pledge_turned_by_one_word_is_modified(tmp_path: Path, verb: str, stat
      "strengthened"),
 ])
 def test_a_predicate_lost_or_gained_changes_the_strength(tmp_path: Path, old_text: str, new_text: str, change: str) -> None:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(old_text + "\n", encoding="utf-8")
-    new.write_text(new_text + "\n", encoding="utf-8")
-    (matched,) = compare(str(old), str(new)).changes
+    (matched,) = _texts_compared(tmp_path, old_text + "\n", new_text + "\n").changes
     assert matched.status is Status.MODIFIED and _details(matched).strength.change == change
 
 
@@ -540,10 +520,7 @@ def test_a_predicate_lost_or_gained_changes_the_strength(tmp_path: Path, old_tex
     "The parties won’t hold consultations on energy security.",  # a curly apostrophe: the pledge was lost from the comparison
 ])
 def test_a_pledge_negated_by_no_or_wont_is_weakened(tmp_path: Path, new_text: str) -> None:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("The parties will hold consultations on energy security.\n", encoding="utf-8")
-    new.write_text(new_text + "\n", encoding="utf-8")
-    (matched,) = compare(str(old), str(new)).changes
+    (matched,) = _texts_compared(tmp_path, "The parties will hold consultations on energy security.\n", new_text + "\n").changes
     assert matched.status is Status.MODIFIED
     assert _details(matched).strength.change == "weakened" and _details(matched).strength.negation_changed
 
@@ -554,10 +531,7 @@ def test_a_pledge_negated_by_no_or_wont_is_weakened(tmp_path: Path, new_text: st
     ("Nos comprometemos a garantizar el acceso a la protección internacional para los migrantes.", Status.PERSISTED, None),
 ])
 def test_a_negation_across_languages_is_a_reversal(tmp_path: Path, new_text: str, status: Status, change: str | None) -> None:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("We commit to guarantee access to international protection for migrants.\n", encoding="utf-8")
-    new.write_text(new_text + "\n", encoding="utf-8")
-    (matched,) = compare(str(old), str(new)).changes
+    (matched,) = _texts_compared(tmp_path, "We commit to guarantee access to international protection for migrants.\n", new_text + "\n").changes
     assert matched.status is status and _details(matched).strength.change == change
 
 
@@ -568,20 +542,14 @@ _LAYOUT = ("<html><body><table><tr><td>Press release<br>{date}</td><td><h1>Joint
 
 def test_a_layout_tables_sidebar_is_no_figure_of_the_statement(tmp_path: Path) -> None:
     # every pledge took the sidebar's date for its figure and was modified (found in review)
-    old, new = tmp_path / "old.html", tmp_path / "new.html"
-    old.write_text(_LAYOUT.format(date="12 May 2023"), encoding="utf-8")
-    new.write_text(_LAYOUT.format(date="14 June 2024"), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _LAYOUT.format(date="12 May 2023"), _LAYOUT.format(date="14 June 2024"), None, ".html")
     assert len(report.changes) == 3 and all(c.status is Status.PERSISTED for c in report.changes)
 
 
 def test_a_list_item_with_no_predicate_carries_its_lead_ins(tmp_path: Path) -> None:
     # "• open …" under "will:" read no predicate, so "open" → "welcome" was strengthened (found in review)
     lines = "The United States and Mexico will:\n• {verb} a joint office for firearms tracing in Monterrey by 2025;\n• hold a joint review in 2026.\n"
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(lines.format(verb="open"), encoding="utf-8")
-    new.write_text(lines.format(verb="welcome"), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, lines.format(verb="open"), lines.format(verb="welcome"))
     office = next(c for c in report.changes if "office" in report.old.commitments[int(c.old[0][1:]) - 1].text)
     strength = _details(office).strength
     assert (strength.old.verb, strength.new.verb, strength.change) == ("will", "welcome", "weakened")
@@ -589,10 +557,9 @@ def test_a_list_item_with_no_predicate_carries_its_lead_ins(tmp_path: Path) -> N
 
 def test_condemn_to_do_not_condemn_across_languages(tmp_path: Path) -> None:
     # across languages the negation was compared with "or", and "condemn" → "no condenamos" was persisted (found in review)
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("We strongly condemn the attacks against migrants at the border between Mexico and Guatemala.\n", encoding="utf-8")
-    new.write_text("No condenamos los ataques contra los migrantes en la frontera entre México y Guatemala.\n", encoding="utf-8")
-    (matched,) = compare(str(old), str(new), language_old="en", language_new="es").changes
+    (matched,) = _texts_compared(tmp_path, "We strongly condemn the attacks against migrants at the border between Mexico and Guatemala.\n",
+                                 "No condenamos los ataques contra los migrantes en la frontera entre México y Guatemala.\n",
+                                 "en", new_lang="es").changes
     assert matched.status is Status.MODIFIED and _details(matched).strength.negation_changed
 
 
@@ -624,10 +591,7 @@ _PLAN_RU = [("Провести заседание Совместной груп�
 def test_an_action_plans_rows(tmp_path: Path, plan: list[tuple[str, str, str]],
                               edit: Callable[[list[tuple[str, str, str]]], list[tuple[str, str, str]]], status: Status,
                               row: tuple[str, str] | None) -> None:
-    old, new = tmp_path / "old.html", tmp_path / "new.html"
-    old.write_text(_measures(plan), encoding="utf-8")
-    new.write_text(_measures(edit(plan)), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _measures(plan), _measures(edit(plan)), None, ".html")
     assert len(report.old.commitments) == 3
     changed = [c for c in report.changes if c.status is not Status.PERSISTED]
     assert [c.status for c in changed] == [status]
@@ -638,20 +602,18 @@ def test_an_action_plans_rows(tmp_path: Path, plan: list[tuple[str, str, str]],
         assert f"row: {row[0]} -> {row[1]}" in " ".join(stream.getvalue().split())
 
 
-def _texts_compared(tmp_path: Path, old_text: str, new_text: str, lang: str | None = None, suffix: str = ".txt") -> Report:
-    """The comparison of two statements written to files, in ``lang`` when given."""
+def _texts_compared(tmp_path: Path, old_text: str, new_text: str, lang: str | None = None, suffix: str = ".txt",
+                    new_lang: str | None = None) -> Report:
+    """The comparison of two statements written to files, in ``lang`` when given (the new one in ``new_lang`` if given)."""
     old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
     old.write_text(old_text, encoding="utf-8")
     new.write_text(new_text, encoding="utf-8")
-    return compare(str(old), str(new), language_old=lang, language_new=lang)
+    return compare(str(old), str(new), language_old=lang, language_new=new_lang or lang)
 
 
 def _lists_compared(tmp_path: Path, old_lead: str, new_lead: str, items: str) -> Report:
     """The comparison of one list of two items under an old and a new lead-in."""
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(f"{old_lead}:\n{items}", encoding="utf-8")
-    new.write_text(f"{new_lead}:\n{items}", encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, f"{old_lead}:\n{items}", f"{new_lead}:\n{items}")
     assert len(report.changes) == 2
     return report
 
@@ -670,11 +632,9 @@ def test_a_lead_in_turned_into_a_permission_weakens_its_items(tmp_path: Path, la
 
 def test_a_new_or_dropped_list_item_names_its_lead_in(tmp_path: Path) -> None:
     # "station nuclear weapons on their territory." alone reads as the opposite of its "will not:" (found in review)
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("The Parties agreed to:\n- hold annual consultations.\n\nThe Parties will not:\n- impose new tariffs.\n", encoding="utf-8")
-    new.write_text("The Parties agreed to:\n- hold annual consultations.\n\nThe Parties will not:\n- impose new tariffs;\n"
-                   "- station nuclear weapons on their territory.\n", encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, "The Parties agreed to:\n- hold annual consultations.\n\nThe Parties will not:\n- impose new tariffs.\n",
+                             "The Parties agreed to:\n- hold annual consultations.\n\nThe Parties will not:\n- impose new tariffs;\n"
+                             "- station nuclear weapons on their territory.\n")
     (added,) = [c for c in report.changes if c.status is Status.NEW]
     assert _details(added).strength.lead_in == ("", "The Parties will not")
     stream = io.StringIO()
@@ -686,10 +646,7 @@ def test_a_measure_repeated_in_rows_meets_its_own_row(tmp_path: Path) -> None:
     # with the 2025 row of three alike deleted, the 2025 copy went to the 2026 row ("2025 → 2026" modified) and
     # the 2026 row was dropped (found by a new user's review)
     rows = [("Hold the next meeting of the Joint Strategic Planning Group.", str(year), "Ministries of Foreign Affairs") for year in (2024, 2025, 2026)]
-    old, new = tmp_path / "old.html", tmp_path / "new.html"
-    old.write_text(_measures(rows), encoding="utf-8")
-    new.write_text(_measures(rows[:1] + rows[2:]), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, _measures(rows), _measures(rows[:1] + rows[2:]), None, ".html")
     assert [(c.status, c.old) for c in report.changes if c.status is not Status.PERSISTED] == [(Status.DROPPED, ("o2",))]
 
 
@@ -748,10 +705,7 @@ def test_a_plans_measures_without_a_full_stop_and_their_rows_in_every_format(tmp
     # annotations left out "Row:" (found in review)
     table = ("| No. | Measure | Deadline | Responsible |\n|---|---|---|---|\n| 1 | Simplify customs procedures at the border | {q} | Customs |\n"
              "| 2 | Allocate funds for the joint investment fund | 2025 | Ministry of Finance |\n")
-    old, new = tmp_path / "old.md", tmp_path / "new.md"
-    old.write_text(table.format(q="Q4 2025"), encoding="utf-8")
-    new.write_text(table.format(q="Q2 2026"), encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, table.format(q="Q4 2025"), table.format(q="Q2 2026"), None, ".md")
     assert [c.status for c in report.changes] == [Status.MODIFIED, Status.PERSISTED]
     from statediff.render.github import render_github
 
@@ -766,9 +720,6 @@ def test_a_plans_measures_without_a_full_stop_and_their_rows_in_every_format(tmp
      "Стороны могут: а) проводить ежегодные политические консультации; б) наращивать взаимный товарооборот до 2027 года."),
 ])
 def test_an_inline_list_under_a_permission_is_weakened_item_by_item(tmp_path: Path, old_text: str, new_text: str) -> None:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(old_text + "\n", encoding="utf-8")
-    new.write_text(new_text + "\n", encoding="utf-8")
-    report = compare(str(old), str(new))
+    report = _texts_compared(tmp_path, old_text + "\n", new_text + "\n")
     assert len(report.changes) == 2
     assert all(c.status is Status.MODIFIED and _details(c).strength.change == "weakened" for c in report.changes)
