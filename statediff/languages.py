@@ -777,3 +777,9 @@ def display_name(code: str) -> str:
         return language_name(code)
     table = read_data("languages/unsupported.toml").get(code)
     return str(table["name"]) if table and "name" in table else f"'{code}'"
+
+
+def named_code(code: str) -> str:
+    """A language for a message that names it and its code: "Italian ('it')", or "'xy'" when unknown."""
+    name = display_name(code)
+    return name if name == f"'{code}'" else f"{name} ('{code}')"

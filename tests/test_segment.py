@@ -1566,7 +1566,8 @@ def test_an_unsupported_language_keeps_every_sentence_and_says_so(code: str, tex
     heading = "Wspólne oświadczenie\n\n" if code == "pl" else "Dichiarazione congiunta\n\n"
     seg = segment(_doc(heading + text))
     assert seg.language == "xx" and len(seg.commitments) == 4  # the two-word heading is not one
-    assert seg.language_notice and f"language '{code}' is not supported" in seg.language_notice
+    name = {"it": "Italian", "pl": "Polish"}[code]
+    assert seg.language_notice and f"language {name} ('{code}') is not supported" in seg.language_notice
     assert "read every sentence of 5 words or more as a pledge" in seg.language_notice
 
 
@@ -1578,7 +1579,7 @@ def test_language_neutral_rules_asked_for_still_need_a_cue() -> None:
 
 
 def test_no_commitments_in_an_unsupported_language_says_so() -> None:
-    with pytest.raises(NoCommitmentsError, match=r"its language \('uk'\) is not supported"):
+    with pytest.raises(NoCommitmentsError, match=r"its language, Ukrainian \('uk'\), is not supported"):
         segment(_doc("Погода в Києві.\nЇї немає.\n"))  # sentences too short to be read as pledges
     [pledge] = segment(_doc("Сторони домовилися поглиблювати співпрацю в енергетичній сфері.\n")).commitments
     assert pledge.text.startswith("Сторони")
@@ -1801,7 +1802,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
 def test_an_unsupported_language_falls_back_with_a_notice_naming_it() -> None:
     seg = segment(_doc("Le parti hanno concordato di rafforzare la cooperazione economica e commerciale tra i due paesi."))
     assert seg.language == "xx"
-    assert seg.language_notice is not None and "'it' is not supported" in seg.language_notice
+    assert seg.language_notice is not None and "language Italian ('it') is not supported" in seg.language_notice
 
 
 @pytest.mark.parametrize(("given", "notice"), [("en", "looks Spanish ('es')"), ("es", None), ("xx", None), ("auto", None)])

@@ -24,6 +24,7 @@ from ..languages import (
     language_name,
     language_runs,
     language_shares,
+    named_code,
     parties_act,
     past_tense,
 )
@@ -74,7 +75,7 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
     read = code  # the part read (a language code, as the text's runs name it)
     set_aside = tuple(run for run in runs if run.code != read) if read in shares else ()
     if code not in SUPPORTED and code != NEUTRAL:
-        notice = (f"{document.path}: language '{code}' is not supported; using language-neutral rules, which read every "
+        notice = (f"{document.path}: language {named_code(code)} is not supported; using language-neutral rules, which read every "
                   f"sentence of {UNCUED_MIN_WORDS} words or more as a pledge (background included)")
         unsupported, code = code, NEUTRAL
     elif code == NEUTRAL and detected:
@@ -103,7 +104,7 @@ def segment(document: Document, language: str | None = None, id_prefix: str = "c
         if not detected and guess != code and guess in SUPPORTED:  # a --lang that the text is not in explains it
             message += f"; the text looks {language_name(guess)} ('{guess}'), not '{code}' as given"
         if unsupported:
-            message += f"; its language ('{unsupported}') is not supported, and language-neutral rules know few of its pledge verbs"
+            message += f"; its language, {named_code(unsupported)}, is not supported, and language-neutral rules know few of its pledge verbs"
         raise NoCommitmentsError(message)
     if unsupported:
         unread = sum(1 for k in skipped if k.reason == "not a commitment")
