@@ -8,10 +8,10 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .align import DEFAULT_THRESHOLD, align, without_unmatched_deeds
+from .align import DEFAULT_THRESHOLD, align, with_echoes, without_unmatched_deeds
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
-from .details.annotate import proper_names, side_facts
+from .details.annotate import facts_with_pledges, proper_names, side_facts
 from .details.why import TermIndex
 from .gcpause import gc_paused
 from .languages import NEUTRAL, across_languages, detect_language, language_name, language_runs, language_shares
@@ -262,10 +262,12 @@ DEED_LINES_NAMED = 5  # line numbers a deed notice names
 
 
 def _notices(old_doc: Document, new_doc: Document, old: Segmentation, new: Segmentation, changes: tuple[Change, ...],
-             threshold: float) -> tuple[str, ...]:
+             threshold: float, echo_lines: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())) -> tuple[str, ...]:
     """What a reader should know beside the report, in a fixed order: languages and text left
-    out, inputs that are the same text, a comparison across languages, deeds set aside, repeated
-    pledges, details a language's data cannot read, and a pair that looks unrelated."""
+    out, inputs that are the same text, a comparison across languages, spans read as pledges
+    because they restate one of the other statement's (``echo_lines``: their lines on each side),
+    deeds set aside, repeated pledges, details a language's data cannot read, and a pair that
+    looks unrelated."""
     notices = tuple(dict.fromkeys(n for n in (old.language_notice, new.language_notice, old_doc.left_out_notice(), new_doc.left_out_notice())
                                   if n))  # one file twice: one notice
     if old_doc.sha256 == new_doc.sha256:
@@ -287,11 +289,37 @@ def _notices(old_doc: Document, new_doc: Document, old: Segmentation, new: Segme
                         "languages relies on shared names, figures and related words (as in English \"migration\", "
                         "Spanish \"migración\"): reliable between translations in related languages, weak otherwise; "
                         "pledge strength is not compared across languages (a negation gained or lost is), and of names only known ones are",)
+    notices += _echo_notices(echo_lines)
     notices += _deed_notices(old, new)
     notices += _repeat_notices(old, new)
     notices += _unread_notices(old.language, new.language)
     notices += _unrelated_notice(old, new, changes, threshold)
     return notices
+
+
+def _added_lines(segmented: Segmentation, read: Segmentation) -> tuple[int, ...]:
+    """The lines of the pledges of ``read`` that ``segmented`` did not hold (``align.with_echoes``)."""
+    if len(read.commitments) == len(segmented.commitments):
+        return ()
+    held = {(c.start, c.end) for c in segmented.commitments}
+    return tuple(c.line for c in read.commitments if (c.start, c.end) not in held)
+
+
+def _echo_notices(echo_lines: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[str, ...]:
+    """A notice per side with spans that segmentation read as no pledge and that were compared
+    as pledges because each restates an unmatched pledge of the other statement (``align.with_echoes``):
+    "statediff segment" does not list them, so the report says why they are there."""
+    notices = []
+    for side, other, lines in (("old", "new", echo_lines[0]), ("new", "old", echo_lines[1])):
+        if lines:
+            named = ", ".join(map(str, lines[:DEED_LINES_NAMED])) + (", …" if len(lines) > DEED_LINES_NAMED else "")
+            what = "sentence" if len(lines) == 1 else "sentences"
+            one = len(lines) == 1
+            notices.append(f"{side} statement: {len(lines)} {what} read as no pledge (line{'' if one else 's'} {named}) "
+                           f"closely restate{'s' if one else ''} an unmatched pledge of the {other} statement and "
+                           f"{'is' if one else 'are'} compared as {'a pledge' if one else 'pledges'} "
+                           f"(a cue word lost, as \"shall\" turned \"may\", or a pledge reported done)")
+    return tuple(notices)
 
 
 def _deed_notices(old: Segmentation, new: Segmentation) -> tuple[str, ...]:
@@ -422,6 +450,8 @@ def _compare(
         align_workers = max(1, workers - 1) if readers else workers
         stage("aligning")
         alignment = align(old, new, threshold, progress, workers=align_workers, exhaustive=exhaustive)
+        segmented = old, new
+        old, new, alignment = with_echoes(old, new, alignment, threshold)
         read_old, read_new = old, new
         old, new, alignment, kept_old, kept_new = without_unmatched_deeds(old, new, alignment)
         changes = classify(old, new, alignment, persist_threshold)
@@ -431,19 +461,23 @@ def _compare(
         # The details stage's term index is made while the worker may still be reading facts.
         terms = TermIndex(old, new) if readers else None
         facts = readers.facts() if readers else None
-        if old is not read_old or new is not read_new:
-            # Deeds were set aside: the facts of the statements as segmented (the readers' too),
-            # renamed to the kept pledges' ids, whatever the workers.
+        if (read_old, read_new) != segmented or old is not read_old or new is not read_new:
+            # The facts of the statements as segmented (the readers' too), whatever the workers:
+            # with the echoes' read and added, renamed to the kept pledges' ids when deeds were set aside.
+            echoed = (read_old, read_new) != segmented
+            proper = proper_names((old_doc.text, old.language), (new_doc.text, new.language)) if facts is None or echoed else frozenset()
             if facts is None:
-                proper = proper_names((old_doc.text, old.language), (new_doc.text, new.language))
-                facts = (side_facts(read_old, proper), side_facts(read_new, proper))
+                facts = (side_facts(segmented[0], proper), side_facts(segmented[1], proper))
+            if echoed:
+                facts = (facts_with_pledges(facts[0], segmented[0], read_old, proper),
+                         facts_with_pledges(facts[1], segmented[1], read_new, proper))
             facts = (_facts_of(facts[0], read_old, old, kept_old), _facts_of(facts[1], read_new, new, kept_new))
     finally:
         if readers:
             readers.close()
     annotation = annotate(old, new, alignment, changes, threshold, facts=facts, terms=terms, persist_threshold=persist_threshold)
     clock["details"] = time.perf_counter() - started
-    notices = _notices(old_doc, new_doc, old, new, annotation.changes, threshold)
+    notices = _notices(old_doc, new_doc, old, new, annotation.changes, threshold, (_added_lines(segmented[0], read_old), _added_lines(segmented[1], read_new)))
     language = language_old if language_old == language_new and language_old else "auto"
     settings = Settings(threshold, language or "auto", persist_threshold, language_old or "auto", language_new or "auto")
     return Report(old=old, new=new, changes=annotation.changes, settings=settings,

@@ -9,13 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from statediff.align import DEFAULT_THRESHOLD, align, build_vectors, candidate_pairs, link_floor, pair_score, without_unmatched_deeds
+from statediff.align import (
+    DEFAULT_THRESHOLD,
+    align,
+    build_vectors,
+    candidate_pairs,
+    link_floor,
+    pair_score,
+    with_echoes,
+    without_unmatched_deeds,
+)
 from statediff.classify import classify, word_similarity
 from statediff.features import featurizer_for
 from statediff.languages import get_language, stemmer_for
 from statediff.model import LINKED_BY_NAMED_BODY, LINKED_STANDING_OUT, Alignment, Candidate, Document, Link, Status
 from statediff.pipeline import compare
 from statediff.render.details import numbers_text
+from statediff.render.json_report import render_json
 from statediff.segment import segment
 
 
@@ -1244,3 +1254,78 @@ def test_a_statement_of_deeds_only_keeps_them_all() -> None:
         alignment = Alignment(links=links, nearest_old={}, nearest_new={})
         _, new2, _, _, keep_new = without_unmatched_deeds(old, new, alignment)
         assert keep_new == (0, 1) and new2 is new
+
+
+_ECHOES = [
+    # (old, new, status of the pair, strength change, side whose span is read as a pledge)
+    # "shall" turned "may": no cue is left, and the old pledge was dropped while --fail-on weakened passed
+    ("The Joint Commission shall meet at least twice a year in Astana.\nEach Party shall publish its laws on investment.\n",
+     "The Joint Commission may meet at least twice a year in Astana.\nEach Party shall publish its laws on investment.\n",
+     Status.MODIFIED, "weakened", "new"),
+    # the other way round: the old statement's span is read
+    ("The Joint Commission may meet at least twice a year in Astana.\nEach Party shall publish its laws on investment.\n",
+     "The Joint Commission shall meet at least twice a year in Astana.\nEach Party shall publish its laws on investment.\n",
+     Status.MODIFIED, "strengthened", "old"),
+    # done, not dropped: the pledge reported carried out, in an account with no cue
+    ("Vi kommer att inrätta ett nordiskt nätverk för ansvarsfull artificiell intelligens.\n"
+     "Vi enades om att fördjupa samarbetet om energisäkerhet.\n",
+     "Det nordiska nätverket för ansvarsfull artificiell intelligens inrättades i maj 2024.\n"
+     "Vi enades om att fördjupa samarbetet om energisäkerhet.\n",
+     Status.MODIFIED, None, "new"),
+]
+
+
+@pytest.mark.parametrize(("old_text", "new_text", "status", "change", "side"), _ECHOES)
+def test_a_sentence_read_as_no_pledge_that_restates_an_unmatched_one_is_compared(
+        tmp_path: Path, old_text: str, new_text: str, status: Status, change: str | None, side: str) -> None:
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    report = compare(str(old), str(new))
+    echoed = report.new if side == "new" else report.old
+    assert [c.line for c in echoed.commitments] == [1, 2]  # in text order, numbered again
+    assert [c.id for c in echoed.commitments] == [f"{side[0]}1", f"{side[0]}2"]
+    (first,) = [c for c in report.changes if c.old == ("o1",)]
+    assert first.new == ("n1",) and first.status is status
+    assert first.details is not None and first.details.strength.change == change
+    assert not any(c.status in (Status.NEW, Status.DROPPED) for c in report.changes)
+    assert any(n.startswith(f"{side} statement: 1 sentence read as no pledge (line 1)") for n in report.notices)
+    assert render_json(report) == render_json(compare(str(old), str(new), workers=2))
+
+
+@pytest.mark.parametrize("new_text", [
+    # the same body and a few words, another statement: below ECHO_MIN_SCORE, history stays unread
+    "Since 1995, the Joint Commission has met in Astana more than thirty times.\nEach Party shall publish its laws on investment.\n",
+    "The Joint Commission is chaired by the two foreign ministers.\nEach Party shall publish its laws on investment.\n",
+    # a heading of the pledge's words is too short to be read (ECHO_MIN_WORDS)
+    "Joint Commission meetings\n\nEach Party shall publish its laws on investment.\n",
+])
+def test_a_span_that_does_not_restate_the_pledge_stays_unread(tmp_path: Path, new_text: str) -> None:
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("The Joint Commission shall meet at least twice a year.\nEach Party shall publish its laws on investment.\n", encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert sorted(c.status.value for c in report.changes) == ["dropped", "persisted"]
+    assert len(report.new.commitments) == 1 and not any("read as no pledge" in n for n in report.notices)
+
+
+def test_echoes_leave_the_other_links_and_their_indices_in_step() -> None:
+    """Spans read between linked pledges move those pledges' indices: every link, nearest miss
+    and ranked candidate follows them."""
+    old = _seg("The sides agreed to expand trade in grain.\nThe Joint Commission shall meet at least twice a year in Astana.\n"
+               "The sides agreed to open a consulate in Aktau.\n", "o")
+    new = _seg("The Joint Commission may meet at least twice a year in Astana.\nThe sides agreed to expand trade in grain.\n"
+               "The sides agreed to build a road to Baku.\n", "n")
+    alignment = align(old, new)
+    old2, new2, echoed = with_echoes(old, new, alignment)
+    assert old2 is old and [c.text[:22] for c in new2.commitments] == [
+        "The Joint Commission m", "The sides agreed to ex", "The sides agreed to bu"]
+    assert sorted((link.old, link.new) for link in echoed.links) == [((0,), (1,)), ((1,), (0,))]
+    texts = {i: c.text for i, c in enumerate(new2.commitments)}
+    for before, after in ((alignment.nearest_old, echoed.nearest_old), (alignment.ranked_old, echoed.ranked_old)):
+        for i, found in after.items():  # each still names the same new pledge
+            was = before[i]
+            pairs = [(c, w) for c, w in zip(found if isinstance(found, tuple) else (found,),
+                                            was if isinstance(was, tuple) else (was,), strict=True)]
+            assert all(texts[c.index] == new.commitments[w.index].text and c.score == w.score for c, w in pairs)
+    assert 1 not in echoed.nearest_old  # linked now

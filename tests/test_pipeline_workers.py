@@ -47,6 +47,19 @@ def test_worker_processes_give_the_same_report_when_deeds_are_set_aside(always_p
     assert render_json(report) == render_json(compare(str(old), str(new), workers=1))
 
 
+def test_worker_processes_give_the_same_report_when_echoes_are_read(always_parallel: None, tmp_path: Path) -> None:
+    # The readers' facts are of the pledges as segmented: the echoes' are read here and the ids renamed.
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("The sides agreed to expand trade in grain by 2030.\n"
+                   "The Joint Commission shall meet at least twice a year in Astana.\n", encoding="utf-8")
+    new.write_text("The Joint Commission may meet at least twice a year in Astana from 2026.\n"
+                   "The sides agreed to expand trade in grain by 2035.\n", encoding="utf-8")
+    report = compare(str(old), str(new), workers=2)
+    assert [c.id for c in report.new.commitments] == ["n1", "n2"] and report.new.commitments[0].text.startswith("The Joint")
+    assert {(c.old, c.new) for c in report.changes} == {(("o1",), ("n2",)), (("o2",), ("n1",))}
+    assert render_json(report) == render_json(compare(str(old), str(new), workers=1))
+
+
 def test_a_segmentation_error_in_a_worker_is_raised_here(always_parallel: None, tmp_path: Path) -> None:
     empty = tmp_path / "headings.txt"
     empty.write_text("Joint Statement\n\nTashkent, 5 May 2024\n", encoding="utf-8")

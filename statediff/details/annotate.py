@@ -549,6 +549,28 @@ def _side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
     return SideFacts(tuple(pledges), tuple(all_numbers), tuple(all_entities))
 
 
+def facts_with_pledges(facts: SideFacts, seg: Segmentation, read: Segmentation, proper: frozenset[str]) -> SideFacts:
+    """``facts`` of ``seg`` for ``read``, the same statement with more spans read as pledges
+    (``align.with_echoes``): each pledge of ``seg`` keeps its facts under its id in ``read``, and
+    only the new ones are read. The whole text's names and figures are ``seg``'s (the new
+    pledges' were read in the text between pledges): whatever the workers, the same facts."""
+    before = {(c.start, c.end): k for k, c in enumerate(seg.commitments)}
+    renamed = {seg.commitments[k].id: c.id for c in read.commitments for k in [before.get((c.start, c.end))] if k is not None}
+
+    def moved(found: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(replace(item, id=renamed.get(item.id, item.id)) if item.id in renamed else item for item in found)
+
+    pledges = []
+    for c in read.commitments:
+        k = before.get((c.start, c.end))
+        if k is None:
+            pledges.append(_pledge_facts(read, c, proper))
+        else:
+            pledge = facts.pledges[k]
+            pledges.append(replace(pledge, numbers=moved(pledge.numbers), entities=moved(pledge.entities)))
+    return SideFacts(tuple(pledges), moved(facts.all_numbers), moved(facts.all_entities))
+
+
 # Skipped spans that are the page's, not the statement's: a name or figure there (a reader's
 # comment, a menu, a related-news title) says nothing about what the statement names.
 _PAGE_REASONS = frozenset({"boilerplate"})

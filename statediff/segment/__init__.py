@@ -482,6 +482,38 @@ def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], ski
     return numbered(commitments[kept_from:kept_to], id_prefix)
 
 
+# Spans read as no pledge that may still restate a pledge of the other statement (align.echoes):
+# a clause without a cue ("The Joint Commission may meet …" after "… shall meet …") and an
+# account of what was done ("Nätverket … inrättades i maj 2024" after "Vi kommer att inrätta …").
+ECHO_REASONS = ("not a commitment", "background")
+ECHO_MIN_WORDS = 4  # shorter spans are headings, labels and table cells
+
+
+def unread_spans(seg: Segmentation) -> tuple[Commitment, ...]:
+    """The spans of ``seg`` skipped for one of ECHO_REASONS, of ECHO_MIN_WORDS words or more, each
+    as a commitment, in text order, without an id (``with_pledges`` numbers the ones that
+    ``align.with_echoes`` links)."""
+    text = seg.document.text
+    spans = [s for s in seg.skipped if s.reason in ECHO_REASONS and len(text[s.start:s.end].split()) >= ECHO_MIN_WORDS]
+    if not spans:
+        return ()
+    lang = get_language(seg.language)
+    return tuple(Commitment(id="", start=s.start, end=s.end, text=text[s.start:s.end], match_text=_match_text(text[s.start:s.end], lang),
+                            sentence_start=s.start, sentence_end=s.end, line=seg.document.line_of(s.start))
+                 for s in spans)
+
+
+def with_pledges(seg: Segmentation, spans: list[Commitment]) -> Segmentation:
+    """``seg`` with ``spans`` (from ``unread_spans``) read as its pledges, in text order, all
+    numbered again, and no longer among its skipped spans."""
+    if not spans:
+        return seg
+    prefix = seg.commitments[0].id.rstrip("0123456789") if seg.commitments else ""
+    commitments = tuple(numbered(sorted([*seg.commitments, *spans], key=lambda c: (c.start, c.end)), prefix))
+    taken = {(c.start, c.end) for c in spans}
+    return replace(seg, commitments=commitments, skipped=tuple(s for s in seg.skipped if (s.start, s.end) not in taken))
+
+
 def numbered(commitments: list[Commitment], id_prefix: str) -> list[Commitment]:
     """The commitments with ids 1…n again after some were dropped (only those that moved are rebuilt)."""
     return [c if c.id == f"{id_prefix}{k + 1}" else replace(c, id=f"{id_prefix}{k + 1}") for k, c in enumerate(commitments)]
