@@ -333,6 +333,9 @@ class Language:
     # A verb of the infinitive list followed by one of these is a noun ("…, and exchange of
     # information"), not a pledge's verb after ", and".
     noun_markers: frozenset[str] = frozenset()
+    # Words of means that end an inline list's lead-in before its colon ("путем:", "by:"): its marked
+    # items are actions whatever their form ("а) проведения …; б) создания …; в) обмена …")
+    means_markers: frozenset[str] = frozenset()
     # A past participle after a comma followed by one of these and closed by a comma within a
     # few words is an apposition ("the Partnership, launched in 2021, …"), not a second pledge.
     participle_links: frozenset[str] = frozenset()
@@ -479,6 +482,7 @@ def _build(code: str, raw: dict) -> Language:
         infinitive_markers=_lowered(raw, "infinitive_markers"),
         noun_phrase_links=_lowered(raw, "noun_phrase_links"),
         noun_markers=_lowered(raw, "noun_markers"),
+        means_markers=_lowered(raw, "means_markers"),
         participle_links=_lowered(raw, "participle_links"),
         not_after_comma=_lowered(raw, "not_after_comma"),
         gerund_governors=_lowered(raw, "gerund_governors"),
@@ -541,7 +545,7 @@ NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "dated_openers", "passive_auxiliaries",
     "courtesy_patterns", "adoption_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
-    "not_after_comma", "gerund_governors",
+    "not_after_comma", "gerund_governors", "means_markers",
 )
 
 

@@ -547,6 +547,25 @@ CLAUSE_CASES += [
      ["The parties will: (i) hold consultations on trade", "expand exchanges of students", "open a consulate in Almaty."]),
     ("ru", "Стороны будут: 1) расширять сотрудничество в области энергетики; 2) увеличивать финансирование пограничного контроля.",
      ["Стороны будут: 1) расширять сотрудничество в области энергетики", "увеличивать финансирование пограничного контроля."]),
+    # first person plural, as declarations write: three pledges (found in review: one)
+    ("ru", "Мы подтверждаем приверженность Уставу ООН, приветствуем итоги министерской встречи в Кейптауне и обязуемся укреплять сотрудничество.",
+     ["Мы подтверждаем приверженность Уставу ООН", "приветствуем итоги министерской встречи в Кейптауне",
+      "и обязуемся укреплять сотрудничество."]),
+    # a list of means: its noun items are actions, each a pledge (found in review: one, a changed item persisted) …
+    ("ru", "Мы договорились укреплять сотрудничество, в том числе путем: а) проведения ежегодных встреч министров энергетики; "
+           "б) создания рабочей группы по ядерной медицине; в) обмена опытом в области цифровизации.",
+     ["Мы договорились укреплять сотрудничество, в том числе путем: а) проведения ежегодных встреч министров энергетики",
+      "создания рабочей группы по ядерной медицине", "обмена опытом в области цифровизации."]),
+    # … and a Roman "(ii)" is a marker (it was glued to the item before)
+    ("en", "We commit to strengthening food security, including by: (i) providing USD 3 billion in food assistance; "
+           "(ii) keeping agricultural markets open; (iii) supporting smallholder farmers.",
+     ["We commit to strengthening food security, including by: (i) providing USD 3 billion in food assistance",
+      "keeping agricultural markets open", "supporting smallholder farmers."]),
+    # … but noun items of a list that is no list of means share its predicate
+    ("ru", "Стороны договорились развивать сотрудничество в областях: а) энергетики и транспорта; б) образования и науки.",
+     ["Стороны договорились развивать сотрудничество в областях: а) энергетики и транспорта; б) образования и науки."]),
+    ("en", "The parties agreed to cooperate in these areas: (a) trade and investment; (b) education and culture.",
+     ["The parties agreed to cooperate in these areas: (a) trade and investment; (b) education and culture."]),
 ]
 
 

@@ -21,7 +21,7 @@ SERIES_ITEM_WORDS = 12  # how far back the item before ", and <verb>" is looked 
 # The word of an inline list's item marker: "b" of "(b)", "2" of "2)", "ii" of "(ii)", "б" of "б)".
 MARKER_WORD = r"(?:\d{1,2}|[a-zа-яё]|[ivx]{1,4})"
 # An item marker right before a word: "…; and 4) promoting", "…; (b) targeting".
-_ITEM_MARKER_BEFORE_RE = recache.compile(r"\(?(?:\d{1,2}|[a-zа-яё])\)\s*$")
+_ITEM_MARKER_BEFORE_RE = recache.compile(rf"\(?{MARKER_WORD}\)\s*$")  # (also "(ii)": a Roman item glued to the one before, found in review)
 
 
 @frozen_dataclass
@@ -359,7 +359,24 @@ def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: lis
         if (k - i < 3 and language.infinitive_endings and words[k].endswith(language.infinitive_endings)
                 and words[k] not in language.stopwords and _ITEM_MARKER_BEFORE_RE.search(text, ends[i - 1], starts[k])):
             return True
+        # "…, в том числе путем: а) проведения …; б) создания …": a marked item of a list of means
+        if k - i < 3 and language.means_markers and _ITEM_MARKER_BEFORE_RE.search(text, ends[i - 1], starts[k]):
+            return _lists_means(words, text, starts, ends, language)
     return False
+
+
+def _lists_means(words: list[str], text: str, starts: list[int], ends: list[int], language: Language) -> bool:
+    """The sentence's first item marker follows a word of means and a colon ("путем: а) …",
+    "including by: (i) …"): its items are actions, each a pledge of the lead-in's predicate
+    (noun items of any other list share one: "(a) trade; (b) energy")."""
+    first = _EARLIER_MARKER_RE.search(text, starts[0], ends[-1])
+    if first is None:
+        return False
+    head = text[starts[0]:first.start()].rstrip().removesuffix("(").rstrip()
+    if not head.endswith(":"):
+        return False
+    last = next((k for k in range(len(words) - 1, -1, -1) if ends[k] <= len(head) + starts[0]), None)
+    return last is not None and words[last] in language.means_markers
 
 
 def _after_leading_participle(words: list[str], i: int, language: Language) -> tuple[int, bool, bool] | None:
