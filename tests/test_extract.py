@@ -1018,3 +1018,31 @@ def test_a_spanning_cell_is_no_later_cell_that_reads_alike_nor_spills_out_of_its
     assert rows == [["Hold the next meeting.", "2025"], ["Organize a forum.", "2025"], ["Hold days of culture.", "2026"],
                     ["Organize a festival.", "2027"], ["Expand cooperation in education.", "2025"]]
     assert extracted.table_rows[1][1] == extracted.table_rows[0][1] != extracted.table_rows[4][1]
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    # read as Word's tracked changes are (docx_text): the deleted text dropped, the inserted kept
+    # (the deleted and inserted figures were glued, "within 90120 days": found in review)
+    ("<p>The parties will open the office within <del>90</del><ins>120</ins> days.</p>",
+     "The parties will open the office within 120 days.\n"),
+    ("<p>The parties shall<del>may</del> hold consultations.</p>", "The parties shall hold consultations.\n"),
+    ("<p>The parties will meet <s>annually</s> <strike>every year</strike> twice a year.</p>",
+     "The parties will meet twice a year.\n"),
+    ("<p>The parties will meet in <del datetime='2025-01-01'>Madrid</del><ins>Lisbon</ins>.</p>",
+     "The parties will meet in Lisbon.\n"),
+    ("<del><p>The parties will close the office.</p></del><p>The parties will open the office.</p>",
+     "The parties will open the office.\n"),
+])
+def test_html_tracked_changes_are_read_accepted(body: str, text: str) -> None:
+    assert extract(f"<html><body>{body}</body></html>".encode(), "x.html", ".html").text == text
+
+
+def test_statediff_extract_prints_an_html_page_with_its_changes_accepted(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from statediff.cli import cli
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>The parties will act within <del>90</del><ins>120</ins> days.</p></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page)])
+    assert result.exit_code == 0 and result.output == "The parties will act within 120 days.\n"

@@ -10,6 +10,10 @@ from .cells import SpannedCell
 
 # Never text.
 _ALWAYS_DROP = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "iframe", "head", "title", "meta", "link"})
+# Tracked changes are read accepted, as a .docx's are (docx_text): deleted or struck-out text is
+# dropped and <ins> is read as text ("within <del>90</del><ins>120</ins> days" is "within 120 days",
+# not "within 90120 days").
+_DELETED = frozenset({"del", "s", "strike"})
 # Page furniture around an article.
 _FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select", "textarea", "input", "dialog", "menu"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert", "form"})
@@ -47,7 +51,7 @@ def html_to_text(html: str, name: str, headings: list[str] | None = None, left_o
     title = " ".join(soup.title.get_text().split()) if soup.title is not None else ""
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype | ProcessingInstruction)):
         node.extract()
-    for tag in soup.find_all(list(_ALWAYS_DROP)):
+    for tag in soup.find_all(list(_ALWAYS_DROP | _DELETED)):
         tag.decompose()
     root = _main_content(soup)
     if removed is not None:  # the page around the <article> or <main> read: left out too
