@@ -918,3 +918,18 @@ def test_direction_reversal(lang: str, old: str, new: str, reversal: tuple[str, 
 def test_a_position_against_compared(old: Predicate, new: Predicate, change: str, reversed_: bool) -> None:
     strength = compare_strength(old, new)
     assert (strength.change, strength.negation_changed) == (change, reversed_)
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a figure spelled out and repeated in digits in brackets is one figure with its unit (found in
+    # review: "thirty (30) days" → "sixty (60) days" was reported as "30) days -> 60) days")
+    ("en", "within thirty (30) days of signature", [("thirty (30) days", "count", {"n": 30, "unit": "day"})]),
+    ("en", "within twenty five (25) days", [("twenty five (25) days", "count", {"n": 25, "unit": "day"})]),
+    ("en", "a share of ten (10) percent", [("ten (10) percent", "percent", 10)]),
+    ("en", "fifteen (15) million dollars", [("fifteen (15) million dollars", "money", {"amount": 15_000_000, "currency": "USD"})]),
+    ("ru", "в течение тридцати (30) дней", [("тридцати (30) дней", "count", {"n": 30, "unit": "day"})]),
+    ("es", "en un plazo de treinta (30) días", [("treinta (30) días", "count", {"n": 30, "unit": "day"})]),
+    ("en", "within 30 (thirty) days", [("30 (thirty) days", "count", {"n": 30, "unit": "day"})]),  # the other way round, as before
+])
+def test_a_figure_restated_in_brackets_is_one_figure(language: str, text: str, expected: list[tuple[str, str, object]]) -> None:
+    assert [(n.text, n.kind, n.value) for n in extract_numbers(text, language)] == expected

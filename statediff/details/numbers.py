@@ -270,8 +270,8 @@ class _Scanner:
         self.digits: list[int] | None = None  # where a number may start
 
     def run(self) -> tuple[Number, ...]:
-        forms = [self._dates, self._money, self._percent, self._references, self._ordinals, self._word_ordinals, self._years, self._counts,
-                 self._word_amounts]
+        forms = [self._restated, self._dates, self._money, self._percent, self._references, self._ordinals, self._word_ordinals, self._years,
+                 self._counts, self._word_amounts]
         if not _DIGIT.search(self.text, self.start, self.end):
             forms = [self._word_ordinals, self._word_amounts]  # most pledges have no digit at all: skip the regular expressions
         for form in forms:
@@ -430,6 +430,42 @@ class _Scanner:
             if unit in g.event_units:
                 yield self._number("ordinal", words.starts[i], unit_end, quantity=n, unit=unit)
 
+    def _restated(self) -> Iterator[Number]:
+        """A figure spelled out and repeated in digits in brackets, as legal texts write it:
+        "thirty (30) days" is one figure, 30 days (it was read as "30) days", the words apart).
+        The words must say the digits' value; what follows the bracket is the figure's unit, a
+        currency or a percent word ("ten (10) percent")."""
+        g = self.g
+        if not g.amount_words:
+            return
+        for m in _BRACKETED_DIGITS.finditer(self.text, self.start, self.end):
+            value = _quantity(g, m["n"])
+            words = words_of(self.text, max(self.start, m.start() - 80), m.start(), memo=False)
+            last = len(words) - 1
+            if value is None or last < 0 or self.text[words.ends[last]:m.start()].strip() or words.folded[last] not in g.amount_words:
+                continue
+            first = last
+            while first > 0 and not words.breaks[first] and words.folded[first - 1] in g.amount_words:
+                first -= 1
+            spelled, after = _spelled_value(g, words, first)
+            while after <= last:  # "ten five (5)": the run's last number is the one restated
+                first = after
+                spelled, after = _spelled_value(g, words, first)
+            if spelled != value:
+                continue
+            a = words.starts[first]
+            tail = _amount_tail(g).match(self.text, m.end(), self.end)
+            if tail is not None and tail["c"]:
+                code = _lookup_in(g, "currencies", tail["c"]) or g.currencies.get(tail["c"].upper())
+                if code:
+                    yield self._number("money", a, tail.end(), quantity=_scaled(g, value, tail["s"]), unit=code, target=self._target(a))
+                continue
+            if tail is not None:
+                yield self._number("percent", a, tail.end(), quantity=value, unit="%", target=self._target(a))
+                continue
+            unit, unit_end = self._unit_after(m.end(), any_word=True)
+            yield self._number("count", a, unit_end if unit else m.end(), quantity=value, unit=unit, target=self._target(a))
+
     def _word_amounts(self) -> Iterator[Number]:
         """Money and percentages whose number is spelled out: "до десяти миллиардов долларов",
         "ten billion dollars", "пяти процентов" (a cardinal alone, "three years", is no amount)."""
@@ -546,6 +582,8 @@ class _Scanner:
         return words.folded[0].isalpha() and self._names_no_unit(words)
 
 
+# Digits in brackets after a figure spelled out ("thirty (30) days", "one thousand (1,000)").
+_BRACKETED_DIGITS = recache.compile(r"\(\s*(?P<n>\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+|\d+)\s*\)")
 MODIFIER_MIN_LETTERS = 4  # "-ed" on a longer word: a participle ("seized"), not "red", "need", "bed"
 
 
