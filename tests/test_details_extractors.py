@@ -933,3 +933,15 @@ def test_a_position_against_compared(old: Predicate, new: Predicate, change: str
 ])
 def test_a_figure_restated_in_brackets_is_one_figure(language: str, text: str, expected: list[tuple[str, str, object]]) -> None:
     assert [(n.text, n.kind, n.value) for n in extract_numbers(text, language)] == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a modal after a number names no unit (found in review: "Articles 1 to 14 shall apply" read "14 shall", unit "shall")
+    ("en", "Articles 1 to 14 shall apply", [("Articles 1", "reference", {"n": 1, "unit": "article"}), ("14", "count", {"n": 14, "unit": ""})]),
+    ("en", "the 10 might be", [("10", "count", {"n": 10, "unit": ""})]),
+    ("sv", "punkterna 1 till 14 ska gälla", [("1", "count", {"n": 1, "unit": ""}), ("14", "count", {"n": 14, "unit": ""})]),
+    ("de", "die Artikel 1 bis 14 werden angewandt", [("Artikel 1", "reference", {"n": 1, "unit": "article"}), ("14", "count", {"n": 14, "unit": ""})]),
+    ("en", "10 cans of food", [("10 cans", "count", {"n": 10, "unit": "can"})]),  # a noun, not the modal
+])
+def test_a_modal_after_a_number_is_no_unit(language: str, text: str, expected: list[tuple[str, str, object]]) -> None:
+    assert [(n.text, n.kind, n.value) for n in extract_numbers(text, language)] == expected

@@ -224,9 +224,17 @@ def _party_stems(language: str, stem: Callable[[str], str]) -> frozenset[str]:
 
 
 def _function_words(language: str) -> frozenset[str]:
+    """Words after a number that name no unit: the language's function words and its modals (the
+    strength file's ``binding_modals`` and ``hedge_modals``, whole words, and the language file's
+    ``obligation_modals``): "Articles 1 to 14 shall apply" counts no "shall" (found in review)."""
     from ..languages import SUPPORTED, get_language
 
-    return frozenset(map(fold, get_language(language).stopwords)) if language in SUPPORTED else frozenset()
+    if language not in SUPPORTED:
+        return frozenset()
+    lang = get_language(language)
+    strength = load_data("strength", language) or {}
+    modals = {w for key in ("binding_modals", "hedge_modals") for w in strength.get(key, []) if "*" not in w and " " not in w}
+    return frozenset(map(fold, lang.stopwords | lang.obligation_modals | modals))
 
 
 _SPACES = recache.compile(r"[ \u00a0\u202f]")
