@@ -945,3 +945,26 @@ def test_a_figure_restated_in_brackets_is_one_figure(language: str, text: str, e
 ])
 def test_a_modal_after_a_number_is_no_unit(language: str, text: str, expected: list[tuple[str, str, object]]) -> None:
     assert [(n.text, n.kind, n.value) for n in extract_numbers(text, language)] == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # an amount's range is one amount with its end, sharing the scale and currency written after the second
+    # (found in review: "USD 300 to 400 billion" read as "USD 300" and a target of "400 billion", a count)
+    ("en", "mobilise USD 300 to 400 billion", [("USD 300 to 400 billion", {"amount": 300_000_000_000, "to": 400_000_000_000, "currency": "USD"})]),
+    ("en", "mobilise USD 300-400 billion", [("USD 300-400 billion", {"amount": 300_000_000_000, "to": 400_000_000_000, "currency": "USD"})]),
+    ("en", "mobilise $300 to $400 billion", [("$300 to $400 billion", {"amount": 300_000_000_000, "to": 400_000_000_000, "currency": "USD"})]),
+    ("en", "mobilise 300 to 400 billion dollars",
+     [("300 to 400 billion dollars", {"amount": 300_000_000_000, "to": 400_000_000_000, "currency": "USD"})]),
+    ("es", "movilizar 300 a 400 millones de dólares",
+     [("300 a 400 millones de dólares", {"amount": 300_000_000, "to": 400_000_000, "currency": "USD"})]),
+    ("en", "raise $5 to 10 per day", [("$5", {"amount": 5, "currency": "USD"})]),  # no scale after the second end: no range
+    ("en", "increase it to $10 billion", [("$10 billion", {"amount": 10_000_000_000, "currency": "USD"})]),
+])
+def test_a_range_of_amounts_is_one_amount(language: str, text: str, expected: list[tuple[str, object]]) -> None:
+    assert [(n.text, n.value) for n in extract_numbers(text, language) if n.kind == "money"] == expected
+
+
+def test_a_range_of_amounts_changed_at_its_end_is_a_changed_figure() -> None:
+    [old] = extract_numbers("USD 300 to 400 billion", "en")
+    [new] = extract_numbers("USD 300 to 500 billion", "en")
+    assert [(p.old.text, p.new.text) for p in compare_numbers([old], [new]).changed] == [("USD 300 to 400 billion", "USD 300 to 500 billion")]

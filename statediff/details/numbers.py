@@ -93,6 +93,7 @@ class Grammar:
     day_dot: bool  # a day may be written "10." ("10. Juni 2022")
     number_links: frozenset[str]  # words between a number and its currency or unit ("10 millones de dólares")
     number_link_re: str  # those words as a regex, each with the space after it, or ""
+    range_link_re: str  # words between the two ends of an amount's range ("USD 300 to 400 billion"), or ""
     deadline_before: re.Pattern[str]
     deadline_after: re.Pattern[str]
     target_before: re.Pattern[str]
@@ -182,6 +183,7 @@ def grammar_for(language: str) -> Grammar:
         # "de " with its space, "d'" (elided) touching the next word
         number_link_re="(?:" + "|".join(re.escape(w) + ("" if w.endswith("'") else r"\s+") for w in raw["number_links"]).replace("'", "['’]") + ")?"
         if raw.get("number_links") else "",
+        range_link_re=_alternation(raw["range_links"]) if raw.get("range_links") else "",
         deadline_before=cues(raw.get("deadline_cues", []), before=True),
         deadline_after=cues(raw.get("deadline_after", []), before=False),
         target_before=cues(raw.get("target_cues", []), before=True),
@@ -401,12 +403,16 @@ class _Scanner:
     # -- amounts --------------------------------------------------------------------------
 
     def _money(self) -> Iterator[Number]:
+        """Amounts, and ranges of amounts with one scale and currency, "USD 300 to 400 billion",
+        "$300-400 billion", "300 to 400 billion dollars" (``Number.upper``; found in review: read
+        as "USD 300" and a target of "400 billion", a count)."""
         g = self.g
         for m in self._finditer("money", _money_forms):
             code = _lookup_in(g, "currencies", m["c"]) or g.currencies.get(m["c"]) or g.currencies.get(m["c"].upper())
             amount = _quantity(g, m["n"], m["s"])
+            upper = _quantity(g, m["u"], m["s"]) if m["u"] else None
             if code and amount is not None and not self._is_identifier(m.start()):
-                yield self._number("money", m.start(), m.end(), quantity=amount, unit=code, target=self._target(m.start()))
+                yield self._number("money", m.start(), m.end(), quantity=amount, unit=code, target=self._target(m.start()), upper=upper)
 
     def _percent(self) -> Iterator[Number]:
         g = self.g
@@ -1137,10 +1143,17 @@ def _year_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
 
 def _money_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:
     scale = rf"(?:\s*(?P<s>{g.scale_re}))?"
-    return (
-        (rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){scale}(?!\w)", "currency"),
-        (rf"{_BEFORE}(?P<n>{g.number}){scale}\s*{g.number_link_re}(?P<c>{g.currency_after}|{g.currency_before})", True),
-    )
+    # A range's second end, perhaps with the currency again ("$300 to $400 billion"). Joined by a
+    # word (``range_links``), the second end must carry the scale both share: "USD 300 to 400 billion".
+    dash = rf"(?:\s?[-‐‑–—]\s?(?:{g.currency_before}\s?)?(?P<u>{g.number}))?"
+    linked = (rf"\s+{g.range_link_re}\s+(?:{g.currency_before}\s?)?(?P<u>{g.number})(?=\s*(?:{g.scale_re})(?!\w))"
+              if g.range_link_re else "")
+    forms = [(rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){linked}{scale}(?!\w)", "currency")] if linked else []
+    forms += [(rf"(?<![\w$])(?P<c>{g.currency_before})\s?(?P<n>{g.number}){dash}{scale}(?!\w)", "currency")]
+    if linked:
+        forms += [(rf"{_BEFORE}(?P<n>{g.number}){linked}{scale}\s*{g.number_link_re}(?P<c>{g.currency_after}|{g.currency_before})", True)]
+    forms += [(rf"{_BEFORE}(?P<n>{g.number}){dash}{scale}\s*{g.number_link_re}(?P<c>{g.currency_after}|{g.currency_before})", True)]
+    return tuple(forms)
 
 
 def _percent_forms(g: Grammar) -> tuple[tuple[str, bool], ...]:

@@ -85,7 +85,7 @@ class Number:
     target: bool = False  # introduced as a goal ("до 10 млрд.", "to $500 billion")
     id: str = ""  # the commitment it was found in
     bound: str = ""  # "up to", "at least", "не менее": part of the figure's span, and of its value
-    upper: int | float | None = None  # a count's range end ("10-20 students": 20), part of its value
+    upper: int | float | None = None  # a count's or an amount's range end ("10-20 students": 20), part of its value
 
     @property
     def key(self) -> tuple[str, str]:
@@ -102,7 +102,9 @@ class Number:
         """The JSON form of the value for this kind."""
         if self.kind in TEMPORAL_KINDS:
             return self.when
-        if self.kind == "money":
+        if self.kind == "money":  # a range's end too ("USD 300 to 400 billion"), as a count's
+            if self.upper is not None:
+                return {"amount": self.quantity, "to": self.upper, "currency": self.unit}
             return {"amount": self.quantity, "currency": self.unit}
         if self.kind == "percent":
             return self.quantity
