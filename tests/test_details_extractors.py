@@ -968,3 +968,34 @@ def test_a_range_of_amounts_changed_at_its_end_is_a_changed_figure() -> None:
     [old] = extract_numbers("USD 300 to 400 billion", "en")
     [new] = extract_numbers("USD 300 to 500 billion", "en")
     assert [(p.old.text, p.new.text) for p in compare_numbers([old], [new]).changed] == [("USD 300 to 400 billion", "USD 300 to 500 billion")]
+
+
+def _one_change(tmp_path, old_text: str, new_text: str, lang: str | None = None):  # noqa: ANN001, ANN202 - pytest's tmp_path; a Change
+    """The one change of two one-pledge statements compared as the command line compares them."""
+    from statediff.pipeline import compare
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(old_text + "\n", encoding="utf-8")
+    new.write_text(new_text + "\n", encoding="utf-8")
+    [change] = compare(str(old), str(new), language_old=lang, language_new=lang).changes
+    return change
+
+
+@pytest.mark.parametrize(("old", "new", "numbers"), [
+    # a hyphenated compound of not_figures holds no ordinal figure (found in review: "numbers: added third")
+    ("The Parties will counter interference by foreign actors in elections.",
+     "The Parties will counter interference by third-country actors in elections.", []),
+    ("The Parties will counter interference by foreign actors in elections.",
+     "The Parties will counter interference by third-party actors in elections.", []),
+    ("The Parties will counter interference by third-party actors in elections.",
+     "The Parties will counter interference by third-country actors in elections.", []),
+    # an ordinal of its own still counts
+    ("The Parties will counter interference by foreign actors and hold the third meeting.",
+     "The Parties will counter interference by third-party actors and hold the fourth meeting.", [("third meeting", "fourth meeting")]),
+])
+def test_a_hyphenated_compound_is_no_ordinal_figure(tmp_path, old: str, new: str, numbers: list[tuple[str, str]]) -> None:  # noqa: ANN001
+    change = _one_change(tmp_path, old, new)
+    assert change.details is not None
+    found = change.details.numbers
+    assert not found.added and not found.removed
+    assert [(p.old.text, p.new.text) for p in found.changed] == numbers

@@ -33,6 +33,7 @@ from .numbers import (
     spelled_cardinals,
     time_word_spans,
     time_words_in,
+    without_plain_compounds,
 )
 from .patterns import TOKEN_EDGES, Words, attributions_of, fold, words_of
 from .strength import (
@@ -235,6 +236,8 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
     if _another_name(details.entities.added, old_text) or _another_name(details.entities.removed, new_text):
         return True  # another name or place ("à Madrid" → "à Lisbonne")
     old_value, new_value = cardinal_value(old.language), cardinal_value(new.language)
+    # (a compound that holds no figure, "third-country", is none of the texts' figures)
+    old_text, new_text = without_plain_compounds(old_text, old.language), without_plain_compounds(new_text, new.language)
     numbers = details.numbers
     if (numbers.changed or not _spelled_out(numbers.added, old_text, old_value, old.language)
             or not _spelled_out(numbers.removed, new_text, new_value, new.language)):
@@ -254,7 +257,8 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
         return old_number(word) or new_number(word)
 
     if parsed and not (numbers.added or numbers.removed) and spelled_cardinals(old_text, old_value) == spelled_cardinals(new_text, new_value):
-        old_rest, new_rest = _figures_read(old.commitments, old_idx, facts["old"]), _figures_read(new.commitments, new_idx, facts["new"])
+        old_rest = without_plain_compounds(_figures_read(old.commitments, old_idx, facts["old"]), old.language)
+        new_rest = without_plain_compounds(_figures_read(new.commitments, new_idx, facts["new"]), new.language)
         if digit_runs(old_rest) == digit_runs(new_rest):
             # The parsed values agree, and so do the cardinals spelled out and the digits the parser
             # did not read ("three rounds … in 2026" → "four rounds … in 2026", or "10 miliardi" →
@@ -388,8 +392,9 @@ def _figure_words(pledges: list[Commitment], facts: list[PledgeFacts], language:
     out = []
     for pledge, fact in zip(pledges, facts, strict=True):
         read = [(n.start, n.end) for n in fact.numbers]
-        if named_figure.any_in(_FIGURE_WORD_RE.findall(pledge.text)):  # then where they stand
-            for match in _FIGURE_WORD_RE.finditer(pledge.text):
+        text = without_plain_compounds(pledge.text, language)  # ("third-country" holds no "third")
+        if named_figure.any_in(_FIGURE_WORD_RE.findall(text)):  # then where they stand
+            for match in _FIGURE_WORD_RE.finditer(text):
                 word = named_figure(match.group())
                 if word is not None:
                     start = pledge.start + match.start()

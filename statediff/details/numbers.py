@@ -802,6 +802,26 @@ def _not_figures(language: str) -> frozenset[str]:
 
 
 @cache
+def _plain_compounds(language: str) -> re.Pattern[str] | None:
+    """The hyphenated words of the numbers file's ``not_figures`` ("third-countr*", "third-part*"), as one search."""
+    entries = [w for w in (load_data("numbers", language) or {}).get("not_figures", []) if "-" in w]
+    if not entries:
+        return None
+    body = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(entries, key=lambda w: (-len(w), w)))
+    return recache.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def without_plain_compounds(text: str, language: str) -> str:
+    """``text`` with its words of ``not_figures`` that are hyphenated compounds blanked out (the
+    same length, so offsets hold): "third-country actors", "third-party" hold no ordinal figure
+    "third" (found in review: "foreign actors" → "third-country actors" was "numbers: added third")."""
+    pattern = _plain_compounds(language)
+    if pattern is None or "-" not in text:
+        return text
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+@cache
 def cardinal_value(language: str) -> Callable[[str], int | None]:
     """The value of a folded word that is a cardinal of ``language`` ("three" → 3), else None; not
     one of its ``not_figures`` ("altı": as often "underneath" as "six")."""
