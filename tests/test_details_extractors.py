@@ -999,3 +999,20 @@ def test_a_hyphenated_compound_is_no_ordinal_figure(tmp_path, old: str, new: str
     found = change.details.numbers
     assert not found.added and not found.removed
     assert [(p.old.text, p.new.text) for p in found.changed] == numbers
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a unit of measure is a figure's unit (found in review: "150 GW" and "1,500 GW" were read with no unit)
+    ("en", "build 150 GW of solar", [("150 GW", {"n": 150, "unit": "GW"})]),
+    ("en", "build 1,500 GW of solar", [("1,500 GW", {"n": 1500, "unit": "GW"})]),
+    ("en", "40 TWh a year", [("40 TWh", {"n": 40, "unit": "TWh"})]),
+    ("en", "a 5 MW plant", [("5 MW", {"n": 5, "unit": "MW"})]),
+    ("en", "10 gigawatts of wind", [("10 gigawatts", {"n": 10, "unit": "GW"})]),
+    ("en", "10 bcm of gas", [("10 bcm", {"n": 10, "unit": "bcm"})]),
+    ("en", "5 t of steel", [("5 t", {"n": 5, "unit": "tonne"})]),
+    ("ru", "150 ГВт мощности", [("150 ГВт", {"n": 150, "unit": "GW"})]),
+    ("sv", "150 GW sol", [("150 GW", {"n": 150, "unit": "GW"})]),
+    ("de", "150 GW Solarenergie", [("150 GW", {"n": 150, "unit": "GW"})]),
+])
+def test_a_unit_of_measure_is_a_figures_unit(language: str, text: str, expected: list[tuple[str, object]]) -> None:
+    assert [(n.text, n.value) for n in extract_numbers(text, language) if n.kind == "count"] == expected
