@@ -1016,3 +1016,17 @@ def test_a_hyphenated_compound_is_no_ordinal_figure(tmp_path, old: str, new: str
 ])
 def test_a_unit_of_measure_is_a_figures_unit(language: str, text: str, expected: list[tuple[str, object]]) -> None:
     assert [(n.text, n.value) for n in extract_numbers(text, language) if n.kind == "count"] == expected
+
+
+@pytest.mark.parametrize(("text", "numbers", "names"), [
+    # a footnote mark glued to a word is no number, nor part of a name (found in review: "Alliance[1]" read as a
+    # count of 1, "Minerals Security Partnership.²" listed as a name with its mark)
+    ("The Parties will expand the Alliance[1] with Japan.", [], ["Alliance"]),
+    ("The Parties welcomed the Minerals Security Partnership.² They will expand it.", [], ["Minerals Security Partnership"]),
+    ("The Parties will expand the Clean Energy Alliance¹ with Japan.", [], ["Clean Energy Alliance"]),
+    ("The Parties will expand the Alliance.[2] They will hold 3 meetings.", ["3 meetings"], ["Alliance"]),
+])
+def test_a_footnote_mark_is_no_number_and_no_part_of_a_name(text: str, numbers: list[str], names: list[str]) -> None:
+    assert [n.text for n in extract_numbers(text, "en")] == numbers
+    found = find_entities(text, "en", 0, len(text), proper_stems(text, "en"))
+    assert [e.text for e in found if e.kind == "name"] == names

@@ -30,6 +30,8 @@ _TERM_PART = recache.compile(r"[^\W_]+\*?")  # a word or word prefix of a gazett
 # Gazetteer matching splits "Нур-Султан", "U.S." and "COVID-19" into parts; a letter keeps its
 # combining marks (decomposed text: "Türkiye" as "u" + U+0308).
 _SUBWORD = recache.compile(rf"(?:[^\W_]|[{COMBINING_MARKS}])+")
+# A footnote mark that ends a name's last word, superscript digits perhaps after a full stop ("Partnership.²").
+_FOOTNOTE_MARK = recache.compile("\\.?[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+$")
 NAME_PREFIX = "name:"
 COMMON_PREFIX = "\x00"  # in proper_stems' set: the stem of a word also written in lower case
 STEM_KEY = 4  # stems are indexed by their first letters, then compared with _same_stem
@@ -299,6 +301,10 @@ def entities_in(
         if first == last and not _is_acronym(words.texts[first]) and COMMON_PREFIX + stem(_possessor(folded[0], language)) in proper:
             continue  # one word the statements also write in lower case: a title's word ("Framework"), no name
         a, b = words.starts[first], words.ends[last]
+        mark = _FOOTNOTE_MARK.search(text, a, b)
+        if mark is not None:  # "Partnership.²", "Alliance¹": the footnote mark is no part of the name
+            b = mark.start()
+            folded = [*folded[:-1], fold(text[words.starts[last]:b])]
         if language in _apostrophe_endings():  # "Ankara'da" is Ankara: the name and its span end at the apostrophe
             folded = [_before_apostrophe(w) for w in folded]
             b = a + len(_before_apostrophe(text[a:b])) if first == last else b

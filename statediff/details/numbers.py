@@ -20,7 +20,8 @@ from .types import FIGURE_KINDS, Number, NumberChanges, NumberPair
 _DASH = r"\s*[-–—]\s*"
 # Not inside a longer token ("COVID-19", "C\u201117" with a non-breaking hyphen, "26/11", "$4",
 # "alert(1)").
-_BEFORE = rf"(?<![\w\-\u2010\u2011./+№,{CURRENCY_SIGNS}])(?<!\w\()"
+# Nor a footnote mark glued to a word ("Alliance[1]", "Partnership.[2]"; found in review: read as a count of 1).
+_BEFORE = rf"(?<![\w\-\u2010\u2011./+№,{CURRENCY_SIGNS}])(?<!\w\()(?<!\S\[)"
 _AFTER = r"(?![\w%/+])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _BREAKS = recache.compile(r"[.;:!?]")
