@@ -1030,3 +1030,26 @@ def test_a_footnote_mark_is_no_number_and_no_part_of_a_name(text: str, numbers: 
     assert [n.text for n in extract_numbers(text, "en")] == numbers
     found = find_entities(text, "en", 0, len(text), proper_stems(text, "en"))
     assert [e.text for e in found if e.kind == "name"] == names
+
+
+@pytest.mark.parametrize(("language", "old", "new", "changed"), [
+    # a date that only gains or loses its year is the same date (found in review: "7 oktober" → "7 oktober 2023"
+    # was reported as a changed figure)
+    ("sv", "den 7 oktober", "den 7 oktober 2023", []),
+    ("sv", "den 7 oktober 2023", "den 7 oktober", []),
+    ("en", "by 7 October", "by 7 October 2025", []),
+    ("en", "on 7-8 October", "on 7-8 October 2025", []),
+    # … but not another day, nor two explicit years, nor a day its side writes with another year elsewhere
+    ("sv", "den 7 oktober", "den 8 oktober 2023", [("7 oktober", "8 oktober 2023")]),
+    ("sv", "den 7 oktober 2022", "den 7 oktober 2023", [("7 oktober 2022", "7 oktober 2023")]),
+    ("sv", "den 7 oktober 2022 och den 7 oktober", "den 7 oktober 2022 och den 7 oktober 2023", [("7 oktober", "7 oktober 2023")]),
+])
+def test_a_date_that_gains_or_loses_its_year_is_the_same_date(language: str, old: str, new: str, changed: list[tuple[str, str]]) -> None:
+    result = compare_numbers(extract_numbers(old, language), extract_numbers(new, language))
+    assert not result.removed and not result.added
+    assert [(p.old.text, p.new.text) for p in result.changed] == changed
+
+
+def test_a_pledge_whose_date_gains_its_year_persists(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    change = _one_change(tmp_path, "Parterna kommer att hålla nästa möte den 7 oktober.", "Parterna kommer att hålla nästa möte den 7 oktober 2023.", "sv")
+    assert change.status.value == "persisted"

@@ -1235,6 +1235,42 @@ def _year_read_as_count(year: Number, count: Number) -> bool:
             and count.quantity == int(year.when) and not any(ch.isdigit() for ch in year.text.replace(year.when, "", 1)))
 
 
+TEMPORAL_DATE_KINDS = frozenset({"date", "deadline"})
+
+
+def _explicit_years(numbers: Iterable[Number]) -> dict[str, set[str]]:
+    """The years a side writes for each day ("MM-DD") it dates with one."""
+    years: dict[str, set[str]] = {}
+    for number in numbers:
+        if number.kind in TEMPORAL_DATE_KINDS:
+            for day in number.when.split("/"):
+                if len(day) == len("YYYY-MM-DD"):
+                    years.setdefault(day[-5:], set()).add(day[:4])
+    return years
+
+
+def _same_date_but_year(a: Number, b: Number, a_years: dict[str, set[str]], b_years: dict[str, set[str]]) -> bool:
+    """Two dates of one kind that are the same day, one written without its year: "7 oktober" →
+    "7 oktober 2023" adds the year, not another date (found in review: reported as a changed
+    figure). Two explicit years that differ are two dates, as ever, and so is a day without its
+    year whose side writes that day elsewhere with a year the other side's is not (``a_years``,
+    ``b_years``: ``_explicit_years`` of each side)."""
+    if a.kind != b.kind or a.when == b.when or not a.when or not b.when:
+        return False
+    days_a, days_b = a.when.split("/"), b.when.split("/")
+    if len(days_a) != len(days_b):
+        return False
+    for x, y in zip(days_a, days_b, strict=True):
+        if len(x) < len("--MM-DD") or len(y) < len("--MM-DD") or x[-5:] != y[-5:]:
+            return False  # (another day, or a year and month without a day: "2023-10")
+        if x.startswith("--") == y.startswith("--"):
+            return False  # both with a year (which differ), or both without
+        bare, dated, years = (x, y, a_years) if x.startswith("--") else (y, x, b_years)
+        if years.get(bare[-5:], {dated[:4]}) != {dated[:4]}:
+            return False  # its side says that day with another year
+    return True
+
+
 def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChanges:
     """Equal values cancel out; the rest pair up in order within a kind and unit (a changed
     number), then a count of time with the same count of another time unit ("within six
@@ -1243,10 +1279,13 @@ def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChang
     added: list[Number] = []
     changed: list[NumberPair] = []
     old_left, new_left = list(old), list(new)
+    old_years, new_years = _explicit_years(old_left), _explicit_years(new_left)
     for number in list(old_left):
         twin = next((n for n in new_left if n.same_value == number.same_value), None)
         if twin is None:
             twin = next((n for n in new_left if _year_read_as_count(number, n) or _year_read_as_count(n, number)), None)
+        if twin is None and number.kind in TEMPORAL_DATE_KINDS:
+            twin = next((n for n in new_left if _same_date_but_year(number, n, old_years, new_years)), None)
         if twin is not None:
             old_left.remove(number)
             new_left.remove(twin)
