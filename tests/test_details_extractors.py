@@ -1053,3 +1053,16 @@ def test_a_date_that_gains_or_loses_its_year_is_the_same_date(language: str, old
 def test_a_pledge_whose_date_gains_its_year_persists(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
     change = _one_change(tmp_path, "Parterna kommer att hålla nästa möte den 7 oktober.", "Parterna kommer att hålla nästa möte den 7 oktober 2023.", "sv")
     assert change.status.value == "persisted"
+
+
+@pytest.mark.parametrize(("language", "text", "keys"), [
+    # a person's name is no mention of the country it reads like (found in review: "Pope Francis" listed as France)
+    ("en", "We welcomed the visit of Pope Francis to Kazakhstan.", ["pope_francis", "kazakhstan"]),
+    ("ru", "Стороны приветствовали визит Папы Римского Франциска в Казахстан.", ["pope_francis", "kazakhstan"]),
+    ("fr", "Les Parties ont salué la visite du Pape François en France.", ["pope_francis", "france"]),
+    # an acronym that is a common noun of the field or a unit is no name (found in review: "AI", "PV", "TW" listed)
+    ("en", "The Parties will cooperate on AI and PV modules of 10 TW with the EU.", ["eu"]),
+    ("en", "The Parties will build 5 GW of capacity and 10 TWh of storage with Japan.", ["japan"]),
+])
+def test_a_persons_name_and_a_common_acronym_are_no_other_name(language: str, text: str, keys: list[str]) -> None:
+    assert [e.key for e in find_entities(text, language, 0, len(text), proper_stems(text, language))] == keys
