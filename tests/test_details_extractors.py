@@ -1066,3 +1066,39 @@ def test_a_pledge_whose_date_gains_its_year_persists(tmp_path) -> None:  # noqa:
 ])
 def test_a_persons_name_and_a_common_acronym_are_no_other_name(language: str, text: str, keys: list[str]) -> None:
     assert [e.key for e in find_entities(text, language, 0, len(text), proper_stems(text, language))] == keys
+
+
+@pytest.mark.parametrize("text", [
+    "The Parties will meet in Nur-Sultan on 10.05.2022.", "Стороны (ШОС) договорились", "U.S.–India", "Türkiye’s", "", "  ",
+])
+def test_the_details_stage_reads_the_tokenizers_words(text: str) -> None:
+    # one word pattern, the tokenizer's (an audit found a copy of it in details.patterns, and a branch for
+    # a pattern with groups of its own that the copy never had)
+    from statediff.details import patterns
+    from statediff.segment import tokens
+
+    words = patterns.words_of(text, memo=False)
+    assert [(t.text, t.start, t.end) for t in tokens.tokenize(text)] == list(zip(words.texts, words.starts, words.ends, strict=True))
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_an_exact_alias_rule_is_one_word(language: str) -> None:
+    # why.multi_match reads rules of several words only, so none is exact (an acronym's rule is one word)
+    from statediff.features import alias_rules
+
+    assert all(len(rule.words) == 1 for rule in alias_rules(language) if rule.exact)
+
+
+@pytest.mark.parametrize(("module", "fragment"), [
+    # code an audit proved dead, removed: a second definition of the tokenizer's word split, the branch for a
+    # split with groups of its own (it has one), Pattern.match (no caller) and an exact rule of several words
+    ("statediff.details.patterns", "_WORD_SPLIT = "),
+    ("statediff.details.patterns", "WORD_RE.findall"),
+    ("statediff.details.patterns", "def match(self, words"),
+    ("statediff.details.why", "if rule.exact:"),
+])
+def test_dead_code_stays_removed(module: str, fragment: str) -> None:
+    import importlib
+    import inspect
+
+    assert fragment not in inspect.getsource(importlib.import_module(module))

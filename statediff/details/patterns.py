@@ -16,7 +16,7 @@ from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import GAP, GAP_WORDS, SUFFIX_STEM, SUPPORTED, get_language, stemmer_for
 from ..literals import required_chunks
-from ..segment.tokens import WORD_RE, Token, tokenize
+from ..segment.tokens import _WORD_SPLIT, Token, tokenize
 from ..segment.tokens import fold as segment_fold
 
 T = TypeVar("T")
@@ -166,14 +166,8 @@ class _Document:
     of a slice are views of these lists, and a word class is looked up once over all of them."""
 
     def __init__(self, text: str) -> None:
-        if _WORD_SPLIT.groups == 1:
-            pieces = _WORD_SPLIT.split(text)  # the text before each word, the word, …, the text after the last
-            texts, between = pieces[1::2], pieces[0:-1:2]
-        else:  # WORD_RE has groups of its own
-            texts = WORD_RE.findall(text)
-            between = WORD_RE.split(text)[:len(texts)]
-            pieces = [""] * (2 * len(texts))
-            pieces[0::2], pieces[1::2] = between, texts
+        pieces = _WORD_SPLIT.split(text)  # the text before each word, the word, …, the text after the last
+        texts, between = pieces[1::2], pieces[0:-1:2]
         offsets = list(accumulate(map(len, pieces), initial=0))
         # Folded once per distinct word, classified once per distinct gap.
         folds = {word: folded(word) for word in set(texts)}
@@ -212,9 +206,6 @@ class _Document:
         if gaps:
             gaps[0] = gap_flags(text[start:starts[i]])
         return Words(self.texts[i:j], starts[i:j], ends[i:j], self.folded[i:j], breaks, gaps, self, i)
-
-
-_WORD_SPLIT = recache.compile(f"({WORD_RE.pattern})", WORD_RE.flags)
 
 
 @lru_cache(maxsize=8)
@@ -285,12 +276,9 @@ class Pattern:
         """Words the pattern pins down; more specific patterns win."""
         return sum(1 for p in self.parts if p != GAP)
 
-    def match(self, words: Words, i: int) -> int:
-        """End index (exclusive) of the shortest match starting at word i, or -1."""
-        return self._match(words, i, 0)
-
     def rest(self, words: Words, i: int) -> int:
-        """``match`` at word i when its first part is known to fit there."""
+        """End index (exclusive) of the shortest match starting at word i, when its first part is
+        known to fit there, or -1."""
         steps = self.steps
         if steps is None:
             return self._match(words, i + 1, 1)

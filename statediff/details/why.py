@@ -92,13 +92,9 @@ class _Lexicon:
 
     def multi_match(self, texts: list[str], i: int, end: int) -> AliasRule | None:
         """The alias of several words Featurizer.terms matches at texts[i] (the text ending before texts[end])."""
-        exact = texts[i].replace(".", "")
-        for rule in self.multi_rules(texts[i]):
+        for rule in self.multi_rules(texts[i]):  # (none exact: an acronym's rule is one word)
             n = len(rule.words)
-            if rule.exact:
-                if exact == rule.words[0]:
-                    return rule
-            elif i + n <= end and tuple(self.stem(w) for w in texts[i:i + n]) == rule.words:
+            if i + n <= end and tuple(self.stem(w) for w in texts[i:i + n]) == rule.words:
                 return rule
         return None
 
