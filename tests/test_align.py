@@ -622,10 +622,34 @@ def test_twin_pairs_pair_copies_off_one_to_one() -> None:
     assert all(sum(1 for a, _ in twins if a == i) == CANDIDATES_PER_ITEM for i in old_copies)
 
 
-def test_parallel_scoring_gives_the_same_links() -> None:
-    lines = [f"The sides agreed to cooperate on topic {w} and {v} in region {u}." for w in "abcdefghij" for v in "klmnopqrst" for u in "uvwxy"]
-    old, new = _seg("\n".join(lines) + "\n", "o"), _seg("\n".join(reversed(lines)) + "\n", "n")
-    assert align(old, new, workers=2).links == align(old, new, workers=1).links
+def test_parallel_scoring_gives_the_same_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pool must really score: every pair is a candidate (exhaustive) and the bar for a pool is
+    # lowered to what a fast test can pass (found in an audit: the old test scored 0 candidates, far
+    # below PARALLEL_MIN_PAIRS, so the pool never ran). A spy counts the chunks the pool scored.
+    import concurrent.futures
+
+    from statediff import align as align_module
+
+    words = ["nuclear", "student", "maritime", "minerals", "vaccine", "space", "cyber", "hydrogen"]
+    lines = [f"The sides agreed to cooperate on {a} research and {b} trade in {c} ports." for a in words for b in words for c in ("Aktau", "Mersin")]
+    old = _seg("\n".join(lines) + "\n", "o")
+    new = _seg("\n".join(line.replace("agreed", "decided") for line in reversed(lines)) + "\n", "n")
+    pairs = len(old.commitments) * len(new.commitments)
+    monkeypatch.setattr(align_module, "PARALLEL_MIN_PAIRS", pairs // 2)
+    scored: list[int] = []
+
+    class SpyPool(concurrent.futures.ProcessPoolExecutor):
+        def map(self, fn, *iterables, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - the executor's own signature
+            chunks = list(iterables[0])
+            scored.extend(len(chunk) for chunk in chunks)
+            return super().map(fn, chunks, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", SpyPool)
+    one = align(old, new, workers=1, exhaustive=True)
+    assert not scored  # one worker: no pool
+    two = align(old, new, workers=2, exhaustive=True)
+    assert sum(scored) == pairs >= align_module.PARALLEL_MIN_PAIRS  # every pair scored in the pool
+    assert two.links == one.links and len(one.links) == len(lines)
 
 
 def test_vectorised_path_gives_the_same_candidates_and_scores() -> None:
