@@ -1087,18 +1087,3 @@ def test_an_exact_alias_rule_is_one_word(language: str) -> None:
     from statediff.features import alias_rules
 
     assert all(len(rule.words) == 1 for rule in alias_rules(language) if rule.exact)
-
-
-@pytest.mark.parametrize(("module", "fragment"), [
-    # code an audit proved dead, removed: a second definition of the tokenizer's word split, the branch for a
-    # split with groups of its own (it has one), Pattern.match (no caller) and an exact rule of several words
-    ("statediff.details.patterns", "_WORD_SPLIT = "),
-    ("statediff.details.patterns", "WORD_RE.findall"),
-    ("statediff.details.patterns", "def match(self, words"),
-    ("statediff.details.why", "if rule.exact:"),
-])
-def test_dead_code_stays_removed(module: str, fragment: str) -> None:
-    import importlib
-    import inspect
-
-    assert fragment not in inspect.getsource(importlib.import_module(module))
