@@ -968,6 +968,10 @@ def test_a_range_of_amounts_changed_at_its_end_is_a_changed_figure() -> None:
     [old] = extract_numbers("USD 300 to 400 billion", "en")
     [new] = extract_numbers("USD 300 to 500 billion", "en")
     assert [(p.old.text, p.new.text) for p in compare_numbers([old], [new]).changed] == [("USD 300 to 400 billion", "USD 300 to 500 billion")]
+    # the report shows both ends (it showed "300,000,000,000 USD" on both sides, the end that changed hidden)
+    from statediff.render.details import quantity
+
+    assert (quantity(old), quantity(new)) == ("300,000,000,000–400,000,000,000 USD", "300,000,000,000–500,000,000,000 USD")
 
 
 def _one_change(tmp_path, old_text: str, new_text: str, lang: str | None = None):  # noqa: ANN001, ANN202 - pytest's tmp_path; a Change

@@ -115,7 +115,7 @@ def quantity(number: Number) -> str:
     if number.kind in ("date", "year", "deadline"):
         return number.when
     if number.kind == "money":
-        return f"{_plain(number.quantity)} {number.unit}"
+        return f"{_count_value(number)} {number.unit}"  # a range's end too: "300,000,000,000–400,000,000,000 USD"
     if number.kind == "percent":
         return f"{_plain(number.quantity)}%"
     if number.kind == "count":
@@ -210,7 +210,7 @@ def _pair_values(old: Number, new: Number, arrow: str) -> str:
 
 
 def _count_value(number: Number) -> str:
-    """"10", or a range "10–20"."""
+    """"10", or a range "10–20" (of a count or an amount)."""
     return _plain(number.quantity) + (f"–{_plain(number.upper)}" if number.upper is not None else "")
 
 
