@@ -2540,3 +2540,18 @@ def test_a_tables_note_is_no_measure(lang: str, note: str) -> None:
 
     seg = segment(load_bytes(page.encode(), "plan.html"), lang)
     assert [c.text for c in seg.commitments] == [measure]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a paragraph's number of two levels is no word of its pledge: a renumbered draft ("5.1" → "6.1")
+    # made every pledge after it modified (found in a review of treaty drafts)
+    ("en", "2.1 The Contracting Parties shall afford each other administrative assistance.\n",
+     ["The Contracting Parties shall afford each other administrative assistance."]),
+    ("en", "5.1.3. Each Party shall designate a contact point.\n", ["Each Party shall designate a contact point."]),
+    ("ru", "3.2 Стороны обязуются обмениваться информацией.\n", ["Стороны обязуются обмениваться информацией."]),
+    # a figure that opens a pledge stays its own
+    ("en", "2.5 million people will benefit from the programme, the parties agreed.\n",
+     ["2.5 million people will benefit from the programme, the parties agreed."]),
+])
+def test_a_paragraphs_number_is_no_part_of_its_pledge(lang: str, text: str, expected: list[str]) -> None:
+    assert _commitments(text, lang) == expected

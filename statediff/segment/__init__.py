@@ -914,7 +914,11 @@ def _words_alternation(entries: list[str]) -> str:
 ARTICLE_MARKER_RE = recache.compile(
     rf"(?:(?i:{_words_alternation(_PAGE['article_words'])})[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?[ \t]*[.):][ \t]*"
     # a dash only after the words that head an article ("Madde 3 – Türkiye …"), see data/page.toml
-    rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+)"
+    rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+"
+    # a paragraph's number of two levels or more ("2.1 The Contracting Parties shall …", "5.1.3."): kept,
+    # a renumbered draft made every pledge after it modified (found in review); before a capital
+    # only, so "2.5 million people …" keeps its figure
+    rf"|\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?[ \t]+)"
     rf"(?=[{UPPER_LETTERS}])")
 _AGENCY_RE = recache.compile(r"(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
