@@ -14,7 +14,10 @@ from .tokens import CURRENCY_SIGNS, folded, word_spans
 _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Word-export artefacts and similar markup that is never text (tricky case 11).
-_ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]", re.IGNORECASE)
+_ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]"
+                               # a Word comment pasted into its paragraph, to the line's end ("Comment [KT1]: UZ side prefers …")
+                               r"|(?-i:Comment|Комментарий|Kommentar|Commentaire|Comentario|Comentário|Yorum|Түсініктеме)"
+                               r"\s*\[[^\W\d_]{0,6}\d{1,3}\]\s*:[^\r\n]*", re.IGNORECASE)
 # Page furniture in any language (data/page.toml): the lines that end an article ("Комментарии",
 # "3 thoughts on “Title”"; each language's data file adds its own ``end_markers``), the lines that
 # open a box of links ("Читайте также", "Read more"), and the words of a cookie notice.
@@ -344,9 +347,9 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             in_link_list = True
             blocks.append(Block(start, end, reason))
             continue
-        elif _is_boilerplate(line, language):
+        elif _is_boilerplate(line, language) or _is_editorial(line):
             reason = "boilerplate"
-        elif _is_background(line, language):
+        elif _is_background(line, language) or _FOOTNOTE_RE.match(line):
             reason = "background"
         elif _is_heading(line, language) or _named_item(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
                                              and not _first_line_pledge(line, text, start, language)):
@@ -354,6 +357,18 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
         in_link_list = in_link_list and reason == "boilerplate"
         blocks.append(Block(start, end, reason))
     return blocks
+
+
+# A drafter's note, not the statement's text: a paragraph wholly in square brackets ("[Note: Chile
+# to confirm …]", "[Chilean proposals in bold …]"; a Word comment pasted in is an artefact). Found
+# in a review of treaty drafts.
+def _is_editorial(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("[") and stripped.rstrip(".").endswith("]") and "]" not in stripped[1:-2]
+
+
+# A footnote: a paragraph that opens with its mark ("[1] Launched under …", "¹ For greater certainty, …").
+_FOOTNOTE_RE = recache.compile(r"\s*(?:\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*[^\W\d_]")
 
 
 _DATE_LINE_RE = recache.compile(r"^[\d\s.,:/\-–]*(?:\w+\s+)?\d{4}(?:\s*г\.?)?(?:[\s,]+\d{1,2}:\d{2})?$")
