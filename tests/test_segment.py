@@ -660,6 +660,11 @@ SKIP_CASES = [
      "- построить новую дорогу.", "heading", 2),
     ("sv", "Uttalande\n\nMötet hölls i Oslo.\n\nVI ÅTAR OSS HÄRMED ATT:\n\n- utöka handeln med energi;\n"
      "- bygga en ny järnvägsförbindelse.", "heading", 2),
+    # "kom överens", "kommit överens" and "därför" (found in a Swedish review: the lead-in was a pledge of its own)
+    ("sv", "Uttalande\n\nMötet hölls i Oslo.\n\nVi har därför kommit överens om att:\n– utöka handeln med energi,\n"
+     "– bygga en ny järnvägsförbindelse.", "heading", 2),
+    ("sv", "Uttalande\n\nMötet hölls i Oslo.\n\nVi kom överens om att:\n- utöka handeln med energi,\n"
+     "- bygga en ny järnvägsförbindelse.", "heading", 2),
     ("ru", "Совместное заявление\n\nСтороны встретились.\n\nСтороны договорились удвоить товарооборот и:\n\n"
      "- открыть консульства;\n- построить новую дорогу.", "heading", 3),
     ("en", "Joint Statement\n\nThe sides met in Oslo.\n\nWe will provide $5 billion to:\n\n- build ports;\n- expand trade.",
