@@ -167,6 +167,34 @@ def parties_act(language: Language, subject: str, verb: str, following: str = ""
         or verb in language.subject_modals or f"{verb} {following}" in language.subject_modals)
 
 
+SUBJECT_ADVERBS = 4  # words of a subject phrase and adverbs before the parties' verb ("Ни одна из Сторон не разглашает")
+
+
+def parties_verb(language: Language, words: Sequence[str], first: int, last: int) -> int | None:
+    """The index of the parties' own verb when the clause ``words[first:last]`` (folded) opens
+    with them as subject (perhaps after one word, "Казахстанская сторона", or as a phrase of
+    ``subject_phrases``, "Каждая из Сторон") and perhaps ``subject_adverbs`` ("не",
+    "незамедлительно"), and the verb says present or future or is a hedging modal
+    (``parties_act``); in a verb-final language the clause's last word. Else None. The segmenter
+    reads such a clause as a pledge without a cue word, the details stage its verb as its predicate."""
+    if last - first > 3 and words[first] not in language.subjects and words[first + 1] in language.subjects:
+        first += 1  # one word before the subject: "Казахстанская сторона обеспечит", "Қазақстан тарапы … бөледі"
+    if last - first <= 2 or words[first + 1] in language.not_subject_next:
+        return None
+    if language.verb_final:
+        return last - 1 if parties_act(language, words[first], words[last - 1]) else None
+    # "Каждая из Сторон принимает …": a treaty's subject of several words, its verb after it
+    phrase = next((p for p in language.subject_phrases if tuple(words[first:first + len(p)]) == p), None)
+    verb = first + len(phrase) if phrase else first + 1
+    while verb < last - 1 and verb - first <= SUBJECT_ADVERBS and words[verb] in language.subject_adverbs:
+        verb += 1  # "Стороны не передают …" (a prohibition is the parties' pledge too), "Стороны незамедлительно уведомляют …"
+    if verb + 1 >= last:
+        return None
+    if phrase:
+        return verb if words[verb].endswith(language.subject_verb_endings) else None
+    return verb if parties_act(language, words[first], words[verb], words[verb + 1]) else None
+
+
 def past_tense(language: Language, word: str) -> bool:
     """A word in the past tense, by the language's ``past_forms`` and ``past_endings`` ("joined",
     "made"; not ``not_past`` such as "united", "needed"). ``word`` folded, lower case."""
@@ -348,6 +376,12 @@ class Language:
     # Endings of a verb in the present or future after the parties as subject ("Стороны
     # откроют"): such a clause is their pledge without a cue word (ru).
     subject_verb_endings: tuple[str, ...] = ()
+    # Subjects of more than one word that end with a party ("каждая из сторон", "ни одна из
+    # сторон": a treaty's "Each Party"), and the words that may stand between the subject and its
+    # verb, a negation or an adverb ("Стороны не передают …", "Стороны незамедлительно
+    # уведомляют …"): still the parties' pledge without a cue word (ru).
+    subject_phrases: tuple[tuple[str, ...], ...] = ()
+    subject_adverbs: frozenset[str] = frozenset()
     # Hedging modals right after the parties as subject, one word or two ("Parterna kan hålla …",
     # "Стороны могли бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make
     # one (ru, sv).
@@ -487,6 +521,8 @@ def _build(code: str, raw: dict) -> Language:
         not_after_comma=_lowered(raw, "not_after_comma"),
         gerund_governors=_lowered(raw, "gerund_governors"),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
+        subject_phrases=tuple(tuple(p.lower().split()) for p in raw.get("subject_phrases", [])),
+        subject_adverbs=_lowered(raw, "subject_adverbs"),
         subject_modals=_lowered(raw, "subject_modals"),
         subject_modal_exceptions=CueSet.from_entries(raw.get("subject_modal_exceptions", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),

@@ -138,6 +138,9 @@ STRENGTH_CASES = [
     ("en", "Each Party shall endeavour to provide the information.", 3, "shall endeavour", False),
     ("en", "Each Party shall use its best efforts to ensure compliance.", 3, "shall use its best efforts", False),
     ("ru", "Стороны прилагают усилия к обмену информацией.", 3, "прилагают усилия", False),
+    # the parties' verb in the present as a treaty writes it, and what they may do
+    ("ru", "Каждая из Сторон принимает меры по защите информации.", 4, "принимает", False),
+    ("ru", "Стороны вправе передавать информацию третьей стороне.", 3, "вправе", False),
     # a treaty's party that may act is a hedged pledge, at most an intent; its "requested" Party no predicate
     ("en", "Each Party may publish its laws and regulations.", 3, "Party may", False),
     ("en", "The requested Authority shall reply within 30 days.", 4, "shall", False),

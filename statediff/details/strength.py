@@ -8,7 +8,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import recache
-from ..languages import get_language, parties_act
+from ..languages import get_language, parties_verb
 from ..model import STRENGTHENED, WEAKENED
 from .patterns import COMMA, QUOTE, SENTENCE_END_MARKS, TOKEN_EDGES, PatternSet, Words, attributions_of, fold, load_data, words_of
 from .types import Predicate, Strength
@@ -139,7 +139,7 @@ def _level_of(label: str) -> int:
 def _party_verb(words: Words, language: str) -> int | None:
     """The index of the parties' own verb when the pledge opens with them and a verb in the
     present or future and holds no cue word ("Стороны проведут пятое заседание …", "Казахстанская
-    сторона обеспечит …": the segmenter's ``parties_act``): a pledge stated as what they will
+    сторона обеспечит …": ``languages.parties_verb``, as the segmenter reads it): a pledge stated as what they will
     do, "will" in English, binding. A side with no predicate read compared as no change of
     strength, so "Стороны проведут" → "Стороны рассмотрят возможность проведения" was not weakened
     (found by a new user's review)."""
@@ -148,11 +148,9 @@ def _party_verb(words: Words, language: str) -> int | None:
     lang = get_language(language)
     if not lang.subject_verb_endings or lang.verb_final:
         return None
-    folded = words.folded
-    first = 1 if folded[0] not in lang.subjects and folded[1] in lang.subjects and len(words) > 3 else 0
-    if folded[first + 1] in lang.not_subject_next or folded[first + 1] in lang.subject_modals:
-        return None
-    return first + 1 if parties_act(lang, folded[first], folded[first + 1]) else None
+    verb = parties_verb(lang, words.folded, 0, len(words))
+    # (a hedging modal after the parties is read as a hedge, not as this verb)
+    return None if verb is None or words.folded[verb] in lang.subject_modals else verb
 
 
 def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int, int]]:

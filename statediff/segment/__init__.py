@@ -25,7 +25,7 @@ from ..languages import (
     language_runs,
     language_shares,
     named_code,
-    parties_act,
+    parties_verb,
     past_tense,
 )
 from ..literals import gate as literal_gate
@@ -1447,16 +1447,11 @@ def _speakers_did(text: str, words: list[str], token_starts: list[int], first: i
 
 def _parties_act(words: list[str], first: int, last: int, lang: Language) -> bool:
     """The parties as subject and a verb in the present or future ("Стороны откроют
-    консульство", "Стороны упростят визовый режим"), in a language whose verbs show it in their
-    ending (``subject_verb_endings``): their pledge without a cue word. Unlike the speakers' "we",
-    "the parties" is never the page's own voice, so it counts anywhere in the text."""
-    if last - first > 3 and words[first] not in lang.subjects and words[first + 1] in lang.subjects:
-        first += 1  # one word before the subject: "Казахстанская сторона обеспечит", "Қазақстан тарапы … бөледі"
-    if last - first <= 2 or words[first + 1] in lang.not_subject_next:
-        return False
-    if lang.verb_final:
-        return parties_act(lang, words[first], words[last - 1])
-    return parties_act(lang, words[first], words[first + 1], words[first + 2])
+    консульство", "Стороны упростят визовый режим", "Каждая из Сторон принимает меры"), in a
+    language whose verbs show it in their ending (``subject_verb_endings``; ``parties_verb``):
+    their pledge without a cue word. Unlike the speakers' "we", "the parties" is never the page's
+    own voice, so it counts anywhere in the text."""
+    return parties_verb(lang, words, first, last) is not None
 
 
 def _named_parties_hedge(
