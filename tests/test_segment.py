@@ -576,6 +576,13 @@ def test_clause_splitting(lang: str, text: str, expected: list[str]) -> None:
 
 SKIP_CASES = [
     # (language, text, reason of the first line's skip, commitment count)
+    # thanks for a presidency or for hosting, and the guests' participation, are courtesies (found in a review of
+    # summit communiqués: the next presidency's pledge linked to the thanks for the last)
+    ("en", "We thank Italy's Presidency for hosting the Summit in Apulia.\nWe agreed to meet in Canada in 2025.", "courtesy", 1),
+    ("en", "We welcome the participation of the leaders of Algeria, Argentina and Brazil.\nWe agreed to meet in Canada in 2025.",
+     "courtesy", 1),
+    ("ru", "Бразилия, Индия и Китай выражают признательность России за председательство в БРИКС в 2024 году.\n"
+           "Стороны договорились о сотрудничестве.", "courtesy", 1),
     # a drafter's note, a pasted Word comment and a footnote are no pledges (found in a review of treaty drafts)
     ("en", "[Note: Chile to confirm whether the Joint Committee shall meet annually.]\n\nThe Parties shall promote investment.",
      "boilerplate", 1),
@@ -765,6 +772,10 @@ def test_a_remark_opened_by_a_dash_is_a_quotation(lang: str, text: str, quotatio
 # Pledges that mention a guest or hospitality are still pledges.
 NOT_COURTESY = [
     ("en", "The leaders agreed to expand cooperation in tourism and hospitality."),
+    # an institution's participation welcomed, a presidency's priorities thanked for: pledges (the US-India corpus pair)
+    ("en", "The leaders welcomed the participation of India's S.N. Bose National Centre as a member of the Consortium."),
+    ("en", "We will support Brazil's presidency for its priorities on hunger and poverty."),
+    ("ru", "Стороны выразили поддержку председательству Бразилии в БРИКС в 2025 году."),
     ("en", "The leaders welcomed President Zelenskyy's peace formula."),
     ("en", "We welcome President Biden's commitment to NATO enlargement."),
     ("en", "The United States is honored to host APEC in 2023 and will advance a free and open Indo-Pacific."),
