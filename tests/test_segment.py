@@ -1044,6 +1044,8 @@ PREDICATE_CASES = [
     ("ru", "Стороны незамедлительно уведомляют друг друга о чрезвычайных ситуациях.", True),
     ("ru", "Настоящее Соглашение вступает в силу с даты получения последнего уведомления.", True),
     ("ru", "Каждая из этих задач требует времени и серьезных ресурсов.", False),
+    # looking forward, as English "look forward" (found in review: the declaration's last paragraph was the page's)
+    ("ru", "Мы с нетерпением ожидаем встречи в 2025 году в Бразилии.", True),
     ("en", "The United States has submitted an ambitious Nationally Determined Contribution.", False),
     ("en", "Officials of the Organization for Security and Cooperation in Europe met in Vienna.", False),
     ("en", "The Parties may hold the next summit in Madrid in 2027.", True),  # the first word is no name's
