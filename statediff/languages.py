@@ -304,6 +304,9 @@ class Language:
     # day of November …", "Done at Geneva …"): a sentence that one matches at its start
     # (``Pattern.match``) is its dateline, not a pledge, whatever cue ("adopted", "signed") it holds.
     closing_formulas: tuple[re.Pattern[str], ...] = ()
+    # A treaty's definition ("\"investment\" means …", "Термин «инвестор» означает …"), matched at a
+    # clause's start: a provision of the treaty, whose change a reader must see, though no cue word is in it.
+    definition_patterns: tuple[re.Pattern[str], ...] = ()
     # "«…», – отметили в пресс-службе.": the end of a sentence that only says who reported it, no clause of its own
     attribution_tails: tuple[re.Pattern[str], ...] = ()
     # "… declare the following:" at a sentence's end: a declaration's opening formula, no pledge
@@ -488,6 +491,7 @@ def _build(code: str, raw: dict) -> Language:
         courtesy_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("courtesy_patterns", [])),
         adoption_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("adoption_patterns", [])),
         closing_formulas=tuple(recache.compile(any_space(p)) for p in raw.get("closing_formulas", [])),
+        definition_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("definition_patterns", [])),
         opening_formulas=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("opening_formulas", [])),
         attribution_tails=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("attribution_tails", [])),
         relatives=_lowered(raw, "relatives"),
@@ -580,7 +584,7 @@ def any_space(pattern: str) -> str:
 NEUTRAL_MERGED_KEYS = (
     "commitment_cues", "clause_predicates", "participle_predicates", "infinitive_predicates", "gerund_predicates",
     "preamble_pledges", "coordinators", "boilerplate_phrases", "abbreviations", "past_anchors", "dated_openers", "passive_auxiliaries",
-    "courtesy_patterns", "adoption_patterns", "closing_formulas", "opening_formulas", "noun_markers", "end_markers",
+    "courtesy_patterns", "adoption_patterns", "closing_formulas", "opening_formulas", "definition_patterns", "noun_markers", "end_markers",
     "not_after_comma", "gerund_governors", "means_markers",
 )
 

@@ -1044,6 +1044,12 @@ PREDICATE_CASES = [
     ("ru", "Стороны незамедлительно уведомляют друг друга о чрезвычайных ситуациях.", True),
     ("ru", "Настоящее Соглашение вступает в силу с даты получения последнего уведомления.", True),
     ("ru", "Каждая из этих задач требует времени и серьезных ресурсов.", False),
+    # a treaty's definition is a provision (found in a review of treaty drafts: a changed definition went unreported)
+    ("en", '"investor" means any natural person who is a national of a Party.', True),
+    ("en", "The term 'investment' does not include claims arising solely from commercial contracts.", True),
+    ("ru", "Термин «инвестор» означает любое физическое или юридическое лицо.", True),
+    ("ru", "«инвестиции» – все виды имущественных ценностей, вкладываемых инвестором.", True),
+    ("en", 'The word "sovereignty" appears twice in the title of the report.', False),
     # looking forward, as English "look forward" (found in review: the declaration's last paragraph was the page's)
     ("ru", "Мы с нетерпением ожидаем встречи в 2025 году в Бразилии.", True),
     ("en", "The United States has submitted an ambitious Nationally Determined Contribution.", False),

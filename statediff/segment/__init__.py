@@ -690,7 +690,8 @@ def _cut_sentence(
                          # an item of an inline list whose first clause is a pledge without a cue word ("Стороны могут: а) …; б) …")
                          or (number > 0 and clause.after_semicolon and inline_lead is not None and first_kept)
                          or (keep_uncued and word_count >= UNCUED_MIN_WORDS) or _parties_act(words, first, first + word_count, lang)
-                         or _named_parties_hedge(text, words, token_starts, first, first + word_count, lang, found.names))
+                         or _named_parties_hedge(text, words, token_starts, first, first + word_count, lang, found.names)
+                         or any(p.match(text, start, end) for p in lang.definition_patterns))
         reported: frozenset[str] = frozenset()
         spoken = not is_commitment and _spoken_by_parties(text, words, token_starts, first, first + word_count, lang)
         if not is_commitment and not spoken:
