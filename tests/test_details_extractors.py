@@ -144,6 +144,7 @@ STRENGTH_CASES = [
     # a treaty's party that may act is a hedged pledge, at most an intent; its "requested" Party no predicate
     ("en", "Each Party may publish its laws and regulations.", 3, "Party may", False),
     ("en", "The requested Authority shall reply within 30 days.", 4, "shall", False),
+    ("en", "Requests for assistance shall be made in writing.", 4, "shall", False),
     # first person plural, as declarations write ("Мы, лидеры …, подтверждаем …")
     ("ru", "Мы подтверждаем приверженность Уставу ООН.", 4, "подтверждаем приверженность", False),
     ("ru", "Мы обязуемся увеличить финансирование.", 4, "обязуемся", False),
