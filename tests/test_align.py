@@ -674,6 +674,10 @@ STOCK_CASES = [
     # every word with a stock word's stem, so a stock entry must not share its stem with content.
     ("sv", "bekräftade", False),
     ("sv", "arbetet", False),
+    # the particle verb "ta fram" (found in a Swedish review: the top shared terms of two unrelated pledges) …
+    ("sv", "ta", False), ("sv", "fram", False),
+    # … whose stems leave these content words alone
+    ("sv", "tal", True), ("sv", "framsteg", True), ("sv", "framtid", True), ("sv", "tak", True),
     ("sv", "kommer", False),  # an auxiliary ("kommer att"), a stopword
     ("sv", "beslut", True),  # a decision, not "beslutade"
     ("sv", "meddelande", True),
