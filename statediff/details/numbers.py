@@ -1284,7 +1284,8 @@ def compare_numbers(old: Iterable[Number], new: Iterable[Number]) -> NumberChang
         twin = next((n for n in new_left if n.same_value == number.same_value), None)
         if twin is None:
             twin = next((n for n in new_left if _year_read_as_count(number, n) or _year_read_as_count(n, number)), None)
-        if twin is None and number.kind in TEMPORAL_DATE_KINDS:
+        # (an event's date only: a deadline that gains its year, "by 30 June" → "by 30 June 2027", may have moved)
+        if twin is None and number.kind == "date":
             twin = next((n for n in new_left if _same_date_but_year(number, n, old_years, new_years)), None)
         if twin is not None:
             old_left.remove(number)
