@@ -15,7 +15,7 @@ from .features import concept_terms, featurizer_for
 from .frozen import frozen_dataclass
 from .languages import across_languages
 from .model import LINKED_BY_NAMED_BODY, LINKED_BY_SCORE, LINKED_STANDING_OUT, Alignment, Candidate, Commitment, Link, Segmentation, Skipped
-from .segment import numbered, unread_spans, with_pledges
+from .segment import OLD_ECHO_REASONS, numbered, unread_spans, with_pledges
 from .segment.tokens import WORD_RE
 
 if TYPE_CHECKING:
@@ -679,7 +679,7 @@ def with_echoes(old: Segmentation, new: Segmentation, alignment: Alignment,
     linked_new = {j for link in alignment.links for j in link.new}
     lone_old = [i for i in range(len(old.commitments)) if i not in linked_old]
     lone_new = [j for j in range(len(new.commitments)) if j not in linked_new]
-    unread_old = unread_spans(old) if lone_new else ()
+    unread_old = unread_spans(old, OLD_ECHO_REASONS) if lone_new else ()
     unread_new = unread_spans(new) if lone_old else ()
     if not (lone_old and unread_new) and not (lone_new and unread_old):
         return old, new, alignment

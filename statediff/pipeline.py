@@ -318,7 +318,8 @@ def _echo_notices(echo_lines: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[
             notices.append(f"{side} statement: {len(lines)} {what} read as no pledge (line{'' if one else 's'} {named}) "
                            f"closely restate{'s' if one else ''} an unmatched pledge of the {other} statement and "
                            f"{'is' if one else 'are'} compared as {'a pledge' if one else 'pledges'} "
-                           f"(a cue word lost, as \"shall\" turned \"may\", or a pledge reported done)")
+                           + ("(a cue word lost, as \"shall\" turned \"may\", or a pledge reported done)" if side == "new"
+                              else "(a cue word gained, as \"may\" turned \"shall\")"))
     return tuple(notices)
 
 

@@ -1337,6 +1337,17 @@ def test_a_span_that_does_not_restate_the_pledge_stays_unread(tmp_path: Path, ne
     assert len(report.new.commitments) == 1 and not any("read as no pledge" in n for n in report.notices)
 
 
+def test_history_in_the_old_statement_is_no_echo_of_a_new_pledge(tmp_path: Path) -> None:
+    # two events, the new pledge new (found in review: linked as modified, it passed --fail-on new)
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("Напомним, что в 2023 году Стороны открыли генеральное консульство в городе Алматы.\n"
+                   "Стороны договорились развивать торговлю.\n", encoding="utf-8")
+    new.write_text("Стороны откроют генеральное консульство в городе Алматы в 2026 году.\n"
+                   "Стороны договорились развивать торговлю.\n", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert sorted(c.status.value for c in report.changes) == ["new", "persisted"]
+
+
 def test_echoes_leave_the_other_links_and_their_indices_in_step() -> None:
     """Spans read between linked pledges move those pledges' indices: every link, nearest miss
     and ranked candidate follows them."""

@@ -482,19 +482,23 @@ def _drop_spoken_edges(commitments: list[Commitment], spoken_only: set[int], ski
     return numbered(commitments[kept_from:kept_to], id_prefix)
 
 
-# Spans read as no pledge that may still restate a pledge of the other statement (align.echoes):
-# a clause without a cue ("The Joint Commission may meet …" after "… shall meet …") and an
-# account of what was done ("Nätverket … inrättades i maj 2024" after "Vi kommer att inrätta …").
+# Spans read as no pledge that may still restate a pledge of the other statement (align.with_echoes):
+# a clause without a cue ("The Joint Commission may meet …" after "… shall meet …") and, in the
+# new statement, an account of what was done ("Nätverket … inrättades i maj 2024" after "Vi
+# kommer att inrätta …"). In the old one, history is what came before: "Напомним, что в 2023 году
+# Стороны открыли консульство" and "Стороны откроют консульство в 2026 году" are two events, and
+# the new pledge is new (found in review: linked, it passed --fail-on new).
 ECHO_REASONS = ("not a commitment", "background")
+OLD_ECHO_REASONS = ("not a commitment",)
 ECHO_MIN_WORDS = 4  # shorter spans are headings, labels and table cells
 
 
-def unread_spans(seg: Segmentation) -> tuple[Commitment, ...]:
-    """The spans of ``seg`` skipped for one of ECHO_REASONS, of ECHO_MIN_WORDS words or more, each
+def unread_spans(seg: Segmentation, reasons: tuple[str, ...] = ECHO_REASONS) -> tuple[Commitment, ...]:
+    """The spans of ``seg`` skipped for one of ``reasons``, of ECHO_MIN_WORDS words or more, each
     as a commitment, in text order, without an id (``with_pledges`` numbers the ones that
     ``align.with_echoes`` links)."""
     text = seg.document.text
-    spans = [s for s in seg.skipped if s.reason in ECHO_REASONS and len(text[s.start:s.end].split()) >= ECHO_MIN_WORDS]
+    spans = [s for s in seg.skipped if s.reason in reasons and len(text[s.start:s.end].split()) >= ECHO_MIN_WORDS]
     if not spans:
         return ()
     lang = get_language(seg.language)
@@ -912,14 +916,16 @@ def _words_alternation(entries: list[str]) -> str:
     return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
 
 
+_SCALE_WORDS = r"(?:Million|Billion|Trillion|Thousand|Hundred|Mio|Mrd|Milliard|Millionen|Milliarden|Миллион|Миллиард|Тысяч|Млн|Млрд)"
 ARTICLE_MARKER_RE = recache.compile(
     rf"(?:(?i:{_words_alternation(_PAGE['article_words'])})[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?[ \t]*[.):][ \t]*"
     # a dash only after the words that head an article ("Madde 3 – Türkiye …"), see data/page.toml
     rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+"
     # a paragraph's number of two levels or more ("2.1 The Contracting Parties shall …", "5.1.3."): kept,
-    # a renumbered draft made every pledge after it modified (found in review); before a capital
-    # only, so "2.5 million people …" keeps its figure
-    rf"|\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?[ \t]+)"
+    # a renumbered draft made every pledge after it modified (found in review); only before a word
+    # in title case that names no unit or scale, so "2.5 million people", "1.5 GW", "2.5 Million
+    # households" keep their figures
+    rf"|\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?[ \t]+(?=[{UPPER_LETTERS}](?![{UPPER_LETTERS}]))(?!{_SCALE_WORDS}\b))"
     rf"(?=[{UPPER_LETTERS}])")
 _AGENCY_RE = recache.compile(r"(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
