@@ -15,9 +15,10 @@ _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Word-export artefacts and similar markup that is never text (tricky case 11).
 _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]"
-                               # a Word comment pasted into its paragraph, to the line's end ("Comment [KT1]: UZ side prefers …")
+                               # a Word comment pasted into its paragraph, to its first sentence's end ("Comment [KT1]: UZ side
+                               # prefers …."; the pledge after it on the line stays, found in review)
                                r"|(?-i:Comment|Комментарий|Kommentar|Commentaire|Comentario|Comentário|Yorum|Түсініктеме)"
-                               r"\s*\[[^\W\d_]{0,6}\d{1,3}\]\s*:[^\r\n]*", re.IGNORECASE)
+                               r"\s*\[[^\W\d_]{0,6}\d{1,3}\]\s*:[^\r\n]*?(?:[.!?](?=\s|$)|(?=[\r\n])|$)", re.IGNORECASE)
 # Page furniture in any language (data/page.toml): the lines that end an article ("Комментарии",
 # "3 thoughts on “Title”"; each language's data file adds its own ``end_markers``), the lines that
 # open a box of links ("Читайте также", "Read more"), and the words of a cookie notice.
@@ -347,9 +348,9 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             in_link_list = True
             blocks.append(Block(start, end, reason))
             continue
-        elif _is_boilerplate(line, language) or _is_editorial(line):
+        elif _is_boilerplate(line, language) or _is_editorial(line, language):
             reason = "boilerplate"
-        elif _is_background(line, language) or _FOOTNOTE_RE.match(line):
+        elif _is_background(line, language) or (_FOOTNOTE_RE.match(line) and not has_cue(line, language)):
             reason = "background"
         elif _is_heading(line, language) or _named_item(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
                                              and not _first_line_pledge(line, text, start, language)):
@@ -359,15 +360,21 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
     return blocks
 
 
-# A drafter's note, not the statement's text: a paragraph wholly in square brackets ("[Note: Chile
-# to confirm …]", "[Chilean proposals in bold …]"; a Word comment pasted in is an artefact). Found
-# in a review of treaty drafts.
-def _is_editorial(line: str) -> bool:
+# A drafter's note, not the statement's text: a paragraph wholly in square brackets that opens
+# with a word for a note ("[Note: Chile to confirm …]", ``note_openers`` in data/page.toml) or
+# holds no cue ("[Chilean proposals in bold …]"); a bracketed provision, "[The Parties shall …]",
+# is a text not yet agreed and stays one (a Word comment pasted in is an artefact). Found in
+# reviews of treaty drafts.
+def _is_editorial(line: str, language: Language) -> bool:
     stripped = line.strip()
-    return stripped.startswith("[") and stripped.rstrip(".").endswith("]") and "]" not in stripped[1:-2]
+    if not (stripped.startswith("[") and stripped.rstrip(".").endswith("]") and "]" not in stripped[1:-2]):
+        return False
+    return _NOTE_OPENER_RE.match(stripped, 1) is not None or not has_cue(stripped, language)
 
 
-# A footnote: a paragraph that opens with its mark ("[1] Launched under …", "¹ For greater certainty, …").
+# A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one with a cue is a
+# provision's ("¹ For greater certainty, each Party shall accord …") and stays.
+_NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{'|'.join(re.escape(w) for w in sorted(_PAGE['note_openers'], key=len, reverse=True))})\b")
 _FOOTNOTE_RE = recache.compile(r"\s*(?:\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*[^\W\d_]")
 
 
@@ -501,9 +508,11 @@ _FOOTNOTE_END_RE = recache.compile(r"\[\d{1,3}\]$")  # "…joint exercises.[3]":
 
 
 def _closed(stripped: str) -> bool:
-    """Whether a line ends like a sentence (a footnote mark after its stop does not count)."""
+    """Whether a line ends like a sentence (a footnote mark after its stop does not count, nor do
+    the brackets it closes: "[The Parties shall establish a Committee.]", a draft's text not yet
+    agreed, was read as a heading; found in review)."""
     mark = _FOOTNOTE_END_RE.search(stripped)  # (no leading \s* in the pattern: it would try every space of a long run)
-    return (stripped[:mark.start()].rstrip() if mark else stripped)[-1:] in tuple(".!?…;\"»”")
+    return (stripped[:mark.start()].rstrip() if mark else stripped).rstrip(")]")[-1:] in tuple(".!?…;\"»”")
 
 
 def _is_title(line: str, number: int, text: str, start: int) -> bool:
