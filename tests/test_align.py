@@ -1348,6 +1348,16 @@ def test_history_in_the_old_statement_is_no_echo_of_a_new_pledge(tmp_path: Path)
     assert sorted(c.status.value for c in report.changes) == ["new", "persisted"]
 
 
+def test_history_told_without_a_marker_is_no_echo_of_a_new_pledge(tmp_path: Path) -> None:
+    # a past event shares a new pledge's words at 0.5-0.65: the old side echoes from 0.75 only (found in the second review)
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("In 2023 a new consulate of Türkiye was opened in Almaty.\nThe Ministers agreed to expand trade.\n", encoding="utf-8")
+    new.write_text("The Ministers agreed to open a new consulate of Türkiye in Shymkent in 2026.\nThe Ministers agreed to expand trade.\n",
+                   encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert sorted(c.status.value for c in report.changes) == ["new", "persisted"]
+
+
 def test_echoes_leave_the_other_links_and_their_indices_in_step() -> None:
     """Spans read between linked pledges move those pledges' indices: every link, nearest miss
     and ranked candidate follows them."""

@@ -126,7 +126,7 @@ STRENGTH_CASES = [
     # strengthened; found in review)
     ("en", "The leaders will consider the possibility of a free trade agreement.", 0, "will consider", False),
     ("en", "We will consider supporting further partnerships.", 0, "will consider", False),
-    ("en", "Each Party shall consider granting the request.", 0, "shall consider", False),
+    ("en", "Each Party shall consider granting the request.", 4, "shall", False),  # a treaty's duty to consider
     ("es", "Los Ministros considerarán la posibilidad de abrir un consulado.", 0, "considerarán la posibilidad", False),
     ("fr", "Les ministres examineront la possibilité d'ouvrir un consulat.", 0, "examineront la possibilité", False),
     ("sv", "Parterna kommer att undersöka möjligheten till ett avtal.", 0, "kommer att undersöka möjligheten", False),
@@ -147,6 +147,7 @@ STRENGTH_CASES = [
     ("ru", "Проекты, которые могут представлять взаимный интерес, Стороны будут финансировать совместно.", 4, "будут", False),
     ("ru", "Мы выражаем поддержку Африканской континентальной зоне свободной торговли.", 2, "выражаем поддержку", False),
     ("ru", "Мы будем стремиться к расширению торговли.", 3, "будем стремиться", False),
+    ("ru", "Стороны будут и впредь стремиться расширять торговлю.", 3, "будут и впредь стремиться", False),
     ("sv", "Vi vill tacka Norge för ett gott ordförandeskap.", 1, "tacka", False),
     ("en", "The requested Authority shall reply within 30 days.", 4, "shall", False),
     ("en", "Requests for assistance shall be made in writing.", 4, "shall", False),
@@ -1054,6 +1055,7 @@ def test_a_footnote_mark_is_no_number_and_no_part_of_a_name(text: str, numbers: 
     # … but not a deadline, which may have moved a year (found in review), nor another day, nor two explicit
     # years, nor a day its side writes with another year elsewhere
     ("en", "by 7 October", "by 7 October 2025", [("by 7 October", "by 7 October 2025")]),
+    ("sv", "senast den 30 juni", "senast den 30 juni 2025", [("senast den 30 juni", "senast den 30 juni 2025")]),
     ("sv", "den 7 oktober", "den 8 oktober 2023", [("7 oktober", "8 oktober 2023")]),
     ("sv", "den 7 oktober 2022", "den 7 oktober 2023", [("7 oktober 2022", "7 oktober 2023")]),
     ("sv", "den 7 oktober 2022 och den 7 oktober", "den 7 oktober 2022 och den 7 oktober 2023", [("7 oktober", "7 oktober 2023")]),

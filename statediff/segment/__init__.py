@@ -439,7 +439,7 @@ class _Provisional:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
     joined …"), and the parties' names that such a report must name."""
 
-    __slots__ = ("spoken_only", "reports", "parties", "names")
+    __slots__ = ("spoken_only", "reports", "parties", "names", "paragraph_numbers")
 
     def __init__(self, text: str) -> None:
         self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
@@ -449,6 +449,7 @@ class _Provisional:
         self.reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
+        self.paragraph_numbers: Callable[[], frozenset[str]] = cache(lambda: _numbered_paragraphs(text))
 
 
 def _drop_other_reports(
@@ -642,6 +643,9 @@ def _cut_sentence(
     text = document.text
     s_start, s_end = sentence
     marker = LIST_MARKER_RE.match(text, s_start, s_end) or (ARTICLE_MARKER_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None)
+    if marker is None and _opens_paragraph(text, s_start):
+        numbered = PARAGRAPH_NUMBER_RE.match(text, s_start, s_end)
+        marker = numbered if numbered and _paragraph_number(numbered.group(1), found.paragraph_numbers()) else None
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
@@ -916,17 +920,29 @@ def _words_alternation(entries: list[str]) -> str:
     return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
 
 
-_SCALE_WORDS = r"(?:Million|Billion|Trillion|Thousand|Hundred|Mio|Mrd|Milliard|Millionen|Milliarden|Миллион|Миллиард|Тысяч|Млн|Млрд)"
 ARTICLE_MARKER_RE = recache.compile(
     rf"(?:(?i:{_words_alternation(_PAGE['article_words'])})[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?[ \t]*[.):][ \t]*"
     # a dash only after the words that head an article ("Madde 3 – Türkiye …"), see data/page.toml
-    rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+"
-    # a paragraph's number of two levels or more ("2.1 The Contracting Parties shall …", "5.1.3."): kept,
-    # a renumbered draft made every pledge after it modified (found in review); only before a word
-    # in title case that names no unit or scale, so "2.5 million people", "1.5 GW", "2.5 Million
-    # households" keep their figures
-    rf"|\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?[ \t]+(?=[{UPPER_LETTERS}](?![{UPPER_LETTERS}]))(?!{_SCALE_WORDS}\b))"
+    rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+)"
     rf"(?=[{UPPER_LETTERS}])")
+# A paragraph's number of two levels or more ("2.1 The Contracting Parties shall …", "5.1.3."): kept,
+# a renumbered draft made every pledge after it modified (found in review). A figure opens a
+# sentence the same way ("1.5 Degrees Celsius …", "2.5 Mt of …"), so such a number is a marker
+# only when a paragraph of the document opens with its neighbour ("2.1" beside "2.2"): ``_numbered_paragraphs``.
+PARAGRAPH_NUMBER_RE = recache.compile(rf"(\d{{1,3}}(?:\.\d{{1,3}}){{1,3}})\.?[ \t]+(?=[{UPPER_LETTERS}])")
+_PARAGRAPH_NUMBERS_RE = recache.compile(r"(?m)^[ \t]*(\d{1,3}(?:\.\d{1,3}){1,3})\.?[ \t]")
+
+
+def _numbered_paragraphs(text: str) -> frozenset[str]:
+    """The numbers of two levels or more that open a line of ``text`` ("2.1", "5.1.3")."""
+    return frozenset(_PARAGRAPH_NUMBERS_RE.findall(text))
+
+
+def _paragraph_number(number: str, numbers: frozenset[str]) -> bool:
+    """A number of a numbered paragraph: the document opens another paragraph with the number
+    before or after it at its last level ("2.2" beside "2.1" or "2.3")."""
+    *head, last = number.split(".")
+    return any(".".join([*head, str(int(last) + step)]) in numbers for step in (-1, 1))
 _AGENCY_RE = recache.compile(r"(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
 PLACE_CHARS = 40  # a dateline's place before its agency, at most

@@ -8,7 +8,7 @@ from functools import cache
 from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
-from ..languages import Language, parties_act
+from ..languages import Language, parties_act, parties_verb
 from .tokens import CURRENCY_SIGNS, folded, word_spans
 
 _TERMINAL = ".!?…;:\"»”'’)"
@@ -16,9 +16,11 @@ _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Word-export artefacts and similar markup that is never text (tricky case 11).
 _ARTEFACT_RE = recache.compile(r"\[(?:bookmark|image|pic|figure|anchor)[^\]\n]{0,80}\]"
                                # a Word comment pasted into its paragraph, to its first sentence's end ("Comment [KT1]: UZ side
-                               # prefers …."; the pledge after it on the line stays, found in review)
+                               # prefers "as necessary." The …": a stop, perhaps in quotes, before a capital; not "U.S. side").
+                               # The pledge after it on the line stays (found in review)
                                r"|(?-i:Comment|Комментарий|Kommentar|Commentaire|Comentario|Comentário|Yorum|Түсініктеме)"
-                               r"\s*\[[^\W\d_]{0,6}\d{1,3}\]\s*:[^\r\n]*?(?:[.!?](?=\s|$)|(?=[\r\n])|$)", re.IGNORECASE)
+                               r"\s*\[[^\W\d_]{0,6}\d{1,3}\]\s*:[^\r\n]*?"
+                               r"(?:[.!?][\"”»’']?(?=[ \t]+(?-i:[A-ZА-ЯЁ]))|(?=[\r\n])|$)", re.IGNORECASE)
 # Page furniture in any language (data/page.toml): the lines that end an article ("Комментарии",
 # "3 thoughts on “Title”"; each language's data file adds its own ``end_markers``), the lines that
 # open a box of links ("Читайте также", "Read more"), and the words of a cookie notice.
@@ -350,7 +352,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             continue
         elif _is_boilerplate(line, language) or _is_editorial(line, language):
             reason = "boilerplate"
-        elif _is_background(line, language) or (_FOOTNOTE_RE.match(line) and not has_cue(line, language)):
+        elif _is_background(line, language) or (_FOOTNOTE_RE.match(line) and not _binds(line)):
             reason = "background"
         elif _is_heading(line, language) or _named_item(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
                                              and not _first_line_pledge(line, text, start, language)):
@@ -369,12 +371,23 @@ def _is_editorial(line: str, language: Language) -> bool:
     stripped = line.strip()
     if not (stripped.startswith("[") and stripped.rstrip(".").endswith("]") and "]" not in stripped[1:-2]):
         return False
-    return _NOTE_OPENER_RE.match(stripped, 1) is not None or not has_cue(stripped, language)
+    if _NOTE_OPENER_RE.match(stripped, 1) is not None:
+        return True
+    inner = folded(word_spans(stripped)[0])
+    return not has_cue(stripped, language) and parties_verb(language, inner, 0, len(inner)) is None  # ("[Стороны учреждают …]")
+
+
+def _binds(line: str) -> bool:
+    """A footnote that binds: it holds a word of obligation (``binding_words`` in data/page.toml:
+    "¹ For greater certainty, each Party shall accord …"), not history ("² The Partnership was launched in 2022.")."""
+    return _BINDING_RE.search(line) is not None
 
 
 # A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one with a cue is a
 # provision's ("¹ For greater certainty, each Party shall accord …") and stays.
-_NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{'|'.join(re.escape(w) for w in sorted(_PAGE['note_openers'], key=len, reverse=True))})\b")
+# (a lookahead, not \b: "n.b." and "anm." end in no word character)
+_NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{'|'.join(re.escape(w) for w in sorted(_PAGE['note_openers'], key=len, reverse=True))})(?!\w)")
+_BINDING_RE = recache.compile(rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(_PAGE['binding_words'], key=len, reverse=True))})(?!\w)")
 _FOOTNOTE_RE = recache.compile(r"\s*(?:\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*[^\W\d_]")
 
 
@@ -509,10 +522,11 @@ _FOOTNOTE_END_RE = recache.compile(r"\[\d{1,3}\]$")  # "…joint exercises.[3]":
 
 def _closed(stripped: str) -> bool:
     """Whether a line ends like a sentence (a footnote mark after its stop does not count, nor do
-    the brackets it closes: "[The Parties shall establish a Committee.]", a draft's text not yet
-    agreed, was read as a heading; found in review)."""
+    the square bracket it closes: "[The Parties shall establish a Committee.]", a draft's text not yet
+    agreed, was read as a heading; found in review. Not a round one: "… (Washington, D.C.)" ends a
+    headline's dateline)."""
     mark = _FOOTNOTE_END_RE.search(stripped)  # (no leading \s* in the pattern: it would try every space of a long run)
-    return (stripped[:mark.start()].rstrip() if mark else stripped).rstrip(")]")[-1:] in tuple(".!?…;\"»”")
+    return (stripped[:mark.start()].rstrip() if mark else stripped).rstrip("]")[-1:] in tuple(".!?…;\"»”")
 
 
 def _is_title(line: str, number: int, text: str, start: int) -> bool:
