@@ -462,10 +462,11 @@ def _compare(
         # The details stage's term index is made while the worker may still be reading facts.
         terms = TermIndex(old, new) if readers else None
         facts = readers.facts() if readers else None
-        if (read_old, read_new) != segmented or old is not read_old or new is not read_new:
+        # (by identity: the stages return the statements they were given when they change nothing)
+        echoed = read_old is not segmented[0] or read_new is not segmented[1]
+        if echoed or old is not read_old or new is not read_new:
             # The facts of the statements as segmented (the readers' too), whatever the workers:
             # with the echoes' read and added, renamed to the kept pledges' ids when deeds were set aside.
-            echoed = (read_old, read_new) != segmented
             proper = proper_names((old_doc.text, old.language), (new_doc.text, new.language)) if facts is None or echoed else frozenset()
             if facts is None:
                 facts = (side_facts(segmented[0], proper), side_facts(segmented[1], proper))
