@@ -383,11 +383,11 @@ def _binds(line: str) -> bool:
     return _BINDING_RE.search(line) is not None
 
 
-# A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one with a cue is a
-# provision's ("¹ For greater certainty, each Party shall accord …") and stays.
 # (a lookahead, not \b: "n.b." and "anm." end in no word character)
 _NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{'|'.join(re.escape(w) for w in sorted(_PAGE['note_openers'], key=len, reverse=True))})(?!\w)")
 _BINDING_RE = recache.compile(rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(_PAGE['binding_words'], key=len, reverse=True))})(?!\w)")
+# A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one in which a word
+# of obligation binds is a provision's and stays (``_binds``).
 _FOOTNOTE_RE = recache.compile(r"\s*(?:\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*[^\W\d_]")
 
 
@@ -521,8 +521,8 @@ _FOOTNOTE_END_RE = recache.compile(r"\[\d{1,3}\]$")  # "…joint exercises.[3]":
 
 
 def _closed(stripped: str) -> bool:
-    """Whether a line ends like a sentence (a footnote mark after its stop does not count, nor do
-    the square bracket it closes: "[The Parties shall establish a Committee.]", a draft's text not yet
+    """Whether a line ends like a sentence (a footnote mark after its stop does not count, nor
+    does the square bracket it closes: "[The Parties shall establish a Committee.]", a draft's text not yet
     agreed, was read as a heading; found in review. Not a round one: "… (Washington, D.C.)" ends a
     headline's dateline)."""
     mark = _FOOTNOTE_END_RE.search(stripped)  # (no leading \s* in the pattern: it would try every space of a long run)

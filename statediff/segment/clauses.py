@@ -366,9 +366,9 @@ def _predicate_before_semicolon(words: list[str], i: int, text: str, starts: lis
 
 
 def _lists_means(words: list[str], text: str, starts: list[int], ends: list[int], language: Language) -> bool:
-    """The sentence's first item marker follows a word of means and a colon ("путем: а) …",
-    "including by: (i) …"): its items are actions, each a pledge of the lead-in's predicate
-    (noun items of any other list share one: "(a) trade; (b) energy")."""
+    """The sentence's first item marker follows a word of means (``means_markers``) and a colon
+    ("путем: а) …"): its items are actions, each a pledge of the lead-in's predicate (noun items
+    of any other list share one: "а) энергетики; б) транспорта")."""
     first = _EARLIER_MARKER_RE.search(text, starts[0], ends[-1])
     if first is None:
         return False
