@@ -364,8 +364,9 @@ class Language:
     # A verb of the infinitive list followed by one of these is a noun ("…, and exchange of
     # information"), not a pledge's verb after ", and".
     noun_markers: frozenset[str] = frozenset()
-    # Words of means that end an inline list's lead-in before its colon ("путем:", "by:"): its marked
-    # items are actions whatever their form ("а) проведения …; б) создания …; в) обмена …")
+    # Words of means that end an inline list's lead-in before its colon ("путем:"): its marked items
+    # are actions whatever their form ("а) проведения …; б) создания …; в) обмена …"); Russian only
+    # (after English "through:" or "by:" the items are as often things or agents)
     means_markers: frozenset[str] = frozenset()
     # A past participle after a comma followed by one of these and closed by a comma within a
     # few words is an apposition ("the Partnership, launched in 2021, …"), not a second pledge.

@@ -644,8 +644,8 @@ def _cut_sentence(
     s_start, s_end = sentence
     marker = LIST_MARKER_RE.match(text, s_start, s_end) or (ARTICLE_MARKER_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None)
     if marker is None and _opens_paragraph(text, s_start):
-        numbered = PARAGRAPH_NUMBER_RE.match(text, s_start, s_end)
-        marker = numbered if numbered and _paragraph_number(numbered.group(1), found.paragraph_numbers()) else None
+        paragraph = PARAGRAPH_NUMBER_RE.match(text, s_start, s_end)  # ("numbered" would shadow the function)
+        marker = paragraph if paragraph and _paragraph_number(paragraph.group(1), found.paragraph_numbers()) else None
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
