@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from .align import DEFAULT_THRESHOLD, align, with_echoes, without_unmatched_deeds
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
-from .details.annotate import facts_with_pledges, proper_names, side_facts
+from .details.annotate import facts_with_pledges, proper_names, side_facts, with_ids_renamed
 from .details.why import TermIndex
 from .gcpause import gc_paused
 from .languages import NEUTRAL, across_languages, detect_language, language_name, language_runs, language_shares
@@ -404,20 +404,14 @@ def _facts_of(facts: SideFacts, read: Segmentation, kept_seg: Segmentation, kept
     renamed = {read.commitments[k].id: kept_seg.commitments[n].id for n, k in enumerate(kept) if n != k}
     gone = {c.id for c in read.commitments} - {read.commitments[k].id for k in kept}
     renamed.update(dict.fromkeys(gone, ""))
-
-    def moved(found: tuple[Any, ...]) -> tuple[Any, ...]:
-        # (Most findings keep their id: only those after the first pledge set aside move.)
-        if not any(item.id in renamed for item in found):
-            return found
-        return tuple(dataclasses.replace(item, id=renamed[item.id]) if item.id in renamed else item for item in found)
-
     pledges = []
     for k in kept:
         pledge = facts.pledges[k]
-        numbers, entities = moved(pledge.numbers), moved(pledge.entities)
+        numbers, entities = with_ids_renamed(pledge.numbers, renamed), with_ids_renamed(pledge.entities, renamed)
         pledges.append(pledge if numbers is pledge.numbers and entities is pledge.entities
                        else dataclasses.replace(pledge, numbers=numbers, entities=entities))
-    return dataclasses.replace(facts, pledges=tuple(pledges), all_numbers=moved(facts.all_numbers), all_entities=moved(facts.all_entities))
+    return dataclasses.replace(facts, pledges=tuple(pledges), all_numbers=with_ids_renamed(facts.all_numbers, renamed),
+                               all_entities=with_ids_renamed(facts.all_entities, renamed))
 
 
 def _compare(

@@ -554,17 +554,22 @@ def _side_facts(seg: Segmentation, proper: frozenset[str]) -> SideFacts:
     return SideFacts(tuple(pledges), tuple(all_numbers), tuple(all_entities))
 
 
+def with_ids_renamed(found: tuple[Any, ...], renamed: dict[str, str]) -> tuple[Any, ...]:
+    """Findings (numbers, entities) with each pledge id of ``renamed`` replaced; ``found`` itself
+    when none moves (most keep their id: only those after the first pledge added or set aside move)."""
+    if not any(item.id in renamed for item in found):
+        return found
+    return tuple(replace(item, id=renamed[item.id]) if item.id in renamed else item for item in found)
+
+
 def facts_with_pledges(facts: SideFacts, seg: Segmentation, read: Segmentation, proper: frozenset[str]) -> SideFacts:
     """``facts`` of ``seg`` for ``read``, the same statement with more spans read as pledges
     (``align.with_echoes``): each pledge of ``seg`` keeps its facts under its id in ``read``, and
     only the new ones are read. The whole text's names and figures are ``seg``'s (the new
     pledges' were read in the text between pledges): whatever the workers, the same facts."""
     before = {(c.start, c.end): k for k, c in enumerate(seg.commitments)}
-    renamed = {seg.commitments[k].id: c.id for c in read.commitments for k in [before.get((c.start, c.end))] if k is not None}
-
-    def moved(found: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(replace(item, id=renamed.get(item.id, item.id)) if item.id in renamed else item for item in found)
-
+    renamed = {seg.commitments[k].id: c.id for c in read.commitments for k in [before.get((c.start, c.end))]
+               if k is not None and seg.commitments[k].id != c.id}
     pledges = []
     for c in read.commitments:
         k = before.get((c.start, c.end))
@@ -572,8 +577,8 @@ def facts_with_pledges(facts: SideFacts, seg: Segmentation, read: Segmentation, 
             pledges.append(_pledge_facts(read, c, proper))
         else:
             pledge = facts.pledges[k]
-            pledges.append(replace(pledge, numbers=moved(pledge.numbers), entities=moved(pledge.entities)))
-    return SideFacts(tuple(pledges), moved(facts.all_numbers), moved(facts.all_entities))
+            pledges.append(replace(pledge, numbers=with_ids_renamed(pledge.numbers, renamed), entities=with_ids_renamed(pledge.entities, renamed)))
+    return SideFacts(tuple(pledges), with_ids_renamed(facts.all_numbers, renamed), with_ids_renamed(facts.all_entities, renamed))
 
 
 # Skipped spans that are the page's, not the statement's: a name or figure there (a reader's
