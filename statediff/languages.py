@@ -162,9 +162,10 @@ def parties_act(language: Language, subject: str, verb: str, following: str = ""
     ``following``, the word after the verb): their pledge without a cue word. Words folded;
     ``verb`` is the word after the subject, or in a verb-final language the clause's last word
     ("Тараптар … кеңейтеді")."""
-    return subject in language.subjects and (
-        (bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings))
-        or verb in language.subject_modals or f"{verb} {following}" in language.subject_modals)
+    if f"{verb} {following}" in language.subject_modals or verb in language.subject_modals:
+        return subject in language.subjects  # "Стороны имеют право": a permission, though "имеют" alone is a fact
+    return subject in language.subjects and verb not in language.stative_verbs and (
+        bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings))
 
 
 SUBJECT_ADVERBS = 4  # words of a subject phrase and adverbs before the parties' verb ("Ни одна из Сторон не разглашает")
@@ -191,7 +192,10 @@ def parties_verb(language: Language, words: Sequence[str], first: int, last: int
     if verb + 1 >= last:
         return None
     if phrase:
-        return verb if words[verb].endswith(language.subject_verb_endings) else None
+        if f"{words[verb]} {words[verb + 1]}" in language.subject_modals:
+            return verb
+        stative = words[verb] in language.stative_verbs
+        return verb if words[verb].endswith(language.subject_verb_endings) and not stative else None
     return verb if parties_act(language, words[first], words[verb], words[verb + 1]) else None
 
 
@@ -386,6 +390,9 @@ class Language:
     # уведомляют …"): still the parties' pledge without a cue word (ru).
     subject_phrases: tuple[tuple[str, ...], ...] = ()
     subject_adverbs: frozenset[str] = frozenset()
+    # Verbs of having, knowing and consisting that end like the parties' present ("Стороны не
+    # располагают данными", "имеют общую границу"): a fact about them, no pledge (ru).
+    stative_verbs: frozenset[str] = frozenset()
     # Hedging modals right after the parties as subject, one word or two ("Parterna kan hålla …",
     # "Стороны могли бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make
     # one (ru, sv).
@@ -528,6 +535,7 @@ def _build(code: str, raw: dict) -> Language:
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
         subject_phrases=tuple(tuple(p.lower().split()) for p in raw.get("subject_phrases", [])),
         subject_adverbs=_lowered(raw, "subject_adverbs"),
+        stative_verbs=_lowered(raw, "stative_verbs"),
         subject_modals=_lowered(raw, "subject_modals"),
         subject_modal_exceptions=CueSet.from_entries(raw.get("subject_modal_exceptions", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),

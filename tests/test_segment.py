@@ -1057,6 +1057,12 @@ PREDICATE_CASES = [
     ("ru", "Стороны незамедлительно уведомляют друг друга о чрезвычайных ситуациях.", True),
     ("ru", "Настоящее Соглашение вступает в силу с даты получения последнего уведомления.", True),
     ("ru", "Каждая из этих задач требует времени и серьезных ресурсов.", False),
+    # … but a verb of having or knowing states a fact ("имеют право" is a permission, as "вправе")
+    ("ru", "Стороны не располагают данными о нарушениях режима прекращения огня.", False),
+    ("ru", "Стороны имеют общую границу протяженностью более двух тысяч километров.", False),
+    ("ru", "Каждая из Сторон располагает данными о запасах водных ресурсов.", False),
+    ("ru", "Стороны имеют право запрашивать дополнительную информацию.", True),
+    ("ru", "Каждая из Сторон имеет право приостановить действие настоящего Соглашения.", True),
     # a treaty's definition is a provision (found in a review of treaty drafts: a changed definition went unreported)
     ("en", '"investor" means any natural person who is a national of a Party.', True),
     ("en", "The term 'investment' does not include claims arising solely from commercial contracts.", True),
@@ -1862,7 +1868,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
                                                          "participle_links", "subject_verb_endings", "subject_modals",
-                                                         "subject_phrases", "subject_adverbs",
+                                                         "subject_phrases", "subject_adverbs", "stative_verbs",
                                                          "subject_modal_exceptions",
                                                          # one language's past tense and titles
                                                          "past_endings", "past_forms", "not_past", "person_titles", "party_modals", "lead_in_modals",
