@@ -1080,6 +1080,11 @@ PREDICATE_CASES = [
     ("ru", "[Стороны учреждают Совместный таможенный комитет.]", True),
     ("en", "[N.B. The Kazakh side will provide its comments by 15 May.]", False),
     ("ru", "[Прим.: Казахстанская сторона представит замечания до 15 мая.]", False),
+    # … so is one labelled with a party's code that binds no one; a party's proposal that binds stays
+    ("en", "[KZ: The Kazakh side will provide its comments by 15 May.]", False),
+    ("ru", "[РК: Казахстанская сторона представит замечания до 15 мая.]", False),
+    ("en", "[KZ/TR: The Parties shall consult each other annually.]", True),
+    ("en", "[Kazakhstan: the Parties will consult each other annually.]", True),  # a name, no code
     # a footnote that binds is a provision (found in review: skipped as a footnote)
     ("en", "¹ For greater certainty, each Party shall accord full protection and security to investments.", True),
     ("en", 'The word "sovereignty" appears twice in the title of the report.', False),
