@@ -292,7 +292,13 @@ def entities_in(
     if not runs:
         return tuple(sorted(out.values(), key=lambda e: e.start)) if len(out) > 1 else tuple(out.values())
     stem = cached_stemmer(language)
+    # A run right after a gazetteer name continues it ("the ASEAN Outlook on the Indo-Pacific"):
+    # the longer name is listed, not its tail alone ("Outlook").
+    mention_ends = {b: a for _, a, b in mentions if excluded is None or not excluded.overlaps(a, b)} if language in _continued_names() else {}
     for first, last in runs:
+        head = _continued_mention(text, words, first, mention_ends)
+        if head is not None:
+            first = head
         folded = words.folded[first:last + 1]
         if _only_heads(words, first, last, language):
             continue  # only the head of a longer name ("Совета …", "Плана действий"): its extent is unknown
@@ -314,6 +320,28 @@ def entities_in(
         key = NAME_PREFIX + " ".join(map(stem, folded))
         out.setdefault(key, Entity(key, " ".join(text[a:b].split()), "name", text[a:b], a, b, commitment_id))
     return tuple(sorted(out.values(), key=lambda e: e.start))
+
+
+def _continued_mention(text: str, words: Words, first: int, mention_ends: dict[int, int]) -> int | None:
+    """The first word of a gazetteer mention that word ``first`` continues after one space, or None."""
+    if not first or words.breaks[first] or words.gaps[first] & NAME_BREAK:
+        return None
+    gap_start = words.ends[first - 1]
+    a = mention_ends.get(gap_start)
+    if a is None or text[gap_start:words.starts[first]] != " ":
+        return None
+    while a > 1 and text[a - 1] in "-‑–":  # "U.S.-India COMPACT": both names of the compound
+        end = a - 2 if text[a - 2] == "." and a - 2 in mention_ends else a - 1  # "U.S" ends before its last dot
+        if end not in mention_ends:
+            break
+        a = mention_ends[end]
+    return bisect.bisect_left(words.starts, a)
+
+
+@cache
+def _continued_names() -> frozenset[str]:
+    """Languages in which a capitalised word after a gazetteer name continues it (data/gazetteer.toml)."""
+    return frozenset(_capitalised_settings().get("continued_names", []))
 
 
 class _Spans:
