@@ -92,6 +92,24 @@ class Document:
 
 
 @frozen_dataclass
+class Place:
+    """Where a pledge stands in its statement's own numbering (segment/places.py): article 5,
+    paragraph 12, item (a); None where the statement numbers nothing above it."""
+
+    article: str | None
+    paragraph: str | None
+    item: str | None
+
+    @property
+    def label(self) -> str:
+        """"Art. 5 ¶2(a)", "¶12", "(b)": how a reader cites it."""
+        number = f"¶{self.paragraph}" if self.paragraph else ""
+        if self.item:
+            number += f"({self.item})"
+        return " ".join(part for part in (f"Art. {self.article}" if self.article else "", number) if part)
+
+
+@frozen_dataclass
 class Commitment:
     """One pledge of one statement; ``text == document.text[start:end]``."""
 
@@ -113,6 +131,8 @@ class Commitment:
     # A pledge in a table cell: the (start, end) of the short cells beside it in its row ("2025",
     # "December 2026", "Ministry of Energy"), whose figures are the pledge's ("deadline" column).
     row_cells: tuple[tuple[int, int], ...] = ()
+    # Its article, paragraph and item numbers in the statement ("Art. 5 ¶2", "¶12(a)"), when it numbers them.
+    place: Place | None = None
 
     def lead_text(self, text: str) -> str:
         """Its lead-in in single spaces ("" when it has none); ``text``: its document's text."""

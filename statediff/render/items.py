@@ -15,13 +15,21 @@ SECTIONS: tuple[tuple[Status, str], ...] = (
 )
 
 
-def member_lines(side: str, commitments: list[Commitment]) -> str:
-    """Where one side of a change is: "old line 12", or "new 3 pledges, lines 4, 9". Line numbers
-    locate pledges for a reader; ids stay in the JSON report."""
+def member_lines(side: str, commitments: list[Commitment], places: bool = True) -> str:
+    """Where one side of a change is: "old line 12", "old line 12 (¶5)" in a numbered statement,
+    or "new 3 pledges, lines 4, 9". Line numbers locate pledges for a reader; ids stay in the JSON report.
+    ``places``: False leaves the numbering out (a one-line item whose numbering did not change)."""
     lines = list(dict.fromkeys(c.line for c in commitments))
+    labels = list(dict.fromkeys(c.place.label for c in commitments if c.place is not None)) if places else []
+    where = f" ({', '.join(labels)})" if labels else ""  # the statement's own numbering: "old line 12 (¶5)"
     if len(commitments) == 1:
-        return f"{side} line {lines[0]}"
-    return f"{side} {len(commitments)} pledges, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+        return f"{side} line {lines[0]}{where}"
+    return f"{side} {len(commitments)} pledges, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}{where}"
+
+
+def same_places(old: list[Commitment], new: list[Commitment]) -> bool:
+    """Both sides stand at the same numbers (or neither is numbered): nothing to say about where."""
+    return [c.place for c in old] == [c.place for c in new]
 
 
 def joined_text(commitments: Iterable[Commitment]) -> str:

@@ -11,7 +11,7 @@ from .. import __version__
 from ..details.types import ChangeDetails, Nearest
 from ..gcpause import gc_paused
 from ..jsontext import escaped_surrogates
-from ..model import Change, Report, Segmentation
+from ..model import Change, Place, Report, Segmentation
 from .details import change_details_json, entity_json, number_json, pair_json, predicate_json, report_details_json, shared_json
 
 SCHEMA_VERSION = 1
@@ -26,11 +26,18 @@ def _side(seg: Segmentation) -> dict[str, Any]:
         "encoding": seg.document.encoding,
         "language": seg.language,
         "commitments": [
-            {"id": c.id, "start": c.start, "end": c.end, "line": c.line, "text": c.text, "match_text": c.match_text}
+            {"id": c.id, "start": c.start, "end": c.end, "line": c.line, "text": c.text, "match_text": c.match_text,
+             "place": _place(c.place)}
             for c in seg.commitments
         ],
         "skipped": [{"start": s.start, "end": s.end, "reason": s.reason} for s in seg.skipped],
     }
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"article": place.article, "paragraph": place.paragraph, "item": place.item, "label": place.label}
 
 
 def to_dict(report: Report, policy: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ..model import Change, Report, Segmentation, Status
 from .console import PipeConsole
 from .controls import visible
 from .details import change_notes, entity_lines, figure_lines, topic_label, topic_rows
-from .items import SECTIONS, joined_text, member_lines
+from .items import SECTIONS, joined_text, member_lines, same_places
 from .worddiff import word_diff
 
 LAYOUTS = ("rich", "plain")
@@ -215,17 +215,19 @@ class _Writer:
         return Text(old_text or new_text, style=_COLOURS[change.status] if self.rich else "")
 
     def _compact_item(self, change: Change, marker: str, colour: str) -> None:
-        line = self._item_head(change, marker, colour)
+        line = self._item_head(change, marker, colour, compact=True)
         line.append("  ")
         line.append(joined_text(self.new[cid] for cid in change.new), style="dim" if self.rich else "")
         line.truncate(self.width, overflow="ellipsis")
         self._print(line)
 
-    def _item_head(self, change: Change, marker: str, colour: str) -> Text:
+    def _item_head(self, change: Change, marker: str, colour: str, compact: bool = False) -> Text:
+        """``compact``: a one-line item, which names its numbering only when it changed ("¶5" → "¶7")."""
         head = Text(marker, style=f"bold {colour}")
         head.append(" ")
-        sides = [member_lines(side, [lookup[cid] for cid in ids])
-                 for side, ids, lookup in (("old", change.old, self.old), ("new", change.new, self.new)) if ids]
+        members = [(side, [lookup[cid] for cid in ids]) for side, ids, lookup in (("old", change.old, self.old), ("new", change.new, self.new)) if ids]
+        places = not compact or len(members) < 2 or not same_places(members[0][1], members[1][1])
+        sides = [member_lines(side, commitments, places) for side, commitments in members]
         head.append(" → ".join(sides) if self.rich else " -> ".join(sides))
         if change.score is not None:
             head.append(f"  score {change.score:.2f}", style="dim" if self.rich else "")

@@ -44,6 +44,7 @@ from .blocks import (
     split_blocks,
 )
 from .clauses import MARKER_WORD, Clause, clause_spans
+from .places import numbered_paragraph, numbered_paragraphs, place_at
 from .sentences import split_sentences
 from .tokens import COMBINING_MARKS, WORD_RE, fold, folded, word_spans
 
@@ -449,7 +450,7 @@ class _Provisional:
         self.reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
-        self.paragraph_numbers: Callable[[], frozenset[str]] = cache(lambda: _numbered_paragraphs(text))
+        self.paragraph_numbers: Callable[[], frozenset[str]] = cache(lambda: numbered_paragraphs(text))
 
 
 def _drop_other_reports(
@@ -504,7 +505,8 @@ def unread_spans(seg: Segmentation, reasons: tuple[str, ...] = ECHO_REASONS) -> 
         return ()
     lang = get_language(seg.language)
     return tuple(Commitment(id="", start=s.start, end=s.end, text=text[s.start:s.end], match_text=_match_text(text[s.start:s.end], lang),
-                            sentence_start=s.start, sentence_end=s.end, line=seg.document.line_of(s.start))
+                            sentence_start=s.start, sentence_end=s.end, line=seg.document.line_of(s.start),
+                            place=place_at(text, s.start))
                  for s in spans)
 
 
@@ -645,7 +647,7 @@ def _cut_sentence(
     marker = LIST_MARKER_RE.match(text, s_start, s_end) or (ARTICLE_MARKER_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None)
     if marker is None and _opens_paragraph(text, s_start):
         paragraph = PARAGRAPH_NUMBER_RE.match(text, s_start, s_end)  # ("numbered" would shadow the function)
-        marker = paragraph if paragraph and _paragraph_number(paragraph.group(1), found.paragraph_numbers()) else None
+        marker = paragraph if paragraph and numbered_paragraph(paragraph.group(1), found.paragraph_numbers()) else None
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
@@ -732,6 +734,7 @@ def _cut_sentence(
                 sentence_start=s_start,
                 sentence_end=s_end,
                 line=document.line_of(start),
+                place=place_at(text, start),
                 # A report in the past tense, not a hedged pledge ("Japan may provide …"), or "We" and a past verb.
                 # A clause dated in the past whose verb is past is one too ("In 2022, Mexico made historic seizures …").
                 deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
@@ -928,21 +931,10 @@ ARTICLE_MARKER_RE = recache.compile(
 # A paragraph's number of two levels or more ("2.1 The Contracting Parties shall …", "5.1.3."): kept,
 # a renumbered draft made every pledge after it modified (found in review). A figure opens a
 # sentence the same way ("1.5 Degrees Celsius …", "2.5 Mt of …"), so such a number is a marker
-# only when a paragraph of the document opens with its neighbour ("2.1" beside "2.2"): ``_numbered_paragraphs``.
+# only when a paragraph of the document opens with its neighbour ("2.1" beside "2.2"): ``places.numbered_paragraph``.
 PARAGRAPH_NUMBER_RE = recache.compile(rf"(\d{{1,3}}(?:\.\d{{1,3}}){{1,3}})\.?[ \t]+(?=[{UPPER_LETTERS}])")
-_PARAGRAPH_NUMBERS_RE = recache.compile(r"(?m)^[ \t]*(\d{1,3}(?:\.\d{1,3}){1,3})\.?[ \t]")
 
 
-def _numbered_paragraphs(text: str) -> frozenset[str]:
-    """The numbers of two levels or more that open a line of ``text`` ("2.1", "5.1.3")."""
-    return frozenset(_PARAGRAPH_NUMBERS_RE.findall(text))
-
-
-def _paragraph_number(number: str, numbers: frozenset[str]) -> bool:
-    """A number of a numbered paragraph: the document opens another paragraph with the number
-    before or after it at its last level ("2.2" beside "2.1" or "2.3")."""
-    *head, last = number.split(".")
-    return any(".".join([*head, str(int(last) + step)]) in numbers for step in (-1, 1))
 _AGENCY_RE = recache.compile(r"(?P<agency>[A-ZА-ЯЁ]{3,15})[ \t]*(?:—|–|--|-)[ \t]+")  # "KAZINFORM – "
 _CAPITAL_PLACE_RE = recache.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,3}\.[ \t]+")  # "АСТАНА. ", "NEW YORK. "
 PLACE_CHARS = 40  # a dateline's place before its agency, at most

@@ -1,0 +1,93 @@
+"""Places: a pledge's article, paragraph and item numbers, in the JSON report and the text reports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import Result
+
+from statediff import exit_codes
+from statediff.schema import load_schema
+from statediff.segment.places import place_at
+
+Invoke = Callable[..., Result]
+
+TREATY = """Agreement on Energy Cooperation
+
+Article 1
+Scope
+
+1. The Parties shall cooperate in energy.
+2. The Parties shall exchange information on:
+(a) oil and gas reserves;
+(b) renewable energy.
+
+Article 2. Consultations
+
+2.1 The Parties shall hold annual consultations.
+2.2 Each Party shall designate a coordinator who
+will organise the meetings.
+
+The Parties agreed to meet in 2027.
+"""
+
+PLACE_CASES = [
+    # (text, a phrase of it, the label in force there or None)
+    (TREATY, "Agreement on", None),
+    (TREATY, "Scope", "Art. 1"),
+    (TREATY, "cooperate in energy", "Art. 1 ¶1"),
+    (TREATY, "oil and gas", "Art. 1 ¶2(a)"),
+    (TREATY, "renewable", "Art. 1 ¶2(b)"),
+    (TREATY, "annual consultations", "Art. 2 ¶2.1"),
+    (TREATY, "will organise", "Art. 2 ¶2.2"),  # a hard-wrapped line goes on with its paragraph
+    (TREATY, "agreed to meet", "Art. 2"),  # an unnumbered paragraph: its article's, no paragraph's
+    # a communiqué's numbered paragraphs; a bullet under one is still in it
+    ("1. The leaders met in Delhi.\n\n2. The leaders will:\n• expand trade;\n• deepen ties.\n", "deepen", "¶2"),
+    ("12) Ministers agreed to meet.\n", "agreed", "¶12"),
+    ("(ii) the Parties will consult.\n", "consult", "(ii)"),
+    ("Статья 5. Стороны обязуются сотрудничать.\n", "обязуются", "Art. 5"),
+    # no paragraph's number: a year, a figure, a reference to an article in a running sentence
+    ("2024. The year of cooperation.\n", "cooperation", None),
+    ("1.5 degrees is the goal the Parties will pursue.\n", "goal", None),
+    ("Article 5 of the Treaty applies to all Parties.\n", "applies", None),
+    # an unnumbered paragraph after a numbered one is in no paragraph's number
+    ("3. The Parties agreed to meet.\nThey also welcomed the plan.\n", "welcomed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "label"), PLACE_CASES)
+def test_place_at(text: str, phrase: str, label: str | None) -> None:
+    place = place_at(text, text.index(phrase))
+    assert (place.label if place else None) == label
+
+
+@pytest.fixture
+def treaty_pair(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(TREATY, "utf-8")
+    # Article 1's paragraphs renumbered (a paragraph put first), one provision reworded
+    new.write_text(TREATY.replace("1. The Parties shall cooperate in energy.\n2.",
+                                  "1. The Parties shall protect investments.\n2. The Parties shall cooperate in energy.\n3.")
+                   .replace("annual consultations", "biennial consultations"), "utf-8")
+    return str(old), str(new)
+
+
+def test_json_report_gives_each_commitment_its_place(run: Invoke, treaty_pair: tuple[str, str]) -> None:
+    result = run(*treaty_pair, "--format", "json")
+    assert result.exit_code == exit_codes.OK, result.output
+    report = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(load_schema()).validate(report)
+    places = {c["text"]: c["place"] for c in report["new"]["commitments"]}
+    assert places["oil and gas reserves"] == {"article": "1", "paragraph": "3", "item": "a", "label": "Art. 1 ¶3(a)"}
+    assert places["The Parties agreed to meet in 2027."] == {"article": "2", "paragraph": None, "item": None, "label": "Art. 2"}
+
+
+def test_text_report_names_places_in_full_items_and_changed_ones_in_short_lines(run: Invoke, treaty_pair: tuple[str, str]) -> None:
+    out = run(*treaty_pair, "--format", "plain").stdout
+    assert "~ old line 13 (Art. 2 ¶2.1) -> new line 14 (Art. 2 ¶2.1)" in out  # a modified pledge: always
+    assert "old line 8 (Art. 1 ¶2(a)) -> new line 9 (Art. 1 ¶3(a))" in out  # persisted, renumbered: said
+    assert "= old line 17 -> new line 18  score" in out  # persisted in the same place: only its lines
