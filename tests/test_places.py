@@ -91,3 +91,12 @@ def test_text_report_names_places_in_full_items_and_changed_ones_in_short_lines(
     assert "~ old line 13 (Art. 2 ¶2.1) -> new line 14 (Art. 2 ¶2.1)" in out  # a modified pledge: always
     assert "old line 8 (Art. 1 ¶2(a)) -> new line 9 (Art. 1 ¶3(a))" in out  # persisted, renumbered: said
     assert "= old line 17 -> new line 18  score" in out  # persisted in the same place: only its lines
+
+
+def test_segment_listing_names_each_commitments_place(run: Invoke, treaty_pair: tuple[str, str]) -> None:
+    result = run("segment", treaty_pair[0])
+    assert result.exit_code == exit_codes.OK, result.output
+    assert "c3 Art. 1 ¶2(a)        oil and gas reserves" in result.stdout
+    spans = json.loads(run("segment", treaty_pair[0], "--format", "json").stdout)["spans"]
+    assert [s.get("place") for s in spans if s["kind"] == "commitment"] == [
+        "Art. 1 ¶1", "Art. 1 ¶2", "Art. 1 ¶2(a)", "Art. 1 ¶2(b)", "Art. 2 ¶2.1", "Art. 2 ¶2.2", "Art. 2"]

@@ -22,7 +22,8 @@ def spans_in_order(seg: Segmentation) -> list[dict[str, Any]]:
     rows = [{"kind": "commitment", "id": c.id, "start": c.start, "end": c.end, "line": c.line, "text": c.text,
              # what the details stage reads as the pledge's too: a list's lead-in, a table row's cells beside it
              **({"lead": {"start": c.lead[0], "end": c.lead[1], "text": text[c.lead[0]:c.lead[1]]}} if c.lead else {}),
-             **({"row_cells": [{"start": a, "end": b, "text": text[a:b]} for a, b in c.row_cells]} if c.row_cells else {})}
+             **({"row_cells": [{"start": a, "end": b, "text": text[a:b]} for a, b in c.row_cells]} if c.row_cells else {}),
+             **({"place": c.place.label} if c.place else {})}
             for c in seg.commitments]
     rows += [{"kind": "skipped", "reason": s.reason, "start": s.start, "end": s.end, "line": seg.document.line_of(s.start),
               "text": text[s.start:s.end]} for s in seg.skipped]
@@ -67,7 +68,7 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
 
         stream.write("\n".join(textwrap.wrap(title, _PLAIN_WIDTH, subsequent_indent="  ", break_on_hyphens=False)) + "\n\n")
         for row in rows:
-            role = row["id"] if row["kind"] == "commitment" else f"skip: {row['reason']}"
+            role = _role(row) if row["kind"] == "commitment" else f"skip: {row['reason']}"
             # (a role longer than its column, "skip: outside the statement", puts its text on the next line: 80 columns)
             head = f"{row['line']:>5}  {role:<22} " if len(role) <= _ROLE_WIDTH else f"{row['line']:>5}  {role}\n{'':{_PLAIN_INDENT}}"
             stream.write(head + f"\n{'':{_PLAIN_INDENT}}".join(_plain_lines(row["text"], full)) + "\n")
@@ -90,10 +91,15 @@ def render_segmentation_text(seg: Segmentation, stream: TextIO, *, rich: bool, c
             cell = Text(shown(row["text"]))
             for note in _context_notes(row):
                 cell.append("\n" + shown(note), style="dim italic")
-            table.add_row(str(row["line"]), Text(row["id"], style="bold green"), cell)
+            table.add_row(str(row["line"]), Text(_role(row), style="bold green"), cell)
         else:
             table.add_row(str(row["line"]), Text(row["reason"], style="dim"), Text(shown(row["text"]), style="dim"))
     console.print(table)
+
+
+def _role(row: dict[str, Any]) -> str:
+    """A commitment's id and its place in the statement's numbering: "c3 Art. 1 ¶2(a)"."""
+    return f"{row['id']} {row['place']}" if "place" in row else row["id"]
 
 
 def _context_notes(row: dict[str, Any]) -> list[str]:
