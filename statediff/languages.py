@@ -192,8 +192,8 @@ def parties_verb(language: Language, words: Sequence[str], first: int, last: int
     if verb + 1 >= last:
         return None
     if phrase:
-        if f"{words[verb]} {words[verb + 1]}" in language.subject_modals:
-            return verb
+        if f"{words[verb]} {words[verb + 1]}" in language.subject_modals or words[verb] in language.party_modals:
+            return verb  # "Каждая из Сторон имеет право …", "A Party may restrict …": a treaty's permission
         stative = words[verb] in language.stative_verbs
         return verb if words[verb].endswith(language.subject_verb_endings) and not stative else None
     return verb if parties_act(language, words[first], words[verb], words[verb + 1]) else None

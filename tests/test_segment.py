@@ -1093,6 +1093,10 @@ PREDICATE_CASES = [
     ("en", "The United States has submitted an ambitious Nationally Determined Contribution.", False),
     ("en", "Officials of the Organization for Security and Cooperation in Europe met in Vienna.", False),
     ("en", "The Parties may hold the next summit in Madrid in 2027.", True),  # the first word is no name's
+    # a treaty's permission or prohibition for one party, with no cue word (found in a review of treaty drafts)
+    ("en", "A Party may restrict transfers in the event of serious balance-of-payments difficulties.", True),
+    ("en", "No Party may invoke its domestic law to justify a failure to perform.", True),
+    ("en", "A Party is a state that has ratified the Convention.", False),
     ("en", "THE LEADERS AGREED TO EXPAND TRADE AND INVESTMENT BETWEEN THE TWO COUNTRIES.", True),  # capitals are no title
     ("ru", "СТОРОНЫ ДОГОВОРИЛИСЬ РАСШИРЯТЬ ТОРГОВЛЮ И ИНВЕСТИЦИИ.", True),
     ("pt", "As convenções permanecem vinculantes para as Partes que endossam a presente Declaração.", True),
