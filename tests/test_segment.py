@@ -1168,6 +1168,10 @@ PREDICATE_CASES = [
     # … but not the nouns and participles of those verbs (found in review: background read as pledges)
     ("tr", "2019 yılında Ankara'da imzalanan Mutabakat Zaptı çerçevesinde ortak bir çalışma grubu oluşturulmuştu.", False),
     ("tr", "Hedeflenen ticaret hacmi geçen yıl 5 milyar dolar olarak gerçekleşmiştir.", False),
+    # … nor the noun "anlaşma" (an agreement): a signing reported in the passive is no pledge (found in a blind Turkish gold)
+    ("tr", "Toplantı vesilesiyle enerji, eğitim ve spor alanlarında toplam 17 anlaşma imzalandı.", False),
+    ("tr", "Taraflar, ticaret hacminin artırılması konusunda anlaşma sağladılar.", True),
+    ("tr", "Taraflar, vize serbestisi konusunda anlaşmaya vardılar.", True),
     # Turkish pledges in the perfect and the present (found in a Turkish user's review: not a commitment)
     ("tr", "Taraflar, ticaret hacminin 2030 yılına kadar 15 milyar dolara ulaştırılması yönünde mutabakata varmıştır.", True),
     ("tr", "Taraflar, bir sonraki toplantının 2025 yılında Ankara'da yapılması hususunda uzlaşmıştır.", True),
