@@ -427,6 +427,11 @@ CLAUSE_CASES += [
       "ve kararların etkin bir şekilde uygulanması yönündeki iradelerini ifade etmişlerdir."]),
     ("tr", "Taraflar, işbirliğinden memnuniyeti ifade etmişler ve stratejik ortaklığa yönelik iradenin altını çizmişlerdir.",
      ["Taraflar, işbirliğinden memnuniyeti ifade etmişler", "ve stratejik ortaklığa yönelik iradenin altını çizmişlerdir."]),
+    # … any verb in the reported past before "ve", its "-dır" left to the last verb (found in a blind Turkish gold)
+    ("tr", "Taraflar, yatırımlardaki artışı memnuniyetle karşılamışlar ve elverişli bir ortamın sağlanması konusunda mutabık kalmışlardır.",
+     ["Taraflar, yatırımlardaki artışı memnuniyetle karşılamışlar", "ve elverişli bir ortamın sağlanması konusunda mutabık kalmışlardır."]),
+    ("tr", "Taraflar, ziyaretlerin önemine dikkat çekmişler ve istişarelerin düzenlenmesi konusunda mutabık kalmışlardır.",
+     ["Taraflar, ziyaretlerin önemine dikkat çekmişler", "ve istişarelerin düzenlenmesi konusunda mutabık kalmışlardır."]),
     # a finite cue verb before a comma, with another finite verb later, closes a pledge (decisions listed so)
     ("tr", "Zirvede Konseyin adının değiştirilmesi kararlaştırıldı, Türk Dünyası 2040 Vizyonu kabul edildi.",
      ["Zirvede Konseyin adının değiştirilmesi kararlaştırıldı", "Türk Dünyası 2040 Vizyonu kabul edildi."]),
