@@ -375,6 +375,9 @@ class Language:
     # A past participle after a comma followed by one of these and closed by a comma within a
     # few words is an apposition ("the Partnership, launched in 2021, …"), not a second pledge.
     participle_links: frozenset[str] = frozenset()
+    # Links that make such an apposition only before a date ("…, announced on April 3, 2023, …";
+    # "…, agreed on a roadmap" is a pledge): en.
+    participle_date_links: frozenset[str] = frozenset()
     # Predicates that open a new pledge after a coordinator but, after a bare comma, usually
     # continue a relative clause ("…, which will …", "…, которые будут …").
     not_after_comma: frozenset[str] = frozenset()
@@ -531,6 +534,7 @@ def _build(code: str, raw: dict) -> Language:
         means_markers=_lowered(raw, "means_markers"),
         participle_links=_lowered(raw, "participle_links"),
         not_after_comma=_lowered(raw, "not_after_comma"),
+        participle_date_links=_lowered(raw, "participle_date_links"),
         gerund_governors=_lowered(raw, "gerund_governors"),
         subject_verb_endings=tuple(raw.get("subject_verb_endings", [])),
         subject_phrases=tuple(tuple(p.lower().split()) for p in raw.get("subject_phrases", [])),

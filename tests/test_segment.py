@@ -264,6 +264,11 @@ CLAUSE_CASES = [
     # a participle between commas with a link after it is an apposition, not a second pledge (found in review)
     ("en", "The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure.",
      ["The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure."]),
+    # … so is one dated with "on" (found in a blind English gold: "announced on April 3, 2023" was a pledge of its own)
+    ("en", "The Secretaries welcomed the four new sites, announced on April 3, 2023, and committed to the rapid implementation of projects.",
+     ["The Secretaries welcomed the four new sites, announced on April 3, 2023", "and committed to the rapid implementation of projects."]),
+    ("en", "The ministers welcomed the plan, agreed on a roadmap for 2030, and called for its swift adoption.",
+     ["The ministers welcomed the plan", "agreed on a roadmap for 2030", "and called for its swift adoption."]),
     ("en", "We reaffirmed our commitment to the Alliance, launched a new dialogue on energy, and agreed to meet again.",
      ["We reaffirmed our commitment to the Alliance", "launched a new dialogue on energy", "and agreed to meet again."]),
     # "continues" after a comma goes on a relative clause
@@ -1885,7 +1890,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
-                                                         "participle_links", "subject_verb_endings", "subject_modals",
+                                                         "participle_links", "participle_date_links", "subject_verb_endings", "subject_modals",
                                                          "subject_phrases", "subject_adverbs", "stative_verbs",
                                                          "subject_modal_exceptions",
                                                          # one language's past tense and titles

@@ -576,10 +576,18 @@ def _comma_predicate(
     if language.participle_predicates.match_at(words, i):
         return (i, False, True)
     if language.clause_predicates.match_at(words, i) and words[i] not in language.not_after_comma:
-        if i + 1 < len(words) and words[i + 1] in language.participle_links and comma_within(i, APPOSITIVE_WORDS):
+        if i + 1 < len(words) and (words[i + 1] in language.participle_links or _dated(words, i + 1, language)) and comma_within(i, APPOSITIVE_WORDS):
             return None
         return (i, False, True)
     return None
+
+
+def _dated(words: list[str], link: int, language: Language) -> bool:
+    """A ``participle_date_links`` word before a date: "…, announced on April 3, 2023, …",
+    "on 3 April" (not "…, agreed on a roadmap", "on the 2030 agenda")."""
+    if words[link] not in language.participle_date_links or link + 2 >= len(words):
+        return False
+    return words[link + 1].isdigit() or (words[link + 2].isdigit() and words[link + 1] not in language.stopwords)
 
 
 _OPENERS = "([{«“„"  # an opening bracket or quote right before a clause's first word is the clause's: "…; (b) increase …"
