@@ -94,18 +94,20 @@ class Document:
 @frozen_dataclass
 class Place:
     """Where a pledge stands in its statement's own numbering (segment/places.py): article 5,
-    paragraph 12, item (a); None where the statement numbers nothing above it."""
+    paragraph 12, item (a), sub-item (i); None where the statement numbers nothing above it."""
 
     article: str | None
     paragraph: str | None
     item: str | None
+    subitem: str | None = None  # "(i)" under "(a)"
 
     @property
     def label(self) -> str:
-        """"Art. 5 ¶2(a)", "¶12", "(b)": how a reader cites it."""
+        """"Art. 5 ¶2(a)", "¶12", "(b)", "¶3(a)(ii)": how a reader cites it."""
         number = f"¶{self.paragraph}" if self.paragraph else ""
-        if self.item:
-            number += f"({self.item})"
+        for level in (self.item, self.subitem):
+            if level:
+                number += f"({level})"
         return " ".join(part for part in (f"Art. {self.article}" if self.article else "", number) if part)
 
 

@@ -16,7 +16,7 @@ DATA = ROOT / "statediff" / "data"
 
 # Each kind of data file: its files, and the modules that read them (read_data / load_data).
 KINDS: dict[str, tuple[list[Path], list[str]]] = {
-    "page": ([DATA / "page.toml"], ["segment/blocks.py", "segment/__init__.py", "extract/pdf_text.py"]),
+    "page": ([DATA / "page.toml"], ["segment/blocks.py", "segment/__init__.py", "segment/places.py", "extract/pdf_text.py"]),
     "concepts": ([DATA / "concepts.toml"], ["features.py"]),
     "aliases": ([DATA / "aliases.toml"], ["features.py", "details/entities.py"]),
     "gazetteer": ([DATA / "gazetteer.toml"], ["details/entities.py"]),

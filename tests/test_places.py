@@ -56,6 +56,22 @@ PLACE_CASES = [
     ("Article 5 of the Treaty applies to all Parties.\n", "applies", None),
     # an unnumbered paragraph after a numbered one is in no paragraph's number
     ("3. The Parties agreed to meet.\nThey also welcomed the plan.\n", "welcomed", None),
+    # found in review: an article's title on its line, Roman numbers, a number alone on its line
+    ("Article 1 Scope\n1. The Parties shall cooperate.\n", "cooperate", "Art. 1 ¶1"),
+    ("ARTICLE IV\n2. The Parties shall consult.\n", "consult", "Art. IV ¶2"),
+    ("Artículo 1º\nLas Partes cooperarán.\n", "cooperarán", "Art. 1"),
+    ("1.\nThe Ministers agreed to expand cooperation.\n", "agreed", "¶1"),
+    # … a reference wrapped onto the next line is no heading, and an annex ends the articles
+    ("Article 3\n1. Disputes are settled as provided in\nArticle 7. The Parties shall notify the depositary.\n"
+     "2. The Parties shall exchange information.\n", "exchange", "Art. 3 ¶2"),
+    ("Article 3\n1. The Parties shall meet.\n\nANNEX\n1. The Commission shall meet twice a year.\n", "Commission", "¶1"),
+    # … a list numbered in another style under a paragraph's colon is its items; "(i)" under "(a)" a sub-item
+    ("Статья 4\n2. Стороны обязуются:\n1) проводить консультации;\n2) обмениваться информацией.\n3. Стороны содействуют.\n",
+     "обмениваться", "Art. 4 ¶2(2)"),
+    ("Статья 4\n2. Стороны обязуются:\n1) проводить консультации;\n2) обмениваться информацией.\n3. Стороны содействуют.\n",
+     "содействуют", "Art. 4 ¶3"),
+    ("3. The Parties shall:\n(a) cooperate on:\n(i) energy;\n(ii) transport.\n", "transport", "¶3(a)(ii)"),
+    ("3. The Parties shall:\n(h) cooperate;\n(i) consult.\n", "consult", "¶3(i)"),  # "(i)" after "(h)" is a letter
 ]
 
 
@@ -63,6 +79,27 @@ PLACE_CASES = [
 def test_place_at(text: str, phrase: str, label: str | None) -> None:
     place = place_at(text, text.index(phrase))
     assert (place.label if place else None) == label
+
+
+@pytest.mark.parametrize(("text", "phrase", "label"), PLACE_CASES)
+def test_place_at_is_the_same_with_windows_line_ends(text: str, phrase: str, label: str | None) -> None:
+    """Found in review: a CRLF file moved a wrapped paragraph's pledge out of its number."""
+    crlf = text.replace("\n", "\r\n")
+    place = place_at(crlf, crlf.index(phrase))
+    assert (place.label if place else None) == label
+
+
+def test_a_hard_wrapped_text_keeps_a_paragraphs_number_after_a_sentence_ends_at_a_line_break() -> None:
+    text = ("Article 3\n"
+            "1. The Parties shall cooperate in the field of energy security and\n"
+            "shall exchange information on reserves and on the state of their\n"
+            "pipelines. The Parties shall consult each other on pipeline\n"
+            "tariffs, and each Party shall notify the other of any interruption\n"
+            "of supply without delay.\n"
+            "2. The Parties shall promote investments in the energy sector of\n"
+            "both countries.\n")
+    assert place_at(text, text.index("The Parties shall consult")).label == "Art. 3 ¶1"
+    assert place_at(text, text.index("both countries")).label == "Art. 3 ¶2"
 
 
 @pytest.fixture
@@ -82,8 +119,8 @@ def test_json_report_gives_each_commitment_its_place(run: Invoke, treaty_pair: t
     report = json.loads(result.stdout)
     jsonschema.Draft202012Validator(load_schema()).validate(report)
     places = {c["text"]: c["place"] for c in report["new"]["commitments"]}
-    assert places["oil and gas reserves"] == {"article": "1", "paragraph": "3", "item": "a", "label": "Art. 1 ¶3(a)"}
-    assert places["The Parties agreed to meet in 2027."] == {"article": "2", "paragraph": None, "item": None, "label": "Art. 2"}
+    assert places["oil and gas reserves"] == {"article": "1", "paragraph": "3", "item": "a", "subitem": None, "label": "Art. 1 ¶3(a)"}
+    assert places["The Parties agreed to meet in 2027."] == {"article": "2", "paragraph": None, "item": None, "subitem": None, "label": "Art. 2"}
 
 
 def test_text_report_names_places_in_full_items_and_changed_ones_in_short_lines(run: Invoke, treaty_pair: tuple[str, str]) -> None:

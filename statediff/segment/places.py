@@ -11,21 +11,38 @@ from ..data import read as read_data
 from ..model import Place
 
 _PAGE = read_data("page.toml")
-_ARTICLE_WORDS = "|".join(re.escape(w) for w in sorted(_PAGE["article_words"], key=lambda w: (-len(w), w)))
-# "Article 5", "Статья 5. Сфера применения", "Madde 3 – …", "ARTICLE 12:": a line that opens with
-# an article's word and number, then ends or goes on after a full stop, colon, bracket or dash.
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_ROMAN = r"[IVXLC]{1,7}"
+# "Article 5", "Статья 5. Сфера применения", "Madde 3 –", "ARTICLE 12: …", "Article 1 Scope", "ARTICLE IV",
+# "Article 1er", "Artículo 1º": a line that opens with an article's word and number, then ends, goes on
+# after a full stop, colon, bracket or dash, or names the article's title (a short line, ``_TITLE_WORDS``).
 # Not "Article 5 of the Treaty applies …", a reference in a running sentence.
-_ARTICLE_RE = recache.compile(rf"[ \t]*(?i:{_ARTICLE_WORDS})[ \t]+(\d{{1,3}}(?:\.\d{{1,2}})?)[ \t]*(?:$|[.):—–-])")
-# "12. ", "12) ", "(12) " at a line's start: a paragraph's number (not "2024. " nor "1.5 degrees").
-_NUMBER_RE = recache.compile(r"[ \t]*\(?(\d{1,3})[.)][ \t]+(?=\S)")
+_ARTICLE_RE = recache.compile(
+    rf"[ \t]*(?i:{_alternation(_PAGE['article_words'])})[ \t]+(\d{{1,3}}(?:\.\d{{1,2}})?|{_ROMAN})(?:er|º|°|\.º)?"
+    r"[ \t]*(?P<after>$|[.):—–-]|(?=[A-ZА-ЯЁ]))")
+_TITLE_WORDS = 10  # "Article 1 Scope and Definitions": a title, not "Article 5 of the Treaty …"
+# An annex or appendix heading: the articles' numbering ends there.
+_ANNEX_RE = recache.compile(rf"[ \t]*(?i:{_alternation(_PAGE['annex_words'])})\b")
+# "12. ", "12) ", "(12) " at a line's start (or alone on it): a paragraph's number (not "2024. " nor "1.5 degrees").
+_NUMBER_RE = recache.compile(r"[ \t]*(?P<open>\()?(?P<n>\d{1,3})(?P<close>[.)])(?:[ \t]+(?=\S)|[ \t]*$)")
 # "2.1 ", "5.1.3. " at a line's start: a number of several levels, a paragraph's only when the
 # document opens another paragraph with its neighbour (``numbered_paragraph``).
-_LEVELS_RE = recache.compile(r"[ \t]*(\d{1,3}(?:\.\d{1,3}){1,3})\.?[ \t]+(?=\S)")
+_LEVELS_RE = recache.compile(r"[ \t]*(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:[ \t]+(?=\S)|[ \t]*$)")
 _LEVELS_AT_LINE_RE = recache.compile(r"(?m)^[ \t]*(\d{1,3}(?:\.\d{1,3}){1,3})\.?[ \t]")
 # "(a) ", "a) ", "(ii) ", "б) " at a line's start: an item of the paragraph above.
-_ITEM_RE = recache.compile(r"[ \t]*(?:\(([a-zа-яё]|[ivx]{1,4})\)|([a-zа-яё])\))[ \t]+(?=\S)")
-_LINE_RE = recache.compile(r"[^\n\r]*")
-_OPEN_ENDINGS = tuple(",—–-(«“\"")  # a hard-wrapped line ends in a word or one of these, not a sentence's end
+_ITEM_RE = recache.compile(r"[ \t]*(?:\(([a-zа-яё]|[ivx]{1,4})\)|([a-zа-яё]|[ivx]{1,4})\))(?:[ \t]+(?=\S)|[ \t]*$)")
+_ROMAN_ITEM_RE = recache.compile(r"[ivx]{1,4}")
+_NEWLINE_RE = recache.compile(r"\r\n|\r|\n")
+_BULLETS = "•●▪◦·-–—*"
+_SENTENCE_END = ".!?:;»”\")"
+WRAPPED_SHARE = 0.5  # a text is hard-wrapped when at least this share of its lines ends mid-sentence
+WRAPPED_MIN_LINES = 5
+HEADING_WORDS = 5  # a line this short that ends in a word is a heading ("Scope"), not a sentence going on
 
 
 def numbered_paragraphs(text: str) -> frozenset[str]:
@@ -47,49 +64,97 @@ def place_at(text: str, offset: int) -> Place | None:
     return places[k] if k >= 0 else None
 
 
-def _paragraph_opening(text: str, start: int, end: int, levels: frozenset[str]) -> str | None:
-    """The paragraph number that opens the line ``text[start:end]``, or None."""
-    found = _NUMBER_RE.match(text, start, end)
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break (\\n, \\r\\n or a lone \\r)."""
+    spans, start = [], 0
+    for brk in _NEWLINE_RE.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _article(text: str, start: int, end: int) -> str | None:
+    found = _ARTICLE_RE.match(text, start, end)
     if found is None:
-        found = _LEVELS_RE.match(text, start, end)
-        if found is None or not numbered_paragraph(found.group(1), levels):
-            return None
+        return None
+    if found.group("after") == "" and found.end() < end and len(text[start:end].split()) > _TITLE_WORDS:
+        return None  # "Article 5 Of …" in a long line: a sentence, not a heading with its title
     return found.group(1)
+
+
+def _paragraph_opening(text: str, start: int, end: int, levels: frozenset[str]) -> tuple[str, str] | None:
+    """The paragraph number that opens the line ``text[start:end]`` and its style ("1.", "1)", "(1)"), or None."""
+    found = _NUMBER_RE.match(text, start, end)
+    if found is not None:
+        return found.group("n"), ("(" if found.group("open") else "") + found.group("close")
+    found = _LEVELS_RE.match(text, start, end)
+    if found is None or not numbered_paragraph(found.group(1), levels):
+        return None
+    return found.group(1), "levels"
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Most lines end mid-sentence: a paragraph goes on over its lines whatever they end with."""
+    ends = [text[b - 1] for a, b in lines if text[a:b].strip()]
+    if len(ends) < WRAPPED_MIN_LINES:
+        return False
+    return sum(ch not in _SENTENCE_END for ch in ends) >= WRAPPED_SHARE * len(ends)
 
 
 @lru_cache(maxsize=4)
 def _places(text: str) -> tuple[list[int], list[Place | None]]:
     """Each line's start and the place in force on it, read top to bottom once per text.
 
-    An article heading sets the article and clears the paragraph; a numbered line sets the
-    paragraph; an item line ("(a)") sets the item under it. A line with no number keeps the
-    place when it continues a wrapped line (the line before ends mid-sentence) or is a bulleted
-    item of a numbered paragraph, and otherwise clears paragraph and item: an unnumbered paragraph
-    is in no paragraph's number (its article's still)."""
+    An article heading sets the article and clears the rest; an annex heading clears them all; a
+    numbered line sets the paragraph (or, numbered in another style after a paragraph's colon, an
+    item under it: "2. … обязуются:" above "1) проводить …"); an item line ("(a)") sets the item,
+    a Roman "(i)" under a lettered item a sub-item. A line that goes on with the one before (that
+    one ends mid-sentence) keeps the place and is never read as a heading or number ("… as
+    provided in" / "Article 7. The Parties …"); so does the line after a number alone on its line,
+    a bullet of a numbered paragraph, and in a hard-wrapped text any line right after another.
+    Any other unnumbered line is in no paragraph (its article's still)."""
+    lines = _lines(text)
     levels = numbered_paragraphs(text) if _LEVELS_AT_LINE_RE.search(text) else frozenset()
+    wrapped = _hard_wrapped(text, lines)
     starts: list[int] = []
     places: list[Place | None] = []
-    article = paragraph = item = None
-    previous_open = False  # the line before ends mid-sentence: this one goes on with it
-    for line in _LINE_RE.finditer(text):
-        start, end = line.span()
-        if start == end and start and text[start - 1] not in "\n\r":
-            continue  # the empty match right after a line's last character
-        stripped = line.group().strip()
+    article = paragraph = item = subitem = None
+    style = list_style = None  # the paragraph's number style, and a list numbered in another under it
+    open_line = False  # the line before ends mid-sentence (and is no short heading): this one goes on with it
+    kept = False  # the line before was not blank (a hard-wrapped text's paragraph goes on), or a number alone
+    after_colon = False
+    for start, end in lines:
+        starts.append(start)
+        stripped = text[start:end].strip()
         if not stripped:
-            previous_open = False
-            starts.append(start)
+            open_line = kept = after_colon = False
             places.append(None)
             continue
-        if (found := _ARTICLE_RE.match(text, start, end)) is not None:
-            article, paragraph, item = found.group(1), None, None
+        number = None
+        if open_line:
+            pass  # "… as provided in" / "Article 7. The Parties …": a reference, not a heading
+        elif (found := _article(text, start, end)) is not None:
+            article, paragraph, item, subitem, style, list_style = found, None, None, None, None, None
+        elif _ANNEX_RE.match(text, start, end) is not None and len(stripped.split()) <= _TITLE_WORDS:
+            article = paragraph = item = subitem = style = list_style = None
         elif (number := _paragraph_opening(text, start, end, levels)) is not None:
-            paragraph, item = number, None
-        elif (found := _ITEM_RE.match(text, start, end)) is not None:
-            item = found.group(1) or found.group(2)
-        elif not previous_open and not (paragraph and stripped[0] in "•●▪◦·-–—*"):
-            paragraph = item = None
-        previous_open = stripped[-1].isalnum() or stripped.endswith(_OPEN_ENDINGS)
-        starts.append(start)
-        places.append(Place(article, paragraph, item) if article or paragraph or item else None)
+            value, number_style = number
+            if paragraph is not None and number_style != style and (after_colon or number_style == list_style):
+                item, subitem, list_style = value, None, number_style  # "2. … обязуются:" then "1) проводить …"
+            else:
+                paragraph, item, subitem, style, list_style = value, None, None, number_style, None
+        elif (found_item := _ITEM_RE.match(text, start, end)) is not None:
+            value = found_item.group(1) or found_item.group(2)
+            if item is not None and _ROMAN_ITEM_RE.fullmatch(value) and not _ROMAN_ITEM_RE.fullmatch(item) and (value != "i" or item != "h"):
+                subitem = value  # "(a) …:" then "(i) …"
+            else:
+                item, subitem = value, None
+        elif not ((wrapped and kept) or (paragraph and stripped[0] in _BULLETS)):
+            paragraph = item = subitem = style = list_style = None
+        alone = number is not None and _NUMBER_RE.fullmatch(text, start, end) is not None
+        open_line = alone or ((stripped[-1].isalnum() or stripped[-1] in ",—–-(«“\"") and len(stripped.split()) > HEADING_WORDS)
+        kept = True
+        after_colon = stripped.endswith(":")
+        places.append(Place(article, paragraph, item, subitem) if article or paragraph or item else None)
     return starts, places
