@@ -164,7 +164,9 @@ def parties_act(language: Language, subject: str, verb: str, following: str = ""
     ("Тараптар … кеңейтеді")."""
     if f"{verb} {following}" in language.subject_modals or verb in language.subject_modals:
         return subject in language.subjects  # "Стороны имеют право": a permission, though "имеют" alone is a fact
-    return subject in language.subjects and verb not in language.stative_verbs and (
+    if verb in language.stative_verbs and not following.startswith(language.stative_exceptions):
+        return False
+    return subject in language.subjects and (
         bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings))
 
 
@@ -192,11 +194,21 @@ def parties_verb(language: Language, words: Sequence[str], first: int, last: int
     if verb + 1 >= last:
         return None
     if phrase:
-        if f"{words[verb]} {words[verb + 1]}" in language.subject_modals or words[verb] in language.party_modals:
+        if f"{words[verb]} {words[verb + 1]}" in language.subject_modals or words[verb] in language.permission_modals:
             return verb  # "Каждая из Сторон имеет право …", "A Party may restrict …": a treaty's permission
-        stative = words[verb] in language.stative_verbs
+        stative = words[verb] in language.stative_verbs and not _right_follows(language, words, verb)
         return verb if words[verb].endswith(language.subject_verb_endings) and not stative else None
+    if words[verb] in language.stative_verbs and _right_follows(language, words, verb):
+        return verb  # "Стороны имеют исключительное право на …": a right, a provision
     return verb if parties_act(language, words[first], words[verb], words[verb + 1]) else None
+
+
+STATIVE_EXCEPTION_WORDS = 2  # words after a verb of having that may name a right ("имеют исключительное право")
+
+
+def _right_follows(language: Language, words: Sequence[str], verb: int) -> bool:
+    """A right, a duty or a possibility right after a verb of having: a provision, not a fact."""
+    return any(word.startswith(language.stative_exceptions) for word in words[verb + 1:verb + 1 + STATIVE_EXCEPTION_WORDS])
 
 
 def past_tense(language: Language, word: str) -> bool:
@@ -396,6 +408,11 @@ class Language:
     # Verbs of having, knowing and consisting that end like the parties' present ("Стороны не
     # располагают данными", "имеют общую границу"): a fact about them, no pledge (ru).
     stative_verbs: frozenset[str] = frozenset()
+    # After a subject phrase of one party, a modal that grants a treaty's permission ("A Party may …";
+    # not "could" or "might": "No party could have foreseen …") (en).
+    permission_modals: frozenset[str] = frozenset()
+    # Word beginnings after such a verb that make it a provision ("имеют право", "не имеют права", "обязанности").
+    stative_exceptions: tuple[str, ...] = ()
     # Hedging modals right after the parties as subject, one word or two ("Parterna kan hålla …",
     # "Стороны могли бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make
     # one (ru, sv).
@@ -540,6 +557,8 @@ def _build(code: str, raw: dict) -> Language:
         subject_phrases=tuple(tuple(p.lower().split()) for p in raw.get("subject_phrases", [])),
         subject_adverbs=_lowered(raw, "subject_adverbs"),
         stative_verbs=_lowered(raw, "stative_verbs"),
+        permission_modals=_lowered(raw, "permission_modals"),
+        stative_exceptions=tuple(w.lower() for w in raw.get("stative_exceptions", [])),
         subject_modals=_lowered(raw, "subject_modals"),
         subject_modal_exceptions=CueSet.from_entries(raw.get("subject_modal_exceptions", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),

@@ -364,8 +364,9 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
 
 # A drafter's note, not the statement's text: a paragraph wholly in square brackets that opens
 # with a word for a note ("[Note: Chile to confirm …]", ``note_openers`` in data/page.toml) or
-# holds no cue ("[Chilean proposals in bold …]") or opens with a party's code and binds no one
-# ("[KZ: Kazakh side will provide comments]"); a bracketed provision, "[The Parties shall …]",
+# holds no cue ("[Chilean proposals in bold …]") or opens with a party's code and speaks of the
+# drafting, binding no one ("[KZ: Kazakh side will provide comments]", ``drafting_words``; "[US: The
+# Parties will establish …]" is a party's proposal); a bracketed provision, "[The Parties shall …]",
 # is a text not yet agreed and stays one (a Word comment pasted in is an artefact). Found in
 # reviews of treaty drafts.
 def _is_editorial(line: str, language: Language) -> bool:
@@ -375,8 +376,8 @@ def _is_editorial(line: str, language: Language) -> bool:
     if _NOTE_OPENER_RE.match(stripped, 1) is not None:
         return True
     label = _PARTY_LABEL_RE.match(stripped, 1)
-    if label is not None and label.group(1).isupper() and not _binds(stripped):
-        return True  # "[KZ: Kazakh side to provide comments by 15 May]"; "[KZ: The Parties shall …]" is a proposal
+    if label is not None and label.group(1).isupper() and _DRAFTING_RE.search(stripped) is not None and not _binds(stripped):
+        return True  # "[KZ: Kazakh side to provide comments by 15 May]"; "[US: The Parties will establish …]" is a proposal
     inner = folded(word_spans(stripped)[0])
     return not has_cue(stripped, language) and parties_verb(language, inner, 0, len(inner)) is None  # ("[Стороны учреждают …]")
 
@@ -391,6 +392,7 @@ def _binds(line: str) -> bool:
 _NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{'|'.join(re.escape(w) for w in sorted(_PAGE['note_openers'], key=len, reverse=True))})(?!\w)")
 # A party's code as a note's label: "[KZ: …]", "[TR/AZ: …]", "[РК: …]" (upper case, checked by the caller).
 _PARTY_LABEL_RE = recache.compile(r"\s*([^\W\d_]{2,3}(?:/[^\W\d_]{2,3})*)\s*:")
+_DRAFTING_RE = recache.compile(rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(_PAGE['drafting_words'], key=len, reverse=True))})")
 _BINDING_RE = recache.compile(rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(_PAGE['binding_words'], key=len, reverse=True))})(?!\w)")
 # A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one in which a word
 # of obligation binds is a provision's and stays (``_binds``).

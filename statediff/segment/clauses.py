@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from functools import cache
 
 from .. import recache
+from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import Language
 from .tokens import Token, fold, tokenize
@@ -583,11 +585,26 @@ def _comma_predicate(
 
 
 def _dated(words: list[str], link: int, language: Language) -> bool:
-    """A ``participle_date_links`` word before a date: "…, announced on April 3, 2023, …",
-    "on 3 April" (not "…, agreed on a roadmap", "on the 2030 agenda")."""
+    """A ``participle_date_links`` word before a date, a month and a day: "…, announced on April 3,
+    2023, …", "on 3 April", "on March 3rd" (not "…, agreed on a roadmap", "on 12 priority projects")."""
     if words[link] not in language.participle_date_links or link + 2 >= len(words):
         return False
-    return words[link + 1].isdigit() or (words[link + 2].isdigit() and words[link + 1] not in language.stopwords)
+    months = _months(language.code)
+    first, second = words[link + 1], words[link + 2]
+    return (first in months and _DAY_RE.fullmatch(second) is not None) or (second in months and _DAY_RE.fullmatch(first) is not None)
+
+
+_DAY_RE = recache.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+
+
+@cache
+def _months(code: str) -> frozenset[str]:
+    """The language's month names, folded, from its numbers data (data/numbers/CODE.toml)."""
+    try:
+        table = read_data(f"numbers/{code}.toml").get("months", {})
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(name.rstrip(".").lower() for name in table)
 
 
 _OPENERS = "([{«“„"  # an opening bracket or quote right before a clause's first word is the clause's: "…; (b) increase …"
