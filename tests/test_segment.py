@@ -2642,6 +2642,18 @@ def test_a_bulleted_non_pledge_keeps_its_lists_lead_in() -> None:
     assert last.text.startswith("проводить") and seg.document.text[slice(*last.lead)] == "Стороны не будут"
 
 
+@pytest.mark.parametrize("text", [
+    "The Ministers will:\n• expand trade\n• deepen ties\n",
+    "4. The Ministers will:\n• expand trade\n• deepen ties\n",
+])
+def test_unclosed_bullets_right_below_a_lead_in_carry_it(text: str) -> None:
+    # found in review: the first bullet, unclosed above the next, was taken for a lead-in of its own ("lead-in:
+    # • expand trade"), and a numbered bare lead-in was a pledge of its own
+    seg = segment(_doc(text), "en")
+    assert [c.text for c in seg.commitments] == ["expand trade", "deepen ties"]
+    assert all(seg.document.text[slice(*c.lead)] == "The Ministers will" for c in seg.commitments)
+
+
 @pytest.mark.parametrize(("lang", "note"), [
     ("ru", "Деятельность группы ведётся с 2019 года."), ("ru", "Часть расходов покрывает принимающая сторона."),
     ("en", "Complete records are kept by the secretariat."),

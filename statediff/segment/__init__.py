@@ -219,7 +219,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         if block.reason and not item and not (measure and block.reason == "heading"):
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
-        if opens_list and number + 1 < len(plan) and plan[number + 1][1] and _bare_lead_in(block_text, lang):
+        if opens_list and number + 1 < len(plan) and plan[number + 1][1] and _bare_lead_in(_unmarked(block_text), lang):
             # Its predicate goes to the items below, which are the pledges; alone it says nothing.
             skipped.append(Skipped(block.start, block.end, "heading"))
             continue
@@ -292,12 +292,13 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         item = (lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
                 and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
-        # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …").
+        # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …");
+        # not an item of the list already open, unclosed above the next ("• expand trade" / "• deepen ties": found in review).
         below = (blocks[number + 1].start, blocks[number + 1].end) if number + 1 < len(blocks) else None
         # (The cue is looked for last: most blocks end with a full stop, and the test of their
         # words was a tenth of segmenting 5,000 pledges.)
         opens_list = block.reason in (None, "heading") and (
-            block_text.endswith(":") or (block_text[-1:].isalpha() and bullet_below(text, (block.start, block.end), below))
+            block_text.endswith(":") or (block_text[-1:].isalpha() and not (item and marked) and bullet_below(text, (block.start, block.end), below))
         ) and (has_cue(last := _last_sentence(block_text), lang) or _hedged_lead_in(last, lang) or _subject_lead_in(last, lang))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
@@ -310,6 +311,12 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         after_lead_in = opens_list
         plan.append((block, item, opens_list))
     return plan
+
+
+def _unmarked(block_text: str) -> str:
+    """A block's text without the list or paragraph marker that opens it ("4. The Ministers will:")."""
+    marker = LIST_MARKER_RE.match(block_text)
+    return block_text[marker.end():] if marker else block_text
 
 
 def _hedged_lead_in(sentence: str, lang: Language) -> bool:
