@@ -271,6 +271,11 @@ CLAUSE_CASES = [
      ["The ministers welcomed the plan", "agreed on a roadmap for 2030", "and called for its swift adoption."]),
     ("en", "The ministers welcomed the report, agreed on 12 priority projects, and called for their swift implementation.",
      ["The ministers welcomed the report", "agreed on 12 priority projects", "and called for their swift implementation."]),
+    # a series of bare verbs under one "to" is one pledge, whatever the verbs (found in a blind English gold)
+    ("en", "The Secretaries called on the regime to cease violence, release all those unjustly detained, and support the Five-Point Consensus.",
+     ["The Secretaries called on the regime to cease violence, release all those unjustly detained, and support the Five-Point Consensus."]),
+    ("en", "The leaders committed to enhance investments, particularly in gas infrastructure, and facilitate cooperation between companies.",
+     ["The leaders committed to enhance investments, particularly in gas infrastructure", "and facilitate cooperation between companies."]),
     ("en", "We reaffirmed our commitment to the Alliance, launched a new dialogue on energy, and agreed to meet again.",
      ["We reaffirmed our commitment to the Alliance", "launched a new dialogue on energy", "and agreed to meet again."]),
     # "continues" after a comma goes on a relative clause

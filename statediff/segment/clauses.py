@@ -157,6 +157,20 @@ class _Sentence:
                 return p
         return None
 
+    def after_infinitive_item(self, item: int) -> bool:
+        """The comma-separated item before words[item] opens with an infinitive marker and a word
+        ("to cease violence, release …"): words[item] opens the next bare verb of that series. Not an
+        aside that opens otherwise ("to enhance investments, particularly in …, and facilitate …")."""
+        opener = self.words[item]
+        if opener in self.language.stopwords or opener.endswith(("ly", "ing")) or not opener.isalpha():
+            return False
+        for p in range(item - 1, max(self.last_cut, item - SERIES_ITEM_WORDS), -1):
+            if "," in self.gap(p + 1) and p + 1 < item:
+                return False
+            if self.words[p] in self.language.infinitive_markers:
+                return p + 1 < item and self.words[p + 1] not in self.language.stopwords
+        return False
+
 
 def clause_spans(
     text: str, start: int, end: int, language: Language, words: list[str], starts: list[int], ends: list[int], cues: list[int] | None = None
@@ -197,7 +211,7 @@ def clause_spans(
                 or _coordinated_predicate(words, i, gap, language, sentence.capitalised, sentence.closes_phrase,
                                           i == 1 or "," in sentence.gap(i - 1))
                 or _comma_predicate(words, i, gap, language, sentence.comma_within)
-                or _coordinated_infinitive(words, i, gap, language, sentence.previous_item, sentence.parallel_gerund,
+                or _coordinated_infinitive(words, i, gap, language, sentence.previous_item, sentence.after_infinitive_item, sentence.parallel_gerund,
                                            sentence.series_closed, last_cut > 0 and _marked_infinitive(words, last_cut, language))
                 or _repeated_infinitive(words, i, gap, language, last_cut, sentence.closings)
             )
@@ -392,7 +406,8 @@ def _after_leading_participle(words: list[str], i: int, language: Language) -> t
 
 def _coordinated_infinitive(
     words: list[str], i: int, gap: str, language: Language, previous_item: Callable[[int], int | None],
-    parallel_gerund: Callable[[int], bool], series_closed: Callable[[int], bool], in_marked_series: bool = False,
+    after_infinitive_item: Callable[[int], bool], parallel_gerund: Callable[[int], bool], series_closed: Callable[[int], bool],
+    in_marked_series: bool = False,
 ) -> tuple[int, bool, bool] | None:
     """'committed to enhance X, and (to) facilitate Y', 'committed to streamlining X, and
     (aggressively) addressing Y': a comma, a coordinator, then a verb or its -ing form. Not the
@@ -417,8 +432,8 @@ def _coordinated_infinitive(
                 k += 1  # "and to jointly develop", "och att ytterligare bygga ut"
         if k < len(words) and language.infinitive_predicates.match_at(words, k) and (marked or not _noun_use(words, k, language)):
             item = None if marked else previous_item(i)
-            if item is not None and (i - item == 1 or language.infinitive_predicates.match_at(words, item)):
-                return None  # a series of verbs under one predicate
+            if item is not None and (i - item == 1 or language.infinitive_predicates.match_at(words, item) or after_infinitive_item(item)):
+                return None  # a series of verbs under one predicate ("called on the regime to cease X, release Y, and support Z")
             return (i, False, True)
         if words[i] == "while":
             continue  # "while ensuring X": a condition on the pledge, not a second one
