@@ -313,6 +313,8 @@ CLAUSE_CASES = [
     # a cue verb as a converb before a comma chains two pledges
     ("kk", "Тараптар сауда-экономикалық ынтымақтастық мәселелерін талқылап, инвестициялық жобаларды бірлесіп іске асыруға келісті.",
      ["Тараптар сауда-экономикалық ынтымақтастық мәселелерін талқылап", "инвестициялық жобаларды бірлесіп іске асыруға келісті."]),
+    ("kk", "Тараптар саяси диалогты жалғастыруға уағдаласып, консультацияларды жыл сайын өткізуге келісті.",  # (found in a blind gold)
+     ["Тараптар саяси диалогты жалғастыруға уағдаласып", "консультацияларды жыл сайын өткізуге келісті."]),
     ("tr", "Taraflar ikili ticaretin geliştirilmesini ele almış, yatırım projelerinin hayata geçirilmesi konusunda mutabık kalmıştır.",
      ["Taraflar ikili ticaretin geliştirilmesini ele almış", "yatırım projelerinin hayata geçirilmesi konusunda mutabık kalmıştır."]),
     # ... so does one before "ve", and a cue noun's light verb ("teyit etmiş")
@@ -1291,6 +1293,11 @@ PREDICATE_CASES = [
     ("kk", "Екі елдің үкіметтеріне сапардың жоғары деңгейде өтуін қамтамасыз етуге тапсырма берілді.", True),
     ("kk", "Ердоған Қазақстан президенті Тоқаевпен келіссөз жүргізді.", False),  # the talks were held: an event
     ("kk", "Президент Түркиямен сауданы кеңейтуге дайын екенін жеткізді.", True),  # conveyed its readiness
+    # found in a blind Kazakh gold: agreements signed (passive) and a visit at someone's invitation are reports;
+    # reaching an agreement is a pledge
+    ("kk", "Форум барысында жалпы құны 2 млрд АҚШ долларынан асатын коммерциялық келісімдерге қол қойылды.", False),
+    ("kk", "Президенттің шақыруымен Тоқаев Ташкентте мемлекеттік сапармен болды.", False),
+    ("kk", "Тараптар су ресурстары туралы келісімге келді.", True),
     ("sv", "När en kris uppstår kommer våra ansvariga nationella myndigheter att agera snabbt.", True),  # four words in "kommer … att"
     ("sv", "De senaste månadernas utveckling i Ukraina ger anledning till djup oro.", True),
     # an obliging auxiliary after "det" states a goal, not a consequence of what was said (in English
