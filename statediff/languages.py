@@ -164,7 +164,7 @@ def parties_act(language: Language, subject: str, verb: str, following: str = ""
     ("Тараптар … кеңейтеді")."""
     if f"{verb} {following}" in language.subject_modals or verb in language.subject_modals:
         return subject in language.subjects  # "Стороны имеют право": a permission, though "имеют" alone is a fact
-    if verb in language.stative_verbs and not following.startswith(language.stative_exceptions):
+    if verb in language.stative_verbs and following not in language.stative_exceptions:
         return False
     return subject in language.subjects and (
         bool(language.subject_verb_endings) and verb.endswith(language.subject_verb_endings))
@@ -208,7 +208,7 @@ STATIVE_EXCEPTION_WORDS = 2  # words after a verb of having that may name a righ
 
 def _right_follows(language: Language, words: Sequence[str], verb: int) -> bool:
     """A right, a duty or a possibility right after a verb of having: a provision, not a fact."""
-    return any(word.startswith(language.stative_exceptions) for word in words[verb + 1:verb + 1 + STATIVE_EXCEPTION_WORDS])
+    return any(word in language.stative_exceptions for word in words[verb + 1:verb + 1 + STATIVE_EXCEPTION_WORDS])
 
 
 def past_tense(language: Language, word: str) -> bool:
@@ -411,8 +411,8 @@ class Language:
     # After a subject phrase of one party, a modal that grants a treaty's permission ("A Party may …";
     # not "could" or "might": "No party could have foreseen …") (en).
     permission_modals: frozenset[str] = frozenset()
-    # Word beginnings after such a verb that make it a provision ("имеют право", "не имеют права", "обязанности").
-    stative_exceptions: tuple[str, ...] = ()
+    # Words after such a verb that make it a provision ("имеют право", "не имеют права", "обязанности").
+    stative_exceptions: frozenset[str] = frozenset()
     # Hedging modals right after the parties as subject, one word or two ("Parterna kan hålla …",
     # "Стороны могли бы …"): a hedged pledge without a cue word, as ``subject_verb_endings`` make
     # one (ru, sv).
@@ -558,7 +558,7 @@ def _build(code: str, raw: dict) -> Language:
         subject_adverbs=_lowered(raw, "subject_adverbs"),
         stative_verbs=_lowered(raw, "stative_verbs"),
         permission_modals=_lowered(raw, "permission_modals"),
-        stative_exceptions=tuple(w.lower() for w in raw.get("stative_exceptions", [])),
+        stative_exceptions=_lowered(raw, "stative_exceptions"),
         subject_modals=_lowered(raw, "subject_modals"),
         subject_modal_exceptions=CueSet.from_entries(raw.get("subject_modal_exceptions", [])),
         ordinal_dot=bool(raw.get("ordinal_dot", False)),

@@ -72,6 +72,22 @@ PLACE_CASES = [
      "содействуют", "Art. 4 ¶3"),
     ("3. The Parties shall:\n(a) cooperate on:\n(i) energy;\n(ii) transport.\n", "transport", "¶3(a)(ii)"),
     ("3. The Parties shall:\n(h) cooperate;\n(i) consult.\n", "consult", "¶3(i)"),  # "(i)" after "(h)" is a letter
+    # found in the second review: an item that ends "; and", an unpunctuated item above the next
+    # article, a long title above "1.", a sentence that opens with an annex word, a running sentence
+    # that opens with an article's word, "Article 12A"
+    ("Article 5\n1. The Parties shall:\n(a) hold regular consultations on energy security;\n"
+     "(b) exchange information on the state of their energy systems; and\n(c) promote joint projects.\n", "promote", "Art. 5 ¶1(c)"),
+    ("Article 2\n(a) the development of energy infrastructure and of transport corridors\nArticle 3\n"
+     "1. The Parties shall establish a Joint Commission.\n", "establish", "Art. 3 ¶1"),
+    ("Article 1\nCooperation in the Field of Energy and Transport Infrastructure\n1. The Parties shall cooperate.\n",
+     "cooperate", "Art. 1 ¶1"),
+    ("Article 12\n1. The Parties shall establish a Joint Committee.\nAnnex I shall form an integral part of this Agreement.\n"
+     "2. The Joint Committee shall meet annually.\n", "meet annually", "Art. 12 ¶2"),
+    ("Madde 3\n1. Taraflar işbirliğini geliştirecektir.\nEk olarak, Taraflar yıllık istişareler düzenleyecektir.\n",
+     "yıllık", "Art. 3"),
+    ("Статья 1\n1. Стороны развивают сотрудничество.\nСтатья 5 Соглашения дополняется пунктом 3 следующего содержания:\n"
+     "2. Стороны проводят консультации.\n", "проводят", "Art. 1 ¶2"),
+    ("Article 12A\n1. The Parties shall exchange information.\n", "exchange", "Art. 12A ¶1"),
 ]
 
 
@@ -100,6 +116,22 @@ def test_a_hard_wrapped_text_keeps_a_paragraphs_number_after_a_sentence_ends_at_
             "both countries.\n")
     assert place_at(text, text.index("The Parties shall consult")).label == "Art. 3 ¶1"
     assert place_at(text, text.index("both countries")).label == "Art. 3 ¶2"
+
+
+def test_a_heading_in_a_hard_wrapped_text_ends_the_paragraph_above() -> None:
+    text = ("1. The Ministers reaffirmed their commitment to the strategic\n"
+            "partnership between the two countries and agreed to expand\n"
+            "cooperation in trade, energy and transport. They welcomed the\n"
+            "opening of the new consulate in Almaty.\n"
+            "Regional security\n"
+            "The Ministers condemned terrorism in all its forms and\n"
+            "manifestations and agreed to strengthen cooperation against\n"
+            "extremism.\n"
+            "2. The Ministers decided to hold the next meeting in Baku in\n"
+            "2026.\n")
+    assert place_at(text, text.index("They welcomed")).label == "¶1"
+    assert place_at(text, text.index("The Ministers condemned")) is None
+    assert place_at(text, text.index("2026")).label == "¶2"
 
 
 @pytest.fixture

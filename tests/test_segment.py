@@ -276,6 +276,9 @@ CLAUSE_CASES = [
      ["The Secretaries called on the regime to cease violence, release all those unjustly detained, and support the Five-Point Consensus."]),
     ("en", "The leaders committed to enhance investments, particularly in gas infrastructure, and facilitate cooperation between companies.",
      ["The leaders committed to enhance investments, particularly in gas infrastructure", "and facilitate cooperation between companies."]),
+    # … not a "to" before a name, nor the parties' next predicate (found in the second review)
+    ("en", "We provide training to Ukrainian pilots, remain united in our resolve, and expand air-defence production.",
+     ["We provide training to Ukrainian pilots, remain united in our resolve", "and expand air-defence production."]),
     ("en", "We reaffirmed our commitment to the Alliance, launched a new dialogue on energy, and agreed to meet again.",
      ["We reaffirmed our commitment to the Alliance", "launched a new dialogue on energy", "and agreed to meet again."]),
     # "continues" after a comma goes on a relative clause
@@ -1089,6 +1092,10 @@ PREDICATE_CASES = [
     ("ru", "Стороны имеют исключительное право на использование результатов.", True),
     ("ru", "Стороны составляют план совместных мероприятий на каждый год.", True),
     ("ru", "Стороны также имеют право запрашивать информацию.", True),
+    # … (found in the second review) a word that only begins like a right is none; a reflexive act is a provision
+    ("ru", "Стороны имеют развитую правовую базу сотрудничества.", False),
+    ("ru", "Стороны обмениваются информацией о чрезвычайных ситуациях.", True),
+    ("ru", "Стороны являются членами Организации Объединенных Наций.", False),
     # a treaty's definition is a provision (found in a review of treaty drafts: a changed definition went unreported)
     ("en", '"investor" means any natural person who is a national of a Party.', True),
     ("en", "The term 'investment' does not include claims arising solely from commercial contracts.", True),
@@ -1114,6 +1121,9 @@ PREDICATE_CASES = [
     # … a party's proposed text that speaks of no drafting is a provision (found in review)
     ("en", "[US: The Parties will establish a Joint Committee on Energy.]", True),
     ("ru", "[РК: Стороны учреждают Совместный комитет по энергетике.]", True),
+    # … but a party's position on the draft itself is a note (found in the second review)
+    ("en", "[US: The United States supports the Kazakh proposal.]", False),
+    ("ru", "[РФ: Российская сторона поддерживает предложение казахстанской стороны.]", False),
     # a footnote that binds is a provision (found in review: skipped as a footnote)
     ("en", "¹ For greater certainty, each Party shall accord full protection and security to investments.", True),
     ("en", 'The word "sovereignty" appears twice in the title of the report.', False),
@@ -1205,6 +1215,7 @@ PREDICATE_CASES = [
     # … and the passive, aorist and present of the verb are (found in review)
     ("tr", "Toplantıda, bir sonraki toplantının 2025 yılında Bakü'de yapılması konusunda anlaşıldı.", True),
     ("tr", "Taraflar, aşağıdaki hususlarda anlaşırlar.", True),
+    ("tr", "Yapılan incelemede, kazanın teknik bir arızadan kaynaklandığı anlaşıldı.", False),  # "was understood"
     # Turkish pledges in the perfect and the present (found in a Turkish user's review: not a commitment)
     ("tr", "Taraflar, ticaret hacminin 2030 yılına kadar 15 milyar dolara ulaştırılması yönünde mutabakata varmıştır.", True),
     ("tr", "Taraflar, bir sonraki toplantının 2025 yılında Ankara'da yapılması hususunda uzlaşmıştır.", True),
@@ -2664,6 +2675,16 @@ def test_unclosed_bullets_right_below_a_lead_in_carry_it(text: str) -> None:
     seg = segment(_doc(text), "en")
     assert [c.text for c in seg.commitments] == ["expand trade", "deepen ties"]
     assert all(seg.document.text[slice(*c.lead)] == "The Ministers will" for c in seg.commitments)
+
+
+def test_an_unclosed_bullet_above_deeper_items_is_their_lead_in() -> None:
+    # found in the second review: a sub-list's lead-in without its colon ("• Uzbekistan will not") lost its items
+    text = ("The Parties agreed as follows:\n• Kazakhstan will\n  – expand wheat exports to the region;\n"
+            "• Uzbekistan will not\n  – impose export bans on cotton;\n  – raise transit fees for Kazakh cargo.\n")
+    seg = segment(_doc(text), "en")
+    leads = {c.text: seg.document.text[slice(*c.lead)] for c in seg.commitments}
+    assert leads["impose export bans on cotton"].endswith("Uzbekistan will not")
+    assert leads["expand wheat exports to the region"].endswith("Kazakhstan will")
 
 
 @pytest.mark.parametrize(("lang", "note"), [

@@ -293,12 +293,14 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
                 and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
         # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …");
-        # not an item of the list already open, unclosed above the next ("• expand trade" / "• deepen ties": found in review).
+        # not an item of the list already open, unclosed above its sibling ("• expand trade" / "• deepen ties": found in
+        # review), while one above a deeper item is a sub-list's lead-in ("• Uzbekistan will not" / "  – impose …").
         below = (blocks[number + 1].start, blocks[number + 1].end) if number + 1 < len(blocks) else None
         # (The cue is looked for last: most blocks end with a full stop, and the test of their
         # words was a tenth of segmenting 5,000 pledges.)
         opens_list = block.reason in (None, "heading") and (
-            block_text.endswith(":") or (block_text[-1:].isalpha() and not (item and marked) and bullet_below(text, (block.start, block.end), below))
+            block_text.endswith(":") or (block_text[-1:].isalpha() and not (item and marked and _same_level(text, block.start, below))
+                                         and bullet_below(text, (block.start, block.end), below))
         ) and (has_cue(last := _last_sentence(block_text), lang) or _hedged_lead_in(last, lang) or _subject_lead_in(last, lang))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
@@ -311,6 +313,22 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         after_lead_in = opens_list
         plan.append((block, item, opens_list))
     return plan
+
+
+def _same_level(text: str, start: int, below: tuple[int, int] | None) -> bool:
+    """The block below opens at the same indentation with the same kind of marker (a sibling item)."""
+    return below is not None and _list_level(text, start) == _list_level(text, below[0])
+
+
+def _list_level(text: str, start: int) -> tuple[int, str]:
+    """A list item's indentation (characters from its line's start to its first one) and its marker's kind."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    k = start
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    first = text[k:k + 1]
+    kind = "number" if first.isdigit() else "letter" if first.isalpha() else first
+    return k - line_start, kind
 
 
 def _unmarked(block_text: str) -> str:

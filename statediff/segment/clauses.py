@@ -162,13 +162,16 @@ class _Sentence:
         ("to cease violence, release …"): words[item] opens the next bare verb of that series. Not an
         aside that opens otherwise ("to enhance investments, particularly in …, and facilitate …")."""
         opener = self.words[item]
-        if opener in self.language.stopwords or opener.endswith(("ly", "ing")) or not opener.isalpha():
-            return False
+        if (opener in self.language.stopwords or opener.endswith(("ly", "ing")) or not opener.isalpha()
+                or not self.text[self.starts[item]].islower() or self.language.clause_predicates.match_at(self.words, item)):
+            return False  # not an aside ("particularly in …"), nor the parties' next predicate ("…, remain united …")
         for p in range(item - 1, max(self.last_cut, item - SERIES_ITEM_WORDS), -1):
             if "," in self.gap(p + 1) and p + 1 < item:
                 return False
             if self.words[p] in self.language.infinitive_markers:
-                return p + 1 < item and self.words[p + 1] not in self.language.stopwords
+                verb = p + 1  # a verb after it, not a name: "training to Ukrainian pilots" is no infinitive
+                return (verb < item and self.words[verb] not in self.language.stopwords and self.words[verb].isalpha()
+                        and self.text[self.starts[verb]].islower())
         return False
 
 

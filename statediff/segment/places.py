@@ -23,11 +23,12 @@ _ROMAN = r"[IVXLC]{1,7}"
 # after a full stop, colon, bracket or dash, or names the article's title (a short line, ``_TITLE_WORDS``).
 # Not "Article 5 of the Treaty applies …", a reference in a running sentence.
 _ARTICLE_RE = recache.compile(
-    rf"[ \t]*(?i:{_alternation(_PAGE['article_words'])})[ \t]+(\d{{1,3}}(?:\.\d{{1,2}})?|{_ROMAN})(?:er|º|°|\.º)?"
+    rf"[ \t]*(?i:{_alternation(_PAGE['article_words'])})[ \t]+(\d{{1,3}}[A-Z]?(?:\.\d{{1,2}})?|{_ROMAN})(?:er|º|°|\.º)?"
     r"[ \t]*(?P<after>$|[.):—–-]|(?=[A-ZА-ЯЁ]))")
 _TITLE_WORDS = 10  # "Article 1 Scope and Definitions": a title, not "Article 5 of the Treaty …"
 # An annex or appendix heading: the articles' numbering ends there.
-_ANNEX_RE = recache.compile(rf"[ \t]*(?i:{_alternation(_PAGE['annex_words'])})\b")
+_ANNEX_RE = recache.compile(
+    rf"[ \t]*(?i:{_alternation(_PAGE['annex_words'])})(?:[ \t]+(?:\d{{1,3}}|{_ROMAN}|[A-Z]))?[ \t]*(?:$|[.:—–-])")
 # "12. ", "12) ", "(12) " at a line's start (or alone on it): a paragraph's number (not "2024. " nor "1.5 degrees").
 _NUMBER_RE = recache.compile(r"[ \t]*(?P<open>\()?(?P<n>\d{1,3})(?P<close>[.)])(?:[ \t]+(?=\S)|[ \t]*$)")
 # "2.1 ", "5.1.3. " at a line's start: a number of several levels, a paragraph's only when the
@@ -42,6 +43,7 @@ _BULLETS = "•●▪◦·-–—*"
 _SENTENCE_END = ".!?:;»”\")"
 WRAPPED_SHARE = 0.5  # a text is hard-wrapped when at least this share of its lines ends mid-sentence
 WRAPPED_MIN_LINES = 5
+ANNEX_WORDS = 8  # "Annex 2: List of Priority Projects"; not "Annex I shall form an integral part of this Agreement."
 HEADING_WORDS = 5  # a line this short that ends in a word is a heading ("Scope"), not a sentence going on
 
 
@@ -78,8 +80,9 @@ def _article(text: str, start: int, end: int) -> str | None:
     found = _ARTICLE_RE.match(text, start, end)
     if found is None:
         return None
-    if found.group("after") == "" and found.end() < end and len(text[start:end].split()) > _TITLE_WORDS:
-        return None  # "Article 5 Of …" in a long line: a sentence, not a heading with its title
+    line = text[start:end].strip()
+    if found.group("after") == "" and found.end() < end and (len(line.split()) > _TITLE_WORDS or line[-1] in ".:;"):
+        return None  # "Статья 5 Соглашения дополняется пунктом 3 …:": a sentence, not a heading with its title
     return found.group(1)
 
 
@@ -102,6 +105,12 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return sum(ch not in _SENTENCE_END for ch in ends) >= WRAPPED_SHARE * len(ends)
 
 
+def _heading_like(stripped: str, after_sentence_end: bool) -> bool:
+    """A short line with no closing punctuation after a sentence's end: a heading ("Regional
+    security"), even in a hard-wrapped text, whose other lines go on with their paragraph."""
+    return after_sentence_end and len(stripped.split()) <= HEADING_WORDS and stripped[-1] not in _SENTENCE_END
+
+
 @lru_cache(maxsize=4)
 def _places(text: str) -> tuple[list[int], list[Place | None]]:
     """Each line's start and the place in force on it, read top to bottom once per text.
@@ -121,22 +130,25 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
     places: list[Place | None] = []
     article = paragraph = item = subitem = None
     style = list_style = None  # the paragraph's number style, and a list numbered in another under it
-    open_line = False  # the line before ends mid-sentence (and is no short heading): this one goes on with it
+    open_line = False  # the line before ends in a lower-case word (and is no short heading): no article heading here
+    continues = False  # the line before ends mid-sentence, or is a number alone: this one goes on with it
     kept = False  # the line before was not blank (a hard-wrapped text's paragraph goes on), or a number alone
     after_colon = False
+    ended = True  # the line before ends a sentence
     for start, end in lines:
         starts.append(start)
         stripped = text[start:end].strip()
         if not stripped:
-            open_line = kept = after_colon = False
+            open_line = continues = kept = after_colon = False
             places.append(None)
             continue
         number = None
-        if open_line:
-            pass  # "… as provided in" / "Article 7. The Parties …": a reference, not a heading
+        if open_line and _ARTICLE_RE.match(text, start, end) is not None and (
+                len(stripped.split()) > HEADING_WORDS - 1 or stripped[-1] in ".;:,"):
+            pass  # "… as provided in" / "Article 7. The Parties shall …": a reference, not a heading ("Article 3" alone is one)
         elif (found := _article(text, start, end)) is not None:
             article, paragraph, item, subitem, style, list_style = found, None, None, None, None, None
-        elif _ANNEX_RE.match(text, start, end) is not None and len(stripped.split()) <= _TITLE_WORDS:
+        elif _ANNEX_RE.match(text, start, end) is not None and len(stripped.split()) <= ANNEX_WORDS:
             article = paragraph = item = subitem = style = list_style = None
         elif (number := _paragraph_opening(text, start, end, levels)) is not None:
             value, number_style = number
@@ -150,11 +162,14 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
                 subitem = value  # "(a) …:" then "(i) …"
             else:
                 item, subitem = value, None
-        elif not ((wrapped and kept) or (paragraph and stripped[0] in _BULLETS)):
+        elif not (continues or (wrapped and kept and not _heading_like(stripped, ended)) or (paragraph and stripped[0] in _BULLETS)):
             paragraph = item = subitem = style = list_style = None
         alone = number is not None and _NUMBER_RE.fullmatch(text, start, end) is not None
-        open_line = alone or ((stripped[-1].isalnum() or stripped[-1] in ",—–-(«“\"") and len(stripped.split()) > HEADING_WORDS)
+        # (a line ending in a lower-case word goes on in the next: only an article heading is not read there)
+        open_line = stripped[-1].islower() and len(stripped.split()) > HEADING_WORDS
+        continues = alone or ((stripped[-1].isalnum() or stripped[-1] in ",—–-(«“\"") and len(stripped.split()) > HEADING_WORDS)
         kept = True
         after_colon = stripped.endswith(":")
+        ended = stripped[-1] in _SENTENCE_END
         places.append(Place(article, paragraph, item, subitem) if article or paragraph or item else None)
     return starts, places
