@@ -46,7 +46,7 @@ from .blocks import (
 from .clauses import MARKER_WORD, Clause, clause_spans
 from .places import numbered_paragraph, numbered_paragraphs, place_at
 from .sentences import split_sentences
-from .tokens import COMBINING_MARKS, WORD_RE, fold, folded, word_spans
+from .tokens import COMBINING_MARKS, WORD_RE, alternation, fold, folded, word_spans
 
 # An unsupported language's sentence without a known pledge verb is kept from this many words: a
 # shorter one is a caption, a name or a date line.
@@ -465,7 +465,7 @@ class _Provisional:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
     joined …"), and the parties' names that such a report must name."""
 
-    __slots__ = ("spoken_only", "reports", "parties", "names", "paragraph_numbers")
+    __slots__ = ("spoken_only", "reports", "parties", "names")
 
     def __init__(self, text: str) -> None:
         self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
@@ -475,7 +475,6 @@ class _Provisional:
         self.reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
-        self.paragraph_numbers: Callable[[], frozenset[str]] = cache(lambda: numbered_paragraphs(text))
 
 
 def _drop_other_reports(
@@ -672,7 +671,7 @@ def _cut_sentence(
     marker = LIST_MARKER_RE.match(text, s_start, s_end) or (ARTICLE_MARKER_RE.match(text, s_start, s_end) if _opens_paragraph(text, s_start) else None)
     if marker is None and _opens_paragraph(text, s_start):
         paragraph = PARAGRAPH_NUMBER_RE.match(text, s_start, s_end)  # ("numbered" would shadow the function)
-        marker = paragraph if paragraph and numbered_paragraph(paragraph.group(1), found.paragraph_numbers()) else None
+        marker = paragraph if paragraph and numbered_paragraph(paragraph.group(1), numbered_paragraphs(text)) else None
     if marker and marker.end() < s_end:
         skipped.append(Skipped(s_start, marker.end(), "list marker"))
         s_start = marker.end()
@@ -944,14 +943,10 @@ def _holds_figure(words: list[str], first: int, last: int) -> bool:
 _PAGE = read_data("page.toml")
 
 
-def _words_alternation(entries: list[str]) -> str:
-    return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
-
-
 ARTICLE_MARKER_RE = recache.compile(
-    rf"(?:(?i:{_words_alternation(_PAGE['article_words'])})[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?[ \t]*[.):][ \t]*"
+    rf"(?:(?i:{alternation(_PAGE['article_words'])})[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?[ \t]*[.):][ \t]*"
     # a dash only after the words that head an article ("Madde 3 – Türkiye …"), see data/page.toml
-    rf"|(?i:{_words_alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+)"
+    rf"|(?i:{alternation(_PAGE['article_dash_words'])})[ \t]+\d{{1,3}}[ \t]*[—–-][ \t]+)"
     rf"(?=[{UPPER_LETTERS}])")
 # A paragraph's number of two levels or more ("2.1 The Contracting Parties shall …", "5.1.3."): kept,
 # a renumbered draft made every pledge after it modified (found in review). A figure opens a

@@ -9,7 +9,7 @@ from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import Language, parties_act, parties_verb
-from .tokens import CURRENCY_SIGNS, folded, word_spans
+from .tokens import CURRENCY_SIGNS, alternation, folded, word_spans
 
 _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -389,11 +389,11 @@ def _binds(line: str) -> bool:
 
 
 # (a lookahead, not \b: "n.b." and "anm." end in no word character)
-_NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{'|'.join(re.escape(w) for w in sorted(_PAGE['note_openers'], key=len, reverse=True))})(?!\w)")
+_NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{alternation(_PAGE['note_openers'])})(?!\w)")
 # A party's code as a note's label: "[KZ: …]", "[TR/AZ: …]", "[РК: …]" (upper case, checked by the caller).
 _PARTY_LABEL_RE = recache.compile(r"\s*([^\W\d_]{2,3}(?:/[^\W\d_]{2,3})*)\s*:")
-_DRAFTING_RE = recache.compile(rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(_PAGE['drafting_words'], key=len, reverse=True))})")
-_BINDING_RE = recache.compile(rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(_PAGE['binding_words'], key=len, reverse=True))})(?!\w)")
+_DRAFTING_RE = recache.compile(rf"(?i)(?<!\w)(?:{alternation(_PAGE['drafting_words'])})")
+_BINDING_RE = recache.compile(rf"(?i)(?<!\w)(?:{alternation(_PAGE['binding_words'])})(?!\w)")
 # A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one in which a word
 # of obligation binds is a provision's and stays (``_binds``).
 _FOOTNOTE_RE = recache.compile(r"\s*(?:\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*[^\W\d_]")
@@ -511,7 +511,7 @@ def _long_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
 @cache
 def _boilerplate_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """The phrases as whole words ("Search" is not in "research", "Dela" not in "delar"), any case."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    alternatives = alternation(phrases) or "(?!)"
     return recache.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 

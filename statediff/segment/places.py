@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 from .. import recache
 from ..data import read as read_data
 from ..model import Place
+from .tokens import alternation
 
 _PAGE = read_data("page.toml")
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 _ROMAN = r"[IVXLC]{1,7}"
@@ -23,12 +19,12 @@ _ROMAN = r"[IVXLC]{1,7}"
 # after a full stop, colon, bracket or dash, or names the article's title (a short line, ``_TITLE_WORDS``).
 # Not "Article 5 of the Treaty applies …", a reference in a running sentence.
 _ARTICLE_RE = recache.compile(
-    rf"[ \t]*(?i:{_alternation(_PAGE['article_words'])})[ \t]+(\d{{1,3}}[A-Z]?(?:\.\d{{1,2}})?|{_ROMAN})(?:er|º|°|\.º)?"
+    rf"[ \t]*(?i:{alternation(_PAGE['article_words'])})[ \t]+(\d{{1,3}}[A-Z]?(?:\.\d{{1,2}})?|{_ROMAN})(?:er|º|°|\.º)?"
     r"[ \t]*(?P<after>$|[.):—–-]|(?=[A-ZА-ЯЁ]))")
 _TITLE_WORDS = 10  # "Article 1 Scope and Definitions": a title, not "Article 5 of the Treaty …"
 # An annex or appendix heading: the articles' numbering ends there.
 _ANNEX_RE = recache.compile(
-    rf"[ \t]*(?i:{_alternation(_PAGE['annex_words'])})(?:[ \t]+(?:\d{{1,3}}|{_ROMAN}|[A-Z]))?[ \t]*(?:$|[.:—–-])")
+    rf"[ \t]*(?i:{alternation(_PAGE['annex_words'])})(?:[ \t]+(?:\d{{1,3}}|{_ROMAN}|[A-Z]))?[ \t]*(?:$|[.:—–-])")
 # "12. ", "12) ", "(12) " at a line's start (or alone on it): a paragraph's number (not "2024. " nor "1.5 degrees").
 _NUMBER_RE = recache.compile(r"[ \t]*(?P<open>\()?(?P<n>\d{1,3})(?P<close>[.)])(?:[ \t]+(?=\S)|[ \t]*$)")
 # "2.1 ", "5.1.3. " at a line's start: a number of several levels, a paragraph's only when the
@@ -47,6 +43,7 @@ ANNEX_WORDS = 8  # "Annex 2: List of Priority Projects"; not "Annex I shall form
 HEADING_WORDS = 5  # a line this short that ends in a word is a heading ("Scope"), not a sentence going on
 
 
+@lru_cache(maxsize=4)  # read by the segmenter for its markers and by ``_places``: once per text
 def numbered_paragraphs(text: str) -> frozenset[str]:
     """The numbers of two levels or more that open a line of ``text`` ("2.1", "5.1.3")."""
     return frozenset(_LEVELS_AT_LINE_RE.findall(text))
@@ -118,13 +115,14 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
     An article heading sets the article and clears the rest; an annex heading clears them all; a
     numbered line sets the paragraph (or, numbered in another style after a paragraph's colon, an
     item under it: "2. … обязуются:" above "1) проводить …"); an item line ("(a)") sets the item,
-    a Roman "(i)" under a lettered item a sub-item. A line that goes on with the one before (that
-    one ends mid-sentence) keeps the place and is never read as a heading or number ("… as
-    provided in" / "Article 7. The Parties …"); so does the line after a number alone on its line,
-    a bullet of a numbered paragraph, and in a hard-wrapped text any line right after another.
-    Any other unnumbered line is in no paragraph (its article's still)."""
+    a Roman "(i)" under a lettered item a sub-item. An unnumbered line keeps the place when the
+    line before ends mid-sentence or is a number alone, when it is a bullet of a numbered
+    paragraph, and in a hard-wrapped text when it follows another line and is no heading; any
+    other is in no paragraph (its article's still). After a line that ends in a lower-case word,
+    only a short "Article 3" is an article heading ("… as provided in" / "Article 7. The Parties
+    shall …" is a reference)."""
     lines = _lines(text)
-    levels = numbered_paragraphs(text) if _LEVELS_AT_LINE_RE.search(text) else frozenset()
+    levels = numbered_paragraphs(text)
     wrapped = _hard_wrapped(text, lines)
     starts: list[int] = []
     places: list[Place | None] = []
@@ -132,7 +130,7 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
     style = list_style = None  # the paragraph's number style, and a list numbered in another under it
     open_line = False  # the line before ends in a lower-case word (and is no short heading): no article heading here
     continues = False  # the line before ends mid-sentence, or is a number alone: this one goes on with it
-    kept = False  # the line before was not blank (a hard-wrapped text's paragraph goes on), or a number alone
+    kept = False  # the line before was not blank (a hard-wrapped text's paragraph goes on)
     after_colon = False
     ended = True  # the line before ends a sentence
     for start, end in lines:

@@ -17,6 +17,12 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 COMBINING_MARKS = "\u0300-\u036f"  # a regex character range, shared by every word pattern that must keep them
 CURRENCY_SIGNS = "$€£¥₹₩₸₺₽₴₼"  # signs written before an amount (no regex metacharacter among them inside a [class])
 _COMBINING = COMBINING_MARKS
+
+
+def alternation(entries: list[str] | tuple[str, ...]) -> str:
+    """The entries as a regex alternation, escaped, longest first (so "n.b." is tried before "nb")."""
+    return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
+
 # Letters (with their combining marks) and digits, keeping in-word hyphens, apostrophes and
 # dots (U.S., Нур-Султан, 3-4).
 WORD_RE = recache.compile(rf"[\w{_COMBINING}]+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)[\w{_COMBINING}]+)*", re.UNICODE)
