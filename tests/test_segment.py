@@ -1124,6 +1124,7 @@ PREDICATE_CASES = [
     # … but a party's position on the draft itself is a note (found in the second review)
     ("en", "[US: The United States supports the Kazakh proposal.]", False),
     ("ru", "[РФ: Российская сторона поддерживает предложение казахстанской стороны.]", False),
+    ("en", "[KZ: The Parties will develop the textile industry.]", True),  # drafting words are whole words: not "the text"
     # a footnote that binds is a provision (found in review: skipped as a footnote)
     ("en", "¹ For greater certainty, each Party shall accord full protection and security to investments.", True),
     ("en", 'The word "sovereignty" appears twice in the title of the report.', False),

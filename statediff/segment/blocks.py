@@ -9,7 +9,7 @@ from .. import recache
 from ..data import read as read_data
 from ..frozen import frozen_dataclass
 from ..languages import Language, parties_act, parties_verb
-from .tokens import CURRENCY_SIGNS, alternation, folded, word_spans
+from .tokens import CURRENCY_SIGNS, alternation, folded, whole_words, word_spans
 
 _TERMINAL = ".!?…;:\"»”'’)"
 _LINE_RE = recache.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -31,9 +31,7 @@ _LINK_LIST_MARKERS: tuple[str, ...] = tuple(_PAGE["link_list_markers"])
 _QUOTES = "\"“”«»„'‘’"
 _LEADING_COUNT_RE = recache.compile(r"(?:\d{1,5}|[Oo]ne)\s+")  # "3 Comments", "One thought on “…”"
 # Cookie notices, in any language (a paragraph of at most 80 words that names one of the cookie words).
-_COOKIE_RE = recache.compile(
-    "(?<!\\w)(?:" + "|".join(re.escape(w.rstrip("*")) + ("\\w*" if w.endswith("*") else "") for w in _PAGE["cookie_words"]) + ")(?!\\w)",
-    re.IGNORECASE)
+_COOKIE_RE = recache.compile(whole_words(_PAGE["cookie_words"]), re.IGNORECASE)
 _URL_RE = recache.compile(r"(?:https?://|www\.)\S+")
 # What is not a menu separator: a quoted name «…», a date or number (12/05/2025, 2024/25), a
 # pair of words (and/or, ЕАЭС/ШОС).
@@ -392,7 +390,7 @@ def _binds(line: str) -> bool:
 _NOTE_OPENER_RE = recache.compile(rf"\s*(?i:{alternation(_PAGE['note_openers'])})(?!\w)")
 # A party's code as a note's label: "[KZ: …]", "[TR/AZ: …]", "[РК: …]" (upper case, checked by the caller).
 _PARTY_LABEL_RE = recache.compile(r"\s*([^\W\d_]{2,3}(?:/[^\W\d_]{2,3})*)\s*:")
-_DRAFTING_RE = recache.compile(rf"(?i)(?<!\w)(?:{alternation(_PAGE['drafting_words'])})")
+_DRAFTING_RE = recache.compile(whole_words(_PAGE["drafting_words"]), re.IGNORECASE)
 _BINDING_RE = recache.compile(rf"(?i)(?<!\w)(?:{alternation(_PAGE['binding_words'])})(?!\w)")
 # A footnote: a paragraph that opens with its mark ("[1] Launched under …"); one in which a word
 # of obligation binds is a provision's and stays (``_binds``).

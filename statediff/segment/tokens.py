@@ -23,6 +23,13 @@ def alternation(entries: list[str] | tuple[str, ...]) -> str:
     """The entries as a regex alternation, escaped, longest first (so "n.b." is tried before "nb")."""
     return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
 
+
+def whole_words(entries: list[str] | tuple[str, ...]) -> str:
+    """A regex of the entries as whole words or phrases; an entry ending in "*" is a stem that
+    any word ending completes ("замечани*": "замечания", "замечаний"; "the text" is not in "the textile")."""
+    body = "|".join(re.escape(e[:-1]) + r"\w*" if e.endswith("*") else re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
+    return rf"(?<!\w)(?:{body})(?!\w)"
+
 # Letters (with their combining marks) and digits, keeping in-word hyphens, apostrophes and
 # dots (U.S., Нур-Султан, 3-4).
 WORD_RE = recache.compile(rf"[\w{_COMBINING}]+(?:(?:[-‐‑'’.]|[{_INVISIBLE}]+)[\w{_COMBINING}]+)*", re.UNICODE)
