@@ -235,6 +235,10 @@ STRENGTH_CASES = [
     # "may" read "will (binding) -> launch (binding), weakened")
     ("en", "The two governments may launch a joint satellite programme by 2027.", 3, "may launch", False),
     ("ru", "Стороны могут подписать соглашение о сотрудничестве.", 3, "могут", False),
+    # a treaty's permission is a hedge; naming no party, a prohibition, as "shall not" is
+    ("en", "A Party may restrict transfers in the event of serious balance-of-payments difficulties.", 3, "may", False),
+    ("en", "No Party may invoke its domestic law to justify a failure to perform.", 4, "may", True),
+    ("en", "Neither Party may disclose information received under this Agreement.", 4, "may", True),
 ]
 
 

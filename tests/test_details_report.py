@@ -514,6 +514,23 @@ def test_a_predicate_lost_or_gained_changes_the_strength(tmp_path: Path, old_tex
     assert matched.status is Status.MODIFIED and _details(matched).strength.change == change
 
 
+@pytest.mark.parametrize(("old_text", "new_text", "change", "negation_changed"), [
+    # a prohibition lifted: weakened (read before as "shall (binding, negated) -> (none read)")
+    ("A Party shall not restrict the transfer of funds related to investments.", "A Party may restrict the transfer of funds related to investments.",
+     "weakened", True),
+    # the same prohibition in other words: no change of strength ("may" is no hedge after "No Party")
+    ("A Party shall not restrict the transfer of funds related to investments.", "No Party may restrict the transfer of funds related to investments.",
+     None, False),
+    ("No Party may restrict the transfer of funds related to investments.", "A Party shall not restrict the transfer of funds related to investments.",
+     None, False),
+])
+def test_a_treatys_permission_and_prohibition(tmp_path: Path, old_text: str, new_text: str, change: str | None, negation_changed: bool) -> None:
+    (matched,) = _texts_compared(tmp_path, old_text + "\n", new_text + "\n").changes
+    strength = _details(matched).strength
+    assert matched.status is Status.MODIFIED and strength.old is not None and strength.new is not None
+    assert (strength.change, strength.negation_changed) == (change, negation_changed)
+
+
 @pytest.mark.parametrize("new_text", [
     "The parties will hold no consultations on energy security.",
     "The parties won't hold consultations on energy security.",

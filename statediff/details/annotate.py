@@ -42,6 +42,7 @@ from .strength import (
     compare_strength,
     direction_reversal,
     direction_words,
+    forbidding_modal,
     group_predicates,
     hedge_at_end,
     intensifier_count,
@@ -466,6 +467,8 @@ def _pledge_facts(seg: Segmentation, c: Commitment, proper: frozenset[str]) -> P
             predicate = governing
             binding = governing.verb.lower() in modal_words(language).binding
             own_modals = (own_modals[0] + binding, own_modals[1] + (not binding))
+    if forbidding_modal(predicate, language):
+        own_modals = (own_modals[0] + 1, max(0, own_modals[1] - 1))  # "No Party may …" binds as "shall not" does: no hedge
     return PledgeFacts(
         predicate=predicate,
         numbers=numbers,

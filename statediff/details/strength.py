@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -100,9 +101,26 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
     verb = _party_verb(words, ladder.language)
     if verb is not None:
         if words.folded[verb] in ladder.hedges:  # "Стороны могут подписать", "Стороны могут: а) …": the hedge, an intent
+            if _no_party(words, ladder.language):  # "No Party may invoke …" forbids, as "A Party shall not invoke …" does
+                return dataclasses.replace(_predicate(text, words, ladder, verb, verb + 1, _binding_level()), negated=True)
             return _predicate(text, words, ladder, verb, verb + 1, _intent_level())
         return _predicate(text, words, ladder, verb, verb + 1, _binding_level())
     return None
+
+
+def forbidding_modal(predicate: Predicate | None, language: str) -> bool:
+    """A hedging modal read as a prohibition ("No Party may …"): binding and negated, so that
+    ``modal_counts``' hedge in it is no weakening beside "A Party shall not …"."""
+    return (predicate is not None and predicate.negated and predicate.label == "binding"
+            and predicate.verb.lower() in modal_words(language).hedge)
+
+
+def _no_party(words: Words, language: str) -> bool:
+    """The pledge opens with a subject phrase that names no party ("No Party", "Neither Party"):
+    its first word is one of the strength file's negations or object negations."""
+    negations, _, _, _, _ = negation_words(language)
+    objects, _ = _object_negation_words(language)
+    return bool(len(words)) and (words.folded[0] in negations or words.folded[0] in objects)
 
 
 def hedge_at_end(text: str, language: str) -> Predicate | None:
@@ -146,7 +164,7 @@ def _party_verb(words: Words, language: str) -> int | None:
     if not language or len(words) < 3:
         return None
     lang = get_language(language)
-    if not lang.subject_verb_endings or lang.verb_final:
+    if not (lang.subject_verb_endings or lang.permission_modals) or lang.verb_final:  # ("A Party may restrict …")
         return None
     verb = parties_verb(lang, words.folded, 0, len(words))
     # (a hedging modal after the parties is read as a hedge, not as this verb)
