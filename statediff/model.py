@@ -100,15 +100,17 @@ class Place:
     paragraph: str | None
     item: str | None
     subitem: str | None = None  # "(i)" under "(a)"
+    annex: str | None = None  # "I" under "Annex I", "" under an annex with no number; None in the main text
 
     @property
     def label(self) -> str:
-        """"Art. 5 ¶2(a)", "¶12", "(b)", "¶3(a)(ii)": how a reader cites it."""
+        """"Art. 5 ¶2(a)", "¶12", "(b)", "¶3(a)(ii)", "Annex I ¶2": how a reader cites it."""
         number = f"¶{self.paragraph}" if self.paragraph else ""
         for level in (self.item, self.subitem):
             if level:
                 number += f"({level})"
-        return " ".join(part for part in (f"Art. {self.article}" if self.article else "", number) if part)
+        annex = None if self.annex is None else f"Annex {self.annex}".rstrip()
+        return " ".join(part for part in (annex, f"Art. {self.article}" if self.article else "", number) if part)
 
 
 @frozen_dataclass

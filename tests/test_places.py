@@ -64,7 +64,12 @@ PLACE_CASES = [
     # … a reference wrapped onto the next line is no heading, and an annex ends the articles
     ("Article 3\n1. Disputes are settled as provided in\nArticle 7. The Parties shall notify the depositary.\n"
      "2. The Parties shall exchange information.\n", "exchange", "Art. 3 ¶2"),
-    ("Article 3\n1. The Parties shall meet.\n\nANNEX\n1. The Commission shall meet twice a year.\n", "Commission", "¶1"),
+    ("Article 3\n1. The Parties shall meet.\n\nANNEX\n1. The Commission shall meet twice a year.\n", "Commission", "Annex ¶1"),
+    # an annex's paragraphs are cited apart from the main text's, to its end or the next annex
+    ("1. The Parties shall meet.\n\nAnnex I\n1. The Commission shall meet twice a year.\n", "Commission", "Annex I ¶1"),
+    ("1. The Parties shall meet.\n\nAnnex I\nThe Commission shall meet twice a year.\n", "Commission", "Annex I"),
+    ("Annex 1\n1. The Parties shall meet.\nAnnex 2\nArticle 3\n2. The Commission shall meet.\n", "Commission", "Annex 2 Art. 3 ¶2"),
+    ("Приложение 2\n1. Стороны проводят консультации.\n", "проводят", "Annex 2 ¶1"),
     # … a list numbered in another style under a paragraph's colon is its items; "(i)" under "(a)" a sub-item
     ("Статья 4\n2. Стороны обязуются:\n1) проводить консультации;\n2) обмениваться информацией.\n3. Стороны содействуют.\n",
      "обмениваться", "Art. 4 ¶2(2)"),
@@ -151,8 +156,8 @@ def test_json_report_gives_each_commitment_its_place(run: Invoke, treaty_pair: t
     report = json.loads(result.stdout)
     jsonschema.Draft202012Validator(load_schema()).validate(report)
     places = {c["text"]: c["place"] for c in report["new"]["commitments"]}
-    assert places["oil and gas reserves"] == {"article": "1", "paragraph": "3", "item": "a", "subitem": None, "label": "Art. 1 ¶3(a)"}
-    assert places["The Parties agreed to meet in 2027."] == {"article": "2", "paragraph": None, "item": None, "subitem": None, "label": "Art. 2"}
+    assert places["oil and gas reserves"] == {"article": "1", "paragraph": "3", "item": "a", "subitem": None, "annex": None, "label": "Art. 1 ¶3(a)"}
+    assert places["The Parties agreed to meet in 2027."] == {"article": "2", "paragraph": None, "item": None, "subitem": None, "annex": None, "label": "Art. 2"}
 
 
 def test_text_report_names_places_in_full_items_and_changed_ones_in_short_lines(run: Invoke, treaty_pair: tuple[str, str]) -> None:

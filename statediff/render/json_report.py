@@ -37,7 +37,7 @@ def _side(seg: Segmentation) -> dict[str, Any]:
 def _place(place: Place | None) -> dict[str, Any] | None:
     if place is None:
         return None
-    return {"article": place.article, "paragraph": place.paragraph, "item": place.item, "subitem": place.subitem, "label": place.label}
+    return {"article": place.article, "paragraph": place.paragraph, "item": place.item, "subitem": place.subitem, "annex": place.annex, "label": place.label}
 
 
 def to_dict(report: Report, policy: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -24,7 +24,7 @@ _ARTICLE_RE = recache.compile(
 _TITLE_WORDS = 10  # "Article 1 Scope and Definitions": a title, not "Article 5 of the Treaty …"
 # An annex or appendix heading: the articles' numbering ends there.
 _ANNEX_RE = recache.compile(
-    rf"[ \t]*(?i:{alternation(_PAGE['annex_words'])})(?:[ \t]+(?:\d{{1,3}}|{_ROMAN}|[A-Z]))?[ \t]*(?:$|[.:—–-])")
+    rf"[ \t]*(?i:{alternation(_PAGE['annex_words'])})(?:[ \t]+(\d{{1,3}}|{_ROMAN}|[A-Z]))?[ \t]*(?:$|[.:—–-])")
 # "12. ", "12) ", "(12) " at a line's start (or alone on it): a paragraph's number (not "2024. " nor "1.5 degrees").
 _NUMBER_RE = recache.compile(r"[ \t]*(?P<open>\()?(?P<n>\d{1,3})(?P<close>[.)])(?:[ \t]+(?=\S)|[ \t]*$)")
 # "2.1 ", "5.1.3. " at a line's start: a number of several levels, a paragraph's only when the
@@ -112,7 +112,8 @@ def _heading_like(stripped: str, after_sentence_end: bool) -> bool:
 def _places(text: str) -> tuple[list[int], list[Place | None]]:
     """Each line's start and the place in force on it, read top to bottom once per text.
 
-    An article heading sets the article and clears the rest; an annex heading clears them all; a
+    An article heading sets the article and clears the rest; an annex heading clears them all and
+    sets the annex, which holds to the next annex heading (an annex may have articles); a
     numbered line sets the paragraph (or, numbered in another style after a paragraph's colon, an
     item under it: "2. … обязуются:" above "1) проводить …"); an item line ("(a)") sets the item,
     a Roman "(i)" under a lettered item a sub-item. An unnumbered line keeps the place when the
@@ -126,7 +127,7 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
     wrapped = _hard_wrapped(text, lines)
     starts: list[int] = []
     places: list[Place | None] = []
-    article = paragraph = item = subitem = None
+    article = paragraph = item = subitem = annex = None
     style = list_style = None  # the paragraph's number style, and a list numbered in another under it
     open_line = False  # the line before ends in a lower-case word (and is no short heading): no article heading here
     continues = False  # the line before ends mid-sentence, or is a number alone: this one goes on with it
@@ -146,8 +147,9 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
             pass  # "… as provided in" / "Article 7. The Parties shall …": a reference, not a heading ("Article 3" alone is one)
         elif (found := _article(text, start, end)) is not None:
             article, paragraph, item, subitem, style, list_style = found, None, None, None, None, None
-        elif _ANNEX_RE.match(text, start, end) is not None and len(stripped.split()) <= ANNEX_WORDS:
+        elif (found_annex := _ANNEX_RE.match(text, start, end)) is not None and len(stripped.split()) <= ANNEX_WORDS:
             article = paragraph = item = subitem = style = list_style = None
+            annex = found_annex.group(1) or ""  # its paragraphs are cited apart from the main text's: "Annex I ¶1"
         elif (number := _paragraph_opening(text, start, end, levels)) is not None:
             value, number_style = number
             if paragraph is not None and number_style != style and (after_colon or number_style == list_style):
@@ -169,5 +171,5 @@ def _places(text: str) -> tuple[list[int], list[Place | None]]:
         kept = True
         after_colon = stripped.endswith(":")
         ended = stripped[-1] in _SENTENCE_END
-        places.append(Place(article, paragraph, item, subitem) if article or paragraph or item else None)
+        places.append(Place(article, paragraph, item, subitem, annex) if article or paragraph or item or annex is not None else None)
     return starts, places
