@@ -13,6 +13,7 @@ from statediff.errors import NoCommitmentsError
 from statediff.languages import detect_language, get_language, language_runs
 from statediff.model import Document
 from statediff.segment import segment
+from statediff.segment.blocks import split_blocks
 from statediff.segment.sentences import split_sentences
 
 
@@ -2483,6 +2484,40 @@ def test_a_lead_in_without_its_colon_above_bullets_opens_a_list(lang: str, text:
     commitments = [c.text for c in segment(_doc(text), lang).commitments]
     assert commitments[1:] == items
     assert not any(item in commitments[0] for item in items)
+
+
+@pytest.mark.parametrize(("lang", "text", "items"), [
+    # a lead-in that stops on a modal or "att"/"to", a blank line, then numbered items closed by commas:
+    # each item is a pledge (found on a blind Swedish set: the items were one block, their lead-in a fragment)
+    ("sv", "Vägen framåt\n\nFör att förverkliga partnerskapet kommer regeringarna att\n\n"
+           "1. hålla årliga regeringskonsultationer, växelvis i Sverige och Polen,\n"
+           "2. inrätta en styrgrupp på statssekreterarnivå som följer upp detta uttalande,\n"
+           "3. lägga fram en gemensam handlingsplan för partnerskapet senast i december 2024.\n",
+     ["hålla årliga regeringskonsultationer, växelvis i Sverige och Polen",
+      "inrätta en styrgrupp på statssekreterarnivå som följer upp detta uttalande",
+      "lägga fram en gemensam handlingsplan för partnerskapet senast i december 2024."]),
+    ("sv", "Under de kommande två åren kommer regeringarna att\n\n– fortsätta de årliga regeringskonsultationerna,\n"
+           "– låta styrgruppen rapportera till regeringscheferna en gång per år,\n– anta den gemensamma handlingsplanen senast i juni 2026.\n",
+     ["fortsätta de årliga regeringskonsultationerna", "låta styrgruppen rapportera till regeringscheferna en gång per år",
+      "anta den gemensamma handlingsplanen senast i juni 2026."]),
+    ("en", "To this end, the two governments will\n1. hold annual consultations, alternately in Sweden and Poland,\n"
+           "2. establish a steering group at state secretary level,\n3. present a joint action plan by December 2024.\n",
+     ["hold annual consultations, alternately in Sweden and Poland", "establish a steering group at state secretary level",
+      "present a joint action plan by December 2024."]),
+])
+def test_a_lead_in_ending_on_a_modal_above_numbered_items_opens_a_list(lang: str, text: str, items: list[str]) -> None:
+    commitments = segment(_doc(text), lang).commitments
+    assert [c.text for c in commitments] == items
+    assert all(c.lead is not None for c in commitments)
+
+
+@pytest.mark.parametrize(("text", "blocks"), [
+    # a list number is no figure that closes the sentence above ("… by" / "2030. The Parties …" is)
+    ("1. hold annual consultations, alternately in Sweden and Poland,\n2. Establish a steering group at state secretary level.\n", 2),
+    ("The two governments will reduce emissions of the sector by\n2030. The Parties will report every year.\n", 1),
+])
+def test_a_numbered_item_below_a_comma_is_a_block_of_its_own(text: str, blocks: int) -> None:
+    assert len(split_blocks(text)) == blocks
 
 
 def test_a_dash_line_below_a_title_case_heading_is_a_bullet() -> None:

@@ -300,7 +300,7 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # words was a tenth of segmenting 5,000 pledges.)
         opens_list = block.reason in (None, "heading") and (
             block_text.endswith(":") or (block_text[-1:].isalpha() and not (item and marked and _same_level(text, block.start, below))
-                                         and bullet_below(text, (block.start, block.end), below))
+                                         and (bullet_below(text, (block.start, block.end), below) or _open_above_item(text, block.end, below, lang)))
         ) and (has_cue(last := _last_sentence(block_text), lang) or _hedged_lead_in(last, lang) or _subject_lead_in(last, lang))
         # An item closed by a full stop is the list's last ("to meet again in 2026."), unless the
         # list's first item was closed so too: a list of full-stop items ("Increase the number …." /
@@ -313,6 +313,21 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         after_lead_in = opens_list
         plan.append((block, item, opens_list))
     return plan
+
+
+def _open_above_item(text: str, end: int, below: tuple[int, int] | None, lang: Language) -> bool:
+    """A lead-in with no colon: the block stops on a modal or an infinitive marker, which ends no
+    sentence, above a list item, perhaps after one blank line ("För att förverkliga partnerskapet
+    kommer regeringarna att" / "" / "1. hålla årliga regeringskonsultationer,"; "The two
+    governments will" / "– hold …": found on a blind Swedish set)."""
+    if below is None or not is_list_item(text[below[0]:below[1]]) or text.count("\n", end, below[0]) > LEAD_IN_BLANK_LINES + 1:
+        return False
+    last = text[max(0, end - LAST_WORD_CHARS):end].rsplit(maxsplit=1)[-1].lower()
+    return last in lang.infinitive_markers or last in lang.pledge_modals
+
+
+LEAD_IN_BLANK_LINES = 1  # blank lines a lead-in without a colon may stand above its first item
+LAST_WORD_CHARS = 40  # enough for a lead-in's last word
 
 
 def _same_level(text: str, start: int, below: tuple[int, int] | None) -> bool:

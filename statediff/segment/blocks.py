@@ -183,6 +183,8 @@ def _continues(text: str, previous: tuple[int, int], current: tuple[int, int], e
         return False
     if _near_width(text, previous, last_break, current, longest):
         return True
+    if _numbered_item(text, previous, current):
+        return False
     if _CLOSING_FIGURE_RE.match(text, current[0]):
         return True
     # "… action plan for the years" / "2022-2026 and will double …": a figure, then lower case, on
@@ -264,6 +266,23 @@ def _title_case_line(line: str) -> bool:
 
 
 _CLOSING_FIGURE_RE = recache.compile(r"\d+[.,;:](?:\s|$)")  # "2030. ", "2023, ": a figure that ends a sentence or phrase
+_ITEM_NUMBER_RE = recache.compile(r"(\d{1,2})[.)][ \t]+(?=(\w))")  # "2. establish …", "3) Hold …"
+
+
+def _numbered_item(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """The line ``current`` opens a numbered list item, not with a figure that closes the sentence
+    above ("… by" / "2030. The Parties …"): a number of one or two digits before a lower-case word
+    ("… the two governments will" / "1. hold annual consultations,"; no sentence opens in lower
+    case), or the number after the one that opens the block above ("1. hold …, alternately in
+    Sweden and Poland," / "2. Establish …": items closed by commas were one block, found on a
+    blind Swedish set)."""
+    found = _ITEM_NUMBER_RE.match(text, current[0], current[1])
+    if found is None:
+        return False
+    if found.group(2).islower():
+        return True
+    above = _ITEM_NUMBER_RE.match(text, previous[0], previous[1])
+    return above is not None and int(above.group(1)) + 1 == int(found.group(1))
 _FIGURE_GOES_ON_RE = recache.compile(r"[$€£]?\d[\d.,\-–]*%?[ \t]+(?=[^\W\d_])")  # "2022-2026 and", "2030 году": then a lower-case word
 CUT_LINE_WORDS = 6  # a line of fewer words above may be a heading; a figure line this long is no dateline
 # Words no sentence or heading ends with (data/page.toml): a line that ends with one was cut
