@@ -265,6 +265,7 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
     added to ``skipped`` instead."""
     text = document.text
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
+    lead_to_infinitive = False  # that lead-in ends on "to" ("… tasked officials to:"): its items are verbs, whatever they look like
     after_lead_in = False  # the block before is that lead-in itself
     item_closer = ""  # the last character of the open list's first item
     previous_end = 0
@@ -289,7 +290,8 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # A full-stop item goes on a full-stop list, and the first item may stand after a blank
         # line, only when it opens with a verb the language lists ("Enforce …", not "Mexico hosted …").
         loose = unmarked and (not adjacent or (block_text.endswith(".") and item_closer == "." and not after_lead_in))
-        item = (lead_in and block.reason is None and (marked or unmarked) and _verbal_item(block_text, lang)
+        item = (lead_in and block.reason is None and (marked or unmarked)
+                and (_verbal_item(block_text, lang) or (marked and lead_to_infinitive and _item_after_infinitive(block_text, lang)))
                 and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
         # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …");
@@ -311,8 +313,24 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # (A bulleted item that is no pledge, "- energy;", keeps the list going: the items after it are the list's.)
         lead_in = opens_list or (lead_in and (item or (marked and block.reason is None)) and (marked or not block_text.endswith(".") or item_closer == "."))
         after_lead_in = opens_list
+        if opens_list:
+            lead_to_infinitive = _ends_on_infinitive_marker(block_text, lang)
         plan.append((block, item, opens_list))
     return plan
+
+
+def _ends_on_infinitive_marker(block_text: str, lang: Language) -> bool:
+    """A lead-in that ends on an infinitive marker ("… tasked officials to:", "… kommer regeringarna att")."""
+    words = block_text[-LAST_WORD_CHARS:].rstrip(":").split()
+    return bool(words) and words[-1].lower() in lang.infinitive_markers
+
+
+def _item_after_infinitive(block_text: str, lang: Language) -> bool:
+    """A numbered item under a lead-in that ends on "to": its first word is a verb even where it
+    looks like a noun before "on", "for" ("5. report on progress at the next meeting", found on a
+    blind English set); not a function word ("5. the progress report")."""
+    words = _item_head(block_text, lang, 1)
+    return bool(words) and words[0] not in lang.stopwords
 
 
 def _open_above_item(text: str, end: int, below: tuple[int, int] | None, lang: Language) -> bool:

@@ -595,7 +595,9 @@ def _comma_predicate(
         return None
     if language.participle_predicates.match_at(words, i):
         return (i, False, True)
-    if language.clause_predicates.match_at(words, i) and words[i] not in language.not_after_comma:
+    cue = language.clause_predicates.match_at(words, i)
+    # (a word of ``not_after_comma`` opens a clause in a phrase of its own: "…, called for …", not "…, called the move …")
+    if cue and (words[i] not in language.not_after_comma or cue > 1):
         if i + 1 < len(words) and (words[i + 1] in language.participle_links or _dated(words, i + 1, language)) and comma_within(i, APPOSITIVE_WORDS):
             return None
         return (i, False, True)
