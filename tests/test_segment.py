@@ -376,6 +376,9 @@ CLAUSE_CASES = [
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
+    # tasking with the one tasked in between (found on a blind Swedish set)
+    ("sv", "Vi välkomnar att näringslivsrådet höll sitt första möte i november och ger rådet i uppdrag att lämna förslag om handel.",
+     ["Vi välkomnar att näringslivsrådet höll sitt första möte i november", "och ger rådet i uppdrag att lämna förslag om handel."]),
     # a participle and "by" after a comma is an apposition, however long its place names run
     ("en", "We reaffirm the goals of the Joint Vision Statement of the Special Summit, adopted by the Leaders of ASEAN and the "
      "United States in Washington, D.C. on May 12, 2022.",
