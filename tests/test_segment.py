@@ -1831,6 +1831,21 @@ def test_news_headline_with_a_verb_is_a_heading() -> None:
     assert "heading" in {s.reason for s in seg.skipped}
 
 
+@pytest.mark.parametrize(("lang", "text", "pledges"), [
+    # a press page's headline above a line of its date, below only the page's furniture (found on a blind Swedish set)
+    ("sv", "Hem / Regeringen / Pressmeddelanden\n\nPressmeddelande från Statsrådsberedningen\nPublicerad 20 mars 2026\n\n"
+           "Sverige och Polen fördjupar det strategiska partnerskapet\n\nStockholm den 20 mars 2026\n\n"
+           "Vi kommer att stärka samarbetet inom energi.\n", ["Vi kommer att stärka samarbetet inom energi."]),
+    # unclosed pledges, the second dated: no headline and its date
+    ("en", "We will cooperate on energy\nWe will meet again in 2027\n", ["We will cooperate on energy", "We will meet again in 2027"]),
+    # a line of a date below a pledge after body text is no dateline of a headline
+    ("en", "The Ministers agreed to expand trade.\n\nWe will cooperate on energy\n\n14 March 2023\n",
+     ["The Ministers agreed to expand trade.", "We will cooperate on energy"]),
+])
+def test_a_headline_above_a_date_line_is_a_heading(lang: str, text: str, pledges: list[str]) -> None:
+    assert [c.text for c in segment(_doc(text), lang).commitments] == pledges
+
+
 @pytest.mark.parametrize("fmt", ["plain", "json", "rich"])
 def test_segment_command_lists_every_span(fmt: str) -> None:
     import json

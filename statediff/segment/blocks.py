@@ -372,7 +372,8 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
         elif _is_background(line, language) or (_FOOTNOTE_RE.match(line) and not _binds(line)):
             reason = "background"
         elif _is_heading(line, language) or _named_item(line, language) or (_is_title(line, number, text, start) and not is_list_item(line)
-                                             and not _first_line_pledge(line, text, start, language)):
+                                             and not _first_line_pledge(line, text, start, language)) or _headline_above_date(
+                                                 text, spans, number, all(b.reason for b in blocks), language):
             reason = "heading"
         in_link_list = in_link_list and reason == "boilerplate"
         blocks.append(Block(start, end, reason))
@@ -562,6 +563,26 @@ def _is_title(line: str, number: int, text: str, start: int) -> bool:
     if len(stripped.split()) > HEADING_MAX_WORDS or _closed(stripped):
         return False
     return number < 2 or text.find(stripped) < start
+
+
+def _headline_above_date(text: str, spans: list[tuple[int, int]], number: int, no_body_above: bool, language: Language) -> bool:
+    """A press page's headline, a short unclosed line that reads as a pledge ("Sverige och Polen
+    fördjupar det strategiska partnerskapet"), with no body text above it and a line of a date
+    right below ("Stockholm den 20 mars 2026", "14 March 2023"): a title, not a pledge (found on
+    a blind Swedish set)."""
+    if not no_body_above or number + 1 >= len(spans):
+        return False
+    start, end = spans[number]
+    line = text[start:end].strip()
+    if len(line.split()) > HEADING_MAX_WORDS or _closed(line) or line.endswith(":") or is_list_item(line):
+        return False
+    below = text[spans[number + 1][0]:spans[number + 1][1]]
+    return (len(below.split()) <= DATE_LINE_WORDS and not _closed(below.rstrip(".")) and _YEAR_RE.search(below) is not None
+            and not has_cue(below, language))  # ("We will cooperate on energy" / "We will meet again in 2027" are pledges)
+
+
+DATE_LINE_WORDS = 6  # "Stockholm den 20 mars 2026", "Media release, 2 September 2025"
+_YEAR_RE = recache.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def is_list_item(line: str) -> bool:
