@@ -330,6 +330,7 @@ class Language:
     # Words that point back to something said ("this", "these", "it", "detta"): as a clause's
     # subject with only an auxiliary cue, the clause tells a consequence, not a pledge.
     consequence_subjects: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()  # "This Memorandum will …": the instrument itself, no word pointing back
     past_copulas: frozenset[str] = frozenset()
     # Words that open a count ("more than", "över"): a clause opening with one and a number
     # counts something ("More than 10,000 citizens have participated in exchange programs").
@@ -475,6 +476,9 @@ class Language:
     name_links: frozenset[str] = frozenset()
     subject_determiners: frozenset[str] = frozenset()  # the subject opens with one: a noun phrase, not a verb ("Prepare a report")
     pledge_modals: frozenset[str] = frozenset()
+    # "The Participants will cooperate in the following areas:": a lead-in with one of these and a
+    # pledge modal announces items that are pledges even as noun phrases ("(c) the recovery of …")
+    following_words: frozenset[str] = frozenset()
     # British and American spellings of one word ("defence"/"defense", "organise"/"organize"):
     # written one way before stemming, or the same pledge in two spellings shares no term.
     spelling: Respelling | None = None
@@ -525,6 +529,7 @@ def _build(code: str, raw: dict) -> Language:
         relatives=_lowered(raw, "relatives"),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         consequence_subjects=_lowered(raw, "consequence_subjects"),
+        instrument_nouns=_lowered(raw, "instrument_nouns"),
         past_copulas=_lowered(raw, "past_copulas"),
         quantity_openers=tuple(tuple(opener.lower().split()) for opener in raw.get("quantity_openers", [])),
         obligation_modals=_lowered(raw, "obligation_modals"),
@@ -583,6 +588,7 @@ def _build(code: str, raw: dict) -> Language:
         commentary_verbs=_lowered(raw, "commentary_verbs"),
         subject_determiners=_lowered(raw, "subject_determiners"),
         pledge_modals=_lowered(raw, "pledge_modals"),
+        following_words=_lowered(raw, "following_words"),
         spelling=Respelling.from_raw(raw["spelling"]) if "spelling" in raw else None,
     )
 

@@ -1970,7 +1970,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "not_subject_next", "report_frames", "reported_verb_endings", "preamble_gerunds",
                                                          # one language's relative and pointing pronouns ("die", "det" are
                                                          # other words elsewhere)
-                                                         "relatives", "consequence_subjects", "past_copulas", "obligation_modals",
+                                                         "relatives", "consequence_subjects", "instrument_nouns", "past_copulas", "obligation_modals",
+                                                         # one language's word for "following" ("in the following areas:")
+                                                         "following_words",
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject
@@ -2519,6 +2521,32 @@ def test_an_item_under_a_lead_in_ending_on_to_is_a_verb_whatever_it_looks_like()
         "establish a cyber policy dialogue; and", "report on progress at the next meeting."]
     other = "The Ministers noted the following:\n1. establish a cyber policy dialogue;\n2. report on progress at the next meeting.\n"
     assert "report on progress at the next meeting." not in [c.text for c in segment(_doc(other), "en").commitments]
+
+
+@pytest.mark.parametrize(("text", "pledges"), [
+    # a memorandum's provisions (found on a blind MoU draft): the instrument itself as subject, a
+    # Participant's permission, the areas a modal lead-in announces, noun phrases too
+    ("Article 8\n1. This Memorandum will come into effect on the date of its signature.\n"
+     "2. This Memorandum may be amended by mutual consent of the Participants in writing.\n"
+     "3. Either Participant may terminate this Memorandum with ninety days' written notice.\n",
+     ["This Memorandum will come into effect on the date of its signature.",
+      "This Memorandum may be amended by mutual consent of the Participants in writing.",
+      "Either Participant may terminate this Memorandum with ninety days' written notice."]),
+    ("1. The Participants will cooperate in the following areas:\n(a) geological surveys;\n"
+     "(b) the recovery and recycling of critical minerals from batteries;\n(c) visits of government officials and experts.\n",
+     ["geological surveys", "the recovery and recycling of critical minerals from batteries", "visits of government officials and experts."]),
+    # a drafter's note after a paragraph's text is no pledge
+    ("2. The Participants will exchange information on critical minerals. [CA: Canada to confirm the list of minerals]\n",
+     ["The Participants will exchange information on critical minerals."]),
+])
+def test_a_memorandums_provisions(text: str, pledges: list[str]) -> None:
+    assert [c.text for c in segment(_doc(text), "en").commitments] == pledges
+
+
+def test_documents_signed_are_no_pledges_however_the_lead_in_reads() -> None:
+    text = ("The Ministers agreed to expand trade.\nThe following documents were signed:\n"
+            "1. the Memorandum of Understanding on Education;\n2. the Agreement on Air Services.\n")
+    assert [c.text for c in segment(_doc(text), "en").commitments] == ["The Ministers agreed to expand trade."]
 
 
 @pytest.mark.parametrize(("lang", "text", "items"), [

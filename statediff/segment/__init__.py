@@ -40,6 +40,7 @@ from .blocks import (
     bullet_below,
     classify_blocks,
     has_cue,
+    is_editorial,
     is_list_item,
     split_blocks,
 )
@@ -219,8 +220,11 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
         if block.reason and not item and not (measure and block.reason == "heading"):
             skipped.append(Skipped(block.start, block.end, block.reason))
             continue
-        if opens_list and number + 1 < len(plan) and plan[number + 1][1] and _bare_lead_in(_unmarked(block_text), lang):
-            # Its predicate goes to the items below, which are the pledges; alone it says nothing.
+        if opens_list and number + 1 < len(plan) and plan[number + 1][1] and (
+                _bare_lead_in(_unmarked(block_text), lang)
+                or (_last_sentence(unmarked := _unmarked(block_text)) == unmarked and _announces_items(unmarked, lang))):
+            # Its predicate goes to the items below, which are the pledges; alone it says nothing
+            # ("The Participants will cooperate in the following areas:" names no area).
             skipped.append(Skipped(block.start, block.end, "heading"))
             continue
         for a_start, a_end in artefacts(text, block.start, block.end):
@@ -240,6 +244,10 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                     opener = sentence
                 if k in quoted:
                     skipped.append(Skipped(sentence[0], sentence[1], "quotation"))
+                    continue
+                if k and text[sentence[0]] == "[" and is_editorial(text[sentence[0]:sentence[1]], lang):
+                    # a drafter's note after the paragraph's text ("… manganese. [CA: Canada to confirm the list]")
+                    skipped.append(Skipped(sentence[0], sentence[1], "boilerplate"))
                     continue
                 lede, title = bool(title) and _restates_title(_title_key(text[sentence[0]:sentence[1]]), title, lang), ""
                 if lede or _closing_formula(text, sentence, lang) or (not opens_list and _opening_formula(text, sentence, lang)):
@@ -266,6 +274,7 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
     text = document.text
     lead_in = False  # the block before opened a list with a pledge ("The leaders agreed to:")
     lead_to_infinitive = False  # that lead-in ends on "to" ("… tasked officials to:"): its items are verbs, whatever they look like
+    lead_announces_items = False  # that lead-in announces its items as pledges ("… will cooperate in the following areas:")
     after_lead_in = False  # the block before is that lead-in itself
     item_closer = ""  # the last character of the open list's first item
     previous_end = 0
@@ -291,7 +300,8 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         # line, only when it opens with a verb the language lists ("Enforce …", not "Mexico hosted …").
         loose = unmarked and (not adjacent or (block_text.endswith(".") and item_closer == "." and not after_lead_in))
         item = (lead_in and block.reason is None and (marked or unmarked)
-                and (_verbal_item(block_text, lang) or (marked and lead_to_infinitive and _item_after_infinitive(block_text, lang)))
+                and (_verbal_item(block_text, lang) or (marked and lead_to_infinitive and _item_after_infinitive(block_text, lang))
+                     or (marked and lead_announces_items))
                 and (not loose or _opens_with_listed_verb(block_text, lang)))
         previous_end = block.end
         # A lead-in ends with ':', or stops mid-sentence right above a bulleted item ("…and decided to" / "– expand …");
@@ -315,8 +325,21 @@ def _block_plan(document: Document, lang: Language, set_aside: tuple[LanguageRun
         after_lead_in = opens_list
         if opens_list:
             lead_to_infinitive = _ends_on_infinitive_marker(block_text, lang)
+            lead_announces_items = _announces_items(_last_sentence(block_text), lang)
         plan.append((block, item, opens_list))
     return plan
+
+
+def _announces_items(sentence: str, lang: Language) -> bool:
+    """A lead-in that ends with ":" and holds a pledge modal and a ``following_words`` word ("The
+    Participants will cooperate in the following areas:", "Cooperation … may take the following
+    forms:"): each marked item below is a pledge, a noun phrase too ("(c) the recovery and
+    recycling of critical minerals"; found on a blind MoU draft, where a deleted area went unreported).
+    Not "The following documents were signed:" (no modal)."""
+    if not lang.following_words or not sentence.endswith(":"):
+        return False
+    words = folded(word_spans(sentence)[0])
+    return not lang.following_words.isdisjoint(words) and not lang.pledge_modals.isdisjoint(words)
 
 
 def _ends_on_infinitive_marker(block_text: str, lang: Language) -> bool:
@@ -1266,6 +1289,8 @@ def _is_consequence(words: list[str], first: int, last: int, lang: Language, cue
     (a passive: a plan for them) and "This will support the fund" (a cue verb) stay pledges."""
     if not lang.consequence_subjects or first >= last or words[first] not in lang.consequence_subjects:
         return False
+    if first + 1 < last and words[first + 1] in lang.instrument_nouns:
+        return False  # "This Memorandum will come into effect on …": a provision on the instrument itself
     own = _cues_within(cues, first, last)
     if not own or own[0] - first > 2 or any(not _auxiliary(words, k, lang) or words[k] in lang.obligation_modals for k in own):
         return False  # (an obliging auxiliary states a goal: "Det ska vara enkelt att …", "It must be …")

@@ -367,7 +367,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
             in_link_list = True
             blocks.append(Block(start, end, reason))
             continue
-        elif _is_boilerplate(line, language) or _is_editorial(line, language):
+        elif _is_boilerplate(line, language) or is_editorial(line, language):
             reason = "boilerplate"
         elif _is_background(line, language) or (_FOOTNOTE_RE.match(line) and not _binds(line)):
             reason = "background"
@@ -387,7 +387,7 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], language: Language)
 # Parties will establish …]" is a party's proposal); a bracketed provision, "[The Parties shall …]",
 # is a text not yet agreed and stays one (a Word comment pasted in is an artefact). Found in
 # reviews of treaty drafts.
-def _is_editorial(line: str, language: Language) -> bool:
+def is_editorial(line: str, language: Language) -> bool:
     stripped = line.strip()
     if not (stripped.startswith("[") and stripped.rstrip(".").endswith("]") and "]" not in stripped[1:-2]):
         return False
