@@ -193,6 +193,9 @@ CLAUSE_CASES = [
      ["We condemn North Korea's missile development and launches", "and call for restraint."]),
     ("en", "The leaders welcomed the agreement, while the Kremlin called the move a provocation.",
      ["The leaders welcomed the agreement"]),
+    # a coordinator right after "of" joins two nouns' heads (found on a blind MoU draft: "and demand for …" was a pledge)
+    ("en", "The Participants will exchange information on the supply of and demand for critical minerals.",
+     ["The Participants will exchange information on the supply of and demand for critical minerals."]),
     # "called" after a comma opens a pledge as "called for/on/upon" (found on a blind English set)
     ("en", "The Ministers condemned the ongoing violence in Myanmar, called on the Myanmar military to release all those detained "
      "and urged the full implementation of the Five-Point Consensus.",

@@ -261,6 +261,8 @@ def _coordinated_predicate(
     call on …' and '… the ministers agreed, and we reaffirm …' are two clauses). A one-word
     predicate that closes its phrase (a comma, ';' or the end right after it) is a noun: "to reduce
     harm and demand, educate …"."""
+    if "," not in gap and i and words[i - 1] in language.noun_phrase_links:
+        return None  # "the supply of and demand for minerals": the coordinator joins two nouns' heads, not two clauses
     before = words[i - 2] if i >= 2 else ""
     if ("," not in gap and (verb_opens or before in language.subjects or before in language.speakers or before in language.fillers)
             and language.clause_predicates.match_at(words, i - 1) == 1):
