@@ -193,6 +193,9 @@ CLAUSE_CASES = [
      ["We condemn North Korea's missile development and launches", "and call for restraint."]),
     ("en", "The leaders welcomed the agreement, while the Kremlin called the move a provocation.",
      ["The leaders welcomed the agreement"]),
+    # a news report's reported pledge after "and said" (found on a blind news report)
+    ("en", "The leaders welcomed the signing of a readmission arrangement and said they would step up efforts against illegal migration.",
+     ["The leaders welcomed the signing of a readmission arrangement", "and said they would step up efforts against illegal migration."]),
     # a coordinator right after "of" joins two nouns' heads (found on a blind MoU draft: "and demand for …" was a pledge)
     ("en", "The Participants will exchange information on the supply of and demand for critical minerals.",
      ["The Participants will exchange information on the supply of and demand for critical minerals."]),
@@ -1832,6 +1835,13 @@ def test_news_headline_with_a_verb_is_a_heading() -> None:
     seg = segment(_doc(text), "ru")
     assert [c.text for c in seg.commitments] == ["Министры подчеркнули потенциал для развития культурных и гуманитарных отношений."]
     assert "heading" in {s.reason for s in seg.skipped}
+
+
+def test_a_trade_agreement_named_is_no_cue() -> None:
+    # a statistic whose only cue was the noun of "their free trade agreement took effect" (found on a blind news report)
+    text = ("The leaders agreed to expand trade.\nTrade between the two countries reached 8.1 billion pounds, up from 6 billion "
+            "pounds when their free trade agreement took effect in 2021.\nWe welcomed the free trade agreement.\n")
+    assert [c.text for c in segment(_doc(text), "en").commitments] == ["The leaders agreed to expand trade.", "We welcomed the free trade agreement."]
 
 
 @pytest.mark.parametrize(("lang", "text", "pledges"), [
