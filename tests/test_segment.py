@@ -607,6 +607,11 @@ CLAUSE_CASES += [
      ["Стороны договорились развивать сотрудничество в областях: а) энергетики и транспорта; б) образования и науки."]),
     ("en", "The parties agreed to cooperate in these areas: (a) trade and investment; (b) education and culture.",
      ["The parties agreed to cooperate in these areas: (a) trade and investment; (b) education and culture."]),
+    # tasking after "а также" is a pledge of its own (found on a blind news report)
+    ("ru", "Президенты подписали декларацию о стратегическом партнерстве, а также поручили правительствам подготовить "
+           "программу сотрудничества.",
+     ["Президенты подписали декларацию о стратегическом партнерстве",
+      "а также поручили правительствам подготовить программу сотрудничества."]),
     # English "through:" and "by:" list things and agents as often as means (found in review: cut into fragments)
     ("en", "The parties agreed to deepen ties, including through: (a) trade; (b) investment; (c) energy; and (d) transport.",
      ["The parties agreed to deepen ties, including through: (a) trade; (b) investment; (c) energy; and (d) transport."]),
@@ -777,6 +782,9 @@ QUOTATION_CASES = [
     ("en", "Some critics warned that the plan will fail without new funding.", True),
     ("ru", "Аналитики считают, что стороны подпишут соглашение о торговле в следующем году.", True),
     ("sv", "Bedömare menar att länderna kommer att underteckna ett handelsavtal nästa år.", True),
+    # three words before them, and "note" as a commentator's verb (found on a blind news report)
+    ("ru", "Вместе с тем аналитики отмечают, что стороны рассмотрят возможность создания зоны свободной торговли.", True),
+    ("en", "Analysts note that the two sides will likely expand their cooperation.", True),
     # ... but not commentators as the object or the parties' experts meeting
     ("en", "Analysts from both ministries will meet twice a year to review the action plan.", False),
     ("en", "The leaders welcomed the analysts' report and agreed to act on it.", False),
@@ -1356,6 +1364,10 @@ PREDICATE_CASES = [
     # "согласованные подходы" (agreed approaches) is an adjective; "согласовали", "было согласовано" are pledges
     ("ru", "По мнению президента, в документе отражены согласованные подходы к проблемам.", False),
     ("ru", "Также было согласовано увеличение товарооборота между странами.", True),
+    # tasking, a decision in the passive and a promised look into something (found on a blind news report)
+    ("ru", "В гуманитарной сфере решено открыть филиалы ведущих университетов.", True),
+    ("ru", "Отмечается, что стороны рассмотрят возможность создания совместного инвестиционного фонда.", True),
+    ("ru", "Главы государств поручили правительствам подготовить дорожную карту.", True),
     # a thing as the subject of only describing cues is a fact (Swedish, as English "Our alliance has continued to evolve")
     ("sv", "Det nordiska samarbetet har i dessa svåra tider bekräftat sin betydelse.", False),
     ("sv", "Det nya säkerhetspolitiska landskapet öppnar också möjligheter att stärka samarbetet.", False),

@@ -1063,7 +1063,7 @@ def _set_aside(
     return None
 
 
-COMMENTARY_FRONT = 2  # words before the commentators ("Some analysts", "Many Western experts")
+COMMENTARY_FRONT = 3  # words before the commentators ("Some analysts", "Many Western experts", "Вместе с тем аналитики")
 
 
 def _commentary(words: list[str], first: int, last: int, lang: Language) -> bool:
