@@ -206,8 +206,8 @@ CLAUSE_CASES = [
       "and urged the full implementation of the Five-Point Consensus."]),
     ("en", "The Ministers expressed serious concern about the South China Sea, called for an early Code of Conduct, and opposed unilateral actions.",
      ["The Ministers expressed serious concern about the South China Sea", "called for an early Code of Conduct", "and opposed unilateral actions."]),
-    ("en", "Expressing condolences to the families of the victims, the President called the attack cowardly.",
-     ["Expressing condolences to the families of the victims"]),
+    ("en", "Expressing support for the families of the victims, the President called the attack cowardly.",
+     ["Expressing support for the families of the victims"]),
     ("en", "We agree to deepen cooperation in other domains, including cyber, to ensure a joint response; "
      "the ministers also decided to expand trade and to invest in ports.",
      ["We agree to deepen cooperation in other domains, including cyber, to ensure a joint response",
@@ -612,6 +612,9 @@ CLAUSE_CASES += [
            "программу сотрудничества.",
      ["Президенты подписали декларацию о стратегическом партнерстве",
       "а также поручили правительствам подготовить программу сотрудничества."]),
+    # condolences and a pledge beside them: the pledge stays
+    ("en", "The leaders expressed their deepest condolences to the people of Türkiye and Syria and stand ready to provide assistance.",
+     ["and stand ready to provide assistance."]),
     # English "through:" and "by:" list things and agents as often as means (found in review: cut into fragments)
     ("en", "The parties agreed to deepen ties, including through: (a) trade; (b) investment; (c) energy; and (d) transport.",
      ["The parties agreed to deepen ties, including through: (a) trade; (b) investment; (c) energy; and (d) transport."]),
@@ -701,6 +704,13 @@ SKIP_CASES = [
     ("en", "President Yoon Suk Yeol welcomes President Joseph R. Biden to \nthe Republic of Korea, marking an early \nmeeting.\n\n"
      "The leaders agreed to cooperate.", "courtesy", 1),
     ("ru", "Стороны договорились о сотрудничестве.\nТурецкая сторона выразила благодарность за оказанное гостеприимство.", "courtesy", 1),
+    # condolences: sympathy, no pledge (found on a blind news report); a pledge beside them stays (see CLAUSE_CASES)
+    ("en", "The leaders agreed to cooperate.\nMishustin expressed condolences to the Chinese side on the casualties caused by the earthquake.",
+     "courtesy", 1),
+    ("ru", "Стороны договорились о сотрудничестве.\nМинистр выразил соболезнования в связи с жертвами землетрясения.", "courtesy", 1),
+    ("tr", "Taraflar işbirliğini geliştirme konusunda mutabık kaldı.\nBakan, depremde hayatını kaybedenler için taziyelerini ifade etti.",
+     "courtesy", 1),
+    ("kk", "Тараптар ынтымақтастықты дамытуға келісті.\nМинистр жер сілкінісінен қаза тапқандардың туыстарына көңіл айтатынын білдірді.", "courtesy", 1),
     ("sv", "Parterna kom överens om att samarbeta.\nMinistern uttryckte sin tacksamhet för den varma gästfriheten.", "courtesy", 1),
     ("en", "The leaders agreed to cooperate.\nFinally, we commend and acknowledge the warm hospitality of the Government of Fiji.",
      "courtesy", 1),
