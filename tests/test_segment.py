@@ -45,6 +45,15 @@ SENTENCE_CASES = [
     ("en", "President Joseph R. Biden welcomed the Prime Minister. They agreed to talk.",
      ["President Joseph R. Biden welcomed the Prime Minister.", "They agreed to talk."]),
     ("en", "The U.S. and India met. They agreed to talk.", ["The U.S. and India met.", "They agreed to talk."]),
+    # an abbreviation that may end a sentence ends one before a function word in title case (found on a blind pair)
+    ("en", "President Biden welcomes President Widodo to Washington, D.C.  The two leaders mark a new phase.",
+     ["President Biden welcomes President Widodo to Washington, D.C.", "The two leaders mark a new phase."]),
+    ("en", "The leaders met in the U.S. In 2024 they agreed to talk.", ["The leaders met in the U.S.", "In 2024 they agreed to talk."]),
+    ("en", "Funds from the U.S. Agency for International Development will help. They agreed to talk.",
+     ["Funds from the U.S. Agency for International Development will help.", "They agreed to talk."]),
+    ("en", "President Joseph R. Biden, Jr. is honored to welcome him. They agreed to talk.",
+     ["President Joseph R. Biden, Jr. is honored to welcome him.", "They agreed to talk."]),
+    ("ru", "Встречи прошли в 2020-2022 гг. В ходе встреч стороны договорились.", ["Встречи прошли в 2020-2022 гг.", "В ходе встреч стороны договорились."]),
     # A sentence end whose space was lost in copying is still an end; a site name is not.
     ("en", "It acts under the Treaty.President Biden also agreed.", ["It acts under the Treaty.", "President Biden also agreed."]),
     ("en", "They banned missile programs.Both leaders urge restraint.", ["They banned missile programs.", "Both leaders urge restraint."]),

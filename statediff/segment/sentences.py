@@ -25,7 +25,8 @@ _WORD_AFTER_RE = recache.compile(r"[\"“«(\[]?([^\W\d_]+)")
 
 def split_sentences(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as absolute (start, end) spans, whitespace trimmed."""
-    pieces = [piece for s in sentenize(text[start:end]) for piece in _unglue(text, start + s.start, start + s.stop, language)]
+    pieces = [piece for s in sentenize(text[start:end]) for glued in _unglue(text, start + s.start, start + s.stop, language)
+              for piece in _split_after_final_abbreviations(text, *glued, language)]
     merged: list[tuple[int, int]] = []
     for piece in pieces:
         if merged and (_should_join(text, merged[-1], piece, language) or _list_item_after_semicolon(text, merged[-1], piece, language)):
@@ -71,6 +72,38 @@ def _unglue(text: str, start: int, end: int, language: Language) -> list[tuple[i
             quotes, counted_to = 0, cut  # the next sentence starts at the cut
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+# A word ending in a dot, the space after it and the letter that follows ("D.C.  The").
+_DOTTED_WORD_RE = recache.compile(r"(?<!\S)(\S{1,12}\.)\s+(?=[^\W\d_])")
+
+
+def _split_after_final_abbreviations(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
+    """Split a razdel sentence after an abbreviation that may end a sentence (one of the
+    language's ``abbreviations`` that is no prefix: "D.C.", "U.S.", "etc.") when the next word
+    is a function word in title case: razdel reads "…to Washington, D.C.  The two leaders …" and
+    "…the U.S. In 2024 …" as one sentence (found on a blind English pair: a welcome and the
+    pledge after it were one commitment). "the U.S. Agency for …" stays whole."""
+    final = language.abbreviations - language.prefix_abbreviations
+    if not final:
+        return [(start, end)]
+    cuts = []
+    for m in _DOTTED_WORD_RE.finditer(text, start, end):
+        if m.group(1).lower() not in final:
+            continue
+        word = _WORD_AFTER_RE.match(text, m.end())
+        if word is not None and word.group(1).istitle() and word.group(1).lower() in language.stopwords:
+            cuts.append(m.end())
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, _trimmed_end(text, a, b)) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _glued_end(text: str, stop: int, at: int, language: Language, quote_open: bool) -> int | None:
