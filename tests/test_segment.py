@@ -728,6 +728,10 @@ SKIP_CASES = [
      "courtesy", 1),
     ("en", "The leaders agreed to cooperate.\nWe take great pride in celebrating the 60th anniversary of the first Fulbright grantees.",
      "courtesy", 1),
+    # ... or commemorated, also as an occasion taken (found on a blind pair); a commemoration agreed on stays a pledge (PREDICATE_CASES)
+    ("en", "The leaders agreed to cooperate.\nWe also use this opportunity to commemorate the 20th anniversary of a massive tsunami "
+     "that devastated coastal communities.", "courtesy", 1),
+    ("en", "The leaders agreed to cooperate.\nWe commemorate the 75th anniversary of diplomatic relations with pride.", "courtesy", 1),
     # the closing formula of a declaration: its dateline, though "adopted" and "signed" are cues
     ("en", "The leaders agreed to cooperate.\nADOPTED in Phnom Penh, Kingdom of Cambodia, on the Twelfth day of November "
      "in the Year Two Thousand and Twenty-Two.", "heading", 1),
@@ -1383,6 +1387,7 @@ PREDICATE_CASES = [
     # "согласованные подходы" (agreed approaches) is an adjective; "согласовали", "было согласовано" are pledges
     ("ru", "По мнению президента, в документе отражены согласованные подходы к проблемам.", False),
     ("ru", "Также было согласовано увеличение товарооборота между странами.", True),
+    ("en", "The leaders agreed to commemorate the 75th anniversary of relations with a joint exhibition.", True),
     # tasking, a decision in the passive and a promised look into something (found on a blind news report)
     ("ru", "В гуманитарной сфере решено открыть филиалы ведущих университетов.", True),
     ("ru", "Отмечается, что стороны рассмотрят возможность создания совместного инвестиционного фонда.", True),
