@@ -378,6 +378,9 @@ class Language:
     infinitive_endings: tuple[str, ...] = ()
     infinitive_markers: frozenset[str] = frozenset()
     noun_phrase_links: frozenset[str] = frozenset()
+    # A clause that only repeats the predicate before it ("…, and will continue to do so", "…, och
+    # kommer att fortsätta att göra det") ends with one of these: no pledge of its own.
+    proform_tails: tuple[tuple[str, ...], ...] = ()
     # A verb of the infinitive list followed by one of these is a noun ("…, and exchange of
     # information"), not a pledge's verb after ", and".
     noun_markers: frozenset[str] = frozenset()
@@ -552,6 +555,7 @@ def _build(code: str, raw: dict) -> Language:
         infinitive_endings=tuple(raw.get("infinitive_endings", [])),
         infinitive_markers=_lowered(raw, "infinitive_markers"),
         noun_phrase_links=_lowered(raw, "noun_phrase_links"),
+        proform_tails=tuple(tuple(t.lower().split()) for t in raw.get("proform_tails", [])),
         noun_markers=_lowered(raw, "noun_markers"),
         means_markers=_lowered(raw, "means_markers"),
         participle_links=_lowered(raw, "participle_links"),

@@ -621,6 +621,16 @@ CLAUSE_CASES += [
            "программу сотрудничества.",
      ["Президенты подписали декларацию о стратегическом партнерстве",
       "а также поручили правительствам подготовить программу сотрудничества."]),
+    # a clause that only repeats the predicate before it is no pledge of its own (found on a blind Swedish statement) …
+    ("sv", "De nordiska och baltiska staterna stöder Ukraina helt och fullt, och kommer att fortsätta att göra det.",
+     ["De nordiska och baltiska staterna stöder Ukraina helt och fullt, och kommer att fortsätta att göra det."]),
+    ("en", "The Nordic and Baltic states support Ukraine fully, and will continue to do so.",
+     ["The Nordic and Baltic states support Ukraine fully, and will continue to do so."]),
+    ("ru", "Стороны поддерживают мирный процесс, и будут продолжать делать это.",
+     ["Стороны поддерживают мирный процесс, и будут продолжать делать это."]),
+    # … but others called on to do the same is
+    ("en", "The leaders welcomed the Declaration, and called on all other states to do so.",
+     ["The leaders welcomed the Declaration", "and called on all other states to do so."]),
     # condolences and a pledge beside them: the pledge stays
     ("en", "The leaders expressed their deepest condolences to the people of Türkiye and Syria and stand ready to provide assistance.",
      ["and stand ready to provide assistance."]),
@@ -1388,6 +1398,10 @@ PREDICATE_CASES = [
     ("ru", "По мнению президента, в документе отражены согласованные подходы к проблемам.", False),
     ("ru", "Также было согласовано увеличение товарооборота между странами.", True),
     ("en", "The leaders agreed to commemorate the 75th anniversary of relations with a joint exhibition.", True),
+    # dismay, as concern (found on a blind Swedish statement: "outside the statement" before its first cue)
+    ("sv", "Vi är bestörta över läget i de tillfälligt ockuperade områdena.", True),
+    ("en", "We are appalled by the attacks on civilians in the occupied territories.", True),
+    ("ru", "Стороны встревожены ситуацией на оккупированных территориях.", True),
     # tasking, a decision in the passive and a promised look into something (found on a blind news report)
     ("ru", "В гуманитарной сфере решено открыть филиалы ведущих университетов.", True),
     ("ru", "Отмечается, что стороны рассмотрят возможность создания совместного инвестиционного фонда.", True),
@@ -2022,6 +2036,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "relatives", "consequence_subjects", "instrument_nouns", "past_copulas", "obligation_modals",
                                                          # one language's word for "following" ("in the following areas:")
                                                          "following_words",
+                                                         # one language's words for "continue to do so"
+                                                         "proform_tails",
                                                          # one language's determiners and participle ending
                                                          "attributive_words", "attributive_endings",
                                                          # one language's subject grammar: a thing or a count as subject

@@ -219,7 +219,7 @@ def clause_spans(
                 or _repeated_infinitive(words, i, gap, language, last_cut, sentence.closings)
             )
         if (cut is not None and len(words) - cut[0] >= MIN_CLAUSE_WORDS and cut[0] - last_cut >= MIN_CLAUSE_WORDS
-                and not _attribution_tail(text, starts[cut[0]], end, language)):
+                and not _attribution_tail(text, starts[cut[0]], end, language) and not _proform_tail(words, cut[0], language)):
             cuts.append(cut)
             sentence.last_cut = cut[0]
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
@@ -230,6 +230,19 @@ def clause_spans(
         after_preamble = after_preamble or words[i] in language.preamble_gerunds
         i += 1
     return _tile(text, start, end, starts, cuts)
+
+
+PROFORM_CLAUSE_WORDS = 8  # "and will continue to do so": a short clause, the sentence's last
+
+
+def _proform_tail(words: list[str], cut: int, language: Language) -> bool:
+    """The clause from words[cut] to the sentence's end only repeats the predicate before it
+    ("The Nordic and Baltic states support Ukraine fully, and will continue to do so"; Swedish
+    "…, och kommer att fortsätta att göra det"; found on a blind statement): one pledge."""
+    rest = words[cut:]
+    while rest and not rest[-1].isalnum():
+        rest = rest[:-1]  # (a stop folded as a word of its own)
+    return len(rest) <= PROFORM_CLAUSE_WORDS and any(tuple(rest[-len(tail):]) == tail for tail in language.proform_tails)
 
 
 def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
