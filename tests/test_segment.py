@@ -631,6 +631,11 @@ CLAUSE_CASES += [
     # … but others called on to do the same is
     ("en", "The leaders welcomed the Declaration, and called on all other states to do so.",
      ["The leaders welcomed the Declaration", "and called on all other states to do so."]),
+    # a Swedish series of marked demands on a third party: one pledge each (found on a blind statement)
+    ("sv", "Vi uppmanar Ryssland att upphöra med sitt anfallskrig mot Ukraina, att respektera Ukrainas suveränitet och "
+           "territoriella integritet och att godta en fullständig vapenvila.",
+     ["Vi uppmanar Ryssland att upphöra med sitt anfallskrig mot Ukraina", "att respektera Ukrainas suveränitet och territoriella integritet",
+      "och att godta en fullständig vapenvila."]),
     # condolences and a pledge beside them: the pledge stays
     ("en", "The leaders expressed their deepest condolences to the people of Türkiye and Syria and stand ready to provide assistance.",
      ["and stand ready to provide assistance."]),
