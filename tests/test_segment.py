@@ -636,6 +636,12 @@ CLAUSE_CASES += [
            "territoriella integritet och att godta en fullständig vapenvila.",
      ["Vi uppmanar Ryssland att upphöra med sitt anfallskrig mot Ukraina", "att respektera Ukrainas suveränitet och territoriella integritet",
       "och att godta en fullständig vapenvila."]),
+    # a statement of fact, then the parties' own clause after ", and we": the fact is no part of the pledge (found on a blind statement)
+    ("sv", "Det lidande som Ryssland har åsamkat den ukrainska befolkningen saknar motstycke, och vi välkomnar ansträngningarna "
+           "att säkerställa ett fullständigt ansvarsutkrävande.",
+     ["och vi välkomnar ansträngningarna att säkerställa ett fullständigt ansvarsutkrävande."]),
+    ("en", "Our peoples form the core of our Alliance, and we reaffirm our commitment to forge ever-closer bonds.",
+     ["and we reaffirm our commitment to forge ever-closer bonds."]),
     # condolences and a pledge beside them: the pledge stays
     ("en", "The leaders expressed their deepest condolences to the people of Türkiye and Syria and stand ready to provide assistance.",
      ["and stand ready to provide assistance."]),

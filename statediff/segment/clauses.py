@@ -207,6 +207,11 @@ def clause_spans(
             # a preamble gerund only a participle's pledge is cut off ("Стороны, учитывая X,
             # договорились Y" stays whole: its subject and predicate are one pledge)
             cut = (i, False, True)
+        elif (not has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and "," in gap and words[i] in coordinator_starts
+              and _speaker_after_coordinator(words, i, language)):
+            # "Det lidande som Ryssland har åsamkat … saknar motstycke, och vi välkomnar …": a statement of
+            # fact, then the parties' own clause (found on a blind statement: the fact was reported in the pledge)
+            cut = (i, False, False)
         elif has_predicate and i - last_cut >= MIN_CLAUSE_WORDS and ("," in gap or words[i] in coordinator_starts or _dash(gap)):
             # (each rule needs a comma before the word or a coordinator at it; a dash serves the gerund series)
             cut = (
@@ -230,6 +235,16 @@ def clause_spans(
         after_preamble = after_preamble or words[i] in language.preamble_gerunds
         i += 1
     return _tile(text, start, end, starts, cuts)
+
+
+def _speaker_after_coordinator(words: list[str], i: int, language: Language) -> bool:
+    """words[i] is a coordinator followed by the parties' "we" and a predicate of theirs ("…, and we
+    welcome …", "…, och vi välkomnar …")."""
+    for after in _after_coordinators(words, i, language):
+        if after + 1 < len(words) and words[after] in language.speakers and (
+                language.clause_predicates.match_at(words, after + 1) or language.commitment_cues.match_at(words, after + 1)):
+            return True
+    return False
 
 
 PROFORM_CLAUSE_WORDS = 8  # "and will continue to do so": a short clause, the sentence's last
