@@ -189,10 +189,12 @@ class Link:
 
 @frozen_dataclass
 class Candidate:
-    """The best partner of an unmatched pledge: below the threshold, or linked to a better-scoring pledge."""
+    """The best partner of an unmatched pledge: below the threshold, linked to a better-scoring
+    pledge, or (``topics_apart``) a pair near the threshold whose pledges share no topic (align.TOPIC_MARGIN)."""
 
     index: int
     score: float
+    topics_apart: bool = False
 
 
 @frozen_dataclass

@@ -253,6 +253,49 @@ def test_same_language_pairs_below_the_threshold_do_not_link_however_they_stand_
     assert not scored.links and scored.nearest_old[0].score < 0.23
 
 
+TOPIC_PAIRS = [
+    # (old, new, linked?) — a pair near the threshold whose pledges share only stock words and no topic (found in the Quad corpus pair)
+    ("This Partnership will further strengthen our collaboration to effectively respond to disasters in the region.",
+     "Through this Partnership, we will strengthen our coordination and collaboration in support of health security in the region.", False),
+    # ... the same wording with a shared topic links
+    ("This Partnership will further strengthen our collaboration to effectively respond to pandemics in the region.",
+     "Through this Partnership, we will strengthen our coordination and collaboration in support of health security in the region.", True),
+    # ... and so does a pair scoring well above the threshold, whatever its topics
+    ("The leaders will strengthen their collaboration to respond to disasters in the region through this partnership.",
+     "The leaders will strengthen their collaboration to respond to outbreaks in the region through this partnership.", True),
+]
+
+
+@pytest.mark.parametrize(("old_text", "new_text", "linked"), TOPIC_PAIRS)
+def test_a_pair_near_the_threshold_with_no_topic_in_common_is_not_linked(old_text: str, new_text: str, linked: bool) -> None:
+    old = _seg(old_text + "\nThe leaders condemned terrorism in all its forms.\n", "o")
+    new = _seg(new_text + "\nThe leaders welcomed the launch of a student exchange programme.\n", "n")
+    alignment = align(old, new)
+    assert any(link.old == (0,) and link.new == (0,) for link in alignment.links) == linked
+    if not linked:  # each keeps the other as its nearest candidate, marked with the reason
+        assert alignment.nearest_old[0] == Candidate(0, alignment.nearest_old[0].score, True)
+        assert alignment.nearest_old[0].score >= DEFAULT_THRESHOLD and alignment.nearest_new[0].topics_apart
+
+
+def test_a_pair_with_no_topic_in_common_says_why_it_was_not_linked(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    import json
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from statediff.cli import cli
+    from statediff.schema import load_schema
+
+    (tmp_path / "a.txt").write_text(TOPIC_PAIRS[0][0] + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TOPIC_PAIRS[0][1] + "\n", encoding="utf-8")
+    run = CliRunner().invoke(cli, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "plain"])
+    assert "not linked: the two share no topic" in " ".join(run.output.split())
+    run = CliRunner().invoke(cli, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"])
+    data = json.loads(run.output)
+    assert [change["details"]["nearest"]["topics_apart"] for change in data["changes"]] == [True, True]
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+
+
 def test_unrelated_statements_match_nothing() -> None:
     old = "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors.\n"
     new = "The ministers welcomed the opening of a consulate in Almaty to serve students and tourists.\n"

@@ -717,13 +717,15 @@ def _details(
             return ChangeDetails(strength, numbers, entities, topics)
         partner = segs["new"].commitments[candidate.index]
         shared = terms.shared_by_index(old_idx, [candidate.index])
-        return ChangeDetails(strength, numbers, entities, topics, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+        return ChangeDetails(strength, numbers, entities, topics,
+                             nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared, candidate.topics_apart))
     candidate = alignment.nearest_new.get(new_idx[0])
     if candidate is None:
         return ChangeDetails(strength, numbers, entities, topics)
     partner = segs["old"].commitments[candidate.index]
     shared = terms.shared_by_index([candidate.index], new_idx)
-    return ChangeDetails(strength, numbers, entities, topics, nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared))
+    return ChangeDetails(strength, numbers, entities, topics,
+                         nearest=Nearest(partner.id, round(candidate.score, 4), partner.line, shared, candidate.topics_apart))
 
 
 def _without_spelled_twins(numbers: NumberChanges, old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> NumberChanges:

@@ -177,6 +177,7 @@ class Nearest:
     score: float
     line: int
     shared: tuple[SharedTerm, ...] = ()
+    topics_apart: bool = False  # scored at or above the threshold but not linked: the two pledges share no topic
 
 
 @quick_init

@@ -44,7 +44,10 @@ def shared_json(terms: tuple[SharedTerm, ...]) -> list[dict[str, Any]]:
 def nearest_json(nearest: Nearest | None) -> dict[str, Any] | None:
     if nearest is None:
         return None
-    return {"id": nearest.id, "score": nearest.score, "line": nearest.line, "shared": shared_json(nearest.shared)}
+    found = {"id": nearest.id, "score": nearest.score, "line": nearest.line, "shared": shared_json(nearest.shared)}
+    if nearest.topics_apart:  # (only when true: the field says why a candidate at the threshold was not linked)
+        found["topics_apart"] = True
+    return found
 
 
 def pair_json(key: str, pair: tuple[str, str] | None) -> dict[str, Any]:
@@ -288,7 +291,8 @@ def _nearest_miss(nearest: Nearest, change: Change, report: Report, bars: LinkBa
     if shown == f"{threshold:.2f}" and nearest.score != threshold:
         shown = f"{nearest.score:.3f}"
     rule = f"; across languages from {bars.floor:.2f} when {bars.standout:g} × the runner-up" if bars.floor != threshold else ""
-    text = f"{_line(nearest)}, score {shown} (threshold {threshold:.2f}{rule}{'; ' + linked if linked else ''})"
+    apart = "; not linked: the two share no topic" if nearest.topics_apart else ""
+    text = f"{_line(nearest)}, score {shown} (threshold {threshold:.2f}{rule}{'; ' + linked if linked else ''}{apart})"
     shared = why_text(nearest.shared)
     return f"{text}, sharing {shared}" if shared else text
 

@@ -152,7 +152,8 @@ def _nearest_text(nearest: Nearest | None, level: int) -> str:
         return "null"
     i = _INDENT[level + 1]
     return ("{" + i + '"id": ' + _scalar(nearest.id) + "," + i + '"score": ' + _scalar(nearest.score) + "," + i + '"line": '
-            + _scalar(nearest.line) + "," + i + '"shared": ' + _dicts(shared_json(nearest.shared), level + 1) + _INDENT[level] + "}")
+            + _scalar(nearest.line) + "," + i + '"shared": ' + _dicts(shared_json(nearest.shared), level + 1)
+            + ("," + i + '"topics_apart": true' if nearest.topics_apart else "") + _INDENT[level] + "}")
 
 
 def _pair_text(key: str, pair: tuple[str, str] | None, indent: str, level: int) -> str:
