@@ -642,6 +642,18 @@ CLAUSE_CASES += [
      ["och vi välkomnar ansträngningarna att säkerställa ett fullständigt ansvarsutkrävande."]),
     ("en", "Our peoples form the core of our Alliance, and we reaffirm our commitment to forge ever-closer bonds.",
      ["and we reaffirm our commitment to forge ever-closer bonds."]),
+    # a second predicate after "and" without a comma, also after the parties named (found on a blind pair) …
+    ("en", "President Biden congratulated Indonesia on its recent success in reducing emissions and offered continued support for its targets.",
+     ["President Biden congratulated Indonesia on its recent success in reducing emissions", "and offered continued support for its targets."]),
+    ("en", "President Biden conveyed his appreciation for Indonesia's role in the mission and joined Indonesia in calling for restraint.",
+     ["President Biden conveyed his appreciation for Indonesia's role in the mission", "and joined Indonesia in calling for restraint."]),
+    ("en", "The United States supports the National Plan through 2030 and the two governments reiterate their shared intent to end the disease.",
+     ["The United States supports the National Plan through 2030", "and the two governments reiterate their shared intent to end the disease."]),
+    # … but not a participle ("joined by"), nor a second verb of the same form sharing the first's object after a named subject
+    ("en", "We welcome the Summit co-hosted by the United States and joined by the Quad members, which galvanized $3.2 billion in commitments.",
+     ["We welcome the Summit co-hosted by the United States and joined by the Quad members, which galvanized $3.2 billion in commitments."]),
+    ("en", "The United States welcomes and supports Indonesia's Declaration on Cervical Cancer Elimination.",
+     ["The United States welcomes and supports Indonesia's Declaration on Cervical Cancer Elimination."]),
     # condolences and a pledge beside them: the pledge stays
     ("en", "The leaders expressed their deepest condolences to the people of Türkiye and Syria and stand ready to provide assistance.",
      ["and stand ready to provide assistance."]),

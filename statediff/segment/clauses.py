@@ -292,8 +292,11 @@ def _coordinated_predicate(
     if "," not in gap and i and words[i - 1] in language.noun_phrase_links:
         return None  # "the supply of and demand for minerals": the coordinator joins two nouns' heads, not two clauses
     before = words[i - 2] if i >= 2 else ""
-    if ("," not in gap and (verb_opens or before in language.subjects or before in language.speakers or before in language.fillers)
+    if ("," not in gap and (verb_opens or before in language.subjects or before in language.speakers or before in language.fillers
+                            or (i >= 2 and capitalised(i - 2) and i + 1 < len(words) and words[i - 1][-1] == words[i + 1][-1]))
             and language.clause_predicates.match_at(words, i - 1) == 1):
+        # (after a named subject, two verbs of one form share the object: "The United States welcomes and
+        # supports X", found on a blind pair; "the report the Commission adopted and call on …" is two clauses)
         return None
     for after in _after_coordinators(words, i, language):
         if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
@@ -301,6 +304,8 @@ def _coordinated_predicate(
         k = after
         while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
+        if k + 1 < len(words) and k > after and words[k] in language.party_nouns and language.clause_predicates.match_at(words, k + 1):
+            k += 1  # the parties named ("… and the two governments reiterate …", found on a blind pair)
         if k < len(words) and (length := language.clause_predicates.match_at(words, k)):
             if length == 1 and closes_phrase(k):
                 return None
