@@ -191,7 +191,8 @@ def _apart_by_topic(alignment: Alignment, old: Segmentation, new: Segmentation, 
     (seed, US–India, US–Japan and three blind pairs): of the links under 0.35, the nine with
     disjoint topics were all wrong, and none of the 80 right links had disjoint topics. Not
     across languages (each language's keyword list finds different topics in a translation),
-    nor for merges and splits (a group's members differ in topic by nature)."""
+    nor for merges and splits (a group's members differ in topic by nature). The freed pledges
+    are not offered to other partners: their runners-up scored lower still."""
     band = [link for link in alignment.links if len(link.old) == 1 and len(link.new) == 1 and link.score < ceiling]
     if not band:
         return alignment
