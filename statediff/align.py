@@ -755,7 +755,7 @@ def with_echoes(old: Segmentation, new: Segmentation, alignment: Alignment,
     now_new = {j for j, _, _ in of_new}
 
     def nearest(found: Mapping[int, Candidate], now: set[int], own: list[int], other: list[int]) -> dict[int, Candidate]:
-        return {own[k]: Candidate(other[c.index], c.score) for k, c in found.items() if k not in now}
+        return {own[k]: replace(c, index=other[c.index]) for k, c in found.items() if k not in now}  # (topics_apart kept)
 
     def ranked(found: Mapping[int, tuple[Candidate, ...]], own: list[int], other: list[int]) -> dict[int, tuple[Candidate, ...]]:
         return {own[k]: tuple(Candidate(other[c.index], c.score) for c in candidates) for k, candidates in found.items()}
@@ -837,7 +837,7 @@ def without_unmatched_deeds(
 
     def moved(candidate: Candidate, other: dict[int, int]) -> Candidate:  # (most indices before the first set aside stay)
         index = other[candidate.index]
-        return candidate if index == candidate.index else Candidate(index, candidate.score)
+        return candidate if index == candidate.index else replace(candidate, index=index)
 
     def ranked(found: Mapping[int, tuple[Candidate, ...]], own: dict[int, int], other: dict[int, int]) -> dict[int, tuple[Candidate, ...]]:
         return {own[k]: tuple(moved(c, other) for c in candidates if c.index in other) for k, candidates in found.items() if k in own}

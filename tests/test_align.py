@@ -296,6 +296,16 @@ def test_a_pair_with_no_topic_in_common_says_why_it_was_not_linked(tmp_path) -> 
     jsonschema.Draft202012Validator(load_schema()).validate(data)
 
 
+def test_a_pair_with_no_topic_in_common_keeps_its_reason_after_an_echo(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    # A provision's "shall" becoming "may" is read back as an echo, which renumbers the nearest
+    # candidates: the reason was lost there (found in review).
+    old = TOPIC_PAIRS[0][0] + "\nThe Joint Commission on Trade and Investment shall meet twice a year in Tokyo and Washington.\n"
+    new = TOPIC_PAIRS[0][1] + "\nThe Joint Commission on Trade and Investment may meet twice a year in Tokyo and Washington.\n"
+    report = _compared(tmp_path, old, new)
+    nearest = [change.details.nearest for change in report.changes if change.details and change.details.nearest]
+    assert [n.topics_apart for n in nearest if n.score >= DEFAULT_THRESHOLD] == [True, True]
+
+
 def test_unrelated_statements_match_nothing() -> None:
     old = "The leaders agreed to expand cooperation on civil nuclear energy and small modular reactors.\n"
     new = "The ministers welcomed the opening of a consulate in Almaty to serve students and tourists.\n"

@@ -217,7 +217,7 @@ def clause_spans(
             cut = (
                 _finite_clause_before(words, i, gap, language, sentence.last_finite)
                 or _coordinated_predicate(words, i, gap, language, sentence.capitalised, sentence.closes_phrase,
-                                          i == 1 or "," in sentence.gap(i - 1))
+                                          i == 1 or "," in sentence.gap(i - 1), last_cut)
                 or _comma_predicate(words, i, gap, language, sentence.comma_within)
                 or _coordinated_infinitive(words, i, gap, language, sentence.previous_item, sentence.after_infinitive_item, sentence.parallel_gerund,
                                            sentence.series_closed, last_cut > 0 and _marked_infinitive(words, last_cut, language))
@@ -248,16 +248,23 @@ def _speaker_after_coordinator(words: list[str], i: int, language: Language) -> 
 
 
 PROFORM_CLAUSE_WORDS = 8  # "and will continue to do so": a short clause, the sentence's last
+PROFORM_LEAD_WORDS = 3  # before the tail: the coordinator and at most two words ("and will", "och kommer att")
 
 
 def _proform_tail(words: list[str], cut: int, language: Language) -> bool:
     """The clause from words[cut] to the sentence's end only repeats the predicate before it
     ("The Nordic and Baltic states support Ukraine fully, and will continue to do so"; Swedish
-    "…, och kommer att fortsätta att göra det"; found on a blind statement): one pledge."""
-    rest = words[cut:]
-    while rest and not rest[-1].isalnum():
-        rest = rest[:-1]  # (a stop folded as a word of its own)
-    return len(rest) <= PROFORM_CLAUSE_WORDS and any(tuple(rest[-len(tail):]) == tail for tail in language.proform_tails)
+    "…, och kommer att fortsätta att göra det"; found on a blind statement): one pledge. Not a
+    call on others to do the same ("…, and urged them to continue to do so": a verb and its
+    object before the tail)."""
+    if not language.proform_tails:
+        return False
+    end = len(words)
+    while end > cut and not words[end - 1].isalnum():
+        end -= 1  # (a stop folded as a word of its own)
+    if end - cut > PROFORM_CLAUSE_WORDS:  # (checked first: this runs at every cut, a slice of the rest each time was quadratic)
+        return False
+    return any(end - len(tail) - cut <= PROFORM_LEAD_WORDS and tuple(words[end - len(tail):end]) == tail for tail in language.proform_tails)
 
 
 def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
@@ -275,7 +282,7 @@ def _perfect_predicate(words: list[str], i: int, language: Language) -> bool:
 
 def _coordinated_predicate(
     words: list[str], i: int, gap: str, language: Language, capitalised: Callable[[int], bool],
-    closes_phrase: Callable[[int], bool], verb_opens: bool = False,
+    closes_phrase: Callable[[int], bool], verb_opens: bool = False, clause_start: int = 0,
 ) -> tuple[int, bool, bool] | None:
     """'…, и договорились …', '… and committed to …': a coordinator, fillers, then a predicate;
     after a comma, a coordinator, a named subject and its predicate ('…, and President Biden
@@ -293,10 +300,12 @@ def _coordinated_predicate(
         return None  # "the supply of and demand for minerals": the coordinator joins two nouns' heads, not two clauses
     before = words[i - 2] if i >= 2 else ""
     if ("," not in gap and (verb_opens or before in language.subjects or before in language.speakers or before in language.fillers
-                            or (i >= 2 and capitalised(i - 2) and i + 1 < len(words) and words[i - 1][-1] == words[i + 1][-1]))
+                            or (i >= 2 and capitalised(i - 2) and i + 1 < len(words) and words[i - 1][-1] == words[i + 1][-1]
+                                and not any(language.clause_predicates.match_at(words, k) for k in range(clause_start, i - 1))))
             and language.clause_predicates.match_at(words, i - 1) == 1):
-        # (after a named subject, two verbs of one form share the object: "The United States welcomes and
-        # supports X", found on a blind pair; "the report the Commission adopted and call on …" is two clauses)
+        # (after a named subject, two verbs of one form share the object when the first is the clause's
+        # first predicate: "The United States welcomes and supports X", found on a blind pair; "the report
+        # the Commission adopted and call on …" and "welcomed the plan that NATO adopted and reaffirmed …" are two clauses)
         return None
     for after in _after_coordinators(words, i, language):
         if "," in gap and after + 1 < len(words) and words[after] in language.speakers:
@@ -304,8 +313,10 @@ def _coordinated_predicate(
         k = after
         while k < len(words) and words[k] in language.fillers and k - after < 3:
             k += 1
-        if k + 1 < len(words) and k > after and words[k] in language.party_nouns and language.clause_predicates.match_at(words, k + 1):
-            k += 1  # the parties named ("… and the two governments reiterate …", found on a blind pair)
+        if k + 1 < len(words) and k - after >= 2 and words[k] in language.party_nouns and language.clause_predicates.match_at(words, k + 1):
+            # the parties named with a number or "both" ("… and the two governments reiterate …", found on a blind pair;
+            # not "the work of the ministries and the commission established in 2020 …", a list of nouns)
+            k += 1
         if k < len(words) and (length := language.clause_predicates.match_at(words, k)):
             if length == 1 and closes_phrase(k):
                 return None

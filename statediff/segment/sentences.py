@@ -76,14 +76,18 @@ def _unglue(text: str, start: int, end: int, language: Language) -> list[tuple[i
 
 # A word ending in a dot, the space after it and the letter that follows ("D.C.  The").
 _DOTTED_WORD_RE = recache.compile(r"(?<!\S)(\S{1,12}\.)\s+(?=[^\W\d_])")
+# After the function word, a space and a lower-case letter or a digit: "The two leaders", "In 2024";
+# not a title or a name going on ("U.S. Under Secretary", "U.N. Under-Secretary-General", "U.S. A-10").
+_NEXT_CHAR_RE = recache.compile(r"\s+(\S)")
 
 
 def _split_after_final_abbreviations(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
     """Split a razdel sentence after an abbreviation that may end a sentence (one of the
     language's ``abbreviations`` that is no prefix: "D.C.", "U.S.", "etc.") when the next word
-    is a function word in title case: razdel reads "…to Washington, D.C.  The two leaders …" and
-    "…the U.S. In 2024 …" as one sentence (found on a blind English pair: a welcome and the
-    pledge after it were one commitment). "the U.S. Agency for …" stays whole."""
+    is a function word in title case and a lower-case word or a figure follows: razdel reads
+    "…to Washington, D.C.  The two leaders …" and "…the U.S. In 2024 …" as one sentence (found
+    on a blind English pair: a welcome and the pledge after it were one commitment). "the U.S.
+    Agency for …", "the U.S. Under Secretary …" and "the U.N. Under-Secretary-General" stay whole."""
     final = language.abbreviations - language.prefix_abbreviations
     if not final:
         return [(start, end)]
@@ -92,7 +96,9 @@ def _split_after_final_abbreviations(text: str, start: int, end: int, language: 
         if m.group(1).lower() not in final:
             continue
         word = _WORD_AFTER_RE.match(text, m.end())
-        if word is not None and word.group(1).istitle() and word.group(1).lower() in language.stopwords:
+        if (word is not None and word.group(1).istitle() and word.group(1).lower() in language.stopwords
+                and (after := _NEXT_CHAR_RE.match(text, word.end(), end)) is not None
+                and (after.group(1).islower() or after.group(1).isdigit())):
             cuts.append(m.end())
     if not cuts:
         return [(start, end)]
