@@ -204,11 +204,11 @@ def _apart_by_topic(alignment: Alignment, old: Segmentation, new: Segmentation, 
         c = seg.commitments[k]
         return frozenset(topics_of(seg.document.text, seg.language, c.start, c.end)) - {default}
 
-    apart = []
+    apart = set()
     for link in band:
         old_topics, new_topics = own_topics(old, link.old[0]), own_topics(new, link.new[0])
         if old_topics and new_topics and not old_topics & new_topics:
-            apart.append(link)
+            apart.add(link)
     if not apart:
         return alignment
     return replace(

@@ -304,6 +304,7 @@ class Language:
     boilerplate_phrases: tuple[str, ...]
     abbreviations: frozenset[str]
     prefix_abbreviations: frozenset[str]
+    final_abbreviations: frozenset[str]  # abbreviations that are no prefix: they may end a sentence ("D.C.", "etc.")
     stopwords: frozenset[str]
     stock_words: frozenset[str]
     # A clause that dates itself in the past ("65 years ago") and has no active pledge
@@ -519,6 +520,7 @@ def _build(code: str, raw: dict) -> Language:
         boilerplate_phrases=tuple(raw.get("boilerplate_phrases", [])),
         abbreviations=_lowered(raw, "abbreviations"),
         prefix_abbreviations=_lowered(raw, "prefix_abbreviations"),
+        final_abbreviations=_lowered(raw, "abbreviations") - _lowered(raw, "prefix_abbreviations"),
         stopwords=_lowered(raw, "stopwords"),
         stock_words=_lowered(raw, "stock_words"),
         past_anchors=tuple(recache.compile(any_space(p), re.IGNORECASE) for p in raw.get("past_anchors", [])),

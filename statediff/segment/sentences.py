@@ -88,10 +88,10 @@ def _split_after_final_abbreviations(text: str, start: int, end: int, language: 
     "…to Washington, D.C.  The two leaders …" and "…the U.S. In 2024 …" as one sentence (found
     on a blind English pair: a welcome and the pledge after it were one commitment). "the U.S.
     Agency for …", "the U.S. Under Secretary …" and "the U.N. Under-Secretary-General" stay whole."""
-    final = language.abbreviations - language.prefix_abbreviations
-    if not final:
+    final = language.final_abbreviations
+    if not final or text.find(".", start, end - 1) < 0:  # (most sentences hold no dot before their last character)
         return [(start, end)]
-    cuts = []
+    pieces = []
     for m in _DOTTED_WORD_RE.finditer(text, start, end):
         if m.group(1).lower() not in final:
             continue
@@ -99,17 +99,10 @@ def _split_after_final_abbreviations(text: str, start: int, end: int, language: 
         if (word is not None and word.group(1).istitle() and word.group(1).lower() in language.stopwords
                 and (after := _NEXT_CHAR_RE.match(text, word.end(), end)) is not None
                 and (after.group(1).islower() or after.group(1).isdigit())):
-            cuts.append(m.end())
-    if not cuts:
-        return [(start, end)]
-    bounds = [start, *cuts, end]
-    return [(a, _trimmed_end(text, a, b)) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
-
-
-def _trimmed_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+            pieces.append((start, m.end(1)))  # (the sentence ends at the abbreviation's dot, the next starts at its word)
+            start = m.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def _glued_end(text: str, stop: int, at: int, language: Language, quote_open: bool) -> int | None:
