@@ -293,6 +293,12 @@ CLAUSE_CASES = [
     # a participle between commas with a link after it is an apposition, not a second pledge (found in review)
     ("en", "The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure.",
      ["The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure."]),
+    # … and one that ends the sentence on a date, with no closing comma (India 2023: "launched in
+    # June 2023." was a pledge of its own); a pledge after the link word is still cut off
+    ("en", "They welcomed the bilateral Strategic Trade Dialogue, launched in June 2023.",
+     ["They welcomed the bilateral Strategic Trade Dialogue, launched in June 2023."]),
+    ("en", "The leaders welcomed the Dialogue, agreed in principle to establish a joint working group.",
+     ["The leaders welcomed the Dialogue", "agreed in principle to establish a joint working group."]),
     # … so is one dated with "on" (found in a blind English gold: "announced on April 3, 2023" was a pledge of its own)
     ("en", "The Secretaries welcomed the four new sites, announced on April 3, 2023, and committed to the rapid implementation of projects.",
      ["The Secretaries welcomed the four new sites, announced on April 3, 2023", "and committed to the rapid implementation of projects."]),

@@ -644,7 +644,8 @@ def _comma_predicate(
     cue = language.clause_predicates.match_at(words, i)
     # (a word of ``not_after_comma`` opens a clause in a phrase of its own: "…, called for …", not "…, called the move …")
     if cue and (words[i] not in language.not_after_comma or cue > 1):
-        if i + 1 < len(words) and (words[i + 1] in language.participle_links or _dated(words, i + 1, language)) and comma_within(i, APPOSITIVE_WORDS):
+        if (i + 1 < len(words) and (words[i + 1] in language.participle_links or _dated(words, i + 1, language))
+                and (comma_within(i, APPOSITIVE_WORDS) or _date_only_after(words, i + 1, language))):
             return None
         return (i, False, True)
     return None
@@ -661,6 +662,19 @@ def _dated(words: list[str], link: int, language: Language) -> bool:
 
 
 _DAY_RE = recache.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+DATE_TAIL_WORDS = 4  # "on April 3rd, 2023": at most a month, a day and a year
+
+
+def _date_only_after(words: list[str], link: int, language: Language) -> bool:
+    """The sentence ends on a date after the link word: "…the Strategic Trade Dialogue, launched
+    in June 2023." names when the thing began, an apposition with no closing comma, no pledge."""
+    tail = words[link + 1:]
+    months = _months(language.code)
+    return (0 < len(tail) <= DATE_TAIL_WORDS and any(_YEAR_RE.fullmatch(word) for word in tail)
+            and all(word in months or word.isdigit() or _DAY_RE.fullmatch(word) for word in tail))
+
+
+_YEAR_RE = recache.compile(r"(?:1[89]|2[01])\d\d")
 
 
 @cache
