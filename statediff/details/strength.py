@@ -176,21 +176,27 @@ def _preamble_regions(text: str, words: Words, ladder: Ladder) -> list[tuple[int
     the first comma at least PREAMBLE_MIN_WORDS words on ("Recognizing the importance of X as
     well as commitment to Y, the leaders will…": "commitment" is not the predicate)."""
     regions = []
+    stops: list[int] | None = None
     for i in ladder.preamble.starts(words):  # no preamble can open at any other word
         opening = i == 0 or words.breaks[i] or words.gaps[i] & QUOTE
         hit = ladder.preamble.match_at(words, i) if opening else None
         if hit is None:
             continue
-        end = len(words)
-        for k in range(hit.end + PREAMBLE_MIN_WORDS - 1, len(words)):
-            if k and words.gaps[k] & COMMA:
-                end = k
-                break
-            if words.breaks[k]:
-                end = k
-                break
-        regions.append((i, end))
+        if stops is None:
+            stops = _next_stops(words)
+        regions.append((i, stops[min(hit.end + PREAMBLE_MIN_WORDS - 1, len(words))]))
     return regions
+
+
+def _next_stops(words: Words) -> list[int]:
+    """For each word index k (and len(words)), the first index from k on where a comma or a break
+    stands before the word, or len(words): found once for all preambles, as a scan from each made
+    a long line with many openings quadratic (80,000 words took 73 s; found in review)."""
+    count = len(words)
+    stops = [count] * (count + 1)
+    for k in range(count - 1, -1, -1):
+        stops[k] = k if (k and words.gaps[k] & COMMA) or words.breaks[k] else stops[k + 1]
+    return stops
 
 
 def _predicate(text: str, words: Words, ladder: Ladder, i: int, j: int, level: int) -> Predicate:
