@@ -403,6 +403,14 @@ CLAUSE_CASES = [
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
+    # a subject set off by commas keeps its auxiliary: no pledge opens at "…, kommer att" (found in a blind Swedish gold:
+    # "Mona Sahlin, nationell samordnare mot våldsbejakande extremism" was a pledge of its own)
+    ("sv", "En fördjupad dialog, grundad på gemensamma värderingar, kommer att hjälpa oss att hitta konkreta svar.",
+     ["En fördjupad dialog, grundad på gemensamma värderingar, kommer att hjälpa oss att hitta konkreta svar."]),
+    ("sv", "Mona Sahlin, nationell samordnare mot våldsbejakande extremism, kommer att bjudas in att besöka Frankrike.",
+     ["Mona Sahlin, nationell samordnare mot våldsbejakande extremism, kommer att bjudas in att besöka Frankrike."]),
+    ("sv", "Vi stärker samarbetet om energi, och kommer att inrätta en gemensam arbetsgrupp för handel.",
+     ["Vi stärker samarbetet om energi", "och kommer att inrätta en gemensam arbetsgrupp för handel."]),
     # tasking with the one tasked in between (found on a blind Swedish set)
     ("sv", "Vi välkomnar att näringslivsrådet höll sitt första möte i november och ger rådet i uppdrag att lämna förslag om handel.",
      ["Vi välkomnar att näringslivsrådet höll sitt första möte i november", "och ger rådet i uppdrag att lämna förslag om handel."]),
