@@ -677,12 +677,19 @@ def test_segment_shows_what_a_pledge_carries_from_beside_it(run: Invoke, tmp_pat
         assert "lead-in: The parties will not" in out and "row: 2025" in out
 
 
-def test_statements_in_two_languages_are_not_called_unrelated(run: Invoke) -> None:
-    # a notice already says that matching across languages relies on names only
-    result = run(SEED_OLD, "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt", "--format", "json")
+@pytest.mark.parametrize(("old", "new", "unrelated"), [
+    # two different statements in two languages: 1 of 22 and 1 of ~100 pledges matched (found in review: the
+    # notice that matching across languages is weak left a stray link read as a comparison)
+    (SEED_OLD, "benchmarks/corpus/en_us-india-leaders_2023-09_2025-02/b.txt", True),
+    # the same statement translated: about half of its pledges match, weak as matching across languages is
+    (SEED_NEW, "benchmarks/translated/kk/jspg8.kk.txt", False),
+])
+def test_statements_in_two_languages_are_called_unrelated_only_when_nearly_nothing_matched(run: Invoke, old: str, new: str, unrelated: bool) -> None:
+    result = run(old, new, "--format", "json")
     assert result.exit_code == exit_codes.OK
     assert "different languages" in result.stderr
-    assert "look unrelated" not in result.stderr
+    assert "names are compared only where the gazetteer knows both spellings\n" in result.stderr  # a whole sentence (found in review)
+    assert ("look unrelated" in result.stderr) == unrelated
 
 
 @pytest.mark.parametrize(
