@@ -1073,6 +1073,11 @@ PAST_NARRATIVE_CASES = [
     ("en", "We recognize the contributions made by the Commission over the past 72 years.", True),  # present predicate
     ("en", "Ten years ago the leaders agreed to cooperate, and they reaffirmed that pledge today.", True),
     ("en", "The NNSC was established to supervise the Armistice Agreement.", True),  # no date in the past
+    # a passive past dated by a year (found in review: README calls it an account of it done, and it was a new pledge)
+    ("en", "The joint research network on water security was established in May 2024.", False),
+    ("en", "The two agreements were formally signed on 3 March 2023 by the ministers.", False),
+    ("en", "We welcome the Fund, which was launched in 2023.", True),  # the parties' own predicate
+    ("en", "The network will be established in May 2027.", True),  # no past
     ("ru", "Организация была создана 30 лет назад для укрепления сотрудничества и поддержки диалога.", False),
     ("ru", "Стороны подчеркнули, что договор был подписан 30 лет назад и сохраняет значение.", True),
     ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),

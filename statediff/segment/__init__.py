@@ -1677,8 +1677,16 @@ def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: l
     if not any(anchor.search(text, start, end) for anchor in lang.past_anchors):
         return False
     first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
-    active = (k for k in range(first, last) if not (k > first and words[k - 1] in lang.passive_auxiliaries))
+    active = (k for k in range(first, last) if not _after_passive_auxiliary(words, first, k, lang))
     return not any(lang.clause_predicates.match_at(words, k) for k in active)
+
+
+def _after_passive_auxiliary(words: list[str], first: int, k: int, lang: Language) -> bool:
+    """words[k] follows a passive auxiliary, perhaps after adverbs ("were formally signed")."""
+    q = k - 1
+    while q > first and (words[q].endswith("ly") or words[q] in lang.fillers):
+        q -= 1
+    return first <= q < k and words[q] in lang.passive_auxiliaries
 
 
 def _is_dated_account(text: str, start: int, end: int, lang: Language, words: list[str], token_starts: list[int]) -> bool:
