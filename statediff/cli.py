@@ -880,6 +880,12 @@ def _file_named_like_the_command(given: list[str]) -> str | None:
     return None
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised by statediff's own SIGINT handler: not a KeyboardInterrupt, which click
+    turns into Abort after printing an empty line to stderr (the one line "statediff:
+    interrupted" was two; found in review)."""
+
+
 class _Terminated(BaseException):
     """SIGTERM, raised in the main thread as Ctrl-C raises KeyboardInterrupt: the ``finally`` blocks
     end the worker processes, which otherwise outlived a cancelled run and kept its output pipe
@@ -896,7 +902,7 @@ def _on_signal(signum: int, frame: Any) -> None:
     import signal
 
     global _ended_by
-    _ended_by = _Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+    _ended_by = _Terminated if signum == signal.SIGTERM else _Interrupted
     raise _ended_by
 
 
@@ -917,7 +923,7 @@ def _interrupts_raised_again(previous: Callable[[Any], object]) -> Callable[[Any
     import signal
 
     def hook(unraisable: Any) -> None:
-        if _ended_by is not None and isinstance(unraisable.exc_value, (_Terminated, KeyboardInterrupt)):
+        if _ended_by is not None and isinstance(unraisable.exc_value, (_Terminated, _Interrupted)):
             signal.setitimer(signal.ITIMER_REAL, SIGNAL_AGAIN_AFTER)
         else:
             previous(unraisable)
@@ -973,7 +979,7 @@ def _main() -> None:
     except StatediffError as exc:
         _say(f"statediff: error: {exc}")
         sys.exit(exit_codes.ERROR)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Interrupted):  # (KeyboardInterrupt: a Ctrl-C before the handler is set)
         _say("statediff: interrupted")
         sys.exit(exit_codes.INTERRUPTED)
     except _Terminated:
