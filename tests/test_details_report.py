@@ -740,3 +740,21 @@ def test_an_inline_list_under_a_permission_is_weakened_item_by_item(tmp_path: Pa
     report = _texts_compared(tmp_path, old_text + "\n", new_text + "\n")
     assert len(report.changes) == 2
     assert all(c.status is Status.MODIFIED and _details(c).strength.change == "weakened" for c in report.changes)
+
+
+def test_a_runner_up_that_scores_higher_is_named_a_closer_candidate_already_linked(report: Report) -> None:
+    # (found in review) "runner-up old line 12, score 0.29" under a link of 0.26 read as a mistake:
+    # the closer candidate was linked elsewhere first
+    from statediff.render.details import change_notes
+
+    uncertain = [ch for ch in report.changes if ch.old and ch.new and _details(ch).uncertain and _details(ch).runner_up is not None]
+    assert uncertain  # the seed pair has both kinds
+    for change in uncertain:
+        [note] = [n for n in change_notes(change, report, "->") if n[0] == "uncertain"]
+        runner_up = _details(change).runner_up
+        assert runner_up is not None
+        if runner_up.score > (change.score or 0):
+            assert "a closer candidate" in note[1] and "is already linked to" in note[1] and "runner-up" not in note[1]
+        else:
+            assert f"runner-up {'old' if runner_up.id.startswith('o') else 'new'} line {runner_up.line}, score" in note[1]
+    assert {_details(ch).runner_up.score > (ch.score or 0) for ch in uncertain} == {True, False}  # type: ignore[union-attr]
