@@ -130,6 +130,15 @@ def test_a_worker_killed_while_segmenting_is_replaced_by_this_process(always_par
     assert render_json(compare(str(SEED_OLD), str(SEED_NEW), workers=2)) == expected
 
 
+def _closing_line(stderr: str) -> str:
+    """The last line of a cancelled run's stderr, after checking that every line before it is a
+    notice: on a loaded machine the signal may land once the comparison is done and its notices
+    are out (seen in CI while other jobs ran), which is no fault; a traceback or a second error is."""
+    lines = stderr.strip().splitlines()
+    assert all(line.startswith("statediff: notice: ") for line in lines[:-1]), stderr
+    return lines[-1] if lines else ""
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc (Linux)")
 def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path) -> None:
     import os
@@ -157,7 +166,7 @@ def test_ctrl_c_during_a_large_run_ends_it_with_one_line_and_130(tmp_path: Path)
     # 130, or death by SIGINT itself (which a shell also reports as 130) when the interrupt lands
     # while the interpreter is outside Python code; either way no traceback, from it or its workers.
     assert process.returncode in (130, -signal.SIGINT), stderr
-    assert stderr.strip() in ("statediff: interrupted", ""), stderr
+    assert _closing_line(stderr) in ("statediff: interrupted", ""), stderr
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc (Linux)")
@@ -187,7 +196,7 @@ def test_sigterm_during_a_large_run_ends_it_and_its_workers_with_143(tmp_path: P
     _, stderr = process.communicate(timeout=20)  # returns once no process holds the pipes open
     # The handler is in place: the workers run, so main has started (before it a SIGTERM kills at once: -15).
     assert process.returncode == 143, stderr
-    assert stderr.strip() == "statediff: terminated", stderr
+    assert _closing_line(stderr) == "statediff: terminated", stderr
 
     def running(pid: str) -> bool:
         try:
