@@ -1187,3 +1187,19 @@ def test_a_one_line_page_of_thousands_of_clauses_gets_its_details_in_linear_time
     report = compare(str(old), str(new), workers=1, timings=timings)
     assert len(report.old.commitments) == 4001
     assert timings["details"] < 8
+
+
+RELATIVE_CLAUSE_CASES = [
+    # (language, pledge, its main predicate as written, or None): a relative clause's verb is its noun's, not the
+    # parties' (found in review: "krävde (support)" for a flight "som krävde 176 personers liv", which claimed lives)
+    ("sv", "Vi har tagit ännu ett steg för rättvisa för flygning 752 som krävde 176 personers liv.", None),
+    ("en", "These conventions remain binding on Parties to those conventions that endorse this Declaration.", None),
+    ("en", "We welcome the Fund, which will support farmers.", "welcome"),
+    ("sv", "Vi välkomnar fonden som stödjer jordbrukare.", "välkomnar"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "verb"), RELATIVE_CLAUSE_CASES)
+def test_a_cue_after_a_relative_pronoun_is_no_main_predicate(language: str, text: str, verb: str | None) -> None:
+    predicate = main_predicate(text, language)
+    assert (predicate.verb if predicate else None) == verb

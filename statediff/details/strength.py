@@ -83,10 +83,13 @@ def predicate_in(text: str, ladder: Ladder, words: Words, attributions: Sequence
     """main_predicate of the words of a slice, given the slice's attribution spans."""
     # An attribution tag's verb ("Подчеркивается, что") is the reporter's, not the parties'.
     preambles = _preamble_regions(text, words, ladder)
+    relatives = get_language(ladder.language).relatives if ladder.language else frozenset()
     first_preamble = last = None
     for hit in ladder.cues.iter_all(words):  # the first (or last) cue that is no preamble's is the predicate
         if hit.payload is None or (attributions and any(a <= words.starts[hit.start] < b for a, b in attributions)):
             continue
+        if hit.start and words.folded[hit.start - 1] in relatives and not words.breaks[hit.start]:
+            continue  # a relative clause's verb is its noun's ("… flygning 752 som krävde 176 personers liv"; found in review)
         if preambles and any(a <= hit.start < b for a, b in preambles):
             if first_preamble is None or ladder.last:  # in a verb-final language, the preamble's last cue
                 first_preamble = hit
