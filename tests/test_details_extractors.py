@@ -1134,9 +1134,12 @@ MERGED_CASES = [
 
 @pytest.mark.parametrize(("spans", "expected"), MERGED_CASES)
 def test_skipped_spans_are_sorted_and_joined(spans: list[tuple[int, int]], expected: list[tuple[int, int]]) -> None:
-    from statediff.details.topics import _merged
+    from statediff.details.entities import Spans
 
-    assert _merged(spans) == expected
+    joined = Spans(spans)
+    assert list(zip(joined.starts, joined.ends, strict=True)) == expected
+    for at in range(-1, 25):  # holds an offset exactly when one of the spans does
+        assert joined.holds(at) == any(a <= at < b for a, b in spans)
 
 
 def test_the_preamble_end_is_the_first_comma_or_break_from_each_word() -> None:

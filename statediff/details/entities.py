@@ -279,7 +279,7 @@ def entities_in(
     """find_entities of a slice, given its words, attribution spans and gazetteer mentions."""
     entries = gazetteer()
     exclude = [*exclude, *attributions]
-    excluded = _Spans(exclude) if exclude else None
+    excluded = Spans(exclude) if exclude else None
     out: dict[str, Entity] = {}
     covered: list[tuple[int, int]] = list(exclude)
     for key, a, b in mentions:
@@ -344,9 +344,9 @@ def _continued_names() -> frozenset[str]:
     return frozenset(_capitalised_settings().get("continued_names", []))
 
 
-class _Spans:
+class Spans:
     """Sorted spans answering "does [a, b) overlap any?" in logarithmic time (a whole document
-    has hundreds of name mentions)."""
+    has hundreds of name mentions; a one-line page's sentence thousands of names and keywords)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         merged: list[list[int]] = []
@@ -363,6 +363,10 @@ class _Spans:
         if k >= 0 and self.ends[k] > a:
             return True
         return k + 1 < len(self.starts) and self.starts[k + 1] < b
+
+    def holds(self, at: int) -> bool:
+        """Whether offset ``at`` is inside a span."""
+        return self.overlaps(at, at + 1)
 
 
 @cache

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from .entities import gazetteer, gazetteer_mentions
+from .entities import Spans, gazetteer, gazetteer_mentions
 from .patterns import PatternSet, Words, attributions_of, load_data, words_of
 
 
@@ -105,25 +104,10 @@ def _matched(
         found.update(hit.payload)
         skip.append(words.span(hit.start, hit.end))
     starts = words.starts
-    skipped = _merged(skip)
-    skip_starts = [a for a, _ in skipped]
+    # Sorted and joined once: a scan of every skipped span for each keyword made a sentence of
+    # thousands of names and keywords (a page on one line) quadratic (found in review).
+    skipped = Spans(skip)
     for i in keywords.starts(words):  # no keyword can match at any other word
-        at = starts[i]
-        k = bisect_right(skip_starts, at) - 1  # the last skipped span that starts at or before the word
-        if k < 0 or at >= skipped[k][1]:
+        if not skipped.holds(starts[i]):
             found |= keywords.payloads_at(words, i)
     return found
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans sorted and overlapping ones joined, so that one bisection tells whether an
-    offset is inside any: a scan of all of them for each keyword made a sentence of thousands of
-    names and keywords (a page on one line) quadratic (found in review)."""
-    joined: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if joined and a <= joined[-1][1]:
-            if b > joined[-1][1]:
-                joined[-1] = (joined[-1][0], b)
-        else:
-            joined.append((a, b))
-    return joined
