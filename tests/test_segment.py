@@ -1027,6 +1027,18 @@ def test_the_pro_form_check_reads_no_more_than_a_short_tail() -> None:
     assert time.perf_counter() - start < 1  # (copying the rest: ~1,000 copies of a million words)
 
 
+def test_the_date_tail_check_reads_no_more_than_a_short_tail() -> None:
+    # It runs at a comma before a participle and a link word; slicing the rest of the sentence
+    # first copied a one-line page's whole remainder each time (found in a re-read of the diff).
+    from statediff.segment.clauses import _date_only_after
+
+    words = ["launched", "in", "trade", ",", "and"] * 200_000
+    start = time.perf_counter()
+    assert not any(_date_only_after(words, link, get_language("en")) for link in range(1, 5_000, 5))
+    assert time.perf_counter() - start < 1  # (slicing the rest: ~1,000 copies of a million words)
+    assert _date_only_after(["launched", "in", "june", "2023"], 1, get_language("en"))
+
+
 def test_a_one_line_page_of_thousands_of_clauses_is_cut_in_linear_time() -> None:
     # Each clause's checks once scanned every cue of the sentence (a one-line page is one
     # sentence): 14 s for this 380 KB line (found in review), ~1 s now. A guard against a class

@@ -668,13 +668,14 @@ DATE_TAIL_WORDS = 4  # "on April 3rd, 2023": at most a month, a day and a year
 def _date_only_after(words: list[str], link: int, language: Language) -> bool:
     """The sentence ends on a date after the link word: "…the Strategic Trade Dialogue, launched
     in June 2023." names when the thing began, an apposition with no closing comma, no pledge."""
+    if not 0 < len(words) - link - 1 <= DATE_TAIL_WORDS:
+        return False  # (checked before slicing: a one-line page is one sentence, cut at many commas)
     tail = words[link + 1:]
     months = _months(language.code)
-    return (0 < len(tail) <= DATE_TAIL_WORDS and any(_YEAR_RE.fullmatch(word) for word in tail)
-            and all(word in months or word.isdigit() or _DAY_RE.fullmatch(word) for word in tail))
+    return any(_YEAR_RE.fullmatch(word) for word in tail) and all(word in months or word.isdigit() or _DAY_RE.fullmatch(word) for word in tail)
 
 
-_YEAR_RE = recache.compile(r"(?:1[89]|2[01])\d\d")
+_YEAR_RE = recache.compile(r"(?:19|20)\d\d")  # as the year of blocks.py and past_anchors
 
 
 @cache
