@@ -355,6 +355,8 @@ class Language:
     # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
     perfect_auxiliaries: frozenset[str] = frozenset()
     purpose_markers: frozenset[str] = frozenset()
+    # The parties as an object ("ties propel us to explore …"): they still act in the clause.
+    party_objects: frozenset[str] = frozenset()
     # Words that open a pledge as its subject ("We", "Стороны", "Vi"): an unclosed line that
     # starts so and holds a cue is a pledge that lost its full stop, not a heading.
     subjects: frozenset[str] = frozenset()
@@ -544,6 +546,7 @@ def _build(code: str, raw: dict) -> Language:
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),
+        party_objects=_lowered(raw, "party_objects"),
         subjects=_lowered(raw, "subjects"),
         speakers=_lowered(raw, "speakers"),
         past_endings=tuple(raw.get("past_endings", [])),

@@ -1104,6 +1104,15 @@ PAST_NARRATIVE_CASES = [
     ("en", "These funds will be used to build ports in both countries.", True),
     ("en", "This will support the new fund for clean energy projects.", True),
     ("sv", "Detta kommer att skapa nya jobb i båda länderna.", False),
+    # every cue the purpose of a noun ("a platform to foster …"): what something is for; the parties, a modal or a verb-first item keep it
+    ("en", "The HLED provides a flexible, goal-oriented platform to foster regional prosperity, expand job creation and "
+     "reduce poverty.", False),
+    ("en", "These principles are designed to strengthen our region’s defences against cyber threats.", False),
+    ("en", "The U.S. Congress passed landmark legislation to strengthen laws against firearms trafficking.", False),
+    ("en", "The HLED will provide a platform to foster regional prosperity.", True),  # a modal
+    ("en", "The ministers set up a task force to promote trade.", True),  # the parties
+    ("en", "Our long-standing ties propel us to explore new ways to facilitate legitimate trade and travel.", True),
+    ("en", "Improve access to public services for all migrants to promote their inclusion.", True),  # an item's verb first
     # a thing as subject and only describing cues: a fact; a party, a modal or a stance keeps the pledge
     ("en", "Our extensive exchange programs promote common purpose between our countries.", False),
     ("en", "The linchpin for stability and prosperity, our alliance has continued to evolve as the world has changed.", False),
@@ -2127,7 +2136,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's subject grammar: a thing or a count as subject
                                                          "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
                                                          "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
-                                                         "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers"}}
+                                                         "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers", "party_objects"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -1048,6 +1048,7 @@ def _set_aside(
             or _is_consequence(words, first, last, lang, cues)
             or _is_statistic(texts, words, first, last, lang, cues)
             or _thing_acts(text, words, token_starts, first, last, lang, cues, names)
+            or _cues_only_purposes(words, first, last, lang, cues)
             or _cues_only_fronted(text, words, token_starts, first, last, cues, lang)
             or _plays_a_role(text, words, token_starts, first, last, cue_starts, lang)):
         return "background"
@@ -1202,6 +1203,28 @@ def _thing_acts(
             return False  # a name: a party, or another actor whose deed the statement reports
         content = content or (word not in lang.fillers and word not in lang.stopwords)
     return content
+
+
+def _cues_only_purposes(words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
+    """"The HLED provides a flexible platform to foster …", "The passage of the CHIPS Act provides
+    opportunities to enhance …": every cue of the clause is the purpose of a noun (a noun, a
+    ``purpose_markers`` word, the cue), so the clause's own verb is no pledge: it describes what
+    something is for. The clause opens with its subject's determiner ("the", "these"). Kept: a modal anywhere ("… will provide a platform to foster …"), the
+    parties before the first cue ("We set up a task force to promote …", "Our ties propel us to
+    explore ways to facilitate …"), a cue of its own
+    ("agreed to strengthen", "efforts to strengthen" when "efforts" is a cue)."""
+    if not lang.purpose_markers:
+        return False
+    own = _cues_within(cues, first, last)
+    if not own or own[0] - first < 3:
+        return False
+    if words[first] not in lang.subject_determiners and words[first] not in lang.consequence_subjects:
+        return False  # a list item under a lead-in ("Improve access … to promote …"), a clause that goes on ("and exploring ways to …")
+    parties = lang.subjects | lang.speakers | lang.party_nouns | lang.party_objects
+    verb = own[0]  # the cues after it are the purpose's own ("to foster X, expand Y and reduce Z")
+    if not (words[verb - 1] in lang.purpose_markers and words[verb - 2] not in lang.stopwords):
+        return False
+    return not any(words[k] in lang.pledge_modals or (k < verb and words[k] in parties) for k in range(first, last))
 
 
 def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> bool:
