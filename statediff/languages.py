@@ -463,6 +463,9 @@ class Language:
     # A thing's modal and one of these verbs say what it will bring about ("This class will help to
     # ensure …"): a consequence, not a pledge (segment/__init__.py, _thing_acts).
     consequence_verbs: frozenset[str] = frozenset()
+    # Adverbs that may stand between that modal and its verb ("will eventually lead", "kommer så
+    # småningom att leda").
+    consequence_adverbs: frozenset[str] = frozenset()
     # A clause opening with one of these whose main clause, from the first comma before a subject,
     # holds no cue, no figure and not the parties speaking ("Through our close ties … and commitment
     # to democracy, the two countries are charting …") is no pledge.
@@ -589,6 +592,7 @@ def _build(code: str, raw: dict) -> Language:
         party_nouns=_lowered(raw, "party_nouns"),
         relationship_nouns=_lowered(raw, "relationship_nouns"),
         consequence_verbs=_lowered(raw, "consequence_verbs"),
+        consequence_adverbs=_lowered(raw, "consequence_adverbs"),
         fronting_prepositions=_lowered(raw, "fronting_prepositions"),
         role_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("role_patterns", [])),
         commentators=_lowered(raw, "commentators"),

@@ -1141,6 +1141,16 @@ PAST_NARRATIVE_CASES = [
     ("en", "The United States will help Ukraine rebuild its energy grid.", True),
     ("en", "Our cooperation will continue to grow.", True),  # a modal and no consequence verb: a plan for it
     ("sv", "Detta samarbete kommer att bidra till stabilitet i regionen.", False),
+    # ... after an adverb ("will eventually lead"), and by a bare subject of several words; a party, a name or "us" keep it
+    ("en", "The new rules will eventually lead to a common asylum system.", False),
+    ("en", "Improved border procedures will help reduce waiting times.", False),
+    ("sv", "Förbättrade europeiska asylförfaranden och en mer långtgående harmonisering av nationella regler kommer så "
+     "småningom att leda till ett verkligt gemensamt europeiskt asylsystem.", False),
+    ("sv", "De nya reglerna kommer så småningom att leda till ett gemensamt asylsystem.", False),
+    ("en", "We will eventually lead the effort.", True),
+    ("en", "The United States will lead the working group on supply chains.", True),
+    ("sv", "Sverige och Frankrike kommer att bidra till fonden.", True),
+    ("sv", "En fördjupad dialog, grundad på gemensamma värderingar, kommer att hjälpa oss att hitta konkreta svar.", True),
     ("sv", "Sverige kommer att bidra till fonden.", True),
     # cues only in a fronted phrase ("Through …, … commitment to democracy, …"): the main clause pledges nothing
     ("en", "Through our close ties between the two dynamic populations, extensive economic and investment links, and "
@@ -2136,7 +2146,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's subject grammar: a thing or a count as subject
                                                          "descriptive_cues", "party_nouns", "relationship_nouns", "consequence_verbs", "fronting_prepositions",
                                                          "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
-                                                         "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers", "party_objects"}}
+                                                         "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers",
+                                                         # one language's pronoun for the parties as an object, adverbs before a consequence
+                                                         "party_objects", "consequence_adverbs"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -1183,7 +1183,7 @@ def _thing_acts(
     after_comma = next((j for j in range(verb, first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
     if any(k < verb and _relationship_subject(text, words, token_starts, k, verb, lang) for k in {subject, after_comma}):
         return True  # (however long the phrase that names the parties after it)
-    if not subject < verb <= subject + REPORT_SUBJECT:
+    if not subject < verb <= subject + (CONSEQUENCE_SUBJECT if consequence else REPORT_SUBJECT):
         return False
     # A subject without a determiner must be a plural common noun ("Firearms crossing our border
     # continue to …"): written in lower case elsewhere in the text, so not a name ("Philippines").
@@ -1191,7 +1191,11 @@ def _thing_acts(
     # copula, tells what something already said was; no pledge.
     pointing_back = words[subject] in lang.consequence_subjects and (consequence or any(words[k] in lang.past_copulas for k in range(subject + 1, verb)))
     bare = words[subject] not in lang.subject_determiners and not pointing_back
-    if bare and (words[subject] in lang.stopwords or not words[subject].endswith("s") or not _written_lower(text, words[subject])):
+    # What a bare subject of several words will bring about needs no plural: "Förbättrade europeiska
+    # asylförfaranden … kommer så småningom att leda till …" (Swedish plurals end in -er, -ar, -n).
+    # One word may be a name ("Sverige kommer att bidra …"); the test below keeps capitalised words after the first.
+    plural_test = not words[subject].endswith("s") or not _written_lower(text, words[subject])
+    if bare and (words[subject] in lang.stopwords or (plural_test and not (consequence and verb - subject > 1))):
         return False
     party_words = lang.subjects | lang.speakers | lang.party_nouns
     content = False
@@ -1233,9 +1237,11 @@ def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> b
     if not lang.consequence_verbs or words[k] not in lang.pledge_modals:
         return False
     verb = k + 1
-    while verb < min(last, k + 3) and (words[verb] in lang.fillers or words[verb] in lang.infinitive_markers):
-        verb += 1  # "will also help", "kommer att bidra"
-    return verb < last and words[verb] in lang.consequence_verbs
+    while verb < min(last, k + 5) and (words[verb] in lang.fillers or words[verb] in lang.infinitive_markers
+                                       or words[verb] in lang.consequence_adverbs):
+        verb += 1  # "will also help", "kommer att bidra", "kommer så småningom att leda"
+    # (What helps the parties is their undertaking: "En fördjupad dialog … kommer att hjälpa oss att hitta konkreta svar".)
+    return verb < last and words[verb] in lang.consequence_verbs and not (verb + 1 < last and words[verb + 1] in lang.party_objects)
 
 
 def _relationship_subject(text: str, words: list[str], token_starts: list[int], subject: int, verb: int, lang: Language) -> bool:
@@ -1602,6 +1608,10 @@ _NAME_RE = recache.compile(rf"(?<=[a-zа-яё,;:] )([A-ZА-ЯЁ][\w{COMBINING_MA
 _LOWER_WORD_RE = recache.compile(rf"\b[a-zа-яё][\w{COMBINING_MARKS}’'-]*")
 REPORT_FRONT = 6  # "In 2021, the United States prosecuted …": a fronted phrase of at most six words
 REPORT_SUBJECT = 8  # "the U.S. Office of Foreign Asset Control issued …"
+# A thing that will bring something about may be named at length ("Förbättrade europeiska
+# asylförfaranden och en mer långtgående harmonisering av nationella regler kommer … att leda till"):
+# no party and no name among its words, tested word by word.
+CONSEQUENCE_SUBJECT = 14
 
 
 def proper_names(text: str) -> frozenset[str]:
