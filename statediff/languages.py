@@ -351,6 +351,8 @@ class Language:
     # sentence the page's lede ("Joint Statement of …, which condemns …").
     relatives: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
+    # A passive past written as one word (Swedish "bekräftades"): no active predicate.
+    passive_past_endings: tuple[str, ...] = ()
     # "we have taken bold steps to …": a perfect auxiliary whose participle pledges nothing, the
     # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
     perfect_auxiliaries: frozenset[str] = frozenset()
@@ -547,6 +549,7 @@ def _build(code: str, raw: dict) -> Language:
         preamble_gerunds=_lowered(raw, "preamble_gerunds"),
         reported_verb_endings=tuple(raw.get("reported_verb_endings", [])),
         passive_auxiliaries=_lowered(raw, "passive_auxiliaries"),
+        passive_past_endings=tuple(raw.get("passive_past_endings", [])),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),
         party_objects=_lowered(raw, "party_objects"),

@@ -1093,6 +1093,12 @@ PAST_NARRATIVE_CASES = [
     ("ru", "Организация была создана 30 лет назад для укрепления сотрудничества и поддержки диалога.", False),
     ("ru", "Стороны подчеркнули, что договор был подписан 30 лет назад и сохраняет значение.", True),
     ("sv", "Gruppen bildades för fyra år sedan för att stödja familjerna.", False),
+    # a Swedish s-passive past dated in the past, as the English "was established in May 2024"
+    ("sv", "Vår vänskap, som är djupt rotad i en gemensam historia, bekräftades vid H.M. Konung Carl XVI Gustafs och H.M. "
+     "Drottning Silvias statsbesök i Frankrike nyligen.", False),
+    ("sv", "Det gemensamma nätverket för vattensäkerhet inrättades i maj 2024 för att stärka samarbetet.", False),
+    ("sv", "Vi bekräftade i dag vårt åtagande från 2023.", True),  # the parties' active past: today's pledge
+    ("sv", "Det beslutades att gruppen ska mötas 2027.", True),
     ("sv", "I mer än 70 år har våra tre länder arbetat tillsammans för att främja säkerhet och välstånd.", False),
     ("sv", "I år har vi enats om att fördjupa samarbetet.", True),  # this year: no span of years
     ("sv", "Under fyra års tid har Iran vägrat ta fullt rättsligt ansvar, trots våra försök att inleda förhandlingar.", False),
@@ -2148,7 +2154,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
                                                          "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers",
                                                          # one language's pronoun for the parties as an object, adverbs before a consequence
-                                                         "party_objects", "consequence_adverbs"}}
+                                                         "party_objects", "consequence_adverbs", "passive_past_endings"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -1715,7 +1715,10 @@ def _is_past_narrative(text: str, start: int, end: int, lang: Language, words: l
 
 
 def _after_passive_auxiliary(words: list[str], first: int, k: int, lang: Language) -> bool:
-    """words[k] follows a passive auxiliary, perhaps after adverbs ("were formally signed")."""
+    """words[k] follows a passive auxiliary, perhaps after adverbs ("were formally signed"), or is
+    a passive past of its own (Swedish "bekräftades")."""
+    if lang.passive_past_endings and words[k].endswith(lang.passive_past_endings):
+        return True
     q = k - 1
     while q > first and (words[q].endswith("ly") or words[q] in lang.fillers):
         q -= 1
