@@ -357,6 +357,8 @@ class Language:
     # clause's cues only in a fronted phrase or after a purpose marker: an account, not a pledge.
     perfect_auxiliaries: frozenset[str] = frozenset()
     purpose_markers: frozenset[str] = frozenset()
+    # Before the parties, the subject of a purpose ("a platform for the United States and Mexico to …").
+    purpose_subjects: frozenset[str] = frozenset()
     # The parties as an object ("ties propel us to explore …"): they still act in the clause.
     party_objects: frozenset[str] = frozenset()
     # Words that open a pledge as its subject ("We", "Стороны", "Vi"): an unclosed line that
@@ -552,6 +554,7 @@ def _build(code: str, raw: dict) -> Language:
         passive_past_endings=tuple(raw.get("passive_past_endings", [])),
         perfect_auxiliaries=_lowered(raw, "perfect_auxiliaries"),
         purpose_markers=_lowered(raw, "purpose_markers"),
+        purpose_subjects=_lowered(raw, "purpose_subjects"),
         party_objects=_lowered(raw, "party_objects"),
         subjects=_lowered(raw, "subjects"),
         speakers=_lowered(raw, "speakers"),

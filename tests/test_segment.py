@@ -1115,6 +1115,9 @@ PAST_NARRATIVE_CASES = [
      "reduce poverty.", False),
     ("en", "These principles are designed to strengthen our region’s defences against cyber threats.", False),
     ("en", "The U.S. Congress passed landmark legislation to strengthen laws against firearms trafficking.", False),
+    ("en", "The HLED provides a strategic, measurable, and goal-oriented platform for the United States and Mexico to "
+     "advance economic and social priorities.", False),  # the parties as the purpose's own subject
+    ("en", "We set up a task force for the two countries to promote trade.", True),
     ("en", "The HLED will provide a platform to foster regional prosperity.", True),  # a modal
     ("en", "The ministers set up a task force to promote trade.", True),  # the parties
     ("en", "Our long-standing ties propel us to explore new ways to facilitate legitimate trade and travel.", True),
@@ -2154,7 +2157,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
                                                          "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers",
                                                          # one language's pronoun for the parties as an object, adverbs before a consequence
-                                                         "party_objects", "consequence_adverbs", "passive_past_endings"}}
+                                                         "party_objects", "consequence_adverbs", "passive_past_endings", "purpose_subjects"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

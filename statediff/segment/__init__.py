@@ -1213,10 +1213,12 @@ def _cues_only_purposes(words: list[str], first: int, last: int, lang: Language,
     """"The HLED provides a flexible platform to foster …", "The passage of the CHIPS Act provides
     opportunities to enhance …": every cue of the clause is the purpose of a noun (a noun, a
     ``purpose_markers`` word, the cue), so the clause's own verb is no pledge: it describes what
-    something is for. The clause opens with its subject's determiner ("the", "these"). Kept: a modal anywhere ("… will provide a platform to foster …"), the
-    parties before the first cue ("We set up a task force to promote …", "Our ties propel us to
-    explore ways to facilitate …"), a cue of its own
-    ("agreed to strengthen", "efforts to strengthen" when "efforts" is a cue)."""
+    something is for. The clause opens with its subject's determiner ("the", "these"). Kept: a
+    modal anywhere ("… will provide a platform to foster …"), the parties before the first cue
+    ("We set up a task force to promote …", "Our ties propel us to explore ways to facilitate …")
+    unless they are the purpose's own subject (``purpose_subjects``: "a platform for the United
+    States and Mexico to advance …"), a cue of its own ("agreed to strengthen", "efforts to
+    strengthen" when "efforts" is a cue)."""
     if not lang.purpose_markers:
         return False
     own = _cues_within(cues, first, last)
@@ -1228,7 +1230,11 @@ def _cues_only_purposes(words: list[str], first: int, last: int, lang: Language,
     verb = own[0]  # the cues after it are the purpose's own ("to foster X, expand Y and reduce Z")
     if not (words[verb - 1] in lang.purpose_markers and words[verb - 2] not in lang.stopwords):
         return False
-    return not any(words[k] in lang.pledge_modals or (k < verb and words[k] in parties) for k in range(first, last))
+    purpose_subject = next((k for k in range(verb - 2, max(first, verb - 2 - PURPOSE_SUBJECT), -1) if words[k] in lang.purpose_subjects), verb)
+    return not any(words[k] in lang.pledge_modals or (k < purpose_subject and words[k] in parties) for k in range(first, last))
+
+
+PURPOSE_SUBJECT = 8  # words of "for the United States and Mexico" before "to advance"
 
 
 def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> bool:
