@@ -112,11 +112,14 @@ def update(existing: AcceptList, report: Report) -> AcceptUpdate:
     """``existing`` plus every dropped, modified and new change of ``report`` not in it yet.
 
     Existing entries are kept even when this report does not match them: one accept file can
-    serve several statement pairs (a whole repository of them with the pre-commit hook)."""
-    known = {entry.fingerprint for entry in existing.entries} | {_recomputed(entry) for entry in existing.entries}
+    serve several statement pairs (a whole repository of them with the pre-commit hook). Only
+    entries of this pair count as already accepted, as ``apply`` reads them: after a rename the
+    same changes are accepted again for the new pair (found by a CI user's review: "0 changes
+    accepted, 47 already accepted", and the job stayed red)."""
+    texts = _Texts(report, _base(existing.path))
+    known = {fp for entry in existing.entries if entry.pair in texts.pairs for fp in (entry.fingerprint, _recomputed(entry))}
     entries = list(existing.entries)
     added = already = 0
-    texts = _Texts(report, _base(existing.path))
     for change in report.changes:
         if change.status not in ACCEPTABLE:
             continue

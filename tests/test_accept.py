@@ -160,6 +160,18 @@ def test_an_entry_accepts_its_change_only_in_its_own_pair() -> None:
                          "not for o.txt → n.txt: if the statements were moved or renamed, accept them again (statediff accept)"])
 
 
+def test_accepting_again_after_a_rename_records_the_new_pair() -> None:
+    # "0 changes accepted, 47 already accepted" after a rename, and apply() still matched none (found by a CI user's review)
+    report = _report()
+    renamed = dataclasses.replace(report, old=dataclasses.replace(report.old, document=dataclasses.replace(report.old.document, path="o-2024.txt")))
+    first = accept.update(accept.AcceptList("x.json"), report)
+    again = accept.update(first.accept_list, renamed)
+    assert (again.added, again.already) == (3, 0)
+    assert {e.pair for e in again.accept_list.entries} == {"o.txt → n.txt", "o-2024.txt → n.txt"}
+    assert [c.accepted for c in accept.apply(renamed, again.accept_list).changes] == [False, True, True, True]
+    assert (accept.update(again.accept_list, renamed).added, accept.update(again.accept_list, renamed).already) == (0, 3)
+
+
 # -- the accept file ----------------------------------------------------------------------
 
 
