@@ -1129,6 +1129,11 @@ PAST_NARRATIVE_CASES = [
     ("en", "Our two countries continue to promote common purpose.", True),  # the parties
     ("en", "The United States and India continue to deepen their cooperation.", True),
     ("en", "The Alliance will continue to evolve to meet new challenges.", True),  # a modal
+    # a cue after a determiner is the subject's noun: the next cue is the verb, and with none the bond pledges nothing
+    ("en", "Our cooperation has soared to new heights in every corner of our governments.", False),
+    ("en", "The cooperation between our agencies continues to grow.", False),
+    ("en", "We welcome the cooperation between our agencies.", True),
+    ("en", "Our cooperation will continue to grow.", True),  # a modal: a plan for it
     ("en", "Our support for Ukraine remains steadfast.", True),  # "remain" states a stance
     ("en", "Prepare a collaborative report on arms trafficking.", True),  # no determiner: an imperative, not a thing
     ("en", "The heads of state continue to support the peace process.", True),  # actors, not things (found in review)

@@ -1177,6 +1177,14 @@ def _thing_acts(
         return False
     else:
         verb = own[0]
+        if verb > first and words[verb - 1] in lang.subject_determiners:
+            # A cue after a determiner is the subject's noun ("Our cooperation has soared to new
+            # heights …"): the verb is the next cue, and with none the clause pledges nothing when
+            # that noun names the parties' bond (found on a blind annotation).
+            later = [k for k in own if k > verb]
+            if not later:
+                return _relationship_subject(text, words, token_starts, verb - 1, verb + 1, lang)
+            verb = later[0]
     subject = _subject_starts(text, token_starts, first, last)[-1]
     # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
     # deep security ties, the Alliance between … continues to evolve and expand".)
