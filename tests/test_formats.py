@@ -258,7 +258,7 @@ def test_markdown_shows_both_sides_of_a_pledge_in_two_languages() -> None:
 
 def test_markdown_shows_accepted_changes_and_notices() -> None:
     out = render_markdown(_hand_report(accepted=True, notices=("1 accepted entry matches nothing",)))
-    assert "| Status | Pledges | Accepted |" in out and "| Dropped | 1 | 1 |" in out
+    assert "| Status | Changes | Accepted |" in out and "| Dropped | 1 | 1 |" in out
     assert "<summary><b>Dropped (1, 1 accepted)</b></summary>" in out
     assert "- old line 3 · *accepted*<br>" in out
     assert out.endswith("**Notices**\n\n- 1 accepted entry matches nothing\n")

@@ -104,7 +104,7 @@ def _policy_line(policy: dict[str, Any] | None) -> list[str]:
 
 def _summary_table(report: Report) -> list[str]:
     any_accepted = any(ch.accepted for ch in report.changes)
-    header = "| Status | Pledges |" + (" Accepted |" if any_accepted else "")
+    header = "| Status | Changes |" + (" Accepted |" if any_accepted else "")  # changes, not pledges: a group holds several (found in review)
     rule = "|:--|--:|" + ("--:|" if any_accepted else "")
     rows = []
     for status, title in SECTIONS:
