@@ -873,9 +873,11 @@ def _annotate_error(message: str, path: str | None = None) -> None:
 def _file_named_like_the_command(given: list[str]) -> str | None:
     """When the command word ("eval", "latest") is also a file here, how to compare that file:
     whatever went wrong, the user may have meant the file; not when they named it too ("statediff
-    latest ./latest")."""
+    latest ./latest"), nor when no other file was given to compare it with ("statediff latest
+    statements/sv --threshold 7": found by a CI user's review)."""
     if (given and given[0] in cli.commands and os.path.isfile(given[0])
-            and not any(os.path.normpath(arg) == given[0] for arg in given[1:])):
+            and not any(os.path.normpath(arg) == given[0] for arg in given[1:])
+            and any(os.path.isfile(arg) for arg in given[1:])):
         return f"'{given[0]}' ran the {given[0]} command; to compare the file named {given[0]}, write ./{given[0]}"
     return None
 

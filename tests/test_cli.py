@@ -721,6 +721,16 @@ def test_no_hint_to_write_a_file_as_the_user_already_wrote_it(tmp_path: Path, mo
     assert result.stderr.startswith("statediff: error:") and "write ./latest" not in result.stderr
 
 
+def test_no_hint_to_compare_a_file_named_like_the_command_without_a_second_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # found by a CI user's review: "statediff latest statements --threshold 7" added the hint to the threshold's error
+    (tmp_path / "latest").write_bytes((ROOT / SEED_OLD).read_bytes())
+    (tmp_path / "statements").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["latest", "statements", "--threshold", "7"])
+    assert result.exit_code == exit_codes.ERROR
+    assert "between 0 and 1" in result.stderr and "write ./latest" not in result.stderr
+
+
 def test_a_page_in_two_languages_is_compared_in_the_other_statements_language(run: Invoke, tmp_path: Path) -> None:
     # a Kazakh foreign-ministry page often carries the Kazakh version above the Russian one
     page = tmp_path / "page.txt"
