@@ -217,8 +217,9 @@ def compare_command(old: str, new: str, align: AlignOptions, out: OutputOptions)
 
     Exit codes: 0 ran (no --fail-on policy violated), 1 --fail-on violated, 2 error,
     130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."""
-    accept_list = _prepare_output(out)
     _check_output_path(out.output, (old, new))
+    _clear_output(out.output)
+    accept_list = _prepare_output(out)
     try:
         report = _compare(old, new, align, out.color)
     except StatediffError as exc:
@@ -242,9 +243,10 @@ def latest_command(folder: str, align: AlignOptions, out: OutputOptions) -> None
     A folder of one statement is a notice and exit 0, and no report is written."""
     from .latest import latest_pair
 
+    _check_output_folder(out.output, {folder})
+    _clear_output(out.output)
     accept_list = _prepare_output(out)
     try:
-        _check_output_folder(out.output, {folder})
         old, new = latest_pair(folder)
         _check_output_path(out.output, (old, new))
         report = _compare(old, new, align, out.color)
@@ -594,6 +596,17 @@ def _write_output(path: str, text: str, append: bool) -> None:
             handle.write(text)
     except OSError as exc:
         _fail(f"--output {path}: cannot write ({exc.strerror or exc})")
+
+
+def _clear_output(path: str | None) -> None:
+    """Remove an --output file an earlier run left, before this run compares: a run that writes no
+    report (an error, a folder of one statement) leaves none, never the last run's (found by a CI
+    user's review: a loop over folders read another folder's report). Only a regular file; called
+    after the checks that it is no input statement."""
+    if path is None or os.path.islink(path) or not os.path.isfile(path):
+        return
+    with contextlib.suppress(OSError):  # (a read-only folder: writing the report will say so)
+        os.remove(path)
 
 
 def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:

@@ -444,3 +444,26 @@ def test_hook_compares_a_file_given_twice_once(run: Invoke, tmp_path: Path, monk
     once = run("hook", "jspg8-2026.ru.txt", "--format", "github").stdout
     twice = run("hook", "./jspg8-2026.ru.txt", "jspg8-2026.ru.txt", "--format", "github").stdout  # (found in review)
     assert len(twice.splitlines()) == len(once.splitlines()) > 0
+
+
+@pytest.mark.parametrize("case", ["one statement", "missing input", "compared"])
+def test_an_output_file_of_an_earlier_run_never_stands_for_this_one(run: Invoke, tmp_path: Path, case: str) -> None:
+    # found by a CI user's review: after a folder of one statement (exit 0) or an error (exit 2),
+    # -o report.json still held the last folder's report, and a CI loop read it as this one's
+    folder = tmp_path / "statements"
+    folder.mkdir()
+    shutil.copy(SEED_OLD, folder / "jspg-2022.txt")
+    if case == "compared":
+        shutil.copy(SEED_NEW, folder / "jspg-2026.txt")
+    report = tmp_path / "report.json"
+    report.write_text('{"an": "earlier report"}', "utf-8")
+    if case == "missing input":
+        result = run(str(folder / "jspg-2022.txt"), str(tmp_path / "nosuch.txt"), "-o", str(report))
+        assert result.exit_code == exit_codes.ERROR
+    else:
+        result = run("latest", str(folder), "-o", str(report))
+        assert result.exit_code == exit_codes.OK, result.stderr
+    if case == "compared":
+        assert json.loads(report.read_text("utf-8"))["summary"]
+    else:
+        assert not report.exists()
