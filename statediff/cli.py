@@ -478,10 +478,11 @@ class _ProgressDisplay:
         """Whether the bar is on screen, starting it once the comparison has run SHOW_AFTER seconds."""
         if self.bar is None and self.clock() - self.started >= self.SHOW_AFTER:
             from rich.console import Console
-            from rich.progress import Progress
+            from rich.progress import MofNCompleteColumn, Progress
 
             console = Console(stderr=True, color_system=None, no_color=True) if self.color == "never" else Console(stderr=True)
-            self.bar = Progress(console=console, transient=True, auto_refresh=False)
+            # (the pairs scored so far as a count too, as README says: a percentage alone, found in review)
+            self.bar = Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console, transient=True, auto_refresh=False)
             self.bar.start()
             self.task = self.bar.add_task(self.name, total=None)
         return self.bar is not None

@@ -616,6 +616,7 @@ def test_progress_display(monkeypatch: pytest.MonkeyPatch, color: str, show_afte
     if made:
         task = made[0].tasks[0]
         assert (task.description, task.completed, task.total) == ("scoring pledge pairs", 500, 1000)
+        assert any(isinstance(column, rich.progress.MofNCompleteColumn) for column in made[0].columns)  # "500/1000", as README says
         display.stage("reading details")
         assert (made[0].tasks[0].description, made[0].tasks[0].total) == ("reading details", None)
         assert made[0].console.no_color == (color == "never")
