@@ -631,6 +631,21 @@ def _check_output_folder(output: str | None, folders: set[str]) -> None:
         if os.path.realpath(folder) == where:
             _fail(f"--output {output}: lies in the statements folder {folder}, where the next run would read it as a "
                   "statement; write reports outside it")
+    # Another series' folder (two dated statements or more beside it): "statediff hook a/x.txt -o
+    # b/h.md" made the next "statediff latest b" fail on an undated h.md (found by a CI user's review).
+    from .latest import statements
+
+    folder = os.path.dirname(output) or "."
+    try:
+        dated = [d for d in statements(folder, undated_found=[]) if os.path.realpath(d.path) != os.path.realpath(output)]
+    except StatediffError:  # (a folder that cannot be listed, a name with an ambiguous date: not a series to guard)
+        return
+    if len(dated) >= SERIES_MIN:
+        _fail(f"--output {output}: lies in {folder}, a folder of dated statements, where statediff latest would read it as a "
+              "statement; write reports outside it")
+
+
+SERIES_MIN = 2  # dated statements that make a folder a series of statements
 
 
 def _render_terminal(report: Report, layout: str, color: bool, show_all: bool) -> None:

@@ -467,3 +467,19 @@ def test_an_output_file_of_an_earlier_run_never_stands_for_this_one(run: Invoke,
         assert json.loads(report.read_text("utf-8"))["summary"]
     else:
         assert not report.exists()
+
+
+def test_a_report_is_never_written_into_another_series_of_statements(run: Invoke, tmp_path: Path) -> None:
+    # found by a CI user's review: "hook a/x.txt -o b/h.md" was written, and "latest b" then failed on the undated h.md
+    for series, names in (("a", ("x-2023.txt", "x-2024.txt")), ("b", ("y-2022.txt", "y-2026.txt"))):
+        (tmp_path / series).mkdir()
+        for name in names:
+            shutil.copy(SEED_OLD if "2022" in name or "2023" in name else SEED_NEW, tmp_path / series / name)
+    result = run("hook", str(tmp_path / "a" / "x-2024.txt"), "-o", str(tmp_path / "b" / "h.md"))
+    assert result.exit_code == exit_codes.ERROR
+    assert "a folder of dated statements" in result.stderr and not (tmp_path / "b" / "h.md").exists()
+    assert run("latest", str(tmp_path / "b")).exit_code == exit_codes.OK
+    # a folder of reports beside them is no series: written there as before
+    (tmp_path / "reports").mkdir()
+    assert run("hook", str(tmp_path / "a" / "x-2024.txt"), "-o", str(tmp_path / "reports" / "h.md")).exit_code == exit_codes.OK
+    assert (tmp_path / "reports" / "h.md").exists()
