@@ -635,9 +635,9 @@ def _check_output_folder(output: str | None, folders: set[str]) -> None:
     # b/h.md" made the next "statediff latest b" fail on an undated h.md (found by a CI user's review).
     from .latest import statements
 
-    folder = os.path.dirname(output) or "."
+    folder, itself = os.path.dirname(output) or ".", os.path.realpath(output)
     try:
-        dated = [d for d in statements(folder, undated_found=[]) if os.path.realpath(d.path) != os.path.realpath(output)]
+        dated = [d for d in statements(folder, undated_found=[]) if os.path.realpath(d.path) != itself]
     except StatediffError:  # (a folder that cannot be listed, a name with an ambiguous date: not a series to guard)
         return
     if len(dated) >= SERIES_MIN:

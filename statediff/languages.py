@@ -461,6 +461,9 @@ class Language:
     # ("The Alliance will continue to …"): see segment/__init__.py, _thing_acts.
     descriptive_cues: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     party_nouns: frozenset[str] = frozenset()
+    # The parties as words (subjects, speakers, party_nouns), joined once: the subject rules read
+    # them for every clause.
+    party_words: frozenset[str] = frozenset()
     # The parties' bond as a subject ("the Alliance", "our partnership", "samarbetet"): a thing,
     # even written as a name and with the parties named after it ("the Alliance between A and B").
     relationship_nouns: frozenset[str] = frozenset()
@@ -596,6 +599,7 @@ def _build(code: str, raw: dict) -> Language:
         speech_verbs=_lowered(raw, "speech_verbs"),
         descriptive_cues=CueSet.from_entries(raw.get("descriptive_cues", [])),
         party_nouns=_lowered(raw, "party_nouns"),
+        party_words=_lowered(raw, "subjects") | _lowered(raw, "speakers") | _lowered(raw, "party_nouns"),
         relationship_nouns=_lowered(raw, "relationship_nouns"),
         consequence_verbs=_lowered(raw, "consequence_verbs"),
         consequence_adverbs=_lowered(raw, "consequence_adverbs"),

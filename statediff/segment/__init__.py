@@ -1181,10 +1181,9 @@ def _thing_acts(
             # A cue after a determiner is the subject's noun ("Our cooperation has soared to new
             # heights …"): the verb is the next cue, and with none the clause pledges nothing when
             # that noun names the parties' bond (found on a blind annotation).
-            later = [k for k in own if k > verb]
-            if not later:
+            if len(own) == 1:
                 return _relationship_subject(text, words, token_starts, verb - 1, verb + 1, lang)
-            verb = later[0]
+            verb = own[1]
     subject = _subject_starts(text, token_starts, first, last)[-1]
     # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
     # deep security ties, the Alliance between … continues to evolve and expand".)
@@ -1205,11 +1204,10 @@ def _thing_acts(
     plural_test = not words[subject].endswith("s") or not _written_lower(text, words[subject])
     if bare and (words[subject] in lang.stopwords or (plural_test and not (consequence and verb - subject > 1))):
         return False
-    party_words = lang.subjects | lang.speakers | lang.party_nouns
     content = False
     for k in range(subject, verb):
         word = words[k]
-        if word in party_words:
+        if word in lang.party_words:
             return False
         if text[token_starts[k]].isupper() and (k > subject or word in names()):
             return False  # a name: a party, or another actor whose deed the statement reports
@@ -1234,12 +1232,12 @@ def _cues_only_purposes(words: list[str], first: int, last: int, lang: Language,
         return False
     if words[first] not in lang.subject_determiners and words[first] not in lang.consequence_subjects:
         return False  # a list item under a lead-in ("Improve access … to promote …"), a clause that goes on ("and exploring ways to …")
-    parties = lang.subjects | lang.speakers | lang.party_nouns | lang.party_objects
     verb = own[0]  # the cues after it are the purpose's own ("to foster X, expand Y and reduce Z")
     if not (words[verb - 1] in lang.purpose_markers and words[verb - 2] not in lang.stopwords):
         return False
     purpose_subject = next((k for k in range(verb - 2, max(first, verb - 2 - PURPOSE_SUBJECT), -1) if words[k] in lang.purpose_subjects), verb)
-    return not any(words[k] in lang.pledge_modals or (k < purpose_subject and words[k] in parties) for k in range(first, last))
+    parties = (k for k in range(first, purpose_subject) if words[k] in lang.party_words or words[k] in lang.party_objects)
+    return not (any(words[k] in lang.pledge_modals for k in range(first, last)) or any(parties))
 
 
 PURPOSE_SUBJECT = 8  # words of "for the United States and Mexico" before "to advance"
@@ -1251,11 +1249,14 @@ def _modal_consequence(words: list[str], k: int, last: int, lang: Language) -> b
     if not lang.consequence_verbs or words[k] not in lang.pledge_modals:
         return False
     verb = k + 1
-    while verb < min(last, k + 5) and (words[verb] in lang.fillers or words[verb] in lang.infinitive_markers
+    while verb < min(last, k + 1 + CONSEQUENCE_GAP) and (words[verb] in lang.fillers or words[verb] in lang.infinitive_markers
                                        or words[verb] in lang.consequence_adverbs):
         verb += 1  # "will also help", "kommer att bidra", "kommer så småningom att leda"
     # (What helps the parties is their undertaking: "En fördjupad dialog … kommer att hjälpa oss att hitta konkreta svar".)
     return verb < last and words[verb] in lang.consequence_verbs and not (verb + 1 < last and words[verb + 1] in lang.party_objects)
+
+
+CONSEQUENCE_GAP = 4  # words between the modal and its verb: "kommer så småningom att leda"
 
 
 def _relationship_subject(text: str, words: list[str], token_starts: list[int], subject: int, verb: int, lang: Language) -> bool:
@@ -1314,10 +1315,9 @@ def _is_statistic(texts: list[str], words: list[str], first: int, last: int, lan
     own = _cues_within(cues, first, last)
     if not own or not all(lang.descriptive_cues.match_at(words, k) for k in own):
         return False
-    parties = lang.subjects | lang.speakers | lang.party_nouns
     # The subject stands before the first cue, or in a verb-second language right after it.
     subject = range(first, min(last, own[0] + STATISTIC_SUBJECT_AFTER + 1))
-    return not (any(words[k] in lang.pledge_modals for k in range(first, last)) or any(words[k] in parties for k in subject))
+    return not (any(words[k] in lang.pledge_modals for k in range(first, last)) or any(words[k] in lang.party_words for k in subject))
 
 
 STATISTIC_SUBJECT_AFTER = 2  # "… fortsätter länderna att …": the subject right after the verb
