@@ -333,6 +333,10 @@ class Language:
     consequence_subjects: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()  # "This Memorandum will …": the instrument itself, no word pointing back
     past_copulas: frozenset[str] = frozenset()
+    # Articles and possessives, after which a cue is a noun or an adjective ("a commitment", "a
+    # shared study", "our resolve"); present copulas: "Our support … is unwavering" states a position.
+    noun_determiners: frozenset[str] = frozenset()
+    present_copulas: frozenset[str] = frozenset()
     # Words that open a count ("more than", "över"): a clause opening with one and a number
     # counts something ("More than 10,000 citizens have participated in exchange programs").
     quantity_openers: tuple[tuple[str, ...], ...] = ()
@@ -548,6 +552,8 @@ def _build(code: str, raw: dict) -> Language:
         consequence_subjects=_lowered(raw, "consequence_subjects"),
         instrument_nouns=_lowered(raw, "instrument_nouns"),
         past_copulas=_lowered(raw, "past_copulas"),
+        noun_determiners=_lowered(raw, "noun_determiners"),
+        present_copulas=_lowered(raw, "present_copulas"),
         quantity_openers=tuple(tuple(opener.lower().split()) for opener in raw.get("quantity_openers", [])),
         obligation_modals=_lowered(raw, "obligation_modals"),
         report_frames=_lowered(raw, "report_frames"),

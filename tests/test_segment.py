@@ -1146,6 +1146,18 @@ PAST_NARRATIVE_CASES = [
     ("en", "The leaders of the Alliance continue to strengthen cooperation.", True),  # the leaders, not the Alliance
     ("en", "The Quad Cooperation Network continues to support regional standards.", True),  # "Cooperation" names a body
     ("sv", "Samarbetet mellan Sverige och Finland fortsätter att fördjupas.", False),
+    # every cue after an article or a possessive (a noun, an adjective): the clause describes; a party, a copula or a verb first keep it
+    ("en", "The announcement of a joint military group with Russia constitutes the most recent example of the regime’s "
+     "complicity.", False),
+    ("en", "Our commitments and actions pave the way for progress towards an equitable world.", False),
+    ("en", "To deliver on a commitment by the two presidents in March, today the Vice President relaunched the dialogue.", False),
+    ("sv", "Det vittnar också om vårt förtroende för förmågan hos de internationella domstolarna.", False),
+    ("en", "We renew our call on the regime to abide by its obligations.", True),  # the parties
+    ("en", "The leaders also reinforced their commitment to the initiative.", True),
+    ("en", "Japan and the United States reinforced their commitment to the initiative.", True),  # names
+    ("en", "Our support for Ukraine is unwavering.", True),  # a present copula: a position
+    ("en", "Implement the recommendations of a shared study on smuggling.", True),  # an item's verb first
+    ("sv", "Det behövs en heltäckande, rättvis och varaktig fred i Ukraina.", True),  # "det" here a pronoun
     # what a thing will bring about ("will help", "will contribute") is a consequence; the parties' help is a pledge
     ("en", "The diversity and dynamism of this inaugural class will help to ensure our nations remain at the forefront of "
      "innovation.", False),
@@ -2162,7 +2174,9 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "role_patterns", "subject_determiners", "commentators", "commentary_verbs",
                                                          "named_subject_verbs", "name_links", "pledge_modals", "quantity_openers",
                                                          # one language's pronoun for the parties as an object, adverbs before a consequence
-                                                         "party_objects", "consequence_adverbs", "passive_past_endings", "purpose_subjects"}}
+                                                         "party_objects", "consequence_adverbs", "passive_past_endings", "purpose_subjects",
+                                                         # one language's articles and copulas ("en" is "one" elsewhere)
+                                                         "noun_determiners", "present_copulas"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

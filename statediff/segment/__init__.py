@@ -1049,6 +1049,7 @@ def _set_aside(
             or _is_statistic(texts, words, first, last, lang, cues)
             or _thing_acts(text, words, token_starts, first, last, lang, cues, names)
             or _cues_only_purposes(words, first, last, lang, cues)
+            or _cues_only_attributive(text, words, token_starts, first, last, lang, cues, names)
             or _cues_only_fronted(text, words, token_starts, first, last, cues, lang)
             or _plays_a_role(text, words, token_starts, first, last, cue_starts, lang)):
         return "background"
@@ -1238,6 +1239,33 @@ def _cues_only_purposes(words: list[str], first: int, last: int, lang: Language,
     purpose_subject = next((k for k in range(verb - 2, max(first, verb - 2 - PURPOSE_SUBJECT), -1) if words[k] in lang.purpose_subjects), verb)
     parties = (k for k in range(first, purpose_subject) if words[k] in lang.party_words or words[k] in lang.party_objects)
     return not (any(words[k] in lang.pledge_modals for k in range(first, last)) or any(parties))
+
+
+def _cues_only_attributive(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int],
+    names: Callable[[], frozenset[str]],
+) -> bool:
+    """"The announcement of a joint military group … constitutes …", "Our commitments and actions
+    pave the way …", "To deliver on a commitment by …, today Vice President Harris relaunched
+    …": every cue of the clause follows an article or a determiner, so it is a noun or an
+    adjective and the clause's verb is no cue: it describes something. Kept: a party before
+    the last cue ("We renew our call on …", "The leaders reinforced their commitment to …",
+    "Japan and the United States …": a party word or a capitalised word after the first), a
+    present copula ("Our support for Ukraine is unwavering": a position), a clause that opens
+    with a verb (an action item: "Prepare a collaborative report …")."""
+    if not lang.noun_determiners:
+        return False
+    own = _cues_within(cues, first, last)
+    if not own or any(k == first or words[k - 1] not in lang.noun_determiners for k in own):
+        return False
+    if lang.infinitive_predicates.match_at(words, first) or lang.gerund_predicates.match_at(words, first):
+        return False
+    if any(words[k] in lang.present_copulas for k in range(first, last)):
+        return False
+    known = names()
+    # (The last cue's first word too: "The Parties may hold …" is a cue of the parties.)
+    return not any(words[k] in lang.party_words or words[k] in known or (k > first and text[token_starts[k]].isupper())
+                   for k in range(first, own[-1] + 1))
 
 
 PURPOSE_SUBJECT = 8  # words of "for the United States and Mexico" before "to advance"
