@@ -1340,6 +1340,10 @@ PREDICATE_CASES = [
     ("en", "It is our shared responsibility to protect the ocean.", True),  # "it" before a phrase cue: no consequence
     ("en", "Responsibility for the attack lies with the regime.", False),
     ("sv", "Vi stöder Ukrainas självständighet och territoriella integritet.", True),
+    # solidarity with a people or a country is the parties' stance, in every language (found on a blind annotation)
+    ("sv", "De nordiska länderna är fullt ut solidariska med Estland.", True),
+    ("en", "The G7 is united in solidarity with the people of Ukraine.", True),
+    ("de", "Die Minister sind solidarisch mit der Ukraine.", True),
     ("sv", "Därför är det naturligt att vi söker ett förstärkt samarbete.", True),
     # pledge verbs beyond the common ones; words that only look like cues ("Committee", "thanks to")
     ("en", "The Parties undertake to refrain from the threat or use of force.", True),
