@@ -19,6 +19,10 @@ class NoCommitmentsError(StatediffError):
     """A document yielded no commitments at all."""
 
 
+class NotEnoughMemoryError(StatediffError):
+    """The statements hold more pledges than this machine has the memory to compare."""
+
+
 class GoldFormatError(StatediffError):
     """A gold alignment file is not valid statediff-gold/1."""
 

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import memory
 from .align import DEFAULT_THRESHOLD, align, with_echoes, without_unmatched_deeds
 from .classify import DEFAULT_PERSIST_THRESHOLD, classify
 from .details import annotate
@@ -446,6 +447,8 @@ def _compare(
     new = one_text(old, new)
     clock["segment"] = time.perf_counter() - started
     try:
+        # Before the stages whose memory grows with the pledges: refused now, not killed halfway.
+        memory.check(len(old.commitments) + len(new.commitments))
         started = time.perf_counter()
         # While a reader process works on the details facts, it holds one of the ``workers``.
         align_workers = max(1, workers - 1) if readers else workers
