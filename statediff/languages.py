@@ -336,6 +336,7 @@ class Language:
     # Articles and possessives, after which a cue is a noun or an adjective ("a commitment", "a
     # shared study", "our resolve"); present copulas: "Our support … is unwavering" states a position.
     noun_determiners: frozenset[str] = frozenset()
+    speaker_possessives: frozenset[str] = frozenset()  # "our": "… demonstrate our resolve to …" is the parties' stance
     present_copulas: frozenset[str] = frozenset()
     # Words that open a count ("more than", "över"): a clause opening with one and a number
     # counts something ("More than 10,000 citizens have participated in exchange programs").
@@ -553,6 +554,7 @@ def _build(code: str, raw: dict) -> Language:
         instrument_nouns=_lowered(raw, "instrument_nouns"),
         past_copulas=_lowered(raw, "past_copulas"),
         noun_determiners=_lowered(raw, "noun_determiners"),
+        speaker_possessives=_lowered(raw, "speaker_possessives"),
         present_copulas=_lowered(raw, "present_copulas"),
         quantity_openers=tuple(tuple(opener.lower().split()) for opener in raw.get("quantity_openers", [])),
         obligation_modals=_lowered(raw, "obligation_modals"),

@@ -1151,7 +1151,8 @@ PAST_NARRATIVE_CASES = [
      "complicity.", False),
     ("en", "Our commitments and actions pave the way for progress towards an equitable world.", False),
     ("en", "To deliver on a commitment by the two presidents in March, today the Vice President relaunched the dialogue.", False),
-    ("sv", "Det vittnar också om vårt förtroende för förmågan hos de internationella domstolarna.", False),
+    ("sv", "Det vittnar också om vårt förtroende för förmågan hos de internationella domstolarna.", True),  # the parties' stance
+    ("en", "Our recent joint exercises demonstrate our resolve to maintain peace and stability.", True),
     ("en", "We renew our call on the regime to abide by its obligations.", True),  # the parties
     ("en", "The leaders also reinforced their commitment to the initiative.", True),
     ("en", "Japan and the United States reinforced their commitment to the initiative.", True),  # names
@@ -2180,7 +2181,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          # one language's pronoun for the parties as an object, adverbs before a consequence
                                                          "party_objects", "consequence_adverbs", "passive_past_endings", "purpose_subjects",
                                                          # one language's articles and copulas ("en" is "one" elsewhere)
-                                                         "noun_determiners", "present_copulas"}}
+                                                         "noun_determiners", "present_copulas", "speaker_possessives"}}
     assert cue_keys <= set(NEUTRAL_MERGED_KEYS)
     assert {p.pattern for code in SUPPORTED for p in get_language(code).past_anchors} == {p.pattern for p in neutral.past_anchors}
     assert get_language("en").gerund_predicates.words <= neutral.gerund_predicates.words

@@ -1251,8 +1251,9 @@ def _cues_only_attributive(
     adjective and the clause's verb is no cue: it describes something. Kept: a party before
     the last cue ("We renew our call on …", "The leaders reinforced their commitment to …",
     "Japan and the United States …": a party word or a capitalised word after the first), a
-    present copula ("Our support for Ukraine is unwavering": a position), a clause that opens
-    with a verb (an action item: "Prepare a collaborative report …")."""
+    present copula ("Our support for Ukraine is unwavering": a position), the parties' stance
+    after the verb ("Our recent joint exercises demonstrate our resolve to …": ``speaker_possessives``),
+    a clause that opens with a verb (an action item: "Prepare a collaborative report …")."""
     if not lang.noun_determiners:
         return False
     own = _cues_within(cues, first, last)
@@ -1262,6 +1263,8 @@ def _cues_only_attributive(
         return False
     if any(words[k] in lang.present_copulas for k in range(first, last)):
         return False
+    if any(k - 1 > first and words[k - 1] in lang.speaker_possessives for k in own):
+        return False  # the parties' stance after the verb: "… demonstrate our resolve to …", "Det vittnar om vårt förtroende …"
     known = names()
     # (The last cue's first word too: "The Parties may hold …" is a cue of the parties.)
     return not any(words[k] in lang.party_words or words[k] in known or (k > first and text[token_starts[k]].isupper())
