@@ -771,6 +771,9 @@ STOCK_CASES = [
     # function words are no terms: "throughout" scored as the rarest term of two pledges and linked them (found on a blind annotation)
     ("en", "throughout", False), ("en", "whether", False), ("en", "despite", False),
     ("ru", "однако", False), ("ru", "благодаря", False), ("sv", "därför", False), ("sv", "eftersom", False),
+    # adverbs of degree: "stöder Ukraina helt och fullt" and "är fullt ut solidariska med Estland" shared "fullt"
+    # and "nordiska" only, and linked (found on a blind annotation)
+    ("sv", "fullt", False), ("sv", "helt", False), ("sv", "djupt", False), ("sv", "fullständig", True),
 ]
 
 
