@@ -774,6 +774,10 @@ STOCK_CASES = [
     # adverbs of degree: "stöder Ukraina helt och fullt" and "är fullt ut solidariska med Estland" shared "fullt"
     # and "nordiska" only, and linked (found on a blind annotation)
     ("sv", "fullt", False), ("sv", "helt", False), ("sv", "djupt", False), ("sv", "fullständig", True),
+    # the parties counted or paired, as "two": "The three countries will cooperate to advance innovation" linked
+    # "We hail the launch of the Trilateral Technology Leaders Training Program" on "three" alone (found on a blind annotation)
+    ("en", "three", False), ("en", "trilateral", False), ("en", "bilateral", False), ("sv", "trilaterala", False),
+    ("en", "triangular", True),
 ]
 
 
