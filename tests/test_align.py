@@ -788,6 +788,14 @@ ALIAS_CASES = [
     ("ru", "Российской Федерации", "России"),
     ("de", "Russische Föderation", "Russland"),
     ("fr", "la Fédération de Russie", "la Russie"),
+    # the parties of most English statements: "U.S." was the term "u.", "the United States" two, "unit" and "state"
+    # (which "UN Member States" shares)
+    ("en", "the United States", "the U.S."),
+    ("en", "the United States of America", "USA"),
+    ("sv", "Förenta staterna", "USA"),
+    ("ru", "Соединённые Штаты Америки", "США"),
+    ("en", "the Republic of Korea", "the ROK"),
+    ("en", "the United Kingdom", "the UK"),
 ]
 
 
@@ -1470,3 +1478,11 @@ def test_echoes_leave_the_other_links_and_their_indices_in_step() -> None:
     assert {i: named((c,), new2) for i, c in echoed.nearest_old.items()} == {
         i: named((c,), new) for i, c in alignment.nearest_old.items() if i != 1}  # old pledge 1 is linked now
     assert {i: named(c, new2) for i, c in echoed.ranked_old.items()} == {i: named(c, new) for i, c in alignment.ranked_old.items()}
+
+
+def test_the_united_states_shares_no_term_with_member_states() -> None:
+    """"UN Member States" and "the United States" are two things: the party is one alias term."""
+    from statediff.features import featurizer_for
+
+    featurizer = featurizer_for("en")
+    assert not set(featurizer.terms("all UN Member States")) & set(featurizer.terms("the United States and the U.S."))
