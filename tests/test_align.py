@@ -778,6 +778,7 @@ STOCK_CASES = [
     # "We hail the launch of the Trilateral Technology Leaders Training Program" on "three" alone (found on a blind annotation)
     ("en", "three", False), ("en", "trilateral", False), ("en", "bilateral", False), ("sv", "trilaterala", False),
     ("en", "triangular", True),
+    ("en", "us", False),  # the pronoun ("let us", "join us"); the country is the alias "US"
 ]
 
 
