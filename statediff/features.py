@@ -85,6 +85,15 @@ def latin_skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", latin)
 
 
+_POSSESSIVE_RE = recache.compile(r"['’]s$")
+
+
+def _acronym_key(word: str) -> str:
+    """A word as an acronym alias is looked up: without dots or a possessive "'s" ("U.S." and "US's"
+    are "US"; "US's" would otherwise lose its "us", an elided stopword, and leave no term)."""
+    return _POSSESSIVE_RE.sub("", word.replace(".", ""))
+
+
 def _padded_grams(word: str, n: int) -> tuple[str, ...]:
     """The n-letter runs of a word padded with a space each side."""
     padded = f" {word} "
@@ -174,7 +183,7 @@ class Featurizer:
 
     def _word_term(self, word: str) -> object:
         """The term of one word as written, or _ALIAS_START when an alias rule may start at it."""
-        if word.replace(".", "") in self.first_words or self._raw_stems[word] in self.first_words:
+        if _acronym_key(word) in self.first_words or self._raw_stems[word] in self.first_words:
             return _ALIAS_START
         return self._term(_fold(word))
 
@@ -233,7 +242,7 @@ class Featurizer:
         """``terms(word)[0]`` (or None) of one token as WORD_RE finds it: the alias rules are tried
         only when one may start at it, as ``terms`` does."""
         lowered = _fold(word)
-        if word.replace(".", "") in self.first_words or self._stem(lowered) in self.first_words:
+        if _acronym_key(word) in self.first_words or self._stem(lowered) in self.first_words:
             terms = self.terms(word)
             return terms[0] if terms else None
         return self._term(lowered)
@@ -266,7 +275,7 @@ class Featurizer:
     def _alias_at(self, raw: list[str], i: int) -> AliasRule | None:
         """The longest alias rule matching the words ``raw[i:]``: acronyms as written, other
         forms word by word after stemming."""
-        exact = raw[i].replace(".", "")
+        exact = _acronym_key(raw[i])
         for rule in self._rules_at[raw[i]]:
             n = len(rule.words)
             if rule.exact:
@@ -278,5 +287,5 @@ class Featurizer:
 
     def _alias_rules(self, word: str) -> tuple[AliasRule, ...]:
         """The alias rules that may start at a word as written, longest first."""
-        candidates = self.first_words.get(word.replace(".", ""), []) + self.first_words.get(self._raw_stems[word], [])
+        candidates = self.first_words.get(_acronym_key(word), []) + self.first_words.get(self._raw_stems[word], [])
         return tuple(sorted(candidates, key=lambda r: len(r.words), reverse=True))

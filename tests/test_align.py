@@ -1486,4 +1486,7 @@ def test_the_united_states_shares_no_term_with_member_states() -> None:
     from statediff.features import featurizer_for
 
     featurizer = featurizer_for("en")
-    assert not set(featurizer.terms("all UN Member States")) & set(featurizer.terms("the United States and the U.S."))
+    party = featurizer.terms("the United States and the U.S., the US's role")
+    assert party == ["=us", "=us", "=us", "role"]  # possessive too (found in review: "US's" gave no term)
+    assert not set(featurizer.terms("all UN Member States")) & set(party)
+    assert featurizer_for("es").terms("los Estados Unidos Mexicanos") == ["=mexico"]  # Mexico's formal name (found in review)

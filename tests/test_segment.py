@@ -1153,7 +1153,9 @@ PAST_NARRATIVE_CASES = [
     ("en", "To deliver on a commitment by the two presidents in March, today the Vice President relaunched the dialogue.", False),
     ("sv", "Det vittnar också om vårt förtroende för förmågan hos de internationella domstolarna.", True),  # the parties' stance
     ("en", "Our recent joint exercises demonstrate our resolve to maintain peace and stability.", True),
-    ("en", "We renew our call on the regime to abide by its obligations.", True),  # the parties
+    ("en", "We renew the call on the regime to abide by its obligations.", True),  # the parties
+    ("en", "Canada extends its support to the initiative.", True),  # a name opens the clause (found in review)
+    ("en", "Norway extends its support to the initiative.", True),
     ("en", "The leaders also reinforced their commitment to the initiative.", True),
     ("en", "Japan and the United States reinforced their commitment to the initiative.", True),  # names
     ("en", "Our support for Ukraine is unwavering.", True),  # a present copula: a position
@@ -1345,6 +1347,9 @@ PREDICATE_CASES = [
     ("sv", "De nordiska länderna är fullt ut solidariska med Estland.", True),
     ("en", "The G7 is united in solidarity with the people of Ukraine.", True),
     ("de", "Die Minister sind solidarisch mit der Ukraine.", True),
+    ("fr", "La France est pleinement solidaire de l'Ukraine.", True),  # the singular too (found in review)
+    ("es", "España es solidaria con Ucrania.", True),
+    ("pt", "Portugal é solidário com a Ucrânia.", True),
     ("sv", "Därför är det naturligt att vi söker ett förstärkt samarbete.", True),
     # pledge verbs beyond the common ones; words that only look like cues ("Committee", "thanks to")
     ("en", "The Parties undertake to refrain from the threat or use of force.", True),

@@ -1252,7 +1252,8 @@ def _cues_only_attributive(
     the last cue ("We renew our call on …", "The leaders reinforced their commitment to …",
     "Japan and the United States …": a party word or a capitalised word after the first), a
     present copula ("Our support for Ukraine is unwavering": a position), the parties' stance
-    after the verb ("Our recent joint exercises demonstrate our resolve to …": ``speaker_possessives``),
+    past the clause's first word ("Our recent joint exercises demonstrate our resolve to …":
+    ``speaker_possessives``; "Our commitments … pave the way" opens with it),
     a clause that opens with a verb (an action item: "Prepare a collaborative report …")."""
     if not lang.noun_determiners:
         return False
@@ -1264,10 +1265,12 @@ def _cues_only_attributive(
     if any(words[k] in lang.present_copulas for k in range(first, last)):
         return False
     if any(k - 1 > first and words[k - 1] in lang.speaker_possessives for k in own):
-        return False  # the parties' stance after the verb: "… demonstrate our resolve to …", "Det vittnar om vårt förtroende …"
+        return False  # the parties' stance past the clause's first word: "… demonstrate our resolve to …", "Det vittnar om vårt förtroende …"
     known = names()
-    # (The last cue's first word too: "The Parties may hold …" is a cue of the parties.)
-    return not any(words[k] in lang.party_words or words[k] in known or (k > first and text[token_starts[k]].isupper())
+    # (The last cue's first word too: "The Parties may hold …" is a cue of the parties. A capital
+    # at the clause's start is a name unless a function word has it: "Canada extends its support …".)
+    return not any(words[k] in lang.party_words or words[k] in known
+                   or (text[token_starts[k]].isupper() and (k > first or (words[k] not in lang.stopwords and words[k] not in lang.noun_determiners)))
                    for k in range(first, own[-1] + 1))
 
 
