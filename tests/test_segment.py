@@ -1129,6 +1129,10 @@ PAST_NARRATIVE_CASES = [
     ("en", "Our two countries continue to promote common purpose.", True),  # the parties
     ("en", "The United States and India continue to deepen their cooperation.", True),
     ("en", "The Alliance will continue to evolve to meet new challenges.", True),  # a modal
+    # what a meeting focused on describes it ("focus" describes, as "continue" does; found on a blind annotation)
+    ("en", "The discussion focused on the current situation on the Korean Peninsula.", False),
+    ("en", "The leaders focused on trade and investment.", True),  # the parties
+    ("en", "The dialogue will focus on cancer genomics.", True),  # a modal: a plan
     # a cue after a determiner is the subject's noun: the next cue is the verb, and with none the bond pledges nothing
     ("en", "Our cooperation has soared to new heights in every corner of our governments.", False),
     ("en", "The cooperation between our agencies continues to grow.", False),
