@@ -1249,8 +1249,9 @@ def _cues_only_attributive(
     pave the way …", "To deliver on a commitment by …, today Vice President Harris relaunched
     …": every cue of the clause follows an article or a determiner, so it is a noun or an
     adjective and the clause's verb is no cue: it describes something. Kept: a party before
-    the last cue ("We renew our call on …", "The leaders reinforced their commitment to …",
-    "Japan and the United States …": a party word or a capitalised word after the first), a
+    the last cue ("We renew the call on …", "The leaders reinforced their commitment to …",
+    "Japan and the United States …", "Canada extends its support …": a party word or a
+    capitalised word, the first too unless it is a function word), a
     present copula ("Our support for Ukraine is unwavering": a position), the parties' stance
     past the clause's first word ("Our recent joint exercises demonstrate our resolve to …":
     ``speaker_possessives``; "Our commitments … pave the way" opens with it),
