@@ -1349,6 +1349,10 @@ PREDICATE_CASES = [
     ("sv", "Vi stöder Ukrainas självständighet och territoriella integritet.", True),
     # solidarity with a people or a country is the parties' stance, in every language (found on a blind annotation)
     ("sv", "De nordiska länderna är fullt ut solidariska med Estland.", True),
+    # a shared responsibility the parties have, as English "have a shared responsibility"; not being deterred
+    ("sv", "Norge, Finland och Sverige har ett gemensamt ansvar att bemöta säkerhetsutmaningar i regionen.", True),
+    ("sv", "Under tiden låter sig de nordiska länderna inte avskräckas av Rysslands handlingar.", True),
+    ("sv", "Avskräckning är en del av försvaret.", False),  # deterrence, a thing
     ("en", "The G7 is united in solidarity with the people of Ukraine.", True),
     ("de", "Die Minister sind solidarisch mit der Ukraine.", True),
     ("fr", "La France est pleinement solidaire de l'Ukraine.", True),  # the singular too (found in review)
