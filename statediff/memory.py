@@ -71,19 +71,19 @@ def meminfo_available(text: str) -> int | None:
     return values["MemAvailable"] + values.get("SwapFree", 0)
 
 
-# (limit, usage, statistics) files of a memory control group, and the statistic that counts page
-# cache it can drop: cgroup v2, then v1.
-_CGROUP_KINDS = (("", "memory.max", "memory.current", "memory.stat", "inactive_file"),
-                 ("memory", "memory.limit_in_bytes", "memory.usage_in_bytes", "memory.stat", "total_inactive_file"))
+# (version, controller folder, limit, usage and statistics files, the statistic that counts page
+# cache the group can drop) of a memory control group: cgroup v2, then v1.
+_CGROUP_KINDS = ((2, "", "memory.max", "memory.current", "memory.stat", "inactive_file"),
+                 (1, "memory", "memory.limit_in_bytes", "memory.usage_in_bytes", "memory.stat", "total_inactive_file"))
 
 
 def _cgroup_room() -> int | None:
     """The room left in this process's memory control group: its own folder (named in
     /proc/self/cgroup), else the mount's root (a container sees its own group there)."""
     groups = cgroup_paths(_read(SELF_CGROUP) or "")
-    for version, (controller, limit_name, usage_name, stat_name, cache_name) in enumerate(_CGROUP_KINDS):
+    for version, controller, limit_name, usage_name, stat_name, cache_name in _CGROUP_KINDS:
         base = os.path.join(CGROUP_ROOT, controller) if controller else CGROUP_ROOT
-        own = groups.get(2 - version)
+        own = groups.get(version)
         for folder in ([os.path.join(base, own.lstrip("/"))] if own else []) + [base]:
             limit, usage = _read(os.path.join(folder, limit_name)), _read(os.path.join(folder, usage_name))
             if limit is not None and usage is not None:
