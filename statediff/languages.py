@@ -485,6 +485,16 @@ class Language:
     # What something is worth as a clause's predicate ("… make an important contribution to …",
     # "… continue to play a vital role …"): a fact, not a pledge (segment/__init__.py, _plays_a_role).
     role_patterns: tuple[re.Pattern[str], ...] = ()
+    # Verbs by which the parties address another actor ("We urge North Korea to …", "condemn
+    # Russia's …", "Vi uppmanar Ryssland att …"), the words that may stand before its name
+    # ("the", "strongly", "enträget") and inside it ("Republic of Korea"; a coordinator joins two
+    # actors, "Russia and Belarus"), and the words that
+    # open a subordinate clause ("that", "att"): a clause whose subject is that actor reports
+    # what it does, not the parties' pledge (segment/__init__.py, _addressee_acts).
+    addressing_patterns: tuple[re.Pattern[str], ...] = ()
+    addressing_fillers: frozenset[str] = frozenset()
+    addressing_links: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
     # A news report's commentators and their verbs ("Analysts said …", "Эксперты считают …"): their
     # view, not the parties' pledge (segment/__init__.py, _commentary).
     commentators: frozenset[str] = frozenset()
@@ -613,6 +623,10 @@ def _build(code: str, raw: dict) -> Language:
         consequence_adverbs=_lowered(raw, "consequence_adverbs"),
         fronting_prepositions=_lowered(raw, "fronting_prepositions"),
         role_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("role_patterns", [])),
+        addressing_patterns=tuple(recache.compile(any_space(p)) for p in raw.get("addressing_patterns", [])),
+        addressing_fillers=_lowered(raw, "addressing_fillers"),
+        addressing_links=_lowered(raw, "addressing_links"),
+        complementizers=_lowered(raw, "complementizers"),
         commentators=_lowered(raw, "commentators"),
         named_subject_verbs=_lowered(raw, "named_subject_verbs"),
         name_links=_lowered(raw, "name_links"),

@@ -1237,6 +1237,17 @@ PAST_NARRATIVE_CASES = [
      "shared values and promote security.", False),
     ("en", "For three decades, we have supported the peace process and we reaffirm that support today.", True),
     ("en", "The sides will extend the programme for five years.", True),
+    # an actor the parties address elsewhere ("We urge Russia …") as the subject of the first cue: what it does
+    ("en", "To date, we have not seen evidence that Russia is committed to peace. We urge Russia to withdraw its forces.", False),
+    ("en", "North Korea continues to expand its missile program. We urge North Korea to abide by its obligations.", False),
+    ("sv", "De senaste veckorna har Ryssland intensifierat sina anfall mot Ukraina. Vi uppmanar enträget Ryssland att upphöra "
+     "med kriget.", False),
+    ("en", "Russia's war of aggression must end. We condemn Russia's attacks on Ukraine.", True),  # a modal: the parties' demand
+    ("sv", "Ryssland måste dra tillbaka sina trupper. Vi uppmanar Ryssland att upphöra med kriget.", True),
+    ("en", "The Republic of Korea continues to support the initiative. We urge North Korea to return to talks.", True),  # another actor
+    ("en", "Ukraine continues to support the initiative. We condemn Russia's attacks on Ukraine.", True),  # named after "on", not addressed
+    ("en", "Russia continues to support the initiative.", True),  # addressed nowhere
+    ("en", "The United States and Russia continue to support the talks. We urge Russia to join the treaty.", True),  # a party's word
 ]
 
 
@@ -1248,6 +1259,24 @@ def test_clauses_dated_in_the_past_without_an_active_pledge_are_background(lang:
     assert pledges[-1] == _ANOTHER_PLEDGE[lang]
     if not reported:
         assert any(s.reason == "background" and s.start < len(text) for s in seg.skipped)
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("en", "We urge North Korea to abide by its obligations.", {("north", "korea")}),
+    ("en", "We strongly condemn Russia’s attacks and call on the DPRK to return to talks.", {("russia",), ("dprk",)}),
+    ("en", "We condemn in the strongest possible terms Russia's war.", {("russia",)}),
+    ("en", "We call on the Democratic People's Republic of Korea to return.", {("democratic", "people", "republic", "of", "korea")}),
+    ("en", "We call on all Member States to act.", set()),  # "all" is no filler: a group, not a named actor
+    ("en", "We urge the international community to act.", set()),
+    ("en", "We call on President Putin and Belarus to stop.", {("putin",), ("belaru",)}),  # a title is no name; two actors
+    ("sv", "Vi fördömer å det starkaste Rysslands brutala aggression.", {("ryssland",)}),
+    ("sv", "Vi uppmanar enträget Ryssland och Belarus att upphöra.", {("ryssland",), ("belaru",)}),
+    ("ru", "Стороны призвали Россию прекратить огонь.", set()),  # no addressing patterns: ru names inflect
+])
+def test_addressees_are_the_names_after_a_verb_of_address(lang: str, text: str, names: set[tuple[str, ...]]) -> None:
+    from statediff.segment import addressees
+
+    assert addressees(text, get_language(lang)) == names
 
 
 def test_a_page_of_bare_subjects_reads_its_words_once() -> None:
@@ -2164,6 +2193,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "attribution_patterns", "attribution_tails", "prefix_abbreviations",
                                                          # grammar of one language's rule that needs its fillers too
                                                          "perfect_auxiliaries", "purpose_markers",
+                                                         # the actors one language's statement addresses, read with its party words
+                                                         "addressing_patterns", "addressing_fillers", "addressing_links", "complementizers",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
                                                          "participle_links", "participle_date_links", "subject_verb_endings", "subject_modals",

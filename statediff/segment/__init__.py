@@ -195,7 +195,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     text = document.text
     commitments: list[Commitment] = []
     skipped: list[Skipped] = []
-    found = _Provisional(text)
+    found = _Provisional(text, lang)
     title = ""  # the document's first block, when a heading of TITLE_WORDS or more, as _title_key has it
     first_block = True
     plan = _block_plan(document, lang, set_aside, skipped)
@@ -260,7 +260,11 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
     if found.reports:
-        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, found.parties, skipped, id_prefix)
+        # (An actor the parties address is no party, though a cue followed its name: "Russia is committed …".)
+        # (One word: "Korea" of "North Korea" may be a party's, "the Republic of Korea".)
+        addressed = {name[0] for name in found.addressees() if len(name) == 1}
+        parties = {word for word in found.parties if name_key(word) not in addressed}
+        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, parties, skipped, id_prefix)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
@@ -521,9 +525,9 @@ class _Provisional:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
     joined …"), and the parties' names that such a report must name."""
 
-    __slots__ = ("spoken_only", "reports", "parties", "names")
+    __slots__ = ("spoken_only", "reports", "parties", "names", "addressees")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lang: Language) -> None:
         self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
         # "Mexico also joined …" counts only when a name of its subject is a party's: a subject of
         # a cue-bearing pledge of the document ("The United States and Mexico remain committed …"),
@@ -531,6 +535,7 @@ class _Provisional:
         self.reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
+        self.addressees: Callable[[], frozenset[tuple[str, ...]]] = cache(lambda: addressees(text, lang))
 
 
 def _drop_other_reports(
@@ -791,7 +796,8 @@ def _cut_sentence(
         if not is_commitment or word_count < 2:
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
-        aside = _set_aside(text, texts, words, token_starts, (start, end), (first, first + word_count), lang, cues, cue_starts, found.names)
+        aside = _set_aside(text, texts, words, token_starts, (start, end), (first, first + word_count), lang, cues, cue_starts, found.names,
+                           found.addressees)
         if aside:
             skipped.append(Skipped(start, end, aside))
             continue
@@ -1038,16 +1044,18 @@ def _opens_paragraph(text: str, at: int) -> bool:
 def _set_aside(
     text: str, texts: list[str], words: list[str], token_starts: list[int], span: tuple[int, int], clause: tuple[int, int],
     lang: Language, cues: list[int], cue_starts: list[int], names: Callable[[], frozenset[str]],
+    addressed: Callable[[], frozenset[tuple[str, ...]]],
 ) -> str | None:
     """Why a clause that reads like a pledge is none, or None: "background" (a past narrative or
-    account, a consequence, a statistic, a thing that acts, cues only in a fronted phrase, the
-    statement reported adopted) or "courtesy" (thanks, congratulations). ``span``: its offsets in
+    account, a consequence, a statistic, a thing that acts, an actor the parties address acts,
+    cues only in a fronted phrase, the statement reported adopted) or "courtesy" (thanks, congratulations). ``span``: its offsets in
     ``text``; ``clause``: its word indices."""
     (start, end), (first, last) = span, clause
     if (_is_past_narrative(text, start, end, lang, words, token_starts) or _is_perfect_account(text, start, end, lang, words, token_starts, cues)
             or _is_consequence(words, first, last, lang, cues)
             or _is_statistic(texts, words, first, last, lang, cues)
             or _thing_acts(text, words, token_starts, first, last, lang, cues, names)
+            or _addressee_acts(text, words, token_starts, first, last, lang, cues, addressed)
             or _cues_only_purposes(words, first, last, lang, cues)
             or _cues_only_attributive(text, words, token_starts, first, last, lang, cues, names)
             or _cues_only_fronted(text, words, token_starts, first, last, cues, lang)
@@ -1214,6 +1222,92 @@ def _thing_acts(
             return False  # a name: a party, or another actor whose deed the statement reports
         content = content or (word not in lang.fillers and word not in lang.stopwords)
     return content
+
+
+def name_key(word: str) -> str:
+    """A folded name without its possessive or genitive ending: "Russia's", "Russia’s", "Rysslands"
+    and "Ryssland" are one actor (one final "s" goes on every name alike, "Philippines" too)."""
+    word = word.replace("’", "'").removesuffix("'s").removesuffix("'")
+    return word.removesuffix("s") if len(word) > 3 else word
+
+
+ADDRESSEE_SKIP = 5  # words allowed between the verb and the name ("condemn in the strongest possible terms Russia's …")
+ADDRESSEE_REACH = 4  # words before the name in its clause: "De senaste veckorna har Ryssland intensifierat …"
+
+
+def addressees(text: str, lang: Language) -> frozenset[tuple[str, ...]]:
+    """The names of the actors the parties address (``addressing_patterns``: "We urge North Korea
+    to …", "condemn Russia's …", "Vi uppmanar enträget Ryssland att …"), each the ``name_key`` of
+    its words: ("north", "korea"), so that "the Republic of Korea" is another actor; "Russia and
+    Belarus" are two. Not the
+    parties' own words ("We call on all Member States" names ("member",))."""
+    found: set[tuple[str, ...]] = set()
+    for pattern in lang.addressing_patterns:
+        for match in pattern.finditer(text):
+            texts, _, _ = word_spans(text, match.end(), min(len(text), match.end() + 200))
+            k = 0
+            while k < min(len(texts), ADDRESSEE_SKIP) and texts[k][0].islower() and fold(texts[k]) in lang.addressing_fillers:
+                k += 1
+            name: list[str] = []
+            while k < len(texts):
+                word = fold(texts[k])
+                before_name = k + 1 < len(texts) and texts[k + 1][0].isupper()
+                if texts[k][0].isupper():
+                    if word not in lang.party_words and word not in lang.stopwords and word not in lang.person_titles:
+                        name.append(name_key(word))
+                elif name and before_name and word in lang.addressing_links:
+                    name.append(word)  # "Republic of Korea"
+                elif name and before_name and (word,) in lang.coordinators:
+                    found.add(tuple(name))  # "Russia and Belarus": two actors
+                    name = []
+                else:
+                    break
+                k += 1
+            if name:
+                found.add(tuple(name))
+    return frozenset(found)
+
+
+def _addressee_acts(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int],
+    addressed: Callable[[], frozenset[tuple[str, ...]]],
+) -> bool:
+    """"To date, we have not seen evidence that Russia is committed to …", "De senaste veckorna har
+    Ryssland intensifierat sina anfall …": an actor the parties address elsewhere in the statement
+    (``addressees``) is the subject of the clause's first cue: its name opens that cue's subject
+    (after a comma or a ``complementizers`` word, within ADDRESSEE_REACH words, not after a
+    preposition): what that actor does, not the parties' pledge. Kept: a party word or "our"
+    before the cue (after the last ``complementizers`` word: "the United States, Japan and the
+    Republic of Korea continue …"), a modal there or as the cue ("Russia's war of aggression must
+    end" is the parties' demand), a name after the first cue ("We urge Russia …")."""
+    if not lang.addressing_patterns:
+        return False
+    own = _cues_within(cues, first, last)
+    if not own:
+        return False
+    cue = own[0]
+    subject = speaker = first
+    for k in range(first + 1, cue + 1):
+        if words[k - 1] in lang.complementizers:
+            subject = speaker = k
+        elif "," in text[token_starts[k - 1]:token_starts[k]]:
+            subject = k
+    if any(words[k] in lang.pledge_modals for k in range(speaker, cue + 1)):
+        return False
+    if any(words[k] in lang.party_words or words[k] in lang.speaker_possessives for k in range(speaker, cue)):
+        return False
+    names = addressed()
+    if not names:
+        return False
+    prepositions = lang.noun_phrase_links | lang.fronting_prepositions
+    for k in range(subject, min(cue, subject + ADDRESSEE_REACH + 1)):
+        if not text[token_starts[k]].isupper() or (k > subject and words[k - 1] in prepositions):
+            continue
+        for name in names:
+            end = k + len(name)
+            if end <= cue and all(name_key(words[k + n]) == part for n, part in enumerate(name)):
+                return True
+    return False
 
 
 def _cues_only_purposes(words: list[str], first: int, last: int, lang: Language, cues: list[int]) -> bool:
