@@ -402,6 +402,25 @@ CLAUSE_CASES = [
      ["Vi bekräftar vårt stöd för landets integration", "och lovordar dess beslutsamhet att genomföra reformer."]),
     ("sv", "Vi fördömer våldet mot demonstranterna och vi beklagar hoten mot journalister.",
      ["Vi fördömer våldet mot demonstranterna", "och vi beklagar hoten mot journalister."]),
+    # a second predicate after "and" that the lists lacked (found on blind sets): what the parties recall, ask,
+    # hereby establish; their stance when troubled; sv standing firm and a perfect after "och"
+    ("en", "We condemn these attacks in the strongest possible terms and recall that indiscriminate attacks constitute a war crime.",
+     ["We condemn these attacks in the strongest possible terms", "and recall that indiscriminate attacks constitute a war crime."]),
+    ("en", "We are deeply troubled by the damage to the pipelines and strongly condemn any disruption of critical infrastructure.",
+     ["We are deeply troubled by the damage to the pipelines", "and strongly condemn any disruption of critical infrastructure."]),
+    ("en", "We will each designate a senior representative to oversee the platform and ask them to convene in January.",
+     ["We will each designate a senior representative to oversee the platform", "and ask them to convene in January."]),
+    ("en", "Together with our partners, we endorse the Club's terms of reference and hereby establish an open international Club.",
+     ["Together with our partners, we endorse the Club's terms of reference", "and hereby establish an open international Club."]),
+    # ... not a bare "establish" after a decision the parties welcome: one pledge
+    ("en", "President Biden welcomes the decision to host a ministerial meeting this fall and establish a coordinating office in Seoul.",
+     ["President Biden welcomes the decision to host a ministerial meeting this fall and establish a coordinating office in Seoul."]),
+    ("sv", "Vi står stadigt vid det ukrainska folkets sida och lovordar deras tappra motstånd.",
+     ["Vi står stadigt vid det ukrainska folkets sida", "och lovordar deras tappra motstånd."]),
+    ("sv", "Vi vill att Europa ska spela en ledande roll i kampen mot klimatförändringar och har föresatt oss att uppnå ett ambitiöst resultat.",
+     ["Vi vill att Europa ska spela en ledande roll i kampen mot klimatförändringar", "och har föresatt oss att uppnå ett ambitiöst resultat."]),
+    ("sv", "Vi är fast beslutna att stärka vårt partnerskap på europeisk nivå och har beslutat om följande åtgärder.",
+     ["Vi är fast beslutna att stärka vårt partnerskap på europeisk nivå och har beslutat om följande åtgärder."]),  # a list's lead-in
     ("sv", "Vi stöder samarbete inom handel, investeringar och kultur.", ["Vi stöder samarbete inom handel, investeringar och kultur."]),
     # a subject set off by commas keeps its auxiliary: no pledge opens at "…, kommer att" (found in a blind Swedish gold:
     # "Mona Sahlin, nationell samordnare mot våldsbejakande extremism" was a pledge of its own)

@@ -317,7 +317,8 @@ def _coordinated_predicate(
             # the parties named with a number or "both" ("… and the two governments reiterate …", found on a blind pair;
             # not "the work of the ministries and the commission established in 2020 …", a list of nouns)
             k += 1
-        if k < len(words) and (length := language.clause_predicates.match_at(words, k)):
+        # (A predicate may open with a filler: "… and hereby establish …", not a bare "establish".)
+        if k < len(words) and (length := language.clause_predicates.match_at(words, k) or (k > after and language.clause_predicates.match_at(words, after))):
             if length == 1 and closes_phrase(k):
                 return None
             return (i, False, True)
