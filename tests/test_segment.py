@@ -415,6 +415,11 @@ CLAUSE_CASES = [
     # ... not a bare "establish" after a decision the parties welcome: one pledge
     ("en", "President Biden welcomes the decision to host a ministerial meeting this fall and establish a coordinating office in Seoul.",
      ["President Biden welcomes the decision to host a ministerial meeting this fall and establish a coordinating office in Seoul."]),
+    # the parties speaking after ", and", their predicate after a copula (found on a blind set)
+    ("en", "We are facing a complex security environment, and we are ready to further increase defense cooperation.",
+     ["We are facing a complex security environment", "and we are ready to further increase defense cooperation."]),
+    ("sv", "Säkerhetsläget är allvarligt, och vi är redo att fördjupa försvarssamarbetet.",
+     ["och vi är redo att fördjupa försvarssamarbetet."]),  # (the fact before it is no pledge)
     ("sv", "Vi står stadigt vid det ukrainska folkets sida och lovordar deras tappra motstånd.",
      ["Vi står stadigt vid det ukrainska folkets sida", "och lovordar deras tappra motstånd."]),
     ("sv", "Vi vill att Europa ska spela en ledande roll i kampen mot klimatförändringar och har föresatt oss att uppnå ett ambitiöst resultat.",

@@ -239,11 +239,15 @@ def clause_spans(
 
 def _speaker_after_coordinator(words: list[str], i: int, language: Language) -> bool:
     """words[i] is a coordinator followed by the parties' "we" and a predicate of theirs ("…, and we
-    welcome …", "…, och vi välkomnar …")."""
+    welcome …", "…, och vi välkomnar …"), perhaps after a present copula or a filler ("…, and we
+    are ready to …", "…, och vi är redo att …")."""
     for after in _after_coordinators(words, i, language):
-        if after + 1 < len(words) and words[after] in language.speakers and (
-                language.clause_predicates.match_at(words, after + 1) or language.commitment_cues.match_at(words, after + 1)):
-            return True
+        if after + 1 < len(words) and words[after] in language.speakers:
+            k = after + 1
+            while k + 1 < len(words) and k - after <= 2 and (words[k] in language.present_copulas or words[k] in language.fillers):
+                k += 1
+            if any(language.clause_predicates.match_at(words, at) or language.commitment_cues.match_at(words, at) for at in {after + 1, k}):
+                return True
     return False
 
 
