@@ -495,6 +495,12 @@ class Language:
     addressing_fillers: frozenset[str] = frozenset()
     addressing_links: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    # Relative pronouns that, after a comma, open what the pledge's object is ("…, which has been
+    # instrumental in …", "…, som i dagarna har pågått i ett år"): cut off the pledge as background
+    # when no cue and no party follows (segment/__init__.py, _trailing_relative). Not ru "который",
+    # es/fr "que"/"dont": there the clause goes on with the pledge ("…, которое пройдёт в Астане, а
+    # также организацию …") or is restrictive.
+    trailing_relatives: frozenset[str] = frozenset()
     # A news report's commentators and their verbs ("Analysts said …", "Эксперты считают …"): their
     # view, not the parties' pledge (segment/__init__.py, _commentary).
     commentators: frozenset[str] = frozenset()
@@ -627,6 +633,7 @@ def _build(code: str, raw: dict) -> Language:
         addressing_fillers=_lowered(raw, "addressing_fillers"),
         addressing_links=_lowered(raw, "addressing_links"),
         complementizers=_lowered(raw, "complementizers"),
+        trailing_relatives=_lowered(raw, "trailing_relatives"),
         commentators=_lowered(raw, "commentators"),
         named_subject_verbs=_lowered(raw, "named_subject_verbs"),
         name_links=_lowered(raw, "name_links"),

@@ -953,7 +953,7 @@ NOT_COURTESY = [
     ("en", "The leaders welcomed President Zelenskyy's peace formula."),
     ("en", "We welcome President Biden's commitment to NATO enlargement."),
     ("en", "The United States is honored to host APEC in 2023 and will advance a free and open Indo-Pacific."),
-    ("en", "We will support the tourism and hospitality sectors, which have shown strong recovery."),
+    ("en", "We will support the tourism and hospitality sectors as they recover in both countries."),
     ("en", "The leaders noted that thanks to the hospitality industry tourism will grow by 20 percent."),
     ("en", "We acknowledge the growth of the hospitality industry and will support its workers."),
     # a pledge in the same clause as the thanks keeps the clause
@@ -1283,6 +1283,33 @@ def test_clauses_dated_in_the_past_without_an_active_pledge_are_background(lang:
     assert pledges[-1] == _ANOTHER_PLEDGE[lang]
     if not reported:
         assert any(s.reason == "background" and s.start < len(text) for s in seg.skipped)
+
+
+@pytest.mark.parametrize(("lang", "text", "pledge"), [
+    # a relative clause after the pledge, with no cue and no party: what its object is, background
+    ("en", "We condemn Russia's withdrawal from the Black Sea Grain Initiative, which has been instrumental in reducing "
+     "world food prices.", "We condemn Russia's withdrawal from the Black Sea Grain Initiative"),
+    ("en", "We welcome the launch of the Quad Fellowship, which is now open for application.", "We welcome the launch of the Quad Fellowship"),
+    ("sv", "Vi stöder reformerna på arbetsmarknaden, vilket har gett goda resultat för tillväxt och sysselsättning.",
+     "Vi stöder reformerna på arbetsmarknaden"),
+    # kept whole: a cue in the relative clause (a pledge the clause splitter decides on), a party in it,
+    # "that" (restrictive), Swedish "som" (after a comma it may close an aside), no comma
+    ("en", "We welcome the new fund, which will support small farmers across the region.",
+     "We welcome the new fund, which will support small farmers across the region."),
+    ("en", "We welcome the new fund, which we launched in Tokyo last year.", "We welcome the new fund, which we launched in Tokyo last year."),
+    ("en", "We support a free and open Indo-Pacific that is inclusive and resilient.",
+     "We support a free and open Indo-Pacific that is inclusive and resilient."),
+    ("sv", "Vi noterar de allvarliga svårigheterna för samarbetet, bland annat i Arktis, som kriget har orsakat.",
+     "Vi noterar de allvarliga svårigheterna för samarbetet, bland annat i Arktis, som kriget har orsakat."),
+    ("en", "We welcome the new fund which is now open for application.", "We welcome the new fund which is now open for application."),
+    ("ru", "Стороны обсудили подготовку заседания Совета, которое пройдёт в Астане, а также организацию визитов.",
+     "Стороны обсудили подготовку заседания Совета, которое пройдёт в Астане, а также организацию визитов."),
+])
+def test_a_trailing_relative_clause_is_background(lang: str, text: str, pledge: str) -> None:
+    seg = segment(_doc(text), lang)
+    assert [c.text for c in seg.commitments] == [pledge]
+    if pledge != text:
+        assert any(s.reason == "background" and text[s.start:s.end].rstrip(".").endswith(text[len(pledge) + 2:].rstrip(".")) for s in seg.skipped)
 
 
 @pytest.mark.parametrize(("lang", "text", "names"), [
@@ -2219,6 +2246,7 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "perfect_auxiliaries", "purpose_markers",
                                                          # the actors one language's statement addresses, read with its party words
                                                          "addressing_patterns", "addressing_fillers", "addressing_links", "complementizers",
+                                                         "trailing_relatives",
                                                          # one language's words for its subjects, its "we" and its list items
                                                          "subjects", "speakers", "infinitive_endings", "infinitive_markers", "noun_phrase_links",
                                                          "participle_links", "participle_date_links", "subject_verb_endings", "subject_modals",

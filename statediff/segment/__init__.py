@@ -803,6 +803,11 @@ def _cut_sentence(
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
+        relative = _trailing_relative(text, words, token_starts, first, first + word_count, lang, cues)
+        if relative is not None:  # what the pledge's object is, not the pledge: background, as a sentence of its own would be
+            comma = text.rindex(",", start, token_starts[relative])
+            skipped.append(Skipped(*_trim(text, comma + 1, end), "background"))
+            end = _trim(text, start, comma)[1]
         match_text = _match_text(text[start:end], lang)
         if spoken and not reported:  # a party's deed is the statement's wherever it stands ("Mexico also joined …" last)
             found.spoken_only.append(len(commitments))
@@ -1039,6 +1044,25 @@ def _opens_paragraph(text: str, at: int) -> bool:
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k < 0 or text[k] in "\n\r"
+
+
+TRAILING_RELATIVE_MIN_WORDS = 4  # words of the pledge before the relative clause
+
+
+def _trailing_relative(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int]) -> int | None:
+    """Where a relative clause after a comma (``trailing_relatives``: "which", "som") runs from,
+    after the clause's last cue, to its end with no cue, no modal and no party of its own: it tells
+    what the pledge's object is ("… condemn Russia's withdrawal from the Black Sea Grain Initiative, which has
+    been instrumental in reducing world food prices"), not what the parties pledge. Its word index, or
+    None. Not ", which will …" (a cue: a pledge of its own, the clause splitter's) nor ", which may
+    include a business forum" (a modal: a plan, part of the pledge)."""
+    own = _cues_within(cues, first, last)
+    if not own or not lang.trailing_relatives:
+        return None
+    for k in range(max(own[-1] + 1, first + TRAILING_RELATIVE_MIN_WORDS), last - 1):
+        if words[k] in lang.trailing_relatives and "," in text[token_starts[k - 1]:token_starts[k]]:
+            return None if any(words[q] in lang.party_words or words[q] in lang.pledge_modals for q in range(k, last)) else k
+    return None
 
 
 def _set_aside(
