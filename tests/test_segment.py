@@ -1177,6 +1177,9 @@ PAST_NARRATIVE_CASES = [
     ("en", "The U.S.-Japan Alliance continues to deepen.", False),
     ("en", "Relations between the two countries have continued to develop since 1992.", False),
     ("en", "The leaders of the Alliance continue to strengthen cooperation.", True),  # the leaders, not the Alliance
+    # ... a compound head and a comma inside the subject (found on a blind annotation); a modal's plan stays
+    ("en", "People-to-people ties between Japan, the ROK, and the United States are rapidly expanding.", False),
+    ("sv", "Partnerskapet ska bidra till hållbar tillväxt, innovativa lösningar, nya affärsmodeller och nya kompetenser.", True),
     ("en", "The Quad Cooperation Network continues to support regional standards.", True),  # "Cooperation" names a body
     ("sv", "Samarbetet mellan Sverige och Finland fortsätter att fördjupas.", False),
     # every cue after an article or a possessive (a noun, an adjective): the clause describes; a party, a copula or a verb first keep it

@@ -1221,7 +1221,10 @@ def _thing_acts(
     # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
     # deep security ties, the Alliance between … continues to evolve and expand".)
     after_comma = next((j for j in range(verb, first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
-    if any(k < verb and _relationship_subject(text, words, token_starts, k, verb, lang) for k in {subject, after_comma}):
+    # (From the clause's first word too, unless a modal follows: "People-to-people ties between Japan, the ROK, and the
+    # United States are rapidly expanding" has a comma in its subject; "Partnerskapet ska bidra till …" is a plan.)
+    starts = {subject, after_comma} if consequence else {first, subject, after_comma}
+    if any(k < verb and _relationship_subject(text, words, token_starts, k, verb, lang) for k in starts):
         return True  # (however long the phrase that names the parties after it)
     if not subject < verb <= subject + (CONSEQUENCE_SUBJECT if consequence else REPORT_SUBJECT):
         return False
@@ -1428,9 +1431,14 @@ def _relationship_subject(text: str, words: list[str], token_starts: list[int], 
             named = (k > subject and text[token_starts[k]].isupper() and words[k + 1] in lang.name_links and k + 2 < verb
                      and text[token_starts[k + 2]].isupper())
             return words[k + 1] in lang.stopwords and not named
-        if words[k] in lang.stopwords and words[k] not in lang.subject_determiners:
+        if words[k] in lang.stopwords and words[k] not in lang.subject_determiners and not _in_compound(text, token_starts, k):
             return False
     return False
+
+
+def _in_compound(text: str, token_starts: list[int], k: int) -> bool:
+    """Word k is joined to its neighbours by hyphens: the "to" of "People-to-people ties"."""
+    return 0 < k < len(token_starts) - 1 and text[token_starts[k] - 1] == "-" and text[token_starts[k + 1] - 1] == "-"
 
 
 def _written_lower(text: str, word: str) -> bool:
