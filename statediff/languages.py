@@ -501,6 +501,9 @@ class Language:
     # es/fr "que"/"dont": there the clause goes on with the pledge ("…, которое пройдёт в Астане, а
     # также организацию …") or is restrictive.
     trailing_relatives: frozenset[str] = frozenset()
+    # Auxiliaries a verb-second language puts before the subject ("De senaste veckorna har Ryssland
+    # intensifierat …"): the addressed actor may follow one (segment/__init__.py, _addressee_acts).
+    inverted_auxiliaries: frozenset[str] = frozenset()
     # A news report's commentators and their verbs ("Analysts said …", "Эксперты считают …"): their
     # view, not the parties' pledge (segment/__init__.py, _commentary).
     commentators: frozenset[str] = frozenset()
@@ -634,6 +637,7 @@ def _build(code: str, raw: dict) -> Language:
         addressing_links=_lowered(raw, "addressing_links"),
         complementizers=_lowered(raw, "complementizers"),
         trailing_relatives=_lowered(raw, "trailing_relatives"),
+        inverted_auxiliaries=_lowered(raw, "inverted_auxiliaries"),
         commentators=_lowered(raw, "commentators"),
         named_subject_verbs=_lowered(raw, "named_subject_verbs"),
         name_links=_lowered(raw, "name_links"),

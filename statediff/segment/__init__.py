@@ -262,8 +262,8 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     if found.reports:
         # (An actor the parties address is no party, though a cue followed its name: "Russia is committed …".)
         # (One word: "Korea" of "North Korea" may be a party's, "the Republic of Korea".)
-        addressed = {name[0] for name in found.addressees() if len(name) == 1}
-        parties = {word for word in found.parties if name_key(word) not in addressed}
+        addressed = {key for key, names in found.addressed().items() if (key,) in names}
+        parties = {word for word in found.parties if _name_key(word) not in addressed}
         commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, parties, skipped, id_prefix)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
@@ -525,7 +525,7 @@ class _Provisional:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
     joined …"), and the parties' names that such a report must name."""
 
-    __slots__ = ("spoken_only", "reports", "parties", "names", "addressees")
+    __slots__ = ("spoken_only", "reports", "parties", "names", "addressed")
 
     def __init__(self, text: str, lang: Language) -> None:
         self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
@@ -535,7 +535,7 @@ class _Provisional:
         self.reports: list[tuple[int, frozenset[str]]] = []  # (index of the commitment, its subject's names)
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
-        self.addressees: Callable[[], frozenset[tuple[str, ...]]] = cache(lambda: addressees(text, lang))
+        self.addressed: Callable[[], Addressees] = cache(lambda: addressees(text, lang))
 
 
 def _drop_other_reports(
@@ -797,7 +797,7 @@ def _cut_sentence(
             skipped.append(Skipped(start, end, "not a commitment"))
             continue
         aside = _set_aside(text, texts, words, token_starts, (start, end), (first, first + word_count), lang, cues, cue_starts, found.names,
-                           found.addressees)
+                           found.addressed)
         if aside:
             skipped.append(Skipped(start, end, aside))
             continue
@@ -1068,7 +1068,7 @@ def _trailing_relative(text: str, words: list[str], token_starts: list[int], fir
 def _set_aside(
     text: str, texts: list[str], words: list[str], token_starts: list[int], span: tuple[int, int], clause: tuple[int, int],
     lang: Language, cues: list[int], cue_starts: list[int], names: Callable[[], frozenset[str]],
-    addressed: Callable[[], frozenset[tuple[str, ...]]],
+    addressed: Callable[[], Addressees],
 ) -> str | None:
     """Why a clause that reads like a pledge is none, or None: "background" (a past narrative or
     account, a consequence, a statistic, a thing that acts, an actor the parties address acts,
@@ -1251,62 +1251,96 @@ def _thing_acts(
     return content
 
 
-def name_key(word: str) -> str:
+def _name_key(word: str) -> str:
     """A folded name without its possessive or genitive ending: "Russia's", "Russia’s", "Rysslands"
     and "Ryssland" are one actor (one final "s" goes on every name alike, "Philippines" too)."""
     word = word.replace("’", "'").removesuffix("'s").removesuffix("'")
     return word.removesuffix("s") if len(word) > 3 else word
 
 
-ADDRESSEE_SKIP = 5  # words allowed between the verb and the name ("condemn in the strongest possible terms Russia's …")
+ADDRESSEE_SKIP = 3  # words allowed between the verb and the name ("urge strongly the DPRK …", "uppmanar enträget Ryssland")
+ADDRESSER_WORDS = 12  # words before the verb read for who speaks ("Together, we reiterate our call on …")
 ADDRESSEE_REACH = 4  # words before the name in its clause: "De senaste veckorna har Ryssland intensifierat …"
+_SENTENCE_STOP_RE = recache.compile(r"[.!?;:\n]")
+_NAME_SPAN = 200  # characters after the verb read for the name
+
+# The names of the actors a statement addresses, each a tuple of ``_name_key`` words, by its first word.
+Addressees = dict[str, list[tuple[str, ...]]]
 
 
-def addressees(text: str, lang: Language) -> frozenset[tuple[str, ...]]:
-    """The names of the actors the parties address (``addressing_patterns``: "We urge North Korea
-    to …", "condemn Russia's …", "Vi uppmanar enträget Ryssland att …"), each the ``name_key`` of
-    its words: ("north", "korea"), so that "the Republic of Korea" is another actor; "Russia and
-    Belarus" are two. Not the
-    parties' own words ("We call on all Member States" names ("member",))."""
-    found: set[tuple[str, ...]] = set()
+def addressees(text: str, lang: Language) -> Addressees:
+    """The actors the parties address jointly (``addressing_patterns`` after "we" or a party word:
+    "We urge North Korea to …", "The leaders condemn Russia's …", "Vi uppmanar enträget Ryssland
+    att …"), each named by the ``_name_key`` of its words: ("north", "korea"), so that "the
+    Republic of Korea" is another actor, and ("european", "commission"), not the European Union.
+    Not where one named party addresses another ("The United States urged Mexico to …": both are
+    parties). A name ends at the sentence's end; a comma or a coordinator separates two actors
+    ("Russia, Iran and North Korea"); a title is no part of it ("President Putin")."""
+    found: Addressees = {}
     for pattern in lang.addressing_patterns:
         for match in pattern.finditer(text):
-            texts, _, _ = word_spans(text, match.end(), min(len(text), match.end() + 200))
-            k = 0
-            while k < min(len(texts), ADDRESSEE_SKIP) and texts[k][0].islower() and fold(texts[k]) in lang.addressing_fillers:
-                k += 1
-            name: list[str] = []
-            while k < len(texts):
-                word = fold(texts[k])
+            stop = _SENTENCE_STOP_RE.search(text, match.end(), min(len(text), match.end() + _NAME_SPAN))
+            texts, starts, ends = word_spans(text, match.end(), stop.start() if stop else min(len(text), match.end() + _NAME_SPAN))
+            skip = 0
+            while skip < min(len(texts), ADDRESSEE_SKIP) and texts[skip][0].islower() and fold(texts[skip]) in lang.addressing_fillers:
+                skip += 1
+            # (The parties after the verb too: "Därför uppmanar vi Ryssland att …".)
+            if not (_parties_address(text, match.start(), lang) or any(fold(word) in lang.speakers for word in texts[:skip])):
+                continue
+            names: list[list[str]] = [[]]
+            for k in range(skip, len(texts)):
+                word, name = fold(texts[k]), names[-1]
+                if k and name and "," in text[ends[k - 1]:starts[k]]:
+                    name = []  # "Russia, Iran and North Korea": another actor, or the name's end
+                    names.append(name)
                 before_name = k + 1 < len(texts) and texts[k + 1][0].isupper()
                 if texts[k][0].isupper():
-                    if word not in lang.party_words and word not in lang.stopwords and word not in lang.person_titles:
-                        name.append(name_key(word))
+                    if word not in lang.stopwords and word not in lang.person_titles:
+                        name.append(_name_key(word))
                 elif name and before_name and word in lang.addressing_links:
                     name.append(word)  # "Republic of Korea"
                 elif name and before_name and (word,) in lang.coordinators:
-                    found.add(tuple(name))  # "Russia and Belarus": two actors
-                    name = []
+                    names.append([])  # "Russia and Belarus": two actors
                 else:
                     break
-                k += 1
-            if name:
-                found.add(tuple(name))
-    return frozenset(found)
+            for name in names:
+                if name and tuple(name) not in found.get(name[0], ()):
+                    found.setdefault(name[0], []).append(tuple(name))
+    return found
+
+
+def _parties_address(text: str, at: int, lang: Language) -> bool:
+    """Whether the parties jointly speak the verb of address at text[at]: its sentence holds, in the
+    ADDRESSER_WORDS words before it, "we" (``speakers``) or a party word that is no part of a name
+    ("the leaders", "Both Presidents"; not the "States" of "The United States urged Mexico")."""
+    opening = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, at - 400), at)), default=max(0, at - 400))
+    texts, _, _ = word_spans(text, opening, at)
+    texts = texts[-ADDRESSER_WORDS:]
+    for k, written in enumerate(texts):
+        word = fold(written)
+        if word in lang.speakers:
+            return True
+        named = written[0].isupper() and k > 0 and texts[k - 1][0].isupper() and fold(texts[k - 1]) not in lang.stopwords
+        if word in lang.party_words and not named:
+            return True
+    return False
 
 
 def _addressee_acts(
     text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int],
-    addressed: Callable[[], frozenset[tuple[str, ...]]],
+    addressed: Callable[[], Addressees],
 ) -> bool:
     """"To date, we have not seen evidence that Russia is committed to …", "De senaste veckorna har
     Ryssland intensifierat sina anfall …": an actor the parties address elsewhere in the statement
     (``addressees``) is the subject of the clause's first cue: its name opens that cue's subject
-    (after a comma or a ``complementizers`` word, within ADDRESSEE_REACH words, not after a
-    preposition): what that actor does, not the parties' pledge. Kept: a party word or "our"
+    (after a comma or a ``complementizers`` word, and a determiner), or follows an auxiliary put
+    before it (``inverted_auxiliaries``, sv "har"), and is no part of a longer name ("South Sudan"
+    is not "Sudan"): what that actor does, not the parties' pledge. Kept: a party word or "our"
     before the cue (after the last ``complementizers`` word: "the United States, Japan and the
     Republic of Korea continue …"), a modal there or as the cue ("Russia's war of aggression must
-    end" is the parties' demand), a name after the first cue ("We urge Russia …")."""
+    end" is the parties' demand), a first cue that addresses someone ("… and Mexico urged the
+    U.S. to …"), a name after the first cue ("We urge Russia …"), or inside a phrase before the
+    subject ("Holding Russia accountable …", "Under Rysslands anfallskrig har Sverige …")."""
     if not lang.addressing_patterns:
         return False
     own = _cues_within(cues, first, last)
@@ -1323,16 +1357,24 @@ def _addressee_acts(
         return False
     if any(words[k] in lang.party_words or words[k] in lang.speaker_possessives for k in range(speaker, cue)):
         return False
-    names = addressed()
-    if not names:
+    if any(pattern.match(text, token_starts[cue]) for pattern in lang.addressing_patterns):
         return False
-    prepositions = lang.noun_phrase_links | lang.fronting_prepositions
-    for k in range(subject, min(cue, subject + ADDRESSEE_REACH + 1)):
-        if not text[token_starts[k]].isupper() or (k > subject and words[k - 1] in prepositions):
+    found = addressed()
+    if not found:
+        return False
+    opening = subject
+    while opening < cue and words[opening] in lang.noun_determiners:
+        opening += 1
+    starts = [opening] + [k + 1 for k in range(subject, min(cue - 1, subject + ADDRESSEE_REACH)) if words[k] in lang.inverted_auxiliaries]
+    for k in starts:
+        if k >= cue or not text[token_starts[k]].isupper():
             continue
-        for name in names:
+        if k > subject and text[token_starts[k - 1]].isupper() and words[k - 1] not in lang.stopwords and words[k - 1] not in lang.inverted_auxiliaries:
+            continue  # the end of a longer name ("South Sudan")
+        for name in found.get(_name_key(words[k]), ()):
             end = k + len(name)
-            if end <= cue and all(name_key(words[k + n]) == part for n, part in enumerate(name)):
+            if end <= cue and all(_name_key(words[k + n]) == part for n, part in enumerate(name)) and not (
+                    end < cue and text[token_starts[end]].isupper() and words[end] not in lang.stopwords):
                 return True
     return False
 

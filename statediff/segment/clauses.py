@@ -321,8 +321,9 @@ def _coordinated_predicate(
             # the parties named with a number or "both" ("… and the two governments reiterate …", found on a blind pair;
             # not "the work of the ministries and the commission established in 2020 …", a list of nouns)
             k += 1
-        # (A predicate may open with a filler: "… and hereby establish …", not a bare "establish".)
-        if k < len(words) and (length := language.clause_predicates.match_at(words, k) or (k > after and language.clause_predicates.match_at(words, after))):
+        # (A predicate of several words may open with a filler: "… and hereby establish …", not a bare
+        # "establish"; not a one-word predicate that is a filler too, Spanish "… y nos preocupan …".)
+        if k < len(words) and (length := language.clause_predicates.match_at(words, k) or _filler_led_predicate(words, after, k, language)):
             if length == 1 and closes_phrase(k):
                 return None
             return (i, False, True)
@@ -337,6 +338,16 @@ def _coordinated_predicate(
                 words[named] in language.named_subject_verbs and (named + 1 == len(words) or words[named + 1] not in ("of", "s")))):
             return (i, False, False)  # a named subject's own predicate: a pledge only with a cue
     return None
+
+
+def _filler_led_predicate(words: list[str], after: int, k: int, language: Language) -> int:
+    """The length of a predicate of two words or more that starts among the fillers words[after:k]
+    and runs past them ("and hereby establish", "and we hereby establish"), or 0."""
+    for at in range(after, k):
+        length = language.clause_predicates.match_at(words, at)
+        if length >= 2 and at + length > k:
+            return length
+    return 0
 
 
 def _finite_clause_before(
