@@ -1153,11 +1153,6 @@ PAST_NARRATIVE_CASES = [
     ("en", "Our two countries continue to promote common purpose.", True),  # the parties
     ("en", "The United States and India continue to deepen their cooperation.", True),
     ("en", "The Alliance will continue to evolve to meet new challenges.", True),  # a modal
-    # what a thing aims to do is what it is for (found on a blind annotation of the Quad pair); the parties' aim is a pledge
-    ("en", "The initiative aims to empower more than 1,800 of the region's infrastructure practitioners.", False),
-    ("en", "We aim to empower more than 1,800 of the region's infrastructure practitioners.", True),
-    ("sv", "Det nya initiativet syftar till att stärka samarbetet i regionen.", False),
-    ("sv", "Vi syftar till att stärka samarbetet i regionen.", True),
     # what a meeting focused on describes it ("focus" describes, as "continue" does; found on a blind annotation)
     ("en", "The discussion focused on the current situation on the Korean Peninsula.", False),
     ("en", "The leaders focused on trade and investment.", True),  # the parties
