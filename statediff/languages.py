@@ -496,10 +496,10 @@ class Language:
     addressing_links: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     # Relative pronouns that, after a comma, open what the pledge's object is ("…, which has been
-    # instrumental in …", "…, som i dagarna har pågått i ett år"): cut off the pledge as background
-    # when no cue and no party follows (segment/__init__.py, _trailing_relative). Not ru "который",
-    # es/fr "que"/"dont": there the clause goes on with the pledge ("…, которое пройдёт в Астане, а
-    # также организацию …") or is restrictive.
+    # instrumental in …", "…, vilket har gett goda resultat"): cut off the pledge as an aside when
+    # no cue, modal, party or figure follows (segment/__init__.py, _trailing_relative). Not sv "som"
+    # (after a comma it may close an aside), ru "который", es/fr "que"/"dont": there the clause goes
+    # on with the pledge ("…, которое пройдёт в Астане, а также организацию …") or is restrictive.
     trailing_relatives: frozenset[str] = frozenset()
     # Auxiliaries a verb-second language puts before the subject ("De senaste veckorna har Ryssland
     # intensifierat …"): the addressed actor may follow one (segment/__init__.py, _addressee_acts).

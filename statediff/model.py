@@ -153,7 +153,7 @@ class Skipped:
 
     start: int
     end: int
-    # heading | boilerplate | background | courtesy | quotation | not a commitment | outside the statement | other language
+    # heading | boilerplate | background | aside | courtesy | quotation | not a commitment | outside the statement | other language
     # | list marker | punctuation | participants | deed (a report of what was done that carries out no pledge of the other statement)
     reason: str
 

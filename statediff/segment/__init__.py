@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .. import recache
 from ..data import read as read_data
@@ -262,7 +263,7 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
     if found.reports:
         # (An actor the parties address is no party, though a cue followed its name: "Russia is committed …".)
         # (One word: "Korea" of "North Korea" may be a party's, "the Republic of Korea".)
-        addressed = {key for key, names in found.addressed().items() if (key,) in names}
+        addressed = {key for key, names in found.addressed().names.items() if (key,) in names}
         parties = {word for word in found.parties if _name_key(word) not in addressed}
         commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, parties, skipped, id_prefix)
     if spoken_only:
@@ -803,10 +804,11 @@ def _cut_sentence(
             continue
         # The sentence subject is not copied onto later clauses: measured, it made unrelated
         # pledges of one sentence ("Prime Minister Modi and President Biden …") look alike.
-        relative = _trailing_relative(text, words, token_starts, first, first + word_count, lang, cues)
-        if relative is not None:  # what the pledge's object is, not the pledge: background, as a sentence of its own would be
+        ends_sentence = not any(ch.isalnum() for ch in text[end:s_end])
+        relative = _trailing_relative(text, words, token_starts, first, first + word_count, lang, cues, ends_sentence)
+        if relative is not None:  # what the pledge's object is, not the pledge (and never read back as one: no echo)
             comma = text.rindex(",", start, token_starts[relative])
-            skipped.append(Skipped(*_trim(text, comma + 1, end), "background"))
+            skipped.append(Skipped(*_trim(text, comma + 1, end), "aside"))
             end = _trim(text, start, comma)[1]
         match_text = _match_text(text[start:end], lang)
         if spoken and not reported:  # a party's deed is the statement's wherever it stands ("Mexico also joined …" last)
@@ -1047,22 +1049,40 @@ def _opens_paragraph(text: str, at: int) -> bool:
 
 
 TRAILING_RELATIVE_MIN_WORDS = 4  # words of the pledge before the relative clause
+_QUOTE_CLOSE = frozenset("”»\"'’")
 
 
-def _trailing_relative(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int]) -> int | None:
-    """Where a relative clause after a comma (``trailing_relatives``: "which", "som") runs from,
-    after the clause's last cue, to its end with no cue, no modal and no party of its own: it tells
-    what the pledge's object is ("… condemn Russia's withdrawal from the Black Sea Grain Initiative, which has
-    been instrumental in reducing world food prices"), not what the parties pledge. Its word index, or
-    None. Not ", which will …" (a cue: a pledge of its own, the clause splitter's) nor ", which may
-    include a business forum" (a modal: a plan, part of the pledge)."""
+def _trailing_relative(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, cues: list[int], ends_sentence: bool,
+) -> int | None:
+    """Where a relative clause after a comma (``trailing_relatives``: "which", "vilket") runs from,
+    past the clause's last cue, to the end of its sentence, with no cue, modal, party, figure or
+    coordinated continuation of its own: it tells what the pledge's object is ("… condemn Russia's
+    withdrawal from the Black Sea Grain Initiative, which has been instrumental in reducing world
+    food prices"), not what the parties pledge. Its word index, or None. Kept whole: ", which will
+    …" (a cue: a pledge of its own, the clause splitter's), ", which may include a business forum"
+    (a modal: a plan), ", which reduces duties to 5 percent by 2026" (a figure the report compares),
+    "… in renewable energy, which creates jobs, and in grid infrastructure" (the pledge goes on),
+    "… decide, at their next meeting, which sectors to prioritize" (a comma right after the cue:
+    an aside before the object), a comma inside a quotation ("…, which …" before a
+    closing quote), a clause that the sentence goes on after ("…, which takes an approach that is
+    open to and will explore diplomacy …": the next clause's subject is the relative's)."""
     own = _cues_within(cues, first, last)
-    if not own or not lang.trailing_relatives:
+    if not own or not lang.trailing_relatives or not ends_sentence:
         return None
-    for k in range(max(own[-1] + 1, first + TRAILING_RELATIVE_MIN_WORDS), last - 1):
-        if words[k] in lang.trailing_relatives and "," in text[token_starts[k - 1]:token_starts[k]]:
-            return None if any(words[q] in lang.party_words or words[q] in lang.pledge_modals for q in range(k, last)) else k
-    return None
+    if own[-1] + 1 < last and "," in text[token_starts[own[-1]]:token_starts[own[-1] + 1]]:
+        return None  # an aside right after the verb: "… will decide, at their next meeting, which sectors …"
+    k = next((q for q in range(own[-1] + 1, last) if words[q] in lang.trailing_relatives and "," in text[token_starts[q - 1]:token_starts[q]]), None)
+    if k is None or k - first < TRAILING_RELATIVE_MIN_WORDS:
+        return None
+    if _QUOTE_CLOSE & set(text[token_starts[k - 1]:token_starts[k]]):
+        return None
+    for q in range(k + 1, last):
+        if words[q] in lang.party_words or words[q] in lang.pledge_modals or any(ch.isdigit() for ch in words[q]):
+            return None
+        if words[q] in lang.coordinator_starts and "," in text[token_starts[q - 1]:token_starts[q]]:
+            return None
+    return k
 
 
 def _set_aside(
@@ -1221,9 +1241,13 @@ def _thing_acts(
     # (After a fronted phrase of any length: "Founded in our shared sacrifice and honed by our
     # deep security ties, the Alliance between … continues to evolve and expand".)
     after_comma = next((j for j in range(verb, first, -1) if "," in text[token_starts[j - 1]:token_starts[j]]), subject)
-    # (From the clause's first word too, unless a modal follows: "People-to-people ties between Japan, the ROK, and the
-    # United States are rapidly expanding" has a comma in its subject; "Partnerskapet ska bidra till …" is a plan.)
-    starts = {subject, after_comma} if consequence else {first, subject, after_comma}
+    # (From the clause's first word too, "People-to-people ties between Japan, the ROK, and the United States are
+    # rapidly expanding" having a comma in its subject; not before a modal's consequence, "Partnerskapet ska bidra till
+    # …" is a plan, nor when the parties follow the last comma: "Reflecting our strong partnership, the two countries
+    # continue to …", found in review.)
+    starts = {subject, after_comma}
+    if not consequence and not any(_party_word_at(text, words, token_starts, k, lang) for k in range(after_comma, verb)):
+        starts.add(first)
     if any(k < verb and _relationship_subject(text, words, token_starts, k, verb, lang) for k in starts):
         return True  # (however long the phrase that names the parties after it)
     if not subject < verb <= subject + (CONSEQUENCE_SUBJECT if consequence else REPORT_SUBJECT):
@@ -1258,14 +1282,18 @@ def _name_key(word: str) -> str:
     return word.removesuffix("s") if len(word) > 3 else word
 
 
-ADDRESSEE_SKIP = 3  # words allowed between the verb and the name ("urge strongly the DPRK …", "uppmanar enträget Ryssland")
+ADDRESSEE_SKIP = 3  # fillers (a phrase counts as one) between the verb and the name ("condemn in the strongest terms the DPRK …")
 ADDRESSER_WORDS = 12  # words before the verb read for who speaks ("Together, we reiterate our call on …")
 ADDRESSEE_REACH = 4  # words before the name in its clause: "De senaste veckorna har Ryssland intensifierat …"
-_SENTENCE_STOP_RE = recache.compile(r"[.!?;:\n]")
+_SENTENCE_STOP_RE = recache.compile(r"(?<![A-ZА-ЯЁ])[.!?]|[;:\n]")  # not the dots of "U.S.", "D.P.R.K."
 _NAME_SPAN = 200  # characters after the verb read for the name
 
-# The names of the actors a statement addresses, each a tuple of ``_name_key`` words, by its first word.
-Addressees = dict[str, list[tuple[str, ...]]]
+class Addressees(NamedTuple):
+    """The names of the actors a statement addresses, each a tuple of ``_name_key`` words, by its
+    first word, and the length of the longest."""
+
+    names: dict[str, set[tuple[str, ...]]]
+    longest: int
 
 
 def addressees(text: str, lang: Language) -> Addressees:
@@ -1276,14 +1304,13 @@ def addressees(text: str, lang: Language) -> Addressees:
     Not where one named party addresses another ("The United States urged Mexico to …": both are
     parties). A name ends at the sentence's end; a comma or a coordinator separates two actors
     ("Russia, Iran and North Korea"); a title is no part of it ("President Putin")."""
-    found: Addressees = {}
+    found: dict[str, set[tuple[str, ...]]] = {}
+    fillers = sorted((tuple(entry.split()) for entry in lang.addressing_fillers), key=len, reverse=True)
     for pattern in lang.addressing_patterns:
         for match in pattern.finditer(text):
             stop = _SENTENCE_STOP_RE.search(text, match.end(), min(len(text), match.end() + _NAME_SPAN))
             texts, starts, ends = word_spans(text, match.end(), stop.start() if stop else min(len(text), match.end() + _NAME_SPAN))
-            skip = 0
-            while skip < min(len(texts), ADDRESSEE_SKIP) and texts[skip][0].islower() and fold(texts[skip]) in lang.addressing_fillers:
-                skip += 1
+            skip = _after_fillers(texts, fillers)
             # (The parties after the verb too: "Därför uppmanar vi Ryssland att …".)
             if not (_parties_address(text, match.start(), lang) or any(fold(word) in lang.speakers for word in texts[:skip])):
                 continue
@@ -1304,9 +1331,23 @@ def addressees(text: str, lang: Language) -> Addressees:
                 else:
                     break
             for name in names:
-                if name and tuple(name) not in found.get(name[0], ()):
-                    found.setdefault(name[0], []).append(tuple(name))
-    return found
+                if name:
+                    found.setdefault(name[0], set()).add(tuple(name))
+    return Addressees(found, max((len(name) for names in found.values() for name in names), default=0))
+
+
+def _after_fillers(texts: list[str], fillers: list[tuple[str, ...]]) -> int:
+    """How many words open ``texts`` that are fillers of ``addressing_fillers``, a phrase as one:
+    "in the strongest possible terms", "å det starkaste" (at most ADDRESSEE_SKIP of them)."""
+    at = 0
+    for _ in range(ADDRESSEE_SKIP):
+        if at >= len(texts) or not texts[at][0].islower():
+            break
+        found = next((len(phrase) for phrase in fillers if tuple(fold(word) for word in texts[at:at + len(phrase)]) == phrase), 0)
+        if not found:
+            break
+        at += found
+    return at
 
 
 def _parties_address(text: str, at: int, lang: Language) -> bool:
@@ -1322,6 +1363,9 @@ def _parties_address(text: str, at: int, lang: Language) -> bool:
             return True
         named = written[0].isupper() and k > 0 and texts[k - 1][0].isupper() and fold(texts[k - 1]) not in lang.stopwords
         if word in lang.party_words and not named:
+            return True
+        # Two named parties speaking together: "Japan and the United States condemn …" (found in review).
+        if (word,) in lang.coordinators and k > 0 and texts[k - 1][0].isupper() and any(w[0].isupper() for w in texts[k + 1:k + 3]):
             return True
     return False
 
@@ -1360,7 +1404,7 @@ def _addressee_acts(
     if any(pattern.match(text, token_starts[cue]) for pattern in lang.addressing_patterns):
         return False
     found = addressed()
-    if not found:
+    if not found.names:
         return False
     opening = subject
     while opening < cue and words[opening] in lang.noun_determiners:
@@ -1371,10 +1415,14 @@ def _addressee_acts(
             continue
         if k > subject and text[token_starts[k - 1]].isupper() and words[k - 1] not in lang.stopwords and words[k - 1] not in lang.inverted_auxiliaries:
             continue  # the end of a longer name ("South Sudan")
-        for name in found.get(_name_key(words[k]), ()):
-            end = k + len(name)
-            if end <= cue and all(_name_key(words[k + n]) == part for n, part in enumerate(name)) and not (
-                    end < cue and text[token_starts[end]].isupper() and words[end] not in lang.stopwords):
+        names = found.names.get(_name_key(words[k]))
+        if not names:
+            continue
+        # Each word's key once; the names under this first word tested by length, not one by one.
+        keys = tuple(_name_key(words[q]) for q in range(k, min(cue, k + found.longest)))
+        for length in range(len(keys), 0, -1):
+            end = k + length
+            if keys[:length] in names and not (end < cue and text[token_starts[end]].isupper() and words[end] not in lang.stopwords):
                 return True
     return False
 
@@ -1476,6 +1524,15 @@ def _relationship_subject(text: str, words: list[str], token_starts: list[int], 
         if words[k] in lang.stopwords and words[k] not in lang.subject_determiners and not _in_compound(text, token_starts, k):
             return False
     return False
+
+
+def _party_word_at(text: str, words: list[str], token_starts: list[int], k: int, lang: Language) -> bool:
+    """words[k] names the parties ("we", "the two countries", "The Leaders"), not the end of a name
+    ("the United States": a capitalised party word after a capitalised word that is no function word)."""
+    if words[k] in lang.speakers:
+        return True
+    named = k > 0 and text[token_starts[k]].isupper() and text[token_starts[k - 1]].isupper() and words[k - 1] not in lang.stopwords
+    return words[k] in lang.party_words and not named
 
 
 def _in_compound(text: str, token_starts: list[int], k: int) -> bool:
