@@ -1306,7 +1306,8 @@ def addressees(text: str, lang: Language) -> Addressees:
     ("Russia, Iran and North Korea"); a title is no part of it ("President Putin")."""
     found: dict[str, set[tuple[str, ...]]] = {}
     fillers = sorted((tuple(entry.split()) for entry in lang.addressing_fillers), key=len, reverse=True)
-    for pattern in lang.addressing_patterns:
+    pattern = _addressing_re(lang)
+    if pattern is not None:
         for match in pattern.finditer(text):
             stop = _SENTENCE_STOP_RE.search(text, match.end(), min(len(text), match.end() + _NAME_SPAN))
             texts, starts, ends = word_spans(text, match.end(), stop.start() if stop else min(len(text), match.end() + _NAME_SPAN))
@@ -1334,6 +1335,14 @@ def addressees(text: str, lang: Language) -> Addressees:
                 if name:
                     found.setdefault(name[0], set()).add(tuple(name))
     return Addressees(found, max((len(name) for names in found.values() for name in names), default=0))
+
+
+@cache
+def _addressing_re(lang: Language) -> re.Pattern[str] | None:
+    """The language's ``addressing_patterns`` as one alternation: one pass over the text, not one per verb."""
+    if not lang.addressing_patterns:
+        return None
+    return recache.compile("|".join(f"(?:{p.pattern.removeprefix('(?i)')})" for p in lang.addressing_patterns), re.IGNORECASE)
 
 
 def _after_fillers(texts: list[str], fillers: list[tuple[str, ...]]) -> int:
@@ -1385,7 +1394,7 @@ def _addressee_acts(
     end" is the parties' demand), a first cue that addresses someone ("… and Mexico urged the
     U.S. to …"), a name after the first cue ("We urge Russia …"), or inside a phrase before the
     subject ("Holding Russia accountable …", "Under Rysslands anfallskrig har Sverige …")."""
-    if not lang.addressing_patterns:
+    if not lang.addressing_patterns or not addressed().names:
         return False
     own = _cues_within(cues, first, last)
     if not own:
@@ -1401,11 +1410,10 @@ def _addressee_acts(
         return False
     if any(words[k] in lang.party_words or words[k] in lang.speaker_possessives for k in range(speaker, cue)):
         return False
-    if any(pattern.match(text, token_starts[cue]) for pattern in lang.addressing_patterns):
+    pattern = _addressing_re(lang)
+    if pattern is not None and pattern.match(text, token_starts[cue]):
         return False
     found = addressed()
-    if not found.names:
-        return False
     opening = subject
     while opening < cue and words[opening] in lang.noun_determiners:
         opening += 1
