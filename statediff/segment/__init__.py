@@ -1288,6 +1288,7 @@ ADDRESSEE_REACH = 4  # words before the name in its clause: "De senaste veckorna
 _SENTENCE_STOP_RE = recache.compile(r"(?<![A-ZА-ЯЁ])[.!?]|[;:\n]")  # not the dots of "U.S.", "D.P.R.K."
 _NAME_SPAN = 200  # characters after the verb read for the name
 
+
 class Addressees(NamedTuple):
     """The names of the actors a statement addresses, each a tuple of ``_name_key`` words, by its
     first word, and the length of the longest."""
