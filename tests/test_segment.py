@@ -1384,8 +1384,8 @@ ADDRESSEE_CASES = [
      "Holding Russia accountable for its crimes remains a top priority."),
     ("sv", "Vi fördömer Rysslands anfall mot Ukraina. Under Rysslands anfallskrig har Sverige och Finland stöttat Ukraina "
      "och fortsätter att stödja landet.", "och fortsätter att stödja landet."),
-    ("en", "We urge Russia to withdraw. Russia and our partners continue to support the talks.",
-     "Russia and our partners continue to support the talks."),  # the parties' "our" in the subject
+    ("en", "We urge Russia to withdraw. Russia and our friends continue to support the talks.",
+     "Russia and our friends continue to support the talks."),  # the parties' "our" in the subject
     # (found in review) the past of the clause predicates: a second pledge after "and"
     ("en", "The leaders welcomed the report of the ministers and asked them to convene again in 2025.",
      "and asked them to convene again in 2025."),

@@ -1077,8 +1077,10 @@ def _trailing_relative(
         return None
     if _QUOTE_CLOSE & set(text[token_starts[k - 1]:token_starts[k]]):
         return None
+    if _holds_figure(words, k + 1, last):
+        return None
     for q in range(k + 1, last):
-        if words[q] in lang.party_words or words[q] in lang.pledge_modals or any(ch.isdigit() for ch in words[q]):
+        if words[q] in lang.party_words or words[q] in lang.pledge_modals:
             return None
         if words[q] in lang.coordinator_starts and "," in text[token_starts[q - 1]:token_starts[q]]:
             return None
@@ -1365,14 +1367,11 @@ def _parties_address(text: str, at: int, lang: Language) -> bool:
     ADDRESSER_WORDS words before it, "we" (``speakers``) or a party word that is no part of a name
     ("the leaders", "Both Presidents"; not the "States" of "The United States urged Mexico")."""
     opening = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, at - 400), at)), default=max(0, at - 400))
-    texts, _, _ = word_spans(text, opening, at)
-    texts = texts[-ADDRESSER_WORDS:]
-    for k, written in enumerate(texts):
-        word = fold(written)
-        if word in lang.speakers:
-            return True
-        named = written[0].isupper() and k > 0 and texts[k - 1][0].isupper() and fold(texts[k - 1]) not in lang.stopwords
-        if word in lang.party_words and not named:
+    texts, starts, _ = word_spans(text, opening, at)
+    texts, starts = texts[-ADDRESSER_WORDS:], starts[-ADDRESSER_WORDS:]
+    words = folded(texts)
+    for k, word in enumerate(words):
+        if _party_word_at(text, words, starts, k, lang):
             return True
         # Two named parties speaking together: "Japan and the United States condemn …" (found in review).
         if (word,) in lang.coordinators and k > 0 and texts[k - 1][0].isupper() and any(w[0].isupper() for w in texts[k + 1:k + 3]):
