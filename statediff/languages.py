@@ -311,7 +311,7 @@ class Language:
     # predicate is background, not a pledge (tricky case: narrative openings).
     past_anchors: tuple[re.Pattern[str], ...] = ()
     # A clause that opens with a date in the past ("In 2021 and 2022, …", "To date, …") and whose
-    # first verb is past or perfect tells what was done: a deed (segment._is_dated_account).
+    # first verb is past or perfect tells what was done: a deed (segment.accounts._is_dated_account).
     dated_openers: tuple[re.Pattern[str], ...] = ()
     # Courtesies of a visit ("expressed his gratitude for the warm hospitality", "is honored to
     # welcome President X to Washington"): a clause one matches is no pledge.
@@ -350,7 +350,7 @@ class Language:
     preamble_gerunds: frozenset[str] = frozenset()
     reported_verb_endings: tuple[str, ...] = ()  # "tekrarladığı", "edildiği": the reported pledge's verb before the frame
     # Every noun starts with a capital (de): a list item in title case is no section name, and a
-    # cue word beside a capitalised word is no part of a name (segment._in_name).
+    # cue word beside a capitalised word is no part of a name (segment.subjects._in_name).
     capitalised_nouns: bool = False
     # Relative pronouns ("which", "som", "который"): after the restated title, they make a
     # sentence the page's lede ("Joint Statement of …, which condemns …").

@@ -1410,7 +1410,7 @@ def test_an_addressed_actor_is_no_party_of_a_reported_deed() -> None:
 def test_a_page_of_bare_subjects_reads_its_words_once() -> None:
     # Whether a bare plural subject is written in lower case elsewhere was a search of the whole
     # text per clause: 4,000 such clauses on one page took 46 s (found in review). Read once now.
-    import statediff.segment as segmentation
+    import statediff.segment.subjects as segmentation
 
     lines = [f"{noun} crossing our border continue to harm communities." for noun in ("Firearms", "Drugs", "Weapons") * 60]
     segmentation._words_as_written.cache_clear()

@@ -1,4 +1,4 @@
-"""Word tokens with offsets, shared by the segment and align stages."""
+"""Word tokens with offsets, shared by the segment and align stages, and the trimming of a span's edges."""
 
 from __future__ import annotations
 
@@ -127,3 +127,19 @@ FOLDED = _Folds()
 def folded(words: list[str]) -> list[str]:
     """``[fold(w) for w in words]``, memoised per word."""
     return list(map(FOLDED.__getitem__, words))
+
+
+# A span's edges: what _trim drops before a pledge's first word and after its last.
+_EDGE_STRIP = " \t\r\n\u00a0\u200b\ufeff,;:-–—\"«»“”„'’"
+_OPENING = "\"«“„'("
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge whitespace and separators, but keep a closing period and balanced quotes."""
+    while start < end and text[start] in _EDGE_STRIP and text[start] not in _OPENING:
+        start += 1
+    while start < end and text[start] in _OPENING and not any(c in text[start + 1:end] for c in "\"»”'’)"):
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\u00a0\u200b,;:":
+        end -= 1
+    return start, end
