@@ -758,3 +758,49 @@ def test_a_runner_up_that_scores_higher_is_named_a_closer_candidate_already_link
         else:
             assert f"runner-up {'old' if runner_up.id.startswith('o') else 'new'} line {runner_up.line}, score" in note[1]
     assert {_details(ch).runner_up.score > (ch.score or 0) for ch in uncertain} == {True, False}  # type: ignore[union-attr]
+
+
+# --- a pledge reported done (tricky case 9: done, not dropped) -----------------------------------
+
+_DEED_STATEMENT = ("Joint Statement of the United States and Mexico\n\n"
+                   "The United States and Mexico will expand their security cooperation.\n\n{pledge}\n\n"
+                   "The United States and Mexico will hold the next dialogue in Washington.\n")
+_PLEDGED = "Mexico intends to join the Global Container Control Program to stop the illicit trafficking of drugs."
+_DONE = "Mexico joined the Global Container Control Program to stop the illicit trafficking of drugs."
+
+
+@pytest.mark.parametrize(("old_pledge", "new_pledge", "deed_side", "note"), [
+    # the pledge carried out: modified, never persisted, and no weakening (a deed has no pledge verb to lose)
+    (_PLEDGED, _DONE, "new", "done: new line 5 reports it carried out"),
+    # done before, pledged again
+    (_DONE, _PLEDGED, "old", "done: old line 5 reported it done; the new statement pledges it again"),
+])
+def test_a_pledge_reported_done(tmp_path: Path, old_pledge: str, new_pledge: str, deed_side: str, note: str) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_DEED_STATEMENT.format(pledge=old_pledge), encoding="utf-8")
+    new.write_text(_DEED_STATEMENT.format(pledge=new_pledge), encoding="utf-8")
+    report = compare(str(old), str(new))
+    change = _change_with(report, "old", old_pledge)
+    deed = (report.new if deed_side == "new" else report.old).commitments
+    (deed_id,) = [c.id for c in deed if c.deed]
+    assert change.status is Status.MODIFIED and _details(change).deeds == (deed_id,)
+    assert _details(change).strength.change is None
+    # the other pledges, the same on both sides, stay persisted with no deeds
+    assert [(ch.status, _details(ch).deeds) for ch in report.changes if ch is not change] == [(Status.PERSISTED, ())] * 2
+    data = json.loads(render_json(report))
+    jsonschema.validate(data, load_schema())
+    assert [ch["details"].get("deeds") for ch in data["changes"]].count([deed_id]) == 1
+    assert sum("deeds" in ch["details"] for ch in data["changes"]) == 1  # the field appears only where it says something
+    out = io.StringIO()
+    render_terminal(report, "plain", False, False, out)
+    assert note in " ".join(out.getvalue().split())
+
+
+def test_deeds_on_both_sides_are_no_pledge_reported_done(tmp_path: Path) -> None:
+    # A progress report against the next one: both sides report what was done, neither pledge is carried out by the other.
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_DEED_STATEMENT.format(pledge=_DONE), encoding="utf-8")
+    new.write_text(_DEED_STATEMENT.format(pledge=_DONE.replace("drugs", "illicit drugs")), encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert all(_details(ch).deeds == () for ch in report.changes)
+    assert not any("deeds" in ch["details"] for ch in json.loads(render_json(report))["changes"])

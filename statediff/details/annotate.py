@@ -158,7 +158,8 @@ def annotate(
             # (Identical words, similarity 1.0, hold the same figures and the same predicate; a
             # strength read apart all the same is shown, as --fail-on weakened counts it.)
             if change.status is Status.PERSISTED and (change.word_similarity != 1.0 or _leads_differ(old_idx, new_idx, segs)
-                                                      or details.row is not None or details.strength.change is not None) and _changed_in_substance(
+                                                      or details.row is not None or details.deeds
+                                                      or details.strength.change is not None) and _changed_in_substance(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1
@@ -167,6 +168,14 @@ def annotate(
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
         return Annotation(result, _topic_table(result), _report_details(result, by_side, index, bars))
+
+
+def _deeds(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> tuple[str, ...]:
+    """The ids of a matched group's reports of what was done when only one side has them: the
+    other side's pledge carried out (or, old side, done before and pledged again)."""
+    old_deeds = [segs["old"].commitments[i].id for i in old_idx if segs["old"].commitments[i].deed]
+    new_deeds = [segs["new"].commitments[j].id for j in new_idx if segs["new"].commitments[j].deed]
+    return () if bool(old_deeds) == bool(new_deeds) else tuple(old_deeds or new_deeds)
 
 
 def _leads_differ(old_idx: list[int], new_idx: list[int], segs: dict[str, Segmentation]) -> bool:
@@ -225,13 +234,15 @@ def _changed_in_substance(details: ChangeDetails, old_idx: list[int], new_idx: l
                           facts: dict[str, SideFacts], segs: dict[str, Segmentation]) -> bool:
     """Whether a pledge classify found persisted (near-identical words) changed what it says:
     its strength or negation ("will hold" → "will not hold", "will" → "intend to"; a negation
-    read from the words where no predicate showed it: ``_negation_from_words``), a name or place ("Madrid" → "Lisbon"), or its
+    read from the words where no predicate showed it: ``_negation_from_words``), a pledge reported done
+    ("We will join …" → "We joined …", ``ChangeDetails.deeds``), a name or place ("Madrid" → "Lisbon"), or its
     figures: their values where the number parser read any ("10 млрд" → "5 млрд"; not "10
     млрд." → "10 миллиардов" or "fourth" → "4th"), else its digits and number words
     (``numbers.figures_changed``: "COP28" → "COP29", "three" → "five")."""
     strength = details.strength
     if (strength.change is not None or strength.negation_changed or strength.direction is not None or details.row is not None
-            or strength.lead_in is not None):  # (a matched pair's lead-ins are named only when they changed what the items say)
+            or strength.lead_in is not None  # (a matched pair's lead-ins are named only when they changed what the items say)
+            or details.deeds):  # a pledge reported done, or a deed pledged again
         return True
     old, new = segs["old"], segs["new"]
     old_text, new_text = " ".join(old.commitments[i].text for i in old_idx), " ".join(new.commitments[j].text for j in new_idx)
@@ -671,7 +682,9 @@ def _details(
             # (one pledge to one: in a merged group the words of degree of several pledges add up)
             strength = _intensity_from_words(strength, old_facts[0], new_facts[0])
         if (strength.change is None and not strength.negation_changed and len(old_idx) == len(new_idx) == 1
-                and (strength.old is None) != (strength.new is None) and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY):
+                and (strength.old is None) != (strength.new is None) and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY
+                # (a pledge reported done has no pledge verb to lose: "intends to join" → "joined" is no weakening)
+                and not _deeds(old_idx, new_idx, segs)):
             # One pledge to one, reworded little, whose predicate words only one side has: the side
             # without one lost them ("The sides committed to double …" → "The sides are weighing
             # ways to double …"). Compared as no change, such a weakening passed --fail-on weakened
@@ -729,7 +742,7 @@ def _details(
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
         old_row, new_row = _row_text(segs["old"], old_idx), _row_text(segs["new"], new_idx)
         return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, link_rule, runner_up,
-                             row=None if old_row == new_row else (old_row, new_row))
+                             row=None if old_row == new_row else (old_row, new_row), deeds=_deeds(old_idx, new_idx, segs))
     if old_idx:
         candidate = alignment.nearest_old.get(old_idx[0])
         if candidate is None:

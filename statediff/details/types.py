@@ -197,6 +197,10 @@ class ChangeDetails:
     # Matched changes whose table rows' cells beside the pledges differ (old, new; cells joined by
     # " | "): a deadline, a quarter, a responsible body ("IV квартал 2024" → "III квартал 2024").
     row: tuple[str, str] | None = None
+    # Matched changes whose one side pledges and whose other side reports it done (tricky case
+    # 9: "Mexico intends to sign …" → "Mexico also joined …"): the ids of the reports of what was
+    # done (``Commitment.deed``). Empty when both sides report deeds or neither does.
+    deeds: tuple[str, ...] = ()
 
 
 @quick_init

@@ -77,6 +77,7 @@ def change_details_json(details: ChangeDetails) -> dict[str, Any]:
         "runner_up": nearest_json(details.runner_up),
         "nearest": nearest_json(details.nearest),
         **pair_json("row", details.row),
+        **({"deeds": list(details.deeds)} if details.deeds else {}),
     }
 
 
@@ -256,6 +257,7 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
         ("strength", strength_text(details, arrow, matched)),
         ("numbers", numbers_text(details, arrow, matched)),
         ("row", None if details.row is None else f"{details.row[0] or '(none)'} {arrow} {details.row[1] or '(none)'}"),
+        ("done", _deeds_text(details.deeds, change, report) if matched else None),
         ("names", entities_text(details) if matched else None),  # a whole pledge's names all come or go with it
         ("topics", ", ".join(topic_label(t) for t in details.topics) or None),
     ):
@@ -280,6 +282,19 @@ def change_notes(change: Change, report: Report, arrow: str) -> list[Note]:
     elif change.status in (Status.NEW, Status.DROPPED):
         notes.append(Note("nearest miss", "none: no pledge on the other side shares a term"))
     return notes
+
+
+def _deeds_text(deeds: tuple[str, ...], change: Change, report: Report) -> str | None:
+    """"new line 13 reports it carried out": the matched pledge done (tricky case 9: done, not dropped)."""
+    if not deeds:
+        return None
+    new_side = deeds[0] in change.new
+    seg = report.new if new_side else report.old
+    lines = [c.line for c in seg.commitments if c.id in deeds]
+    where = f"{'new' if new_side else 'old'} line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+    if new_side:
+        return f"{where} report{'' if len(lines) > 1 else 's'} it carried out"
+    return f"{where} reported it done; the new statement pledges it again"
 
 
 def _nearest_miss(nearest: Nearest, change: Change, report: Report, bars: LinkBars) -> str:

@@ -116,7 +116,7 @@ def _command(level: str, report: Report, change: Change, old: dict[str, Commitme
     # Strength, number and table-row changes are what a reviewer checks first (a row's change is the
     # only one a row-only change has); other details stay in the report.
     message += "".join(f"\n{note.label.capitalize()}: {note.text}" for note in change_notes(change, report, "→")
-                       if note.label in ("strength", "numbers", "row"))
+                       if note.label in ("strength", "numbers", "row", "done"))
     properties: dict[str, str] = {}
     if side.document.path != STDIN_NAME:  # standard input is no file of the repository to point at
         properties["file"] = side.document.path

@@ -142,6 +142,7 @@ def _details_text(details: ChangeDetails, level: int) -> str:
         + "," + i + '"link_rule": ' + _scalar(details.link_rule)
         + "," + i + '"runner_up": ' + _nearest_text(details.runner_up, level + 1)
         + "," + i + '"nearest": ' + _nearest_text(details.nearest, level + 1) + _pair_text("row", details.row, i, level + 1)
+        + ("," + i + '"deeds": ' + _flat_text(list(details.deeds), level + 1) if details.deeds else "")
         + _INDENT[level] + "}"
     )
 
