@@ -1881,13 +1881,15 @@ def test_a_party_reporting_what_it_did_is_a_commitment(sentence: str, reported: 
 DEED_CASES = [
     # (the middle sentence, a deed): what a party did, in the past tense, counts only as the
     # fulfilment of a pledge of the other statement (align.without_unmatched_deeds); its hedged
-    # pledge ("may provide") and the parties' "we" with a cue or in the present are pledges
+    # pledge ("may provide") and the parties' "we" with a stance cue or in the present are pledges
     ("Mexico also joined the Container Control Program.", True),
     ("In 2022, Mexico made historic seizures of fentanyl.", True),
     ("Mexico may provide $1 billion in new assistance to the region.", False),
     ("We implemented mirrored patrols along the border.", True),
     ("We also implemented a joint plan against fentanyl.", True),
-    ("We also launched a joint task force on fentanyl.", False),  # a cue verb: kept as a pledge, whatever its tense
+    # a cue word of action in the past tense tells what was done too (it was kept as a pledge until
+    # session 38: "We signed a memorandum …" in the US–Mexico review came out as a new pledge)
+    ("We also launched a joint task force on fentanyl.", True),
     ("We heed the lessons of past efforts.", False),
     ("We agreed to launch a joint task force on fentanyl.", False),
     # a date in the past opens the clause and its first verb is past or perfect: what was done,
@@ -1908,6 +1910,16 @@ DEED_CASES = [
     ("Over the past year, the Quad remains determined to deliver for the region.", False),
     ("Since 2022, the partners have to redouble their efforts to support the victims.", False),
     ("Since 2014, the Parties have a common interest in promoting the stability of the region.", False),
+    # "We" and a verb of action in the past tense, a cue word elsewhere ("will sign"): a deed
+    ("We signed a memorandum of understanding between our customs agencies to improve targeting.", True),
+    ("We established a binational panel of public health experts to exchange best practices.", True),
+    # a past form that states a position or a decision (stance_past), the statement's own day, what was said
+    ("We reaffirmed our commitment to take concrete actions on both sides of the border.", False),
+    ("We agreed to establish a binational panel of public health experts.", False),
+    ("We directed our ministers to sign a memorandum of understanding by June.", False),
+    ("Today we launched the Bicentennial Framework for Security, Public Health, and Safe Communities.", False),
+    ("We reassured President Zelenskyy that we are steadfast in our commitment to supporting Ukraine.", False),
+    ("We will sign a memorandum of understanding between our customs agencies.", False),
 ]
 
 
@@ -2330,7 +2342,8 @@ def test_language_neutral_rules_take_every_languages_cue_lists() -> None:
                                                          "subject_phrases", "subject_adverbs", "stative_verbs", "stative_exceptions", "permission_modals",
                                                          "subject_modal_exceptions",
                                                          # one language's past tense and titles
-                                                         "past_endings", "past_forms", "not_past", "person_titles", "party_modals", "lead_in_modals",
+                                                         "past_endings", "past_forms", "not_past", "stance_past", "statement_day", "person_titles",
+                                                         "party_modals", "lead_in_modals",
                                                          "not_infinitive_endings",
                                                          # a quoted remark needs the language's titles and subjects too
                                                          "speech_verbs",

@@ -25,7 +25,15 @@ from ..languages import (
     named_code,
 )
 from ..model import Commitment, Document, Segmentation, Skipped
-from .accounts import _is_dated_account, _named_parties_hedge, _parties_act, _party_reports_action, _speakers_did, _spoken_by_parties
+from .accounts import (
+    _is_dated_account,
+    _named_parties_hedge,
+    _parties_act,
+    _party_reports_action,
+    _speakers_did,
+    _speakers_report_deed,
+    _spoken_by_parties,
+)
 from .addressees import Addressees, _name_key, addressees
 from .asides import _set_aside, _trailing_relative
 from .blocks import (
@@ -622,6 +630,8 @@ def _cut_sentence(
                 # A clause dated in the past whose verb is past is one too ("In 2022, Mexico made historic seizures …").
                 deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
                       or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
+                      # (with a cue word as its verb: "We signed a memorandum …")
+                      or not spoken and _speakers_report_deed(text, words, token_starts, first, first + word_count, lang)
                       or _is_dated_account(text, start, end, lang, words, token_starts)),
                 lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )

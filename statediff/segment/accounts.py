@@ -36,6 +36,28 @@ def _speakers_did(text: str, words: list[str], token_starts: list[int], first: i
     return _past_verb(text, words, token_starts, verb, lang)
 
 
+def _speakers_report_deed(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language) -> bool:
+    """"We signed a memorandum of understanding …", "We established a binational panel …": the
+    parties' "we" and a verb of action in the past tense tell what was done, though that verb is a
+    cue word elsewhere ("will sign", "agreed to establish"): a deed (tricky case: done, not
+    dropped). Not a past form that states a position or a decision (``stance_past``: "We
+    reaffirmed …", "we agreed to …", "We reassured President Zelenskyy that …"), nor an act of the
+    statement's own day (``statement_day``: "Today we launched …" announces a pledge), nor a verb
+    with what was said after it ("… that …")."""
+    if not (lang.stance_past.words or lang.stance_past.prefixes) or not _speakers_did(text, words, token_starts, first, last, lang):
+        return False
+    speaker = next(k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers)
+    verb = speaker + 1
+    if verb + 1 < last and words[verb] in lang.fillers and not past_tense(lang, words[verb]):
+        verb += 1
+    if lang.stance_past.matches_word(words[verb]) or not lang.statement_day.isdisjoint(words[first:verb]):
+        return False
+    return lang.complementizers.isdisjoint(words[verb + 1:min(last, verb + COMPLEMENT_REACH)])
+
+
+COMPLEMENT_REACH = 5  # words after a past verb read for "that": "We reassured President Zelenskyy that …"
+
+
 def _parties_act(words: list[str], first: int, last: int, lang: Language) -> bool:
     """The parties as subject and a verb in the present or future ("Стороны откроют
     консульство", "Стороны упростят визовый режим", "Каждая из Сторон принимает меры"), in a
