@@ -1901,7 +1901,9 @@ DEED_CASES = [
     ("In 2027, we will host the next summit in Tokyo.", False),
     ("In 2025, we welcome the first cohort of fellows to our universities.", False),
     ("In 2021, the Council was established to coordinate the response.", False),  # a passive: left to past_anchors
-    ("In our first year, we protected the health of our citizens by expanding our collaboration.", False),  # no year
+    # no year, so no dated account; but "we" and a verb of action in the past tense after a short
+    # fronted phrase report a deed all the same (session 38)
+    ("In our first year, we protected the health of our citizens by expanding our collaboration.", True),
     # a past participle that is no verb, a present verb, "have to" / "have a" (found in review)
     ("In 2026, the newly established Fund will disburse its first grants to the region.", False),
     ("In 2025 and 2026, the expanded partnership will deliver clean energy to the Pacific islands.", False),
@@ -1920,6 +1922,12 @@ DEED_CASES = [
     ("Today we launched the Bicentennial Framework for Security, Public Health, and Safe Communities.", False),
     ("We reassured President Zelenskyy that we are steadfast in our commitment to supporting Ukraine.", False),
     ("We will sign a memorandum of understanding between our customs agencies.", False),
+    # the parties' words or a party's name as the subject, and a verb of action in the past tense
+    ("Both governments launched complementary education campaigns on the dangers of fentanyl.", True),
+    ("Mexico extended its surveillance watchlist to include 72 dual-use substances.", True),
+    ("The two leaders reaffirmed their commitment to the partnership.", False),
+    ("The leaders hailed the signing of an Implementation Arrangement on research.", False),
+    ("Both governments instructed their ministers to launch education campaigns.", False),
 ]
 
 

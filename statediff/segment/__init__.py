@@ -30,6 +30,7 @@ from .accounts import (
     _named_parties_hedge,
     _parties_act,
     _party_reports_action,
+    _party_reports_deed,
     _speakers_did,
     _speakers_report_deed,
     _spoken_by_parties,
@@ -632,6 +633,8 @@ def _cut_sentence(
                       or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
                       # (with a cue word as its verb: "We signed a memorandum …")
                       or not spoken and _speakers_report_deed(text, words, token_starts, first, first + word_count, lang)
+                      or clause_has_cue and lang.past_endings and not spoken and _party_reports_deed(
+                          text, words, token_starts, first, first + word_count, lang, found.names)
                       or _is_dated_account(text, start, end, lang, words, token_starts)),
                 lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )

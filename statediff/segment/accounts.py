@@ -58,6 +58,36 @@ def _speakers_report_deed(text: str, words: list[str], token_starts: list[int], 
 COMPLEMENT_REACH = 5  # words after a past verb read for "that": "We reassured President Zelenskyy that …"
 
 
+def _party_reports_deed(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
+) -> bool:
+    """"Both governments launched complementary education campaigns …", "Mexico extended its
+    surveillance watchlist …": as ``_speakers_report_deed`` with the parties' words (``subjects``,
+    ``party_nouns``) or the document's names as the subject, the verb right after it. Not a past
+    form of ``stance_past`` ("The two leaders reaffirmed …", "Both sides welcomed …"), a participle
+    after a comma ("The Framework, launched by our governments …"), a person's day (``person_titles``)
+    or a verb before "that"."""
+    if not (lang.stance_past.words or lang.stance_past.prefixes) or not any(past_tense(lang, words[k]) for k in range(first + 1, last)):
+        return False
+    known = names()
+    for k in _subject_starts(text, token_starts, first, last):
+        subject, party = k, False
+        while k < last and k - subject < REPORT_SUBJECT:
+            word = words[k]
+            if word in lang.person_titles:
+                return False
+            if word in known or word in lang.party_words:
+                party = True
+            elif word not in lang.fillers and word not in _SUBJECT_LINKS:
+                break
+            k += 1
+        if (party and subject < k < last - 1 and _past_verb(text, words, token_starts, k, lang) and not lang.stance_past.matches_word(words[k])
+                and "," not in text[token_starts[k - 1]:token_starts[k]] and lang.statement_day.isdisjoint(words[first:k])
+                and lang.complementizers.isdisjoint(words[k + 1:min(last, k + COMPLEMENT_REACH)])):
+            return True
+    return False
+
+
 def _parties_act(words: list[str], first: int, last: int, lang: Language) -> bool:
     """The parties as subject and a verb in the present or future ("Стороны откроют
     консульство", "Стороны упростят визовый режим", "Каждая из Сторон принимает меры"), in a
