@@ -1925,6 +1925,7 @@ DEED_CASES = [
     # the parties' words or a party's name as the subject, and a verb of action in the past tense
     ("Both governments launched complementary education campaigns on the dangers of fentanyl.", True),
     ("Mexico extended its surveillance watchlist to include 72 dual-use substances.", True),
+    ("The Department of Justice created Joint Task Force Alpha, which increased coordination to address smuggling.", True),  # a body of the parties
     ("The two leaders reaffirmed their commitment to the partnership.", False),
     ("The leaders hailed the signing of an Implementation Arrangement on research.", False),
     ("Both governments instructed their ministers to launch education campaigns.", False),

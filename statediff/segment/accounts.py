@@ -76,8 +76,8 @@ def _party_reports_deed(
             word = words[k]
             if word in lang.person_titles:
                 return False
-            if word in known or word in lang.party_words:
-                party = True
+            if word in known or word in lang.party_words or text[token_starts[k]].isupper() and k > subject:
+                party = True  # (a body of the parties: "The Department of Justice created …")
             elif word not in lang.fillers and word not in _SUBJECT_LINKS:
                 break
             k += 1
