@@ -293,6 +293,11 @@ CLAUSE_CASES = [
     # a participle between commas with a link after it is an apposition, not a second pledge (found in review)
     ("en", "The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure.",
      ["The leaders noted that the Partnership, launched in 2021, strives to deliver high-quality infrastructure."]),
+    # ... and a participle in an apposition of the subject is no predicate before the verb: one pledge (found in the US–Mexico review)
+    ("en", "The Bicentennial Framework, launched by our governments at the 2021 Dialogue, established a comprehensive approach to guide our cooperation.",
+     ["The Bicentennial Framework, launched by our governments at the 2021 Dialogue, established a comprehensive approach to guide our cooperation."]),
+    ("en", "The leaders reaffirmed the Framework, launched by their governments in 2021, and agreed to expand it.",
+     ["The leaders reaffirmed the Framework, launched by their governments in 2021", "and agreed to expand it."]),
     # … and one that ends the sentence on a date, with no closing comma (India 2023: "launched in
     # June 2023." was a pledge of its own); a pledge after the link word is still cut off
     ("en", "They welcomed the bilateral Strategic Trade Dialogue, launched in June 2023.",

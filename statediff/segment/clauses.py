@@ -230,7 +230,10 @@ def clause_spans(
             has_predicate = not cut[1]  # a coordinator or comma cut is followed by its predicate
             i = cut[0] + 1
             continue
-        if not has_predicate and (i in cue_at or _perfect_predicate(words, i, language)):
+        if not has_predicate and (i in cue_at or _perfect_predicate(words, i, language)) and not (
+                "," in gap and _apposition_at(words, i, language, sentence.comma_within)):
+            # (not a participle in an apposition of the subject: "The Framework, launched by our
+            # governments at the 2021 Dialogue, established …" is one pledge, its verb after it)
             has_predicate = True
         after_preamble = after_preamble or words[i] in language.preamble_gerunds
         i += 1
@@ -660,11 +663,18 @@ def _comma_predicate(
     cue = language.clause_predicates.match_at(words, i)
     # (a word of ``not_after_comma`` opens a clause in a phrase of its own: "…, called for …", not "…, called the move …")
     if cue and (words[i] not in language.not_after_comma or cue > 1):
-        if (i + 1 < len(words) and (words[i + 1] in language.participle_links or _dated(words, i + 1, language))
-                and (comma_within(i, APPOSITIVE_WORDS) or _date_only_after(words, i + 1, language))):
+        if _apposition_at(words, i, language, comma_within):
             return None
         return (i, False, True)
     return None
+
+
+def _apposition_at(words: list[str], i: int, language: Language, comma_within: Callable[[int, int], bool]) -> bool:
+    """words[i], after a comma, is a participle that opens an apposition of the noun before it:
+    a ``participle_links`` word or a date follows, and a comma closes it soon (or the sentence
+    ends on a date): "the Partnership, launched in 2021, strives to …"."""
+    return (i + 1 < len(words) and (words[i + 1] in language.participle_links or _dated(words, i + 1, language))
+            and (comma_within(i, APPOSITIVE_WORDS) or _date_only_after(words, i + 1, language)))
 
 
 def _dated(words: list[str], link: int, language: Language) -> bool:
