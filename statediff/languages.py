@@ -381,7 +381,7 @@ class Language:
     # directed"), and the words that put an act on the statement's own day ("Today we launched …"):
     # "We signed a memorandum …" reports what was done; these do not (segment.accounts._speakers_report_deed).
     stance_past: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
-    statement_day: frozenset[str] = frozenset()
+    statement_day: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     party_modals: frozenset[str] = frozenset()  # "Japan may provide …": a party's hedged pledge, reported like a deed
     not_infinitive_endings: tuple[str, ...] = ()  # nouns that end like an infinitive ("деятельность", "часть")
     # A verb-final language's action-plan measure ends with a verbal noun or infinitive ("… Fonu'nun
@@ -597,7 +597,7 @@ def _build(code: str, raw: dict) -> Language:
         past_forms=_lowered(raw, "past_forms"),
         not_past=_lowered(raw, "not_past"),
         stance_past=CueSet.from_entries(raw.get("stance_past", [])),
-        statement_day=_lowered(raw, "statement_day"),
+        statement_day=CueSet.from_entries(raw.get("statement_day", [])),
         person_titles=_lowered(raw, "person_titles"),
         party_modals=_lowered(raw, "party_modals"),
         lead_in_modals=_lowered(raw, "lead_in_modals"),

@@ -796,6 +796,40 @@ def test_a_pledge_reported_done(tmp_path: Path, old_pledge: str, new_pledge: str
     assert note in " ".join(out.getvalue().split())
 
 
+@pytest.mark.parametrize(("old_pledge", "new_pledge", "note", "negation_changed"), [
+    # a negation lost is no pledge carried out: the reversal shows, no "done" (found in review)
+    ("Mexico will not join the Global Container Control Program to stop the illicit trafficking of drugs.", _DONE,
+     None, True),
+    # figures only reworded: still modified, a pledge carried out (the figure rule turned it persisted)
+    ("Mexico will seize 20 tonnes of cocaine and dismantle 1,500 laboratories this year.",
+     "Mexico seized twenty tonnes of cocaine and dismantled fifteen hundred laboratories this year.",
+     "done: new line 5 reports it carried out", False),
+    # two deeds on one line name the line once
+    ("Mexico will join the Global Container Control Program and the Port Control Program to stop the illicit trafficking of drugs.",
+     "Mexico joined the Global Container Control Program. Mexico joined the Port Control Program to stop the illicit trafficking of drugs.",
+     "done: new line 5 reports it carried out", False),
+    # a deed, then a hedged pledge: no weakening read from the deed's missing pledge verb
+    (_DONE, "Mexico may consider joining the Global Container Control Program to stop the illicit trafficking of drugs.",
+     "done: old line 5 reported it done; the new statement pledges it again", False),
+])
+def test_what_a_pledge_reported_done_is_not(tmp_path: Path, old_pledge: str, new_pledge: str, note: str | None,
+                                            negation_changed: bool) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_DEED_STATEMENT.format(pledge=old_pledge), encoding="utf-8")
+    new.write_text(_DEED_STATEMENT.format(pledge=new_pledge), encoding="utf-8")
+    report = compare(str(old), str(new))
+    change = _change_with(report, "old", old_pledge)
+    details = _details(change)
+    assert change.status is Status.MODIFIED
+    assert bool(details.deeds) is (note is not None)
+    assert details.strength.negation_changed is negation_changed
+    assert details.strength.change is None
+    out = io.StringIO()
+    render_terminal(report, "plain", False, False, out)
+    text = " ".join(out.getvalue().split())
+    assert (note in text) if note else ("done:" not in text)
+
+
 def test_deeds_on_both_sides_are_no_pledge_reported_done(tmp_path: Path) -> None:
     # A progress report against the next one: both sides report what was done, neither pledge is carried out by the other.
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

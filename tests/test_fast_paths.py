@@ -97,6 +97,21 @@ def test_render_json_of_every_detail_and_a_policy() -> None:
     assert written == _indented(to_dict(report, verdict)) + "\n"
 
 
+def test_render_json_of_pledges_reported_done(tmp_path: Path) -> None:
+    """The ``deeds`` field, one deed and two in one group (a field only such reports hold)."""
+    frame = ("Joint Statement of the United States and Mexico\n\nThe United States and Mexico will expand their security cooperation.\n\n"
+             "{}\n\nMexico {} the Port Control Program and the Maritime Program to stop the trafficking of arms.\n")
+    (tmp_path / "old.txt").write_text(frame.format("Mexico will join the Global Container Control Program to stop the illicit trafficking of drugs.",
+                                                   "will join"), encoding="utf-8")
+    (tmp_path / "new.txt").write_text(frame.format("Mexico joined the Global Container Control Program to stop the illicit trafficking of drugs.",
+                                                   "joined").replace("the Port Control Program and the", "the Port Control Program. Mexico joined the"),
+                                      encoding="utf-8")
+    report = compare(str(tmp_path / "old.txt"), str(tmp_path / "new.txt"))
+    written = render_json(report)
+    assert sorted(len(ch["details"]["deeds"]) for ch in json.loads(written)["changes"] if "deeds" in ch["details"]) == [1, 2]
+    assert written == _indented(to_dict(report)) + "\n"
+
+
 @pytest.mark.parametrize("path", [SEED_OLD, SEED_NEW, CORPUS / "a.txt", CORPUS / "b.txt"])
 def test_words_of_a_slice_are_its_tokens(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

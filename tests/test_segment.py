@@ -1892,9 +1892,9 @@ DEED_CASES = [
     ("Mexico may provide $1 billion in new assistance to the region.", False),
     ("We implemented mirrored patrols along the border.", True),
     ("We also implemented a joint plan against fentanyl.", True),
-    # a cue word of action in the past tense tells what was done too (it was kept as a pledge until
-    # session 38: "We signed a memorandum …" in the US–Mexico review came out as a new pledge)
-    ("We also launched a joint task force on fentanyl.", True),
+    # a cue verb: kept as a pledge, whatever its tense, in a statement that does not report what
+    # was done (ACTION_CASES below: in one that does, it is a deed too)
+    ("We also launched a joint task force on fentanyl.", False),
     ("We heed the lessons of past efforts.", False),
     ("We agreed to launch a joint task force on fentanyl.", False),
     # a date in the past opens the clause and its first verb is past or perfect: what was done,
@@ -1906,9 +1906,7 @@ DEED_CASES = [
     ("In 2027, we will host the next summit in Tokyo.", False),
     ("In 2025, we welcome the first cohort of fellows to our universities.", False),
     ("In 2021, the Council was established to coordinate the response.", False),  # a passive: left to past_anchors
-    # no year, so no dated account; but "we" and a verb of action in the past tense after a short
-    # fronted phrase report a deed all the same (session 38)
-    ("In our first year, we protected the health of our citizens by expanding our collaboration.", True),
+    ("In our first year, we protected the health of our citizens by expanding our collaboration.", False),  # no year
     # a past participle that is no verb, a present verb, "have to" / "have a" (found in review)
     ("In 2026, the newly established Fund will disburse its first grants to the region.", False),
     ("In 2025 and 2026, the expanded partnership will deliver clean energy to the Pacific islands.", False),
@@ -1917,23 +1915,6 @@ DEED_CASES = [
     ("Over the past year, the Quad remains determined to deliver for the region.", False),
     ("Since 2022, the partners have to redouble their efforts to support the victims.", False),
     ("Since 2014, the Parties have a common interest in promoting the stability of the region.", False),
-    # "We" and a verb of action in the past tense, a cue word elsewhere ("will sign"): a deed
-    ("We signed a memorandum of understanding between our customs agencies to improve targeting.", True),
-    ("We established a binational panel of public health experts to exchange best practices.", True),
-    # a past form that states a position or a decision (stance_past), the statement's own day, what was said
-    ("We reaffirmed our commitment to take concrete actions on both sides of the border.", False),
-    ("We agreed to establish a binational panel of public health experts.", False),
-    ("We directed our ministers to sign a memorandum of understanding by June.", False),
-    ("Today we launched the Bicentennial Framework for Security, Public Health, and Safe Communities.", False),
-    ("We reassured President Zelenskyy that we are steadfast in our commitment to supporting Ukraine.", False),
-    ("We will sign a memorandum of understanding between our customs agencies.", False),
-    # the parties' words or a party's name as the subject, and a verb of action in the past tense
-    ("Both governments launched complementary education campaigns on the dangers of fentanyl.", True),
-    ("Mexico extended its surveillance watchlist to include 72 dual-use substances.", True),
-    ("The Department of Justice created Joint Task Force Alpha, which increased coordination to address smuggling.", True),  # a body of the parties
-    ("The two leaders reaffirmed their commitment to the partnership.", False),
-    ("The leaders hailed the signing of an Implementation Arrangement on research.", False),
-    ("Both governments instructed their ministers to launch education campaigns.", False),
 ]
 
 
@@ -1944,6 +1925,54 @@ def test_a_party_reporting_what_it_did_is_marked_a_deed(sentence: str, deed: boo
     assert len(found) == 1
     assert found[0].deed is deed
     assert not any(c.deed for c in seg.commitments if c.text != sentence)
+
+
+# A statement that reports what was done: two of its four other pledges are deeds told without a cue word.
+_PROGRESS = ("The United States and Mexico agreed to expand trade. We implemented mirrored patrols along the border. {} "
+             "Mexico doubled cocaine seizures. The sides welcomed the talks.")
+ACTION_CASES = [
+    # (the middle sentence, is it a deed): "we", the parties' words or a party's name, and a cue word of action in the past tense
+    ("We signed a memorandum of understanding between our customs agencies to improve targeting.", True),
+    ("We established a binational panel of public health experts to exchange best practices.", True),
+    ("We also launched a joint task force on fentanyl.", True),
+    ("Both governments launched complementary education campaigns on the dangers of fentanyl.", True),
+    ("Mexico extended its surveillance watchlist to include 72 dual-use substances.", True),
+    # a past form that states a position or a decision (stance_past), the statement's own day, what was said
+    ("We reaffirmed our commitment to take concrete actions on both sides of the border.", False),
+    ("We agreed to establish a binational panel of public health experts.", False),
+    ("We directed our ministers to sign a memorandum of understanding by June.", False),
+    ("We adopted the Hiroshima Action Statement on food security.", False),
+    ("We reached an agreement to establish a joint fund.", False),
+    ("We made a commitment to achieve net-zero emissions by 2050.", False),
+    ("Today we launched the Bicentennial Framework for Security and Safe Communities.", False),
+    ("We signed today a Memorandum of Cooperation on cybersecurity.", False),
+    ("At this Summit, we launched the Quad Fellowship for students.", False),
+    ("We reassured President Zelenskyy that we are steadfast in our commitment to supporting Ukraine.", False),
+    ("The leaders hailed the signing of an Implementation Arrangement on research.", False),
+    ("Both governments instructed their ministers to launch education campaigns.", False),
+    # a clause that goes on to pledge; a "we" that is no subject; a subject that is no party (found in review)
+    ("Mexico joined the Container Control Program and will host its next meeting in 2024.", False),
+    ("The commitments we made in Tokyo will guide our cooperation on health security.", False),
+    ("The partnership we launched in 2021 will deliver one billion vaccine doses.", False),
+    ("The DPRK launched ballistic missiles in violation of UN Security Council resolutions.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "deed"), ACTION_CASES)
+def test_a_cue_word_of_action_in_the_past_is_a_deed_in_a_review(sentence: str, deed: bool) -> None:
+    seg = segment(_doc(_PROGRESS.format(sentence)), "en")
+    found = [c for c in seg.commitments if c.text == sentence]
+    assert [c.deed for c in found] == ([True] if deed else [False] * len(found))
+    assert [c.text for c in seg.commitments if c.deed and c.text != sentence] == [
+        "We implemented mirrored patrols along the border.", "Mexico doubled cocaine seizures."]
+
+
+def test_a_cue_word_of_action_in_the_past_is_a_pledge_outside_a_review() -> None:
+    # One deed told without a cue word in eleven pledges: a summit statement, whose "We launched …" is what it decided.
+    pledges = " ".join(f"The United States and Mexico agreed to expand cooperation in area {k}." for k in range(9))
+    text = f"{pledges} We implemented mirrored patrols along the border. We launched a joint task force on fentanyl."
+    seg = segment(_doc(text), "en")
+    assert [c.text for c in seg.commitments if c.deed] == ["We implemented mirrored patrols along the border."]
 
 
 def test_a_statement_of_only_we_sentences_has_no_commitments_and_says_why() -> None:

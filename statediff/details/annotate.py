@@ -163,7 +163,7 @@ def annotate(
                     details, old_idx, new_idx, by_side, segs):
                 change = replace(change, status=Status.MODIFIED)
             elif (persist_threshold is not None and change.status is Status.MODIFIED and len(old_idx) == len(new_idx) == 1
-                  and _figures_rewritten_only(change, details, old_idx[0], new_idx[0], by_side, segs, persist_threshold)):
+                  and not details.deeds and _figures_rewritten_only(change, details, old_idx[0], new_idx[0], by_side, segs, persist_threshold)):
                 change = replace(change, status=Status.PERSISTED)
             annotated.append(_with_details(change, details))
         result = tuple(annotated)
@@ -682,9 +682,7 @@ def _details(
             # (one pledge to one: in a merged group the words of degree of several pledges add up)
             strength = _intensity_from_words(strength, old_facts[0], new_facts[0])
         if (strength.change is None and not strength.negation_changed and len(old_idx) == len(new_idx) == 1
-                and (strength.old is None) != (strength.new is None) and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY
-                # (a pledge reported done has no pledge verb to lose: "intends to join" → "joined" is no weakening)
-                and not _deeds(old_idx, new_idx, segs)):
+                and (strength.old is None) != (strength.new is None) and (change.word_similarity or 0.0) >= FIGURE_WORDS_MIN_SIMILARITY):
             # One pledge to one, reworded little, whose predicate words only one side has: the side
             # without one lost them ("The sides committed to double …" → "The sides are weighing
             # ways to double …"). Compared as no change, such a weakening passed --fail-on weakened
@@ -737,12 +735,19 @@ def _details(
         # (lead-ins named only for a reversal or a figure of theirs changed: their words differ anyway)
         lead_in = strength.lead_in if reversal.negation_changed or _lead_facts_differ(old_idx, new_idx, segs) else None
         strength = replace(strength, change=reversal.change, negation_changed=reversal.negation_changed, lead_in=lead_in)
+    # A pledge reported done (or a deed pledged again) is no change of strength: a deed has no pledge
+    # verb, though its verb may be a cue word ("launched" is no binding predicate there, and "intends
+    # to join" → "joined" no weakening). With a negation gained or lost it is no pledge carried out
+    # ("will not extend" → "extended"): the reversal shows instead (found in review).
+    deeds = _deeds(old_idx, new_idx, segs) if old_idx and new_idx and not strength.negation_changed else ()
+    if deeds and strength.change is not None:
+        strength = replace(strength, change=None)
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin
         runner_up = _runner_up(old_idx, new_idx, alignment, segs)
         old_row, new_row = _row_text(segs["old"], old_idx), _row_text(segs["new"], new_idx)
         return ChangeDetails(strength, numbers, entities, topics, terms.shared_by_index(old_idx, new_idx), uncertain, link_rule, runner_up,
-                             row=None if old_row == new_row else (old_row, new_row), deeds=_deeds(old_idx, new_idx, segs))
+                             row=None if old_row == new_row else (old_row, new_row), deeds=deeds)
     if old_idx:
         candidate = alignment.nearest_old.get(old_idx[0])
         if candidate is None:

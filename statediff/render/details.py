@@ -290,7 +290,7 @@ def _deeds_text(deeds: tuple[str, ...], change: Change, report: Report) -> str |
         return None
     new_side = deeds[0] in change.new
     seg = report.new if new_side else report.old
-    lines = [c.line for c in seg.commitments if c.id in deeds]
+    lines = sorted({c.line for c in seg.commitments if c.id in deeds})  # (two deeds of one line name it once)
     where = f"{'new' if new_side else 'old'} line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
     if new_side:
         return f"{where} report{'' if len(lines) > 1 else 's'} it carried out"

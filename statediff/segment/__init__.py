@@ -26,13 +26,13 @@ from ..languages import (
 )
 from ..model import Commitment, Document, Segmentation, Skipped
 from .accounts import (
+    ACTION_DEED_SHARE,
+    _action_deed,
     _is_dated_account,
     _named_parties_hedge,
     _parties_act,
     _party_reports_action,
-    _party_reports_deed,
     _speakers_did,
-    _speakers_report_deed,
     _spoken_by_parties,
 )
 from .addressees import Addressees, _name_key, addressees
@@ -285,12 +285,14 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                               lead=lead if item and k == 0 else (_opener_lead(text, opener, lang, opener_leads) if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
+    parties: Callable[[], set[str]] = cache(lambda: _parties_of(found))
+    if found.action_deeds and sum(c.deed for c in commitments) >= ACTION_DEED_SHARE * len(commitments):
+        # A statement that reports what was done tells its deeds with cue words too ("We signed …").
+        for k, names in found.action_deeds:
+            if not names or names & parties():
+                commitments[k] = replace(commitments[k], deed=True)
     if found.reports:
-        # (An actor the parties address is no party, though a cue followed its name: "Russia is committed …".)
-        # (One word: "Korea" of "North Korea" may be a party's, "the Republic of Korea".)
-        addressed = {key for key, names in found.addressed().names.items() if (key,) in names}
-        parties = {word for word in found.parties if _name_key(word) not in addressed}
-        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, parties, skipped, id_prefix)
+        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, parties(), skipped, id_prefix)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
     return commitments, skipped
@@ -413,7 +415,7 @@ class _Provisional:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
     joined …"), and the parties' names that such a report must name."""
 
-    __slots__ = ("spoken_only", "reports", "parties", "names", "addressed")
+    __slots__ = ("spoken_only", "reports", "parties", "names", "addressed", "action_deeds")
 
     def __init__(self, text: str, lang: Language) -> None:
         self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
@@ -424,6 +426,16 @@ class _Provisional:
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
         self.addressed: Callable[[], Addressees] = cache(lambda: addressees(text, lang))
+        # Cue-bearing clauses that tell an act in the past tense ("We signed …"): (index, the subject's names)
+        self.action_deeds: list[tuple[int, frozenset[str]]] = []
+
+
+def _parties_of(found: _Provisional) -> set[str]:
+    """The parties' names of a document read: the subjects' names of its cue-bearing pledges,
+    less an actor the parties address ("Russia is committed …" after "We urge Russia …"; one word:
+    "Korea" of "North Korea" may be a party's, "the Republic of Korea")."""
+    addressed = {key for key, names in found.addressed().names.items() if (key,) in names}
+    return {word for word in found.parties if _name_key(word) not in addressed}
 
 
 def _drop_other_reports(
@@ -612,9 +624,15 @@ def _cut_sentence(
         match_text = _match_text(text[start:end], lang)
         if spoken and not reported:  # a party's deed is the statement's wherever it stands ("Mexico also joined …" last)
             found.spoken_only.append(len(commitments))
+        action = None
+        if clause_has_cue and not spoken and lang.past_endings:
+            # "We signed a memorandum …": a deed if the statement reports what was done (decided in _cut)
+            action = _action_deed(text, words, token_starts, first, first + word_count, lang, found.names)
+            if action is not None:
+                found.action_deeds.append((len(commitments), action))
         if reported:
             found.reports.append((len(commitments), reported))
-        elif clause_has_cue and lang.past_endings:
+        elif clause_has_cue and lang.past_endings and action is None:  # (a deed's subject names no party by itself: "The DPRK launched …")
             found.parties.update(_cue_subject(text, words, token_starts, first, first + word_count, lang, cues))
         commitments.append(
             Commitment(
@@ -631,10 +649,6 @@ def _cut_sentence(
                 # A clause dated in the past whose verb is past is one too ("In 2022, Mexico made historic seizures …").
                 deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
                       or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
-                      # (with a cue word as its verb: "We signed a memorandum …")
-                      or not spoken and _speakers_report_deed(text, words, token_starts, first, first + word_count, lang)
-                      or clause_has_cue and lang.past_endings and not spoken and _party_reports_deed(
-                          text, words, token_starts, first, first + word_count, lang, found.names)
                       or _is_dated_account(text, start, end, lang, words, token_starts)),
                 lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )

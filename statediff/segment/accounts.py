@@ -1,4 +1,4 @@
-"""Deeds and reports: clauses kept because the parties speak or report what was done, and accounts of the past that pledge nothing."""
+"""Deeds and reports: clauses kept because the parties speak, report what was done or pledge without a cue, and past accounts that pledge nothing."""
 
 from __future__ import annotations
 
@@ -36,56 +36,64 @@ def _speakers_did(text: str, words: list[str], token_starts: list[int], first: i
     return _past_verb(text, words, token_starts, verb, lang)
 
 
-def _speakers_report_deed(text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language) -> bool:
-    """"We signed a memorandum of understanding …", "We established a binational panel …": the
-    parties' "we" and a verb of action in the past tense tell what was done, though that verb is a
-    cue word elsewhere ("will sign", "agreed to establish"): a deed (tricky case: done, not
-    dropped). Not a past form that states a position or a decision (``stance_past``: "We
-    reaffirmed …", "we agreed to …", "We reassured President Zelenskyy that …"), nor an act of the
-    statement's own day (``statement_day``: "Today we launched …" announces a pledge), nor a verb
-    with what was said after it ("… that …")."""
-    if not (lang.stance_past.words or lang.stance_past.prefixes) or not _speakers_did(text, words, token_starts, first, last, lang):
-        return False
-    speaker = next(k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers)
-    verb = speaker + 1
-    if verb + 1 < last and words[verb] in lang.fillers and not past_tense(lang, words[verb]):
-        verb += 1
-    if lang.stance_past.matches_word(words[verb]) or not lang.statement_day.isdisjoint(words[first:verb]):
-        return False
-    return lang.complementizers.isdisjoint(words[verb + 1:min(last, verb + COMPLEMENT_REACH)])
-
-
-COMPLEMENT_REACH = 5  # words after a past verb read for "that": "We reassured President Zelenskyy that …"
-
-
-def _party_reports_deed(
+def _action_deed(
     text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
-) -> bool:
-    """"Both governments launched complementary education campaigns …", "Mexico extended its
-    surveillance watchlist …": as ``_speakers_report_deed`` with the parties' words (``subjects``,
-    ``party_nouns``) or the document's names as the subject, the verb right after it. Not a past
-    form of ``stance_past`` ("The two leaders reaffirmed …", "Both sides welcomed …"), a participle
-    after a comma ("The Framework, launched by our governments …"), a person's day (``person_titles``)
-    or a verb before "that"."""
-    if not (lang.stance_past.words or lang.stance_past.prefixes) or not any(past_tense(lang, words[k]) for k in range(first + 1, last)):
-        return False
+) -> frozenset[str] | None:
+    """"We signed a memorandum of understanding …", "Both governments launched complementary
+    education campaigns …", "Mexico extended its surveillance watchlist …": the parties ("we" as
+    the subject, their words, or the document's names) and a verb of action in the past tense tell
+    what was done, though that verb is a cue word elsewhere ("will sign", "agreed to establish").
+    The subject's names (empty for "we" and the parties' words), or None: a past form that states
+    a position or a decision (``stance_past``: "We reaffirmed …", "we adopted …", "The leaders
+    hailed …"), a participle after a comma ("The Framework, launched by …"), a person's day
+    (``person_titles``), a verb with what was said after it ("… that …"), a clause that goes on
+    to pledge ("… and will host …": a modal anywhere in it) or names the statement's own day
+    (``statement_day``: "Today we launched …", "At this Summit, we …"). A candidate only: the cut
+    keeps it a deed when the statement reports what was done (``ACTION_DEED_SHARE``) and its names
+    are a party's."""
+    if not (lang.stance_past.words or lang.stance_past.prefixes) or any(words[k] in lang.pledge_modals for k in range(first, last)):
+        return None
+    if lang.statement_day.positions(words[first:last]):
+        return None
+    if _spoken_by_parties(text, words, token_starts, first, last, lang):  # "we" opens the clause, or follows a short fronted phrase
+        speaker = next(k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers)
+        verb = speaker + 1
+        if verb + 1 < last and words[verb] in lang.fillers and not past_tense(lang, words[verb]):
+            verb += 1
+        return frozenset() if _action_verb(text, words, token_starts, verb, last, lang) else None
     known = names()
     for k in _subject_starts(text, token_starts, first, last):
-        subject, party = k, False
+        subject, party, found = k, False, []
         while k < last and k - subject < REPORT_SUBJECT:
             word = words[k]
             if word in lang.person_titles:
-                return False
-            if word in known or word in lang.party_words or text[token_starts[k]].isupper() and k > subject:
-                party = True  # (a body of the parties: "The Department of Justice created …")
+                return None
+            if word in known:
+                found.append(word)
+            elif word in lang.party_words:
+                party = True
             elif word not in lang.fillers and word not in _SUBJECT_LINKS:
                 break
             k += 1
-        if (party and subject < k < last - 1 and _past_verb(text, words, token_starts, k, lang) and not lang.stance_past.matches_word(words[k])
-                and "," not in text[token_starts[k - 1]:token_starts[k]] and lang.statement_day.isdisjoint(words[first:k])
-                and lang.complementizers.isdisjoint(words[k + 1:min(last, k + COMPLEMENT_REACH)])):
-            return True
-    return False
+        if (party or found) and subject < k and _action_verb(text, words, token_starts, k, last, lang):
+            return frozenset(found)
+    return None
+
+
+def _action_verb(text: str, words: list[str], token_starts: list[int], k: int, last: int, lang: Language) -> bool:
+    """words[k] is a verb of action in the past tense: no ``stance_past`` form, no participle after a
+    comma, no "that" in the words after it."""
+    return (k < last - 1 and _past_verb(text, words, token_starts, k, lang) and not lang.stance_past.match_at(words, k)
+            and "," not in text[token_starts[k - 1]:token_starts[k]]
+            and lang.complementizers.isdisjoint(words[k + 1:min(last, k + COMPLEMENT_REACH)]))
+
+
+COMPLEMENT_REACH = 5  # words after a past verb read for "that": "We reassured President Zelenskyy that …"
+# A statement reports what was done (a review of a year's work) when at least this share of its
+# pledges are deeds told without a cue word ("We implemented mirrored patrols", "Mexico doubled
+# cocaine seizures"): only then is a cue word of action in the past tense a deed too. In a summit
+# statement "We launched …", "We formalized …" announce what the summit decided (found in review).
+ACTION_DEED_SHARE = 0.1
 
 
 def _parties_act(words: list[str], first: int, last: int, lang: Language) -> bool:
