@@ -51,10 +51,22 @@ def _action_deed(
     (``statement_day``: "Today we launched …", "At this Summit, we …"). A candidate only: the cut
     keeps it a deed when the statement reports what was done (``ACTION_DEED_SHARE``) and its names
     are a party's."""
-    if not (lang.stance_past.words or lang.stance_past.prefixes) or any(words[k] in lang.pledge_modals for k in range(first, last)):
+    if not (lang.stance_past.words or lang.stance_past.prefixes):
         return None
-    if lang.statement_day.positions(words[first:last]):
+    window = range(first + 1, min(last, first + REPORT_FRONT + REPORT_SUBJECT + 1))
+    if not any(past_tense(lang, words[k]) for k in window):
+        return None  # most clauses: no verb in the past tense where a subject's verb can stand
+    found = _acting_subject(text, words, token_starts, first, last, lang, names)
+    if found is None or any(words[k] in lang.pledge_modals for k in range(first, last)) or lang.statement_day.positions(words[first:last]):
         return None
+    return found
+
+
+def _acting_subject(
+    text: str, words: list[str], token_starts: list[int], first: int, last: int, lang: Language, names: Callable[[], frozenset[str]]
+) -> frozenset[str] | None:
+    """The names of the subject of a verb of action in the past tense that ``_action_deed`` reads
+    (empty for "we" and the parties' words), or None when there is none."""
     if _spoken_by_parties(text, words, token_starts, first, last, lang):  # "we" opens the clause, or follows a short fronted phrase
         speaker = next(k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers)
         verb = speaker + 1
