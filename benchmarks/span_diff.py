@@ -66,10 +66,13 @@ def read_spans(code: Path, paths: list[str]) -> dict[str, dict]:
     if done.returncode != 0:
         tail = "\n".join(done.stderr.strip().splitlines()[-5:])
         raise SpanDiffError(f"the reader of the code under {code} failed:\n{tail}")
-    read = json.loads(done.stdout)
+    try:
+        read = json.loads(done.stdout)
+    except ValueError:
+        raise SpanDiffError(f"the reader of the code under {code} printed no JSON: {done.stdout[:200]!r}") from None
     # An installed statediff (an editable install's finder) would answer for a folder without one.
     if not Path(read["package"]).resolve().is_relative_to(code.resolve()):
-        raise RuntimeError(f"the reader imported {read['package']}, not the code under {code}")
+        raise SpanDiffError(f"the reader imported {read['package']}, not the code under {code}")
     return read["files"]
 
 

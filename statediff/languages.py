@@ -379,7 +379,7 @@ class Language:
     not_past: frozenset[str] = frozenset()
     # Past forms that state a position or a decision, not a deed ("we reaffirmed", "we agreed to", "we
     # directed"), and the words that put an act on the statement's own day ("Today we launched …"):
-    # "We signed a memorandum …" reports what was done; these do not (segment.accounts._speakers_report_deed).
+    # "We signed a memorandum …" reports what was done; these do not (segment.accounts._action_deed).
     stance_past: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     statement_day: CueSet = field(default_factory=lambda: CueSet.from_entries([]))
     party_modals: frozenset[str] = frozenset()  # "Japan may provide …": a party's hedged pledge, reported like a deed

@@ -830,6 +830,35 @@ def test_what_a_pledge_reported_done_is_not(tmp_path: Path, old_pledge: str, new
     assert (note in text) if note else ("done:" not in text)
 
 
+def test_a_deed_beside_a_weakened_pledge_keeps_the_weakening(tmp_path: Path) -> None:
+    # One pledge carried out, the other weakened from "will" to "hopes to": the group is still weakened (found in review).
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_DEED_STATEMENT.format(
+        pledge="Mexico will join the Global Container Control Program and the Port Control Program to stop the illicit trafficking of drugs."),
+        encoding="utf-8")
+    new.write_text(_DEED_STATEMENT.format(
+        pledge="Mexico joined the Global Container Control Program. Mexico hopes to join the Port Control Program to stop the illicit trafficking of drugs."),
+        encoding="utf-8")
+    report = compare(str(old), str(new))
+    change = _change_with(report, "old", "Mexico will join the Global Container Control Program")
+    assert len(change.new) == 2 and len(_details(change).deeds) == 1
+    assert _details(change).strength.change == "weakened"
+
+
+def test_identical_words_report_nothing_carried_out(tmp_path: Path) -> None:
+    # A review's "We launched …" is a deed, a summit's the same words a pledge: identical, persisted (found in review).
+    sentence = "We launched a binational task force on synthetic drugs to dismantle trafficking networks."
+    summit = " ".join(f"The United States and Mexico agreed to expand cooperation in area {k}." for k in range(9))
+    review = "The United States and Mexico agreed to expand trade. We implemented mirrored patrols along the border. Mexico doubled cocaine seizures."
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"Joint Statement\n\n{summit} {sentence}\n", encoding="utf-8")
+    new.write_text(f"Joint Statement\n\n{review} {sentence}\n", encoding="utf-8")
+    report = compare(str(old), str(new))
+    assert [c.deed for c in report.new.commitments if c.text == sentence] == [True]
+    change = _change_with(report, "old", sentence)
+    assert change.status is Status.PERSISTED and _details(change).deeds == ()
+
+
 def test_deeds_on_both_sides_are_no_pledge_reported_done(tmp_path: Path) -> None:
     # A progress report against the next one: both sides report what was done, neither pledge is carried out by the other.
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

@@ -1955,6 +1955,10 @@ ACTION_CASES = [
     ("The commitments we made in Tokyo will guide our cooperation on health security.", False),
     ("The partnership we launched in 2021 will deliver one billion vaccine doses.", False),
     ("The DPRK launched ballistic missiles in violation of UN Security Council resolutions.", False),
+    # a target, an invitation, a commitment: a pledge whatever the verb (found in review)
+    ("We established a goal of reducing homicides by 20 percent by 2025.", False),
+    ("Mexico extended an invitation to the Attorney General to visit Mexico City.", False),
+    ("We deepened our commitment to protecting migrants from exploitation.", False),
 ]
 
 
@@ -1965,6 +1969,30 @@ def test_a_cue_word_of_action_in_the_past_is_a_deed_in_a_review(sentence: str, d
     assert [c.deed for c in found] == ([True] if deed else [False] * len(found))
     assert [c.text for c in seg.commitments if c.deed and c.text != sentence] == [
         "We implemented mirrored patrols along the border.", "Mexico doubled cocaine seizures."]
+
+
+@pytest.mark.parametrize("others", [
+    # the summit's recalled history: dated accounts do not make it a review
+    "In 2021, we launched the Quad Vaccine Partnership. In 2022, we delivered vaccines to the region.",
+    # other parties' reports, dropped once the statement is read: they do not count either
+    "The Philippines hosted a ministerial meeting in Manila. Indonesia chaired the East Asia Summit in Jakarta.",
+])
+def test_what_does_not_make_a_statement_a_review(others: str) -> None:
+    pledges = " ".join(f"The United States and Japan agreed to expand cooperation in area {k}." for k in range(8))
+    seg = segment(_doc(f"{pledges} {others} We launched a new Economic Policy Committee to coordinate our work."), "en")
+    assert [c.deed for c in seg.commitments if c.text.startswith("We launched a new")] == [False]
+
+
+def test_a_deed_told_with_a_cue_word_keeps_its_subject_a_party_when_it_stays_a_pledge() -> None:
+    # In a summit statement the parties' only named subject is a cue clause in the past tense: it
+    # stays a pledge, so its names still make "Mexico also joined …" the parties' deed (found in review).
+    text = ("The United States and Mexico launched a North American Semiconductor Forum to strengthen supply chains. "
+            "We will expand cooperation on clean energy. We will deepen cooperation on health. We intend to hold the next dialogue in 2024. "
+            "Mexico also joined the Americas Partnership for Economic Prosperity.")
+    seg = segment(_doc(text), "en")
+    assert [(c.text, c.deed) for c in seg.commitments if c.text.startswith(("The United States", "Mexico"))] == [
+        ("The United States and Mexico launched a North American Semiconductor Forum to strengthen supply chains.", False),
+        ("Mexico also joined the Americas Partnership for Economic Prosperity.", True)]
 
 
 def test_a_cue_word_of_action_in_the_past_is_a_pledge_outside_a_review() -> None:

@@ -49,7 +49,7 @@ def test_the_reader_runs_the_code_it_is_given(span_diff: ModuleType, tmp_path: P
     assert read["pledges"] == [[c.start, c.end, c.deed] for c in seg.commitments] == [[17, 52, False]]
     assert read["skipped"] == [[s.start, s.end, s.reason] for s in seg.skipped]
     # A folder without the package: the installed copy would answer, and the reader says so.
-    with pytest.raises(RuntimeError, match="not the code under"):
+    with pytest.raises(span_diff.SpanDiffError, match="not the code under"):
         span_diff.read_spans(tmp_path, [str(statement)])
 
 

@@ -739,8 +739,12 @@ def _details(
     # verb, though its verb may be a cue word ("launched" is no binding predicate there, and "intends
     # to join" → "joined" no weakening). With a negation gained or lost it is no pledge carried out
     # ("will not extend" → "extended"): the reversal shows instead (found in review).
-    deeds = _deeds(old_idx, new_idx, segs) if old_idx and new_idx and not strength.negation_changed else ()
-    if deeds and strength.change is not None:
+    # Identical words report nothing carried out, though one statement's kind made its copy a deed
+    # (a review's "We launched …" against a summit's: found in review).
+    deeds = (_deeds(old_idx, new_idx, segs) if old_idx and new_idx and not strength.negation_changed and change.word_similarity != 1.0
+             else ())
+    if deeds and strength.change is not None and len(deeds) == len(old_idx if deeds[0] in change.old else new_idx):
+        # (only when that side is deeds alone: "Mexico joined X. Mexico hopes to join Y." still weakens "will join X and Y")
         strength = replace(strength, change=None)
     if old_idx and new_idx:
         uncertain = change.score is not None and change.score < bars.floor + bars.uncertain_margin

@@ -285,16 +285,19 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                               lead=lead if item and k == 0 else (_opener_lead(text, opener, lang, opener_leads) if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
-    parties: Callable[[], set[str]] = cache(lambda: _parties_of(found))
-    if found.action_deeds and sum(c.deed for c in commitments) >= ACTION_DEED_SHARE * len(commitments):
-        # A statement that reports what was done tells its deeds with cue words too ("We signed …").
-        for k, names in found.action_deeds:
-            if not names or names & parties():
-                commitments[k] = replace(commitments[k], deed=True)
+    parties = _parties_of(found)  # the subjects of cue-bearing pledges, not of a deed told with a cue word
     if found.reports:
-        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, parties(), skipped, id_prefix)
+        # (as if every deed told with a cue word were a pledge: which reports are the parties' does not
+        # wait on the statement's kind, read below from what is left)
+        candidates = parties | {word for _, _, subject in found.action_deeds for word in subject}
+        commitments, spoken_only = _drop_other_reports(commitments, spoken_only, found.reports, candidates, skipped, id_prefix)
     if spoken_only:
         commitments = _drop_spoken_edges(commitments, set(spoken_only), skipped, id_prefix)
+    if found.action_deeds and sum((c.start, c.end) in found.told_done for c in commitments) >= ACTION_DEED_SHARE * len(commitments):
+        # A statement that reports what was done (not a summit's recalled history: dated accounts do not
+        # count) tells its deeds with cue words too ("We signed …").
+        deeds = {span for span, names, _ in found.action_deeds if not names or names & parties}
+        commitments = [replace(c, deed=True) if (c.start, c.end) in deeds else c for c in commitments]
     return commitments, skipped
 
 
@@ -415,7 +418,7 @@ class _Provisional:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
     joined …"), and the parties' names that such a report must name."""
 
-    __slots__ = ("spoken_only", "reports", "parties", "names", "addressed", "action_deeds")
+    __slots__ = ("spoken_only", "reports", "parties", "names", "addressed", "action_deeds", "told_done")
 
     def __init__(self, text: str, lang: Language) -> None:
         self.spoken_only: list[int] = []  # indices of commitments with no cue of their own
@@ -426,8 +429,10 @@ class _Provisional:
         self.parties: set[str] = set()
         self.names: Callable[[], frozenset[str]] = cache(lambda: proper_names(text))  # at the first clause that needs them
         self.addressed: Callable[[], Addressees] = cache(lambda: addressees(text, lang))
-        # Cue-bearing clauses that tell an act in the past tense ("We signed …"): (index, the subject's names)
-        self.action_deeds: list[tuple[int, frozenset[str]]] = []
+        # Cue-bearing clauses that tell an act in the past tense ("We signed …"): (span, the subject's
+        # names, the words of its subject as a pledge's), and the spans of deeds told without a cue word.
+        self.action_deeds: list[tuple[tuple[int, int], frozenset[str], frozenset[str]]] = []
+        self.told_done: set[tuple[int, int]] = set()
 
 
 def _parties_of(found: _Provisional) -> set[str]:
@@ -624,16 +629,22 @@ def _cut_sentence(
         match_text = _match_text(text[start:end], lang)
         if spoken and not reported:  # a party's deed is the statement's wherever it stands ("Mexico also joined …" last)
             found.spoken_only.append(len(commitments))
-        action = None
-        if clause_has_cue and not spoken and lang.past_endings:
-            # "We signed a memorandum …": a deed if the statement reports what was done (decided in _cut)
-            action = _action_deed(text, words, token_starts, first, first + word_count, lang, found.names)
-            if action is not None:
-                found.action_deeds.append((len(commitments), action))
+        # A report in the past tense, not a hedged pledge ("Japan may provide …"), or "We" and a past verb:
+        # what the statement's kind is read from (a review of what was done), unlike a dated account.
+        told_done = (bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
+                     or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang))
+        if told_done:
+            found.told_done.add((start, end))
         if reported:
             found.reports.append((len(commitments), reported))
-        elif clause_has_cue and lang.past_endings and action is None:  # (a deed's subject names no party by itself: "The DPRK launched …")
-            found.parties.update(_cue_subject(text, words, token_starts, first, first + word_count, lang, cues))
+        elif clause_has_cue and lang.past_endings:
+            subject = _cue_subject(text, words, token_starts, first, first + word_count, lang, cues)
+            # "We signed a memorandum …": a deed if the statement reports what was done (decided in _cut)
+            action = _action_deed(text, words, token_starts, first, first + word_count, lang, found.names)
+            if action is None:
+                found.parties.update(subject)
+            else:  # (its subject names a party only if it stays a pledge: "The DPRK launched …" is none)
+                found.action_deeds.append(((start, end), action, frozenset(subject)))
         commitments.append(
             Commitment(
                 id=f"{id_prefix}{len(commitments) + 1}",
@@ -645,11 +656,8 @@ def _cut_sentence(
                 sentence_end=s_end,
                 line=document.line_of(start),
                 place=place_at(text, start),
-                # A report in the past tense, not a hedged pledge ("Japan may provide …"), or "We" and a past verb.
                 # A clause dated in the past whose verb is past is one too ("In 2022, Mexico made historic seizures …").
-                deed=(bool(reported) and not any(words[k] in lang.party_modals for k in range(first, first + word_count))
-                      or spoken and not reported and _speakers_did(text, words, token_starts, first, first + word_count, lang)
-                      or _is_dated_account(text, start, end, lang, words, token_starts)),
+                deed=told_done or _is_dated_account(text, start, end, lang, words, token_starts),
                 lead=lead if number == 0 else (inline_lead if clause.after_semicolon else None),
             )
         )
