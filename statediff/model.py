@@ -125,9 +125,10 @@ class Commitment:
     sentence_start: int  # the sentence this clause was cut from, for context scoring
     sentence_end: int
     line: int
-    # Kept only as a party's report of what it did ("Mexico doubled cocaine seizures", "We
-    # implemented mirrored patrols"): a pledge of the comparison only when the other statement
-    # holds the pledge it carries out (tricky case: done, not dropped); see align.without_unmatched_deeds.
+    # A party's report of what it did ("Mexico doubled cocaine seizures", "We implemented mirrored
+    # patrols"; in a review, also with a cue word: "We signed a memorandum …", segment.accounts):
+    # a pledge of the comparison only when the other statement holds the pledge it carries out
+    # (tricky case: done, not dropped; ChangeDetails.deeds); see align.without_unmatched_deeds.
     deed: bool = False
     # A list item's lead-in (start, end), whose predicate the item carries ("The United States and
     # Mexico will:" above "• expand training …"): its negation and modals are the item's too.

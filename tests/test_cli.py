@@ -753,3 +753,16 @@ def test_output_format_follows_the_file_extension_without_format(run: Invoke, tm
     result = run(SEED_OLD, SEED_NEW, "--output", str(out))
     assert result.exit_code == exit_codes.OK, result.output
     assert out.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_segment_marks_a_report_of_what_was_done(run: Invoke, tmp_path: Path) -> None:
+    # With one statement there is nothing to carry out: a deed is listed as a commitment, marked (JSON "deed": true).
+    path = tmp_path / "review.txt"
+    path.write_text("Joint Statement\n\nThe United States and Mexico agreed to expand trade. Mexico doubled cocaine seizures.\n", encoding="utf-8")
+    plain = run("segment", str(path), "--format", "plain")
+    assert plain.exit_code == exit_codes.OK, plain.output
+    assert "deed: set aside unless it carries out a pledge" in plain.stdout
+    assert max(map(len, plain.stdout.splitlines())) <= 80
+    spans = json.loads(run("segment", str(path), "--format", "json").stdout)["spans"]
+    assert [(s["text"], s.get("deed", False)) for s in spans if s["kind"] == "commitment"] == [
+        ("The United States and Mexico agreed to expand trade.", False), ("Mexico doubled cocaine seizures.", True)]

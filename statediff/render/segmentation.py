@@ -23,7 +23,8 @@ def spans_in_order(seg: Segmentation) -> list[dict[str, Any]]:
              # what the details stage reads as the pledge's too: a list's lead-in, a table row's cells beside it
              **({"lead": {"start": c.lead[0], "end": c.lead[1], "text": text[c.lead[0]:c.lead[1]]}} if c.lead else {}),
              **({"row_cells": [{"start": a, "end": b, "text": text[a:b]} for a, b in c.row_cells]} if c.row_cells else {}),
-             **({"place": c.place.label} if c.place else {})}
+             **({"place": c.place.label} if c.place else {}),
+             **({"deed": True} if c.deed else {})}
             for c in seg.commitments]
     rows += [{"kind": "skipped", "reason": s.reason, "start": s.start, "end": s.end, "line": seg.document.line_of(s.start),
               "text": text[s.start:s.end]} for s in seg.skipped]
@@ -103,10 +104,13 @@ def _role(row: dict[str, Any]) -> str:
 
 
 def _context_notes(row: dict[str, Any]) -> list[str]:
-    """What a commitment carries from beside it: its list's lead-in, its table row's cells."""
+    """What a commitment carries from beside it (its list's lead-in, its table row's cells), and
+    whether it reports a deed."""
     notes = [f"lead-in: {row['lead']['text']}"] if "lead" in row else []
     if "row_cells" in row:
         notes.append("row: " + " | ".join(cell["text"] for cell in row["row_cells"]))
+    if row.get("deed"):  # (compared, set aside unless it carries out a pledge of the other statement)
+        notes.append("deed: set aside unless it carries out a pledge")
     return notes
 
 
