@@ -416,7 +416,8 @@ def _opening_formula(text: str, sentence: tuple[int, int], lang: Language) -> bo
 class _Provisional:
     """What one document's cut keeps provisionally, decided once the whole document is read:
     commitments kept only because the parties speak ("We …") or report a deed ("Mexico also
-    joined …"), and the parties' names that such a report must name."""
+    joined …"), the parties' names that such a report must name, and the deeds told with a cue
+    word ("We signed …"), which wait on the statement's kind (a review of what was done)."""
 
     __slots__ = ("spoken_only", "reports", "parties", "names", "addressed", "action_deeds", "told_done")
 
