@@ -1965,8 +1965,7 @@ ACTION_CASES = [
 @pytest.mark.parametrize(("sentence", "deed"), ACTION_CASES)
 def test_a_cue_word_of_action_in_the_past_is_a_deed_in_a_review(sentence: str, deed: bool) -> None:
     seg = segment(_doc(_PROGRESS.format(sentence)), "en")
-    found = [c for c in seg.commitments if c.text == sentence]
-    assert [c.deed for c in found] == ([True] if deed else [False] * len(found))
+    assert [c.deed for c in seg.commitments if c.text == sentence] == [deed]  # (read as one pledge: a False case is no vacuous pass)
     assert [c.text for c in seg.commitments if c.deed and c.text != sentence] == [
         "We implemented mirrored patrols along the border.", "Mexico doubled cocaine seizures."]
 

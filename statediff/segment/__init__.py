@@ -285,7 +285,9 @@ def _cut(document: Document, lang: Language, id_prefix: str, keep_uncued: bool =
                               lead=lead if item and k == 0 else (_opener_lead(text, opener, lang, opener_leads) if inline_item else None))
                 list_pledged = inline_item or len(commitments) > kept
     spoken_only = found.spoken_only
-    parties = _parties_of(found)  # the subjects of cue-bearing pledges, not of a deed told with a cue word
+    # The subjects of cue-bearing pledges, not of a deed told with a cue word; read only when a report
+    # needs them (the addressees it leaves out are a search of the whole text).
+    parties = _parties_of(found) if found.reports or found.action_deeds else set()
     if found.reports:
         # (as if every deed told with a cue word were a pledge: which reports are the parties' does not
         # wait on the statement's kind, read below from what is left)

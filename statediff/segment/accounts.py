@@ -27,13 +27,40 @@ def _speakers_did(text: str, words: list[str], token_starts: list[int], first: i
     """The parties' "we" tells what they did: a verb in the past tense follows it, perhaps after
     one adverb ("We implemented mirrored patrols", "we also launched"; not "We heed the lessons",
     "we can build")."""
+    verb = _speaker_verb(words, first, last, lang)
+    return verb is not None and _past_verb(text, words, token_starts, verb, lang)
+
+
+def _speaker_verb(words: list[str], first: int, last: int, lang: Language) -> int | None:
+    """Where the verb after the parties' "we" stands (one adverb skipped: "we also launched"), or None without a "we"."""
     speaker = next((k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers), None)
     if speaker is None:
-        return False
+        return None
     verb = speaker + 1
     if verb + 1 < last and words[verb] in lang.fillers and not past_tense(lang, words[verb]):
         verb += 1
-    return _past_verb(text, words, token_starts, verb, lang)
+    return verb
+
+
+def _named_subject(words: list[str], k: int, last: int, lang: Language, known: frozenset[str],
+                   party_words: frozenset[str] = frozenset()) -> tuple[int, list[str], bool] | None:
+    """The subject that starts at words[k], read as the document's names (``known``), fillers and
+    links ("the United States and Mexico"), and ``party_words``: where it ends (its verb's index),
+    its names, and whether a party word was among them; None at a person's title ("President
+    Tokayev received …": a person's day). At most REPORT_SUBJECT words."""
+    subject, found, party = k, [], False
+    while k < last and k - subject < REPORT_SUBJECT:
+        word = words[k]
+        if word in lang.person_titles:
+            return None
+        if word in known:  # not the subject words: "The sides met" is an event, not a deed
+            found.append(word)
+        elif word in party_words:
+            party = True
+        elif word not in lang.fillers and word not in _SUBJECT_LINKS:
+            break
+        k += 1
+    return k, found, party
 
 
 def _action_deed(
@@ -68,26 +95,15 @@ def _acting_subject(
     """The names of the subject of a verb of action in the past tense that ``_action_deed`` reads
     (empty for "we" and the parties' words), or None when there is none."""
     if _spoken_by_parties(text, words, token_starts, first, last, lang):  # "we" opens the clause, or follows a short fronted phrase
-        speaker = next(k for k in range(first, min(last - 1, first + SPEAKER_WINDOW)) if words[k] in lang.speakers)
-        verb = speaker + 1
-        if verb + 1 < last and words[verb] in lang.fillers and not past_tense(lang, words[verb]):
-            verb += 1
-        return frozenset() if _action_verb(text, words, token_starts, verb, last, lang) else None
+        verb = _speaker_verb(words, first, last, lang)
+        return frozenset() if verb is not None and _action_verb(text, words, token_starts, verb, last, lang) else None
     known = names()
     for k in _subject_starts(text, token_starts, first, last):
-        subject, party, found = k, False, []
-        while k < last and k - subject < REPORT_SUBJECT:
-            word = words[k]
-            if word in lang.person_titles:
-                return None
-            if word in known:
-                found.append(word)
-            elif word in lang.party_words:
-                party = True
-            elif word not in lang.fillers and word not in _SUBJECT_LINKS:
-                break
-            k += 1
-        if (party or found) and subject < k and _action_verb(text, words, token_starts, k, last, lang):
+        subject = _named_subject(words, k, last, lang, known, lang.party_words)
+        if subject is None:
+            return None
+        end, found, party = subject
+        if (party or found) and k < end and _action_verb(text, words, token_starts, end, last, lang):
             return frozenset(found)
     return None
 
@@ -167,17 +183,11 @@ def _party_reports_action(
         return frozenset()  # no verb in the past tense: the document's names are not needed
     known = names()
     for k in _subject_starts(text, token_starts, first, last):
-        subject, party = k, []
-        while k < last and k - subject < REPORT_SUBJECT:
-            word = words[k]
-            if word in lang.person_titles:
-                return frozenset()  # "President Tokayev received the delegation": a person's day
-            if word in known:  # not the subject words: "The sides met" is an event, not a deed
-                party.append(word)
-            elif word not in lang.fillers and word not in _SUBJECT_LINKS:
-                break
-            k += 1
-        if party and k < last and k > subject and predicate(k):
+        subject = _named_subject(words, k, last, lang, known)
+        if subject is None:
+            return frozenset()  # "President Tokayev received the delegation": a person's day
+        end, party, _ = subject
+        if party and end < last and end > k and predicate(end):
             return frozenset(party)  # (a capitalised word goes on the name: "Epsilon Advanced Materials")
     return frozenset()
 
